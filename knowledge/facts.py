@@ -128,6 +128,7 @@ class Title:
     unit: str
     quote: str
     section: str
+    aliases: tuple[str, ...] = ()  # how people say the post alone, where only one person holds it
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ class Unit:
     quote: str
     section: str
     aliases: tuple[str, ...] = ()
+    umbrella: bool = False
 
 
 @dataclass(frozen=True)

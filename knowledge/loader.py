@@ -251,11 +251,13 @@ def _roles(data: FactsFile) -> dict[str, tuple[Role, ...]]:
         roles.setdefault(holder, []).append(Role(holder, group, kind, fact))
 
     titles = {person.id: person.titles for person in data.people}
+    umbrella = {unit.id for unit in data.units if unit.umbrella}
     for group in data.groups:
         if group.leader.person:
             add(group.leader.person, group.id, RoleKind.LEADER, f"group.{group.id}.leader")
             for title in titles[group.leader.person]:
-                add(title.unit, group.id, RoleKind.LEADER_UNIT, f"group.{group.id}.leader")
+                if title.unit not in umbrella:
+                    add(title.unit, group.id, RoleKind.LEADER_UNIT, f"group.{group.id}.leader")
         if group.deputies is not None:
             for person in group.deputies.persons:
                 add(person, group.id, RoleKind.DEPUTY, f"group.{group.id}.deputies")

@@ -87,7 +87,7 @@ def test_every_unit_named_in_the_groups_is_known(kb: Knowledge) -> None:
     referenced = {unit for group in kb.groups.values() if group.deputies for unit in group.deputies.units}
     assert len(referenced) == 21
     assert referenced <= set(kb.units)
-    assert all(kb.roles_of(unit) for unit in kb.units if unit not in {"city_party_committee"})
+    assert all(kb.roles_of(unit) for unit in kb.units if not kb.units[unit].umbrella)
 
 
 def test_the_document_number_and_dates_are_facts(kb: Knowledge) -> None:

@@ -1,0 +1,94 @@
+"""Command line: ``python -m bot`` runs the Telegram bot (or the terminal chat without a token);
+``python -m bot ask`` answers questions from arguments or stdin; ``python -m bot chat`` talks in the
+terminal. The ``ask`` and ``chat`` paths import no Telegram code, so they start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from bot.config import AppConfig, ConfigError, config_path, load_config
+from knowledge.answer import Answer, Context
+from knowledge.engine import Engine
+from knowledge.loader import KnowledgeError
+from knowledge.render import render_plain
+
+EXIT_BAD_SETUP = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="政务通知问答机器人（渝府办发〔2020〕5号）")
+    commands = parser.add_subparsers(dest="command")
+    ask = commands.add_parser("ask", help="回答问题：参数中的问题，或标准输入中每行一个问题")
+    ask.add_argument("questions", nargs="*", help="问题；省略时从标准输入逐行读取")
+    ask.add_argument("--json", action="store_true", help="每个问题输出一行 JSON")
+    commands.add_parser("chat", help="在终端里与机器人对话（支持追问）")
+    args = parser.parse_args(argv)
+    _utf8_streams()
+
+    try:
+        config = load_config(config_path())
+        if args.command is None and os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
+            from bot.app import run  # Telegram is imported only on this path
+
+            return run(config)
+        engine = build_engine(config)
+    except (ConfigError, KnowledgeError) as error:
+        print(f"配置错误：{error}", file=sys.stderr)
+        return EXIT_BAD_SETUP
+
+    if args.command == "ask":
+        lines = args.questions or (line.rstrip("\r\n") for line in sys.stdin)
+        return answer_lines(engine, lines, as_json=args.json)
+    if args.command is None:
+        print("未设置 TELEGRAM_BOT_TOKEN，改为启动终端对话。", file=sys.stderr)
+    return chat(engine)
+
+
+def build_engine(config: AppConfig) -> Engine:
+    return Engine.build(config.engine, Path(config.cache_dir) if config.cache_dir else None)
+
+
+def answer_lines(engine: Engine, questions: Iterable[str], as_json: bool) -> int:
+    """One answer per question, in order; with ``as_json`` exactly one JSON object per line."""
+    for question in questions:
+        answer = engine.ask(question)
+        if as_json:
+            print(json.dumps(answer.as_json(), ensure_ascii=False), flush=True)
+        else:
+            print(f"问：{question}\n{render_plain(answer)}\n", flush=True)
+    return 0
+
+
+def chat(engine: Engine) -> int:
+    """A terminal conversation with follow-up context; empty line or Ctrl-D ends it."""
+    print("政务通知问答机器人：请输入问题（例如“协调小组组长是谁”），空行或 Ctrl-D 退出。")
+    context = Context()
+    while True:
+        try:
+            question = input("问> ")
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if not question.strip():
+            return 0
+        answer: Answer = engine.ask(question, context)
+        context = answer.context if answer.answered else context
+        print(render_plain(answer) + "\n")
+
+
+def _utf8_streams() -> None:
+    """Chinese in and out whatever the locale; undecodable input bytes become U+FFFD, never a crash."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""The one answer model every front end renders: plain text, Telegram HTML, inline results, JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge.matcher import Entity
+
+UNSTATED = "通知原文未载明"
+
+
+@dataclass(frozen=True)
+class Citation:
+    section: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the previous answer was about, so "那它负责什么呢" can be understood. Passed in, returned."""
+
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answered: bool
+    text: str
+    facts: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    confidence: float = 0.0
+    suggestions: tuple[str, ...] = ()
+    context: Context = field(default_factory=Context)
+
+    def as_json(self) -> dict[str, object]:
+        """The ``ask --json`` contract: one object per question."""
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "answer": self.text,
+            "facts": list(self.facts),
+            "citations": [{"section": c.section, "quote": c.quote} for c in self.citations],
+            "confidence": round(self.confidence, 3),
+            "suggestions": list(self.suggestions),
+        }

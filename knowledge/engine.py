@@ -1,0 +1,439 @@
+"""The question-answering engine: a question (and the previous answer's context) in, a cited Answer out.
+
+The order of the checks below is the policy: questions about what the notice never gives come
+first (so a name does not pull in an unrelated answer), then document fields, requirements, the
+list of groups, yes/no claims, questions naming a group, person or unit, and last the ranked topic
+search. Anything that finds no footing is declined with suggestions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge import describe
+from knowledge.answer import UNSTATED, Answer, Citation, Context
+from knowledge.describe import Part
+from knowledge.facts import Aspect, Group, GroupKind, Knowledge, RoleKind
+from knowledge.lexicon import Cue, Lexicon, load_lexicon
+from knowledge.loader import load_knowledge
+from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig
+from knowledge.normalize import normalize
+from knowledge.retrieval import ClauseIndex, Hit
+from knowledge.segment import build_segmenter
+from knowledge.understand import Query, QueryReader
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """Thresholds; the defaults are documented in config.yaml."""
+
+    fuzzy_floor: float = 80.0
+    fuzzy_margin: float = 5.0
+    topic_min_score: float = 0.6
+    topic_margin: float = 0.15
+    max_question_chars: int = 200
+    max_suggestions: int = 3
+
+
+_GROUP_FACET_CUES = (
+    Cue.LEADER,
+    Cue.DEPUTY,
+    Cue.MEMBERS,
+    Cue.OFFICE,
+    Cue.OFFICE_DIRECTOR,
+    Cue.OFFICE_DEPUTY,
+    Cue.DUTY,
+    Cue.COMMON,
+)
+_ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
+_OFFICE_ROLES = {RoleKind.OFFICE_HOST, RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE_DEPUTY_DIRECTOR}
+_CONJUNCTION = re.compile(r"以及|还有|和|与|及|跟| ")
+_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _number(text: str) -> int | None:
+    """The first count in a question (4个 / 四个), for yes/no claims about how many groups."""
+    found = re.search(r"(\d+|[一二两三四五六七八九十])个", text)
+    if found is None:
+        return None
+    token = found.group(1)
+    return int(token) if token.isdigit() else _NUMERALS[token]
+
+
+_FOLLOW_UP_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.DUTY, Cue.ROLES, Cue.YES_NO, Cue.WHICH_GROUP)
+
+
+class Engine:
+    def __init__(self, kb: Knowledge, lexicon: Lexicon, config: EngineConfig, cache_dir: Path | None = None) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        self.config = config
+        matcher = EntityMatcher(kb, MatcherConfig(config.fuzzy_floor, config.fuzzy_margin))
+        segmenter = build_segmenter(kb.notice, matcher.surfaces, lexicon.words(), cache_dir)
+        self.reader = QueryReader(lexicon, matcher, segmenter)
+        self.index = ClauseIndex(kb, segmenter)
+
+    @classmethod
+    def build(cls, config: EngineConfig | None = None, cache_dir: Path | None = None) -> Engine:
+        return cls(load_knowledge(), load_lexicon(), config or EngineConfig(), cache_dir)
+
+    # --- the policy ------------------------------------------------------------------------------
+
+    def ask(self, question: str, context: Context | None = None) -> Answer:
+        text = self.lexicon.rewrite(normalize(question, self.config.max_question_chars))
+        if not text:
+            return self._decline(question, "请输入您想了解的问题，例如：")
+        query = self.reader.read(text)
+        ambiguous = next((m for m in query.mentions if m.rivals), None)
+        if ambiguous is not None:
+            return self._clarify(question, (ambiguous.entity, *ambiguous.rivals))
+        # 市政府 / 市委 are named in titles, not as groups' units: with other words around them the
+        # question is about those words (市政府各部门主要负责人要做什么), not about the body.
+        entities = tuple(e for e in query.entities if not (self._umbrella(e) and query.content))
+        if not entities and context and context.entities and (query.has(*_FOLLOW_UP_CUES) or query.aspects):
+            entities = context.entities
+        for step in (
+            self._unknown_attribute,
+            self._document,
+            self._requirement,
+            self._group_list,
+            self._yes_no,
+            self._named,
+            self._office,
+            self._topic,
+        ):
+            answer = step(question, query, entities)
+            if answer is not None:
+                return answer
+        return self._decline(question, "抱歉，通知里没有这个问题的答案。您可以这样问：", entities)
+
+    def _unknown_attribute(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        if query.attribute is None or not entities:
+            return None
+        name = self._name(entities[0])
+        text = f"{UNSTATED}{name}的{query.attribute}。本通知只写明各组的组成、分工和职责。"
+        return self._decline(question, text, entities, prefix_only=True)
+
+    def _document(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        fields = list(query.document_fields)
+        if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields):
+            fields.append("published")
+        naming = {"rename", "title", "basis"} & set(fields)
+        if not fields or (query.has(Cue.WHICH_GROUP) and not (query.about_document or naming)):
+            return None
+        if query.asks_person and "published" in fields:  # 谁印发的: the issuer, not the date
+            fields = ["issuer" if f == "published" else f for f in fields]
+        only_coordination = all(e == Entity(EntityKind.GROUP, "coordination") for e in entities)
+        if entities and not (only_coordination and (query.about_document or naming)):
+            return None
+        if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS) and not (query.about_document or naming):
+            return None
+        parts = [describe.document_field(self.kb, f) for f in dict.fromkeys(fields[:3])]
+        if query.has(Cue.YES_NO) and any(
+            word in (self.kb.document[f].quote) for f in fields for word in query.cue_words
+        ):
+            parts.insert(0, Part("是。"))
+        return self._answer(question, parts, entities, 0.9)
+
+    def _requirement(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        if not query.has(Cue.REQUIREMENT):
+            return None
+        if any(e.kind is not EntityKind.UNIT and e.id != "coordination" for e in entities):
+            return None
+        hits = [h for h in self.index.search(list(query.content), limit=10) if h.clause.subject == "requirements"]
+        if hits and hits[0].score >= self.config.topic_min_score:
+            chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9]
+        else:
+            chosen = [r.id for r in self.kb.requirements]
+        parts = [describe.requirement(self.kb, r) for r in dict.fromkeys(chosen)]
+        return self._answer(question, parts, (), 0.8)
+
+    def _group_list(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        kinds = []
+        if query.has(Cue.TOPIC_GROUPS):
+            kinds.append(GroupKind.TOPIC)
+        if query.has(Cue.SUPPORT_GROUPS):
+            kinds.append(GroupKind.SUPPORT)
+        specific = [e for e in entities if e.kind is EntityKind.GROUP and e.id != "coordination"]
+        if specific and kinds and not query.has(Cue.LEADER, Cue.DUTY, Cue.DEPUTY) and not query.aspects:
+            if query.has(Cue.YES_NO) and len(kinds) == 1:
+                group = self.kb.groups[specific[0].id]
+                verdict = "是。" if group.kind is kinds[0] else "不是。"
+                return self._answer(question, [Part(verdict), describe.group_kind(self.kb, group)], entities, 0.9)
+            parts = [describe.group_kind(self.kb, self.kb.groups[e.id]) for e in specific]
+            return self._answer(question, parts, entities, 0.9)
+        if specific or any(e.kind is not EntityKind.GROUP for e in entities):
+            return None
+        if query.has(Cue.COMMON) and (query.has(Cue.DUTY) or not query.has(Cue.COUNT)):
+            return self._answer(question, [describe.common_duty(self.kb)], (), 0.9)
+        asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS)
+        if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS)):
+            return None
+        if query.has(Cue.DUTY, Cue.LEADER):
+            return None
+        kinds = kinds or [GroupKind.TOPIC, GroupKind.SUPPORT]
+        parts = [describe.groups_list(self.kb, tuple(kinds))]
+        claimed = _number(query.text)
+        if query.has(Cue.YES_NO) and claimed is not None and len(kinds) == 1:
+            count = sum(g.kind is kinds[0] for g in self.kb.groups.values())
+            parts.insert(0, Part("是。" if claimed == count else "不是。"))
+        return self._answer(question, parts, (), 0.9)
+
+    def _yes_no(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        if not query.has(Cue.YES_NO):
+            return None
+        groups = [e.id for e in entities if e.kind is EntityKind.GROUP]
+        holders = [e for e in entities if e.kind is not EntityKind.GROUP]
+        if len(groups) != 1 or len(holders) > 1:
+            return None
+        group = self.kb.groups[groups[0]]
+        if not holders:
+            return self._topic_claim(question, query, entities, group.id)
+        holder = holders[0]
+        wanted = self._claimed_roles(query, holder)
+        if wanted is None:
+            return None
+        if RoleKind.LEADER in wanted and group.leader.unstated:
+            text = f"{UNSTATED}{group.name}的组长，无法确认。"
+            return self._answer(question, [Part(text, (f"group.{group.id}.leader",))], entities, 0.8)
+        if RoleKind.DEPUTY_UNIT in wanted and group.deputies is not None and group.deputies.unstated:
+            text = f"{UNSTATED}{group.name}的副组长单位，无法确认。"
+            return self._answer(question, [Part(text, (f"group.{group.id}.deputies",))], entities, 0.8)
+        holds = any(r.group == group.id and r.kind in wanted for r in self.kb.roles_of(holder.id))
+        truth = self._describe(holder) if holder.kind is not EntityKind.GROUP else Part("")
+        if holds:
+            return self._answer(question, [Part("是。"), truth], entities, 0.9)
+        if wanted & {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT}:
+            correction = describe.deputies(self.kb, group)
+        elif wanted & _OFFICE_ROLES and group.office is not None:
+            correction = describe.office(self.kb, group)
+        else:
+            correction = describe.leader(self.kb, group)
+        return self._answer(question, [Part("不是。"), truth, correction], entities, 0.9)
+
+    def _claimed_roles(self, query: Query, holder: Entity) -> set[RoleKind] | None:
+        if query.has(Cue.DEPUTY) or "副组长" in query.text:
+            return {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT}
+        if "副主任" in query.text:
+            return {RoleKind.OFFICE_DEPUTY_DIRECTOR}
+        if "主任" in query.text:
+            return {RoleKind.OFFICE_DIRECTOR}
+        if query.has(Cue.OFFICE):
+            return {RoleKind.OFFICE_HOST}
+        if query.has(Cue.LEADER) or "组长" in query.text:
+            return {RoleKind.LEADER} if holder.kind is EntityKind.PERSON else {RoleKind.LEADER_UNIT}
+        if query.has(Cue.ROLES, Cue.MEMBERS) or not query.content:
+            return set(RoleKind)
+        return None
+
+    def _topic_claim(self, question: str, query: Query, entities: tuple[Entity, ...], group_id: str) -> Answer | None:
+        best = self._topic_hits(query)
+        if not best:
+            return None
+        top = best[0]
+        verdict = "是。" if any(h.clause.subject == group_id for h in best) else "不是。"
+        return self._answer(question, [Part(verdict), *self._topic_parts(best)], entities, top.score)
+
+    def _named(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        if not entities:
+            return None
+        if query.unknown and not (query.cues or query.aspects):
+            return None
+        people = [e for e in entities if e.kind is EntityKind.PERSON]
+        units = [e for e in entities if e.kind is EntityKind.UNIT]
+        groups = [e for e in entities if e.kind is EntityKind.GROUP]
+        asks_group = bool(query.aspects) or query.has(*_GROUP_FACET_CUES)
+        if (people or units) and not query.has(*_ROLE_CUES):
+            # 人民银行在协调小组里做什么: every unit is in the 协调小组; the question is about the unit.
+            groups = [g for g in groups if g.id != "coordination"]
+        parts: list[Part] = []
+        if groups and (not (people or units) or (asks_group and not query.has(Cue.ROLES))):
+            parts += [self._group_answer(query, self.kb.groups[g.id]) for g in groups]
+        elif people:
+            titles = {m.entity.id: m.via_title for m in query.mentions if m.via_title}
+            parts += [describe.person_roles(self.kb, p.id, titles.get(p.id)) for p in people]
+        elif query.asks_person and not query.has(Cue.WHICH_GROUP):
+            parts += [self._unit_head(query, u.id) for u in units]
+        else:
+            parts += [describe.unit_roles(self.kb, u.id) for u in units]
+        confidence = min(m.score for m in query.mentions) / 100 if query.mentions else 0.8
+        return self._answer(question, parts, entities, confidence)
+
+    def _group_answer(self, query: Query, group: Group) -> Part:
+        """A clause of the group's own duties when the question's words point at one, else the facets asked."""
+        if query.content and not query.aspects:
+            hits = [h for h in self.index.search(list(query.content), limit=20) if self._concerns(h, group)]
+            if hits and hits[0].score >= self.config.topic_min_score:
+                best = [h for h in hits if h.score >= hits[0].score - 1e-9]
+                own = [h for h in best if h.clause.subject == group.id] or best
+                return describe.join(self._topic_parts(own[:2], group))
+        if query.aspects and group.kind is GroupKind.TOPIC:
+            return describe.join([describe.aspect_duty(group, a) for a in query.aspects])
+        facets = []
+        if group.office is not None and query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
+            facets.append(self._office_part(query))
+        if (query.has(Cue.LEADER) and not query.has(Cue.DEPUTY, Cue.MEMBERS)) or (
+            query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)
+        ):
+            facets.append(describe.leader(self.kb, group))
+        if query.has(Cue.DEPUTY):
+            facets.append(describe.deputies(self.kb, group))
+        if query.has(Cue.MEMBERS):
+            facets.append(describe.members(self.kb, group))
+        if query.has(Cue.COMMON) and group.kind is GroupKind.TOPIC:
+            facets.append(describe.common_duty(self.kb))
+        elif query.has(Cue.DUTY):
+            facets.append(describe.duty(group))
+        if query.aspects:
+            facets.append(describe.aspect_duty(group, query.aspects[0]))
+        return describe.join(facets) if facets else describe.group_card(self.kb, group)
+
+    def _concerns(self, hit: Hit, group: Group) -> bool:
+        """A clause of the group's duties, or a requirement that names the group."""
+        subject = hit.clause.subject
+        return subject == group.id or (subject == "requirements" and group.name in hit.clause.text)
+
+    def _unit_head(self, query: Query, unit_id: str) -> Part:
+        """Who heads a unit: a person whose title at the unit the question names, else unstated."""
+        unit = self.kb.units[unit_id]
+        for person in self.kb.people.values():
+            for title in person.titles:
+                post = title.title.removeprefix(unit.name)
+                if title.unit == unit_id and post in query.text:
+                    return describe.person_roles(self.kb, person.id, title.title)
+        return describe.join([Part(f"{UNSTATED}{unit.name}负责人的姓名。"), describe.unit_roles(self.kb, unit_id)])
+
+    def _office(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        if entities or not query.has(Cue.OFFICE, Cue.OFFICE_DEPUTY, Cue.OFFICE_DIRECTOR):
+            return None
+        coordination = Entity(EntityKind.GROUP, "coordination")
+        return self._answer(question, [self._office_part(query)], (coordination,), 0.85)
+
+    def _office_part(self, query: Query) -> Part:
+        group = self.kb.groups["coordination"]
+        place = query.has(Cue.OFFICE_PLACE)
+        deputy = query.has(Cue.OFFICE_DEPUTY)
+        director = query.has(Cue.OFFICE_DIRECTOR)
+        if not (place or deputy or director):
+            return describe.office(self.kb, group)
+        return describe.office(self.kb, group, place=place, director=director, deputy=deputy)
+
+    def _topic(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        if entities:
+            return None
+        pieces = [p for p in _CONJUNCTION.split(query.text) if p.strip()]
+        hits_per_piece = [self._topic_hits(self.reader.read(p)) for p in pieces] if len(pieces) > 1 else []
+        if hits_per_piece and all(hits_per_piece):
+            hits = [h for piece in hits_per_piece for h in piece[:1]]
+        else:
+            hits = self._topic_hits(query)
+        if not hits:
+            return None
+        subjects = tuple(Entity(EntityKind.GROUP, h.clause.subject) for h in hits if h.clause.subject in self.kb.groups)
+        return self._answer(question, self._topic_parts(hits), subjects, min(h.score for h in hits))
+
+    def _topic_hits(self, query: Query) -> list[Hit]:
+        """The best clause and, when another group's clause is nearly as good, that one too."""
+        hits = self.index.search(list(query.content), limit=10)
+        if not hits or hits[0].score < self.config.topic_min_score:
+            return []
+        chosen = [hits[0]]
+        for hit in hits[1:]:
+            close = hit.score >= max(self.config.topic_min_score, hits[0].score - self.config.topic_margin)
+            if close and hit.clause.subject not in {c.clause.subject for c in chosen}:
+                chosen.append(hit)
+        return chosen[:2]
+
+    def _topic_parts(self, hits: list[Hit], asked: Group | None = None) -> list[Part]:
+        parts = []
+        for hit in hits:
+            fact = self.kb.facts[hit.clause.fact]
+            where = fact.section + (f"，{fact.aspect.value}方面" if fact.aspect else "")
+            if asked is not None and hit.clause.subject == asked.id:
+                text = f"{asked.name}的职责（{where}）：{hit.clause.text}"
+            elif hit.clause.subject in self.kb.groups:
+                owner = self.kb.groups[hit.clause.subject].name
+                text = f"由{owner}负责（{where}）：{hit.clause.text}"
+            elif hit.clause.subject == "requirements":
+                text = f"有关要求（{where}）：{hit.clause.text}"
+            else:
+                text = f"各专题组共同负责（{where}）：{hit.clause.text}"
+            parts.append(Part(text, (fact.id,)))
+        return parts
+
+    # --- building answers --------------------------------------------------------------------------
+
+    def _describe(self, entity: Entity) -> Part:
+        if entity.kind is EntityKind.PERSON:
+            return describe.person_roles(self.kb, entity.id)
+        if entity.kind is EntityKind.UNIT:
+            return describe.unit_roles(self.kb, entity.id)
+        return describe.group_card(self.kb, self.kb.groups[entity.id])
+
+    def _umbrella(self, entity: Entity) -> bool:
+        return entity.kind is EntityKind.UNIT and self.kb.units[entity.id].umbrella
+
+    def _name(self, entity: Entity) -> str:
+        table = {EntityKind.GROUP: self.kb.groups, EntityKind.PERSON: self.kb.people, EntityKind.UNIT: self.kb.units}
+        return table[entity.kind][entity.id].name
+
+    def _answer(self, question: str, parts: list[Part], entities: tuple[Entity, ...], confidence: float) -> Answer:
+        whole = describe.join(parts)
+        citations = []
+        for fact_id in whole.facts:
+            fact = self.kb.facts[fact_id]
+            if fact.quote is not None:
+                citations.append(Citation(fact.section, fact.quote))
+        return Answer(
+            question=question,
+            answered=True,
+            text=whole.text,
+            facts=whole.facts,
+            citations=tuple(dict.fromkeys(citations)),
+            confidence=max(0.0, min(1.0, confidence)),
+            suggestions=self._related(entities, question),
+            context=Context(entities),
+        )
+
+    def _decline(
+        self, question: str, text: str, entities: tuple[Entity, ...] = (), prefix_only: bool = False
+    ) -> Answer:
+        suggestions = self._related(entities, question) if entities else ()
+        suggestions = (suggestions + tuple(self.lexicon.suggestions))[: self.config.max_suggestions]
+        body = text if prefix_only else text + "\n" + "\n".join(f"· {s}" for s in suggestions)
+        return Answer(question, False, body, suggestions=suggestions, context=Context(entities))
+
+    def _clarify(self, question: str, candidates: tuple[Entity, ...]) -> Answer:
+        names = [self._name(e) for e in candidates]
+        related = self.lexicon.related
+        suggestions = tuple(
+            (related.duty if e.kind is EntityKind.GROUP else related.unit_roles).format(name=self._name(e))
+            for e in candidates
+        )[: self.config.max_suggestions]
+        text = f"您指的是哪一个：{'、'.join(names)}？请说得具体些。"
+        return Answer(question, False, text, suggestions=suggestions)
+
+    def _related(self, entities: tuple[Entity, ...], question: str) -> tuple[str, ...]:
+        """Follow-up questions about what the answer was about, not repeating the question."""
+        related = self.lexicon.related
+        offers: list[str] = []
+        for entity in entities[:2]:
+            name = self._name(entity)
+            if entity.kind is EntityKind.GROUP:
+                group = self.kb.groups[entity.id]
+                offers += [related.leader.format(name=name), related.duty.format(name=name)]
+                if group.kind is GroupKind.TOPIC:
+                    offers += [related.aspect.format(name=name, aspect=a.value) for a in Aspect]
+                elif group.office is not None:
+                    offers.append(related.office)
+            elif entity.kind is EntityKind.PERSON:
+                offers += [related.duty.format(name=self.kb.groups[r.group].name) for r in self.kb.roles_of(entity.id)]
+                offers.append(related.roles.format(name=name))
+            else:
+                offers += [related.duty.format(name=self.kb.groups[r.group].name) for r in self.kb.roles_of(entity.id)]
+                offers.append(related.unit_roles.format(name=name))
+        asked = normalize(question)
+        unique = [o for o in dict.fromkeys(offers) if normalize(o) != asked]
+        return tuple(unique[: self.config.max_suggestions])

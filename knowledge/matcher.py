@@ -1,0 +1,184 @@
+"""Find the groups, people and units a question names: exactly, by abbreviation, with typos.
+
+Three passes over the normalised question, each only where the earlier ones found nothing:
+1. exact names, aliases and titles (longest first, so 市市场监管局 beats 市场监管局 and
+   市科技局局长 beats 市科技局);
+2. a group's stem followed by 组 with at most a demonstrative between (法治那组, 商事这个组);
+3. fuzzy: people by pinyin (罗林 → 罗蔺, 许宏斌 → 许洪斌: same sounds, one character shared at
+   least), longer names by rapidfuzz's partial ratio (深化商事制度组 → 深化商事制度改革组).
+A fuzzy span whose two best entities score within a margin is reported as ambiguous, so the engine
+asks back instead of guessing.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from knowledge.facts import Knowledge
+from knowledge.normalize import is_cjk
+
+# pypinyin's phrase dictionary (~50 MB, 0.15 s) is only for whole words; we compare single
+# characters, so its documented switches keep it, and a copy of the character table, unloaded.
+os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
+from pypinyin import Style, pinyin
+
+_FUZZY_MIN_LENGTH = 4
+_STEM_GAP = "[那这个一]{0,2}"
+
+
+class EntityKind(enum.Enum):
+    GROUP = "group"
+    PERSON = "person"
+    UNIT = "unit"
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: EntityKind
+    id: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: Entity
+    start: int
+    end: int
+    score: float
+    via_title: str | None = None  # the title that named the person (市科技局局长)
+    rivals: tuple[Entity, ...] = ()  # other entities as likely as this one: ambiguous
+
+    @property
+    def exact(self) -> bool:
+        return self.score >= 100
+
+
+@dataclass(frozen=True)
+class MatcherConfig:
+    fuzzy_floor: float
+    margin: float
+
+
+class EntityMatcher:
+    def __init__(self, kb: Knowledge, config: MatcherConfig) -> None:
+        self.config = config
+        self.surfaces: dict[str, tuple[Entity, str | None]] = {}
+        for group in kb.groups.values():
+            for surface in (group.name, group.full_name, *group.aliases):
+                if surface:
+                    self.surfaces[surface] = (Entity(EntityKind.GROUP, group.id), None)
+        for unit in kb.units.values():
+            for surface in (unit.name, *unit.aliases):
+                self.surfaces[surface] = (Entity(EntityKind.UNIT, unit.id), None)
+        for person_id, title in _title_surfaces(kb):
+            self.surfaces.setdefault(title, (Entity(EntityKind.PERSON, person_id), title))
+        for person in kb.people.values():
+            for surface in (person.name, *person.aliases):
+                self.surfaces[surface] = (Entity(EntityKind.PERSON, person.id), None)
+        ordered = sorted(self.surfaces, key=len, reverse=True)
+        self._exact = re.compile("|".join(map(re.escape, ordered)))
+        stems = {
+            surface[:-1]: entity
+            for surface, (entity, _) in self.surfaces.items()
+            if entity.kind is EntityKind.GROUP and surface.endswith("组") and len(surface) >= 3
+        }
+        self._stems = stems
+        self._stem = re.compile(f"({'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))}){_STEM_GAP}组")
+        self._names = [(Entity(EntityKind.PERSON, p.id), p.name, _sounds(p.name)) for p in kb.people.values()]
+        self._long = [(s, e) for s, (e, title) in self.surfaces.items() if len(s) >= _FUZZY_MIN_LENGTH and not title]
+
+    def find(self, text: str) -> list[Mention]:
+        """Mentions in order of position; overlapping spans resolved in favour of the earlier pass."""
+        mentions: list[Mention] = []
+        for match in self._exact.finditer(text):
+            entity, title = self.surfaces[match.group()]
+            mentions.append(Mention(entity, match.start(), match.end(), 100.0, title))
+        masked = _mask(text, mentions)
+        for match in self._stem.finditer(masked):
+            mentions.append(Mention(self._stems[match.group(1)], match.start(), match.end(), 100.0))
+        masked = _mask(text, mentions)
+        mentions += self._by_sound(masked)
+        masked = _mask(text, mentions)
+        mentions += self._by_spelling(masked)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _by_sound(self, text: str) -> Iterator[Mention]:
+        """People whose name sounds the same as a window of the question and shares a character."""
+        sounds = _sounds(text)
+        taken = [False] * len(text)
+        for entity, name, name_sounds in self._names:
+            size = len(name)
+            for start in range(len(text) - size + 1):
+                window = text[start : start + size]
+                if any(taken[start : start + size]) or not all(map(is_cjk, window)):
+                    continue
+                if not set(window) & set(name):
+                    continue
+                if all(a & b for a, b in zip(sounds[start : start + size], name_sounds, strict=True)):
+                    taken[start : start + size] = [True] * size
+                    yield Mention(entity, start, start + size, 95.0)
+
+    def _by_spelling(self, text: str) -> list[Mention]:
+        """Long names and aliases that nearly occur (a character missing, swapped or wrong)."""
+        if sum(map(is_cjk, text)) < _FUZZY_MIN_LENGTH - 1:
+            return []
+        best: dict[Entity, Mention] = {}
+        for surface, entity in self._long:
+            found = fuzz.partial_ratio_alignment(surface, text, score_cutoff=self.config.fuzzy_floor)
+            # The last character says what a name is (组, 局, 委, 关): a typo inside a name keeps it,
+            # while 知识产权保护 must not be read as 市知识产权局.
+            if found is None or text[found.dest_end - 1] != surface[-1]:
+                continue
+            if entity in best and best[entity].score >= found.score:
+                continue
+            best[entity] = Mention(entity, found.dest_start, found.dest_end, found.score)
+        ranked = sorted(best.values(), key=lambda m: -m.score)
+        chosen: list[Mention] = []
+        for mention in ranked:
+            overlapping = [c for c in chosen if c.start < mention.end and mention.start < c.end]
+            if not overlapping:
+                chosen.append(mention)
+                continue
+            top = overlapping[0]
+            if top.score - mention.score < self.config.margin and mention.entity.kind is top.entity.kind:
+                chosen[chosen.index(top)] = Mention(
+                    top.entity, top.start, top.end, top.score, rivals=(*top.rivals, mention.entity)
+                )
+        return chosen
+
+
+def _title_surfaces(kb: Knowledge) -> Iterator[tuple[str, str]]:
+    """A title as written, with the unit's other names (科技局局长), and its own aliases (市长)."""
+    for person in kb.people.values():
+        for title in person.titles:
+            unit = kb.units[title.unit]
+            post = title.title.removeprefix(unit.name)
+            yield person.id, title.title
+            yield from ((person.id, alias) for alias in title.aliases)
+            yield from ((person.id, alias + post) for alias in unit.aliases)
+
+
+def _sounds(text: str) -> list[frozenset[str]]:
+    """Each character's possible readings without tones (heteronyms included); others stand for themselves."""
+    return [_sound(ch) for ch in text]
+
+
+@cache
+def _sound(ch: str) -> frozenset[str]:
+    if not is_cjk(ch):
+        return frozenset(ch)
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+
+
+def _mask(text: str, mentions: list[Mention]) -> str:
+    chars = list(text)
+    for mention in mentions:
+        chars[mention.start : mention.end] = "|" * (mention.end - mention.start)
+    return "".join(chars)

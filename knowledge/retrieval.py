@@ -1,0 +1,77 @@
+"""Ranked retrieval over the notice's duty and requirement clauses, for "which group handles X?".
+
+Every stated duty, aspect duty, shared duty and requirement is split into clauses (at 。 and ;),
+each remembering its fact. A question's content tokens (jieba) are weighted by inverse clause
+frequency; a clause scores the share of that weight it covers, a token counting as covered when
+it stands in the clause or nearly does (rapidfuzz, for typos). A token the notice never uses gets
+the highest weight, so "营业执照怎么办理" scores low although 办理 occurs: what the question is
+really about is not in the notice.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from knowledge.facts import FactKind, Knowledge
+from knowledge.segment import Segmenter
+
+_CLAUSE_END = re.compile(r"(?<=[。;；])")
+_SEARCHED = (FactKind.DUTY, FactKind.ASPECT_DUTY, FactKind.COMMON_DUTY, FactKind.REQUIREMENT)
+_NEAR = 85  # a token of 3+ characters within this partial ratio of a clause counts as present
+
+
+@dataclass(frozen=True)
+class Clause:
+    fact: str
+    subject: str
+    text: str
+    tokens: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Hit:
+    clause: Clause
+    score: float
+
+
+class ClauseIndex:
+    def __init__(self, kb: Knowledge, segmenter: Segmenter) -> None:
+        self.clauses: list[Clause] = []
+        for fact in kb.facts.values():
+            if fact.kind in _SEARCHED and fact.quote:
+                for text in filter(None, (c.strip() for c in _CLAUSE_END.split(fact.quote))):
+                    self.clauses.append(Clause(fact.id, fact.subject, text, frozenset(segmenter.cut(text))))
+        frequency = Counter(token for clause in self.clauses for token in clause.tokens)
+        total = len(self.clauses)
+        self.idf = {token: math.log(1 + total / count) for token, count in frequency.items()}
+        self.unknown_weight = math.log(1 + total)
+
+    def weight(self, token: str) -> float:
+        return self.idf.get(token, self.unknown_weight)
+
+    def search(self, tokens: list[str], limit: int = 5) -> list[Hit]:
+        """Clauses by the share of the tokens' weight they cover, best first; ties keep notice order."""
+        if not tokens:
+            return []
+        total = sum(map(self.weight, tokens))
+        hits = []
+        for clause in self.clauses:
+            covered = sum(self.weight(t) * _presence(t, clause) for t in tokens)
+            if covered:
+                hits.append(Hit(clause, covered / total))
+        hits.sort(key=lambda hit: -hit.score)
+        return hits[:limit]
+
+
+def _presence(token: str, clause: Clause) -> float:
+    if token in clause.tokens or (len(token) > 1 and token in clause.text):
+        return 1.0
+    if len(token) >= 3:
+        score = fuzz.partial_ratio(token, clause.text, score_cutoff=_NEAR)
+        return score / 100 if score else 0.0
+    return 0.0

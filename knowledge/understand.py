@@ -1,0 +1,141 @@
+"""Read a normalised question into a ``Query``: who or what it names, what it asks, what else it says.
+
+Cue words (lexicon.yaml) are matched longest first without overlap on the question with the
+entity names masked, so 副组长 is not also 组长 and 市市场监管局 is not the aspect 监管. What is
+left after names, cue words and fillers are removed is the question's content: the words a topic
+search uses, and the words that show a question is about something the notice never mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.facts import Aspect
+from knowledge.lexicon import Cue, Lexicon
+from knowledge.matcher import Entity, EntityKind, EntityMatcher, Mention
+from knowledge.normalize import is_cjk
+from knowledge.segment import Segmenter
+
+# A tag is what a cue word signals: a Cue, an aspect, or a document field id.
+Tag = Cue | Aspect | str
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    mentions: tuple[Mention, ...]
+    cues: frozenset[Cue]
+    cue_words: tuple[str, ...]
+    aspects: tuple[Aspect, ...]
+    document_fields: tuple[str, ...]
+    about_document: bool
+    asks_person: bool  # 谁 / 哪位: the answer is a person
+    content: tuple[str, ...]
+    unknown: tuple[str, ...]
+    attribute: str | None  # an attribute the notice never gives (电话, 年龄 …)
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return tuple(dict.fromkeys(m.entity for m in self.mentions))
+
+    def of_kind(self, kind: EntityKind) -> tuple[str, ...]:
+        return tuple(e.id for e in self.entities if e.kind is kind)
+
+    def has(self, *cues: Cue) -> bool:
+        return any(cue in self.cues for cue in cues)
+
+
+class QueryReader:
+    def __init__(self, lexicon: Lexicon, matcher: EntityMatcher, segmenter: Segmenter) -> None:
+        self.matcher = matcher
+        self.segmenter = segmenter
+        self.fillers = frozenset(lexicon.fillers)
+        self.document_words = lexicon.document_words
+        self.tags: dict[str, set[Tag]] = {}
+        for cue, words in lexicon.cues.items():
+            self._tag(words, cue)
+        for field, words in lexicon.document.items():
+            self._tag(words, field)
+        for aspect, words in lexicon.aspects.items():
+            self._tag(words, aspect)
+        self._cue_words = re.compile("|".join(map(re.escape, sorted(self.tags, key=len, reverse=True))))
+
+    def _tag(self, words: tuple[str, ...], tag: Tag) -> None:
+        for word in words:
+            self.tags.setdefault(word, set()).add(tag)
+
+    def read(self, text: str) -> Query:
+        mentions = self.matcher.find(text)
+        masked = list(text)
+        for mention in mentions:
+            masked[mention.start : mention.end] = " " * (mention.end - mention.start)
+        cue_spans: list[tuple[int, int]] = []
+        tags: list[Tag] = []
+        words: list[str] = []
+        attribute = None
+        for match in self._cue_words.finditer("".join(masked)):
+            found = self.tags[match.group()]
+            if found == {Cue.YES_NO} and len(match.group()) == 1 and not self._final_particle(text, match.end()):
+                continue  # 吗 / 吧 / 么 ask yes or no only as the last word (not the 么 of 什么)
+            tags.extend(found)
+            words.append(match.group())
+            # Aspect words (服务, 监管) are also what topic questions are about: they stay content.
+            if not all(isinstance(tag, Aspect) for tag in found):
+                cue_spans.append(match.span())
+            if Cue.UNKNOWN_ATTRIBUTE in self.tags[match.group()]:
+                attribute = attribute or match.group()
+        covered = [(m.start, m.end) for m in mentions] + cue_spans
+        content, unknown = self._content(text, covered)
+        return Query(
+            text=text,
+            mentions=tuple(mentions),
+            cues=frozenset(t for t in tags if isinstance(t, Cue)),
+            cue_words=tuple(words),
+            aspects=tuple(dict.fromkeys(t for t in tags if isinstance(t, Aspect))),
+            document_fields=tuple(dict.fromkeys(t for t in tags if isinstance(t, str))),
+            about_document=any(word in text for word in self.document_words),
+            asks_person="谁" in text or "哪位" in text or Cue.NAME in tags,
+            content=content,
+            unknown=unknown,
+            attribute=attribute,
+        )
+
+    def _final_particle(self, text: str, end: int) -> bool:
+        tokens = self.segmenter.cut(text)
+        return end == len(text) and bool(tokens) and len(tokens[-1]) == 1
+
+    def _content(self, text: str, covered: list[tuple[int, int]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Content tokens outside names and cue words; single unknown characters run together."""
+        taken = [False] * len(text)
+        for start, end in covered:
+            taken[start:end] = [True] * (end - start)
+        content: list[str] = []
+        unknown: list[str] = []
+        run = ""
+
+        def close_run() -> None:
+            nonlocal run
+            if len(run) > 1:
+                content.append(run)
+                unknown.append(run)
+            run = ""
+
+        for word, start, end in self.segmenter.tokenizer.tokenize(text):
+            if any(taken[start:end]) or not word.strip() or word in self.fillers:
+                close_run()
+                continue
+            if not any(map(is_cjk, word)):
+                close_run()
+                if len(word) > 1 and word.isalnum():
+                    unknown.append(word)
+                continue
+            if len(word) == 1:
+                run += word
+                continue
+            close_run()
+            content.append(word)
+            if word not in self.segmenter.vocabulary:
+                unknown.append(word)
+        close_run()
+        return tuple(content), tuple(unknown)

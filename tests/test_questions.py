@@ -1,0 +1,46 @@
+"""The engine's accuracy on our own question table (tests/questions.yaml): expected facts, words, declines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge.answer import UNSTATED, Answer
+from knowledge.engine import Engine
+
+TABLE = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))
+
+
+def verdict(case: dict, answer: Answer) -> str | None:
+    """None when the answer meets the case, else why not (the same rules as the shared scorer, plus facts)."""
+    text = answer.text
+    if case.get("none"):
+        return None if not answer.answered or UNSTATED in text else "answered an out-of-scope question"
+    if case.get("unstated"):
+        if UNSTATED not in text:
+            return f"does not say {UNSTATED}"
+    elif not answer.answered:
+        return "declined"
+    for item in case.get("must", []):
+        if not any(alternative in text for alternative in str(item).split("|")):
+            return f"missing {item!r}"
+    for item in case.get("forbid", []):
+        if str(item) in text:
+            return f"contains forbidden {item!r}"
+    missing = set(case.get("facts", [])) - set(answer.facts)
+    return f"does not cite {sorted(missing)}" if missing else None
+
+
+@pytest.mark.parametrize("case", TABLE, ids=[f"{c['cat']}-{c['q']}" for c in TABLE])
+def test_question_table(engine: Engine, case: dict) -> None:
+    answer = engine.ask(case["q"])
+    assert verdict(case, answer) is None, f"{verdict(case, answer)}; answer: {answer.text}"
+
+
+def test_table_is_large_and_covers_every_category() -> None:
+    assert len(TABLE) >= 150
+    categories = {case["cat"] for case in TABLE}
+    assert categories >= {"lead", "deputy", "office", "person", "org", "duty", "aspect", "topic", "list"}
+    assert categories >= {"doc", "require", "yesno", "multi", "variant", "none", "unstated"}
