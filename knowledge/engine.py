@@ -9,8 +9,10 @@ search. Anything that finds no footing is declined with suggestions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from rapidfuzz import fuzz
 
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Citation, Context
@@ -49,6 +51,8 @@ _GROUP_FACET_CUES = (
 )
 _ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
 _OFFICE_ROLES = {RoleKind.OFFICE_HOST, RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE_DEPUTY_DIRECTOR}
+_SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
+_SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
 _CONJUNCTION = re.compile(r"以及|还有|和|与|及|跟| ")
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -82,6 +86,29 @@ class Engine:
     # --- the policy ------------------------------------------------------------------------------
 
     def ask(self, question: str, context: Context | None = None) -> Answer:
+        """Answer ``question``; several sentences (法治组组长是谁？综合组呢？) are answered in turn."""
+        sentences = [s for s in _SENTENCE_END.split(question[: self.config.max_question_chars * 4]) if normalize(s)]
+        if len(sentences) < 2:
+            return self._ask_one(question, context)
+        answers = []
+        for sentence in sentences[:3]:
+            answers.append(self._ask_one(sentence, context))
+            context = answers[-1].context if answers[-1].answered else context
+        answered = [a for a in answers if a.answered]
+        if not answered:
+            return replace(answers[-1], question=question)
+        return Answer(
+            question=question,
+            answered=True,
+            text="\n".join(a.text for a in answered),
+            facts=tuple(dict.fromkeys(f for a in answered for f in a.facts)),
+            citations=tuple(dict.fromkeys(c for a in answered for c in a.citations)),
+            confidence=min(a.confidence for a in answered),
+            suggestions=answered[-1].suggestions,
+            context=answered[-1].context,
+        )
+
+    def _ask_one(self, question: str, context: Context | None) -> Answer:
         text = self.lexicon.rewrite(normalize(question, self.config.max_question_chars))
         if not text:
             return self._decline(question, "请输入您想了解的问题，例如：")
@@ -96,8 +123,10 @@ class Engine:
             entities = context.entities
         for step in (
             self._unknown_attribute,
+            self._foreign_unit,
             self._document,
             self._requirement,
+            self._elsewhere,
             self._group_list,
             self._yes_no,
             self._named,
@@ -107,7 +136,34 @@ class Engine:
             answer = step(question, query, entities)
             if answer is not None:
                 return answer
+        facet = self._facet_template(query)
+        if facet and not entities:
+            offers = tuple(facet.format(name=g.name, aspect="") for g in self.kb.groups.values())
+            text = "请问您问的是哪个组？例如："
+            return self._decline(question, text + "\n" + "\n".join(f"· {o}" for o in offers[:3]), offers=offers)
         return self._decline(question, "抱歉，通知里没有这个问题的答案。您可以这样问：", entities)
+
+    def _facet_template(self, query: Query) -> str | None:
+        related = self.lexicon.related
+        if query.has(Cue.DEPUTY):
+            return related.deputies
+        if query.has(Cue.LEADER) and not query.content:
+            return related.leader
+        if query.has(Cue.DUTY) and not query.content:
+            return related.duty
+        return None
+
+    def _foreign_unit(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        if query.foreign_unit is None or any(e.kind is EntityKind.GROUP for e in entities):
+            return None
+        text = f"{UNSTATED}“{query.foreign_unit}”：通知中没有提到这个单位。"
+        return self._decline(question, text, prefix_only=True)
+
+    def _elsewhere(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        if not query.has(Cue.ELSEWHERE):
+            return None
+        text = f"{UNSTATED}这方面的情况：本通知只涉及重庆市人民政府推进政府职能转变和“放管服”改革协调小组。"
+        return self._decline(question, text, prefix_only=True)
 
     def _unknown_attribute(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
         if query.attribute is None or not entities:
@@ -118,6 +174,7 @@ class Engine:
 
     def _document(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
         fields = list(query.document_fields)
+        fields += [f.id for f in self.kb.document.values() if len(f.value) > 3 and normalize(f.value) in query.text]
         if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields):
             fields.append("published")
         naming = {"rename", "title", "basis"} & set(fields)
@@ -130,12 +187,22 @@ class Engine:
             return None
         if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS) and not (query.about_document or naming):
             return None
-        parts = [describe.document_field(self.kb, f) for f in dict.fromkeys(fields[:3])]
-        if query.has(Cue.YES_NO) and any(
-            word in (self.kb.document[f].quote) for f in fields for word in query.cue_words
-        ):
-            parts.insert(0, Part("是。"))
+        fields = list(dict.fromkeys(fields))[:3]
+        parts = [describe.document_field(self.kb, f) for f in fields]
+        verdict = self._document_verdict(query, fields[0]) if query.has(Cue.YES_NO) else None
+        if verdict is not None:
+            parts.insert(0, Part("是。" if verdict else "不是。"))
         return self._answer(question, parts, entities, 0.9)
+
+    def _document_verdict(self, query: Query, field_id: str) -> bool | None:
+        """Whether a yes/no claim about a document field holds: its numbers, else its wording."""
+        field = self.kb.document[field_id]
+        claimed = [int(n) for n in re.findall(r"\d+", query.text)]
+        if claimed:
+            return set(claimed) <= {int(n) for n in re.findall(r"\d+", field.value)}
+        if any(word in field.quote for word in query.cue_words):
+            return True
+        return None
 
     def _requirement(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
         if not query.has(Cue.REQUIREMENT):
@@ -145,8 +212,10 @@ class Engine:
         hits = [h for h in self.index.search(list(query.content), limit=10) if h.clause.subject == "requirements"]
         if hits and hits[0].score >= self.config.topic_min_score:
             chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9]
-        else:
+        elif not query.unknown:
             chosen = [r.id for r in self.kb.requirements]
+        else:
+            return None
         parts = [describe.requirement(self.kb, r) for r in dict.fromkeys(chosen)]
         return self._answer(question, parts, (), 0.8)
 
@@ -189,6 +258,15 @@ class Engine:
         if len(groups) != 1 or len(holders) > 1:
             return None
         group = self.kb.groups[groups[0]]
+        if not holders and (query.unknown or query.foreign_unit) and query.has(Cue.LEADER, Cue.DEPUTY):
+            # 陈敏尔是协调小组组长吗: a name the notice does not have is not its leader.
+            deputy = query.has(Cue.DEPUTY)
+            if (group.deputies is not None and group.deputies.unstated) if deputy else group.leader.unstated:
+                fact = f"group.{group.id}.{'deputies' if deputy else 'leader'}"
+                text = f"{UNSTATED}{group.name}的{'副组长单位' if deputy else '组长'}，无法确认。"
+                return self._answer(question, [Part(text, (fact,))], entities, 0.7)
+            facet = describe.deputies(self.kb, group) if deputy else describe.leader(self.kb, group)
+            return self._answer(question, [Part("不是。"), facet], entities, 0.7)
         if not holders:
             return self._topic_claim(question, query, entities, group.id)
         holder = holders[0]
@@ -239,7 +317,7 @@ class Engine:
     def _named(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
         if not entities:
             return None
-        if query.unknown and not (query.cues or query.aspects):
+        if query.unknown and not (query.has(*_GROUP_FACET_CUES, Cue.ROLES, Cue.NAME) or query.aspects):
             return None
         people = [e for e in entities if e.kind is EntityKind.PERSON]
         units = [e for e in entities if e.kind is EntityKind.UNIT]
@@ -398,10 +476,17 @@ class Engine:
         )
 
     def _decline(
-        self, question: str, text: str, entities: tuple[Entity, ...] = (), prefix_only: bool = False
+        self,
+        question: str,
+        text: str,
+        entities: tuple[Entity, ...] = (),
+        prefix_only: bool = False,
+        offers: tuple[str, ...] = (),
     ) -> Answer:
-        suggestions = self._related(entities, question) if entities else ()
+        suggestions = offers or (self._related(entities, question) if entities else ())
         suggestions = (suggestions + tuple(self.lexicon.suggestions))[: self.config.max_suggestions]
+        if offers:
+            prefix_only = True
         body = text if prefix_only else text + "\n" + "\n".join(f"· {s}" for s in suggestions)
         return Answer(question, False, body, suggestions=suggestions, context=Context(entities))
 
@@ -435,5 +520,5 @@ class Engine:
                 offers += [related.duty.format(name=self.kb.groups[r.group].name) for r in self.kb.roles_of(entity.id)]
                 offers.append(related.unit_roles.format(name=name))
         asked = normalize(question)
-        unique = [o for o in dict.fromkeys(offers) if normalize(o) != asked]
+        unique = [o for o in dict.fromkeys(offers) if fuzz.ratio(normalize(o), asked) < _SAME_QUESTION]
         return tuple(unique[: self.config.max_suggestions])

@@ -34,6 +34,7 @@ class Cue(enum.Enum):
     REQUIREMENT = "requirement"
     YES_NO = "yes_no"
     WHEN = "when"
+    ELSEWHERE = "elsewhere"
     UNKNOWN_ATTRIBUTE = "unknown_attribute"
 
 
@@ -57,6 +58,7 @@ class Lexicon:
     document_words: tuple[str, ...]
     aspects: dict[Aspect, tuple[str, ...]]
     fillers: tuple[str, ...]
+    unit_suffixes: tuple[str, ...]
     synonyms: dict[str, str]
     related: Related
     suggestions: tuple[str, ...]

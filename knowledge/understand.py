@@ -34,6 +34,7 @@ class Query:
     content: tuple[str, ...]
     unknown: tuple[str, ...]
     attribute: str | None  # an attribute the notice never gives (电话, 年龄 …)
+    foreign_unit: str | None  # a unit-like name the notice does not have (市卫生健康委)
 
     @property
     def entities(self) -> tuple[Entity, ...]:
@@ -59,7 +60,10 @@ class QueryReader:
             self._tag(words, field)
         for aspect, words in lexicon.aspects.items():
             self._tag(words, aspect)
-        self._cue_words = re.compile("|".join(map(re.escape, sorted(self.tags, key=len, reverse=True))))
+        suffixes = "|".join(map(re.escape, sorted(lexicon.unit_suffixes, key=len, reverse=True)))
+        self._unit_like = re.compile(f"(?:重庆市|重庆|市)[\u4e00-\u9fff]{{1,8}}?(?:{suffixes})")
+        # A lookahead finds, at every position, the longest cue word starting there (overlaps allowed).
+        self._cue_words = re.compile(f"(?=({'|'.join(map(re.escape, sorted(self.tags, key=len, reverse=True)))}))")
 
     def _tag(self, words: tuple[str, ...], tag: Tag) -> None:
         for word in words:
@@ -74,17 +78,17 @@ class QueryReader:
         tags: list[Tag] = []
         words: list[str] = []
         attribute = None
-        for match in self._cue_words.finditer("".join(masked)):
-            found = self.tags[match.group()]
-            if found == {Cue.YES_NO} and len(match.group()) == 1 and not self._final_particle(text, match.end()):
+        for word, start in self._cue_matches("".join(masked)):
+            found = self.tags[word]
+            if found == {Cue.YES_NO} and len(word) == 1 and not self._final_particle(text, start + 1):
                 continue  # 吗 / 吧 / 么 ask yes or no only as the last word (not the 么 of 什么)
             tags.extend(found)
-            words.append(match.group())
+            words.append(word)
             # Aspect words (服务, 监管) are also what topic questions are about: they stay content.
             if not all(isinstance(tag, Aspect) for tag in found):
-                cue_spans.append(match.span())
-            if Cue.UNKNOWN_ATTRIBUTE in self.tags[match.group()]:
-                attribute = attribute or match.group()
+                cue_spans.append((start, start + len(word)))
+            if Cue.UNKNOWN_ATTRIBUTE in found:
+                attribute = attribute or word
         covered = [(m.start, m.end) for m in mentions] + cue_spans
         content, unknown = self._content(text, covered)
         return Query(
@@ -99,7 +103,24 @@ class QueryReader:
             content=content,
             unknown=unknown,
             attribute=attribute,
+            foreign_unit=self._foreign_unit("".join(masked)),
         )
+
+    def _cue_matches(self, masked: str) -> list[tuple[str, int]]:
+        """Cue words without overlap, longer words first: 哪些组 wins over 在哪 in 在哪些组."""
+        candidates = [(m.group(1), m.start()) for m in self._cue_words.finditer(masked)]
+        taken = [False] * len(masked)
+        chosen = []
+        for word, start in sorted(candidates, key=lambda c: (-len(c[0]), c[1])):
+            if not any(taken[start : start + len(word)]):
+                taken[start : start + len(word)] = [True] * len(word)
+                chosen.append((word, start))
+        return sorted(chosen, key=lambda c: c[1])
+
+    def _foreign_unit(self, masked: str) -> str | None:
+        """A unit-shaped name left after known names were masked: 市卫生健康委, 重庆市教育局."""
+        found = self._unit_like.search(masked)
+        return found.group() if found else None
 
     def _final_particle(self, text: str, end: int) -> bool:
         tokens = self.segmenter.cut(text)
