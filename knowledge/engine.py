@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -55,6 +56,9 @@ _SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
 _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
 _CONJUNCTION = re.compile(r"以及|还有|和|与|及|跟| ")
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+_normalized = cache(normalize)  # suggestions come from a few templates: normalise each once
 
 
 def _number(text: str) -> int | None:
@@ -520,5 +524,5 @@ class Engine:
                 offers += [related.duty.format(name=self.kb.groups[r.group].name) for r in self.kb.roles_of(entity.id)]
                 offers.append(related.unit_roles.format(name=name))
         asked = normalize(question)
-        unique = [o for o in dict.fromkeys(offers) if fuzz.ratio(normalize(o), asked) < _SAME_QUESTION]
+        unique = [o for o in dict.fromkeys(offers) if fuzz.ratio(_normalized(o), asked) < _SAME_QUESTION]
         return tuple(unique[: self.config.max_suggestions])

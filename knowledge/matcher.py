@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.facts import Knowledge
 from knowledge.normalize import is_cjk
@@ -91,8 +91,14 @@ class EntityMatcher:
         }
         self._stems = stems
         self._stem = re.compile(f"({'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))}){_STEM_GAP}组")
-        self._names = [(Entity(EntityKind.PERSON, p.id), p.name, _sounds(p.name)) for p in kb.people.values()]
+        # Each character of each name, so only windows sharing a character with a name are compared.
+        self._by_char: dict[str, list[tuple[Entity, str, list[frozenset[str]], int]]] = {}
+        for person in kb.people.values():
+            entry = (Entity(EntityKind.PERSON, person.id), person.name, _sounds(person.name))
+            for index, ch in enumerate(person.name):
+                self._by_char.setdefault(ch, []).append((*entry, index))
         self._long = [(s, e) for s, (e, title) in self.surfaces.items() if len(s) >= _FUZZY_MIN_LENGTH and not title]
+        self._long_surfaces = [surface for surface, _ in self._long]
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in order of position; overlapping spans resolved in favour of the earlier pass."""
@@ -111,17 +117,14 @@ class EntityMatcher:
 
     def _by_sound(self, text: str) -> Iterator[Mention]:
         """People whose name sounds the same as a window of the question and shares a character."""
-        sounds = _sounds(text)
         taken = [False] * len(text)
-        for entity, name, name_sounds in self._names:
-            size = len(name)
-            for start in range(len(text) - size + 1):
+        for position, ch in enumerate(text):
+            for entity, name, name_sounds, index in self._by_char.get(ch, ()):
+                start, size = position - index, len(name)
                 window = text[start : start + size]
-                if any(taken[start : start + size]) or not all(map(is_cjk, window)):
+                if start < 0 or len(window) < size or any(taken[start : start + size]):
                     continue
-                if not set(window) & set(name):
-                    continue
-                if all(a & b for a, b in zip(sounds[start : start + size], name_sounds, strict=True)):
+                if all(a & b for a, b in zip(_sounds(window), name_sounds, strict=True)):
                     taken[start : start + size] = [True] * size
                     yield Mention(entity, start, start + size, 95.0)
 
@@ -130,7 +133,11 @@ class EntityMatcher:
         if sum(map(is_cjk, text)) < _FUZZY_MIN_LENGTH - 1:
             return []
         best: dict[Entity, Mention] = {}
-        for surface, entity in self._long:
+        near = process.extract(
+            text, self._long_surfaces, scorer=fuzz.partial_ratio, score_cutoff=self.config.fuzzy_floor, limit=None
+        )
+        for surface, _, index in near:
+            entity = self._long[index][1]
             found = fuzz.partial_ratio_alignment(surface, text, score_cutoff=self.config.fuzzy_floor)
             # The last character says what a name is (组, 局, 委, 关): a typo inside a name keeps it,
             # while 知识产权保护 must not be read as 市知识产权局.

@@ -14,12 +14,11 @@ from functools import cache
 
 import opencc
 
-# Letters, digits and CJK survive; "+" survives for 互联网+医疗; format characters vanish.
-# Everything else (punctuation, emoji, symbols, controls) is a separator.
-_KEEP_CATEGORIES = ("L", "N")
-_KEEP_CHARS = frozenset("+")
+# Format characters (zero-width, direction marks) vanish, so 罗\u200b蔺 stays 罗蔺. Then letters,
+# digits and CJK survive, and "+" for 互联网+医疗; everything else (punctuation, emoji, symbols,
+# controls, "_") becomes a separator.
+_SEPARATORS = re.compile(r"(?:[^\w+]|_)+")
 _MENTION = re.compile(r"^\s*@[A-Za-z0-9_]{3,}\s*")
-_SPACES = re.compile(r"\s+")
 
 
 @cache
@@ -31,15 +30,10 @@ def normalize(text: str, max_chars: int = 200) -> str:
     """Return the matching form of ``text``: at most ``max_chars`` characters, never raises."""
     text = _MENTION.sub("", text[: max_chars * 4])
     text = unicodedata.normalize("NFKC", text)
-    text = _SPACES.sub(" ", "".join(map(_keep, text))).strip().lower()
+    if not text.isprintable():  # rare: only then look for format characters one by one
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = _SEPARATORS.sub(" ", text).strip().lower()
     return _converter().convert(text)[:max_chars].strip()
-
-
-def _keep(ch: str) -> str:
-    category = unicodedata.category(ch)
-    if category == "Cf":  # zero-width and direction marks: dropped so 罗\u200b蔺 stays 罗蔺
-        return ""
-    return ch if ch in _KEEP_CHARS or category[0] in _KEEP_CATEGORIES else " "
 
 
 def is_cjk(ch: str) -> bool:
