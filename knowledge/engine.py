@@ -21,7 +21,7 @@ from knowledge.describe import Part
 from knowledge.facts import Aspect, Group, GroupKind, Knowledge, RoleKind
 from knowledge.lexicon import Cue, Lexicon, load_lexicon
 from knowledge.loader import load_knowledge
-from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig
+from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig, Mention
 from knowledge.normalize import normalize
 from knowledge.retrieval import ClauseIndex, Hit
 from knowledge.segment import build_segmenter
@@ -54,6 +54,10 @@ _ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECT
 _OFFICE_ROLES = {RoleKind.OFFICE_HOST, RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE_DEPUTY_DIRECTOR}
 _SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
 _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
+_DOCUMENT_NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d{1,3}) ?号")
+_ITEM = re.compile(r"第 ?([一二三四]) ?(?:条|项|点)")
+_WEAK_FIELDS = {"basis", "published", "public", "structure"}
+_STRONG_CLAUSE = 0.8  # a clause covering this share of a question's words beats a generic document word
 _CONJUNCTION = re.compile(r"以及|还有|和|与|及|跟| ")
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -86,6 +90,27 @@ class Engine:
     @classmethod
     def build(cls, config: EngineConfig | None = None, cache_dir: Path | None = None) -> Engine:
         return cls(load_knowledge(), load_lexicon(), config or EngineConfig(), cache_dir)
+
+    # --- cards: whole answers about one group or the document ----------------------------------------
+
+    def group_card(self, group_id: str) -> Answer:
+        """Everything the notice says of one group: leader, deputies, duties overall and by aspect."""
+        group = self.kb.groups[group_id]
+        parts = [describe.leader(self.kb, group)]
+        if group.deputies is not None or group.kind is GroupKind.SUPPORT:
+            parts.append(describe.deputies(self.kb, group))
+        if group.office is not None:
+            parts.append(describe.office(self.kb, group))
+        parts.append(describe.duty(group))
+        parts += [describe.aspect_duty(group, a.aspect) for a in group.aspects]
+        card = [Part(part.text + "\n", part.facts) for part in parts]
+        return self._answer(group.name, card, (Entity(EntityKind.GROUP, group_id),), 1.0)
+
+    def document_card(self) -> Answer:
+        """The notice's title, number, dates and issuer."""
+        fields = ("title", "number", "published", "signed", "issuer", "public")
+        parts = [describe.document_field(self.kb, f) for f in fields]
+        return self._answer("通知", [Part(p.text + "\n", p.facts) for p in parts], (), 1.0)
 
     # --- the policy ------------------------------------------------------------------------------
 
@@ -158,8 +183,10 @@ class Engine:
         return None
 
     def _foreign_unit(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
-        if query.foreign_unit is None or any(e.kind is EntityKind.GROUP for e in entities):
+        if query.foreign_unit is None:
             return None
+        if query.has(Cue.YES_NO) and any(e.kind is EntityKind.GROUP for e in entities):
+            return None  # 市卫生健康委是审批组的副组长单位吗: 不是, with the true list
         text = f"{UNSTATED}“{query.foreign_unit}”：通知中没有提到这个单位。"
         return self._decline(question, text, prefix_only=True)
 
@@ -177,6 +204,14 @@ class Engine:
         return self._decline(question, text, entities, prefix_only=True)
 
     def _document(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        other = _DOCUMENT_NUMBER.search(query.text)
+        if (
+            other
+            and not query.has(Cue.YES_NO)
+            and {int(n) for n in other.groups()} != self._numbers(self.kb.document["number"].value)
+        ):
+            text = f"{UNSTATED}{other.group()}的内容：本机器人只回答渝府办发〔2020〕5号通知的问题。"
+            return self._decline(question, text, prefix_only=True)
         fields = list(query.document_fields)
         fields += [f.id for f in self.kb.document.values() if len(f.value) > 3 and normalize(f.value) in query.text]
         if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields):
@@ -187,6 +222,8 @@ class Engine:
         if query.asks_person and "published" in fields:  # 谁印发的: the issuer, not the date
             fields = ["issuer" if f == "published" else f for f in fields]
         only_coordination = all(e == Entity(EntityKind.GROUP, "coordination") for e in entities)
+        if not query.about_document and set(fields) <= _WEAK_FIELDS and self._strong_clause(query):
+            return None  # 双随机一公开 / 要根据什么细化工作: the words are about a duty, not the document
         if entities and not (only_coordination and (query.about_document or naming)):
             return None
         if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS) and not (query.about_document or naming):
@@ -198,12 +235,21 @@ class Engine:
             parts.insert(0, Part("是。" if verdict else "不是。"))
         return self._answer(question, parts, entities, 0.9)
 
+    def _strong_clause(self, query: Query) -> bool:
+        words = list(query.content) + [w for w in query.cue_words if len(w) > 1]
+        hits = self.index.search(words, limit=1)
+        return bool(hits) and hits[0].score >= _STRONG_CLAUSE
+
+    @staticmethod
+    def _numbers(text: str) -> set[int]:
+        return {int(n) for n in re.findall(r"\d+", text)}
+
     def _document_verdict(self, query: Query, field_id: str) -> bool | None:
         """Whether a yes/no claim about a document field holds: its numbers, else its wording."""
         field = self.kb.document[field_id]
-        claimed = [int(n) for n in re.findall(r"\d+", query.text)]
+        claimed = self._numbers(query.text)
         if claimed:
-            return set(claimed) <= {int(n) for n in re.findall(r"\d+", field.value)}
+            return claimed <= self._numbers(field.value)
         if any(word in field.quote for word in query.cue_words):
             return True
         return None
@@ -213,12 +259,20 @@ class Engine:
             return None
         if any(e.kind is not EntityKind.UNIT and e.id != "coordination" for e in entities):
             return None
-        hits = [h for h in self.index.search(list(query.content), limit=10) if h.clause.subject == "requirements"]
-        if hits and hits[0].score >= self.config.topic_min_score:
-            chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9]
-        elif not query.unknown:
-            chosen = [r.id for r in self.kb.requirements]
+        item = _ITEM.search(query.text)
+        if item is not None:  # 第（二）条: the requirements of 四（二）, what the crawl lost included
+            section = f"四（{item.group(1)}）"
+            chosen = [r.id for r in self.kb.requirements if r.section == section]
         else:
+            words = list(query.content) + [w for w in query.cue_words if w not in ("要求", "有关要求")]
+            hits = [h for h in self.index.search(words, limit=20) if h.clause.subject == "requirements"]
+            if hits:  # the question already says it asks for a requirement: any overlap ranks
+                chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9]
+            elif not query.unknown:
+                chosen = [r.id for r in self.kb.requirements]
+            else:
+                return None
+        if not chosen:
             return None
         parts = [describe.requirement(self.kb, r) for r in dict.fromkeys(chosen)]
         return self._answer(question, parts, (), 0.8)
@@ -240,12 +294,18 @@ class Engine:
         if specific or any(e.kind is not EntityKind.GROUP for e in entities):
             return None
         if query.has(Cue.COMMON) and (query.has(Cue.DUTY) or not query.has(Cue.COUNT)):
+            hits = self._topic_hits(query)
+            if hits and hits[0].score >= _STRONG_CLAUSE and hits[0].clause.subject != "topic_groups":
+                return None  # 各专题组和保障组要根据什么细化工作: a requirement, found by the topic search
             return self._answer(question, [describe.common_duty(self.kb)], (), 0.9)
-        asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS)
+        asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS) or query.asks_person
         if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS)):
             return None
-        if query.has(Cue.DUTY, Cue.LEADER):
-            return None
+        if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY) or (query.asks_person and not query.has(Cue.COUNT, Cue.NAME)):
+            # 四个专题组的组长分别是谁: the facet asked, for every group of that kind
+            groups = [g for g in self.kb.groups.values() if g.kind in (kinds or [GroupKind.TOPIC, GroupKind.SUPPORT])]
+            parts = [self._group_answer(query, g) for g in groups]
+            return self._answer(question, parts, tuple(Entity(EntityKind.GROUP, g.id) for g in groups), 0.85)
         kinds = kinds or [GroupKind.TOPIC, GroupKind.SUPPORT]
         parts = [describe.groups_list(self.kb, tuple(kinds))]
         claimed = _number(query.text)
@@ -259,6 +319,11 @@ class Engine:
             return None
         groups = [e.id for e in entities if e.kind is EntityKind.GROUP]
         holders = [e for e in entities if e.kind is not EntityKind.GROUP]
+        titled = [m for m in query.mentions if m.via_title]
+        if len(holders) == 2 and len(titled) == 1 and not groups:
+            return self._title_claim(question, query, entities, titled[0])
+        if not groups and len(holders) == 1 and query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
+            groups = ["coordination"]  # 办公室主任 is the 协调小组's office
         if len(groups) != 1 or len(holders) > 1:
             return None
         group = self.kb.groups[groups[0]]
@@ -295,6 +360,13 @@ class Engine:
             correction = describe.leader(self.kb, group)
         return self._answer(question, [Part("不是。"), truth, correction], entities, 0.9)
 
+    def _title_claim(self, question: str, query: Query, entities: tuple[Entity, ...], titled: Mention) -> Answer:
+        """唐英瑜是市科技局局长吗: the person named against the holder of the title named."""
+        claimant = next(e for e in entities if e.kind is not EntityKind.GROUP and e != titled.entity)
+        verdict = Part("是。" if claimant == titled.entity else "不是。")
+        truth = describe.person_roles(self.kb, titled.entity.id, titled.via_title)
+        return self._answer(question, [verdict, truth], (titled.entity,), 0.9)
+
     def _claimed_roles(self, query: Query, holder: Entity) -> set[RoleKind] | None:
         if query.has(Cue.DEPUTY) or "副组长" in query.text:
             return {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT}
@@ -326,13 +398,26 @@ class Engine:
         people = [e for e in entities if e.kind is EntityKind.PERSON]
         units = [e for e in entities if e.kind is EntityKind.UNIT]
         groups = [e for e in entities if e.kind is EntityKind.GROUP]
+        if not (people or units) and query.has(Cue.ROLES) and query.unknown and not query.has(*_ROLE_CUES):
+            # 陈敏尔在协调小组里担任什么职务: someone the notice does not name
+            text = f"{UNSTATED}“{query.unknown[0]}”在协调小组中的职务：通知中没有这个名字。"
+            return self._decline(question, text, entities, prefix_only=True)
+        if len(groups) > 1 and query.has(Cue.BOTH) and query.has(Cue.DEPUTY, Cue.LIST, Cue.ROLES):
+            return self._shared_units(question, [self.kb.groups[g.id] for g in groups], entities)
         asks_group = bool(query.aspects) or query.has(*_GROUP_FACET_CUES)
         if (people or units) and not query.has(*_ROLE_CUES):
             # 人民银行在协调小组里做什么: every unit is in the 协调小组; the question is about the unit.
             groups = [g for g in groups if g.id != "coordination"]
         parts: list[Part] = []
         if groups and (not (people or units) or (asks_group and not query.has(Cue.ROLES))):
-            parts += [self._group_answer(query, self.kb.groups[g.id]) for g in groups]
+            clauses = [self._group_clause(query, self.kb.groups[g.id]) for g in groups]
+            if len(groups) > 1 and any(clauses):
+                # 综合组要向协调小组提出什么: the group whose own duty says it; the other is its object
+                parts += [c for c in clauses if c is not None]
+            else:
+                parts += [
+                    c or self._group_answer(query, self.kb.groups[g.id]) for c, g in zip(clauses, groups, strict=True)
+                ]
         elif people:
             titles = {m.entity.id: m.via_title for m in query.mentions if m.via_title}
             parts += [describe.person_roles(self.kb, p.id, titles.get(p.id)) for p in people]
@@ -343,14 +428,35 @@ class Engine:
         confidence = min(m.score for m in query.mentions) / 100 if query.mentions else 0.8
         return self._answer(question, parts, entities, confidence)
 
+    def _group_clause(self, query: Query, group: Group) -> Part | None:
+        """A clause of the group's own duties (or a requirement naming it) that the question's words point at."""
+        if not query.content or query.aspects:
+            return None
+        hits = [h for h in self.index.search(list(query.content), limit=20) if self._concerns(h, group)]
+        if not hits or hits[0].score < self.config.topic_min_score:
+            return None
+        best = [h for h in hits if h.score >= hits[0].score - 1e-9]
+        own = [h for h in best if h.clause.subject == group.id] or best
+        return describe.join(self._topic_parts(own[:2], group))
+
+    def _shared_units(self, question: str, groups: list[Group], entities: tuple[Entity, ...]) -> Answer:
+        """哪些单位同时参加了A组和B组: the deputy units the groups have in common."""
+        names = "和".join(g.name for g in groups)
+        if any(g.deputies is None or g.deputies.unstated for g in groups):
+            facts = tuple(f"group.{g.id}.deputies" for g in groups if g.deputies is not None)
+            return self._answer(question, [Part(f"{UNSTATED}{names}共同的副组长单位。", facts)], entities, 0.8)
+        shared = [u for u in groups[0].deputies.units if all(u in g.deputies.units for g in groups[1:])]  # type: ignore[union-attr]
+        facts = tuple(f"group.{g.id}.deputies" for g in groups)
+        if not shared:
+            return self._answer(question, [Part(f"没有单位同时是{names}的副组长单位。", facts)], entities, 0.85)
+        units = "、".join(self.kb.units[u].name for u in shared)
+        return self._answer(question, [Part(f"同时是{names}副组长单位的有：{units}。", facts)], entities, 0.9)
+
     def _group_answer(self, query: Query, group: Group) -> Part:
-        """A clause of the group's own duties when the question's words point at one, else the facets asked."""
-        if query.content and not query.aspects:
-            hits = [h for h in self.index.search(list(query.content), limit=20) if self._concerns(h, group)]
-            if hits and hits[0].score >= self.config.topic_min_score:
-                best = [h for h in hits if h.score >= hits[0].score - 1e-9]
-                own = [h for h in best if h.clause.subject == group.id] or best
-                return describe.join(self._topic_parts(own[:2], group))
+        """The clause the question points at, else the facets it asks for, else the group's card."""
+        clause = self._group_clause(query, group)
+        if clause is not None:
+            return clause
         if query.aspects and group.kind is GroupKind.TOPIC:
             return describe.join([describe.aspect_duty(group, a) for a in query.aspects])
         facets = []
@@ -403,14 +509,19 @@ class Engine:
         return describe.office(self.kb, group, place=place, director=director, deputy=deputy)
 
     def _topic(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        """Which group handles a topic. Pieces of the question (split at 和 / 与 / commas) are also
+        searched alone: two topics get an answer each, and a polite preamble does not drown the topic."""
         if entities:
             return None
         pieces = [p for p in _CONJUNCTION.split(query.text) if p.strip()]
-        hits_per_piece = [self._topic_hits(self.reader.read(p)) for p in pieces] if len(pieces) > 1 else []
-        if hits_per_piece and all(hits_per_piece):
-            hits = [h for piece in hits_per_piece for h in piece[:1]]
+        per_piece = [self._topic_hits(self.reader.read(p)) for p in pieces] if len(pieces) > 1 else []
+        whole = self._topic_hits(query)
+        if per_piece and all(per_piece):
+            hits = [h for piece in per_piece for h in piece[:1]]
+        elif whole:
+            hits = whole
         else:
-            hits = self._topic_hits(query)
+            hits = [h for piece in per_piece for h in piece[:1]]
         if not hits:
             return None
         subjects = tuple(Entity(EntityKind.GROUP, h.clause.subject) for h in hits if h.clause.subject in self.kb.groups)

@@ -30,6 +30,7 @@ class Cue(enum.Enum):
     TOPIC_GROUPS = "topic_groups"
     SUPPORT_GROUPS = "support_groups"
     ALL_GROUPS = "all_groups"
+    BOTH = "both"
     COMMON = "common"
     REQUIREMENT = "requirement"
     YES_NO = "yes_no"

@@ -18,6 +18,8 @@ import opencc
 # digits and CJK survive, and "+" for 互联网+医疗; everything else (punctuation, emoji, symbols,
 # controls, "_") becomes a separator.
 _SEPARATORS = re.compile(r"(?:[^\w+]|_)+")
+# Single Han characters typed with spaces between them (not words separated by spaces).
+_SPACED_HAN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?: [\u3400-\u9fff](?![\u3400-\u9fff]))+")
 _MENTION = re.compile(r"^\s*@[A-Za-z0-9_]{3,}\s*")
 
 
@@ -32,6 +34,7 @@ def normalize(text: str, max_chars: int = 200) -> str:
     text = unicodedata.normalize("NFKC", text)
     if not text.isprintable():  # rare: only then look for format characters one by one
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = _SPACED_HAN.sub(lambda m: m.group().replace(" ", ""), text)  # 罗 蔺 是 谁 → 罗蔺是谁
     text = _SEPARATORS.sub(" ", text).strip().lower()
     return _converter().convert(text)[:max_chars].strip()
 

@@ -9,6 +9,7 @@ search uses, and the words that show a question is about something the notice ne
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from knowledge.facts import Aspect
@@ -70,7 +71,9 @@ class QueryReader:
             self.tags.setdefault(word, set()).add(tag)
 
     def read(self, text: str) -> Query:
-        mentions = self.matcher.find(text)
+        tokens = list(self.segmenter.tokenizer.tokenize(text))
+        inside = _inside_words(tokens)
+        mentions = [m for m in self.matcher.find(text) if not (m.via_title and inside(m.start, m.end))]
         masked = list(text)
         for mention in mentions:
             masked[mention.start : mention.end] = " " * (mention.end - mention.start)
@@ -80,8 +83,10 @@ class QueryReader:
         attribute = None
         for word, start in self._cue_matches("".join(masked)):
             found = self.tags[word]
-            if found == {Cue.YES_NO} and len(word) == 1 and not self._final_particle(text, start + 1):
-                continue  # 吗 / 吧 / 么 ask yes or no only as the last word (not the 么 of 什么)
+            if inside(start, start + len(word)):
+                continue  # 工作 in 工作简报, 么 in 什么, 服务 in 政务服务: part of another word
+            if found == {Cue.YES_NO} and len(word) == 1 and start + 1 != len(text):
+                continue  # 吗 / 吧 / 么 ask yes or no only at the end
             tags.extend(found)
             words.append(word)
             # Aspect words (服务, 监管) are also what topic questions are about: they stay content.
@@ -90,7 +95,7 @@ class QueryReader:
             if Cue.UNKNOWN_ATTRIBUTE in found:
                 attribute = attribute or word
         covered = [(m.start, m.end) for m in mentions] + cue_spans
-        content, unknown = self._content(text, covered)
+        content, unknown = self._content(tokens, covered, len(text))
         return Query(
             text=text,
             mentions=tuple(mentions),
@@ -122,13 +127,11 @@ class QueryReader:
         found = self._unit_like.search(masked)
         return found.group() if found else None
 
-    def _final_particle(self, text: str, end: int) -> bool:
-        tokens = self.segmenter.cut(text)
-        return end == len(text) and bool(tokens) and len(tokens[-1]) == 1
-
-    def _content(self, text: str, covered: list[tuple[int, int]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _content(
+        self, tokens: list[tuple[str, int, int]], covered: list[tuple[int, int]], length: int
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Content tokens outside names and cue words; single unknown characters run together."""
-        taken = [False] * len(text)
+        taken = [False] * length
         for start, end in covered:
             taken[start:end] = [True] * (end - start)
         content: list[str] = []
@@ -142,7 +145,7 @@ class QueryReader:
                 unknown.append(run)
             run = ""
 
-        for word, start, end in self.segmenter.tokenizer.tokenize(text):
+        for word, start, end in tokens:
             if any(taken[start:end]) or not word.strip() or word in self.fillers:
                 close_run()
                 continue
@@ -155,8 +158,25 @@ class QueryReader:
                 run += word
                 continue
             close_run()
+            if word not in self.segmenter.vocabulary and all(ch in self.fillers for ch in word):
+                continue  # 要向: function words jieba's HMM ran together
             content.append(word)
             if word not in self.segmenter.vocabulary:
                 unknown.append(word)
         close_run()
         return tuple(content), tuple(unknown)
+
+
+def _inside_words(tokens: list[tuple[str, int, int]]) -> Callable[[int, int], bool]:
+    """A test: does the span lie strictly inside one longer jieba token (市长 in 副市长)?"""
+    owner: list[tuple[int, int]] = []
+    for _, start, end in tokens:
+        owner.extend([(start, end)] * (end - start))
+
+    def inside(start: int, end: int) -> bool:
+        if start >= len(owner) or end > len(owner):
+            return False
+        first, last = owner[start], owner[end - 1]
+        return first == last and (first[1] - first[0]) > (end - start)
+
+    return inside
