@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from bot.config import AppConfig, ConfigError, config_path, load_config
+from bot.config import AppConfig, ConfigError, config_path, load_config, read_token
 from knowledge.answer import Answer, Context
 from knowledge.engine import Engine
 from knowledge.loader import KnowledgeError
@@ -33,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         config = load_config(config_path())
-        if args.command is None and os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
+        if args.command is None and read_token(config):
             from bot.app import run  # Telegram is imported only on this path
 
             return run(config)

@@ -1,0 +1,273 @@
+"""Telegram updates in, engine calls, rendered answers out. No matching logic lives here.
+
+Each handler reads the shared ``Services`` from ``bot_data`` and the chat's follow-up context from
+``chat_data``; everything a user sees is rendered by bot/render.py from the engine's Answer.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import html
+import logging
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardMarkup, InlineQueryResultsButton, Message, MessageEntity, Update
+from telegram.constants import ChatType
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot.config import TelegramConfig
+from bot.messages import Messages
+from bot.render import ASK, GROUP, answer_messages, groups_keyboard, inline_result, suggestion_keyboard
+from knowledge.answer import Answer, Context
+from knowledge.engine import Engine
+
+_LOGGER = logging.getLogger(__name__)
+_CONTEXT = "context"  # chat_data key of the follow-up context
+_DEEP_LINK = "q_"  # /start q_<base64url of a question> opens that question
+_INLINE_RESULTS = 10
+
+
+@dataclass(frozen=True)
+class Services:
+    """What every handler shares, built once at start-up."""
+
+    engine: Engine
+    messages: Messages
+    telegram: TelegramConfig
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.bot_data["services"]
+
+
+# --- answering ------------------------------------------------------------------------------------
+
+
+async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+    """Answer in the chat, with the chat's follow-up context, as a reply to the asker in groups."""
+    shared = services(context)
+    previous = context.chat_data.get(_CONTEXT) if context.chat_data is not None else None
+    answer = shared.engine.ask(question, previous if isinstance(previous, Context) else None)
+    if answer.answered and context.chat_data is not None:
+        context.chat_data[_CONTEXT] = answer.context
+    await send_answer(update, context, answer)
+
+
+async def send_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
+    shared = services(context)
+    chunks = answer_messages(answer, shared.messages.citation_heading, shared.telegram.max_message_chars)
+    await send_chunks(update, context, chunks, suggestion_keyboard(answer.suggestions))
+
+
+async def send_chunks(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    chunks: list[str],
+    keyboard: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Send messages in order; the first replies to the asker in groups, the last carries the buttons."""
+    message = update.effective_message
+    chat = update.effective_chat
+    if chat is None:
+        return
+    in_group = chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+    for index, chunk in enumerate(chunks):
+        markup = keyboard if index == len(chunks) - 1 else None
+        if index == 0 and message is not None and in_group and update.callback_query is None:
+            await message.reply_text(chunk, reply_markup=markup, do_quote=True)
+        else:
+            await context.bot.send_message(chat.id, chunk, reply_markup=markup)
+
+
+async def send_text(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, keyboard: InlineKeyboardMarkup | None = None
+) -> None:
+    """One of the bot's own texts (messages.yaml), escaped."""
+    await send_chunks(update, context, [html.escape(text, quote=False)], keyboard)
+
+
+# --- messages -------------------------------------------------------------------------------------
+
+
+async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any text in a private chat is a question (edited ones are answered again)."""
+    message = update.effective_message
+    if message is not None and message.text:
+        await answer_question(update, context, message.text)
+
+
+async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In groups only a mention of the bot or a reply to it is a question; other chatter is ignored."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    bot = context.bot
+    mentioned = _mentions(message, bot.username, bot.id)
+    replied = message.reply_to_message is not None and message.reply_to_message.from_user is not None
+    if not mentioned and not (replied and message.reply_to_message.from_user.id == bot.id):  # type: ignore[union-attr]
+        return
+    question = _strip_mention(message.text, bot.username)
+    if not question.strip():
+        await send_text(update, context, services(context).messages.group_mention_help.format(bot=bot.username))
+        return
+    await answer_question(update, context, question)
+
+
+async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A sticker, photo, voice or location in a private chat: a one-line hint."""
+    await send_text(update, context, services(context).messages.not_text)
+
+
+def _mentions(message: Message, username: str, bot_id: int) -> bool:
+    for entity, text in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        if entity.type == MessageEntity.MENTION and text.lower() == f"@{username}".lower():
+            return True
+        if entity.type == MessageEntity.TEXT_MENTION and entity.user is not None and entity.user.id == bot_id:
+            return True
+    return False
+
+
+def _strip_mention(text: str, username: str) -> str:
+    mention = f"@{username}"
+    index = text.lower().find(mention.lower())
+    while index != -1:
+        text = text[:index] + text[index + len(mention) :]
+        index = text.lower().find(mention.lower())
+    return text
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Welcome with example questions; ``/start q_<payload>`` (a deep link) opens that question."""
+    question = _deep_link_question(context.args or [])
+    if question:
+        await answer_question(update, context, question)
+        return
+    shared = services(context)
+    await send_text(update, context, shared.messages.welcome, suggestion_keyboard(shared.messages.featured))
+
+
+def deep_link_payload(question: str) -> str | None:
+    """The /start payload that opens ``question`` (Telegram allows 64 characters of [A-Za-z0-9_-])."""
+    payload = _DEEP_LINK + base64.urlsafe_b64encode(question.encode()).decode().rstrip("=")
+    return payload if len(payload) <= 64 else None
+
+
+def _deep_link_question(args: list[str]) -> str | None:
+    if not args or not args[0].startswith(_DEEP_LINK):
+        return None
+    encoded = args[0][len(_DEEP_LINK) :]
+    try:
+        return base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await send_text(update, context, services(context).messages.help.format(bot=context.bot.username))
+
+
+async def groups_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    shared = services(context)
+    groups = [(group.id, group.name) for group in shared.engine.kb.groups.values()]
+    await send_text(update, context, shared.messages.groups_title, groups_keyboard(groups))
+
+
+async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await send_answer(update, context, services(context).engine.document_card())
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _command_question(update, context, "{0}", services(context).messages.usage.ask)
+
+
+async def leader_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _command_question(update, context, "{0}的组长是谁", services(context).messages.usage.leader)
+
+
+async def who_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _command_question(update, context, "{0}担任哪些职务", services(context).messages.usage.who)
+
+
+async def duty_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/duty 组 [放权|监管|服务]: the group's duties, or those of one aspect."""
+    args = context.args or []
+    if len(args) >= 2 and args[-1] in ("放权", "监管", "服务"):
+        question = f"{''.join(args[:-1])}在{args[-1]}方面的职责"
+        await answer_question(update, context, question)
+        return
+    await _command_question(update, context, "{0}的职责是什么", services(context).messages.usage.duty)
+
+
+async def _command_question(update: Update, context: ContextTypes.DEFAULT_TYPE, template: str, usage: str) -> None:
+    argument = " ".join(context.args or []).strip()
+    if not argument:
+        await send_text(update, context, usage)
+        return
+    await answer_question(update, context, template.format(argument))
+
+
+# --- buttons and inline mode -----------------------------------------------------------------------
+
+
+async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A tapped button: always acknowledged; a question is answered, a group shows its card."""
+    query = update.callback_query
+    if query is None:
+        return
+    shared = services(context)
+    data = query.data or ""
+    if data.startswith(GROUP) and data[len(GROUP) :] in shared.engine.kb.groups:
+        await query.answer()
+        await send_answer(update, context, shared.engine.group_card(data[len(GROUP) :]))
+    elif data.startswith(ASK) and data[len(ASK) :].strip():
+        await query.answer()
+        await answer_question(update, context, data[len(ASK) :])
+    else:  # forged or from an older version of the bot
+        await query.answer(shared.messages.stale_button)
+
+
+async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """@bot 问题: the best answer first, then answers to related questions; empty: featured questions."""
+    inline = update.inline_query
+    if inline is None:
+        return
+    shared = services(context)
+    engine, heading = shared.engine, shared.messages.citation_heading
+    text = inline.query.strip()
+    answers: list[Answer] = []
+    if text:
+        best = engine.ask(text)
+        if best.answered:
+            answers.append(best)
+        answers += [engine.ask(s) for s in best.suggestions]
+    else:
+        answers += [engine.ask(q) for q in shared.messages.featured]
+    results, seen = [], set()
+    for answer in answers:
+        result = inline_result(answer, heading)
+        if answer.answered and result.id not in seen:
+            seen.add(result.id)
+            results.append(result)
+    button = InlineQueryResultsButton(text=shared.messages.inline_button, start_parameter="inline")
+    await inline.answer(
+        results[:_INLINE_RESULTS], cache_time=shared.telegram.inline_cache_seconds, is_personal=False, button=button
+    )
+
+
+# --- errors ---------------------------------------------------------------------------------------
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure (the log formatter redacts secrets) and, where there is a chat, say so."""
+    _LOGGER.error("update %s failed", getattr(update, "update_id", "?"), exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    try:
+        await context.bot.send_message(update.effective_chat.id, html.escape(services(context).messages.error))
+    except TelegramError:
+        _LOGGER.warning("could not tell chat %s about the failure", update.effective_chat.id)

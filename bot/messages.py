@@ -1,0 +1,55 @@
+"""The bot's own texts and command menus (``messages.yaml``), validated at start-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.loader import KnowledgeError, read_yaml
+from knowledge.schema import SchemaError, build
+
+MESSAGES_PATH = Path(__file__).parent / "messages.yaml"
+
+
+@dataclass(frozen=True)
+class Usage:
+    leader: str
+    duty: str
+    who: str
+    ask: str
+
+
+@dataclass(frozen=True)
+class Command:
+    command: str
+    description: str
+
+
+@dataclass(frozen=True)
+class CommandMenus:
+    private: tuple[Command, ...]
+    group: tuple[Command, ...]
+
+
+@dataclass(frozen=True)
+class Messages:
+    welcome: str
+    help: str
+    group_mention_help: str
+    not_text: str
+    error: str
+    stale_button: str
+    groups_title: str
+    citation_heading: str
+    usage: Usage
+    inline_button: str
+    inline_no_answer: str
+    featured: tuple[str, ...]
+    commands: CommandMenus
+
+
+def load_messages(path: Path = MESSAGES_PATH) -> Messages:
+    try:
+        return build(Messages, read_yaml(path), "")
+    except SchemaError as error:
+        raise KnowledgeError(f"{path}: {str(error).lstrip('.')}") from None

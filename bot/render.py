@@ -1,0 +1,118 @@
+"""Telegram renderings of the engine's Answer: HTML messages, buttons, inline results.
+
+Every piece of text is escaped here and nowhere else. A message is built from blocks (a line of
+the answer, one citation as an expandable blockquote); messages are cut between blocks, and a
+block too long for one message is cut into pieces that are each escaped and wrapped on their
+own, so no message ever holds half a tag or an escape.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from html import escape
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+)
+
+from knowledge.answer import Answer
+
+ASK = "a:"  # callback data: a question to answer
+GROUP = "g:"  # callback data: a group's card
+CALLBACK_LIMIT = 64  # bytes of callback_data Telegram accepts
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    opening: str = ""
+    closing: str = ""
+
+    def html(self) -> str:
+        return f"{self.opening}{escape(self.text, quote=False)}{self.closing}"
+
+
+def answer_blocks(answer: Answer, heading: str) -> list[Block]:
+    blocks = [Block(line) for line in answer.text.splitlines() if line.strip()]
+    for citation in answer.citations:
+        blocks.append(
+            Block(f"{heading}〔{citation.section}〕“{citation.quote}”", "<blockquote expandable>", "</blockquote>")
+        )
+    return blocks
+
+
+def answer_messages(answer: Answer, heading: str, limit: int, question: str | None = None) -> list[str]:
+    """The HTML messages for an answer; ``question`` is repeated in bold on top (inline shares)."""
+    blocks = answer_blocks(answer, heading)
+    if question:
+        blocks.insert(0, Block(f"问：{question}", "<b>", "</b>"))
+    return pack(blocks, limit)
+
+
+def size(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def pack(blocks: list[Block], limit: int) -> list[str]:
+    """Join blocks with newlines into messages of at most ``limit`` characters."""
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        for piece in _fit(block, limit):
+            if current and size(current) + 1 + size(piece) > limit:
+                messages.append(current)
+                current = ""
+            current = f"{current}\n{piece}" if current else piece
+    if current:
+        messages.append(current)
+    return messages
+
+
+def _fit(block: Block, limit: int) -> list[str]:
+    """The block's HTML, cut into several wrapped pieces when it alone exceeds the limit."""
+    whole = block.html()
+    if size(whole) <= limit:
+        return [whole]
+    room = limit - size(block.opening) - size(block.closing)
+    pieces, start = [], 0
+    while start < len(block.text):
+        end = min(len(block.text), start + room)
+        while size(escape(block.text[start:end], quote=False)) > room:  # & → &amp;, emoji count two
+            end -= max(1, (size(escape(block.text[start:end], quote=False)) - room + 4) // 5)
+        pieces.append(Block(block.text[start:end], block.opening, block.closing).html())
+        start = end
+    return pieces
+
+
+def suggestion_keyboard(suggestions: tuple[str, ...] | list[str]) -> InlineKeyboardMarkup | None:
+    """One button per suggested question; tapping it asks that question."""
+    buttons = [
+        [InlineKeyboardButton(text, callback_data=ASK + text)]
+        for text in suggestions
+        if len((ASK + text).encode()) <= CALLBACK_LIMIT
+    ]
+    return InlineKeyboardMarkup(buttons) if buttons else None
+
+
+def groups_keyboard(groups: list[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """Two groups a row: the coordination group and its seven groups, each opening its card."""
+    buttons = [InlineKeyboardButton(name, callback_data=GROUP + group_id) for group_id, name in groups]
+    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+def inline_result(answer: Answer, heading: str, title: str | None = None) -> InlineQueryResultArticle:
+    """A self-contained, cited answer ready to share into any chat."""
+    question = answer.question
+    message = answer_messages(answer, heading, 4096, question=question)[0]
+    identifier = hashlib.sha1(f"{question}|{answer.text}".encode()).hexdigest()[:32]
+    return InlineQueryResultArticle(
+        id=identifier,
+        title=title or question,
+        description=answer.text.replace("\n", " ")[:120],
+        input_message_content=InputTextMessageContent(message),
+    )
