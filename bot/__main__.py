@@ -9,7 +9,6 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from bot.config import AppConfig, ConfigError, config_path, load_config, read_token
 from knowledge.answer import Answer, Context
@@ -42,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_SETUP
 
     if args.command == "ask":
-        lines = args.questions or (line.rstrip("\r\n") for line in sys.stdin)
+        lines = args.questions or (line.removesuffix("\n").removesuffix("\r") for line in sys.stdin)
         return answer_lines(engine, lines, as_json=args.json)
     if args.command is None:
         print("未设置 TELEGRAM_BOT_TOKEN，改为启动终端对话。", file=sys.stderr)
@@ -50,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_engine(config: AppConfig) -> Engine:
-    return Engine.build(config.engine, Path(config.cache_dir) if config.cache_dir else None)
+    return Engine.build(config.engine, **config.engine_paths())
 
 
 def answer_lines(engine: Engine, questions: Iterable[str], as_json: bool) -> int:
@@ -58,10 +57,19 @@ def answer_lines(engine: Engine, questions: Iterable[str], as_json: bool) -> int
     for question in questions:
         answer = engine.ask(question)
         if as_json:
-            print(json.dumps(answer.as_json(), ensure_ascii=False), flush=True)
+            print(json_line(answer.as_json()), flush=True)
         else:
             print(f"问：{question}\n{render_plain(answer)}\n", flush=True)
     return 0
+
+
+def json_line(value: object) -> str:
+    """JSON on exactly one line: also escape the characters str.splitlines() breaks at (U+2028 …)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.translate(_LINE_BREAKS)
+
+
+_LINE_BREAKS = {ord(ch): f"\\u{ord(ch):04x}" for ch in "\x85\u2028\u2029"}
 
 
 def chat(engine: Engine) -> int:
@@ -82,11 +90,14 @@ def chat(engine: Engine) -> int:
 
 
 def _utf8_streams() -> None:
-    """Chinese in and out whatever the locale; undecodable input bytes become U+FFFD, never a crash."""
+    """Chinese in and out whatever the locale; undecodable input bytes become U+FFFD, never a crash.
+    Input lines end at "\n" only, so a stray "\r" inside a question does not split it in two."""
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(newline="\n")
 
 
 if __name__ == "__main__":

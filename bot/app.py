@@ -121,7 +121,7 @@ def run(config: AppConfig) -> int:
         if config.telegram.mode is RunMode.WEBHOOK and not secret:
             raise ConfigError("webhook mode needs TELEGRAM_WEBHOOK_SECRET or telegram.webhook.secret_token_file")
         messages = load_messages()
-        engine = Engine.build(config.engine)
+        engine = Engine.build(config.engine, **config.engine_paths())
     except (ConfigError, KnowledgeError) as error:
         print(f"配置错误：{error}", file=sys.stderr)
         return 2

@@ -55,6 +55,12 @@ class AppConfig:
     engine: EngineConfig = field(default_factory=EngineConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     cache_dir: str | None = None
+    knowledge_dir: str | None = None
+
+    def engine_paths(self) -> dict[str, Path]:
+        """Engine.build's cache_dir and data_dir, where configured."""
+        paths = {"cache_dir": self.cache_dir, "data_dir": self.knowledge_dir}
+        return {name: Path(value) for name, value in paths.items() if value}
 
 
 def config_path() -> Path | None:

@@ -1,7 +1,7 @@
 """Getting replies out through a flaky network and Telegram's limits, without losing or doubling any.
 
-``ResilientRateLimiter`` is python-telegram-bot's ``AIORateLimiter`` (30 messages/s overall, 20 per
-minute per group, waiting out 429 ``retry_after``) plus retries of transient failures: connection
+``ResilientRateLimiter`` is python-telegram-bot's ``AIORateLimiter`` (at most 30 messages in any second
+overall and 20 in any minute per group, waiting out 429 ``retry_after``) plus retries of transient failures: connection
 errors, 5xx and time-outs, with exponential back-off. A request the Bot API rejected (400, 403) is
 not retried. ``PerChatUpdateProcessor`` answers many chats at once but one chat's updates in order,
 so a follow-up question always sees the context of the one before it.
@@ -24,11 +24,14 @@ JSON = bool | dict[str, Any] | list[dict[str, Any]]
 
 class ResilientRateLimiter(AIORateLimiter):
     def __init__(self, overall_max_rate: float, group_max_rate: float, max_retries: int, retry_delay: float) -> None:
+        # A leaky bucket of capacity N lets a burst of N through and then N per period, so N = 30
+        # would allow 60 messages in one second. Capacity 1 leaking every 1/30 s never exceeds 30
+        # (31 at a window's edge) in any second, and 20 in any minute for a group.
         super().__init__(
-            overall_max_rate=overall_max_rate,
-            overall_time_period=1,
-            group_max_rate=group_max_rate,
-            group_time_period=60,
+            overall_max_rate=1,
+            overall_time_period=1 / overall_max_rate,
+            group_max_rate=1,
+            group_time_period=60 / group_max_rate,
             max_retries=max_retries,
         )
         self._transient_retries = max_retries

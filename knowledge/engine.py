@@ -20,7 +20,7 @@ from knowledge.answer import UNSTATED, Answer, Citation, Context
 from knowledge.describe import Part
 from knowledge.facts import Aspect, Group, GroupKind, Knowledge, RoleKind
 from knowledge.lexicon import Cue, Lexicon, load_lexicon
-from knowledge.loader import load_knowledge
+from knowledge.loader import DATA_DIR, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig, Mention
 from knowledge.normalize import normalize
 from knowledge.retrieval import ClauseIndex, Hit
@@ -88,8 +88,13 @@ class Engine:
         self.index = ClauseIndex(kb, segmenter)
 
     @classmethod
-    def build(cls, config: EngineConfig | None = None, cache_dir: Path | None = None) -> Engine:
-        return cls(load_knowledge(), load_lexicon(), config or EngineConfig(), cache_dir)
+    def build(
+        cls, config: EngineConfig | None = None, cache_dir: Path | None = None, data_dir: Path = DATA_DIR
+    ) -> Engine:
+        """Load the knowledge (``data_dir``: notice.txt, facts.yaml, lexicon.yaml) and build the engine."""
+        return cls(
+            load_knowledge(data_dir), load_lexicon(data_dir / "lexicon.yaml"), config or EngineConfig(), cache_dir
+        )
 
     # --- cards: whole answers about one group or the document ----------------------------------------
 

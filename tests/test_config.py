@@ -1,0 +1,159 @@
+"""Configuration, secrets and trust: bad set-ups stop with exit code 2 before any network call."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+from fake_bot_api import FakeBotApi, text_message
+
+from bot.app import build_application
+from bot.config import AppConfig, ConfigError, TelegramConfig, load_config, read_token
+from bot.messages import load_messages
+from knowledge.engine import Engine
+from knowledge.loader import DATA_DIR
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    with FakeBotApi() as server:
+        yield server
+
+
+def start_bot(config: Path, api: FakeBotApi, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    environment |= {"BOT_CONFIG": str(config), "TELEGRAM_BASE_URL": api.base_url} | env
+    return subprocess.run(
+        [sys.executable, "-m", "bot"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=environment,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("engine:\n  fuzzy_flor: 80\n", "config.yaml: engine: unknown key 'fuzzy_flor'"),
+        (
+            "engine:\n  topic_min_score: high\n",
+            "config.yaml: engine.topic_min_score: expected a number, got the text 'high'",
+        ),
+        ("engine:\n  topic_min_score: 1.5\n", "config.yaml: engine.topic_min_score: must be above 0 and at most 1"),
+        (
+            "telegram:\n  mode: carrier_pigeon\n",
+            "config.yaml: telegram.mode: 'carrier_pigeon' is not one of polling, webhook",
+        ),
+        ("telegram:\n  token: 123:abc\n", "config.yaml: telegram: unknown key 'token'"),
+        ("telegram: [\n", "config.yaml: not valid YAML at line 2"),
+    ],
+)
+def test_a_broken_config_stops_start_up_with_exit_2_before_any_network_call(
+    tmp_path: Path, api: FakeBotApi, text: str, message: str
+) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(text, encoding="utf-8")
+    result = start_bot(config, api, TELEGRAM_BOT_TOKEN=api.token)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert api.calls() == []
+
+
+def test_a_broken_facts_file_stops_start_up_with_exit_2(tmp_path: Path, api: FakeBotApi) -> None:
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(DATA_DIR, knowledge)
+    facts = yaml.safe_load((knowledge / "facts.yaml").read_text(encoding="utf-8"))
+    facts["groups"][6]["leader"]["quote"] = "组长由张三担任"
+    (knowledge / "facts.yaml").write_text(yaml.safe_dump(facts, allow_unicode=True), encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text(f"knowledge_dir: {knowledge}\n", encoding="utf-8")
+    result = start_bot(config, api, TELEGRAM_BOT_TOKEN=api.token)
+    assert result.returncode == 2
+    assert "facts.yaml: groups[6] (legal).leader.quote: not found in the notice" in result.stderr
+    assert api.calls() == []
+
+
+def test_the_shipped_config_has_no_secret_and_loads() -> None:
+    text = (ROOT / "config.yaml").read_text(encoding="utf-8")
+    assert load_config(ROOT / "config.yaml") == AppConfig()
+    assert "token:" not in text.replace("token_file:", "").replace("secret_token_file:", "")
+
+
+def test_the_token_can_come_from_a_file_named_in_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    secret = tmp_path / "token.txt"
+    secret.write_text("123456:FROM-FILE\n", encoding="utf-8")
+    config = AppConfig(telegram=TelegramConfig(token_file=str(secret)))
+    assert read_token(config) == "123456:FROM-FILE"
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:FROM-ENV")
+    assert read_token(config) == "123456:FROM-ENV"
+
+
+def test_a_missing_token_file_is_a_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    config = AppConfig(telegram=TelegramConfig(token_file=str(tmp_path / "absent.txt")))
+    with pytest.raises(ConfigError, match=r"absent\.txt: cannot be read .*telegram\.token_file"):
+        read_token(config)
+
+
+def test_webhook_mode_without_a_secret_stops_with_exit_2(tmp_path: Path, api: FakeBotApi) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        "telegram:\n  mode: webhook\n  webhook:\n    url: https://bot.example/telegram\n", encoding="utf-8"
+    )
+    result = start_bot(config, api, TELEGRAM_BOT_TOKEN=api.token)
+    assert result.returncode == 2
+    assert "webhook mode needs TELEGRAM_WEBHOOK_SECRET" in result.stderr
+    assert api.calls() == []
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def test_webhook_requests_without_the_secret_token_are_refused(api: FakeBotApi, engine: Engine) -> None:
+    config = AppConfig(telegram=TelegramConfig(base_url=api.base_url, request_timeout=2.0))
+    application = build_application(config, engine, load_messages(), api.token)
+    port = free_port()
+    await application.initialize()
+    await application.start()
+    assert application.updater is not None
+    await application.updater.start_webhook(
+        listen="127.0.0.1",
+        port=port,
+        url_path="telegram",
+        webhook_url="https://bot.example/telegram",
+        secret_token="s3cret",
+    )
+    update = {"update_id": 1} | text_message(42, "法治组组长是谁")
+    url = f"http://127.0.0.1:{port}/telegram"
+    try:
+        async with httpx.AsyncClient() as client:
+            missing = await client.post(url, json=update)
+            wrong = await client.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "guess"})
+            right = await client.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"})
+        await api.wait_for(lambda a: len(a.sent_messages()) == 1)
+    finally:
+        await application.updater.stop()
+        await application.stop()
+        await application.shutdown()
+    assert (missing.status_code, wrong.status_code, right.status_code) == (403, 403, 200)
+    assert api.calls("setWebhook")[0].params["secret_token"] == "s3cret"
+    assert "张德宽" in api.sent_messages()[0]["text"]

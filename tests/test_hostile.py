@@ -1,0 +1,165 @@
+"""Hostile input to the engine, the CLI and the bot: sensible replies or silence, never a crash."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from fake_bot_api import (
+    FakeBotApi,
+    callback_query,
+    channel_post,
+    inline_query,
+    location_message,
+    photo_message,
+    sticker_message,
+    text_message,
+    voice_message,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.config import AppConfig, TelegramConfig
+from bot.messages import load_messages
+from knowledge.answer import Answer, Context
+from knowledge.engine import Engine
+from knowledge.loader import squeeze
+from knowledge.matcher import Entity, EntityKind
+
+ROOT = Path(__file__).resolve().parents[1]
+HOSTILE = [
+    "",
+    "   \t  ",
+    "罗" * 20_000,
+    "😀🎉🔥" * 50,
+    "\u200b\u200c\u200d\ufeff",
+    "\x00\x01\x07\x1b[31m",
+    "\u202e\u202d罗蔺\u2066是谁\u2069",
+    "<script>alert('x')</script>",
+    "&amp; &lt; & <b>",
+    "**法治组** _组长_ [链接](http://x) `code` ~~删~~",
+    "{name} {{7*7}} ${HOME} %s %(x)s",
+    "مرحبا من هو رئيس المجموعة",
+    "Кто руководитель группы?",
+    "ｶﾀｶﾅﾃﾞｽ",
+    "𠀀𠀁𪚥𫝀",
+    "\u2028\u2029\x85",
+    "/" * 300,
+]
+
+
+def well_formed(answer: Answer, engine: Engine) -> None:
+    notice = squeeze(engine.kb.notice)
+    assert isinstance(answer.answered, bool)
+    assert answer.text.strip()
+    assert all(fact in engine.kb.facts for fact in answer.facts)
+    assert all(squeeze(citation.quote) in notice for citation in answer.citations)
+    assert len(answer.suggestions) <= engine.config.max_suggestions
+    assert 0.0 <= answer.confidence <= 1.0
+    json.dumps(answer.as_json(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_text_gets_a_well_formed_answer_and_the_next_question_works(engine: Engine, text: str) -> None:
+    well_formed(engine.ask(text), engine)
+    assert "张德宽" in engine.ask("法治组组长是谁").text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300), follow_up=st.booleans())
+def test_the_engine_never_raises_on_arbitrary_unicode(engine: Engine, text: str, follow_up: bool) -> None:
+    context = Context((Entity(EntityKind.GROUP, "legal"),)) if follow_up else None
+    well_formed(engine.ask(text, context), engine)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    parts=st.lists(
+        st.sampled_from(["法治组", "罗蔺", "吗", "谁", "和", "副组长", "服务", "证照分离", "？", " "]), max_size=12
+    )
+)
+def test_the_engine_never_raises_on_mixtures_of_its_own_words(engine: Engine, parts: list[str]) -> None:
+    well_formed(engine.ask("".join(parts)), engine)
+
+
+def test_ask_json_prints_exactly_one_object_per_hostile_line() -> None:
+    lines = [line for line in HOSTILE if "\n" not in line] + ["罗蔺\r是谁", "法治组组长是谁"]
+    environment = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=environment,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(replies) == len(lines)
+    assert [r["question"] for r in replies] == lines
+    assert "张德宽" in replies[-1]["answer"]
+
+
+PRIVATE = 5151
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    with FakeBotApi() as server:
+        yield server
+
+
+@pytest.fixture
+async def bot(api: FakeBotApi, engine: Engine) -> AsyncIterator[Application]:
+    config = AppConfig(telegram=TelegramConfig(base_url=api.base_url, request_timeout=2.0, retry_delay=0.05))
+    application = build_application(config, engine, load_messages(), api.token)
+    await application.initialize()
+    await application.start()
+    assert application.updater is not None
+    await application.updater.start_polling(timeout=1)
+    yield application
+    await application.updater.stop()
+    await application.stop()
+    await application.shutdown()
+
+
+async def test_hostile_updates_get_sensible_replies_and_the_bot_keeps_answering(
+    api: FakeBotApi, bot: Application
+) -> None:
+    hostile = [text_message(PRIVATE, text) for text in HOSTILE if text.strip() and not text.startswith("/")]
+    media = [sticker_message(PRIVATE), photo_message(PRIVATE), voice_message(PRIVATE), location_message(PRIVATE)]
+    for update in [*hostile, *media]:
+        api.push_update(update)
+    api.push_update(text_message(PRIVATE, "法治组组长是谁"))
+    expected = len(hostile) + len(media) + 1
+    await api.wait_for(lambda a: len(a.sent_messages()) >= expected, timeout=30)
+    sent = api.sent_messages()
+    assert len(sent) == expected
+    assert all(len(m["text"]) <= 4096 for m in sent)
+    assert sum("我只能回答文字问题" in m["text"] for m in sent) == len(media)
+    assert "张德宽" in sent[-1]["text"]
+    assert not [call for call in api.calls() if not call.ok]
+
+
+async def test_unknown_callbacks_long_inline_queries_and_channel_posts_are_handled(
+    api: FakeBotApi, bot: Application
+) -> None:
+    for data in ("", "a:", "g:nope", "x" * 64, "a:" + "<b>&</b>"):
+        api.push_update(callback_query(PRIVATE, data, message_id=1))
+    api.push_update(inline_query("罗" * 300 + "<i>"))
+    api.push_update(channel_post(-1009999, "@zhengwu_test_bot 法治组组长是谁"))
+    api.push_update(text_message(PRIVATE, "法治组组长是谁"))
+    await api.wait_for(lambda a: any("张德宽" in m["text"] for m in a.sent_messages()), timeout=30)
+    assert len(api.calls("answerCallbackQuery")) == 5
+    assert len(api.calls("answerInlineQuery")) == 1
+    assert not api.sent_messages(-1009999)  # channels are not answered
+    assert not [call for call in api.calls() if not call.ok]
