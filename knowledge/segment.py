@@ -54,10 +54,12 @@ def build_segmenter(
     domain = sorted({w for w in domain_words if len(w) > 1 and " " not in w})
     general = sorted({w for w in general_words if len(w) > 1 and " " not in w} - set(domain))
     key = hashlib.sha256("\n".join([jieba.__version__, notice, *domain, "|", *general]).encode()).hexdigest()[:16]
-    directory = _writable(cache_dir or default_cache_dir())
-    path = directory / f"dict-{key}.txt"
-    if not path.exists():
-        _write_atomically(path, _dictionary(notice, domain, general))
+    name = f"dict-{key}.txt"
+    directory = cache_dir or default_cache_dir()
+    if not (directory / name).exists():  # a read-only cache built in advance (the image) is fine
+        directory = _writable(directory)
+        _write_atomically(directory / name, _dictionary(notice, domain, general))
+    path = directory / name
     tokenizer = jieba.Tokenizer(dictionary=str(path))
     tokenizer.tmp_dir = str(directory)
     tokenizer.initialize()
