@@ -20,7 +20,7 @@ from knowledge.answer import UNSTATED, Answer, Citation, Context
 from knowledge.describe import Part
 from knowledge.facts import Aspect, Group, GroupKind, Knowledge, RoleKind
 from knowledge.lexicon import Cue, Lexicon, load_lexicon
-from knowledge.loader import DATA_DIR, load_knowledge
+from knowledge.loader import DATA_DIR, aspect_fact_id, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig, Mention
 from knowledge.normalize import normalize
 from knowledge.retrieval import ClauseIndex, Hit
@@ -591,7 +591,7 @@ class Engine:
             facts=whole.facts,
             citations=tuple(dict.fromkeys(citations)),
             confidence=max(0.0, min(1.0, confidence)),
-            suggestions=self._related(entities, question),
+            suggestions=self._related(entities, question, whole.facts),
             context=Context(entities),
         )
 
@@ -620,25 +620,41 @@ class Engine:
         text = f"您指的是哪一个：{'、'.join(names)}？请说得具体些。"
         return Answer(question, False, text, suggestions=suggestions)
 
-    def _related(self, entities: tuple[Entity, ...], question: str) -> tuple[str, ...]:
-        """Follow-up questions about what the answer was about, not repeating the question."""
+    def _related(self, entities: tuple[Entity, ...], question: str, answered: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Follow-up questions about what the answer was about, skipping what it already said."""
         related = self.lexicon.related
-        offers: list[str] = []
+        offers: list[tuple[str, str]] = []  # (question, the fact it would answer)
         for entity in entities[:2]:
             name = self._name(entity)
             if entity.kind is EntityKind.GROUP:
                 group = self.kb.groups[entity.id]
-                offers += [related.leader.format(name=name), related.duty.format(name=name)]
+                offers += [
+                    (related.leader.format(name=name), f"group.{group.id}.leader"),
+                    (related.duty.format(name=name), f"group.{group.id}.duty"),
+                ]
                 if group.kind is GroupKind.TOPIC:
-                    offers += [related.aspect.format(name=name, aspect=a.value) for a in Aspect]
+                    offers += [
+                        (related.aspect.format(name=name, aspect=a.value), aspect_fact_id(group.id, a)) for a in Aspect
+                    ]
                 elif group.office is not None:
-                    offers.append(related.office)
-            elif entity.kind is EntityKind.PERSON:
-                offers += [related.duty.format(name=self.kb.groups[r.group].name) for r in self.kb.roles_of(entity.id)]
-                offers.append(related.roles.format(name=name))
+                    offers.append((related.office, f"group.{group.id}.office"))
             else:
-                offers += [related.duty.format(name=self.kb.groups[r.group].name) for r in self.kb.roles_of(entity.id)]
-                offers.append(related.unit_roles.format(name=name))
+                for role in self.kb.roles_of(entity.id):
+                    offers.append(
+                        (related.duty.format(name=self.kb.groups[role.group].name), f"group.{role.group}.duty")
+                    )
+                template = related.roles if entity.kind is EntityKind.PERSON else related.unit_roles
+                own = self.kb.roles_of(entity.id)[0].fact if self.kb.roles_of(entity.id) else ""
+                offers.append(
+                    (
+                        template.format(name=name),
+                        f"person.{entity.id}.title1" if entity.kind is EntityKind.PERSON else own,
+                    )
+                )
         asked = normalize(question)
-        unique = [o for o in dict.fromkeys(offers) if fuzz.ratio(_normalized(o), asked) < _SAME_QUESTION]
+        unique = [
+            offer
+            for offer, fact in dict.fromkeys(offers)
+            if fact not in answered and fuzz.ratio(_normalized(offer), asked) < _SAME_QUESTION
+        ]
         return tuple(unique[: self.config.max_suggestions])
