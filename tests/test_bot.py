@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 
 import pytest
@@ -16,52 +15,15 @@ from fake_bot_api import (
     sticker_message,
     text_message,
 )
+from harness import application_for, running
 from telegram.ext import Application
 
-from bot.app import build_application
-from bot.config import AppConfig, TelegramConfig
 from bot.handlers import deep_link_payload
 from bot.logs import setup_logging
-from bot.messages import load_messages
 from knowledge.engine import Engine
 
 PRIVATE = 4242
 GROUP = -100777
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as server:
-        yield server
-
-
-def bot_config(api: FakeBotApi, **telegram: object) -> AppConfig:
-    defaults = {"base_url": api.base_url, "request_timeout": 2.0, "retry_delay": 0.05}
-    return AppConfig(telegram=TelegramConfig(**(defaults | telegram)))  # type: ignore[arg-type]
-
-
-async def started(application: Application) -> Application:
-    await application.initialize()
-    if application.post_init:
-        await application.post_init(application)
-    await application.start()
-    assert application.updater is not None
-    await application.updater.start_polling(timeout=1, bootstrap_retries=3)
-    return application
-
-
-async def stopped(application: Application) -> None:
-    assert application.updater is not None
-    await application.updater.stop()
-    await application.stop()
-    await application.shutdown()
-
-
-@pytest.fixture
-async def bot(api: FakeBotApi, engine: Engine) -> AsyncIterator[Application]:
-    application = await started(build_application(bot_config(api), engine, load_messages(), api.token))
-    yield application
-    await stopped(application)
 
 
 async def reply(api: FakeBotApi, update: dict, count: int = 1) -> list[dict]:
@@ -229,13 +191,9 @@ async def test_command_menus_are_set_for_private_and_group_chats(api: FakeBotApi
 
 
 async def test_a_long_answer_is_split_without_breaking_html(api: FakeBotApi, engine: Engine) -> None:
-    application = build_application(bot_config(api, max_message_chars=120), engine, load_messages(), api.token)
-    await started(application)
-    try:
+    async with running(application_for(api, engine, max_message_chars=120)):
         api.push_update(text_message(PRIVATE, "商事组在放权和监管方面分别做什么"))
         await api.wait_for(lambda a: any(buttons(m) for m in a.sent_messages()))
-    finally:
-        await stopped(application)
     sent = api.sent_messages()
     texts = [m["text"] for m in sent]
     assert len(texts) >= 4 and all(len(t) <= 120 for t in texts)
@@ -248,14 +206,10 @@ async def test_a_long_answer_is_split_without_breaking_html(api: FakeBotApi, eng
 async def test_a_failing_handler_tells_the_user(
     api: FakeBotApi, engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    application = build_application(bot_config(api), engine, load_messages(), api.token)
-    broken = replace(application.bot_data["services"], engine=None)
-    application.bot_data["services"] = broken
-    await started(application)
-    try:
+    application = application_for(api, engine)
+    application.bot_data["services"] = replace(application.bot_data["services"], engine=None)
+    async with running(application):
         (message,) = await reply(api, text_message(PRIVATE, "法治组组长是谁"))
-    finally:
-        await stopped(application)
     assert message["text"] == "出错了，请稍后再试。"
 
 
@@ -265,11 +219,8 @@ async def test_the_token_never_appears_in_debug_logs(api: FakeBotApi, engine: En
     saved = (root.handlers[:], root.level)
     setup_logging("DEBUG", [api.token], stream=stream)
     try:
-        application = await started(build_application(bot_config(api), engine, load_messages(), api.token))
-        try:
+        async with running(application_for(api, engine)):
             await reply(api, text_message(PRIVATE, "法治组组长是谁"))
-        finally:
-            await stopped(application)
     finally:
         root.handlers[:], _ = saved[0], root.setLevel(saved[1])
     logged = stream.getvalue()

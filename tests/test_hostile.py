@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,9 +24,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram.ext import Application
 
-from bot.app import build_application
-from bot.config import AppConfig, TelegramConfig
-from bot.messages import load_messages
 from knowledge.answer import Answer, Context
 from knowledge.engine import Engine
 from knowledge.loader import squeeze
@@ -110,26 +106,6 @@ def test_ask_json_prints_exactly_one_object_per_hostile_line() -> None:
 
 
 PRIVATE = 5151
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as server:
-        yield server
-
-
-@pytest.fixture
-async def bot(api: FakeBotApi, engine: Engine) -> AsyncIterator[Application]:
-    config = AppConfig(telegram=TelegramConfig(base_url=api.base_url, request_timeout=2.0, retry_delay=0.05))
-    application = build_application(config, engine, load_messages(), api.token)
-    await application.initialize()
-    await application.start()
-    assert application.updater is not None
-    await application.updater.start_polling(timeout=1)
-    yield application
-    await application.updater.stop()
-    await application.stop()
-    await application.shutdown()
 
 
 async def test_hostile_updates_get_sensible_replies_and_the_bot_keeps_answering(
