@@ -1,9 +1,13 @@
-"""Running the real Application against the fake Bot API server, for the end-to-end tests."""
+"""Running the bot for tests: the real Application against the fake Bot API server, or the CLI."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fake_bot_api import FakeBotApi
 from telegram.ext import Application
@@ -39,3 +43,21 @@ async def running(application: Application) -> AsyncIterator[Application]:
         await application.updater.stop()
         await application.stop()
         await application.shutdown()
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(args: list[str], stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m bot ARGS`` in a fresh process, with no Telegram settings but those in ``env``."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")} | (env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=environment,
+        timeout=120,
+    )

@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run(args: list[str], stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"} | (env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=environment,
-        timeout=60,
-    )
+from harness import run_cli
 
 
 def test_ask_json_prints_one_object_per_input_line_in_order() -> None:
     lines = ["协调小组组长是谁？", "", "今天天气怎么样", "😀", "法治组组长是谁\u200b", "x" * 5000]
-    result = run(["ask", "--json"], stdin="\n".join(lines) + "\n")
+    result = run_cli(["ask", "--json"], stdin="\n".join(lines) + "\n")
     assert result.returncode == 0, result.stderr
     replies = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["question"] for r in replies] == lines
@@ -38,19 +21,19 @@ def test_ask_json_prints_one_object_per_input_line_in_order() -> None:
 
 
 def test_ask_with_arguments_prints_answer_and_citation() -> None:
-    result = run(["ask", "法治组组长是谁"])
+    result = run_cli(["ask", "法治组组长是谁"])
     assert result.returncode == 0
     assert "张德宽" in result.stdout and "〔三（二）〕" in result.stdout
 
 
 def test_chat_keeps_follow_up_context() -> None:
-    result = run(["chat"], stdin="法治组组长是谁\n那它负责什么呢\n")
+    result = run_cli(["chat"], stdin="法治组组长是谁\n那它负责什么呢\n")
     assert result.returncode == 0
     assert "张德宽" in result.stdout and "法律审核" in result.stdout
 
 
 def test_no_token_starts_the_terminal_chat_with_a_one_line_notice() -> None:
-    result = run([], stdin="协调小组组长是谁\n")
+    result = run_cli([], stdin="协调小组组长是谁\n")
     assert result.returncode == 0
     assert result.stderr.strip().splitlines() == ["未设置 TELEGRAM_BOT_TOKEN，改为启动终端对话。"]
     assert "唐良智" in result.stdout
@@ -59,7 +42,7 @@ def test_no_token_starts_the_terminal_chat_with_a_one_line_notice() -> None:
 def test_a_broken_config_stops_with_exit_code_2_naming_file_and_field(tmp_path: Path) -> None:
     config = tmp_path / "config.yaml"
     config.write_text("engine:\n  fuzzy_floor: 300\n", encoding="utf-8")
-    result = run(["ask", "法治组组长是谁"], env={"BOT_CONFIG": str(config)})
+    result = run_cli(["ask", "法治组组长是谁"], env={"BOT_CONFIG": str(config)})
     assert result.returncode == 2
     assert f"{config}: engine.fuzzy_floor: must be between 50 and 100" in result.stderr
     assert result.stdout == ""

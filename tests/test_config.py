@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 import yaml
 from fake_bot_api import FakeBotApi, text_message
+from harness import run_cli
 
 from bot.app import build_application
 from bot.config import AppConfig, ConfigError, TelegramConfig, load_config, read_token
@@ -24,25 +22,9 @@ from knowledge.loader import DATA_DIR
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as server:
-        yield server
-
-
 def start_bot(config: Path, api: FakeBotApi, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
-    environment |= {"BOT_CONFIG": str(config), "TELEGRAM_BASE_URL": api.base_url} | env
-    return subprocess.run(
-        [sys.executable, "-m", "bot"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=environment,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
+    """``python -m bot`` (the Telegram path when a token is given) against the fake server."""
+    return run_cli([], env={"BOT_CONFIG": str(config), "TELEGRAM_BASE_URL": api.base_url} | env)
 
 
 @pytest.mark.parametrize(

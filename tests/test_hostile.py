@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +17,7 @@ from fake_bot_api import (
     text_message,
     voice_message,
 )
+from harness import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram.ext import Application
@@ -87,17 +85,7 @@ def test_the_engine_never_raises_on_mixtures_of_its_own_words(engine: Engine, pa
 
 def test_ask_json_prints_exactly_one_object_per_hostile_line() -> None:
     lines = [line for line in HOSTILE if "\n" not in line] + ["罗蔺\r是谁", "法治组组长是谁"]
-    environment = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "ask", "--json"],
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=environment,
-        timeout=120,
-    )
+    result = run_cli(["ask", "--json"], stdin="\n".join(lines) + "\n")
     assert result.returncode == 0, result.stderr
     replies = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(replies) == len(lines)
