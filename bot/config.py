@@ -8,8 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from knowledge.engine import EngineConfig
-from knowledge.loader import KnowledgeError, read_yaml
-from knowledge.schema import SchemaError, build
+from knowledge.loader import KnowledgeError, load_file
 
 DEFAULT_CONFIG = Path("config.yaml")
 
@@ -74,11 +73,14 @@ def load_config(path: Path | None) -> AppConfig:
     if path is None:
         return AppConfig()
     try:
-        raw = read_yaml(path)
-        config = build(AppConfig, {} if raw is None else raw, "")
-    except (KnowledgeError, SchemaError) as error:
-        message = str(error).removeprefix(f"{path}: ").lstrip(".")
-        raise ConfigError(f"{path}: {message}") from None
+        if not path.read_text(encoding="utf-8", errors="replace").strip():
+            return AppConfig()  # an empty file: all defaults
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
+    try:
+        config = load_file(AppConfig, path)
+    except KnowledgeError as error:
+        raise ConfigError(str(error)) from None
     _check_ranges(config, path)
     return config
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.loader import KnowledgeError, read_yaml
-from knowledge.schema import SchemaError, build
+from knowledge.loader import load_file
 
 MESSAGES_PATH = Path(__file__).parent / "messages.yaml"
 
@@ -49,7 +48,4 @@ class Messages:
 
 
 def load_messages(path: Path = MESSAGES_PATH) -> Messages:
-    try:
-        return build(Messages, read_yaml(path), "")
-    except SchemaError as error:
-        raise KnowledgeError(f"{path}: {str(error).lstrip('.')}") from None
+    return load_file(Messages, path)

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.facts import Aspect
-from knowledge.loader import DATA_DIR, KnowledgeError, read_yaml
-from knowledge.schema import SchemaError, build
+from knowledge.loader import DATA_DIR, KnowledgeError, load_file
 
 
 class Cue(enum.Enum):
@@ -77,10 +76,7 @@ class Lexicon:
 
 
 def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml") -> Lexicon:
-    try:
-        lexicon = build(Lexicon, read_yaml(path), "")
-    except SchemaError as error:
-        raise KnowledgeError(f"{path}: {str(error).lstrip('.')}") from None
+    lexicon = load_file(Lexicon, path)
     missing = [cue.value for cue in Cue if not lexicon.cues.get(cue)]
     if missing:
         raise KnowledgeError(f"{path}: cues: missing words for {', '.join(missing)}")

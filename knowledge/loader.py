@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import yaml
 
@@ -27,6 +27,7 @@ from knowledge.facts import (
 from knowledge.schema import SchemaError, build
 
 DATA_DIR = Path(__file__).parent / "data"
+T = TypeVar("T")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -52,14 +53,22 @@ def read_yaml(path: Path) -> object:
         raise KnowledgeError(f"{path}: not valid YAML{at}: {getattr(error, 'problem', error)}") from None
 
 
+def load_file(cls: type[T], path: Path) -> T:
+    """A YAML file as the dataclass ``cls``; any fault is a KnowledgeError naming file, entry and field."""
+    try:
+        return build(cls, read_yaml(path), "")
+    except SchemaError as error:
+        raise KnowledgeError(f"{path}: {str(error).lstrip('.')}") from None
+
+
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     notice_path, facts_path = data_dir / "notice.txt", data_dir / "facts.yaml"
     try:
         notice = notice_path.read_text(encoding="utf-8")
     except OSError as error:
         raise KnowledgeError(f"{notice_path}: cannot be read ({error.strerror})") from None
+    facts_file = load_file(FactsFile, facts_path)
     try:
-        facts_file = build(FactsFile, read_yaml(facts_path), "")
         _Checker(facts_file, squeeze(notice)).check()
     except SchemaError as error:
         raise KnowledgeError(f"{facts_path}: {str(error).lstrip('.')}") from None

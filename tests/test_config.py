@@ -56,6 +56,13 @@ def test_a_broken_config_stops_start_up_with_exit_2_before_any_network_call(
     assert api.calls() == []
 
 
+def test_a_missing_config_file_stops_start_up_with_exit_2(tmp_path: Path, api: FakeBotApi) -> None:
+    result = start_bot(tmp_path / "absent.yaml", api, TELEGRAM_BOT_TOKEN=api.token)
+    assert result.returncode == 2
+    assert f"{tmp_path / 'absent.yaml'}: cannot be read (No such file or directory)" in result.stderr
+    assert api.calls() == []
+
+
 def test_a_broken_facts_file_stops_start_up_with_exit_2(tmp_path: Path, api: FakeBotApi) -> None:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(DATA_DIR, knowledge)
