@@ -240,11 +240,13 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     engine, heading = shared.engine, shared.messages.citation_heading
     text = inline.query.strip()
     answers: list[Answer] = []
+    found = True
     if text:
         best = engine.ask(text)
+        found = best.answered
         if best.answered:
             answers.append(best)
-        answers += [engine.ask(s) for s in best.suggestions]
+        answers += [engine.ask(s) for s in best.suggestions]  # related facts, or what to ask instead
     else:
         answers += [engine.ask(q) for q in shared.messages.featured]
     results, seen = [], set()
@@ -253,7 +255,8 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         if answer.answered and result.id not in seen:
             seen.add(result.id)
             results.append(result)
-    button = InlineQueryResultsButton(text=shared.messages.inline_button, start_parameter="inline")
+    label = shared.messages.inline_button if found else shared.messages.inline_no_answer
+    button = InlineQueryResultsButton(text=label, start_parameter="inline")
     await inline.answer(
         results[:_INLINE_RESULTS], cache_time=shared.telegram.inline_cache_seconds, is_personal=False, button=button
     )

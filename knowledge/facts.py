@@ -212,6 +212,3 @@ class Knowledge:
 
     def roles_of(self, holder: str) -> tuple[Role, ...]:
         return self.roles.get(holder, ())
-
-    def fact(self, fact_id: str) -> Fact:
-        return self.facts[fact_id]

@@ -55,10 +55,6 @@ class Mention:
     via_title: str | None = None  # the title that named the person (市科技局局长)
     rivals: tuple[Entity, ...] = ()  # other entities as likely as this one: ambiguous
 
-    @property
-    def exact(self) -> bool:
-        return self.score >= 100
-
 
 @dataclass(frozen=True)
 class MatcherConfig:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from knowledge.facts import Aspect
 from knowledge.lexicon import Cue, Lexicon
-from knowledge.matcher import Entity, EntityKind, EntityMatcher, Mention
+from knowledge.matcher import Entity, EntityMatcher, Mention
 from knowledge.normalize import is_cjk
 from knowledge.segment import Segmenter
 
@@ -40,9 +40,6 @@ class Query:
     @property
     def entities(self) -> tuple[Entity, ...]:
         return tuple(dict.fromkeys(m.entity for m in self.mentions))
-
-    def of_kind(self, kind: EntityKind) -> tuple[str, ...]:
-        return tuple(e.id for e in self.entities if e.kind is kind)
 
     def has(self, *cues: Cue) -> bool:
         return any(cue in self.cues for cue in cues)

@@ -162,6 +162,15 @@ async def test_an_empty_inline_query_shows_featured_questions(api: FakeBotApi, b
     assert titles[:2] == ["协调小组组长是谁？", "有哪些专题组和保障组？"]
 
 
+async def test_an_inline_query_the_notice_cannot_answer_offers_the_private_chat(
+    api: FakeBotApi, bot: Application
+) -> None:
+    api.push_update(inline_query("今天重庆天气怎么样", query_id="iq-4"))
+    (call,) = await api.wait_for_calls("answerInlineQuery")
+    assert call.params["results"][0]["title"] == "协调小组组长是谁？"  # what it can answer instead
+    assert call.params["button"] == {"text": "通知中没有找到答案，点此私聊提问", "start_parameter": "inline"}
+
+
 async def test_html_in_a_question_is_escaped(api: FakeBotApi, bot: Application) -> None:
     api.push_update(inline_query("<script>alert(1)</script> & 法治组组长是谁", query_id="iq-3"))
     (call,) = await api.wait_for_calls("answerInlineQuery")
