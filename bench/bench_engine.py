@@ -24,7 +24,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev.yaml"
-TABLES = (ROOT / "tests" / "questions.yaml", ROOT / "tests" / "questions_holdout.yaml")
+TABLES = tuple(ROOT / "tests" / name for name in ("questions.yaml", "questions_holdout.yaml", "questions_blind.yaml"))
 QUESTION = "协调小组组长是谁"
 
 

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Citation, Context
 from knowledge.describe import Part
-from knowledge.facts import Aspect, Group, GroupKind, Knowledge, RoleKind
+from knowledge.facts import Aspect, Group, GroupKind, Knowledge, Person, RoleKind, Unit
 from knowledge.lexicon import Cue, Lexicon, load_lexicon
 from knowledge.loader import DATA_DIR, aspect_fact_id, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig, Mention
@@ -165,6 +165,7 @@ class Engine:
             self._yes_no,
             self._named,
             self._office,
+            self._by_count,
             self._topic,
         ):
             answer = step(question, query, entities)
@@ -298,7 +299,8 @@ class Engine:
             return self._answer(question, parts, entities, 0.9)
         if specific or any(e.kind is not EntityKind.GROUP for e in entities):
             return None
-        if query.has(Cue.COMMON) and (query.has(Cue.DUTY) or not query.has(Cue.COUNT)):
+        asks_facet = query.has(Cue.LEADER, Cue.DEPUTY) or (query.asks_person and not query.has(Cue.NAME))
+        if query.has(Cue.COMMON) and not asks_facet and (query.has(Cue.DUTY) or not query.has(Cue.COUNT)):
             hits = self._topic_hits(query)
             if hits and hits[0].score >= _STRONG_CLAUSE and hits[0].clause.subject != "topic_groups":
                 return None  # 各专题组和保障组要根据什么细化工作: a requirement, found by the topic search
@@ -329,6 +331,8 @@ class Engine:
             return self._title_claim(question, query, entities, titled[0])
         if not groups and len(holders) == 1 and query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
             groups = ["coordination"]  # 办公室主任 is the 协调小组's office
+        if not groups and len(holders) == 2 and {h.kind for h in holders} == {EntityKind.PERSON, EntityKind.UNIT}:
+            return self._unit_claim(question, holders, entities)
         if len(groups) != 1 or len(holders) > 1:
             return None
         group = self.kb.groups[groups[0]]
@@ -372,6 +376,14 @@ class Engine:
         truth = describe.person_roles(self.kb, titled.entity.id, titled.via_title)
         return self._answer(question, [verdict, truth], (titled.entity,), 0.9)
 
+    def _unit_claim(self, question: str, holders: list[Entity], entities: tuple[Entity, ...]) -> Answer:
+        """许洪斌是市发改委的吗: whether the person holds a post at the unit."""
+        person = next(h for h in holders if h.kind is EntityKind.PERSON)
+        unit = next(h for h in holders if h.kind is EntityKind.UNIT)
+        holds = any(title.unit == unit.id for title in self.kb.people[person.id].titles)
+        parts = [Part("是。" if holds else "不是。"), describe.person_roles(self.kb, person.id)]
+        return self._answer(question, parts, (person,), 0.9)
+
     def _claimed_roles(self, query: Query, holder: Entity) -> set[RoleKind] | None:
         if query.has(Cue.DEPUTY) or "副组长" in query.text:
             return {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT}
@@ -403,7 +415,8 @@ class Engine:
         people = [e for e in entities if e.kind is EntityKind.PERSON]
         units = [e for e in entities if e.kind is EntityKind.UNIT]
         groups = [e for e in entities if e.kind is EntityKind.GROUP]
-        if not (people or units) and query.has(Cue.ROLES) and query.unknown and not query.has(*_ROLE_CUES):
+        listing = query.has(Cue.LIST, Cue.ALL_GROUPS, Cue.COUNT)
+        if not (people or units) and query.has(Cue.ROLES) and query.unknown and not (query.has(*_ROLE_CUES) or listing):
             # 陈敏尔在协调小组里担任什么职务: someone the notice does not name
             text = f"{UNSTATED}“{query.unknown[0]}”在协调小组中的职务：通知中没有这个名字。"
             return self._decline(question, text, entities, prefix_only=True)
@@ -467,9 +480,7 @@ class Engine:
         facets = []
         if group.office is not None and query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
             facets.append(self._office_part(query))
-        if (query.has(Cue.LEADER) and not query.has(Cue.DEPUTY, Cue.MEMBERS)) or (
-            query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)
-        ):
+        if query.has(Cue.LEADER) or (query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)):
             facets.append(describe.leader(self.kb, group))
         if query.has(Cue.DEPUTY):
             facets.append(describe.deputies(self.kb, group))
@@ -497,6 +508,23 @@ class Engine:
                 if title.unit == unit_id and post in query.text:
                     return describe.person_roles(self.kb, person.id, title.title)
         return describe.join([Part(f"{UNSTATED}{unit.name}负责人的姓名。"), describe.unit_roles(self.kb, unit_id)])
+
+    def _by_count(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        """谁担任了两个组的组长 / 哪些单位参加了三个组: holders counted by their roles."""
+        count = _number(query.text)
+        asks = query.has(Cue.LEADER, Cue.DEPUTY, Cue.ROLES, Cue.LIST) or query.asks_person
+        if entities or count is None or not asks:
+            return None
+        units = query.has(Cue.DEPUTY) or "单位" in query.text or "部门" in query.text
+        kinds = {RoleKind.DEPUTY_UNIT} if units else {RoleKind.LEADER} if query.has(Cue.LEADER) else set(RoleKind)
+        table: dict[str, Person] | dict[str, Unit] = self.kb.units if units else self.kb.people
+        parts = []
+        for holder, entry in table.items():
+            roles = [r for r in self.kb.roles_of(holder) if r.kind in kinds]
+            if len({r.group for r in roles}) == count:
+                held = "、".join(f"{self.kb.groups[r.group].name}{r.kind.value}" for r in roles)
+                parts.append(Part(f"{entry.name}：{held}。", tuple(dict.fromkeys(r.fact for r in roles))))
+        return self._answer(question, parts, (), 0.8) if parts else None
 
     def _office(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
         if entities or not query.has(Cue.OFFICE, Cue.OFFICE_DEPUTY, Cue.OFFICE_DIRECTOR):

@@ -11,8 +11,9 @@ from knowledge.answer import UNSTATED, Answer
 from knowledge.engine import Engine
 
 # questions.yaml: our own table, with the facts each answer must cite. questions_holdout.yaml: a second
-# set written blind (without reading the engine), in the shape of the acceptance set: traps and typos.
-TABLES = ("questions.yaml", "questions_holdout.yaml")
+# set written blind (without reading the engine), in the shape of the acceptance set: traps and typos;
+# questions_blind.yaml: a third blind set, written after the engine passed the first two.
+TABLES = ("questions.yaml", "questions_holdout.yaml", "questions_blind.yaml")
 TABLE = [case for name in TABLES for case in yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))]
 
 
