@@ -24,7 +24,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev.yaml"
-TABLES = tuple(ROOT / "tests" / name for name in ("questions.yaml", "questions_holdout.yaml", "questions_blind.yaml"))
+TABLES = tuple(
+    ROOT / "tests" / name
+    for name in ("questions.yaml", "questions_holdout.yaml", "questions_blind.yaml", "questions_blind2.yaml")
+)
 QUESTION = "协调小组组长是谁"
 
 

@@ -163,6 +163,7 @@ class Engine:
             self._elsewhere,
             self._group_list,
             self._yes_no,
+            self._quantity,
             self._named,
             self._office,
             self._by_count,
@@ -220,10 +221,16 @@ class Engine:
             return self._decline(question, text, prefix_only=True)
         fields = list(query.document_fields)
         fields += [f.id for f in self.kb.document.values() if len(f.value) > 3 and normalize(f.value) in query.text]
-        if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields):
-            fields.append("published")
         naming = {"rename", "title", "basis"} & set(fields)
-        if not fields or (query.has(Cue.WHICH_GROUP) and not (query.about_document or naming)):
+        if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming):
+            return None
+        if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields):
+            if query.content and not (fields or query.about_document) and not self._strong_clause(query):
+                # 证照分离改革哪年完成: the notice sets no dates for its work, only its own
+                text = f"{UNSTATED}这方面的时间安排；通知本身的发布日期是2020-01-19，成文日期是2020年1月11日。"
+                return self._decline(question, text, entities, prefix_only=True)
+            fields.append("published")
+        if not fields:
             return None
         if query.asks_person and "published" in fields:  # 谁印发的: the issuer, not the date
             fields = ["issuer" if f == "published" else f for f in fields]
@@ -321,9 +328,18 @@ class Engine:
             parts.insert(0, Part("是。" if claimed == count else "不是。"))
         return self._answer(question, parts, (), 0.9)
 
+    def _quantity(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        """企业开办时间要压缩到几个工作日 / 每年多少经费: numbers the notice never gives."""
+        if not query.has(Cue.QUANTITY) or query.has(*_ROLE_CUES, Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS):
+            return None
+        text = f"{UNSTATED}这方面的具体数字：通知只写明各组的组成、分工和职责。"
+        return self._decline(question, text, entities, prefix_only=True)
+
     def _yes_no(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
         if not query.has(Cue.YES_NO):
             return None
+        if not entities and query.aspects:
+            return self._aspect_claim(question, query)
         groups = [e.id for e in entities if e.kind is EntityKind.GROUP]
         holders = [e for e in entities if e.kind is not EntityKind.GROUP]
         titled = [m for m in query.mentions if m.via_title]
@@ -375,6 +391,15 @@ class Engine:
         verdict = Part("是。" if claimant == titled.entity else "不是。")
         truth = describe.person_roles(self.kb, titled.entity.id, titled.via_title)
         return self._answer(question, [verdict, truth], (titled.entity,), 0.9)
+
+    def _aspect_claim(self, question: str, query: Query) -> Answer | None:
+        """全面推开证照分离算放权方面的工作吗: the aspect of the clause the words point at."""
+        hits = self._topic_hits(query)
+        aspect = self.kb.facts[hits[0].clause.fact].aspect if hits else None
+        if aspect is None:
+            return None
+        verdict = Part("是。" if aspect in query.aspects else "不是。")
+        return self._answer(question, [verdict, *self._topic_parts(hits[:1])], (), hits[0].score)
 
     def _unit_claim(self, question: str, holders: list[Entity], entities: tuple[Entity, ...]) -> Answer:
         """许洪斌是市发改委的吗: whether the person holds a post at the unit."""
@@ -555,10 +580,15 @@ class Engine:
             hits = whole
         else:
             hits = [h for piece in per_piece for h in piece[:1]]
+        if query.has(Cue.LEADER):  # 搞商事制度改革的那个组，一把手是谁: the group's leader, not a requirement
+            hits = [h for h in hits if h.clause.subject in self.kb.groups] or hits
         if not hits:
             return None
         subjects = tuple(Entity(EntityKind.GROUP, h.clause.subject) for h in hits if h.clause.subject in self.kb.groups)
-        return self._answer(question, self._topic_parts(hits), subjects, min(h.score for h in hits))
+        parts = self._topic_parts(hits)
+        if query.has(Cue.LEADER) or (query.asks_person and not query.has(Cue.WHICH_GROUP)):
+            parts += [describe.leader(self.kb, self.kb.groups[e.id]) for e in dict.fromkeys(subjects)]
+        return self._answer(question, parts, subjects, min(h.score for h in hits))
 
     def _topic_hits(self, query: Query) -> list[Hit]:
         """The best clause and, when another group's clause is nearly as good, that one too."""

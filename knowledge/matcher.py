@@ -31,7 +31,7 @@ os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
 from pypinyin import Style, pinyin
 
 _FUZZY_MIN_LENGTH = 4
-_STEM_GAP = "[那这个一]{0,2}"
+_STEM_GAP = "[的那这个一]{0,3}"
 
 
 class EntityKind(enum.Enum):
@@ -87,12 +87,18 @@ class EntityMatcher:
         }
         self._stems = stems
         self._stem = re.compile(f"({'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))}){_STEM_GAP}组")
-        # Each character of each name, so only windows sharing a character with a name are compared.
+        # Each character of each name and alias, so only windows sharing a character are compared.
         self._by_char: dict[str, list[tuple[Entity, str, list[frozenset[str]], int]]] = {}
-        for person in kb.people.values():
-            entry = (Entity(EntityKind.PERSON, person.id), person.name, _sounds(person.name))
-            for index, ch in enumerate(person.name):
-                self._by_char.setdefault(ch, []).append((*entry, index))
+        names = (
+            {g.name for g in kb.groups.values()}
+            | {u.name for u in kb.units.values()}
+            | {p.name for p in kb.people.values()}
+        )
+        for surface, (entity, title) in self.surfaces.items():
+            # Two characters are enough for a name (罗蔺), too few for an alias (人行 would catch 人形).
+            if title is None and len(surface) >= (2 if surface in names else 3):
+                for index, ch in enumerate(surface):
+                    self._by_char.setdefault(ch, []).append((entity, surface, _sounds(surface), index))
         self._long = [(s, e) for s, (e, title) in self.surfaces.items() if len(s) >= _FUZZY_MIN_LENGTH and not title]
         self._long_surfaces = [surface for surface, _ in self._long]
 
@@ -111,18 +117,25 @@ class EntityMatcher:
         mentions += self._by_spelling(masked)
         return sorted(mentions, key=lambda m: m.start)
 
-    def _by_sound(self, text: str) -> Iterator[Mention]:
-        """People whose name sounds the same as a window of the question and shares a character."""
-        taken = [False] * len(text)
+    def _by_sound(self, text: str) -> list[Mention]:
+        """Names that sound the same as a window of the question and share a character with it:
+        罗林 → 罗蔺, 许宏斌 → 许洪斌, 重庆海观 → 重庆海关, 市四法局 → 市司法局. Longer names first."""
+        found: dict[tuple[int, int], Entity] = {}
         for position, ch in enumerate(text):
             for entity, name, name_sounds, index in self._by_char.get(ch, ()):
                 start, size = position - index, len(name)
                 window = text[start : start + size]
-                if start < 0 or len(window) < size or any(taken[start : start + size]):
+                if start < 0 or len(window) < size or (start, size) in found or "|" in window:
                     continue
                 if all(a & b for a, b in zip(_sounds(window), name_sounds, strict=True)):
-                    taken[start : start + size] = [True] * size
-                    yield Mention(entity, start, start + size, 95.0)
+                    found[(start, size)] = entity
+        taken = [False] * len(text)
+        mentions = []
+        for (start, size), entity in sorted(found.items(), key=lambda item: (-item[0][1], item[0][0])):
+            if not any(taken[start : start + size]):
+                taken[start : start + size] = [True] * size
+                mentions.append(Mention(entity, start, start + size, 95.0))
+        return mentions
 
     def _by_spelling(self, text: str) -> list[Mention]:
         """Long names and aliases that nearly occur (a character missing, swapped or wrong)."""
