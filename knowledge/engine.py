@@ -204,6 +204,10 @@ class Engine:
         return self._decline(question, text, prefix_only=True)
 
     def _unknown_attribute(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        if query.has(Cue.PROCEDURE) and not query.has(Cue.REQUIREMENT):
+            # 养老保险异地办理需要带什么材料: how to do things is not in a notice about who does what
+            text = f"{UNSTATED}具体办事流程、材料和费用：本通知只写明各组的组成、分工和职责。"
+            return self._decline(question, text, entities, prefix_only=True)
         if query.attribute is None or not entities:
             return None
         name = self._name(entities[0])
@@ -224,7 +228,7 @@ class Engine:
         naming = {"rename", "title", "basis"} & set(fields)
         if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming):
             return None
-        if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields):
+        if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields) and not self._when_is_topic(query):
             if query.content and not (fields or query.about_document) and not self._strong_clause(query):
                 # 证照分离改革哪年完成: the notice sets no dates for its work, only its own
                 text = f"{UNSTATED}这方面的时间安排；通知本身的发布日期是2020-01-19，成文日期是2020年1月11日。"
@@ -247,6 +251,14 @@ class Engine:
         if verdict is not None:
             parts.insert(0, Part("是。" if verdict else "不是。"))
         return self._answer(question, parts, entities, 0.9)
+
+    def _when_is_topic(self, query: Query) -> bool:
+        """压缩企业开办时间是谁的任务: 时间 is part of a duty's wording, not a question about a date."""
+        when = [w for w in query.cue_words if w in self.lexicon.cues[Cue.WHEN]]
+        hits = self.index.search(list(query.content) + when, limit=1)
+        return (
+            bool(hits) and hits[0].score >= self.config.topic_min_score and any(w in hits[0].clause.text for w in when)
+        )
 
     def _strong_clause(self, query: Query) -> bool:
         words = list(query.content) + [w for w in query.cue_words if len(w) > 1]
@@ -304,7 +316,7 @@ class Engine:
                 return self._answer(question, [Part(verdict), describe.group_kind(self.kb, group)], entities, 0.9)
             parts = [describe.group_kind(self.kb, self.kb.groups[e.id]) for e in specific]
             return self._answer(question, parts, entities, 0.9)
-        if specific or any(e.kind is not EntityKind.GROUP for e in entities):
+        if specific or any(e.kind is not EntityKind.GROUP for e in entities) or query.has(Cue.OFFICE):
             return None
         asks_facet = query.has(Cue.LEADER, Cue.DEPUTY) or (query.asks_person and not query.has(Cue.NAME))
         if query.has(Cue.COMMON) and not asks_facet and (query.has(Cue.DUTY) or not query.has(Cue.COUNT)):

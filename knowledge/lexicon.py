@@ -32,6 +32,7 @@ class Cue(enum.Enum):
     BOTH = "both"
     COMMON = "common"
     REQUIREMENT = "requirement"
+    PROCEDURE = "procedure"
     QUANTITY = "quantity"
     YES_NO = "yes_no"
     WHEN = "when"

@@ -101,6 +101,12 @@ class EntityMatcher:
                     self._by_char.setdefault(ch, []).append((entity, surface, _sounds(surface), index))
         self._long = [(s, e) for s, (e, title) in self.surfaces.items() if len(s) >= _FUZZY_MIN_LENGTH and not title]
         self._long_surfaces = [surface for surface, _ in self._long]
+        # Units are left out: one character apart they are often another real unit (民政局, 财政局).
+        self._three = [
+            (s, e)
+            for s, (e, title) in self.surfaces.items()
+            if len(s) == 3 and not title and e.kind is not EntityKind.UNIT
+        ]
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in order of position; overlapping spans resolved in favour of the earlier pass."""
@@ -113,6 +119,8 @@ class EntityMatcher:
             mentions.append(Mention(self._stems[match.group(1)], match.start(), match.end(), 100.0))
         masked = _mask(text, mentions)
         mentions += self._by_sound(masked)
+        masked = _mask(text, mentions)
+        mentions += self._by_one_character(masked)
         masked = _mask(text, mentions)
         mentions += self._by_spelling(masked)
         return sorted(mentions, key=lambda m: m.start)
@@ -135,6 +143,28 @@ class EntityMatcher:
             if not any(taken[start : start + size]):
                 taken[start : start + size] = [True] * size
                 mentions.append(Mention(entity, start, start + size, 95.0))
+        return mentions
+
+    def _by_one_character(self, text: str) -> list[Mention]:
+        """Three-character names of people and groups with one look-alike character (张德宾 → 张德宽,
+        法冶组 → 法治组). A person's surname and a group's final 组 must be right: those are what
+        people get right, and what tells one name from another."""
+        found: dict[tuple[int, int], list[Entity]] = {}
+        for surface, entity in self._three:
+            keep = 0 if entity.kind is EntityKind.PERSON else 2
+            for start in range(len(text) - 2):
+                window = text[start : start + 3]
+                if window[keep] != surface[keep] or "|" in window or not all(map(is_cjk, window)):
+                    continue
+                if sum(a == b for a, b in zip(window, surface, strict=True)) == 2:
+                    found.setdefault((start, 3), []).append(entity)
+        mentions = []
+        taken = [False] * len(text)
+        for (start, size), entities in sorted(found.items()):
+            unique = list(dict.fromkeys(entities))
+            if not any(taken[start : start + size]):
+                taken[start : start + size] = [True] * size
+                mentions.append(Mention(unique[0], start, start + size, 85.0, rivals=tuple(unique[1:])))
         return mentions
 
     def _by_spelling(self, text: str) -> list[Mention]:
