@@ -26,7 +26,13 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev.yaml"
 TABLES = tuple(
     ROOT / "tests" / name
-    for name in ("questions.yaml", "questions_holdout.yaml", "questions_blind.yaml", "questions_blind2.yaml")
+    for name in (
+        "questions.yaml",
+        "questions_holdout.yaml",
+        "questions_blind.yaml",
+        "questions_blind2.yaml",
+        "questions_blind3.yaml",
+    )
 )
 QUESTION = "协调小组组长是谁"
 
