@@ -1,9 +1,11 @@
 """The question-answering engine: a question (and the previous answer's context) in, a cited Answer out.
 
-The order of the checks below is the policy: questions about what the notice never gives come
-first (so a name does not pull in an unrelated answer), then document fields, requirements, the
-list of groups, yes/no claims, questions naming a group, person or unit, and last the ranked topic
-search. Anything that finds no footing is declined with suggestions.
+The order of the steps in ``_ask_one`` is the policy. What the notice never gives comes first (an
+attribute such as a phone number, a procedure, a unit or government it does not name), so a known
+name in the question does not pull in an unrelated answer; then document fields, requirements, the
+groups of a kind, yes/no claims, numbers it does not give, questions naming a group, person or unit,
+the office, roles counted, and last the ranked topic search. Anything without footing is declined
+with suggestions.
 """
 
 from __future__ import annotations
@@ -74,7 +76,16 @@ def _number(text: str) -> int | None:
     return int(token) if token.isdigit() else _NUMERALS[token]
 
 
-_FOLLOW_UP_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.DUTY, Cue.ROLES, Cue.YES_NO, Cue.WHICH_GROUP)
+_FOLLOW_UP_CUES = (
+    Cue.LEADER,
+    Cue.DEPUTY,
+    Cue.MEMBERS,
+    Cue.DUTY,
+    Cue.ROLES,
+    Cue.YES_NO,
+    Cue.WHICH_GROUP,
+    Cue.PRONOUN,
+)
 
 
 class Engine:
@@ -131,10 +142,11 @@ class Engine:
         answered = [a for a in answers if a.answered]
         if not answered:
             return replace(answers[-1], question=question)
+        said = [a for a in answers if a.answered or UNSTATED in a.text]  # 未载明 is an answer too
         return Answer(
             question=question,
             answered=True,
-            text="\n".join(a.text for a in answered),
+            text="\n".join(a.text for a in said),
             facts=tuple(dict.fromkeys(f for a in answered for f in a.facts)),
             citations=tuple(dict.fromkeys(c for a in answered for c in a.citations)),
             confidence=min(a.confidence for a in answered),

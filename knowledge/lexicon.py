@@ -34,6 +34,7 @@ class Cue(enum.Enum):
     REQUIREMENT = "requirement"
     PROCEDURE = "procedure"
     QUANTITY = "quantity"
+    PRONOUN = "pronoun"
     YES_NO = "yes_no"
     WHEN = "when"
     ELSEWHERE = "elsewhere"
