@@ -32,6 +32,8 @@ TABLES = tuple(
         "questions_blind.yaml",
         "questions_blind2.yaml",
         "questions_blind3.yaml",
+        "questions_blind4.yaml",
+        "questions_blind5.yaml",
     )
 )
 QUESTION = "协调小组组长是谁"

@@ -85,6 +85,7 @@ _FOLLOW_UP_CUES = (
     Cue.YES_NO,
     Cue.WHICH_GROUP,
     Cue.PRONOUN,
+    Cue.DESCRIBED_GROUP,
 )
 
 
@@ -165,6 +166,10 @@ class Engine:
         # 市政府 / 市委 are named in titles, not as groups' units: with other words around them the
         # question is about those words (市政府各部门主要负责人要做什么), not about the body.
         entities = tuple(e for e in query.entities if not (self._umbrella(e) and query.content))
+        if query.has(Cue.DESCRIBED_GROUP):
+            described = self._described_group(query, entities)
+            if described:  # the words described the group; what is asked of it is in the cues
+                entities, query = described, replace(query, content=(), unknown=())
         if not entities and context and context.entities and (query.has(*_FOLLOW_UP_CUES) or query.aspects):
             entities = context.entities
         for step in (
@@ -214,6 +219,19 @@ class Engine:
             return None
         text = f"{UNSTATED}这方面的情况：本通知只涉及重庆市人民政府推进政府职能转变和“放管服”改革协调小组。"
         return self._decline(question, text, prefix_only=True)
+
+    def _described_group(self, query: Query, entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+        """管证照分离的那个组 / 科技局局长带的那个组: the group a duty or a holder points at."""
+        holders = [e for e in entities if e.kind is not EntityKind.GROUP]
+        if holders:
+            roles = [r for h in holders for r in self.kb.roles_of(h.id)]
+            led = [r for r in roles if r.kind in (RoleKind.LEADER, RoleKind.LEADER_UNIT)] or roles
+            return tuple(dict.fromkeys(Entity(EntityKind.GROUP, r.group) for r in led if r.group != "coordination"))
+        named = [query.text[m.start : m.end] for m in query.mentions]
+        hits = [h for h in self.index.search([*query.content, *named], limit=10) if h.clause.subject in self.kb.groups]
+        if not hits or hits[0].score < self.config.topic_min_score:
+            return ()
+        return (Entity(EntityKind.GROUP, hits[0].clause.subject),)
 
     def _unknown_attribute(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
         if query.has(Cue.PROCEDURE) and not query.has(Cue.REQUIREMENT):

@@ -34,6 +34,7 @@ class Cue(enum.Enum):
     REQUIREMENT = "requirement"
     PROCEDURE = "procedure"
     QUANTITY = "quantity"
+    DESCRIBED_GROUP = "described_group"
     PRONOUN = "pronoun"
     YES_NO = "yes_no"
     WHEN = "when"

@@ -31,7 +31,7 @@ os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
 from pypinyin import Style, pinyin
 
 _FUZZY_MIN_LENGTH = 4
-_STEM_GAP = "[的那这个一]{0,3}"
+_STEM_GAP = "[的那这个一小]{0,3}"
 
 
 class EntityKind(enum.Enum):
