@@ -34,6 +34,8 @@ TABLES = tuple(
         "questions_blind3.yaml",
         "questions_blind4.yaml",
         "questions_blind5.yaml",
+        "questions_blind6.yaml",
+        "questions_blind7.yaml",
     )
 )
 QUESTION = "协调小组组长是谁"

@@ -60,6 +60,7 @@ _DOCUMENT_NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d{1,3}) ?号")
 _ITEM = re.compile(r"第 ?([一二三四]) ?(?:条|项|点)")
 _WEAK_FIELDS = {"basis", "published", "public", "structure"}
 _STRONG_CLAUSE = 0.8  # a clause covering this share of a question's words beats a generic document word
+_OTHER_LEVEL = re.compile(r"(?:区县|区|县|乡镇|街道|省|国家|全国)级?的?$")
 _CONJUNCTION = re.compile(r"以及|还有|和|与|及|跟| ")
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -215,7 +216,10 @@ class Engine:
         return self._decline(question, text, prefix_only=True)
 
     def _elsewhere(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
-        if not query.has(Cue.ELSEWHERE):
+        below = any(
+            _OTHER_LEVEL.search(query.text[: m.start]) for m in query.mentions if m.entity.kind is EntityKind.GROUP
+        )
+        if not (query.has(Cue.ELSEWHERE) or below):  # 各区县的放管服协调小组: not the city's group
             return None
         text = f"{UNSTATED}这方面的情况：本通知只涉及重庆市人民政府推进政府职能转变和“放管服”改革协调小组。"
         return self._decline(question, text, prefix_only=True)
@@ -241,7 +245,7 @@ class Engine:
         if query.attribute is None or not entities:
             return None
         name = self._name(entities[0])
-        text = f"{UNSTATED}{name}的{query.attribute}。本通知只写明各组的组成、分工和职责。"
+        text = f"{UNSTATED}{name}“{query.attribute}”方面的信息。本通知只写明各组的组成、分工和职责。"
         return self._decline(question, text, entities, prefix_only=True)
 
     def _document(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
@@ -300,11 +304,13 @@ class Engine:
         return {int(n) for n in re.findall(r"\d+", text)}
 
     def _document_verdict(self, query: Query, field_id: str) -> bool | None:
-        """Whether a yes/no claim about a document field holds: its numbers, else its wording."""
+        """Whether a yes/no claim about a document field holds: its numbers in order (2020年1月1日 is
+        not 2020-01-19, 5号 is 渝府办发〔2020〕5号), else its wording."""
         field = self.kb.document[field_id]
-        claimed = self._numbers(query.text)
+        claimed = [int(n) for n in re.findall(r"\d+", query.text)]
         if claimed:
-            return claimed <= self._numbers(field.value)
+            actual = [int(n) for n in re.findall(r"\d+", field.value)]
+            return any(actual[i : i + len(claimed)] == claimed for i in range(len(actual)))
         if any(word in field.quote for word in query.cue_words):
             return True
         return None
@@ -329,8 +335,14 @@ class Engine:
                 return None
         if not chosen:
             return None
-        parts = [describe.requirement(self.kb, r) for r in dict.fromkeys(chosen)]
+        parts = [describe.requirement(self.kb, r) for r in self._with_lost_rest(chosen)]
         return self._answer(question, parts, (), 0.8)
+
+    def _with_lost_rest(self, requirement_ids: list[str]) -> list[str]:
+        """The requirements, plus the unstated rest of any item the crawl cut short (四（二）)."""
+        sections = {r.section for r in self.kb.requirements if r.id in requirement_ids}
+        lost = [r.id for r in self.kb.requirements if r.unstated and r.section in sections]
+        return list(dict.fromkeys([*requirement_ids, *lost]))
 
     def _group_list(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
         kinds = []
@@ -430,9 +442,14 @@ class Engine:
     def _title_claim(self, question: str, query: Query, entities: tuple[Entity, ...], titled: Mention) -> Answer:
         """唐英瑜是市科技局局长吗: the person named against the holder of the title named."""
         claimant = next(e for e in entities if e.kind is not EntityKind.GROUP and e != titled.entity)
-        verdict = Part("是。" if claimant == titled.entity else "不是。")
-        truth = describe.person_roles(self.kb, titled.entity.id, titled.via_title)
-        return self._answer(question, [verdict, truth], (titled.entity,), 0.9)
+        holds = claimant == titled.entity
+        parts = [
+            Part("是。" if holds else "不是。"),
+            describe.person_roles(self.kb, titled.entity.id, titled.via_title),
+        ]
+        if not holds:  # and what the one named really is
+            parts.append(self._describe(claimant))
+        return self._answer(question, parts, (titled.entity,), 0.9)
 
     def _aspect_claim(self, question: str, query: Query) -> Answer | None:
         """全面推开证照分离算放权方面的工作吗: the aspect of the clause the words point at."""
@@ -440,7 +457,7 @@ class Engine:
         aspect = self.kb.facts[hits[0].clause.fact].aspect if hits else None
         if aspect is None:
             return None
-        verdict = Part("是。" if aspect in query.aspects else "不是。")
+        verdict = Part("是。" if aspect in (query.marked_aspects or query.aspects) else "不是。")
         return self._answer(question, [verdict, *self._topic_parts(hits[:1])], (), hits[0].score)
 
     def _unit_claim(self, question: str, holders: list[Entity], entities: tuple[Entity, ...]) -> Answer:
@@ -471,7 +488,11 @@ class Engine:
         if not best:
             return None
         top = best[0]
-        verdict = "是。" if any(h.clause.subject == group_id for h in best) else "不是。"
+        holds = any(h.clause.subject == group_id for h in best)
+        claimed = query.marked_aspects or query.aspects
+        if claimed:  # …是改善社会服务组服务方面的任务吗: the group and the aspect must both be right
+            holds = holds and self.kb.facts[top.clause.fact].aspect in claimed
+        verdict = "是。" if holds else "不是。"
         return self._answer(question, [Part(verdict), *self._topic_parts(best)], entities, top.score)
 
     def _named(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
@@ -567,12 +588,16 @@ class Engine:
         return subject == group.id or (subject == "requirements" and group.name in hit.clause.text)
 
     def _unit_head(self, query: Query, unit_id: str) -> Part:
-        """Who heads a unit: a person whose title at the unit the question names, else unstated."""
+        """Who heads a unit: the person whose post right after the unit's name the question names
+        (市司法局的局长 → 张德宽; 市科技局副局长 is not 局长), else unstated."""
         unit = self.kb.units[unit_id]
+        # The post follows the last unit named: 市科技局和市司法局的局长 asks both for their 局长.
+        last = max(m.end for m in query.mentions if m.entity.kind is EntityKind.UNIT)
+        after = [query.text[last:].removeprefix("的")]
         for person in self.kb.people.values():
             for title in person.titles:
                 post = title.title.removeprefix(unit.name)
-                if title.unit == unit_id and post in query.text:
+                if title.unit == unit_id and any(rest.startswith(post) for rest in after):
                     return describe.person_roles(self.kb, person.id, title.title)
         return describe.join([Part(f"{UNSTATED}{unit.name}负责人的姓名。"), describe.unit_roles(self.kb, unit_id)])
 
@@ -628,6 +653,10 @@ class Engine:
             return None
         subjects = tuple(Entity(EntityKind.GROUP, h.clause.subject) for h in hits if h.clause.subject in self.kb.groups)
         parts = self._topic_parts(hits)
+        lost = self._with_lost_rest(
+            [h.clause.fact.removeprefix("req.") for h in hits if h.clause.subject == "requirements"]
+        )
+        parts += [describe.requirement(self.kb, r) for r in lost if self.kb.facts[f"req.{r}"].quote is None]
         if query.has(Cue.LEADER) or (query.asks_person and not query.has(Cue.WHICH_GROUP)):
             parts += [describe.leader(self.kb, self.kb.groups[e.id]) for e in dict.fromkeys(subjects)]
         return self._answer(question, parts, subjects, min(h.score for h in hits))

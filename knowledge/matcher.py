@@ -89,14 +89,11 @@ class EntityMatcher:
         self._stem = re.compile(f"({'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))}){_STEM_GAP}组")
         # Each character of each name and alias, so only windows sharing a character are compared.
         self._by_char: dict[str, list[tuple[Entity, str, list[frozenset[str]], int]]] = {}
-        names = (
-            {g.name for g in kb.groups.values()}
-            | {u.name for u in kb.units.values()}
-            | {p.name for p in kb.people.values()}
-        )
+        people = {p.name for p in kb.people.values()}
         for surface, (entity, title) in self.surfaces.items():
-            # Two characters are enough for a name (罗蔺), too few for an alias (人行 would catch 人形).
-            if title is None and len(surface) >= (2 if surface in names else 3):
+            # Two characters are enough for a person (罗蔺), too few for anything else (市委 would catch
+            # the 市卫 of 市卫生健康委, 人行 would catch 人形).
+            if title is None and len(surface) >= (2 if surface in people else 3):
                 for index, ch in enumerate(surface):
                     self._by_char.setdefault(ch, []).append((entity, surface, _sounds(surface), index))
         self._long = [(s, e) for s, (e, title) in self.surfaces.items() if len(s) >= _FUZZY_MIN_LENGTH and not title]

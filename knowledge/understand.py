@@ -18,6 +18,8 @@ from knowledge.matcher import Entity, EntityMatcher, Mention
 from knowledge.normalize import is_cjk
 from knowledge.segment import Segmenter
 
+_ASPECT_MARKERS = ("方面", "这块", "这一块", "领域")
+
 # A tag is what a cue word signals: a Cue, an aspect, or a document field id.
 Tag = Cue | Aspect | str
 
@@ -29,6 +31,7 @@ class Query:
     cues: frozenset[Cue]
     cue_words: tuple[str, ...]
     aspects: tuple[Aspect, ...]
+    marked_aspects: tuple[Aspect, ...]  # those followed by 方面 / 这块: the aspect a claim names
     document_fields: tuple[str, ...]
     about_document: bool
     asks_person: bool  # 谁 / 哪位: the answer is a person
@@ -77,6 +80,7 @@ class QueryReader:
         cue_spans: list[tuple[int, int]] = []
         tags: list[Tag] = []
         words: list[str] = []
+        marked: list[Aspect] = []
         attribute = None
         for word, start in self._cue_matches("".join(masked)):
             found = self.tags[word]
@@ -86,6 +90,8 @@ class QueryReader:
                 continue  # 吗 / 吧 / 么 ask yes or no only at the end
             tags.extend(found)
             words.append(word)
+            if text.startswith(_ASPECT_MARKERS, start + len(word)):
+                marked.extend(t for t in found if isinstance(t, Aspect))
             # Aspect words (服务, 监管) are also what topic questions are about: they stay content.
             if not all(isinstance(tag, Aspect) for tag in found):
                 cue_spans.append((start, start + len(word)))
@@ -99,6 +105,7 @@ class QueryReader:
             cues=frozenset(t for t in tags if isinstance(t, Cue)),
             cue_words=tuple(words),
             aspects=tuple(dict.fromkeys(t for t in tags if isinstance(t, Aspect))),
+            marked_aspects=tuple(dict.fromkeys(marked)),
             document_fields=tuple(dict.fromkeys(t for t in tags if isinstance(t, str))),
             about_document=any(word in text for word in self.document_words),
             asks_person="谁" in text or "哪位" in text or Cue.NAME in tags,
