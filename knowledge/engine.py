@@ -99,6 +99,7 @@ class Engine:
         segmenter = build_segmenter(kb.notice, matcher.surfaces, lexicon.words(), cache_dir)
         self.reader = QueryReader(lexicon, matcher, segmenter)
         self.index = ClauseIndex(kb, segmenter)
+        self._document_values = {f.id: normalize(f.value) for f in kb.document.values()}
 
     @classmethod
     def build(
@@ -258,7 +259,7 @@ class Engine:
             text = f"{UNSTATED}{other.group()}的内容：本机器人只回答渝府办发〔2020〕5号通知的问题。"
             return self._decline(question, text, prefix_only=True)
         fields = list(query.document_fields)
-        fields += [f.id for f in self.kb.document.values() if len(f.value) > 3 and normalize(f.value) in query.text]
+        fields += [f for f, value in self._document_values.items() if len(value) > 3 and value in query.text]
         naming = {"rename", "title", "basis"} & set(fields)
         if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming):
             return None

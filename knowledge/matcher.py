@@ -98,12 +98,14 @@ class EntityMatcher:
                     self._by_char.setdefault(ch, []).append((entity, surface, _sounds(surface), index))
         self._long = [(s, e) for s, (e, title) in self.surfaces.items() if len(s) >= _FUZZY_MIN_LENGTH and not title]
         self._long_surfaces = [surface for surface, _ in self._long]
-        # Units are left out: one character apart they are often another real unit (民政局, 财政局).
-        self._three = [
-            (s, e)
-            for s, (e, title) in self.surfaces.items()
-            if len(s) == 3 and not title and e.kind is not EntityKind.UNIT
-        ]
+        # Three-character names of people and groups by the character that must be right (the surname,
+        # the final 组). Units are left out: one character apart they are often another real unit
+        # (民政局, 财政局).
+        self._three: dict[tuple[int, str], list[tuple[str, Entity]]] = {}
+        for surface, (entity, title) in self.surfaces.items():
+            if len(surface) == 3 and not title and entity.kind is not EntityKind.UNIT:
+                keep = 0 if entity.kind is EntityKind.PERSON else 2
+                self._three.setdefault((keep, surface[keep]), []).append((surface, entity))
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in order of position; overlapping spans resolved in favour of the earlier pass."""
@@ -147,12 +149,12 @@ class EntityMatcher:
         法冶组 → 法治组). A person's surname and a group's final 组 must be right: those are what
         people get right, and what tells one name from another."""
         found: dict[tuple[int, int], list[Entity]] = {}
-        for surface, entity in self._three:
-            keep = 0 if entity.kind is EntityKind.PERSON else 2
-            for start in range(len(text) - 2):
-                window = text[start : start + 3]
-                if window[keep] != surface[keep] or "|" in window or not all(map(is_cjk, window)):
-                    continue
+        for start in range(len(text) - 2):
+            window = text[start : start + 3]
+            candidates = self._three.get((0, window[0]), []) + self._three.get((2, window[2]), [])
+            if not candidates or "|" in window or not all(map(is_cjk, window)):
+                continue
+            for surface, entity in candidates:
                 if sum(a == b for a, b in zip(window, surface, strict=True)) == 2:
                     found.setdefault((start, 3), []).append(entity)
         mentions = []
