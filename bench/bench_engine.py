@@ -36,6 +36,8 @@ TABLES = tuple(
         "questions_blind5.yaml",
         "questions_blind6.yaml",
         "questions_blind7.yaml",
+        "questions_blind8.yaml",
+        "questions_blind9.yaml",
     )
 )
 QUESTION = "协调小组组长是谁"

@@ -77,7 +77,7 @@ def duty(group: Group) -> Part:
 def aspect_duty(group: Group, aspect: Aspect) -> Part:
     duty_ = group.aspect(aspect)
     if duty_ is None:
-        return Part(f"通知没有按放权、监管、服务分列{group.name}的职责。", ())
+        return Part(f"{UNSTATED}{group.name}在{aspect.value}方面的职责：通知只对专题组按放权、监管、服务分列职责。", ())
     fact = aspect_fact_id(group.id, aspect)
     if duty_.quote is None:
         return Part(f"{UNSTATED}{group.name}在{aspect.value}方面的职责。", (fact,))
@@ -106,7 +106,9 @@ def groups_list(kb: Knowledge, kinds: tuple[GroupKind, ...]) -> Part:
     for kind in kinds:
         names = [g.name for g in kb.groups.values() if g.kind is kind]
         sentences.append(f"{len(names)}个{kind.value}：{'、'.join(names)}")
-    return Part(f"协调小组下设{'；'.join(sentences)}。", ("doc.structure",))
+    total = sum(g.kind in kinds for g in kb.groups.values())
+    tail = f"（共{total}个组）" if len(kinds) > 1 else ""
+    return Part(f"协调小组下设{'；'.join(sentences)}{tail}。", ("doc.structure",))
 
 
 _ROLE_WORDS = {
@@ -121,7 +123,9 @@ def person_roles(kb: Knowledge, person_id: str, via_title: str | None = None) ->
     person = kb.people[person_id]
     roles = kb.roles_of(person_id)
     held = [f"{kb.groups[r.group].name}{_ROLE_WORDS[r.kind]}" for r in roles]
-    if any(r.kind is RoleKind.LEADER and r.group != "coordination" for r in roles):
+    led = [r for r in roles if r.kind is RoleKind.LEADER and r.group != "coordination"]
+    if led:
+        held.append(f"共任{len(led)}个组的组长")
         held.append("协调小组成员（各专题组和保障组组长、副组长为协调小组成员）")
     titles = "、".join(t.title for t in person.titles)
     lead = f"{via_title}是{person.name}。" if via_title else ""

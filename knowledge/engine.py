@@ -168,10 +168,11 @@ class Engine:
         # 市政府 / 市委 are named in titles, not as groups' units: with other words around them the
         # question is about those words (市政府各部门主要负责人要做什么), not about the body.
         entities = tuple(e for e in query.entities if not (self._umbrella(e) and query.content))
-        if query.has(Cue.DESCRIBED_GROUP):
+        if query.has(Cue.DESCRIBED_GROUP) or self._led_group_asked(query, entities):
             described = self._described_group(query, entities)
             if described:  # the words described the group; what is asked of it is in the cues
-                entities, query = described, replace(query, content=(), unknown=())
+                listing = {Cue.ALL_GROUPS, Cue.LIST, Cue.COUNT}  # 唐良智下面的副组长: not a list of groups
+                entities, query = described, replace(query, content=(), unknown=(), cues=query.cues - listing)
         if not entities and context and context.entities and (query.has(*_FOLLOW_UP_CUES) or query.aspects):
             entities = context.entities
         for step in (
@@ -225,13 +226,32 @@ class Engine:
         text = f"{UNSTATED}这方面的情况：本通知只涉及重庆市人民政府推进政府职能转变和“放管服”改革协调小组。"
         return self._decline(question, text, prefix_only=True)
 
+    def _led_group_asked(self, query: Query, entities: tuple[Entity, ...]) -> bool:
+        """张德宽领导的组负责什么 / 唐良智下面的副组长: a group facet asked of the group a person leads."""
+        people = [m for m in query.mentions if m.entity.kind is EntityKind.PERSON and not m.via_title]
+        if not people or any(e.kind is EntityKind.GROUP for e in entities) or query.has(Cue.YES_NO, Cue.WHICH_GROUP):
+            return False
+        asks = query.has(Cue.DEPUTY, Cue.DUTY, Cue.MEMBERS) or bool(query.aspects)
+        return asks and any("组" in query.text[m.end :] for m in people)
+
     def _described_group(self, query: Query, entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
         """管证照分离的那个组 / 科技局局长带的那个组: the group a duty or a holder points at."""
         holders = [e for e in entities if e.kind is not EntityKind.GROUP]
         if holders:
             roles = [r for h in holders for r in self.kb.roles_of(h.id)]
             led = [r for r in roles if r.kind in (RoleKind.LEADER, RoleKind.LEADER_UNIT)] or roles
-            return tuple(dict.fromkeys(Entity(EntityKind.GROUP, r.group) for r in led if r.group != "coordination"))
+            kinds = [
+                k
+                for cue, k in ((Cue.TOPIC_GROUPS, GroupKind.TOPIC), (Cue.SUPPORT_GROUPS, GroupKind.SUPPORT))
+                if query.has(cue)
+            ]
+            groups = [
+                Entity(EntityKind.GROUP, r.group)
+                for r in led
+                if (r.group != "coordination" or r.kind is RoleKind.LEADER)
+                and (not kinds or self.kb.groups[r.group].kind in kinds)
+            ]
+            return tuple(dict.fromkeys(groups))
         named = [query.text[m.start : m.end] for m in query.mentions]
         hits = [h for h in self.index.search([*query.content, *named], limit=10) if h.clause.subject in self.kb.groups]
         if not hits or hits[0].score < self.config.topic_min_score:
@@ -264,7 +284,9 @@ class Engine:
         if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming):
             return None
         if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields) and not self._when_is_topic(query):
-            if query.content and not (fields or query.about_document) and not self._strong_clause(query):
+            other = any(e != Entity(EntityKind.GROUP, "coordination") for e in entities)
+            about_else = (query.content and not self._strong_clause(query)) or other
+            if about_else and not (fields or query.about_document):
                 # 证照分离改革哪年完成: the notice sets no dates for its work, only its own
                 text = f"{UNSTATED}这方面的时间安排；通知本身的发布日期是2020-01-19，成文日期是2020年1月11日。"
                 return self._decline(question, text, entities, prefix_only=True)
@@ -367,14 +389,20 @@ class Engine:
             if hits and hits[0].score >= _STRONG_CLAUSE and hits[0].clause.subject != "topic_groups":
                 return None  # 各专题组和保障组要根据什么细化工作: a requirement, found by the topic search
             return self._answer(question, [describe.common_duty(self.kb)], (), 0.9)
-        asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS) or query.asks_person
+        asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS, Cue.MISSING, Cue.SUPERLATIVE) or query.asks_person
         if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS)):
             return None
         if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY) or (query.asks_person and not query.has(Cue.COUNT, Cue.NAME)):
             # 四个专题组的组长分别是谁: the facet asked, for every group of that kind
             groups = [g for g in self.kb.groups.values() if g.kind in (kinds or [GroupKind.TOPIC, GroupKind.SUPPORT])]
             parts = [self._group_answer(query, g) for g in groups]
-            return self._answer(question, parts, tuple(Entity(EntityKind.GROUP, g.id) for g in groups), 0.85)
+            if query.has(Cue.MISSING):  # 哪个专题组没有写明组长: only those the notice is silent on
+                kept = [(g, p) for g, p in zip(groups, parts, strict=True) if UNSTATED in p.text]
+                groups, parts = [g for g, _ in kept], [p for _, p in kept]
+            if query.has(Cue.SUPERLATIVE) and query.has(Cue.DEPUTY):
+                parts.insert(0, self._most_deputies(groups))
+            if parts:
+                return self._answer(question, parts, tuple(Entity(EntityKind.GROUP, g.id) for g in groups), 0.85)
         kinds = kinds or [GroupKind.TOPIC, GroupKind.SUPPORT]
         parts = [describe.groups_list(self.kb, tuple(kinds))]
         claimed = _number(query.text)
@@ -390,6 +418,16 @@ class Engine:
         text = f"{UNSTATED}这方面的具体数字：通知只写明各组的组成、分工和职责。"
         return self._decline(question, text, entities, prefix_only=True)
 
+    def _most_deputies(self, groups: list[Group]) -> Part:
+        """哪个专题组的副组长单位最多: counted among the groups whose deputy units are stated."""
+        counted = [(len(g.deputies.units), g) for g in groups if g.deputies is not None and g.deputies.units]
+        if not counted:
+            return Part("")
+        most, group = max(counted, key=lambda pair: pair[0])
+        silent = [g.name for g in groups if g.deputies is not None and g.deputies.unstated]
+        note = f"（{'、'.join(silent)}的副组长单位通知原文未载明）" if silent else ""
+        return Part(f"副组长单位最多的是{group.name}，共{most}个{note}。", (f"group.{group.id}.deputies",))
+
     def _yes_no(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
         if not query.has(Cue.YES_NO):
             return None
@@ -404,6 +442,13 @@ class Engine:
             groups = ["coordination"]  # 办公室主任 is the 协调小组's office
         if not groups and len(holders) == 2 and {h.kind for h in holders} == {EntityKind.PERSON, EntityKind.UNIT}:
             return self._unit_claim(question, holders, entities)
+        if len(groups) == 1 and len(holders) > 1 and query.has(Cue.DEPUTY, Cue.LEADER):
+            # 市公安局和重庆海关都是商事组的副组长单位吗: true only if it holds for each of them
+            group = self.kb.groups[groups[0]]
+            wanted = {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT} if query.has(Cue.DEPUTY) else {RoleKind.LEADER}
+            holds = all(any(r.group == group.id and r.kind in wanted for r in self.kb.roles_of(h.id)) for h in holders)
+            facet = describe.deputies(self.kb, group) if query.has(Cue.DEPUTY) else describe.leader(self.kb, group)
+            return self._answer(question, [Part("是。" if holds else "不是。"), facet], entities, 0.9)
         if len(groups) != 1 or len(holders) > 1:
             return None
         group = self.kb.groups[groups[0]]
@@ -499,7 +544,7 @@ class Engine:
     def _named(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
         if not entities:
             return None
-        if query.unknown and not (query.has(*_GROUP_FACET_CUES, Cue.ROLES, Cue.NAME) or query.aspects):
+        if query.unknown and not (query.has(*_GROUP_FACET_CUES, Cue.ROLES, Cue.NAME, Cue.WHICH_GROUP) or query.aspects):
             return None
         people = [e for e in entities if e.kind is EntityKind.PERSON]
         units = [e for e in entities if e.kind is EntityKind.UNIT]
@@ -516,6 +561,18 @@ class Engine:
             # 人民银行在协调小组里做什么: every unit is in the 协调小组; the question is about the unit.
             groups = [g for g in groups if g.id != "coordination"]
         parts: list[Part] = []
+        post = next((w for w in query.cue_words if w in self.lexicon.cues[Cue.OTHER_POST]), None)
+        if groups and not (people or units) and post and not query.has(*_ROLE_CUES):
+            # 协调小组秘书长是谁: no such post in the groups (but 组长是哪个局的局长 asks the leader's title)
+            text = (
+                f"{UNSTATED}{self._name(groups[0])}设{post}：各组只设组长、副组长（协调小组另有办公室主任、副主任）。"
+            )
+            return self._decline(question, text, entities, prefix_only=True)
+        if groups and not (people or units) and query.has(Cue.ALSO):
+            # 精简行政审批组组长还兼任哪个组的组长: the person the group's post names, and all they hold
+            holders = [self._post_holder(self.kb.groups[g.id], query) for g in groups]
+            people = [Entity(EntityKind.PERSON, h) for h in dict.fromkeys(holders) if h]
+            groups = []
         if groups and (not (people or units) or (asks_group and not query.has(Cue.ROLES))):
             clauses = [self._group_clause(query, self.kb.groups[g.id]) for g in groups]
             if len(groups) > 1 and any(clauses):
@@ -534,6 +591,14 @@ class Engine:
             parts += [describe.unit_roles(self.kb, u.id) for u in units]
         confidence = min(m.score for m in query.mentions) / 100 if query.mentions else 0.8
         return self._answer(question, parts, entities, confidence)
+
+    def _post_holder(self, group: Group, query: Query) -> str | None:
+        """Who holds the post the question names in the group: 办公室主任 / 副主任, else the leader."""
+        if group.office is not None and query.has(Cue.OFFICE_DEPUTY):
+            return group.office.deputy_director
+        if group.office is not None and query.has(Cue.OFFICE_DIRECTOR):
+            return group.office.director
+        return group.leader.person
 
     def _group_clause(self, query: Query, group: Group) -> Part | None:
         """A clause of the group's own duties (or a requirement naming it) that the question's words point at."""

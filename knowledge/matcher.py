@@ -88,14 +88,14 @@ class EntityMatcher:
         self._stems = stems
         self._stem = re.compile(f"({'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))}){_STEM_GAP}组")
         # Each character of each name and alias, so only windows sharing a character are compared.
-        self._by_char: dict[str, list[tuple[Entity, str, list[frozenset[str]], int]]] = {}
+        self._by_char: dict[str, list[tuple[Entity, str, str | None, list[frozenset[str]], int]]] = {}
         people = {p.name for p in kb.people.values()}
         for surface, (entity, title) in self.surfaces.items():
             # Two characters are enough for a person (罗蔺), too few for anything else (市委 would catch
             # the 市卫 of 市卫生健康委, 人行 would catch 人形).
-            if title is None and len(surface) >= (2 if surface in people else 3):
+            if len(surface) >= (2 if surface in people else 3):
                 for index, ch in enumerate(surface):
-                    self._by_char.setdefault(ch, []).append((entity, surface, _sounds(surface), index))
+                    self._by_char.setdefault(ch, []).append((entity, surface, title, sounds(surface), index))
         self._long = [(s, e) for s, (e, title) in self.surfaces.items() if len(s) >= _FUZZY_MIN_LENGTH and not title]
         self._long_surfaces = [surface for surface, _ in self._long]
         # Three-character names of people and groups by the character that must be right (the surname,
@@ -116,32 +116,33 @@ class EntityMatcher:
         masked = _mask(text, mentions)
         for match in self._stem.finditer(masked):
             mentions.append(Mention(self._stems[match.group(1)], match.start(), match.end(), 100.0))
-        masked = _mask(text, mentions)
-        mentions += self._by_sound(masked)
+        mentions = self._by_sound(text, mentions)
         masked = _mask(text, mentions)
         mentions += self._by_one_character(masked)
         masked = _mask(text, mentions)
         mentions += self._by_spelling(masked)
         return sorted(mentions, key=lambda m: m.start)
 
-    def _by_sound(self, text: str) -> list[Mention]:
+    def _by_sound(self, text: str, found_before: list[Mention]) -> list[Mention]:
         """Names that sound the same as a window of the question and share a character with it:
-        罗林 → 罗蔺, 许宏斌 → 许洪斌, 重庆海观 → 重庆海关, 市四法局 → 市司法局. Longer names first."""
-        found: dict[tuple[int, int], Entity] = {}
+        罗林 → 罗蔺, 许宏斌 → 许洪斌, 重庆海观 → 重庆海关, 市四法局 → 市司法局. Longer names first; a
+        longer one replaces an exact match inside it (常务付市长 is 常务副市长, not 市长)."""
+        found: dict[tuple[int, int], tuple[Entity, str | None]] = {}
         for position, ch in enumerate(text):
-            for entity, name, name_sounds, index in self._by_char.get(ch, ()):
+            for entity, name, title, name_sounds, index in self._by_char.get(ch, ()):
                 start, size = position - index, len(name)
                 window = text[start : start + size]
-                if start < 0 or len(window) < size or (start, size) in found or "|" in window:
+                if start < 0 or len(window) < size or (start, size) in found or window == name:
                     continue
-                if all(a & b for a, b in zip(_sounds(window), name_sounds, strict=True)):
-                    found[(start, size)] = entity
-        taken = [False] * len(text)
-        mentions = []
-        for (start, size), entity in sorted(found.items(), key=lambda item: (-item[0][1], item[0][0])):
-            if not any(taken[start : start + size]):
-                taken[start : start + size] = [True] * size
-                mentions.append(Mention(entity, start, start + size, 95.0))
+                if all(a & b for a, b in zip(sounds(window), name_sounds, strict=True)):
+                    found[(start, size)] = (entity, title)
+        mentions = list(found_before)
+        for (start, size), (entity, title) in sorted(found.items(), key=lambda item: (-item[0][1], item[0][0])):
+            end = start + size
+            overlapping = [m for m in mentions if m.start < end and start < m.end]
+            if all(start <= m.start and m.end <= end and m.end - m.start < size for m in overlapping):
+                mentions = [m for m in mentions if m not in overlapping]
+                mentions.append(Mention(entity, start, end, 95.0, title))
         return mentions
 
     def _by_one_character(self, text: str) -> list[Mention]:
@@ -210,7 +211,7 @@ def _title_surfaces(kb: Knowledge) -> Iterator[tuple[str, str]]:
             yield from ((person.id, alias + post) for alias in unit.aliases)
 
 
-def _sounds(text: str) -> list[frozenset[str]]:
+def sounds(text: str) -> list[frozenset[str]]:
     """Each character's possible readings without tones (heteronyms included); others stand for themselves."""
     return [_sound(ch) for ch in text]
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from knowledge.facts import FactKind, Knowledge
+from knowledge.matcher import sounds
 from knowledge.segment import Segmenter
 
 _CLAUSE_END = re.compile(r"(?<=[。;；])")
@@ -74,4 +75,18 @@ def _presence(token: str, clause: Clause) -> float:
     if len(token) >= 3:
         score = fuzz.partial_ratio(token, clause.text, score_cutoff=_NEAR)
         return score / 100 if score else 0.0
+    if len(token) == 2 and _sounds_in(token, clause.text):  # 注消 for 注销, 审合 for 审核
+        return 0.9
     return 0.0
+
+
+def _sounds_in(token: str, text: str) -> bool:
+    """A two-character window of ``text`` sharing a character with ``token`` and sounding the same."""
+    wanted = sounds(token)
+    for start in range(len(text) - 1):
+        window = text[start : start + 2]
+        if (window[0] == token[0] or window[1] == token[1]) and all(
+            a & b for a, b in zip(sounds(window), wanted, strict=True)
+        ):
+            return True
+    return False
