@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 import os
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,7 @@ os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
 from pypinyin import Style, pinyin
 
 _FUZZY_MIN_LENGTH = 4
+_COMMON_CHARACTER = 30  # standing in more names than this, a character does not anchor a sound match
 _STEM_GAP = "[的那这个一小]{0,3}"
 
 
@@ -90,12 +92,15 @@ class EntityMatcher:
         # Each character of each name and alias, so only windows sharing a character are compared.
         self._by_char: dict[str, list[tuple[Entity, str, str | None, list[frozenset[str]], int]]] = {}
         people = {p.name for p in kb.people.values()}
-        for surface, (entity, title) in self.surfaces.items():
-            # Two characters are enough for a person (罗蔺), too few for anything else (市委 would catch
-            # the 市卫 of 市卫生健康委, 人行 would catch 人形).
-            if len(surface) >= (2 if surface in people else 3):
-                for index, ch in enumerate(surface):
-                    self._by_char.setdefault(ch, []).append((entity, surface, title, sounds(surface), index))
+        # Two characters are enough for a person (罗蔺), too few for anything else (市委 would catch
+        # the 市卫 of 市卫生健康委, 人行 would catch 人形).
+        heard = [(s, e, t) for s, (e, t) in self.surfaces.items() if len(s) >= (2 if s in people else 3)]
+        # A shared character anchors the comparison; 市, 组, 局 … stand in too many names to be worth it.
+        common = {ch for ch, n in Counter(ch for s, _, _ in heard for ch in set(s)).items() if n > _COMMON_CHARACTER}
+        for surface, entity, title in heard:
+            anchors = [(i, ch) for i, ch in enumerate(surface) if ch not in common] or list(enumerate(surface))
+            for index, ch in anchors:
+                self._by_char.setdefault(ch, []).append((entity, surface, title, sounds(surface), index))
         self._long = [(s, e) for s, (e, title) in self.surfaces.items() if len(s) >= _FUZZY_MIN_LENGTH and not title]
         self._long_surfaces = [surface for surface, _ in self._long]
         # Three-character names of people and groups by the character that must be right (the surname,
@@ -128,13 +133,14 @@ class EntityMatcher:
         罗林 → 罗蔺, 许宏斌 → 许洪斌, 重庆海观 → 重庆海关, 市四法局 → 市司法局. Longer names first; a
         longer one replaces an exact match inside it (常务付市长 is 常务副市长, not 市长)."""
         found: dict[tuple[int, int], tuple[Entity, str | None]] = {}
+        heard = sounds(text)
         for position, ch in enumerate(text):
             for entity, name, title, name_sounds, index in self._by_char.get(ch, ()):
                 start, size = position - index, len(name)
-                window = text[start : start + size]
-                if start < 0 or len(window) < size or (start, size) in found or window == name:
+                if start < 0 or start + size > len(text) or (start, size) in found:
                     continue
-                if all(a & b for a, b in zip(sounds(window), name_sounds, strict=True)):
+                same = all(a & b for a, b in zip(heard[start : start + size], name_sounds, strict=True))
+                if same and text[start : start + size] != name:  # an exact one the first pass has
                     found[(start, size)] = (entity, title)
         mentions = list(found_before)
         for (start, size), (entity, title) in sorted(found.items(), key=lambda item: (-item[0][1], item[0][0])):

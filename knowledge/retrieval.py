@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import product
 
 from rapidfuzz import fuzz
 
@@ -47,6 +48,14 @@ class ClauseIndex:
             if fact.kind in _SEARCHED and fact.quote:
                 for text in filter(None, (c.strip() for c in _CLAUSE_END.split(fact.quote))):
                     self.clauses.append(Clause(fact.id, fact.subject, text, frozenset(segmenter.cut(text))))
+        # Every two-character stretch of every clause by its readings, for typos that sound right.
+        self._bigrams: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        for number, clause in enumerate(self.clauses):
+            for start in range(len(clause.text) - 1):
+                bigram = clause.text[start : start + 2]
+                first, second = sounds(bigram)
+                for key in product(first, second):
+                    self._bigrams.setdefault(key, []).append((number, bigram))
         frequency = Counter(token for clause in self.clauses for token in clause.tokens)
         total = len(self.clauses)
         self.idf = {token: math.log(1 + total / count) for token, count in frequency.items()}
@@ -60,33 +69,31 @@ class ClauseIndex:
         if not tokens:
             return []
         total = sum(map(self.weight, tokens))
+        heard = {t: self._sounds_like(t) for t in tokens if len(t) == 2}
         hits = []
-        for clause in self.clauses:
-            covered = sum(self.weight(t) * _presence(t, clause) for t in tokens)
+        for number, clause in enumerate(self.clauses):
+            covered = sum(self.weight(t) * _presence(t, clause, number in heard.get(t, ())) for t in tokens)
             if covered:
                 hits.append(Hit(clause, covered / total))
         hits.sort(key=lambda hit: -hit.score)
         return hits[:limit]
 
+    def _sounds_like(self, token: str) -> set[int]:
+        """Clauses with a two-character stretch that shares a character with ``token`` and sounds
+        the same: 注消 finds 注销, 审合 finds 审核."""
+        first, second = sounds(token)
+        return {
+            number
+            for key in product(first, second)
+            for number, bigram in self._bigrams.get(key, ())
+            if bigram[0] == token[0] or bigram[1] == token[1]
+        }
 
-def _presence(token: str, clause: Clause) -> float:
+
+def _presence(token: str, clause: Clause, sounds_like: bool) -> float:
     if token in clause.tokens or (len(token) > 1 and token in clause.text):
         return 1.0
     if len(token) >= 3:
         score = fuzz.partial_ratio(token, clause.text, score_cutoff=_NEAR)
         return score / 100 if score else 0.0
-    if len(token) == 2 and _sounds_in(token, clause.text):  # 注消 for 注销, 审合 for 审核
-        return 0.9
-    return 0.0
-
-
-def _sounds_in(token: str, text: str) -> bool:
-    """A two-character window of ``text`` sharing a character with ``token`` and sounding the same."""
-    wanted = sounds(token)
-    for start in range(len(text) - 1):
-        window = text[start : start + 2]
-        if (window[0] == token[0] or window[1] == token[1]) and all(
-            a & b for a, b in zip(sounds(window), wanted, strict=True)
-        ):
-            return True
-    return False
+    return 0.9 if sounds_like else 0.0
