@@ -38,6 +38,8 @@ TABLES = tuple(
         "questions_blind7.yaml",
         "questions_blind8.yaml",
         "questions_blind9.yaml",
+        "questions_blind10.yaml",
+        "questions_blind11.yaml",
     )
 )
 QUESTION = "协调小组组长是谁"

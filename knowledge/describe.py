@@ -43,7 +43,7 @@ def deputies(kb: Knowledge, group: Group) -> Part:
         return Part(f"{UNSTATED}{group.name}的副组长单位。", (fact,))
     if group.deputies.persons:
         names = "、".join(person_with_titles(kb, p) for p in group.deputies.persons)
-        return Part(f"{group.name}副组长：{names}。", (fact,))
+        return Part(f"{group.name}副组长（{len(group.deputies.persons)}位）：{names}。", (fact,))
     units = [kb.units[u].name for u in group.deputies.units]
     return Part(f"{group.name}副组长由{'、'.join(units)}（共{len(units)}个单位）的分管负责人担任。", (fact,))
 

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Citation, Context
 from knowledge.describe import Part
-from knowledge.facts import Aspect, Group, GroupKind, Knowledge, Person, RoleKind, Unit
+from knowledge.facts import Aspect, FactKind, Group, GroupKind, Knowledge, Person, RoleKind, Unit
 from knowledge.lexicon import Cue, Lexicon, load_lexicon
 from knowledge.loader import DATA_DIR, aspect_fact_id, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig, Mention
@@ -55,6 +55,8 @@ _GROUP_FACET_CUES = (
 _ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
 _OFFICE_ROLES = {RoleKind.OFFICE_HOST, RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE_DEPUTY_DIRECTOR}
 _SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
+_POST_ASKED = re.compile(r"$|是谁|是哪|叫什么|是什么人|由谁")  # 秘书长是谁, not 哪位副秘书长牵头
+_CLAUSE_BREAK = re.compile(r"[,，:：]+")
 _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
 _DOCUMENT_NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d{1,3}) ?号")
 _ITEM = re.compile(r"第 ?([一二三四]) ?(?:条|项|点)")
@@ -158,6 +160,17 @@ class Engine:
         )
 
     def _ask_one(self, question: str, context: Context | None) -> Answer:
+        """One sentence. When it finds no footing, its trailing clauses are tried alone: the asker's
+        self-introduction (我是一名退休教师，…) must not drown the question at the end."""
+        answer = self._ask_clause(question, context)
+        clauses = [c for c in _CLAUSE_BREAK.split(question) if normalize(c)]
+        for start in range(1, len(clauses)) if not answer.answered else ():
+            retry = self._ask_clause("，".join(clauses[start:]), context)
+            if retry.answered:
+                return replace(retry, question=question)
+        return answer
+
+    def _ask_clause(self, question: str, context: Context | None) -> Answer:
         text = self.lexicon.rewrite(normalize(question, self.config.max_question_chars))
         if not text:
             return self._decline(question, "请输入您想了解的问题，例如：")
@@ -168,6 +181,9 @@ class Engine:
         # 市政府 / 市委 are named in titles, not as groups' units: with other words around them the
         # question is about those words (市政府各部门主要负责人要做什么), not about the body.
         entities = tuple(e for e in query.entities if not (self._umbrella(e) and query.content))
+        # 科技局许洪斌: a unit named as a person's own is a description of the person, not a subject
+        units_of_people = {t.unit for e in entities if e.kind is EntityKind.PERSON for t in self.kb.people[e.id].titles}
+        entities = tuple(e for e in entities if not (e.kind is EntityKind.UNIT and e.id in units_of_people))
         if query.has(Cue.DESCRIBED_GROUP) or self._led_group_asked(query, entities):
             described = self._described_group(query, entities)
             if described:  # the words described the group; what is asked of it is in the cues
@@ -385,13 +401,13 @@ class Engine:
             return None
         asks_facet = query.has(Cue.LEADER, Cue.DEPUTY) or (query.asks_person and not query.has(Cue.NAME))
         if query.has(Cue.COMMON) and not asks_facet and (query.has(Cue.DUTY) or not query.has(Cue.COUNT)):
-            hits = self._topic_hits(query)
-            if hits and hits[0].score >= _STRONG_CLAUSE and hits[0].clause.subject != "topic_groups":
-                return None  # 各专题组和保障组要根据什么细化工作: a requirement, found by the topic search
             return self._answer(question, [describe.common_duty(self.kb)], (), 0.9)
         asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS, Cue.MISSING, Cue.SUPERLATIVE) or query.asks_person
+        asks_list = asks_list or _number(query.text) is not None  # 是不是有3个保障组
         if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS)):
             return None
+        if query.content and self._topic_hits(query):
+            return None  # 各专题组要调查研究哪些问题 / 要根据什么细化工作: a duty or requirement, found by the search
         if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY) or (query.asks_person and not query.has(Cue.COUNT, Cue.NAME)):
             # 四个专题组的组长分别是谁: the facet asked, for every group of that kind
             groups = [g for g in self.kb.groups.values() if g.kind in (kinds or [GroupKind.TOPIC, GroupKind.SUPPORT])]
@@ -413,7 +429,10 @@ class Engine:
 
     def _quantity(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
         """企业开办时间要压缩到几个工作日 / 每年多少经费: numbers the notice never gives."""
-        if not query.has(Cue.QUANTITY) or query.has(*_ROLE_CUES, Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS):
+        counting = query.has(Cue.COUNT) and not entities and "组" not in query.text  # 试点了多少个事项
+        if not (query.has(Cue.QUANTITY) or counting):
+            return None
+        if query.has(*_ROLE_CUES, Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS):
             return None
         text = f"{UNSTATED}这方面的具体数字：通知只写明各组的组成、分工和职责。"
         return self._decline(question, text, entities, prefix_only=True)
@@ -550,9 +569,10 @@ class Engine:
         units = [e for e in entities if e.kind is EntityKind.UNIT]
         groups = [e for e in entities if e.kind is EntityKind.GROUP]
         listing = query.has(Cue.LIST, Cue.ALL_GROUPS, Cue.COUNT)
-        if not (people or units) and query.has(Cue.ROLES) and query.unknown and not (query.has(*_ROLE_CUES) or listing):
+        named = [w for w in query.unknown if self._name_like(w)]
+        if not (people or units) and query.has(Cue.ROLES) and named and not (query.has(*_ROLE_CUES) or listing):
             # 陈敏尔在协调小组里担任什么职务: someone the notice does not name
-            text = f"{UNSTATED}“{query.unknown[0]}”在协调小组中的职务：通知中没有这个名字。"
+            text = f"{UNSTATED}“{named[0]}”在协调小组中的职务：通知中没有这个名字。"
             return self._decline(question, text, entities, prefix_only=True)
         if len(groups) > 1 and query.has(Cue.BOTH) and query.has(Cue.DEPUTY, Cue.LIST, Cue.ROLES):
             return self._shared_units(question, [self.kb.groups[g.id] for g in groups], entities)
@@ -562,7 +582,8 @@ class Engine:
             groups = [g for g in groups if g.id != "coordination"]
         parts: list[Part] = []
         post = next((w for w in query.cue_words if w in self.lexicon.cues[Cue.OTHER_POST]), None)
-        if groups and not (people or units) and post and not query.has(*_ROLE_CUES):
+        asked_post = post is not None and _POST_ASKED.match(query.text.split(post, 1)[1]) is not None
+        if groups and not (people or units) and asked_post and not query.has(*_ROLE_CUES):
             # 协调小组秘书长是谁: no such post in the groups (but 组长是哪个局的局长 asks the leader's title)
             text = (
                 f"{UNSTATED}{self._name(groups[0])}设{post}：各组只设组长、副组长（协调小组另有办公室主任、副主任）。"
@@ -592,6 +613,10 @@ class Engine:
         confidence = min(m.score for m in query.mentions) / 100 if query.mentions else 0.8
         return self._answer(question, parts, entities, confidence)
 
+    def _name_like(self, word: str) -> bool:
+        """Two to four characters starting with a common surname: 陈敏尔, 李四 (not 平时, 下面)."""
+        return 2 <= len(word) <= 4 and word[0] in self.lexicon.surnames
+
     def _post_holder(self, group: Group, query: Query) -> str | None:
         """Who holds the post the question names in the group: 办公室主任 / 副主任, else the leader."""
         if group.office is not None and query.has(Cue.OFFICE_DEPUTY):
@@ -602,14 +627,23 @@ class Engine:
 
     def _group_clause(self, query: Query, group: Group) -> Part | None:
         """A clause of the group's own duties (or a requirement naming it) that the question's words point at."""
-        if not query.content or query.aspects:
-            return None
+        asks_post = query.has(Cue.LEADER, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
+        if not query.content or query.aspects or asks_post or "副组长" in query.text:
+            return None  # 负责“多证合一”改革的深化商事制度改革组，其组长是谁: the words only describe it
         hits = [h for h in self.index.search(list(query.content), limit=20) if self._concerns(h, group)]
         if not hits or hits[0].score < self.config.topic_min_score:
             return None
         best = [h for h in hits if h.score >= hits[0].score - 1e-9]
         own = [h for h in best if h.clause.subject == group.id] or best
-        return describe.join(self._topic_parts(own[:2], group))
+        return describe.join([self._whole_fact(h.clause.fact) for h in own[:2]])
+
+    def _whole_fact(self, fact_id: str) -> Part:
+        """The whole duty or requirement a clause belongs to (综合组除日常工作外还有哪些职责)."""
+        fact = self.kb.facts[fact_id]
+        if fact.kind is FactKind.REQUIREMENT:
+            return describe.requirement(self.kb, fact_id.removeprefix("req."))
+        group = self.kb.groups[fact.subject]
+        return describe.aspect_duty(group, fact.aspect) if fact.aspect else describe.duty(group)
 
     def _shared_units(self, question: str, groups: list[Group], entities: tuple[Entity, ...]) -> Answer:
         """哪些单位同时参加了A组和B组: the deputy units the groups have in common."""

@@ -67,6 +67,7 @@ class Lexicon:
     aspects: dict[Aspect, tuple[str, ...]]
     fillers: tuple[str, ...]
     unit_suffixes: tuple[str, ...]
+    surnames: str
     synonyms: dict[str, str]
     related: Related
     suggestions: tuple[str, ...]

@@ -33,7 +33,7 @@ from pypinyin import Style, pinyin
 
 _FUZZY_MIN_LENGTH = 4
 _COMMON_CHARACTER = 30  # standing in more names than this, a character does not anchor a sound match
-_STEM_GAP = "[的那这个一小]{0,3}"
+_STEM_GAP = "(?:[的那这个一小]|专题|保障){0,4}"
 
 
 class EntityKind(enum.Enum):
@@ -123,9 +123,9 @@ class EntityMatcher:
             mentions.append(Mention(self._stems[match.group(1)], match.start(), match.end(), 100.0))
         mentions = self._by_sound(text, mentions)
         masked = _mask(text, mentions)
-        mentions += self._by_one_character(masked)
-        masked = _mask(text, mentions)
         mentions += self._by_spelling(masked)
+        masked = _mask(text, mentions)
+        mentions += self._by_one_character(masked)
         return sorted(mentions, key=lambda m: m.start)
 
     def _by_sound(self, text: str, found_before: list[Mention]) -> list[Mention]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from knowledge.facts import Aspect
 from knowledge.lexicon import Cue, Lexicon
-from knowledge.matcher import Entity, EntityMatcher, Mention
+from knowledge.matcher import Entity, EntityMatcher, Mention, sounds
 from knowledge.normalize import is_cjk
 from knowledge.segment import Segmenter
 
@@ -63,6 +63,12 @@ class QueryReader:
             self._tag(words, aspect)
         suffixes = "|".join(map(re.escape, sorted(lexicon.unit_suffixes, key=len, reverse=True)))
         self._unit_like = re.compile(f"(?:重庆市|重庆|市)[\u4e00-\u9fff]{{1,8}}?(?:{suffixes})")
+        # Cue words by (length, position, character), for typos that keep one character right.
+        self._cue_chars: dict[tuple[int, int, str], list[str]] = {}
+        for word in self.tags:
+            if 2 <= len(word) <= 4:
+                for index, ch in enumerate(word):
+                    self._cue_chars.setdefault((len(word), index, ch), []).append(word)
         # A lookahead finds, at every position, the longest cue word starting there (overlaps allowed).
         self._cue_words = re.compile(f"(?=({'|'.join(map(re.escape, sorted(self.tags, key=len, reverse=True)))}))")
 
@@ -99,6 +105,17 @@ class QueryReader:
                 attribute = attribute or word
         covered = [(m.start, m.end) for m in mentions] + cue_spans
         content, unknown = self._content(tokens, covered, len(text))
+        heard: set[str] = set()
+        for token in unknown:  # 依剧 → 依据, 监菅 → 监管, 组张 → 组长: a cue word typed by sound
+            word = self._cue_by_sound(token)
+            if word is not None:
+                heard.add(token)
+                found = self.tags[word]
+                tags.extend(found)
+                words.append(word)
+                if not all(isinstance(tag, Aspect) for tag in found):
+                    content = tuple(c for c in content if c != token)
+        unknown = tuple(u for u in unknown if u not in heard)
         return Query(
             text=text,
             mentions=tuple(mentions),
@@ -114,6 +131,18 @@ class QueryReader:
             attribute=attribute,
             foreign_unit=self._foreign_unit("".join(masked)),
         )
+
+    def _cue_by_sound(self, token: str) -> str | None:
+        """The cue word of the same length that sounds like ``token`` and shares a character with it."""
+        for size in range(min(len(token), 4), 1, -1):  # the whole token, then its parts (监菅上 → 监菅)
+            for start in range(len(token) - size + 1):
+                part = token[start : start + size]
+                heard = sounds(part)
+                for index, ch in enumerate(part):
+                    for word in self._cue_chars.get((size, index, ch), ()):
+                        if all(a & b for a, b in zip(heard, sounds(word), strict=True)):
+                            return word
+        return None
 
     def _cue_matches(self, masked: str) -> list[tuple[str, int]]:
         """Cue words without overlap, longer words first: 哪些组 wins over 在哪 in 在哪些组."""
