@@ -40,6 +40,8 @@ TABLES = tuple(
         "questions_blind9.yaml",
         "questions_blind10.yaml",
         "questions_blind11.yaml",
+        "questions_blind12.yaml",
+        "questions_blind13.yaml",
     )
 )
 QUESTION = "协调小组组长是谁"

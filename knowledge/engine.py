@@ -184,7 +184,11 @@ class Engine:
         # 科技局许洪斌: a unit named as a person's own is a description of the person, not a subject
         units_of_people = {t.unit for e in entities if e.kind is EntityKind.PERSON for t in self.kb.people[e.id].titles}
         entities = tuple(e for e in entities if not (e.kind is EntityKind.UNIT and e.id in units_of_people))
-        if query.has(Cue.DESCRIBED_GROUP) or self._led_group_asked(query, entities):
+        only_umbrella = entities == (Entity(EntityKind.GROUP, "coordination"),)
+        # 协调小组办公室的日常工作由哪个组负责: a group is asked for (哪个组), the 协调小组 only describes it
+        asks_group = any("组" in w and w in self.lexicon.cues[Cue.WHICH_GROUP] for w in query.cue_words)
+        asks_which = asks_group and only_umbrella and bool(query.content)
+        if query.has(Cue.DESCRIBED_GROUP) or asks_which or self._led_group_asked(query, entities):
             described = self._described_group(query, entities)
             if described:  # the words described the group; what is asked of it is in the cues
                 listing = {Cue.ALL_GROUPS, Cue.LIST, Cue.COUNT}  # 唐良智下面的副组长: not a list of groups
@@ -739,7 +743,7 @@ class Engine:
         if entities:
             return None
         pieces = [p for p in _CONJUNCTION.split(query.text) if p.strip()]
-        per_piece = [self._topic_hits(self.reader.read(p)) for p in pieces] if len(pieces) > 1 else []
+        per_piece = [self._piece_hits(p) for p in pieces] if len(pieces) > 1 else []
         whole = self._topic_hits(query)
         if per_piece and all(per_piece):
             hits = [h for piece in per_piece for h in piece[:1]]
@@ -760,6 +764,13 @@ class Engine:
         if query.has(Cue.LEADER) or (query.asks_person and not query.has(Cue.WHICH_GROUP)):
             parts += [describe.leader(self.kb, self.kb.groups[e.id]) for e in dict.fromkeys(subjects)]
         return self._answer(question, parts, subjects, min(h.score for h in hits))
+
+    def _piece_hits(self, piece: str) -> list[Hit]:
+        """Topic hits for one piece of a question, if it has a topic of its own: an aspect word alone
+        (哪个组监督) is not one."""
+        query = self.reader.read(piece)
+        aspect_words = {w for words in self.lexicon.aspects.values() for w in words}
+        return self._topic_hits(query) if any(c not in aspect_words for c in query.content) else []
 
     def _topic_hits(self, query: Query) -> list[Hit]:
         """The best clause and, when another group's clause is nearly as good, that one too."""

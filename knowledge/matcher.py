@@ -102,7 +102,6 @@ class EntityMatcher:
             for index, ch in anchors:
                 self._by_char.setdefault(ch, []).append((entity, surface, title, sounds(surface), index))
         self._long = [(s, e) for s, (e, title) in self.surfaces.items() if len(s) >= _FUZZY_MIN_LENGTH and not title]
-        self._long_surfaces = [surface for surface, _ in self._long]
         # Three-character names of people and groups by the character that must be right (the surname,
         # the final 组). Units are left out: one character apart they are often another real unit
         # (民政局, 财政局).
@@ -178,11 +177,13 @@ class EntityMatcher:
         if sum(map(is_cjk, text)) < _FUZZY_MIN_LENGTH - 1:
             return []
         best: dict[Entity, Mention] = {}
+        # Only names whose last character the question has can match (see below): compare those.
+        choices = [(surface, entity) for surface, entity in self._long if surface[-1] in text]
         near = process.extract(
-            text, self._long_surfaces, scorer=fuzz.partial_ratio, score_cutoff=self.config.fuzzy_floor, limit=None
+            text, [c[0] for c in choices], scorer=fuzz.partial_ratio, score_cutoff=self.config.fuzzy_floor, limit=None
         )
         for surface, _, index in near:
-            entity = self._long[index][1]
+            entity = choices[index][1]
             found = fuzz.partial_ratio_alignment(surface, text, score_cutoff=self.config.fuzzy_floor)
             # The last character says what a name is (组, 局, 委, 关): a typo inside a name keeps it,
             # while 知识产权保护 must not be read as 市知识产权局.
@@ -217,16 +218,18 @@ def _title_surfaces(kb: Knowledge) -> Iterator[tuple[str, str]]:
             yield from ((person.id, alias + post) for alias in unit.aliases)
 
 
-def sounds(text: str) -> list[frozenset[str]]:
-    """Each character's possible readings without tones (heteronyms included); others stand for themselves."""
-    return [_sound(ch) for ch in text]
+def sounds(text: str, usual: bool = False) -> list[frozenset[str]]:
+    """Each character's readings without tones; others stand for themselves. Names may take any
+    reading (重 is chong or zhong); common words take only the usual one (有 is you, not wei)."""
+    return [_sound(ch, usual) for ch in text]
 
 
 @cache
-def _sound(ch: str) -> frozenset[str]:
+def _sound(ch: str, usual: bool) -> frozenset[str]:
     if not is_cjk(ch):
         return frozenset(ch)
-    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+    readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+    return frozenset(readings[:1] if usual else readings)
 
 
 def _mask(text: str, mentions: list[Mention]) -> str:

@@ -53,7 +53,7 @@ class ClauseIndex:
         for number, clause in enumerate(self.clauses):
             for start in range(len(clause.text) - 1):
                 bigram = clause.text[start : start + 2]
-                first, second = sounds(bigram)
+                first, second = sounds(bigram, usual=True)
                 for key in product(first, second):
                     self._bigrams.setdefault(key, []).append((number, bigram))
         frequency = Counter(token for clause in self.clauses for token in clause.tokens)
@@ -81,7 +81,7 @@ class ClauseIndex:
     def _sounds_like(self, token: str) -> set[int]:
         """Clauses with a two-character stretch that shares a character with ``token`` and sounds
         the same: 注消 finds 注销, 审合 finds 审核."""
-        first, second = sounds(token)
+        first, second = sounds(token, usual=True)
         return {
             number
             for key in product(first, second)

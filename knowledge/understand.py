@@ -64,11 +64,11 @@ class QueryReader:
         suffixes = "|".join(map(re.escape, sorted(lexicon.unit_suffixes, key=len, reverse=True)))
         self._unit_like = re.compile(f"(?:重庆市|重庆|市)[\u4e00-\u9fff]{{1,8}}?(?:{suffixes})")
         # Cue words by (length, position, character), for typos that keep one character right.
-        self._cue_chars: dict[tuple[int, int, str], list[str]] = {}
+        self._cue_chars: dict[tuple[int, int, str], list[tuple[str, list[frozenset[str]]]]] = {}
         for word in self.tags:
             if 2 <= len(word) <= 4:
                 for index, ch in enumerate(word):
-                    self._cue_chars.setdefault((len(word), index, ch), []).append(word)
+                    self._cue_chars.setdefault((len(word), index, ch), []).append((word, sounds(word)))
         # A lookahead finds, at every position, the longest cue word starting there (overlaps allowed).
         self._cue_words = re.compile(f"(?=({'|'.join(map(re.escape, sorted(self.tags, key=len, reverse=True)))}))")
 
@@ -104,18 +104,13 @@ class QueryReader:
             if Cue.UNKNOWN_ATTRIBUTE in found:
                 attribute = attribute or word
         covered = [(m.start, m.end) for m in mentions] + cue_spans
+        for word, start, end in self._cues_by_sound(text, covered, tokens):  # 依剧 → 依据, 办工室 → 办公室
+            found = self.tags[word]
+            tags.extend(found)
+            words.append(word)
+            if not all(isinstance(tag, Aspect) for tag in found):
+                covered.append((start, end))
         content, unknown = self._content(tokens, covered, len(text))
-        heard: set[str] = set()
-        for token in unknown:  # 依剧 → 依据, 监菅 → 监管, 组张 → 组长: a cue word typed by sound
-            word = self._cue_by_sound(token)
-            if word is not None:
-                heard.add(token)
-                found = self.tags[word]
-                tags.extend(found)
-                words.append(word)
-                if not all(isinstance(tag, Aspect) for tag in found):
-                    content = tuple(c for c in content if c != token)
-        unknown = tuple(u for u in unknown if u not in heard)
         return Query(
             text=text,
             mentions=tuple(mentions),
@@ -132,16 +127,48 @@ class QueryReader:
             foreign_unit=self._foreign_unit("".join(masked)),
         )
 
-    def _cue_by_sound(self, token: str) -> str | None:
-        """The cue word of the same length that sounds like ``token`` and shares a character with it."""
-        for size in range(min(len(token), 4), 1, -1):  # the whole token, then its parts (监菅上 → 监菅)
-            for start in range(len(token) - size + 1):
-                part = token[start : start + size]
-                heard = sounds(part)
-                for index, ch in enumerate(part):
-                    for word in self._cue_chars.get((size, index, ch), ()):
-                        if all(a & b for a, b in zip(heard, sounds(word), strict=True)):
-                            return word
+    def _cues_by_sound(
+        self, text: str, covered: list[tuple[int, int]], tokens: list[tuple[str, int, int]]
+    ) -> list[tuple[str, int, int]]:
+        """Cue words typed with a wrong character of the same sound (组张, 监菅, 办工室), found in the
+        stretches no name or cue word covers. A window spelt exactly like a cue word is not one: it
+        was passed over because it is part of another word (工作 in 工作简报)."""
+        taken = [False] * len(text)
+        for start, end in covered:
+            taken[start:end] = [True] * (end - start)
+        # Two characters are too few to tell a typo from chance where they cut a known word: the 个组
+        # of 两个组 straddles 两个 and is no 各组 (jieba's guesses at unknown words do not count).
+        known = self.segmenter.vocabulary
+        splits = {
+            i
+            for word, start, end in tokens
+            if end - start > 1 and (word in known or word in self.fillers)
+            for i in range(start + 1, end)
+        }
+        found: list[tuple[str, int, int]] = []
+        for size in (4, 3, 2):
+            for start in range(len(text) - size + 1):
+                window = text[start : start + size]
+                if any(taken[start : start + size]) or not all(map(is_cjk, window)):
+                    continue
+                if size == 2 and (start in splits or start + 2 in splits):
+                    continue
+                word = self._cue_like(window)
+                if word is not None:
+                    taken[start : start + size] = [True] * size
+                    found.append((word, start, start + size))
+        return found
+
+    def _cue_like(self, window: str) -> str | None:
+        if window in self.fillers or window in self.segmenter.vocabulary:
+            return None  # a word in its own right (有啥), not a misspelt cue word (为啥)
+        if not any((len(window), i, ch) in self._cue_chars for i, ch in enumerate(window)):
+            return None
+        heard = sounds(window)
+        for index, ch in enumerate(window):
+            for word, word_sounds in self._cue_chars.get((len(window), index, ch), ()):
+                if word != window and all(a & b for a, b in zip(heard, word_sounds, strict=True)):
+                    return word
         return None
 
     def _cue_matches(self, masked: str) -> list[tuple[str, int]]:

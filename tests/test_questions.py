@@ -13,7 +13,7 @@ from knowledge.engine import Engine
 # questions.yaml: our own table, with the facts each answer must cite. The others were written blind
 # (without reading the engine) in the shape of the acceptance set: traps, typos, yes/no, traditional
 # script. Each blind set was added after the engine passed the ones before; on first contact they
-# scored 88.5% (holdout), then 96.2, 92.7, 95.3, 98.7, 94.7, 99.3, 92.9, 91.4, 90.7, 96.4 and 89.3%,
+# scored 88.5% (holdout), then 96.2, 92.7, 95.3, 98.7, 94.7, 99.3, 92.9, 91.4, 90.7, 96.4, 89.3, 98.6 and 97.9%,
 # and every failure was fixed in a mechanism of the engine, never by matching a question's words.
 TABLES = (
     "questions.yaml",
@@ -29,6 +29,8 @@ TABLES = (
     "questions_blind9.yaml",
     "questions_blind10.yaml",
     "questions_blind11.yaml",
+    "questions_blind12.yaml",
+    "questions_blind13.yaml",
 )
 TABLE = [case for name in TABLES for case in yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))]
 
