@@ -56,6 +56,7 @@ _ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECT
 _OFFICE_ROLES = {RoleKind.OFFICE_HOST, RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE_DEPUTY_DIRECTOR}
 _SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
 _POST_ASKED = re.compile(r"$|是谁|是哪|叫什么|是什么人|由谁")  # 秘书长是谁, not 哪位副秘书长牵头
+_QUESTION_WORDS = ("哪", "什么", "几", "多少", "啥")
 _CLAUSE_BREAK = re.compile(r"[,，:：]+")
 _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
 _DOCUMENT_NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d{1,3}) ?号")
@@ -313,7 +314,8 @@ class Engine:
             fields.append("published")
         if not fields:
             return None
-        if query.asks_person and "published" in fields:  # 谁印发的: the issuer, not the date
+        asks_issuer = query.asks_person or query.has(Cue.WHICH_GROUP, Cue.DEPUTY)  # 谁 / 哪个部门印发的
+        if asks_issuer and "published" in fields:  # the issuer, not the date
             fields = ["issuer" if f == "published" else f for f in fields]
         only_coordination = all(e == Entity(EntityKind.GROUP, "coordination") for e in entities)
         if not query.about_document and set(fields) <= _WEAK_FIELDS and self._strong_clause(query):
@@ -426,7 +428,10 @@ class Engine:
         kinds = kinds or [GroupKind.TOPIC, GroupKind.SUPPORT]
         parts = [describe.groups_list(self.kb, tuple(kinds))]
         claimed = _number(query.text)
-        if query.has(Cue.YES_NO) and claimed is not None and len(kinds) == 1:
+        # 协调小组下设3个专题组？ states a number: a claim to check even without 吗
+        asks = query.has(Cue.COUNT) or query.asks_person or any(w in query.text for w in _QUESTION_WORDS)
+        claim = query.has(Cue.YES_NO) or not asks
+        if claim and claimed is not None and len(kinds) == 1:
             count = sum(g.kind is kinds[0] for g in self.kb.groups.values())
             parts.insert(0, Part("是。" if claimed == count else "不是。"))
         return self._answer(question, parts, (), 0.9)
