@@ -273,6 +273,8 @@ class Engine:
                 and (not kinds or self.kb.groups[r.group].kind in kinds)
             ]
             return tuple(dict.fromkeys(groups))
+        if not query.content:  # 协调小组下设的专题组: nothing describes a particular group
+            return ()
         named = [query.text[m.start : m.end] for m in query.mentions]
         hits = [h for h in self.index.search([*query.content, *named], limit=10) if h.clause.subject in self.kb.groups]
         if not hits or hits[0].score < self.config.topic_min_score:
@@ -284,6 +286,9 @@ class Engine:
             # 养老保险异地办理需要带什么材料: how to do things is not in a notice about who does what
             text = f"{UNSTATED}具体办事流程、材料和费用：本通知只写明各组的组成、分工和职责。"
             return self._decline(question, text, entities, prefix_only=True)
+        if query.attribute is not None and not entities and query.asks_person:
+            # 哪位副市长分管科技创新工作: who does what beyond the groups is not in the notice
+            return self._decline(question, f"{UNSTATED}“{query.attribute}”方面的信息。", prefix_only=True)
         if query.attribute is None or not entities:
             return None
         name = self._name(entities[0])

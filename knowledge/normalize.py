@@ -20,7 +20,8 @@ import opencc
 _SEPARATORS = re.compile(r"(?:[^\w+]|_)+")
 # Single Han characters typed with spaces between them (not words separated by spaces).
 _SPACED_HAN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?: [\u3400-\u9fff](?![\u3400-\u9fff]))+")
-_MENTION = re.compile(r"^\s*@[A-Za-z0-9_]{3,}\s*")
+# @bot_username, or any other @name followed by a space or comma (@客服 …)
+_MENTION = re.compile(r"^\s*@(?:[A-Za-z0-9_]{3,}\s*|[^\s,，:：]+[\s,，:：]+)")
 
 
 @cache
