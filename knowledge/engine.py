@@ -56,6 +56,7 @@ _ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECT
 _OFFICE_ROLES = {RoleKind.OFFICE_HOST, RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE_DEPUTY_DIRECTOR}
 _SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
 _POST_ASKED = re.compile(r"$|是谁|是哪|叫什么|是什么人|由谁")  # 秘书长是谁, not 哪位副秘书长牵头
+_YEAR = re.compile(r"((?:19|20)\d{2}) ?年")
 _QUESTION_WORDS = ("哪", "什么", "几", "多少", "啥")
 _CLAUSE_BREAK = re.compile(r"[,，:：]+")
 _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
@@ -103,6 +104,7 @@ class Engine:
         self.reader = QueryReader(lexicon, matcher, segmenter)
         self.index = ClauseIndex(kb, segmenter)
         self._document_values = {f.id: normalize(f.value) for f in kb.document.values()}
+        self._year = kb.document["published"].value[:4]
 
     @classmethod
     def build(
@@ -296,6 +298,10 @@ class Engine:
         return self._decline(question, text, entities, prefix_only=True)
 
     def _document(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
+        year = next((y for y in _YEAR.findall(query.text) if y != self._year), None)
+        if year and not query.has(Cue.YES_NO):  # 2021年协调小组又做了哪些调整: another year, another document
+            text = f"{UNSTATED}{year}年的情况：本通知是{self._year}年的渝府办发〔2020〕5号。"
+            return self._decline(question, text, entities, prefix_only=True)
         other = _DOCUMENT_NUMBER.search(query.text)
         if (
             other
@@ -306,6 +312,8 @@ class Engine:
             return self._decline(question, text, prefix_only=True)
         fields = list(query.document_fields)
         fields += [f for f, value in self._document_values.items() if len(value) > 3 and value in query.text]
+        if query.has(Cue.REQUIREMENT) and any(w in query.text for w in self.lexicon.document_actions):
+            fields.append("basis")  # 调整协调小组是按照谁的要求: the requirement the adjustment follows
         naming = {"rename", "title", "basis"} & set(fields)
         if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming):
             return None
@@ -320,8 +328,8 @@ class Engine:
         if not fields:
             return None
         asks_issuer = query.asks_person or query.has(Cue.WHICH_GROUP, Cue.DEPUTY)  # 谁 / 哪个部门印发的
-        if asks_issuer and "published" in fields:  # the issuer, not the date
-            fields = ["issuer" if f == "published" else f for f in fields]
+        if asks_issuer and {"published", "signed"} & set(fields):  # 哪个部门印发 / 落款是哪个单位: the issuer
+            fields = ["issuer" if f in ("published", "signed") else f for f in fields]
         only_coordination = all(e == Entity(EntityKind.GROUP, "coordination") for e in entities)
         if not query.about_document and set(fields) <= _WEAK_FIELDS and self._strong_clause(query):
             return None  # 双随机一公开 / 要根据什么细化工作: the words are about a duty, not the document
@@ -415,6 +423,7 @@ class Engine:
             return self._answer(question, [describe.common_duty(self.kb)], (), 0.9)
         asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS, Cue.MISSING, Cue.SUPERLATIVE) or query.asks_person
         asks_list = asks_list or _number(query.text) is not None  # 是不是有3个保障组
+        asks_list = asks_list or (bool(kinds) and query.has(Cue.LEADER, Cue.DEPUTY))  # 专题组副组长由什么人担任
         if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS)):
             return None
         if query.content and self._topic_hits(query):

@@ -64,6 +64,7 @@ class Lexicon:
     cues: dict[Cue, tuple[str, ...]]
     document: dict[str, tuple[str, ...]]
     document_words: tuple[str, ...]
+    document_actions: tuple[str, ...]
     aspects: dict[Aspect, tuple[str, ...]]
     fillers: tuple[str, ...]
     unit_suffixes: tuple[str, ...]
@@ -80,7 +81,7 @@ class Lexicon:
 
     def words(self) -> set[str]:
         """Every word the lexicon knows, for the segmenter's dictionary."""
-        lists = [*self.cues.values(), *self.document.values(), *self.aspects.values(), tuple(self.synonyms.values())]
+        lists = [*self.cues.values(), *self.document.values(), *self.aspects.values()]
         return {w for words in lists for w in words} | set(self.document_words) | set(self.fillers)
 
 
