@@ -72,6 +72,12 @@ _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 _normalized = cache(normalize)  # suggestions come from a few templates: normalise each once
 
 
+def _kinds_named(query: Query) -> list[GroupKind]:
+    """The kinds of group a question names: 专题组, 保障组, or both."""
+    named = ((Cue.TOPIC_GROUPS, GroupKind.TOPIC), (Cue.SUPPORT_GROUPS, GroupKind.SUPPORT))
+    return [kind for cue, kind in named if query.has(cue)]
+
+
 def _number(text: str) -> int | None:
     """The first count in a question (4个 / 四个), for yes/no claims about how many groups."""
     found = re.search(r"(\d+|[一二两三四五六七八九十])个", text)
@@ -166,8 +172,10 @@ class Engine:
         """One sentence. When it finds no footing, its trailing clauses are tried alone: the asker's
         self-introduction (我是一名退休教师，…) must not drown the question at the end."""
         answer = self._ask_clause(question, context)
+        if answer.answered:
+            return answer
         clauses = [c for c in _CLAUSE_BREAK.split(question) if normalize(c)]
-        for start in range(1, len(clauses)) if not answer.answered else ():
+        for start in range(1, len(clauses)):
             retry = self._ask_clause("，".join(clauses[start:]), context)
             if retry.answered:
                 return replace(retry, question=question)
@@ -263,11 +271,7 @@ class Engine:
         if holders:
             roles = [r for h in holders for r in self.kb.roles_of(h.id)]
             led = [r for r in roles if r.kind in (RoleKind.LEADER, RoleKind.LEADER_UNIT)] or roles
-            kinds = [
-                k
-                for cue, k in ((Cue.TOPIC_GROUPS, GroupKind.TOPIC), (Cue.SUPPORT_GROUPS, GroupKind.SUPPORT))
-                if query.has(cue)
-            ]
+            kinds = _kinds_named(query)
             groups = [
                 Entity(EntityKind.GROUP, r.group)
                 for r in led
@@ -300,7 +304,7 @@ class Engine:
     def _document(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
         year = next((y for y in _YEAR.findall(query.text) if y != self._year), None)
         if year and not query.has(Cue.YES_NO):  # 2021年协调小组又做了哪些调整: another year, another document
-            text = f"{UNSTATED}{year}年的情况：本通知是{self._year}年的渝府办发〔2020〕5号。"
+            text = f"{UNSTATED}{year}年的情况：本通知是{self._year}年的{self.kb.document['number'].value}。"
             return self._decline(question, text, entities, prefix_only=True)
         other = _DOCUMENT_NUMBER.search(query.text)
         if (
@@ -308,7 +312,7 @@ class Engine:
             and not query.has(Cue.YES_NO)
             and {int(n) for n in other.groups()} != self._numbers(self.kb.document["number"].value)
         ):
-            text = f"{UNSTATED}{other.group()}的内容：本机器人只回答渝府办发〔2020〕5号通知的问题。"
+            text = f"{UNSTATED}{other.group()}的内容：本机器人只回答{self.kb.document['number'].value}通知的问题。"
             return self._decline(question, text, prefix_only=True)
         fields = list(query.document_fields)
         fields += [f for f, value in self._document_values.items() if len(value) > 3 and value in query.text]
@@ -322,7 +326,8 @@ class Engine:
             about_else = (query.content and not self._strong_clause(query)) or other
             if about_else and not (fields or query.about_document):
                 # 证照分离改革哪年完成: the notice sets no dates for its work, only its own
-                text = f"{UNSTATED}这方面的时间安排；通知本身的发布日期是2020-01-19，成文日期是2020年1月11日。"
+                published, signed = self.kb.document["published"].value, self.kb.document["signed"].value
+                text = f"{UNSTATED}这方面的时间安排；通知本身的发布日期是{published}，成文日期是{signed}。"
                 return self._decline(question, text, entities, prefix_only=True)
             fields.append("published")
         if not fields:
@@ -403,11 +408,7 @@ class Engine:
         return list(dict.fromkeys([*requirement_ids, *lost]))
 
     def _group_list(self, question: str, query: Query, entities: tuple[Entity, ...]) -> Answer | None:
-        kinds = []
-        if query.has(Cue.TOPIC_GROUPS):
-            kinds.append(GroupKind.TOPIC)
-        if query.has(Cue.SUPPORT_GROUPS):
-            kinds.append(GroupKind.SUPPORT)
+        kinds = _kinds_named(query)
         specific = [e for e in entities if e.kind is EntityKind.GROUP and e.id != "coordination"]
         if specific and kinds and not query.has(Cue.LEADER, Cue.DUTY, Cue.DEPUTY) and not query.aspects:
             if query.has(Cue.YES_NO) and len(kinds) == 1:
