@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from knowledge.matcher import Entity
+from knowledge.matcher import Entity, EntityKind
 
 UNSTATED = "通知原文未载明"
 
@@ -20,6 +20,19 @@ class Context:
     """What the previous answer was about, so "那它负责什么呢" can be understood. Passed in, returned."""
 
     entities: tuple[Entity, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-able form, for state kept outside the process (the bot's persisted chat context)."""
+        return {"entities": [[e.kind.value, e.id] for e in self.entities]}
+
+    @classmethod
+    def from_dict(cls, data: object) -> Context:
+        """The inverse of ``to_dict``; anything malformed (an old or foreign record) is an empty context."""
+        try:
+            entities = tuple(Entity(EntityKind(kind), str(id_)) for kind, id_ in data["entities"])  # type: ignore[index]
+        except (KeyError, TypeError, ValueError):
+            return cls()
+        return cls(entities)
 
 
 @dataclass(frozen=True)
