@@ -25,6 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ask = commands.add_parser("ask", help="回答问题：参数中的问题，或标准输入中每行一个问题")
     ask.add_argument("questions", nargs="*", help="问题；省略时从标准输入逐行读取")
     ask.add_argument("--json", action="store_true", help="每个问题输出一行 JSON")
+    ask.add_argument("--context", action="store_true", help="把各行当作同一段对话（支持追问），如同 chat")
     commands.add_parser("chat", help="在终端里与机器人对话（支持追问）")
     args = parser.parse_args(argv)
     _utf8_streams()
@@ -42,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "ask":
         lines = args.questions or (line.removesuffix("\n").removesuffix("\r") for line in sys.stdin)
-        return answer_lines(engine, lines, as_json=args.json)
+        return answer_lines(engine, lines, as_json=args.json, conversation=args.context)
     if args.command is None:
         print("未设置 TELEGRAM_BOT_TOKEN，改为启动终端对话。", file=sys.stderr)
     return chat(engine)
@@ -52,10 +53,13 @@ def build_engine(config: AppConfig) -> Engine:
     return Engine.build(config.engine, **config.engine_paths())
 
 
-def answer_lines(engine: Engine, questions: Iterable[str], as_json: bool) -> int:
-    """One answer per question, in order; with ``as_json`` exactly one JSON object per line."""
+def answer_lines(engine: Engine, questions: Iterable[str], as_json: bool, conversation: bool = False) -> int:
+    """One answer per question, in order; with ``as_json`` exactly one JSON object per line. With
+    ``conversation`` the questions are one chat: each sees the context of the last answered one."""
+    context = Context()
     for question in questions:
-        answer = engine.ask(question)
+        answer = engine.ask(question, context if conversation else None)
+        context = answer.context if answer.answered else context
         if as_json:
             print(json_line(answer.as_json()), flush=True)
         else:
