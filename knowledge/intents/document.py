@@ -1,0 +1,99 @@
+"""The notice itself: its number, dates, issuer, recipients, basis, former name; other years and numbers declined."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import describe
+from knowledge.answer import UNSTATED, Answer
+from knowledge.describe import Part
+from knowledge.lexicon import Cue
+from knowledge.matcher import Entity, EntityKind
+from knowledge.tools import Tools
+from knowledge.turn import Turn
+from knowledge.understand import Query
+
+_YEAR = re.compile(r"((?:19|20)\d{2}) ?年")
+_DOCUMENT_NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d{1,3}) ?号")
+_WEAK_FIELDS = {"basis", "published", "public", "structure"}
+_STRONG_CLAUSE = 0.8  # a clause covering this share of a question's words beats a generic document word
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    question, query, entities = turn.question, turn.query, turn.entities
+    year = next((y for y in _YEAR.findall(query.text) if y != tools.year), None)
+    if year and not query.has(Cue.YES_NO):  # 2021年协调小组又做了哪些调整: another year, another document
+        text = f"{UNSTATED}{year}年的情况：本通知是{tools.year}年的{tools.kb.document['number'].value}。"
+        return tools.decline(question, text, entities, prefix_only=True)
+    other = _DOCUMENT_NUMBER.search(query.text)
+    if (
+        other
+        and not query.has(Cue.YES_NO)
+        and {int(n) for n in other.groups()} != _numbers(tools.kb.document["number"].value)
+    ):
+        text = f"{UNSTATED}{other.group()}的内容：本机器人只回答{tools.kb.document['number'].value}通知的问题。"
+        return tools.decline(question, text, prefix_only=True)
+    fields = list(query.document_fields)
+    fields += [f for f, value in tools.document_values.items() if len(value) > 3 and value in query.text]
+    if query.has(Cue.REQUIREMENT) and any(w in query.text for w in tools.lexicon.document_actions):
+        fields.append("basis")  # 调整协调小组是按照谁的要求: the requirement the adjustment follows
+    naming = {"rename", "title", "basis"} & set(fields)
+    if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming):
+        return None
+    if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields) and not _when_is_topic(tools, query):
+        other = any(e != Entity(EntityKind.GROUP, "coordination") for e in entities)
+        about_else = (query.content and not _strong_clause(tools, query)) or other
+        if about_else and not (fields or query.about_document):
+            # 证照分离改革哪年完成: the notice sets no dates for its work, only its own
+            published, signed = tools.kb.document["published"].value, tools.kb.document["signed"].value
+            text = f"{UNSTATED}这方面的时间安排；通知本身的发布日期是{published}，成文日期是{signed}。"
+            return tools.decline(question, text, entities, prefix_only=True)
+        fields.append("published")
+    if not fields:
+        return None
+    asks_issuer = query.asks_person or query.has(Cue.WHICH_GROUP, Cue.DEPUTY)  # 谁 / 哪个部门印发的
+    if asks_issuer and {"published", "signed"} & set(fields):  # 哪个部门印发 / 落款是哪个单位: the issuer
+        fields = ["issuer" if f in ("published", "signed") else f for f in fields]
+    only_coordination = all(e == Entity(EntityKind.GROUP, "coordination") for e in entities)
+    if not query.about_document and set(fields) <= _WEAK_FIELDS and _strong_clause(tools, query):
+        return None  # 双随机一公开 / 要根据什么细化工作: the words are about a duty, not the document
+    if entities and not (only_coordination and (query.about_document or naming)):
+        return None
+    if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS) and not (query.about_document or naming):
+        return None
+    fields = list(dict.fromkeys(fields))[:3]
+    parts = [describe.document_field(tools.kb, f) for f in fields]
+    verdict = _document_verdict(tools, query, fields[0]) if query.has(Cue.YES_NO) else None
+    if verdict is not None:
+        parts.insert(0, Part("是。" if verdict else "不是。"))
+    return tools.answer(question, parts, entities, 0.9)
+
+
+def _when_is_topic(tools: Tools, query: Query) -> bool:
+    """压缩企业开办时间是谁的任务: 时间 is part of a duty's wording, not a question about a date."""
+    when = [w for w in query.cue_words if w in tools.lexicon.cues[Cue.WHEN]]
+    hits = tools.index.search(list(query.content) + when, limit=1)
+    return bool(hits) and hits[0].score >= tools.config.topic_min_score and any(w in hits[0].clause.text for w in when)
+
+
+def _strong_clause(tools: Tools, query: Query) -> bool:
+    words = list(query.content) + [w for w in query.cue_words if len(w) > 1]
+    hits = tools.index.search(words, limit=1)
+    return bool(hits) and hits[0].score >= _STRONG_CLAUSE
+
+
+def _numbers(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"\d+", text)}
+
+
+def _document_verdict(tools: Tools, query: Query, field_id: str) -> bool | None:
+    """Whether a yes/no claim about a document field holds: its numbers in order (2020年1月1日 is
+    not 2020-01-19, 5号 is 渝府办发〔2020〕5号), else its wording."""
+    field = tools.kb.document[field_id]
+    claimed = [int(n) for n in re.findall(r"\d+", query.text)]
+    if claimed:
+        actual = [int(n) for n in re.findall(r"\d+", field.value)]
+        return any(actual[i : i + len(claimed)] == claimed for i in range(len(actual)))
+    if any(word in field.quote for word in query.cue_words):
+        return True
+    return None

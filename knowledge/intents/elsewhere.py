@@ -1,0 +1,22 @@
+"""Other governments, districts and levels: the notice is about the city's group only."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.answer import UNSTATED, Answer
+from knowledge.lexicon import Cue
+from knowledge.matcher import EntityKind
+from knowledge.tools import Tools
+from knowledge.turn import Turn
+
+_OTHER_LEVEL = re.compile(r"(?:区县|区|县|乡镇|街道|省|国家|全国)级?的?$")
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    question, query = turn.question, turn.query
+    below = any(_OTHER_LEVEL.search(query.text[: m.start]) for m in query.mentions if m.entity.kind is EntityKind.GROUP)
+    if not (query.has(Cue.ELSEWHERE) or below):  # 各区县的放管服协调小组: not the city's group
+        return None
+    text = f"{UNSTATED}这方面的情况：本通知只涉及重庆市人民政府推进政府职能转变和“放管服”改革协调小组。"
+    return tools.decline(question, text, prefix_only=True)

@@ -1,0 +1,30 @@
+"""The last row: a facet asked of no group asks which group; anything else is declined with suggestions."""
+
+from __future__ import annotations
+
+from knowledge.answer import Answer
+from knowledge.lexicon import Cue
+from knowledge.tools import Tools
+from knowledge.turn import Turn
+from knowledge.understand import Query
+
+
+def answer(turn: Turn, tools: Tools) -> Answer:
+    question, query, entities = turn.question, turn.query, turn.entities
+    facet = _facet_template(tools, query)
+    if facet and not entities:
+        offers = tuple(facet.format(name=g.name, aspect="") for g in tools.kb.groups.values())
+        text = "请问您问的是哪个组？例如："
+        return tools.decline(question, text + "\n" + "\n".join(f"· {o}" for o in offers[:3]), offers=offers)
+    return tools.decline(question, "抱歉，通知里没有这个问题的答案。您可以这样问：", entities)
+
+
+def _facet_template(tools: Tools, query: Query) -> str | None:
+    related = tools.lexicon.related
+    if query.has(Cue.DEPUTY):
+        return related.deputies
+    if query.has(Cue.LEADER) and not query.content:
+        return related.leader
+    if query.has(Cue.DUTY) and not query.content:
+        return related.duty
+    return None

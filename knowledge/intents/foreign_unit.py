@@ -1,0 +1,19 @@
+"""A unit-like name the notice does not have (市卫生健康委): said so, not guessed at."""
+
+from __future__ import annotations
+
+from knowledge.answer import UNSTATED, Answer
+from knowledge.lexicon import Cue
+from knowledge.matcher import EntityKind
+from knowledge.tools import Tools
+from knowledge.turn import Turn
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    question, query, entities = turn.question, turn.query, turn.entities
+    if query.foreign_unit is None:
+        return None
+    if query.has(Cue.YES_NO) and any(e.kind is EntityKind.GROUP for e in entities):
+        return None  # 市卫生健康委是审批组的副组长单位吗: 不是, with the true list
+    text = f"{UNSTATED}“{query.foreign_unit}”：通知中没有提到这个单位。"
+    return tools.decline(question, text, prefix_only=True)

@@ -1,0 +1,71 @@
+"""The groups of a kind: lists, counts and claims about them, a facet for every group, the most deputy units."""
+
+from __future__ import annotations
+
+from knowledge import describe
+from knowledge.answer import UNSTATED, Answer
+from knowledge.describe import Part
+from knowledge.facts import Group, GroupKind
+from knowledge.lexicon import Cue
+from knowledge.matcher import Entity, EntityKind
+from knowledge.tools import Tools, kinds_named, number
+from knowledge.turn import Turn
+
+_QUESTION_WORDS = ("哪", "什么", "几", "多少", "啥")
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    question, query, entities = turn.question, turn.query, turn.entities
+    kinds = kinds_named(query)
+    specific = [e for e in entities if e.kind is EntityKind.GROUP and e.id != "coordination"]
+    if specific and kinds and not query.has(Cue.LEADER, Cue.DUTY, Cue.DEPUTY) and not query.aspects:
+        if query.has(Cue.YES_NO) and len(kinds) == 1:
+            group = tools.kb.groups[specific[0].id]
+            verdict = "是。" if group.kind is kinds[0] else "不是。"
+            return tools.answer(question, [Part(verdict), describe.group_kind(tools.kb, group)], entities, 0.9)
+        parts = [describe.group_kind(tools.kb, tools.kb.groups[e.id]) for e in specific]
+        return tools.answer(question, parts, entities, 0.9)
+    if specific or any(e.kind is not EntityKind.GROUP for e in entities) or query.has(Cue.OFFICE):
+        return None
+    asks_facet = query.has(Cue.LEADER, Cue.DEPUTY) or (query.asks_person and not query.has(Cue.NAME))
+    if query.has(Cue.COMMON) and not asks_facet and (query.has(Cue.DUTY) or not query.has(Cue.COUNT)):
+        return tools.answer(question, [describe.common_duty(tools.kb)], (), 0.9)
+    asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS, Cue.MISSING, Cue.SUPERLATIVE) or query.asks_person
+    asks_list = asks_list or number(query.text) is not None  # 是不是有3个保障组
+    asks_list = asks_list or (bool(kinds) and query.has(Cue.LEADER, Cue.DEPUTY))  # 专题组副组长由什么人担任
+    if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS)):
+        return None
+    if query.content and tools.topic_hits(query):
+        return None  # 各专题组要调查研究哪些问题 / 要根据什么细化工作: a duty or requirement, found by the search
+    if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY) or (query.asks_person and not query.has(Cue.COUNT, Cue.NAME)):
+        # 四个专题组的组长分别是谁: the facet asked, for every group of that kind
+        groups = [g for g in tools.kb.groups.values() if g.kind in (kinds or [GroupKind.TOPIC, GroupKind.SUPPORT])]
+        parts = [tools.group_answer(query, g) for g in groups]
+        if query.has(Cue.MISSING):  # 哪个专题组没有写明组长: only those the notice is silent on
+            kept = [(g, p) for g, p in zip(groups, parts, strict=True) if UNSTATED in p.text]
+            groups, parts = [g for g, _ in kept], [p for _, p in kept]
+        if query.has(Cue.SUPERLATIVE) and query.has(Cue.DEPUTY):
+            parts.insert(0, _most_deputies(tools, groups))
+        if parts:
+            return tools.answer(question, parts, tuple(Entity(EntityKind.GROUP, g.id) for g in groups), 0.85)
+    kinds = kinds or [GroupKind.TOPIC, GroupKind.SUPPORT]
+    parts = [describe.groups_list(tools.kb, tuple(kinds))]
+    claimed = number(query.text)
+    # 协调小组下设3个专题组？ states a number: a claim to check even without 吗
+    asks = query.has(Cue.COUNT) or query.asks_person or any(w in query.text for w in _QUESTION_WORDS)
+    claim = query.has(Cue.YES_NO) or not asks
+    if claim and claimed is not None and len(kinds) == 1:
+        count = sum(g.kind is kinds[0] for g in tools.kb.groups.values())
+        parts.insert(0, Part("是。" if claimed == count else "不是。"))
+    return tools.answer(question, parts, (), 0.9)
+
+
+def _most_deputies(tools: Tools, groups: list[Group]) -> Part:
+    """哪个专题组的副组长单位最多: counted among the groups whose deputy units are stated."""
+    counted = [(len(g.deputies.units), g) for g in groups if g.deputies is not None and g.deputies.units]
+    if not counted:
+        return Part("")
+    most, group = max(counted, key=lambda pair: pair[0])
+    silent = [g.name for g in groups if g.deputies is not None and g.deputies.unstated]
+    note = f"（{'、'.join(silent)}的副组长单位通知原文未载明）" if silent else ""
+    return Part(f"副组长单位最多的是{group.name}，共{most}个{note}。", (f"group.{group.id}.deputies",))

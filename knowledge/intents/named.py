@@ -1,0 +1,123 @@
+"""Questions naming a group, person or unit: the facet asked of it, its roles, the posts it holds."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import describe
+from knowledge.answer import UNSTATED, Answer
+from knowledge.describe import Part
+from knowledge.facts import Group
+from knowledge.lexicon import Cue
+from knowledge.matcher import Entity, EntityKind
+from knowledge.tools import ROLE_CUES, Tools
+from knowledge.turn import Turn
+from knowledge.understand import Query
+
+_GROUP_FACET_CUES = (
+    Cue.LEADER,
+    Cue.DEPUTY,
+    Cue.MEMBERS,
+    Cue.OFFICE,
+    Cue.OFFICE_DIRECTOR,
+    Cue.OFFICE_DEPUTY,
+    Cue.DUTY,
+    Cue.COMMON,
+)
+_POST_ASKED = re.compile(r"$|是谁|是哪|叫什么|是什么人|由谁")  # 秘书长是谁, not 哪位副秘书长牵头
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    question, query, entities = turn.question, turn.query, turn.entities
+    if not entities:
+        return None
+    if query.unknown and not (query.has(*_GROUP_FACET_CUES, Cue.ROLES, Cue.NAME, Cue.WHICH_GROUP) or query.aspects):
+        return None
+    people = [e for e in entities if e.kind is EntityKind.PERSON]
+    units = [e for e in entities if e.kind is EntityKind.UNIT]
+    groups = [e for e in entities if e.kind is EntityKind.GROUP]
+    listing = query.has(Cue.LIST, Cue.ALL_GROUPS, Cue.COUNT)
+    named = [w for w in query.unknown if _name_like(tools, w)]
+    if not (people or units) and query.has(Cue.ROLES) and named and not (query.has(*ROLE_CUES) or listing):
+        # 陈敏尔在协调小组里担任什么职务: someone the notice does not name
+        text = f"{UNSTATED}“{named[0]}”在协调小组中的职务：通知中没有这个名字。"
+        return tools.decline(question, text, entities, prefix_only=True)
+    if len(groups) > 1 and query.has(Cue.BOTH) and query.has(Cue.DEPUTY, Cue.LIST, Cue.ROLES):
+        return _shared_units(tools, question, [tools.kb.groups[g.id] for g in groups], entities)
+    asks_group = bool(query.aspects) or query.has(*_GROUP_FACET_CUES)
+    if (people or units) and not query.has(*ROLE_CUES):
+        # 人民银行在协调小组里做什么: every unit is in the 协调小组; the question is about the unit.
+        groups = [g for g in groups if g.id != "coordination"]
+    parts: list[Part] = []
+    post = next((w for w in query.cue_words if w in tools.lexicon.cues[Cue.OTHER_POST]), None)
+    asked_post = post is not None and _POST_ASKED.match(query.text.split(post, 1)[1]) is not None
+    if groups and not (people or units) and asked_post and not query.has(*ROLE_CUES):
+        # 协调小组秘书长是谁: no such post in the groups (but 组长是哪个局的局长 asks the leader's title)
+        text = f"{UNSTATED}{tools.name(groups[0])}设{post}：各组只设组长、副组长（协调小组另有办公室主任、副主任）。"
+        return tools.decline(question, text, entities, prefix_only=True)
+    if groups and not (people or units) and query.has(Cue.ALSO):
+        # 精简行政审批组组长还兼任哪个组的组长: the person the group's post names, and all they hold
+        holders = [_post_holder(tools, tools.kb.groups[g.id], query) for g in groups]
+        people = [Entity(EntityKind.PERSON, h) for h in dict.fromkeys(holders) if h]
+        groups = []
+    if groups and (not (people or units) or (asks_group and not query.has(Cue.ROLES))):
+        clauses = [tools.group_clause(query, tools.kb.groups[g.id]) for g in groups]
+        if len(groups) > 1 and any(clauses):
+            # 综合组要向协调小组提出什么: the group whose own duty says it; the other is its object
+            parts += [c for c in clauses if c is not None]
+        else:
+            parts += [
+                c or tools.group_answer(query, tools.kb.groups[g.id]) for c, g in zip(clauses, groups, strict=True)
+            ]
+    elif people:
+        titles = {m.entity.id: m.via_title for m in query.mentions if m.via_title}
+        parts += [describe.person_roles(tools.kb, p.id, titles.get(p.id)) for p in people]
+    elif query.asks_person and not query.has(Cue.WHICH_GROUP):
+        parts += [_unit_head(tools, query, u.id) for u in units]
+    else:
+        parts += [describe.unit_roles(tools.kb, u.id) for u in units]
+    confidence = min(m.score for m in query.mentions) / 100 if query.mentions else 0.8
+    return tools.answer(question, parts, entities, confidence)
+
+
+def _name_like(tools: Tools, word: str) -> bool:
+    """Two to four characters starting with a common surname: 陈敏尔, 李四 (not 平时, 下面)."""
+    return 2 <= len(word) <= 4 and word[0] in tools.lexicon.surnames
+
+
+def _post_holder(tools: Tools, group: Group, query: Query) -> str | None:
+    """Who holds the post the question names in the group: 办公室主任 / 副主任, else the leader."""
+    if group.office is not None and query.has(Cue.OFFICE_DEPUTY):
+        return group.office.deputy_director
+    if group.office is not None and query.has(Cue.OFFICE_DIRECTOR):
+        return group.office.director
+    return group.leader.person
+
+
+def _shared_units(tools: Tools, question: str, groups: list[Group], entities: tuple[Entity, ...]) -> Answer:
+    """哪些单位同时参加了A组和B组: the deputy units the groups have in common."""
+    names = "和".join(g.name for g in groups)
+    if any(g.deputies is None or g.deputies.unstated for g in groups):
+        facts = tuple(f"group.{g.id}.deputies" for g in groups if g.deputies is not None)
+        return tools.answer(question, [Part(f"{UNSTATED}{names}共同的副组长单位。", facts)], entities, 0.8)
+    shared = [u for u in groups[0].deputies.units if all(u in g.deputies.units for g in groups[1:])]  # type: ignore[union-attr]
+    facts = tuple(f"group.{g.id}.deputies" for g in groups)
+    if not shared:
+        return tools.answer(question, [Part(f"没有单位同时是{names}的副组长单位。", facts)], entities, 0.85)
+    units = "、".join(tools.kb.units[u].name for u in shared)
+    return tools.answer(question, [Part(f"同时是{names}副组长单位的有：{units}。", facts)], entities, 0.9)
+
+
+def _unit_head(tools: Tools, query: Query, unit_id: str) -> Part:
+    """Who heads a unit: the person whose post right after the unit's name the question names
+    (市司法局的局长 → 张德宽; 市科技局副局长 is not 局长), else unstated."""
+    unit = tools.kb.units[unit_id]
+    # The post follows the last unit named: 市科技局和市司法局的局长 asks both for their 局长.
+    last = max(m.end for m in query.mentions if m.entity.kind is EntityKind.UNIT)
+    after = [query.text[last:].removeprefix("的")]
+    for person in tools.kb.people.values():
+        for title in person.titles:
+            post = title.title.removeprefix(unit.name)
+            if title.unit == unit_id and any(rest.startswith(post) for rest in after):
+                return describe.person_roles(tools.kb, person.id, title.title)
+    return describe.join([Part(f"{UNSTATED}{unit.name}负责人的姓名。"), describe.unit_roles(tools.kb, unit_id)])

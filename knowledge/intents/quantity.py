@@ -1,0 +1,20 @@
+"""Numbers the notice never gives (几个工作日, 多少经费): unstated."""
+
+from __future__ import annotations
+
+from knowledge.answer import UNSTATED, Answer
+from knowledge.lexicon import Cue
+from knowledge.tools import ROLE_CUES, Tools
+from knowledge.turn import Turn
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    """企业开办时间要压缩到几个工作日 / 每年多少经费: numbers the notice never gives."""
+    question, query, entities = turn.question, turn.query, turn.entities
+    counting = query.has(Cue.COUNT) and not entities and "组" not in query.text  # 试点了多少个事项
+    if not (query.has(Cue.QUANTITY) or counting):
+        return None
+    if query.has(*ROLE_CUES, Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS):
+        return None
+    text = f"{UNSTATED}这方面的具体数字：通知只写明各组的组成、分工和职责。"
+    return tools.decline(question, text, entities, prefix_only=True)

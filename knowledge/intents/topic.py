@@ -1,0 +1,53 @@
+"""Which group handles a topic: ranked retrieval over the duty and requirement clauses."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import describe
+from knowledge.answer import Answer
+from knowledge.lexicon import Cue
+from knowledge.matcher import Entity, EntityKind
+from knowledge.retrieval import Hit
+from knowledge.tools import Tools
+from knowledge.turn import Turn
+
+_CONJUNCTION = re.compile(r"以及|还有|和|与|及|跟| ")
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    """Which group handles a topic. Pieces of the question (split at 和 / 与 / commas) are also
+    searched alone: two topics get an answer each, and a polite preamble does not drown the topic."""
+    question, query, entities = turn.question, turn.query, turn.entities
+    if entities:
+        return None
+    pieces = [p for p in _CONJUNCTION.split(query.text) if p.strip()]
+    per_piece = [_piece_hits(tools, p) for p in pieces] if len(pieces) > 1 else []
+    whole = tools.topic_hits(query)
+    if per_piece and all(per_piece):
+        hits = [h for piece in per_piece for h in piece[:1]]
+    elif whole:
+        hits = whole
+    else:
+        hits = [h for piece in per_piece for h in piece[:1]]
+    if query.has(Cue.LEADER):  # 搞商事制度改革的那个组，一把手是谁: the group's leader, not a requirement
+        hits = [h for h in hits if h.clause.subject in tools.kb.groups] or hits
+    if not hits:
+        return None
+    subjects = tuple(Entity(EntityKind.GROUP, h.clause.subject) for h in hits if h.clause.subject in tools.kb.groups)
+    parts = tools.topic_parts(hits)
+    lost = tools.with_lost_rest(
+        [h.clause.fact.removeprefix("req.") for h in hits if h.clause.subject == "requirements"]
+    )
+    parts += [describe.requirement(tools.kb, r) for r in lost if tools.kb.facts[f"req.{r}"].quote is None]
+    if query.has(Cue.LEADER) or (query.asks_person and not query.has(Cue.WHICH_GROUP)):
+        parts += [describe.leader(tools.kb, tools.kb.groups[e.id]) for e in dict.fromkeys(subjects)]
+    return tools.answer(question, parts, subjects, min(h.score for h in hits))
+
+
+def _piece_hits(tools: Tools, piece: str) -> list[Hit]:
+    """Topic hits for one piece of a question, if it has a topic of its own: an aspect word alone
+    (哪个组监督) is not one."""
+    query = tools.reader.read(piece)
+    aspect_words = {w for words in tools.lexicon.aspects.values() for w in words}
+    return tools.topic_hits(query) if any(c not in aspect_words for c in query.content) else []

@@ -1,0 +1,137 @@
+"""Yes/no claims, each checked in full: roles, titles, units, aspects and topics; a false one is corrected."""
+
+from __future__ import annotations
+
+from knowledge import describe
+from knowledge.answer import UNSTATED, Answer
+from knowledge.describe import Part
+from knowledge.facts import RoleKind
+from knowledge.lexicon import Cue
+from knowledge.matcher import Entity, EntityKind, Mention
+from knowledge.tools import Tools
+from knowledge.turn import Turn
+from knowledge.understand import Query
+
+_OFFICE_ROLES = {RoleKind.OFFICE_HOST, RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE_DEPUTY_DIRECTOR}
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    question, query, entities = turn.question, turn.query, turn.entities
+    if not query.has(Cue.YES_NO):
+        return None
+    if not entities and query.aspects:
+        return _aspect_claim(tools, question, query)
+    groups = [e.id for e in entities if e.kind is EntityKind.GROUP]
+    holders = [e for e in entities if e.kind is not EntityKind.GROUP]
+    titled = [m for m in query.mentions if m.via_title]
+    if len(holders) == 2 and len(titled) == 1 and not groups:
+        return _title_claim(tools, question, query, entities, titled[0])
+    if not groups and len(holders) == 1 and query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
+        groups = ["coordination"]  # 办公室主任 is the 协调小组's office
+    if not groups and len(holders) == 2 and {h.kind for h in holders} == {EntityKind.PERSON, EntityKind.UNIT}:
+        return _unit_claim(tools, question, holders, entities)
+    if len(groups) == 1 and len(holders) > 1 and query.has(Cue.DEPUTY, Cue.LEADER):
+        # 市公安局和重庆海关都是商事组的副组长单位吗: true only if it holds for each of them
+        group = tools.kb.groups[groups[0]]
+        wanted = {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT} if query.has(Cue.DEPUTY) else {RoleKind.LEADER}
+        holds = all(any(r.group == group.id and r.kind in wanted for r in tools.kb.roles_of(h.id)) for h in holders)
+        facet = describe.deputies(tools.kb, group) if query.has(Cue.DEPUTY) else describe.leader(tools.kb, group)
+        return tools.answer(question, [Part("是。" if holds else "不是。"), facet], entities, 0.9)
+    if len(groups) != 1 or len(holders) > 1:
+        return None
+    group = tools.kb.groups[groups[0]]
+    if not holders and (query.unknown or query.foreign_unit) and query.has(Cue.LEADER, Cue.DEPUTY):
+        # 陈敏尔是协调小组组长吗: a name the notice does not have is not its leader.
+        deputy = query.has(Cue.DEPUTY)
+        if (group.deputies is not None and group.deputies.unstated) if deputy else group.leader.unstated:
+            fact = f"group.{group.id}.{'deputies' if deputy else 'leader'}"
+            text = f"{UNSTATED}{group.name}的{'副组长单位' if deputy else '组长'}，无法确认。"
+            return tools.answer(question, [Part(text, (fact,))], entities, 0.7)
+        facet = describe.deputies(tools.kb, group) if deputy else describe.leader(tools.kb, group)
+        return tools.answer(question, [Part("不是。"), facet], entities, 0.7)
+    if not holders:
+        return _topic_claim(tools, question, query, entities, group.id)
+    holder = holders[0]
+    wanted = _claimed_roles(tools, query, holder)
+    if wanted is None:
+        return None
+    if RoleKind.LEADER in wanted and group.leader.unstated:
+        text = f"{UNSTATED}{group.name}的组长，无法确认。"
+        return tools.answer(question, [Part(text, (f"group.{group.id}.leader",))], entities, 0.8)
+    if RoleKind.DEPUTY_UNIT in wanted and group.deputies is not None and group.deputies.unstated:
+        text = f"{UNSTATED}{group.name}的副组长单位，无法确认。"
+        return tools.answer(question, [Part(text, (f"group.{group.id}.deputies",))], entities, 0.8)
+    holds = any(r.group == group.id and r.kind in wanted for r in tools.kb.roles_of(holder.id))
+    truth = tools.entity_part(holder) if holder.kind is not EntityKind.GROUP else Part("")
+    if holds:
+        return tools.answer(question, [Part("是。"), truth], entities, 0.9)
+    if wanted & {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT}:
+        correction = describe.deputies(tools.kb, group)
+    elif wanted & _OFFICE_ROLES and group.office is not None:
+        correction = describe.office(tools.kb, group)
+    else:
+        correction = describe.leader(tools.kb, group)
+    return tools.answer(question, [Part("不是。"), truth, correction], entities, 0.9)
+
+
+def _title_claim(tools: Tools, question: str, query: Query, entities: tuple[Entity, ...], titled: Mention) -> Answer:
+    """唐英瑜是市科技局局长吗: the person named against the holder of the title named."""
+    claimant = next(e for e in entities if e.kind is not EntityKind.GROUP and e != titled.entity)
+    holds = claimant == titled.entity
+    parts = [
+        Part("是。" if holds else "不是。"),
+        describe.person_roles(tools.kb, titled.entity.id, titled.via_title),
+    ]
+    if not holds:  # and what the one named really is
+        parts.append(tools.entity_part(claimant))
+    return tools.answer(question, parts, (titled.entity,), 0.9)
+
+
+def _aspect_claim(tools: Tools, question: str, query: Query) -> Answer | None:
+    """全面推开证照分离算放权方面的工作吗: the aspect of the clause the words point at."""
+    hits = tools.topic_hits(query)
+    aspect = tools.kb.facts[hits[0].clause.fact].aspect if hits else None
+    if aspect is None:
+        return None
+    verdict = Part("是。" if aspect in (query.marked_aspects or query.aspects) else "不是。")
+    return tools.answer(question, [verdict, *tools.topic_parts(hits[:1])], (), hits[0].score)
+
+
+def _unit_claim(tools: Tools, question: str, holders: list[Entity], entities: tuple[Entity, ...]) -> Answer:
+    """许洪斌是市发改委的吗: whether the person holds a post at the unit."""
+    person = next(h for h in holders if h.kind is EntityKind.PERSON)
+    unit = next(h for h in holders if h.kind is EntityKind.UNIT)
+    holds = any(title.unit == unit.id for title in tools.kb.people[person.id].titles)
+    parts = [Part("是。" if holds else "不是。"), describe.person_roles(tools.kb, person.id)]
+    return tools.answer(question, parts, (person,), 0.9)
+
+
+def _claimed_roles(tools: Tools, query: Query, holder: Entity) -> set[RoleKind] | None:
+    if query.has(Cue.DEPUTY) or "副组长" in query.text:
+        return {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT}
+    if "副主任" in query.text:
+        return {RoleKind.OFFICE_DEPUTY_DIRECTOR}
+    if "主任" in query.text:
+        return {RoleKind.OFFICE_DIRECTOR}
+    if query.has(Cue.OFFICE):
+        return {RoleKind.OFFICE_HOST}
+    if query.has(Cue.LEADER) or "组长" in query.text:
+        return {RoleKind.LEADER} if holder.kind is EntityKind.PERSON else {RoleKind.LEADER_UNIT}
+    if query.has(Cue.ROLES, Cue.MEMBERS) or not query.content:
+        return set(RoleKind)
+    return None
+
+
+def _topic_claim(
+    tools: Tools, question: str, query: Query, entities: tuple[Entity, ...], group_id: str
+) -> Answer | None:
+    best = tools.topic_hits(query)
+    if not best:
+        return None
+    top = best[0]
+    holds = any(h.clause.subject == group_id for h in best)
+    claimed = query.marked_aspects or query.aspects
+    if claimed:  # …是改善社会服务组服务方面的任务吗: the group and the aspect must both be right
+        holds = holds and tools.kb.facts[top.clause.fact].aspect in claimed
+    verdict = "是。" if holds else "不是。"
+    return tools.answer(question, [Part(verdict), *tools.topic_parts(best)], entities, top.score)

@@ -1,0 +1,61 @@
+"""The answer policy: the question types in the order they are tried. The first that answers wins.
+
+What the notice never gives comes first, so a known name in the question does not pull in an
+unrelated answer; then the document and its requirements, the groups of a kind, yes/no claims,
+numbers it does not give, questions naming a subject, the office, roles counted, and last the
+ranked topic search. ``fallback`` always answers: it asks which group, or declines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from knowledge.answer import Answer
+from knowledge.intents import (
+    by_count,
+    document,
+    elsewhere,
+    fallback,
+    foreign_unit,
+    group_list,
+    named,
+    office,
+    quantity,
+    requirement,
+    topic,
+    unknown_attribute,
+    yes_no,
+)
+from knowledge.tools import Tools
+from knowledge.turn import Turn
+
+Intent = Callable[[Turn, Tools], Answer | None]
+
+POLICY: tuple[Intent, ...] = (
+    # before everything: 许洪斌的电话 must not become 许洪斌's roles, 怎么办营业执照 not a topic
+    unknown_attribute.answer,
+    # before named: 市卫生健康委是哪个组的 has no known subject but must not fall to the topic search
+    foreign_unit.answer,
+    # before named and topic: 协调小组原来叫什么 / 哪年发的 are about the document, not the group
+    document.answer,
+    # before topic: 有关要求 ranks only the requirement clauses
+    requirement.answer,
+    # before named: 各区县的协调小组 names the group but asks about another government's
+    elsewhere.answer,
+    # before named: 有哪些专题组 / 法治组是保障组吗 name kinds, not one group's facets
+    group_list.answer,
+    # before named: 罗蔺是综合组组长吗 must be judged, not answered with 罗蔺's roles
+    yes_no.answer,
+    # before named and topic: 企业开办要压缩到几个工作日 asks a number the notice lacks
+    quantity.answer,
+    # the subjects the question names
+    named.answer,
+    # 办公室主任是谁 without a group: the 协调小组's office
+    office.answer,
+    # 谁担任了两个组的组长: no subject, a count of roles
+    by_count.answer,
+    # last with footing: which group's clause the words point at
+    topic.answer,
+    # always answers: which group, or a decline with suggestions
+    fallback.answer,
+)

@@ -1,0 +1,258 @@
+"""What every question type shares: the loaded knowledge, the reader and the clause index, and the
+building of answers (cited parts → Answer, declines, clarifying questions, related questions).
+
+An intent (``knowledge/intents/``) gets a ``Turn`` and these ``Tools`` and returns an Answer or None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from knowledge import describe
+from knowledge.answer import Answer, Citation, Context
+from knowledge.describe import Part
+from knowledge.facts import Aspect, FactKind, Group, GroupKind, Knowledge
+from knowledge.lexicon import Cue, Lexicon
+from knowledge.loader import aspect_fact_id
+from knowledge.matcher import Entity, EntityKind
+from knowledge.normalize import normalize
+from knowledge.retrieval import ClauseIndex, Hit
+from knowledge.understand import Query, QueryReader
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """Thresholds; the defaults are documented in config.yaml."""
+
+    fuzzy_floor: float = 80.0
+    fuzzy_margin: float = 5.0
+    topic_min_score: float = 0.6
+    topic_margin: float = 0.15
+    max_question_chars: int = 200
+    max_suggestions: int = 3
+
+
+ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
+_SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
+_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+_normalized = cache(normalize)  # suggestions come from a few templates: normalise each once
+
+
+def kinds_named(query: Query) -> list[GroupKind]:
+    """The kinds of group a question names: 专题组, 保障组, or both."""
+    named = ((Cue.TOPIC_GROUPS, GroupKind.TOPIC), (Cue.SUPPORT_GROUPS, GroupKind.SUPPORT))
+    return [kind for cue, kind in named if query.has(cue)]
+
+
+def number(text: str) -> int | None:
+    """The first count in a question (4个 / 四个), for yes/no claims about how many groups."""
+    found = re.search(r"(\d+|[一二两三四五六七八九十])个", text)
+    if found is None:
+        return None
+    token = found.group(1)
+    return int(token) if token.isdigit() else _NUMERALS[token]
+
+
+@dataclass(frozen=True)
+class Tools:
+    kb: Knowledge
+    lexicon: Lexicon
+    config: EngineConfig
+    reader: QueryReader
+    index: ClauseIndex
+    document_values: dict[str, str]  # each document field's value, normalised
+    year: str  # the notice's year, from its publication date
+
+    def answer(self, question: str, parts: list[Part], entities: tuple[Entity, ...], confidence: float) -> Answer:
+        whole = describe.join(parts)
+        citations = []
+        for fact_id in whole.facts:
+            fact = self.kb.facts[fact_id]
+            if fact.quote is not None:
+                citations.append(Citation(fact.section, fact.quote))
+        return Answer(
+            question=question,
+            answered=True,
+            text=whole.text,
+            facts=whole.facts,
+            citations=tuple(dict.fromkeys(citations)),
+            confidence=max(0.0, min(1.0, confidence)),
+            suggestions=self.related(entities, question, whole.facts),
+            context=Context(entities),
+        )
+
+    def decline(
+        self,
+        question: str,
+        text: str,
+        entities: tuple[Entity, ...] = (),
+        prefix_only: bool = False,
+        offers: tuple[str, ...] = (),
+    ) -> Answer:
+        suggestions = offers or (self.related(entities, question) if entities else ())
+        suggestions = (suggestions + tuple(self.lexicon.suggestions))[: self.config.max_suggestions]
+        if offers:
+            prefix_only = True
+        body = text if prefix_only else text + "\n" + "\n".join(f"· {s}" for s in suggestions)
+        return Answer(question, False, body, suggestions=suggestions, context=Context(entities))
+
+    def clarify(self, question: str, candidates: tuple[Entity, ...]) -> Answer:
+        names = [self.name(e) for e in candidates]
+        related = self.lexicon.related
+        suggestions = tuple(
+            (related.duty if e.kind is EntityKind.GROUP else related.unit_roles).format(name=self.name(e))
+            for e in candidates
+        )[: self.config.max_suggestions]
+        text = f"您指的是哪一个：{'、'.join(names)}？请说得具体些。"
+        return Answer(question, False, text, suggestions=suggestions)
+
+    def related(self, entities: tuple[Entity, ...], question: str, answered: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Follow-up questions about what the answer was about, skipping what it already said."""
+        related = self.lexicon.related
+        offers: list[tuple[str, str]] = []  # (question, the fact it would answer)
+        for entity in entities[:2]:
+            name = self.name(entity)
+            if entity.kind is EntityKind.GROUP:
+                group = self.kb.groups[entity.id]
+                offers += [
+                    (related.leader.format(name=name), f"group.{group.id}.leader"),
+                    (related.duty.format(name=name), f"group.{group.id}.duty"),
+                ]
+                if group.kind is GroupKind.TOPIC:
+                    offers += [
+                        (related.aspect.format(name=name, aspect=a.value), aspect_fact_id(group.id, a)) for a in Aspect
+                    ]
+                elif group.office is not None:
+                    offers.append((related.office, f"group.{group.id}.office"))
+            else:
+                for role in self.kb.roles_of(entity.id):
+                    offers.append(
+                        (related.duty.format(name=self.kb.groups[role.group].name), f"group.{role.group}.duty")
+                    )
+                template = related.roles if entity.kind is EntityKind.PERSON else related.unit_roles
+                own = self.kb.roles_of(entity.id)[0].fact if self.kb.roles_of(entity.id) else ""
+                offers.append(
+                    (
+                        template.format(name=name),
+                        f"person.{entity.id}.title1" if entity.kind is EntityKind.PERSON else own,
+                    )
+                )
+        asked = normalize(question)
+        unique = [
+            offer
+            for offer, fact in dict.fromkeys(offers)
+            if fact not in answered and fuzz.ratio(_normalized(offer), asked) < _SAME_QUESTION
+        ]
+        return tuple(unique[: self.config.max_suggestions])
+
+    def entity_part(self, entity: Entity) -> Part:
+        if entity.kind is EntityKind.PERSON:
+            return describe.person_roles(self.kb, entity.id)
+        if entity.kind is EntityKind.UNIT:
+            return describe.unit_roles(self.kb, entity.id)
+        return describe.group_card(self.kb, self.kb.groups[entity.id])
+
+    def umbrella(self, entity: Entity) -> bool:
+        return entity.kind is EntityKind.UNIT and self.kb.units[entity.id].umbrella
+
+    def name(self, entity: Entity) -> str:
+        table = {EntityKind.GROUP: self.kb.groups, EntityKind.PERSON: self.kb.people, EntityKind.UNIT: self.kb.units}
+        return table[entity.kind][entity.id].name
+
+    def topic_hits(self, query: Query) -> list[Hit]:
+        """The best clause and, when another group's clause is nearly as good, that one too."""
+        hits = self.index.search(list(query.content), limit=10)
+        if not hits or hits[0].score < self.config.topic_min_score:
+            return []
+        chosen = [hits[0]]
+        for hit in hits[1:]:
+            close = hit.score >= max(self.config.topic_min_score, hits[0].score - self.config.topic_margin)
+            if close and hit.clause.subject not in {c.clause.subject for c in chosen}:
+                chosen.append(hit)
+        return chosen[:2]
+
+    def topic_parts(self, hits: list[Hit], asked: Group | None = None) -> list[Part]:
+        parts = []
+        for hit in hits:
+            fact = self.kb.facts[hit.clause.fact]
+            where = fact.section + (f"，{fact.aspect.value}方面" if fact.aspect else "")
+            if asked is not None and hit.clause.subject == asked.id:
+                text = f"{asked.name}的职责（{where}）：{hit.clause.text}"
+            elif hit.clause.subject in self.kb.groups:
+                owner = self.kb.groups[hit.clause.subject].name
+                text = f"由{owner}负责（{where}）：{hit.clause.text}"
+            elif hit.clause.subject == "requirements":
+                text = f"有关要求（{where}）：{hit.clause.text}"
+            else:
+                text = f"各专题组共同负责（{where}）：{hit.clause.text}"
+            parts.append(Part(text, (fact.id,)))
+        return parts
+
+    def group_clause(self, query: Query, group: Group) -> Part | None:
+        """A clause of the group's own duties (or a requirement naming it) that the question's words point at."""
+        asks_post = query.has(Cue.LEADER, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
+        if not query.content or query.aspects or asks_post or "副组长" in query.text:
+            return None  # 负责“多证合一”改革的深化商事制度改革组，其组长是谁: the words only describe it
+        hits = [h for h in self.index.search(list(query.content), limit=20) if self.concerns(h, group)]
+        if not hits or hits[0].score < self.config.topic_min_score:
+            return None
+        best = [h for h in hits if h.score >= hits[0].score - 1e-9]
+        own = [h for h in best if h.clause.subject == group.id] or best
+        return describe.join([self.whole_fact(h.clause.fact) for h in own[:2]])
+
+    def group_answer(self, query: Query, group: Group) -> Part:
+        """The clause the question points at, else the facets it asks for, else the group's card."""
+        clause = self.group_clause(query, group)
+        if clause is not None:
+            return clause
+        if query.aspects and group.kind is GroupKind.TOPIC:
+            return describe.join([describe.aspect_duty(group, a) for a in query.aspects])
+        facets = []
+        if group.office is not None and query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
+            facets.append(self.office_part(query))
+        if query.has(Cue.LEADER) or (query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)):
+            facets.append(describe.leader(self.kb, group))
+        if query.has(Cue.DEPUTY):
+            facets.append(describe.deputies(self.kb, group))
+        if query.has(Cue.MEMBERS):
+            facets.append(describe.members(self.kb, group))
+        if query.has(Cue.COMMON) and group.kind is GroupKind.TOPIC:
+            facets.append(describe.common_duty(self.kb))
+        elif query.has(Cue.DUTY):
+            facets.append(describe.duty(group))
+        if query.aspects:
+            facets.append(describe.aspect_duty(group, query.aspects[0]))
+        return describe.join(facets) if facets else describe.group_card(self.kb, group)
+
+    def whole_fact(self, fact_id: str) -> Part:
+        """The whole duty or requirement a clause belongs to (综合组除日常工作外还有哪些职责)."""
+        fact = self.kb.facts[fact_id]
+        if fact.kind is FactKind.REQUIREMENT:
+            return describe.requirement(self.kb, fact_id.removeprefix("req."))
+        group = self.kb.groups[fact.subject]
+        return describe.aspect_duty(group, fact.aspect) if fact.aspect else describe.duty(group)
+
+    def concerns(self, hit: Hit, group: Group) -> bool:
+        """A clause of the group's duties, or a requirement that names the group."""
+        subject = hit.clause.subject
+        return subject == group.id or (subject == "requirements" and group.name in hit.clause.text)
+
+    def with_lost_rest(self, requirement_ids: list[str]) -> list[str]:
+        """The requirements, plus the unstated rest of any item the crawl cut short (四（二）)."""
+        sections = {r.section for r in self.kb.requirements if r.id in requirement_ids}
+        lost = [r.id for r in self.kb.requirements if r.unstated and r.section in sections]
+        return list(dict.fromkeys([*requirement_ids, *lost]))
+
+    def office_part(self, query: Query) -> Part:
+        group = self.kb.groups["coordination"]
+        place = query.has(Cue.OFFICE_PLACE)
+        deputy = query.has(Cue.OFFICE_DEPUTY)
+        director = query.has(Cue.OFFICE_DIRECTOR)
+        if not (place or deputy or director):
+            return describe.office(self.kb, group)
+        return describe.office(self.kb, group, place=place, director=director, deputy=deputy)
