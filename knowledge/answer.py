@@ -17,22 +17,48 @@ class Citation:
 
 @dataclass(frozen=True)
 class Context:
-    """What the previous answer was about, so "那它负责什么呢" can be understood. Passed in, returned."""
+    """What the previous answer was about, so "那它负责什么呢" can be understood. Passed in, returned.
+
+    ``entities``: the answer's subjects (or, when it had none, as a document or list answer, the
+    subjects before it: ``carried``); ``mentioned``: everything the question named; ``relation``: the
+    cue values it asked (leader, deputy, count, topic_groups …); ``aspects``: 放权 / 监管 / 服务;
+    ``groups``: every group whose facts the answer cited; ``people``: the people the answer names.
+    """
 
     entities: tuple[Entity, ...] = ()
+    mentioned: tuple[Entity, ...] = ()
+    relation: tuple[str, ...] = ()
+    aspects: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    carried: bool = False
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-able form, for state kept outside the process (the bot's persisted chat context)."""
-        return {"entities": [[e.kind.value, e.id] for e in self.entities]}
+        return {
+            "entities": [[e.kind.value, e.id] for e in self.entities],
+            "mentioned": [[e.kind.value, e.id] for e in self.mentioned],
+            **{key: list(getattr(self, key)) for key in _LISTS},
+            "carried": self.carried,
+        }
 
     @classmethod
     def from_dict(cls, data: object) -> Context:
         """The inverse of ``to_dict``; anything malformed (an old or foreign record) is an empty context."""
-        try:
-            entities = tuple(Entity(EntityKind(kind), str(id_)) for kind, id_ in data["entities"])  # type: ignore[index]
-        except (KeyError, TypeError, ValueError):
+        if not isinstance(data, dict):
             return cls()
-        return cls(entities)
+        try:
+            entities, mentioned = (
+                tuple(Entity(EntityKind(kind), str(id_)) for kind, id_ in data.get(key, ()))
+                for key in ("entities", "mentioned")
+            )
+            lists = {key: tuple(str(v) for v in data.get(key, ())) for key in _LISTS}
+        except (TypeError, ValueError):
+            return cls()
+        return cls(entities, mentioned, carried=bool(data.get("carried", False)), **lists)
+
+
+_LISTS = ("relation", "aspects", "groups", "people")
 
 
 @dataclass(frozen=True)

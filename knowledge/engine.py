@@ -7,6 +7,7 @@ the question types of knowledge/policy.py tried in order until one answers.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -20,15 +21,17 @@ from knowledge.loader import DATA_DIR, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig
 from knowledge.normalize import normalize
 from knowledge.policy import POLICY
-from knowledge.resolve import subjects
+from knowledge.resolve import CONTEXT_CUES, subjects
 from knowledge.retrieval import ClauseIndex
 from knowledge.segment import build_segmenter
 from knowledge.tools import EngineConfig, Tools
 from knowledge.turn import Turn
-from knowledge.understand import QueryReader
+from knowledge.understand import Query, QueryReader
 
 __all__ = ["Engine", "EngineConfig"]
 
+_LOGGER = logging.getLogger(__name__)
+_APOLOGY = "抱歉，回答这个问题时出了错，已记录下来。请换个说法再问一次。"
 _SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
 _CLAUSE_BREAK = re.compile(r"[,，:：]+")
 
@@ -84,7 +87,15 @@ class Engine:
     # --- answering -----------------------------------------------------------------------------------
 
     def ask(self, question: str, context: Context | None = None) -> Answer:
-        """Answer ``question``; several sentences (法治组组长是谁？综合组呢？) are answered in turn."""
+        """Answer ``question``; several sentences (法治组组长是谁？综合组呢？) are answered in turn.
+        Never raises: a failure while answering is logged and becomes an apology for that question."""
+        try:
+            return self._ask(question, context)
+        except Exception:  # one question's bug must not end the chat, the batch or the bot
+            _LOGGER.exception("answering failed")
+            return self.tools.decline(question, _APOLOGY, prefix_only=True)
+
+    def _ask(self, question: str, context: Context | None) -> Answer:
         sentences = [s for s in _SENTENCE_END.split(question[: self.config.max_question_chars * 4]) if normalize(s)]
         if len(sentences) < 2:
             return self._ask_one(question, context)
@@ -134,5 +145,20 @@ class Engine:
         for intent in POLICY:
             answer = intent(turn, tools)
             if answer is not None:
-                return answer
+                return replace(answer, context=self._context(answer, query, context)) if answer.answered else answer
         raise AssertionError("the policy's last row always answers")
+
+    def _context(self, answer: Answer, query: Query, previous: Context | None) -> Context:
+        """What a follow-up may refer to: the answer's subjects (or, for an answer without any, the
+        previous ones, carried), what the question named, the relation asked, the groups cited."""
+        groups = (self.kb.facts[f].subject for f in answer.facts if f in self.kb.facts)
+        carried = not answer.context.entities and previous is not None
+        return Context(
+            entities=previous.entities if carried and previous else answer.context.entities,
+            mentioned=query.entities,
+            carried=carried,
+            relation=tuple(sorted(c.value for c in query.cues & CONTEXT_CUES)),
+            aspects=tuple(a.value for a in query.aspects),
+            groups=tuple(dict.fromkeys(g for g in groups if g in self.kb.groups)),
+            people=tuple(p.id for p in self.kb.people.values() if p.name in answer.text),
+        )

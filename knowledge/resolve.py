@@ -7,29 +7,65 @@ from __future__ import annotations
 from dataclasses import replace
 
 from knowledge.answer import Context
-from knowledge.facts import RoleKind
+from knowledge.facts import Aspect, RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
 from knowledge.tools import Tools, kinds_named
 from knowledge.understand import Query
 
-# Question words that read as a follow-up: with one of them and no subject of its own, a question
-# is about the previous answer's subjects.
-_FOLLOW_UP_CUES = (
-    Cue.LEADER,
-    Cue.DEPUTY,
-    Cue.MEMBERS,
-    Cue.DUTY,
-    Cue.ROLES,
-    Cue.YES_NO,
-    Cue.WHICH_GROUP,
-    Cue.PRONOUN,
-    Cue.DESCRIBED_GROUP,
+# What a question can ask of a subject; the previous answer's relation is one of these.
+RELATION_CUES = frozenset(
+    {
+        Cue.LEADER,
+        Cue.DEPUTY,
+        Cue.MEMBERS,
+        Cue.OFFICE,
+        Cue.OFFICE_PLACE,
+        Cue.OFFICE_DIRECTOR,
+        Cue.OFFICE_DEPUTY,
+        Cue.DUTY,
+        Cue.ROLES,
+        Cue.NAME,
+        Cue.COMMON,
+    }
 )
+# Facets a group has and a person or unit does not: asked of a person, they mean the person's groups.
+_GROUP_FACETS = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.DUTY, Cue.COMMON)
+_KIND_CUES = frozenset({Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS})
+# What the context keeps of a question: its relation, and the kind of group a list was of.
+CONTEXT_CUES = RELATION_CUES | _KIND_CUES | {Cue.COUNT, Cue.LIST}
+# Questions that read as a follow-up when they name nothing of their own.
+_FOLLOW_UP_CUES = (*RELATION_CUES, Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.WHICH_GROUP, Cue.ALSO, Cue.DESCRIBED_GROUP)
+_ELLIPSIS_START = ("那", "那么")
+_ELLIPSIS_END = ("呢", "的呢")
+_PRONOUN_KINDS = {
+    "单位": EntityKind.UNIT,
+    "部门": EntityKind.UNIT,
+    "局": EntityKind.UNIT,
+    "组": EntityKind.GROUP,
+    "它": EntityKind.GROUP,
+    "里": EntityKind.GROUP,
+    "其中": EntityKind.GROUP,
+    "他": EntityKind.PERSON,
+    "她": EntityKind.PERSON,
+    "人": EntityKind.PERSON,
+    "位": EntityKind.PERSON,
+    "其": EntityKind.GROUP,
+}
+_NOT_PRONOUNS = ("其他", "其它", "吉他")
 
 
 def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query, tuple[Entity, ...]]:
-    """The question's subjects (and the query with the words that only described a group dropped)."""
+    """The question's subjects (and the query with the words that only described a group dropped,
+    or with the previous relation added to an ellipsis)."""
+    query, entities = _named(tools, query)
+    if context is None or not (context.entities or context.relation):
+        return query, entities
+    return _follow_up(tools, query, entities, context)
+
+
+def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
+    """The subjects the question itself names or describes."""
     # 市政府 / 市委 are named in titles, not as groups' units: with other words around them the
     # question is about those words (市政府各部门主要负责人要做什么), not about the body.
     entities = tuple(e for e in query.entities if not (tools.umbrella(e) and query.content))
@@ -45,9 +81,112 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
         if described:  # the words described the group; what is asked of it is in the cues
             listing = {Cue.ALL_GROUPS, Cue.LIST, Cue.COUNT}  # 唐良智下面的副组长: not a list of groups
             entities, query = described, replace(query, content=(), unknown=(), cues=query.cues - listing)
-    if not entities and context and context.entities and (query.has(*_FOLLOW_UP_CUES) or query.aspects):
-        entities = context.entities
     return query, entities
+
+
+def _follow_up(
+    tools: Tools, query: Query, entities: tuple[Entity, ...], context: Context
+) -> tuple[Query, tuple[Entity, ...]]:
+    """The context policy. The previous subjects carry over only to a question that names none of
+    its own and reads as a follow-up (a pronoun, 那…呢, a bare relation such as 组长是谁 / 监管方面呢 /
+    有几个); a question with its own subject, its own topic words or words the notice does not have
+    never inherits them. A pronoun beside a subject of the question's own adds the previous one (他也是
+    协调小组副组长吗). A question without a relation (那商事组呢 / 分别是谁 / 一共几个) keeps the
+    previous relation, and the kind of group a list was of."""
+    topic_words = _topic_words(tools, query)
+    pronoun = _pronoun(tools, query, topic_words)
+    asks_relation = bool(query.cues & RELATION_CUES) or bool(query.aspects)
+    ellipsis = query.text.startswith(_ELLIPSIS_START) or query.text.endswith(_ELLIPSIS_END)
+    own_kind = bool(query.cues & _KIND_CUES)
+    if entities or (own_kind and pronoun is None):
+        if pronoun is not None:
+            kinds = {e.kind for e in entities}
+            entities += tuple(e for e in _earlier(context, pronoun) if e not in entities and e.kind not in kinds)
+        elif (ellipsis or not query.cues) and not asks_relation and not topic_words and not query.unknown:
+            query = _with_relation(query, context)
+        return query, entities
+    if query.document_fields or query.about_document or query.has(Cue.REQUIREMENT, Cue.ELSEWHERE):
+        return query, entities
+    if pronoun is None and (topic_words or (query.unknown and not asks_relation)):
+        return query, entities  # 哪个组负责推行简易注销 after 法治组 / 那房价呢: a question of its own
+    if not (pronoun is not None or ellipsis or query.has(*_FOLLOW_UP_CUES) or query.aspects):
+        return query, entities
+    # After an answer with no subject of its own (a list of groups, the document) only a pronoun
+    # reaches back past it: 一共几个 counts the list, 回到刚才那个组 means the group before.
+    inherited = () if context.carried and pronoun is None else _earlier(context, pronoun)
+    asks_group = query.has(*_GROUP_FACETS) or bool(query.aspects) or pronoun is EntityKind.GROUP
+    of_person = pronoun is EntityKind.PERSON and query.has(Cue.WHICH_GROUP, Cue.ROLES, Cue.YES_NO, Cue.ALSO)
+    if asks_group and not of_person:  # 他牵头的组负责什么 / 市大数据发展局 …, 组长是谁: their groups
+        inherited = _groups_of(tools, inherited)
+    if not asks_relation:
+        query = _with_relation(query, context)
+    return query, inherited
+
+
+def _topic_words(tools: Tools, query: Query) -> list[str]:
+    """Content words the notice's clauses use, other than the aspect words: a topic of the question's own."""
+    aspect_words = {w for words in tools.lexicon.aspects.values() for w in words}
+    return [w for w in query.content if w not in aspect_words and w in tools.index.idf]
+
+
+def _pronoun(tools: Tools, query: Query, topic_words: list[str]) -> EntityKind | None:
+    """What a pronoun of the question points back at: a person (他 / 这位), a unit (该单位), a group
+    (它 / 这个组 / 里面 / 那个组 with nothing describing it); None when there is no pronoun."""
+    pronouns = tools.lexicon.cues[Cue.PRONOUN]
+    for word in (w for w in query.cue_words if w in pronouns):
+        for marker, kind in _PRONOUN_KINDS.items():
+            if marker in word:
+                return kind
+    text = query.text
+    for word in _NOT_PRONOUNS:
+        text = text.replace(word, "")
+    for marker in ("他", "她", "它"):  # inside a longer jieba word too (那他, 那它)
+        if marker in text:
+            return _PRONOUN_KINDS[marker]
+    if query.has(Cue.DESCRIBED_GROUP) and not topic_words:
+        return EntityKind.GROUP
+    return None
+
+
+def _earlier(context: Context, pronoun: EntityKind | None) -> tuple[Entity, ...]:
+    """The previous subjects a pronoun can point at: the subjects of its kind, else what the previous
+    question named of that kind, else for 他 / 她 the people the answer named (协调小组办公室主任是谁
+    → 他也是副组长吗); without a pronoun, the previous subjects."""
+    if pronoun is None:
+        return context.entities
+    for found in (context.entities, context.mentioned):
+        same = tuple(e for e in found if e.kind is pronoun)
+        if same:
+            return same
+    if pronoun is EntityKind.PERSON and context.people:
+        return tuple(Entity(EntityKind.PERSON, p) for p in context.people)
+    return context.entities
+
+
+def _with_relation(query: Query, context: Context) -> Query:
+    """The query with the previous question's relation and aspects, for an ellipsis; the kind of
+    group a list was of only when the question names no subject or kind of its own."""
+    cues = {c for c in Cue if c.value in context.relation}
+    if query.entities or query.cues & _KIND_CUES:
+        cues -= _KIND_CUES
+    aspects = tuple(a for a in Aspect if a.value in context.aspects)
+    return replace(query, cues=query.cues | cues, aspects=query.aspects or aspects)
+
+
+def _groups_of(tools: Tools, entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """Groups stand for themselves; a person stands for the groups they lead (else those they sit in),
+    a unit for the groups it sits in — the 协调小组 only when there is no other."""
+    groups: list[Entity] = []
+    for entity in entities:
+        if entity.kind is EntityKind.GROUP:
+            groups.append(entity)
+            continue
+        roles = tools.kb.roles_of(entity.id)
+        led = [r for r in roles if r.kind in (RoleKind.LEADER, RoleKind.LEADER_UNIT)]
+        ids = [r.group for r in (led or roles)]
+        ids = [g for g in ids if g != "coordination"] or ids
+        groups += [Entity(EntityKind.GROUP, g) for g in ids]
+    return tuple(dict.fromkeys(groups))
 
 
 def _led_group_asked(tools: Tools, query: Query, entities: tuple[Entity, ...]) -> bool:
@@ -73,8 +212,9 @@ def _described_group(tools: Tools, query: Query, entities: tuple[Entity, ...]) -
             and (not kinds or tools.kb.groups[r.group].kind in kinds)
         ]
         return tuple(dict.fromkeys(groups))
-    if not query.content:  # 协调小组下设的专题组: nothing describes a particular group
-        return ()
+    aspect_words = {w for words in tools.lexicon.aspects.values() for w in words}
+    if not [w for w in query.content if w not in aspect_words]:  # 协调小组下设的专题组 / 那个组在监管方面:
+        return ()  # nothing describes a particular group
     named = [query.text[m.start : m.end] for m in query.mentions]
     hits = [h for h in tools.index.search([*query.content, *named], limit=10) if h.clause.subject in tools.kb.groups]
     if not hits or hits[0].score < tools.config.topic_min_score:

@@ -65,7 +65,8 @@ class QueryReader:
         self._unit_like = re.compile(f"(?:重庆市|重庆|市)[\u4e00-\u9fff]{{1,8}}?(?:{suffixes})")
         # Cue words by (length, position, character), for typos that keep one character right.
         self._cue_chars: dict[tuple[int, int, str], list[tuple[str, list[frozenset[str]]]]] = {}
-        for word in self.tags:
+        # Pronouns are short and everywhere (这里 is no misspelt 这位): never matched by sound.
+        for word in (w for w, tags in self.tags.items() if tags != {Cue.PRONOUN}):
             if 2 <= len(word) <= 4:
                 for index, ch in enumerate(word):
                     self._cue_chars.setdefault((len(word), index, ch), []).append((word, sounds(word)))

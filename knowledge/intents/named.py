@@ -113,8 +113,10 @@ def _unit_head(tools: Tools, query: Query, unit_id: str) -> Part:
     (市司法局的局长 → 张德宽; 市科技局副局长 is not 局长), else unstated."""
     unit = tools.kb.units[unit_id]
     # The post follows the last unit named: 市科技局和市司法局的局长 asks both for their 局长.
-    last = max(m.end for m in query.mentions if m.entity.kind is EntityKind.UNIT)
-    after = [query.text[last:].removeprefix("的")]
+    named = [m.end for m in query.mentions if m.entity.kind is EntityKind.UNIT]
+    if not named:  # the unit came from the context: the question names no post of it
+        return describe.unit_roles(tools.kb, unit_id)
+    after = [query.text[max(named) :].removeprefix("的")]
     for person in tools.kb.people.values():
         for title in person.titles:
             post = title.title.removeprefix(unit.name)

@@ -8,7 +8,7 @@ from knowledge.describe import Part
 from knowledge.facts import RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind, Mention
-from knowledge.tools import Tools
+from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query
 
@@ -37,6 +37,14 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         holds = all(any(r.group == group.id and r.kind in wanted for r in tools.kb.roles_of(h.id)) for h in holders)
         facet = describe.deputies(tools.kb, group) if query.has(Cue.DEPUTY) else describe.leader(tools.kb, group)
         return tools.answer(question, [Part("是。" if holds else "不是。"), facet], entities, 0.9)
+    if not groups and len(holders) == 1 and query.has(*ROLE_CUES):
+        # 他也是副组长吗 / 罗蔺是组长吗: a role claimed in no particular group holds if any group has it
+        holder = holders[0]
+        wanted = _claimed_roles(tools, query, holder)
+        if wanted is not None:
+            holds = any(r.kind in wanted for r in tools.kb.roles_of(holder.id))
+            parts = [Part("是。" if holds else "不是。"), tools.entity_part(holder)]
+            return tools.answer(question, parts, entities, 0.85)
     if len(groups) != 1 or len(holders) > 1:
         return None
     group = tools.kb.groups[groups[0]]
