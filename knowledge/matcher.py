@@ -22,6 +22,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from knowledge.abbreviations import group_short_forms, person_addresses
 from knowledge.facts import Knowledge
 from knowledge.normalize import is_cjk
 
@@ -80,12 +81,27 @@ class EntityMatcher:
         for person in kb.people.values():
             for surface in (person.name, *person.aliases):
                 self.surfaces[surface] = (Entity(EntityKind.PERSON, person.id), None)
+        # Short forms derived from the names (精简组, 唐局长); one that fits several entities names
+        # the first and keeps the others as rivals, so the engine asks which.
+        self._rivals: dict[str, tuple[Entity, ...]] = {}
+        derived = [
+            *((form, EntityKind.GROUP, ids) for form, ids in group_short_forms(kb, set(self.surfaces)).items()),
+            *((form, EntityKind.PERSON, ids) for form, ids in person_addresses(kb, set(self.surfaces)).items()),
+        ]
+        derived_forms = {form for form, _, _ in derived}  # matched exactly only: too short to bend
+        for form, kind, ids in derived:
+            self.surfaces[form] = (Entity(kind, ids[0]), None)
+            if len(ids) > 1:
+                self._rivals[form] = tuple(Entity(kind, i) for i in ids[1:])
         ordered = sorted(self.surfaces, key=len, reverse=True)
         self._exact = re.compile("|".join(map(re.escape, ordered)))
         stems = {
             surface[:-1]: entity
             for surface, (entity, _) in self.surfaces.items()
-            if entity.kind is EntityKind.GROUP and surface.endswith("组") and len(surface) >= 3
+            if entity.kind is EntityKind.GROUP
+            and surface.endswith("组")
+            and len(surface) >= 3
+            and surface not in self._rivals
         }
         self._stems = stems
         self._stem = re.compile(f"({'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))}){_STEM_GAP}组")
@@ -94,20 +110,28 @@ class EntityMatcher:
         people = {p.name for p in kb.people.values()}
         # Two characters are enough for a person (罗蔺), too few for anything else (市委 would catch
         # the 市卫 of 市卫生健康委, 人行 would catch 人形).
-        heard = [(s, e, t) for s, (e, t) in self.surfaces.items() if len(s) >= (2 if s in people else 3)]
+        heard = [
+            (s, e, t)
+            for s, (e, t) in self.surfaces.items()
+            if len(s) >= (2 if s in people else 3) and s not in derived_forms
+        ]
         # A shared character anchors the comparison; 市, 组, 局 … stand in too many names to be worth it.
         common = {ch for ch, n in Counter(ch for s, _, _ in heard for ch in set(s)).items() if n > _COMMON_CHARACTER}
         for surface, entity, title in heard:
             anchors = [(i, ch) for i, ch in enumerate(surface) if ch not in common] or list(enumerate(surface))
             for index, ch in anchors:
                 self._by_char.setdefault(ch, []).append((entity, surface, title, sounds(surface), index))
-        self._long = [(s, e) for s, (e, title) in self.surfaces.items() if len(s) >= _FUZZY_MIN_LENGTH and not title]
+        self._long = [
+            (s, e)
+            for s, (e, title) in self.surfaces.items()
+            if len(s) >= _FUZZY_MIN_LENGTH and not title and s not in derived_forms
+        ]
         # Three-character names of people and groups by the character that must be right (the surname,
         # the final 组). Units are left out: one character apart they are often another real unit
         # (民政局, 财政局).
         self._three: dict[tuple[int, str], list[tuple[str, Entity]]] = {}
         for surface, (entity, title) in self.surfaces.items():
-            if len(surface) == 3 and not title and entity.kind is not EntityKind.UNIT:
+            if len(surface) == 3 and not title and entity.kind is not EntityKind.UNIT and surface not in derived_forms:
                 keep = 0 if entity.kind is EntityKind.PERSON else 2
                 self._three.setdefault((keep, surface[keep]), []).append((surface, entity))
 
@@ -116,7 +140,8 @@ class EntityMatcher:
         mentions: list[Mention] = []
         for match in self._exact.finditer(text):
             entity, title = self.surfaces[match.group()]
-            mentions.append(Mention(entity, match.start(), match.end(), 100.0, title))
+            rivals = self._rivals.get(match.group(), ())
+            mentions.append(Mention(entity, match.start(), match.end(), 100.0, title, rivals))
         masked = _mask(text, mentions)
         for match in self._stem.finditer(masked):
             mentions.append(Mention(self._stems[match.group(1)], match.start(), match.end(), 100.0))

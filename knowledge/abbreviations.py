@@ -1,0 +1,64 @@
+"""Short forms people make of the notice's names, derived by rule from the names themselves.
+
+- A group's name is read as two-character words (精简|行政|审批 + 组): any one word or any ordered
+  choice of them, with 组, is a short form (精简组, 审批组, 精简审批组, 深化商事改革组); 协调小组 gives 协调组.
+- A person is addressed by surname and post (唐局长, 罗副秘书长 and 罗秘书长, 吴市长), the posts taken
+  from their titles and their places in the groups (组长, 副组长, 主任, 副主任).
+
+A short form that fits two entities names both, so the engine asks which (改革组: 深化商事制度改革组,
+or the 放管服改革协调小组?). A form that is already a name, alias or title of anything is left alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from knowledge.facts import Knowledge, RoleKind
+
+_WORD = 2
+# Words that say nothing about which group is meant.
+_GENERIC = frozenset({"工作", "领导", "小组", "专题", "保障"})
+_ROLE_POSTS = {
+    RoleKind.LEADER: "组长",
+    RoleKind.DEPUTY: "副组长",
+    RoleKind.OFFICE_DIRECTOR: "主任",
+    RoleKind.OFFICE_DEPUTY_DIRECTOR: "副主任",
+}
+_POST_ENDINGS = ("秘书长", "市长", "局长", "主任", "书记", "部长", "厅长", "主席", "委员", "组长")
+
+
+def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
+    """Short form → the ids of the groups it fits (more than one: ambiguous)."""
+    fits: dict[str, list[str]] = defaultdict(list)
+    for group in kb.groups.values():
+        core = group.name.removesuffix("组").removesuffix("小")
+        if len(core) < _WORD or len(core) % _WORD:
+            continue
+        words = [core[i : i + _WORD] for i in range(0, len(core), _WORD)]
+        for size in range(1, len(words) + 1):
+            for chosen in combinations(words, size):
+                if all(w in _GENERIC for w in chosen):
+                    continue
+                fits["".join(chosen) + "组"].append(group.id)
+    for form, ids in list(fits.items()):
+        # 改革组 also fits the group whose full name says 改革 (…“放管服”改革协调小组)
+        word = form.removesuffix("组")
+        others = [g.id for g in kb.groups.values() if g.id not in ids and word in (g.full_name or "")]
+        fits[form] = [*ids, *others] if len(word) == _WORD else ids
+    return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken}
+
+
+def person_addresses(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
+    """Surname + post → the ids of the people it may address (more than one: ambiguous)."""
+    fits: dict[str, list[str]] = defaultdict(list)
+    for person in kb.people.values():
+        posts = {_ROLE_POSTS[r.kind] for r in kb.roles_of(person.id) if r.kind in _ROLE_POSTS}
+        for title in person.titles:
+            posts.update(ending for ending in _POST_ENDINGS if title.title.endswith(ending))
+            posts.update(f"副{ending}" for ending in _POST_ENDINGS if title.title.endswith(f"副{ending}"))
+        # people drop 副 when they address someone (罗秘书长 for 罗副秘书长)
+        posts |= {post.removeprefix("副") for post in posts}
+        for post in posts:
+            fits[person.name[0] + post].append(person.id)
+    return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken}
