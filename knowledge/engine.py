@@ -20,6 +20,7 @@ from knowledge.lexicon import Lexicon, load_lexicon
 from knowledge.loader import DATA_DIR, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig
 from knowledge.normalize import normalize
+from knowledge.pinyin_input import PinyinReader
 from knowledge.policy import POLICY
 from knowledge.resolve import CONTEXT_CUES, subjects
 from knowledge.retrieval import ClauseIndex
@@ -44,6 +45,12 @@ class Engine:
         matcher = EntityMatcher(kb, MatcherConfig(config.fuzzy_floor, config.fuzzy_margin))
         segmenter = build_segmenter(kb.notice, matcher.surfaces, lexicon.words(), cache_dir)
         self.reader = QueryReader(lexicon, matcher, segmenter)
+        # Pinyin is read as the names first, then the question words, then the notice's words, and
+        # last single characters of question words (guan → 管).
+        question_words = [*(w for words in lexicon.cues.values() for w in words), *lexicon.fillers]
+        self.pinyin = PinyinReader(
+            [*matcher.surfaces, *question_words, *sorted(segmenter.vocabulary), *"".join(question_words)]
+        )
         self.tools = Tools(
             kb=kb,
             lexicon=lexicon,
@@ -133,7 +140,7 @@ class Engine:
 
     def _ask_clause(self, question: str, context: Context | None) -> Answer:
         tools = self.tools
-        text = self.lexicon.rewrite(normalize(question, self.config.max_question_chars))
+        text = self.lexicon.rewrite(self.pinyin.convert(normalize(question, self.config.max_question_chars)))
         if not text:
             return tools.decline(question, "请输入您想了解的问题，例如：")
         query = self.reader.read(text)

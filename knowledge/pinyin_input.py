@@ -1,0 +1,103 @@
+"""Questions typed in pinyin (luo lin shi shei, fazhizu zuzhang, Xǔ Hóngbīn): Latin runs turned into the
+notice's own words before the question is read.
+
+A run of Latin letters is split into pinyin syllables (tone marks and tone digits dropped, the fewest
+syllables per typed word), and the syllables are covered, longest first, by words the engine knows:
+the names of groups, people and units first, then the question words, then the notice's vocabulary.
+A run that is no pinyin (English, a product name) is left as it is, and so is a syllable no known word
+covers. Built on first use: most questions have no Latin letters at all.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cached_property
+from itertools import product
+
+from pypinyin import Style, pinyin
+from pypinyin.pinyin_dict import pinyin_dict
+
+_LATIN_RUN = re.compile(r"[a-z]+[1-5]?(?: [a-z]+[1-5]?)*")
+_LATIN = re.compile(r"[a-z\u00e0-\u01dc]")
+_VOWELS = frozenset("aeiouv")
+_LONGEST_SYLLABLE = 6
+_MAX_READINGS = 8  # a word with many heteronyms is indexed under its first few readings only
+
+
+def _plain(text: str) -> str:
+    """Without tone marks (xǔ → xu), ü as v; everything else as it was."""
+    text = text.replace("ü", "v").replace("ǖ", "v").replace("ǘ", "v").replace("ǚ", "v").replace("ǜ", "v")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+class PinyinReader:
+    def __init__(self, words: Iterable[str]) -> None:
+        """``words`` in order of preference: the first word with a given reading is the one taken."""
+        self._words = list(dict.fromkeys(w for w in words if w and all("\u4e00" <= ch <= "\u9fff" for ch in w)))
+
+    @cached_property
+    def _syllables(self) -> frozenset[str]:
+        readings = {_plain(r) for value in pinyin_dict.values() for r in value.split(",")}
+        return frozenset(r for r in readings if _VOWELS & set(r))  # not the interjections m, n, ng, hm
+
+    @cached_property
+    def _index(self) -> dict[tuple[str, ...], str]:
+        index: dict[tuple[str, ...], str] = {}
+        for word in self._words:
+            readings = pinyin(word, style=Style.NORMAL, heteronym=True)
+            for key in list(product(*readings))[:_MAX_READINGS]:
+                index.setdefault(tuple(_plain(s) for s in key), word)
+        return index
+
+    @cached_property
+    def _longest_word(self) -> int:
+        return max((len(key) for key in self._index), default=1)
+
+    def convert(self, text: str) -> str:
+        """``text`` with each Latin run that reads as pinyin of known words written in those words."""
+        if not _LATIN.search(text):
+            return text
+        return _LATIN_RUN.sub(lambda m: self._run(m.group()), _plain(text))
+
+    def _run(self, run: str) -> str:
+        syllables: list[str] = []
+        for typed in run.split(" "):
+            split = self._split(typed.rstrip("12345"))
+            if split is None:
+                return run  # not pinyin: English words, codes
+            syllables += split
+        if len(syllables) < 2:
+            return run
+        return self._cover(syllables, run)
+
+    def _split(self, typed: str) -> list[str] | None:
+        """The fewest pinyin syllables that spell ``typed`` exactly, or None."""
+        best: list[list[str] | None] = [[]] + [None] * len(typed)
+        for end in range(1, len(typed) + 1):
+            for start in range(max(0, end - _LONGEST_SYLLABLE), end):
+                head = best[start]
+                if head is not None and typed[start:end] in self._syllables:
+                    candidate = [*head, typed[start:end]]
+                    if best[end] is None or len(candidate) < len(best[end]):  # type: ignore[arg-type]
+                        best[end] = candidate
+        return best[len(typed)]
+
+    def _cover(self, syllables: list[str], run: str) -> str:
+        """Known words over the syllables: as many syllables covered as can be, in as few words as can
+        be (什么 + 职务, not 什么职 + wu); a syllable no word covers stays Latin."""
+        # best[i]: (syllables left uncovered, pieces, words) for the first i syllables
+        best: list[tuple[int, int, list[str]]] = [(0, 0, [])]
+        for end in range(1, len(syllables) + 1):
+            left, count, words = best[end - 1]
+            options = [(left + 1, count + 1, [*words, f" {syllables[end - 1]} "])]
+            for size in range(1, min(self._longest_word, end) + 1):
+                word = self._index.get(tuple(syllables[end - size : end]))
+                if word is not None:
+                    left, count, words = best[end - size]
+                    options.append((left, count + 1, [*words, word]))
+            best.append(min(options, key=lambda option: option[:2]))
+        left, _, words = best[-1]
+        return "".join(words) if left * 2 < len(syllables) else run
