@@ -25,6 +25,7 @@ from knowledge.policy import POLICY
 from knowledge.resolve import CONTEXT_CUES, subjects
 from knowledge.retrieval import ClauseIndex
 from knowledge.segment import build_segmenter
+from knowledge.spelling import Speller, known_pairs, notice_terms
 from knowledge.tools import EngineConfig, Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query, QueryReader
@@ -51,12 +52,16 @@ class Engine:
         self.pinyin = PinyinReader(
             [*matcher.surfaces, *question_words, *sorted(segmenter.vocabulary), *"".join(question_words)]
         )
+        index = ClauseIndex(kb, segmenter)
+        terms = notice_terms(kb.notice, segmenter.vocabulary, (clause.text for clause in index.clauses))
+        pairs = known_pairs(kb.notice, [*segmenter.vocabulary, *question_words])
+        self.speller = Speller(terms, matcher.surfaces, pairs)
         self.tools = Tools(
             kb=kb,
             lexicon=lexicon,
             config=config,
             reader=self.reader,
-            index=ClauseIndex(kb, segmenter),
+            index=index,
             document_values={f.id: normalize(f.value) for f in kb.document.values()},
             year=kb.document["published"].value[:4],
         )
@@ -140,7 +145,7 @@ class Engine:
 
     def _ask_clause(self, question: str, context: Context | None) -> Answer:
         tools = self.tools
-        text = self.lexicon.rewrite(self.pinyin.convert(normalize(question, self.config.max_question_chars)))
+        text = self.read_form(question)
         if not text:
             return tools.decline(question, "请输入您想了解的问题，例如：")
         query = self.reader.read(text)
@@ -154,6 +159,12 @@ class Engine:
             if answer is not None:
                 return replace(answer, context=self._context(answer, query, context)) if answer.answered else answer
         raise AssertionError("the policy's last row always answers")
+
+    def read_form(self, question: str) -> str:
+        """The form a question is read in: normalised, pinyin in characters, everyday words in the
+        notice's, one-character slips in its vocabulary mended."""
+        text = self.pinyin.convert(normalize(question, self.config.max_question_chars))
+        return self.speller.mend(self.lexicon.rewrite(text))
 
     def _context(self, answer: Answer, query: Query, previous: Context | None) -> Context:
         """What a follow-up may refer to: the answer's subjects (or, for an answer without any, the

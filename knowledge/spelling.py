@@ -1,0 +1,88 @@
+"""One-character slips in the notice's own vocabulary (双随记一公开, 立改费释, 互连网+医疗), mended before
+a question is read, so the topic search and the cue words see the notice's words.
+
+The vocabulary is every word of four or more characters that the notice uses (the segmenter's words
+found in it, the terms it puts in quotes) and every four-character stretch of its duty clauses (立改废释
+and 简易注销 are no dictionary words). A window of the question is mended to a vocabulary
+word of its length that differs in one character, when that character sounds the same (立改费释 →
+立改废释) or the word is six or more long, and when the character is a slip: it forms no known pair
+with its neighbours (the 合 of 综合保障 is right, the 记 of 双随记 is not; a known pair is one the notice
+or the question words have).
+Names of groups, people and units are left to the entity matcher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from knowledge.matcher import sounds
+
+_MIN = 4
+_ANY_SLIP = 6  # from this length one wrong character of any sound is still unmistakable
+_QUOTED = re.compile(r"“([^”]{2,12})”")
+_NOT_WORD = re.compile(r"[^\w+]")
+
+
+def known_pairs(notice: str, words: Iterable[str]) -> set[str]:
+    """Every two characters side by side in the notice, and every two-character word we know."""
+    compact = _NOT_WORD.sub("", notice)
+    return {compact[i : i + 2] for i in range(len(compact) - 1)} | {w for w in words if len(w) == 2}
+
+
+def notice_terms(notice: str, vocabulary: Iterable[str], clauses: Iterable[str]) -> set[str]:
+    compact = _NOT_WORD.sub("", notice)
+    terms = {w for w in vocabulary if len(w) >= _MIN and w in compact}
+    terms |= {_NOT_WORD.sub("", q) for q in _QUOTED.findall(notice)}
+    for clause in clauses:
+        for piece in _NOT_WORD.split(clause):
+            terms |= {piece[i : i + _MIN] for i in range(len(piece) - _MIN + 1)}
+    return {t for t in terms if (len(t) >= _MIN and t.isalnum()) or "+" in t}
+
+
+class Speller:
+    def __init__(self, terms: Iterable[str], names: Iterable[str], known_pairs: Iterable[str]) -> None:
+        """``terms``: the vocabulary to mend towards; ``names``: never mended (groups, people, units);
+        ``known_pairs``: two-character stretches that are no slip."""
+        self._terms = frozenset(terms)
+        self._pairs = frozenset(known_pairs)
+        names = sorted(set(names), key=len, reverse=True)
+        self._names = re.compile("|".join(map(re.escape, names))) if names else None
+        self._by_char: dict[tuple[int, int, str], list[str]] = {}
+        for term in sorted(self._terms):
+            for index, ch in enumerate(term):
+                self._by_char.setdefault((len(term), index, ch), []).append(term)
+        self._lengths = sorted({len(t) for t in self._terms}, reverse=True)
+
+    def mend(self, text: str) -> str:
+        if len(text) < _MIN:
+            return text
+        chars = list(text)
+        taken = [False] * len(text)
+        for found in self._names.finditer(text) if self._names else ():
+            taken[found.start() : found.end()] = [True] * (found.end() - found.start())
+        for size in self._lengths:
+            for start in range(len(text) - size + 1):
+                if any(taken[start : start + size]):
+                    continue
+                window = text[start : start + size]
+                term = window if window in self._terms else self._near(text, start, size)
+                if term is not None:
+                    chars[start : start + size] = list(term)
+                    taken[start : start + size] = [True] * size
+        return "".join(chars)
+
+    def _near(self, text: str, start: int, size: int) -> str | None:
+        window = text[start : start + size]
+        candidates = {t for i, ch in enumerate(window) for t in self._by_char.get((size, i, ch), ())}
+        for term in sorted(candidates):
+            slips = [i for i in range(size) if term[i] != window[i]]
+            if len(slips) != 1:
+                continue
+            i = slips[0]
+            at = start + i
+            if text[max(0, at - 1) : at + 1] in self._pairs or text[at : at + 2] in self._pairs:
+                continue  # the character makes sense where it stands
+            if size >= _ANY_SLIP or sounds(window[i], usual=True)[0] & sounds(term[i], usual=True)[0]:
+                return term
+        return None
