@@ -13,6 +13,7 @@ from collections.abc import Callable
 from knowledge.answer import Answer
 from knowledge.intents import (
     by_count,
+    compare,
     document,
     elsewhere,
     fallback,
@@ -42,6 +43,9 @@ POLICY: tuple[Intent, ...] = (
     requirement.answer,
     # before named: 各区县的协调小组 names the group but asks about another government's
     elsewhere.answer,
+    # before group_list, yes_no and named: 法治组和综合组的组长是同一个人吗 / A和B共同的副组长单位 name
+    # two groups and are about both
+    compare.answer,
     # before named: 有哪些专题组 / 法治组是保障组吗 name kinds, not one group's facets
     group_list.answer,
     # before named: 罗蔺是综合组组长吗 must be judged, not answered with 罗蔺's roles

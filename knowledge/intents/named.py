@@ -42,8 +42,6 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         # 陈敏尔在协调小组里担任什么职务: someone the notice does not name
         text = f"{UNSTATED}“{named[0]}”在协调小组中的职务：通知中没有这个名字。"
         return tools.decline(question, text, entities, prefix_only=True)
-    if len(groups) > 1 and query.has(Cue.BOTH) and query.has(Cue.DEPUTY, Cue.LIST, Cue.ROLES):
-        return _shared_units(tools, question, [tools.kb.groups[g.id] for g in groups], entities)
     asks_group = bool(query.aspects) or query.has(*_GROUP_FACET_CUES)
     if (people or units) and not query.has(*ROLE_CUES):
         # 人民银行在协调小组里做什么: every unit is in the 协调小组; the question is about the unit.
@@ -92,20 +90,6 @@ def _post_holder(tools: Tools, group: Group, query: Query) -> str | None:
     if group.office is not None and query.has(Cue.OFFICE_DIRECTOR):
         return group.office.director
     return group.leader.person
-
-
-def _shared_units(tools: Tools, question: str, groups: list[Group], entities: tuple[Entity, ...]) -> Answer:
-    """哪些单位同时参加了A组和B组: the deputy units the groups have in common."""
-    names = "和".join(g.name for g in groups)
-    if any(g.deputies is None or g.deputies.unstated for g in groups):
-        facts = tuple(f"group.{g.id}.deputies" for g in groups if g.deputies is not None)
-        return tools.answer(question, [Part(f"{UNSTATED}{names}共同的副组长单位。", facts)], entities, 0.8)
-    shared = [u for u in groups[0].deputies.units if all(u in g.deputies.units for g in groups[1:])]  # type: ignore[union-attr]
-    facts = tuple(f"group.{g.id}.deputies" for g in groups)
-    if not shared:
-        return tools.answer(question, [Part(f"没有单位同时是{names}的副组长单位。", facts)], entities, 0.85)
-    units = "、".join(tools.kb.units[u].name for u in shared)
-    return tools.answer(question, [Part(f"同时是{names}副组长单位的有：{units}。", facts)], entities, 0.9)
 
 
 def _unit_head(tools: Tools, query: Query, unit_id: str) -> Part:

@@ -1,0 +1,167 @@
+"""Sets and comparisons over two or more groups (or a kind of group): the deputy units they share
+(同时 / 都有), those of the first the others lack (A有而B没有), all of them once (合在一起 / 去重), their
+counts added (加起来) or compared (哪个多 / 多几个 / 最多), and whether two posts have one holder (是同一个
+人吗). Every list is given with its count; a group whose deputy units the notice does not state is said so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.answer import UNSTATED, Answer
+from knowledge.describe import Part, person_with_titles
+from knowledge.facts import Group, GroupKind, Role, RoleKind
+from knowledge.lexicon import Cue
+from knowledge.matcher import Entity, EntityKind
+from knowledge.tools import Tools, kinds_named
+from knowledge.turn import Turn
+
+_SET_CUES = (Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.SUM, Cue.COMPARE, Cue.SUPERLATIVE)
+_WHICH_MORE = re.compile(r"(?:谁|哪).*(?:多|少)[吗呢啊呀]?$")
+_FEWER = re.compile(r"少|最少")
+_POSTS = (  # the longest first: 副组长 is no 组长, 办公室副主任 no 办公室主任
+    ("办公室副主任", RoleKind.OFFICE_DEPUTY_DIRECTOR),
+    ("副主任", RoleKind.OFFICE_DEPUTY_DIRECTOR),
+    ("办公室主任", RoleKind.OFFICE_DIRECTOR),
+    ("主任", RoleKind.OFFICE_DIRECTOR),
+    ("副组长", RoleKind.DEPUTY),
+    ("组长", RoleKind.LEADER),
+)
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    query = turn.query
+    if query.has(Cue.SAME):
+        return _same_holder(turn, tools)
+    comparing = query.has(*_SET_CUES) or bool(_WHICH_MORE.search(query.text))
+    if not comparing or not (query.has(Cue.DEPUTY) or "单位" in query.text):
+        return None
+    groups = _groups(turn, tools)
+    if len(groups) < 2:
+        return None
+    stated = [g for g in groups if g.deputies is not None and not g.deputies.unstated and g.deputies.units]
+    silent = [g for g in groups if g not in stated]
+    facts = tuple(f"group.{g.id}.deputies" for g in groups if g.deputies is not None)
+    note = [Part(f"（{UNSTATED}{'、'.join(g.name for g in silent)}的副组长单位。）")] if silent else []
+    if len(stated) < 2:
+        return tools.answer(
+            turn.question, [Part(f"{UNSTATED}{_names(silent)}的副组长单位，无法比较。", facts)], (), 0.7
+        )
+    units = {g.id: list(g.deputies.units) for g in stated}  # type: ignore[union-attr]
+    names = _names(stated)
+    if query.has(Cue.DIFFERENCE):
+        first, rest = stated[0], stated[1:]
+        only = [u for u in units[first.id] if not any(u in units[g.id] for g in rest)]
+        head = f"{first.name}有而{_names(rest)}没有的副组长单位"
+        part = _listing(tools, head, only)
+    elif query.has(Cue.BOTH) or (query.has(Cue.COMMON) and not query.has(Cue.DUTY)):
+        shared = [u for u in units[stated[0].id] if all(u in units[g.id] for g in stated[1:])]
+        part = _listing(tools, f"同时是{names}副组长单位的", shared)
+    elif query.has(Cue.UNION):
+        every = list(dict.fromkeys(u for g in stated for u in units[g.id]))
+        part = _listing(tools, f"{names}的副组长单位合并去重后", every)
+    elif query.has(Cue.SUM):
+        counts = [len(units[g.id]) for g in stated]
+        sums = "+".join(map(str, counts))
+        part = Part(f"{names}的副组长单位个数加起来是{sums}={sum(counts)}个（同一单位在几个组各算一次）。")
+    else:
+        part = _compared(stated, units, bool(_FEWER.search(query.text)))
+    return tools.answer(turn.question, [Part(part.text, facts), *note], turn.entities, 0.9)
+
+
+def _groups(turn: Turn, tools: Tools) -> list[Group]:
+    """The groups compared: those named, a person's by the groups they lead (唐英瑜和许洪斌谁的组…),
+    or every group of the kind named (各专题组)."""
+    named: list[str] = []
+    for entity in turn.entities:
+        if entity.kind is EntityKind.GROUP:
+            named.append(entity.id)
+        elif entity.kind is EntityKind.PERSON:
+            led = [r.group for r in tools.kb.roles_of(entity.id) if r.kind is RoleKind.LEADER]
+            mine = [g for g in led if Entity(EntityKind.GROUP, g) in turn.entities]
+            named += [] if mine else [g for g in led if g != "coordination"][:1]
+    if len(named) < 2:
+        kinds = kinds_named(turn.query)
+        named += [g.id for g in tools.kb.groups.values() if g.kind in kinds and g.kind is not GroupKind.COORDINATION]
+    return [tools.kb.groups[g] for g in dict.fromkeys(named)]
+
+
+def _listing(tools: Tools, head: str, unit_ids: list[str]) -> Part:
+    if not unit_ids:
+        return Part(f"{head}：没有（共0个）。")
+    listed = "、".join(tools.kb.units[u].name for u in unit_ids)
+    return Part(f"{head}共{len(unit_ids)}个：{listed}。")
+
+
+def _compared(groups: list[Group], units: dict[str, list[str]], fewer: bool) -> Part:
+    counted = sorted(groups, key=lambda g: len(units[g.id]), reverse=not fewer)
+    each = "，".join(f"{g.name}{len(units[g.id])}个" for g in groups)
+    best, other = counted[0], counted[1]
+    gap = abs(len(units[best.id]) - len(units[other.id]))
+    if gap == 0 and len(groups) == 2:
+        return Part(f"副组长单位一样多：{each}。")
+    word = "少" if fewer else "多"
+    if len(groups) == 2:
+        return Part(f"{best.name}的副组长单位更{word}，比{other.name}{word}{gap}个（{each}）。")
+    return Part(f"副组长单位最{word}的是{best.name}（{each}）。")
+
+
+def _same_holder(turn: Turn, tools: Tools) -> Answer | None:
+    """法治组和综合组的组长是同一个人吗 / 办公室副主任和综合组组长是不是同一人: the holders of the posts."""
+    posts = _posts(turn, tools)
+    if len(posts) < 2:
+        return None
+    parts, facts, holders = [], [], []
+    for group, kind, word in posts:
+        role = next((r for r in _roles(tools, group, kind)), None)
+        label = f"{group.name}{word}"
+        if role is None:
+            parts.append(f"{UNSTATED}{label}")
+            holders.append(None)
+            continue
+        holders.append(role.holder)
+        facts.append(role.fact)
+        parts.append(f"{label}是{person_with_titles(tools.kb, role.holder)}")
+    same = len(set(holders)) == 1
+    verdict = "无法确认：" if None in holders else "是同一个人：" if same else "不是同一个人："
+    text = verdict + "；".join(parts) + "。"
+    return tools.answer(turn.question, [Part(text, tuple(dict.fromkeys(facts)))], turn.entities, 0.9)
+
+
+def _posts(turn: Turn, tools: Tools) -> list[tuple[Group, RoleKind, str]]:
+    """The posts the question names, each with its group: a post word after a group name belongs to it;
+    a group named without one takes the post named last (法治组和综合组的组长); an office post with no
+    group is the 协调小组's office."""
+    text = turn.query.text
+    mentions = [m for m in turn.query.mentions if m.entity.kind is EntityKind.GROUP]
+    found: list[tuple[int, RoleKind, str]] = []
+    taken = [False] * len(text)
+    for word, kind in _POSTS:
+        for match in re.finditer(word, text):
+            if not any(taken[match.start() : match.end()]):
+                taken[match.start() : match.end()] = [True] * len(word)
+                found.append((match.start(), kind, word))
+    found.sort()
+    office = next((g for g in tools.kb.groups.values() if g.office is not None), None)
+    posts: list[tuple[Group, RoleKind, str]] = []
+    for start, kind, word in found:
+        before = [m for m in mentions if m.end <= start]
+        if kind in (RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE_DEPUTY_DIRECTOR):
+            group = office
+        else:
+            group = tools.kb.groups[before[-1].entity.id] if before else None
+        if group is not None:
+            posts.append((group, kind, word))
+    # 法治组和综合组的组长: the groups named before the one post share it
+    if len(posts) == 1 and len(mentions) > 1:
+        kind, word = posts[0][1], posts[0][2]
+        posts = [(tools.kb.groups[m.entity.id], kind, word) for m in mentions]
+    return list(dict.fromkeys(posts))
+
+
+def _roles(tools: Tools, group: Group, kind: RoleKind) -> list[Role]:
+    return [r for holder in tools.kb.roles for r in tools.kb.roles_of(holder) if r.group == group.id and r.kind is kind]
+
+
+def _names(groups: list[Group]) -> str:
+    return "和".join(g.name for g in groups) if len(groups) < 3 else "、".join(g.name for g in groups)
