@@ -46,6 +46,8 @@ POLICY: tuple[Intent, ...] = (
     # before group_list, yes_no and named: 法治组和综合组的组长是同一个人吗 / A和B共同的副组长单位 name
     # two groups and are about both
     compare.answer,
+    # before group_list: 哪些单位在不止一个专题组里 names a kind but counts the units' groups
+    by_count.answer,
     # before named: 有哪些专题组 / 法治组是保障组吗 name kinds, not one group's facets
     group_list.answer,
     # before named: 罗蔺是综合组组长吗 must be judged, not answered with 罗蔺's roles
@@ -56,8 +58,6 @@ POLICY: tuple[Intent, ...] = (
     named.answer,
     # 办公室主任是谁 without a group: the 协调小组's office
     office.answer,
-    # 谁担任了两个组的组长: no subject, a count of roles
-    by_count.answer,
     # last with footing: which group's clause the words point at
     topic.answer,
     # always answers: which group, or a decline with suggestions

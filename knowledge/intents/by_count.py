@@ -1,29 +1,82 @@
-"""Holders counted by their roles: 谁担任了两个组的组长 / 哪些单位参加了三个组."""
+"""Holders counted by their roles: 谁担任了两个组的组长 / 哪些单位在不止一个专题组里 / 只在一个专题组的
+有多少家 / 哪个单位参加的专题组最多 / 只在激励创业创新组出现的副组长单位. Every list comes with its count."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from knowledge.answer import Answer
 from knowledge.describe import Part
-from knowledge.facts import Person, RoleKind, Unit
+from knowledge.facts import GroupKind, RoleKind
 from knowledge.lexicon import Cue
-from knowledge.tools import Tools, number
+from knowledge.matcher import EntityKind
+from knowledge.tools import Tools, kinds_named, number
 from knowledge.turn import Turn
+
+_AT_LEAST = re.compile(r"(?:不止|多于|超过)(?:一|1)个|(\d+|[一二两三四五六七八九十])个(?:及|或)?以上|多个")
+_ONLY = re.compile(r"(?:只|仅)(?:在|有|是|参加|参与)?(?:一|1)个")
+# The count must be of groups: 两个组 / 不止一个专题组 / 三个以上的组, not 统一个标准.
+_GROUP_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]|多)个(?:及以上|或以上|以上)?(?:的)?(?:专题|保障)?小?组")
+_ONLY_IN = re.compile(r"只(?:在|是|出现在|参加)|仅(?:在|出现在|参加)|独有")
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
-    """谁担任了两个组的组长 / 哪些单位参加了三个组: holders counted by their roles."""
-    question, query, entities = turn.question, turn.query, turn.entities
-    count = number(query.text)
-    asks = query.has(Cue.LEADER, Cue.DEPUTY, Cue.ROLES, Cue.LIST) or query.asks_person
-    if entities or count is None or not asks:
+    question, query = turn.question, turn.query
+    groups = [e.id for e in turn.entities if e.kind is EntityKind.GROUP]
+    holders = [e for e in turn.entities if e.kind is not EntityKind.GROUP]
+    rule = _rule(query.text, groups, query.has(Cue.SUPERLATIVE))
+    asks = query.has(Cue.LEADER, Cue.DEPUTY, Cue.ROLES, Cue.LIST, Cue.COUNT) or query.asks_person
+    if holders or rule is None or not asks or (groups and not _ONLY_IN.search(query.text)):
         return None
-    units = query.has(Cue.DEPUTY) or "单位" in query.text or "部门" in query.text
+    if not (groups or _GROUP_COUNT.search(query.text) or (query.has(Cue.SUPERLATIVE) and "组" in query.text)):
+        return None
+    units = query.has(Cue.DEPUTY) or "单位" in query.text or "部门" in query.text or "家" in query.text
     kinds = {RoleKind.DEPUTY_UNIT} if units else {RoleKind.LEADER} if query.has(Cue.LEADER) else set(RoleKind)
-    table: dict[str, Person] | dict[str, Unit] = tools.kb.units if units else tools.kb.people
-    parts = []
-    for holder, entry in table.items():
-        roles = [r for r in tools.kb.roles_of(holder) if r.kind in kinds]
-        if len({r.group for r in roles}) == count:
-            held = "、".join(f"{tools.kb.groups[r.group].name}{r.kind.value}" for r in roles)
-            parts.append(Part(f"{entry.name}：{held}。", tuple(dict.fromkeys(r.fact for r in roles))))
-    return tools.answer(question, parts, (), 0.8) if parts else None
+    of_kind = kinds_named(query) or list(GroupKind)
+    table = tools.kb.units if units else tools.kb.people
+    held: dict[str, list] = {}
+    for holder in table:
+        roles = [
+            r
+            for r in tools.kb.roles_of(holder)
+            if r.kind in kinds and tools.kb.groups[r.group].kind in of_kind and r.group != "coordination"
+        ]
+        if roles:
+            held[holder] = roles
+    counts = {h: len({r.group for r in roles}) for h, roles in held.items()}
+    chosen = [h for h in held if rule(counts[h], {r.group for r in held[h]}, counts)]
+    if not chosen:
+        return None
+    parts = [Part(f"共{len(chosen)}个{'单位' if units else '人'}：")]
+    for holder in chosen:
+        roles = held[holder]
+        names = "、".join(dict.fromkeys(f"{tools.kb.groups[r.group].name}{r.kind.value}" for r in roles))
+        parts.append(
+            Part(
+                f"{table[holder].name}（{counts[holder]}个组：{names}）；", tuple(dict.fromkeys(r.fact for r in roles))
+            )
+        )
+    parts[-1] = Part(parts[-1].text.removesuffix("；") + "。", parts[-1].facts)
+    return tools.answer(question, parts, (), 0.8)
+
+
+Rule = Callable[[int, set[str], dict[str, int]], bool]
+
+
+def _rule(text: str, groups: list[str], most: bool) -> Rule | None:
+    """How many groups a holder must have: exactly N, at least N, only one, only the group named, the most."""
+    if groups:
+        return lambda count, held, counts: held == set(groups)
+    if _ONLY.search(text):
+        return lambda count, held, counts: count == 1
+    at_least = _AT_LEAST.search(text)
+    if at_least:
+        floor = number(at_least.group()) if at_least.group(1) else 2
+        return lambda count, held, counts: count >= (floor or 2)
+    if most:
+        return lambda count, held, counts: count == max(counts.values())
+    exact = number(text)
+    if exact is None:
+        return None
+    return lambda count, held, counts: count == exact
