@@ -154,7 +154,8 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
         return Part(
             f"通知中{unit.name}只出现在领导职务中：{named}。", tuple(f for p in holders for f in title_facts(p))
         )
-    return Part(f"{unit.name}：{'；'.join(sentences)}。", facts)
+    groups = len({r.group for r in kb.roles_of(unit_id)})
+    return Part(f"{unit.name}（涉及{groups}个组）：{'；'.join(sentences)}。", facts)
 
 
 def document_field(kb: Knowledge, field_id: str) -> Part:

@@ -31,8 +31,12 @@ _POSTS = (  # the longest first: 副组长 is no 组长, 办公室副主任 no �
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     query = turn.query
-    if query.has(Cue.SAME):
-        return _same_holder(turn, tools)
+    holders = [e for e in turn.entities if e.kind is not EntityKind.GROUP]
+    if query.has(Cue.SAME) or (query.has(Cue.YES_NO) and not holders):
+        # 办公室主任也是协调小组的副组长吗: two posts, one holder or two
+        same = _same_holder(turn, tools)
+        if same is not None or query.has(Cue.SAME):
+            return same
     comparing = query.has(*_SET_CUES) or bool(_WHICH_MORE.search(query.text))
     if not comparing or not (query.has(Cue.DEPUTY) or "单位" in query.text):
         return None

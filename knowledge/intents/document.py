@@ -61,6 +61,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None
     if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS) and not (query.about_document or naming):
         return None
+    dated = {"published", "signed"} & set(fields)
+    if query.has(Cue.YES_NO) and _YEAR.search(query.text) and not dated:  # 是2019年发的吗: a date claimed
+        fields = ["published", "signed", *fields]
     fields = list(dict.fromkeys(fields))[:3]
     parts = [describe.document_field(tools.kb, f) for f in fields]
     verdict = _document_verdict(tools, query, fields[0]) if query.has(Cue.YES_NO) else None

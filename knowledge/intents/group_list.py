@@ -33,7 +33,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS, Cue.MISSING, Cue.SUPERLATIVE) or query.asks_person
     asks_list = asks_list or number(query.text) is not None  # 是不是有3个保障组
     asks_list = asks_list or (bool(kinds) and query.has(Cue.LEADER, Cue.DEPUTY))  # 专题组副组长由什么人担任
-    if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS)):
+    if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS, Cue.MISSING)):
         return None
     if query.content and tools.topic_hits(query):
         return None  # 各专题组要调查研究哪些问题 / 要根据什么细化工作: a duty or requirement, found by the search

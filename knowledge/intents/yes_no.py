@@ -8,7 +8,7 @@ from knowledge.describe import Part
 from knowledge.facts import RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind, Mention
-from knowledge.tools import ROLE_CUES, Tools
+from knowledge.tools import ROLE_CUES, Tools, number
 from knowledge.turn import Turn
 from knowledge.understand import Query
 
@@ -45,6 +45,31 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             holds = any(r.kind in wanted for r in tools.kb.roles_of(holder.id))
             parts = [Part("是。" if holds else "不是。"), tools.entity_part(holder)]
             return tools.answer(question, parts, entities, 0.85)
+    if len(groups) > 1 and len(holders) == 1 and query.has(Cue.DEPUTY, Cue.LEADER):
+        # 市发展改革委是A、B和C的副组长单位吗: true only if it holds in each of them
+        wanted = _claimed_roles(tools, query, holders[0]) or set(RoleKind)
+        roles = tools.kb.roles_of(holders[0].id)
+        holds = all(any(r.group == g and r.kind in wanted for r in roles) for g in groups)
+        return tools.answer(
+            question, [Part("是。" if holds else "不是。"), tools.entity_part(holders[0])], entities, 0.9
+        )
+    claimed = number(query.text)
+    if claimed is not None and len(holders) == 1 and not groups:
+        # 市大数据发展局在三个专题组都当副组长吧: the number of groups it sits in
+        roles = [r for r in tools.kb.roles_of(holders[0].id) if r.group != "coordination"]
+        holds = len({r.group for r in roles}) == claimed
+        return tools.answer(
+            question, [Part("是。" if holds else "不是。"), tools.entity_part(holders[0])], entities, 0.85
+        )
+    if claimed is not None and len(groups) == 1 and not holders and query.has(Cue.DEPUTY):
+        # 精简行政审批组有6个副组长单位吗 / 协调小组有三个副组长吗: the count claimed
+        group = tools.kb.groups[groups[0]]
+        deputies = group.deputies
+        if deputies is not None and not deputies.unstated:
+            holds = len(deputies.units or deputies.persons) == claimed
+            return tools.answer(
+                question, [Part("是。" if holds else "不是。"), describe.deputies(tools.kb, group)], entities, 0.9
+            )
     if len(groups) != 1 or len(holders) > 1:
         return None
     group = tools.kb.groups[groups[0]]
