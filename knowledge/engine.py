@@ -8,7 +8,6 @@ the question types of knowledge/policy.py tried in order until one answers.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from knowledge.facts import GroupKind, Knowledge
 from knowledge.lexicon import Lexicon, load_lexicon
 from knowledge.loader import DATA_DIR, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig
+from knowledge.message import MessageReader, Piece
 from knowledge.normalize import normalize
 from knowledge.pinyin_input import PinyinReader
 from knowledge.policy import POLICY
@@ -34,8 +34,7 @@ __all__ = ["Engine", "EngineConfig"]
 
 _LOGGER = logging.getLogger(__name__)
 _APOLOGY = "抱歉，回答这个问题时出了错，已记录下来。请换个说法再问一次。"
-_SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
-_CLAUSE_BREAK = re.compile(r"[,，:：]+")
+_MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
 
 
 class Engine:
@@ -56,6 +55,7 @@ class Engine:
         terms = notice_terms(kb.notice, segmenter.vocabulary, (clause.text for clause in index.clauses))
         pairs = known_pairs(kb.notice, [*segmenter.vocabulary, *question_words])
         self.speller = Speller(terms, matcher.surfaces, pairs)
+        self.message = MessageReader(lexicon.message, self.read_form, self.reader.read)
         self.tools = Tools(
             kb=kb,
             lexicon=lexicon,
@@ -108,13 +108,15 @@ class Engine:
             return self.tools.decline(question, _APOLOGY, prefix_only=True)
 
     def _ask(self, question: str, context: Context | None) -> Answer:
-        sentences = [s for s in _SENTENCE_END.split(question[: self.config.max_question_chars * 4]) if normalize(s)]
-        if len(sentences) < 2:
-            return self._ask_one(question, context)
+        pieces = self.message.split(question, self.config.max_question_chars * 4)
+        if not pieces:
+            return self._ask_clause(question, context)  # nothing to read: asks for a question
         answers = []
-        for sentence in sentences[:3]:
-            answers.append(self._ask_one(sentence, context))
+        for piece in pieces[:_MAX_QUESTIONS]:
+            answers.append(self._ask_piece(piece, context))
             context = answers[-1].context if answers[-1].answered else context
+        if len(answers) == 1:
+            return replace(answers[0], question=question)
         answered = [a for a in answers if a.answered]
         if not answered:
             return replace(answers[-1], question=question)
@@ -122,7 +124,7 @@ class Engine:
         return Answer(
             question=question,
             answered=True,
-            text="\n".join(a.text for a in said),
+            text="\n".join(dict.fromkeys(a.text for a in said)),
             facts=tuple(dict.fromkeys(f for a in answered for f in a.facts)),
             citations=tuple(dict.fromkeys(c for a in answered for c in a.citations)),
             confidence=min(a.confidence for a in answered),
@@ -130,18 +132,14 @@ class Engine:
             context=answered[-1].context,
         )
 
-    def _ask_one(self, question: str, context: Context | None) -> Answer:
-        """One sentence. When it finds no footing, its trailing clauses are tried alone: the asker's
-        self-introduction (我是一名退休教师，…) must not drown the question at the end."""
-        answer = self._ask_clause(question, context)
-        if answer.answered:
+    def _ask_piece(self, piece: Piece, context: Context | None) -> Answer:
+        """One question of the message, in the context its own sentence gives; when it finds no
+        footing, the whole sentence (without its framing) is tried once more."""
+        answer = self._ask_clause(piece.text, piece.context(context))
+        if answer.answered or piece.whole == piece.text:
             return answer
-        clauses = [c for c in _CLAUSE_BREAK.split(question) if normalize(c)]
-        for start in range(1, len(clauses)):
-            retry = self._ask_clause("，".join(clauses[start:]), context)
-            if retry.answered:
-                return replace(retry, question=question)
-        return answer
+        retry = self._ask_clause(piece.whole, context)
+        return retry if retry.answered else answer
 
     def _ask_clause(self, question: str, context: Context | None) -> Answer:
         tools = self.tools

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from knowledge.facts import Aspect
@@ -65,6 +67,17 @@ class Related:
 
 
 @dataclass(frozen=True)
+class MessageWords:
+    """How a long message is taken apart (knowledge/message.py): what frames it, what asks."""
+
+    framing: tuple[str, ...]  # a clause starting so, asking nothing, frames the question (您好 / 我是…)
+    asking: tuple[str, ...]  # words that make a clause a question (谁 / 哪 / 吗 / 请问 …)
+    ask_starts: tuple[str, ...]  # where the question begins inside a framing clause (我是…的想问下…)
+    first_person: tuple[str, ...]  # 我们 / 我单位: the asker, as the self-introduction named them
+    enumeration: tuple[str, ...]  # 第一 / 第二 …: each starts a question of its own
+
+
+@dataclass(frozen=True)
 class Lexicon:
     cues: dict[Cue, tuple[str, ...]]
     document: dict[str, tuple[str, ...]]
@@ -77,12 +90,18 @@ class Lexicon:
     synonyms: dict[str, str]
     related: Related
     suggestions: tuple[str, ...]
+    message: MessageWords
 
     def rewrite(self, text: str) -> str:
-        """Colloquial words in the notice's own wording (一把手 → 主要负责人), longest first."""
-        for word in sorted(self.synonyms, key=len, reverse=True):
-            text = text.replace(word, self.synonyms[word])
-        return text
+        """Colloquial words in the notice's own wording (一把手 → 主要负责人), longest first, in one
+        pass: what was written in is not rewritten again, and a notice term already there stays
+        whole (证合一 → 多证合一, but 多证合一 stays 多证合一)."""
+        return self._synonym_pattern.sub(lambda m: self.synonyms.get(m.group(), m.group()), text)
+
+    @cached_property
+    def _synonym_pattern(self) -> re.Pattern[str]:
+        words = {*self.synonyms, *self.synonyms.values()}
+        return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
     def words(self) -> set[str]:
         """Every word the lexicon knows, for the segmenter's dictionary."""
