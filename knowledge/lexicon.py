@@ -37,6 +37,7 @@ class Cue(enum.Enum):
     SUM = "sum"
     SAME = "same"
     COMPARE = "compare"
+    WHICH_ASPECT = "which_aspect"
     COMMON = "common"
     REQUIREMENT = "requirement"
     PROCEDURE = "procedure"

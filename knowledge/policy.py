@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from knowledge.answer import Answer
 from knowledge.intents import (
+    aspect_of,
     by_count,
     compare,
     document,
@@ -37,6 +38,8 @@ POLICY: tuple[Intent, ...] = (
     unknown_attribute.answer,
     # before named: 市卫生健康委是哪个组的 has no known subject but must not fall to the topic search
     foreign_unit.answer,
+    # before document: 双随机一公开属于哪个方面 names 公开 but asks the side of 放管服 of a duty
+    aspect_of.answer,
     # before named and topic: 协调小组原来叫什么 / 哪年发的 are about the document, not the group
     document.answer,
     # before topic: 有关要求 ranks only the requirement clauses

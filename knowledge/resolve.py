@@ -75,7 +75,9 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     only_umbrella = entities == (Entity(EntityKind.GROUP, "coordination"),)
     # 协调小组办公室的日常工作由哪个组负责: a group is asked for (哪个组), the 协调小组 only describes it
     asks_group = any("组" in w and w in tools.lexicon.cues[Cue.WHICH_GROUP] for w in query.cue_words)
-    asks_which = asks_group and only_umbrella and bool(query.content)
+    # 协调小组的日常工作是谁在做: the same, asked as who does it
+    asks_doer = any(w.startswith("谁在") or w.startswith("谁来") for w in query.cue_words)
+    asks_which = (asks_group or asks_doer) and only_umbrella and bool(query.content)
     if query.has(Cue.DESCRIBED_GROUP) or asks_which or _led_group_asked(tools, query, entities):
         described = _described_group(tools, query, entities)
         if described:  # the words described the group; what is asked of it is in the cues

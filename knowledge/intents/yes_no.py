@@ -126,7 +126,8 @@ def _aspect_claim(tools: Tools, question: str, query: Query) -> Answer | None:
     aspect = tools.kb.facts[hits[0].clause.fact].aspect if hits else None
     if aspect is None:
         return None
-    verdict = Part("是。" if aspect in (query.marked_aspects or query.aspects) else "不是。")
+    # the aspect claimed is the one marked (放权方面) or named last: 包容审慎监管算放权不 claims 放权
+    verdict = Part("是。" if aspect in (query.marked_aspects or query.aspects[-1:]) else "不是。")
     return tools.answer(question, [verdict, *tools.topic_parts(hits[:1])], (), hits[0].score)
 
 
