@@ -55,7 +55,6 @@ class Engine:
         terms = notice_terms(kb.notice, segmenter.vocabulary, (clause.text for clause in index.clauses))
         pairs = known_pairs(kb.notice, [*segmenter.vocabulary, *question_words])
         self.speller = Speller(terms, matcher.surfaces, pairs)
-        self.message = MessageReader(lexicon.message, self.read_form, self.reader.read)
         self.tools = Tools(
             kb=kb,
             lexicon=lexicon,
@@ -65,6 +64,7 @@ class Engine:
             document_values={f.id: normalize(f.value) for f in kb.document.values()},
             year=kb.document["published"].value[:4],
         )
+        self.message = MessageReader(lexicon.message, self.read_form, self.reader.read, self.tools.has_topic)
 
     @classmethod
     def build(
@@ -133,13 +133,8 @@ class Engine:
         )
 
     def _ask_piece(self, piece: Piece, context: Context | None) -> Answer:
-        """One question of the message, in the context its own sentence gives; when it finds no
-        footing, the whole sentence (without its framing) is tried once more."""
-        answer = self._ask_clause(piece.text, piece.context(context))
-        if answer.answered or piece.whole == piece.text:
-            return answer
-        retry = self._ask_clause(piece.whole, context)
-        return retry if retry.answered else answer
+        """One question of the message, in the context its own sentence gives."""
+        return self._ask_clause(piece.text, piece.context(context))
 
     def _ask_clause(self, question: str, context: Context | None) -> Answer:
         tools = self.tools

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge.answer import Context
 from knowledge.lexicon import Cue, MessageWords
@@ -28,6 +28,7 @@ from knowledge.understand import Query
 _SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
 _CLAUSE_BREAK = re.compile(r"[,，:：]+")
 _PRONOUN = re.compile(r"[他她它](?<!其他)(?<!其它)")
+_CONTINUATION = ("又", "还", "并且", "而且", "以及", "同时")
 _MAX_CLAUSES = 12  # of one sentence, the last ones: a question comes at the end of what frames it
 
 
@@ -52,32 +53,58 @@ class Piece:
 
 
 class MessageReader:
-    def __init__(self, words: MessageWords, read_form: Callable[[str], str], read: Callable[[str], Query]) -> None:
+    def __init__(
+        self,
+        words: MessageWords,
+        read_form: Callable[[str], str],
+        read: Callable[[str], Query],
+        has_topic: Callable[[Query], bool],
+    ) -> None:
+        """``read_form`` normalises, ``read`` reads a clause; ``has_topic`` tells whether a clause
+        names a piece of the notice's work of its own (科研经费, not 解决)."""
         self.words = words
         self.read_form = read_form
         self.read = read
-        self._enumeration = re.compile(
-            "(?:^|(?<=[,，、 ]))(?=" + "|".join(map(re.escape, sorted(words.enumeration, key=len, reverse=True))) + ")"
-        )
+        self.has_topic = has_topic
+        markers = "|".join(map(re.escape, sorted(words.enumeration, key=len, reverse=True)))
+        self._enumeration = re.compile(f"(?:^|(?<=[,，、 ]))(?={markers})|(?<![\\d.])(?=[1-9][.、．)）])")
 
     def split(self, message: str, cap: int) -> list[Piece]:
-        """The questions of ``message``, in order; a message longer than ``cap`` keeps both ends."""
+        """The questions of ``message``, in order; a message longer than ``cap`` keeps both ends.
+        Sentences that ask nothing (谢谢，我在手机上看不方便) are left out when another one asks."""
         if len(message) > cap:
             message = message[: cap // 2] + "。" + message[-cap // 2 :]
-        pieces = []
+        pieces: list[tuple[Piece, bool]] = []
         for sentence in _SENTENCE_END.split(message):
             for part in self._enumeration.split(sentence):
-                piece = self._piece(part)
-                if piece is not None:
-                    pieces.append(piece)
-        return pieces
+                pieces += self._pieces(part)
+        if not any(asks for _, asks in pieces):
+            return [piece for piece, _ in pieces]
+        # A sentence that asks nothing is no question of its own here; what it names is what the next
+        # question may point at (罗蔺！！！负责啥), and otherwise it is left out (谢谢，字太小了).
+        kept: list[Piece] = []
+        names: tuple[Entity, ...] = ()
+        for piece, asks in pieces:
+            if not asks:
+                names = piece.named or names
+            elif names and not piece.named:
+                kept.append(replace(piece, named=names))
+                names = ()
+            else:
+                kept.append(piece)
+                names = ()
+        return kept
 
-    def _piece(self, sentence: str) -> Piece | None:
-        questions: list[str] = []
-        kept: list[str] = []
-        named: list[Entity] = []
+    def _pieces(self, sentence: str) -> list[tuple[Piece, bool]]:
+        """The questions of one sentence, each with whether it asks (a clause with 谁 / 吗 …)."""
+        questions: list[list[str]] = []  # the clauses of each question
+        named: list[list[Entity]] = []  # what the narrative before each question named
+        subjectless: list[bool] = []  # the question asks a facet of nothing it names (组长是谁，…)
+        narrative: list[str] = []
+        describing: list[str] = []  # narrative clauses that name or describe a subject
+        names: list[Entity] = []
         introduced: list[Entity] = []
-        first_person = complete = bare = False
+        first_person = False
         for clause in [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()][-_MAX_CLAUSES:]:
             form = self.read_form(clause)
             if not form:
@@ -85,32 +112,65 @@ class MessageReader:
             query = self.read(form)
             asks = any(w in form for w in self.words.asking) or query.has(Cue.YES_NO)
             if form.startswith(self.words.framing):
-                start = self._ask_start(clause)
                 if not asks:
                     introduced += query.entities
                     continue
+                start = self._ask_start(clause)
                 if start is not None:  # 我是住建系统的工程师想问下…: the question begins at 想问下
                     introduced += self.read(self.read_form(clause[:start])).entities
                     clause, form = clause[start:], self.read_form(clause[start:])
                     query = self.read(form)
-            if asks or (query.entities and query.cues & RELATION_CUES):
-                if "问题" in form and not query.entities and not query.cues & RELATION_CUES:
-                    continue  # 想问三个问题: the asking, not a question
-                questions.append(clause)
-                first_person = first_person or any(w in form for w in self.words.first_person)
-                complete = (
-                    complete or bool(query.entities) or query.has(Cue.PRONOUN) or _PRONOUN.search(form) is not None
-                )
-            else:
-                named += query.entities
-            kept.append(clause)
-        if not kept:
-            return None
-        whole = "，".join(kept)
-        # A question that names nothing and points at nothing (对吗 / 哪个组负责解决) is about what
-        # the sentence said before it: then the sentence is the question.
-        text = "，".join(questions) if complete and not bare else whole
-        return Piece(text, whole, tuple(dict.fromkeys(named)), tuple(dict.fromkeys(introduced)), first_person)
+            if not asks:
+                names_subject = bool(query.entities) or self.has_topic(query) or query.has(Cue.DESCRIBED_GROUP)
+                if questions and (form.startswith(_CONTINUATION) or (subjectless[-1] and names_subject)):
+                    questions[-1].append(clause)  # …又担任B组组长 / 组长是谁，协调小组的
+                    subjectless[-1] = subjectless[-1] and not names_subject
+                else:
+                    narrative.append(clause)
+                    names += query.entities
+                    if names_subject:
+                        describing.append(clause)
+                continue
+            first_person = first_person or any(w in form for w in self.words.first_person)
+            points = query.has(Cue.PRONOUN) or _PRONOUN.search(form) is not None
+            topic = self.has_topic(query)
+            if not (query.entities or points or topic or query.cues or query.content or query.document_fields):
+                continue  # 想先确认一下: the asking, not a question
+            asks_group = query.has(Cue.WHICH_GROUP)
+            if (query.entities or points or topic) and not (asks_group and not topic and not points):
+                own = True  # 激励创业创新组的组长是谁 / 他本职是哪个单位的 / 科研经费归哪个组
+            else:  # 谁是主任 (a facet: the context has the subject) stands; 对吗 / 哪个组负责 do not
+                facet = bool(query.cues & RELATION_CUES) or bool(query.document_fields)  # 谁是主任 / 文号是什么
+                own = facet and not asks_group and not query.has(Cue.YES_NO)
+            if own and (query.entities or points or topic):
+                questions.append([clause])
+                named.append(list(names))
+                subjectless.append(False)
+            elif own:  # a facet: of what the narrative before it described (那个管证照分离的组，组长叫啥)
+                questions.append([*describing, clause])
+                named.append(list(names))
+                subjectless.append(not describing)
+            elif questions:
+                questions[-1].append(clause)  # 法治组的组长，是谁 / …，是协调小组里哪个组负责的
+            else:  # 创业融资难，哪个组负责 / 协调小组下设3个专题组，对吗: the question is the sentence
+                questions.append([*narrative, clause])
+                named.append([])
+                subjectless.append(not describing)
+            narrative, describing, names = [], [], []
+        if not questions:
+            if not narrative:
+                return []
+            whole = "，".join(narrative)
+            return [(Piece(whole, whole, tuple(dict.fromkeys(names)), tuple(dict.fromkeys(introduced))), False)]
+        return [
+            (
+                Piece(
+                    "，".join(q), "，".join(q), tuple(dict.fromkeys(n)), tuple(dict.fromkeys(introduced)), first_person
+                ),
+                True,
+            )
+            for q, n in zip(questions, named, strict=True)
+        ]
 
     def _ask_start(self, clause: str) -> int | None:
         """Where the question begins in a clause that starts as framing (我是…的想问下…)."""

@@ -164,6 +164,13 @@ class Tools:
         table = {EntityKind.GROUP: self.kb.groups, EntityKind.PERSON: self.kb.people, EntityKind.UNIT: self.kb.units}
         return table[entity.kind][entity.id].name
 
+    def has_topic(self, query: Query) -> bool:
+        """Whether the question names a piece of the notice's work of its own: a word (not an aspect)
+        that only one clause has (科研经费, 双随机一公开, 公用事业; not 解决 or 推进)."""
+        aspect_words = {w for words in self.lexicon.aspects.values() for w in words}
+        rare = self.index.unknown_weight - 1e-9
+        return any(w not in aspect_words and self.index.idf.get(w, 0.0) >= rare for w in query.content)
+
     def topic_hits(self, query: Query) -> list[Hit]:
         """The best clause and, when another group's clause is nearly as good, that one too."""
         hits = self.index.search(list(query.content), limit=10)
