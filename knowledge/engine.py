@@ -64,7 +64,9 @@ class Engine:
             document_values={f.id: normalize(f.value) for f in kb.document.values()},
             year=kb.document["published"].value[:4],
         )
-        self.message = MessageReader(lexicon.message, self.read_form, self.reader.read, self.tools.has_topic)
+        self.message = MessageReader(
+            lexicon.message, self.read_form, self.reader.read, self.tools.has_topic, self.tools.name
+        )
 
     @classmethod
     def build(
@@ -129,8 +131,16 @@ class Engine:
             citations=tuple(dict.fromkeys(c for a in answered for c in a.citations)),
             confidence=min(a.confidence for a in answered),
             suggestions=answered[-1].suggestions,
-            context=answered[-1].context,
+            context=self._joined_context(answered),
         )
+
+    @staticmethod
+    def _joined_context(answered: list[Answer]) -> Context:
+        """The last answer's context, with the relations of every question of the message asked of the
+        same subjects (法治组组长是谁，主要负责什么 → 那综合组的呢 asks both of 综合组)."""
+        last = answered[-1].context
+        relation = (r for a in answered if a.context.entities == last.entities for r in a.context.relation)
+        return replace(last, relation=tuple(dict.fromkeys(relation)))
 
     def _ask_piece(self, piece: Piece, context: Context | None) -> Answer:
         """One question of the message, in the context its own sentence gives."""

@@ -28,6 +28,9 @@ from knowledge.understand import Query
 _SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
 _CLAUSE_BREAK = re.compile(r"[,，:：]+")
 _PRONOUN = re.compile(r"[他她它](?<!其他)(?<!其它)")
+# 几 asks in 几个 / 几位 / 几号, not in 这几年 / 好几次 / 前面几页; the asking itself asks nothing yet
+_NOT_ASKING = re.compile(r"[这近前好]几|几(?![个位家项条组号天月年次人名种类点])|几乎|查一下|查查|帮我查|没什么|不知道")
+_YEAR = re.compile(r"(?:19|20)\d{2} ?年")
 _CONTINUATION = ("又", "还", "并且", "而且", "以及", "同时")
 _MAX_CLAUSES = 12  # of one sentence, the last ones: a question comes at the end of what frames it
 
@@ -59,6 +62,7 @@ class MessageReader:
         read_form: Callable[[str], str],
         read: Callable[[str], Query],
         has_topic: Callable[[Query], bool],
+        names: Callable[[Entity], str],
     ) -> None:
         """``read_form`` normalises, ``read`` reads a clause; ``has_topic`` tells whether a clause
         names a piece of the notice's work of its own (科研经费, not 解决)."""
@@ -66,6 +70,7 @@ class MessageReader:
         self.read_form = read_form
         self.read = read
         self.has_topic = has_topic
+        self.names = names
         markers = "|".join(map(re.escape, sorted(words.enumeration, key=len, reverse=True)))
         self._enumeration = re.compile(f"(?:^|(?<=[,，、 ]))(?={markers})|(?<![\\d.])(?=[1-9][.、．)）])")
 
@@ -110,7 +115,7 @@ class MessageReader:
             if not form:
                 continue
             query = self.read(form)
-            asks = any(w in form for w in self.words.asking) or query.has(Cue.YES_NO)
+            asks = self._asks(form, query)
             if form.startswith(self.words.framing):
                 if not asks:
                     introduced += query.entities
@@ -121,7 +126,11 @@ class MessageReader:
                     clause, form = clause[start:], self.read_form(clause[start:])
                     query = self.read(form)
             if not asks:
-                names_subject = bool(query.entities) or self.has_topic(query) or query.has(Cue.DESCRIBED_GROUP)
+                # a subject named bare (法治组，组长是谁) or with what is asked of it (就差协调小组领导这一页),
+                # or described (那个管证照分离的组); not one met in passing (平时跟海关打交道比较多)
+                bare_subject = bool(query.entities) and (not query.content or bool(query.cues & RELATION_CUES))
+                described = self.has_topic(query) or query.has(Cue.DESCRIBED_GROUP) or bool(_YEAR.search(form))
+                names_subject = bare_subject or described  # (听说2023年又调整了一次: the year scopes the question)
                 if questions and (form.startswith(_CONTINUATION) or (subjectless[-1] and names_subject)):
                     questions[-1].append(clause)  # …又担任B组组长 / 组长是谁，协调小组的
                     subjectless[-1] = subjectless[-1] and not names_subject
@@ -131,12 +140,18 @@ class MessageReader:
                     if names_subject:
                         describing.append(clause)
                 continue
-            first_person = first_person or any(w in form for w in self.words.first_person)
+            asker = next((w for w in self.words.first_person if w in clause), None)
+            if asker and introduced:  # 我们单位是市经信委，…我们在哪个组: the asker is the unit introduced
+                clause = clause.replace(asker, self.names(introduced[0]), 1)
+                form = self.read_form(clause)
+                query = self.read(form)
+            first_person = first_person or asker is not None
             points = query.has(Cue.PRONOUN) or _PRONOUN.search(form) is not None
             topic = self.has_topic(query)
             if not (query.entities or points or topic or query.cues or query.content or query.document_fields):
                 continue  # 想先确认一下: the asking, not a question
-            asks_group = query.has(Cue.WHICH_GROUP)
+            # 哪个组负责 asks for a group by its work; 办公室设在哪个单位 asks a facet of what it names
+            asks_group = query.has(Cue.WHICH_GROUP) and not query.cues & (RELATION_CUES - {Cue.ROLES})
             if (query.entities or points or topic) and not (asks_group and not topic and not points):
                 own = True  # 激励创业创新组的组长是谁 / 他本职是哪个单位的 / 科研经费归哪个组
             else:  # 谁是主任 (a facet: the context has the subject) stands; 对吗 / 哪个组负责 do not
@@ -144,16 +159,16 @@ class MessageReader:
                 own = facet and not asks_group and not query.has(Cue.YES_NO)
             if own and (query.entities or points or topic):
                 questions.append([clause])
-                named.append(list(names))
+                named.append(list(names) if points else [])  # names met in passing serve a pronoun only
                 subjectless.append(False)
-            elif own:  # a facet: of what the narrative before it described (那个管证照分离的组，组长叫啥)
-                questions.append([*describing, clause])
-                named.append(list(names))
+            elif own:  # a facet: of what the narrative before it described (那个管证照分离的组，组长叫啥),
+                questions.append([*describing, clause])  # or of a group it named (…有个协调小组，副组长是谁)
+                named.append([e for e in names if e.kind is EntityKind.GROUP])
                 subjectless.append(not describing)
             elif questions:
                 questions[-1].append(clause)  # 法治组的组长，是谁 / …，是协调小组里哪个组负责的
-            else:  # 创业融资难，哪个组负责 / 协调小组下设3个专题组，对吗: the question is the sentence
-                questions.append([*narrative, clause])
+            else:  # 创业融资难，哪个组负责 / 协调小组下设3个专题组，对吗: the question is what the sentence
+                questions.append([*(describing or narrative), clause])  # said of its subject
                 named.append([])
                 subjectless.append(not describing)
             narrative, describing, names = [], [], []
@@ -171,6 +186,14 @@ class MessageReader:
             )
             for q, n in zip(questions, named, strict=True)
         ]
+
+    def _asks(self, form: str, query: Query) -> bool:
+        """Whether a clause asks: a question word (好几次 and 几乎 are none) or a yes/no ending, other
+        than the asking itself (让我查一下 / 想确认一下 ask nothing yet)."""
+        text = _NOT_ASKING.sub("", form)
+        for word in self.words.ask_starts:
+            text = text.replace(word, "")
+        return any(w in text for w in self.words.asking) or query.has(Cue.YES_NO)
 
     def _ask_start(self, clause: str) -> int | None:
         """Where the question begins in a clause that starts as framing (我是…的想问下…)."""

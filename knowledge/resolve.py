@@ -36,7 +36,7 @@ _KIND_CUES = frozenset({Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS})
 CONTEXT_CUES = RELATION_CUES | _KIND_CUES | {Cue.COUNT, Cue.LIST}
 # Questions that read as a follow-up when they name nothing of their own.
 _FOLLOW_UP_CUES = (*RELATION_CUES, Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.WHICH_GROUP, Cue.ALSO, Cue.DESCRIBED_GROUP)
-_ELLIPSIS_START = ("那", "那么")
+_ELLIPSIS_START = ("那", "那么", "说错了", "说错", "打错了", "搞错了", "不对", "我是说", "我问的是", "我说的是")
 _ELLIPSIS_END = ("呢", "的呢")
 _PRONOUN_KINDS = {
     "单位": EntityKind.UNIT,
@@ -83,6 +83,12 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
         if described:  # the words described the group; what is asked of it is in the cues
             listing = {Cue.ALL_GROUPS, Cue.LIST, Cue.COUNT}  # 唐良智下面的副组长: not a list of groups
             entities, query = described, replace(query, content=(), unknown=(), cues=query.cues - listing)
+    if not entities and query.has(*_GROUP_FACETS) and any(w in query.text for w in tools.lexicon.document_actions):
+        # 调整后组长是谁 / 更名后的小组由谁牵头: the group the notice itself adjusts, named in its title
+        title = tools.kb.document["title"].value
+        entities = tuple(
+            Entity(EntityKind.GROUP, g.id) for g in tools.kb.groups.values() if g.full_name and g.full_name in title
+        )
     return query, entities
 
 
@@ -103,24 +109,24 @@ def _follow_up(
     if entities or (own_kind and pronoun is None):
         if pronoun is not None:
             kinds = {e.kind for e in entities}
-            entities += tuple(e for e in _earlier(context, pronoun) if e not in entities and e.kind not in kinds)
+            entities += tuple(e for e in _earlier(tools, context, pronoun) if e not in entities and e.kind not in kinds)
         elif (ellipsis or not query.cues) and not asks_relation and not topic_words and not query.unknown:
             query = _with_relation(query, context)
         return query, entities
-    if query.document_fields or query.about_document or query.has(Cue.REQUIREMENT, Cue.ELSEWHERE):
-        return query, entities
+    if pronoun is None and (query.document_fields or query.about_document or query.has(Cue.REQUIREMENT, Cue.ELSEWHERE)):
+        return query, entities  # 文号是多少 after a group; but 他在这个通知里的身份 is about him
     if pronoun is None and (topic_words or (query.unknown and not asks_relation)):
         return query, entities  # 哪个组负责推行简易注销 after 法治组 / 那房价呢: a question of its own
     if not (pronoun is not None or ellipsis or query.has(*_FOLLOW_UP_CUES) or query.aspects):
         return query, entities
     # After an answer with no subject of its own (a list of groups, the document) only a pronoun
     # reaches back past it: 一共几个 counts the list, 回到刚才那个组 means the group before.
-    inherited = () if context.carried and pronoun is None else _earlier(context, pronoun)
+    inherited = () if context.carried and pronoun is None else _earlier(tools, context, pronoun)
     asks_group = query.has(*_GROUP_FACETS) or bool(query.aspects) or pronoun is EntityKind.GROUP
     of_person = pronoun is EntityKind.PERSON and query.has(Cue.WHICH_GROUP, Cue.ROLES, Cue.YES_NO, Cue.ALSO)
     if asks_group and not of_person:  # 他牵头的组负责什么 / 市大数据发展局 …, 组长是谁: their groups
         inherited = _groups_of(tools, inherited)
-    if not asks_relation:
+    if not asks_relation and not own_kind:  # 它是专题组还是保障组 asks the kind, not the last relation
         query = _with_relation(query, context)
     return query, inherited
 
@@ -150,7 +156,7 @@ def _pronoun(tools: Tools, query: Query, topic_words: list[str]) -> EntityKind |
     return None
 
 
-def _earlier(context: Context, pronoun: EntityKind | None) -> tuple[Entity, ...]:
+def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None) -> tuple[Entity, ...]:
     """The previous subjects a pronoun can point at: the subjects of its kind, else what the previous
     question named of that kind, else for 他 / 她 the people the answer named (协调小组办公室主任是谁
     → 他也是副组长吗); without a pronoun, the previous subjects."""
@@ -162,6 +168,11 @@ def _earlier(context: Context, pronoun: EntityKind | None) -> tuple[Entity, ...]
             return same
     if pronoun is EntityKind.PERSON and context.people:
         return tuple(Entity(EntityKind.PERSON, p) for p in context.people)
+    if pronoun is EntityKind.UNIT:  # 他是市司法局局长吗 → 这个单位: the units of the people before
+        people = [e.id for e in (*context.entities, *context.mentioned) if e.kind is EntityKind.PERSON]
+        units = [t.unit for p in people for t in tools.kb.people[p].titles if not tools.kb.units[t.unit].umbrella]
+        if units:
+            return tuple(dict.fromkeys(Entity(EntityKind.UNIT, u) for u in units))
     return context.entities
 
 

@@ -166,10 +166,12 @@ class Tools:
 
     def has_topic(self, query: Query) -> bool:
         """Whether the question names a piece of the notice's work of its own: a word (not an aspect)
-        that only one clause has (科研经费, 双随机一公开, 公用事业; not 解决 or 推进)."""
+        that only one clause has (科研经费, 双随机一公开, 公用事业), or two words the clauses use
+        (工程 建设项目 审批); not one common word alone (解决, 推进)."""
         aspect_words = {w for words in self.lexicon.aspects.values() for w in words}
+        known = [w for w in query.content if w not in aspect_words and w in self.index.idf]
         rare = self.index.unknown_weight - 1e-9
-        return any(w not in aspect_words and self.index.idf.get(w, 0.0) >= rare for w in query.content)
+        return len(set(known)) >= 2 or any(self.index.idf[w] >= rare for w in known)
 
     def topic_hits(self, query: Query) -> list[Hit]:
         """The best clause and, when another group's clause is nearly as good, that one too."""

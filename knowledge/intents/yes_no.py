@@ -5,7 +5,7 @@ from __future__ import annotations
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer
 from knowledge.describe import Part
-from knowledge.facts import RoleKind
+from knowledge.facts import GroupKind, RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind, Mention
 from knowledge.tools import ROLE_CUES, Tools, number
@@ -82,6 +82,12 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             return tools.answer(question, [Part(text, (fact,))], entities, 0.7)
         facet = describe.deputies(tools.kb, group) if deputy else describe.leader(tools.kb, group)
         return tools.answer(question, [Part("不是。"), facet], entities, 0.7)
+    if not holders and query.aspects and not tools.has_topic(query) and group.kind is GroupKind.TOPIC:
+        # 那是不是还管监管: whether the group has duties on that side, and which
+        parts = [describe.aspect_duty(group, a) for a in query.aspects]
+        duties = [group.aspect(a) for a in query.aspects]
+        stated = all(d is not None and d.quote for d in duties)
+        return tools.answer(question, [Part("是。" if stated else ""), *parts], entities, 0.85)
     if not holders:
         return _topic_claim(tools, question, query, entities, group.id)
     holder = holders[0]
