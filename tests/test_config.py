@@ -11,10 +11,10 @@ import httpx
 import pytest
 import yaml
 from fake_bot_api import FakeBotApi, text_message
-from harness import run_cli
+from harness import run_cli, runtime_for
 
 from bot.app import build_application
-from bot.config import AppConfig, ConfigError, TelegramConfig, load_config, read_token
+from bot.config import AppConfig, ConfigError, RunMode, TelegramConfig, WebhookConfig, load_config, read_token
 from bot.messages import load_messages
 from knowledge.engine import Engine
 from knowledge.loader import DATA_DIR
@@ -118,19 +118,13 @@ def free_port() -> int:
 
 
 async def test_webhook_requests_without_the_secret_token_are_refused(api: FakeBotApi, engine: Engine) -> None:
-    config = AppConfig(telegram=TelegramConfig(base_url=api.base_url, request_timeout=2.0))
+    webhook = WebhookConfig(url="https://bot.example/telegram")
+    telegram = TelegramConfig(base_url=api.base_url, request_timeout=2.0, mode=RunMode.WEBHOOK, webhook=webhook)
+    config = AppConfig(telegram=telegram)
     application = build_application(config, engine, load_messages(), api.token)
     port = free_port()
-    await application.initialize()
-    await application.start()
-    assert application.updater is not None
-    await application.updater.start_webhook(
-        listen="127.0.0.1",
-        port=port,
-        url_path="telegram",
-        webhook_url="https://bot.example/telegram",
-        secret_token="s3cret",
-    )
+    runtime = runtime_for(application, secret="s3cret", webhook_port=port)
+    await runtime.start()
     update = {"update_id": 1} | text_message(42, "法治组组长是谁")
     url = f"http://127.0.0.1:{port}/telegram"
     try:
@@ -140,9 +134,7 @@ async def test_webhook_requests_without_the_secret_token_are_refused(api: FakeBo
             right = await client.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"})
         await api.wait_for(lambda a: len(a.sent_messages()) == 1)
     finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
+        await runtime.stop()
     assert (missing.status_code, wrong.status_code, right.status_code) == (403, 403, 200)
     assert api.calls("setWebhook")[0].params["secret_token"] == "s3cret"
     assert "张德宽" in api.sent_messages()[0]["text"]
