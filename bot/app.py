@@ -172,7 +172,6 @@ def run(config: AppConfig) -> int:
         return EXIT_BAD_SETUP
     setup_logging(os.environ.get("LOG_LEVEL", "INFO"), secrets)
     application = build_application(config, engine, messages, token, state)
-    _LOGGER.info("starting in %s mode against %s", config.telegram.mode.value, config.telegram.base_url)
     try:
         return asyncio.run(serve(Runtime(application, config, state, secret), secrets))
     finally:
@@ -198,6 +197,7 @@ async def serve(runtime: Runtime, secrets: list[str]) -> int:
         reason = redact(f"{type(error).__name__}: {error}", secrets)
         print(f"启动失败：无法连接 Telegram Bot API 或无法监听端口（{reason}）。", file=sys.stderr)
         return EXIT_BAD_SETUP
+    _LOGGER.info("running in %s mode against %s", runtime.config.telegram.mode.value, runtime.config.telegram.base_url)
     code = await runtime.wait()
     await runtime.stop()
     return code

@@ -196,5 +196,6 @@ class Runtime:
         with contextlib.suppress(Exception):
             await self.application.shutdown()
         self.application.bot_data["services"].pool.close()
-        _LOGGER.info("stopped in %.1f s; %d updates left for the next start", time.monotonic() - started, left)
+        if self._started:
+            _LOGGER.info("stopped in %.1f s; %d updates left for the next start", time.monotonic() - started, left)
         return left
