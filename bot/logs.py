@@ -68,10 +68,32 @@ def install_excepthook(secrets: Iterable[str], stream: TextIO | None = None) -> 
     threading.excepthook = thread_hook
 
 
+_CONTENT_TEMPLATES = {
+    # python-telegram-bot at DEBUG: whole updates, request parameters (answers, chat ids) and results.
+    "Processing update %s",
+    "Dropping pending update: %s",
+    "Calling Bot API endpoint `%s` with parameters `%s`",
+    "Call to Bot API endpoint `%s` finished with return value `%s`",
+}
+
+
+class ContentFilter(logging.Filter):
+    """Keeps what users wrote out of the log at every level: PTB's DEBUG lines that carry an update,
+    request parameters or results keep their first argument (the endpoint) and lose the rest."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg in _CONTENT_TEMPLATES and isinstance(record.args, tuple) and record.args:
+            first = record.args[0]
+            shown = f"update {getattr(first, 'update_id', '?')}" if hasattr(first, "update_id") else first
+            record.args = (shown, *("…" for _ in record.args[1:]))
+        return True
+
+
 def setup_logging(level: str, secrets: Iterable[str], stream: TextIO | None = None) -> logging.Handler:
     """Route all logging through one redacting handler at ``level`` (LOG_LEVEL); returns the handler."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(RedactingFormatter(secrets))
+    handler.addFilter(ContentFilter())
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

@@ -13,20 +13,26 @@ from fake_bot_api import FakeBotApi
 from telegram.ext import Application
 
 from bot.app import build_application
-from bot.config import AppConfig, TelegramConfig
+from bot.config import AppConfig, DeliveryConfig, TelegramConfig
 from bot.messages import load_messages
 from bot.runtime import Runtime
 from knowledge.engine import Engine
 
 
-def bot_config(api: FakeBotApi, **telegram: object) -> AppConfig:
-    """Settings for tests: the fake server, short time-outs and retry delays, overridable."""
+def bot_config(api: FakeBotApi, delivery: dict[str, object] | None = None, **telegram: object) -> AppConfig:
+    """Settings for tests: the fake server, short time-outs, retry delays and shutdown, overridable."""
     defaults = {"base_url": api.base_url, "request_timeout": 2.0, "retry_delay": 0.05, "max_retries": 6}
-    return AppConfig(telegram=TelegramConfig(**(defaults | telegram)))  # type: ignore[arg-type]
+    scheduling = {"shutdown_deadline": 1.0} | (delivery or {})
+    return AppConfig(
+        telegram=TelegramConfig(**(defaults | telegram)),  # type: ignore[arg-type]
+        delivery=DeliveryConfig(**scheduling),  # type: ignore[arg-type]
+    )
 
 
-def application_for(api: FakeBotApi, engine: Engine, **telegram: object) -> Application:
-    return build_application(bot_config(api, **telegram), engine, load_messages(), api.token)
+def application_for(
+    api: FakeBotApi, engine: Engine, delivery: dict[str, object] | None = None, **telegram: object
+) -> Application:
+    return build_application(bot_config(api, delivery, **telegram), engine, load_messages(), api.token)
 
 
 def runtime_for(application: Application, config: AppConfig | None = None, **options: object) -> Runtime:
