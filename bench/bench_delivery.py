@@ -141,7 +141,7 @@ def crash(runs: int) -> None:
 
 def memory(chats: int) -> None:
     with FakeBotApi() as api, tempfile.TemporaryDirectory() as directory:
-        bot = BotProcess.prepare(api, Path(directory), rate=100_000, group_rate=100_000)
+        bot = BotProcess.prepare(api, Path(directory), rate=1000, group_rate=1000)
         bot.start()
         try:
             api.wait_until(lambda a: len(a.calls("getUpdates")) > 0, timeout=60)

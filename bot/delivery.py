@@ -90,7 +90,7 @@ class ResilientRateLimiter(AIORateLimiter):
             except RetryAfter as error:
                 if attempt == self._retries:
                     raise
-                pause = _seconds(error)
+                pause = retry_seconds(error)
                 _LOGGER.info("%s: 429, chat %s paused %.1f s", endpoint, chat or "-", pause)
                 if chat is None:
                     await asyncio.sleep(pause)  # a chat-less request (inline answer) waits alone
@@ -124,7 +124,7 @@ class ResilientRateLimiter(AIORateLimiter):
             await asyncio.sleep(remaining)
 
 
-def _seconds(error: RetryAfter) -> float:
+def retry_seconds(error: RetryAfter) -> float:
     value = error._retry_after  # a timedelta whatever PTB_TIMEDELTA says
     return value.total_seconds() if isinstance(value, dtm.timedelta) else float(value)
 

@@ -19,7 +19,7 @@ from telegram import Update
 from telegram.error import Conflict, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
 
-from bot.delivery import _seconds, chat_key
+from bot.delivery import chat_key, retry_seconds
 from bot.health import Liveness
 from bot.journal import Entry, Journal
 
@@ -70,8 +70,8 @@ class Poller:
             except (InvalidToken, Forbidden) as error:
                 raise FatalPollingError(f"getUpdates: {type(error).__name__}") from None
             except RetryAfter as error:
-                _LOGGER.warning("getUpdates: 429, waiting %.1f s", _seconds(error))
-                await asyncio.sleep(_seconds(error))
+                _LOGGER.warning("getUpdates: 429, waiting %.1f s", retry_seconds(error))
+                await asyncio.sleep(retry_seconds(error))
                 continue
             except (Conflict, TelegramError) as error:
                 delay = min(_MAX_BACKOFF, self.retry_delay * 2**failures)
