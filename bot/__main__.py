@@ -1,6 +1,9 @@
 """Command line: ``python -m bot`` runs the Telegram bot (or the terminal chat without a token);
+``python -m bot serve`` runs the bot and, without a token, chats only on a terminal, else exits 2
+(the Docker image's command: a restart policy must not loop on a prompt nobody sees);
+``python -m bot health`` checks the liveness file (the image's HEALTHCHECK);
 ``python -m bot ask`` answers questions from arguments or stdin; ``python -m bot chat`` talks in the
-terminal. The ``ask`` and ``chat`` paths import no Telegram code, so they start fast.
+terminal. The ``ask``, ``chat`` and ``health`` paths import no Telegram code, so they start fast.
 """
 
 from __future__ import annotations
@@ -27,15 +30,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     ask.add_argument("--json", action="store_true", help="每个问题输出一行 JSON")
     ask.add_argument("--context", action="store_true", help="把各行当作同一段对话（支持追问），如同 chat")
     commands.add_parser("chat", help="在终端里与机器人对话（支持追问）")
+    commands.add_parser("serve", help="运行 Telegram 机器人；没有 token 时仅在终端中改为对话，否则退出（退出码 2）")
+    commands.add_parser("health", help="检查机器人是否在最近成功连接过 Telegram（退出码 0 健康，1 不健康）")
     args = parser.parse_args(argv)
     _utf8_streams()
 
     try:
         config = load_config(config_path())
-        if args.command is None and read_token(config):
+        if args.command == "health":
+            return health(config)
+        if args.command in (None, "serve") and read_token(config):
             from bot.app import run  # Telegram is imported only on this path
 
             return run(config)
+        if args.command == "serve" and not sys.stdin.isatty():
+            print(NO_TOKEN, file=sys.stderr)
+            return EXIT_BAD_SETUP
         engine = build_engine(config)
     except (ConfigError, KnowledgeError) as error:
         print(f"配置错误：{error}", file=sys.stderr)
@@ -44,9 +54,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "ask":
         lines = args.questions or (line.removesuffix("\n").removesuffix("\r") for line in sys.stdin)
         return answer_lines(engine, lines, as_json=args.json, conversation=args.context)
-    if args.command is None:
+    if args.command in (None, "serve"):
         print("未设置 TELEGRAM_BOT_TOKEN，改为启动终端对话。", file=sys.stderr)
     return chat(engine)
+
+
+NO_TOKEN = "未设置 TELEGRAM_BOT_TOKEN，也没有终端可以对话：请设置 TELEGRAM_BOT_TOKEN（docker run -e TELEGRAM_BOT_TOKEN=…）或 telegram.token_file。"
+
+
+def health(config: AppConfig) -> int:
+    """Exit 0 when the bot polled Telegram (or served its webhook) recently, else 1; one line either way."""
+    from bot.config import state_dir
+    from bot.health import LIVENESS_NAME, check
+
+    ok, line = check(state_dir(config) / LIVENESS_NAME, config.delivery.health_max_age)
+    print(line, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
 
 
 def build_engine(config: AppConfig) -> Engine:

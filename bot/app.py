@@ -6,8 +6,10 @@ are registered in an order that matters where noted.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
+import signal
 import sys
 
 from telegram import (
@@ -18,10 +20,11 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    CallbackContext,
     CallbackQueryHandler,
     CommandHandler,
     Defaults,
@@ -31,22 +34,40 @@ from telegram.ext import (
 )
 
 from bot import handlers
-from bot.config import AppConfig, ConfigError, RunMode, read_token, read_webhook_secret, with_environment
+from bot.answering import WorkerPool
+from bot.config import (
+    AppConfig,
+    ConfigError,
+    RunMode,
+    read_token,
+    read_webhook_secret,
+    state_dir,
+    with_environment,
+)
 from bot.delivery import PerChatUpdateProcessor, ResilientRateLimiter
 from bot.handlers import Services
-from bot.logs import setup_logging
+from bot.logs import install_excepthook, redact, setup_logging
 from bot.messages import Messages, load_messages
+from bot.runtime import BotState, Runtime
+from bot.state import StateError
 from knowledge.engine import Engine
 from knowledge.loader import KnowledgeError
 
 _LOGGER = logging.getLogger(__name__)
-_CONCURRENT_UPDATES = 256
-_POLL_TIMEOUT = 30  # seconds a getUpdates long poll may wait for updates
+EXIT_BAD_SETUP = 2
 
 
-def build_application(config: AppConfig, engine: Engine, messages: Messages, token: str) -> Application:
-    telegram = config.telegram
+def build_application(
+    config: AppConfig, engine: Engine, messages: Messages, token: str, state: BotState | None = None
+) -> Application:
+    """The Application with our handlers, scheduler and rate limiter; no Updater (bot/intake.py
+    fetches updates through the journal). ``state`` None: an in-memory one (tests)."""
+    telegram, delivery = config.telegram, config.delivery
+    state = state or BotState.open(None, delivery)
     timeout = telegram.request_timeout
+    processor = PerChatUpdateProcessor(
+        delivery.concurrent_chats, state.journal, delivery.max_pending_per_chat, delivery.max_reply_age
+    )
     application = (
         ApplicationBuilder()
         .token(token)
@@ -55,10 +76,15 @@ def build_application(config: AppConfig, engine: Engine, messages: Messages, tok
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(
             ResilientRateLimiter(
-                telegram.overall_max_rate, telegram.group_max_rate, telegram.max_retries, telegram.retry_delay
+                telegram.overall_max_rate,
+                telegram.group_max_rate,
+                telegram.max_retries,
+                telegram.retry_delay,
+                telegram.request_timeout,
             )
         )
-        .concurrent_updates(PerChatUpdateProcessor(_CONCURRENT_UPDATES))
+        .concurrent_updates(processor)
+        .updater(None)
         .connect_timeout(timeout)
         .read_timeout(timeout)
         .write_timeout(timeout)
@@ -69,7 +95,17 @@ def build_application(config: AppConfig, engine: Engine, messages: Messages, tok
         .post_init(set_command_menus)
         .build()
     )
-    application.bot_data["services"] = Services(engine, messages, telegram)
+    pool = WorkerPool(delivery.workers)
+    application.bot_data["services"] = Services(
+        engine, messages, telegram, pool, state.contexts, delivery.answer_budget
+    )
+    application.bot_data["state"] = state
+    application.bot_data["config"] = config
+
+    async def refuse(update: Update) -> None:
+        await handlers.refuse_flood(update, CallbackContext.from_update(update, application))
+
+    processor.refuse = refuse
 
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
@@ -111,8 +147,10 @@ async def set_command_menus(application: Application) -> None:
 
 
 def run(config: AppConfig) -> int:
-    """Run the bot until stopped; a bad configuration or knowledge base exits 2 before any network call."""
+    """Run the bot until stopped. Exit 2: a bad set-up (configuration, knowledge, state directory,
+    a rejected token, Telegram unreachable at start); 1: a fatal error while running; 0: stopped."""
     config = with_environment(config)
+    install_excepthook([])
     try:
         token = read_token(config)
         secret = read_webhook_secret(config) if config.telegram.mode is RunMode.WEBHOOK else None
@@ -124,23 +162,42 @@ def run(config: AppConfig) -> int:
         engine = Engine.build(config.engine, **config.engine_paths())
     except (ConfigError, KnowledgeError) as error:
         print(f"配置错误：{error}", file=sys.stderr)
-        return 2
-    setup_logging(os.environ.get("LOG_LEVEL", "INFO"), [token, secret or ""])
-    application = build_application(config, engine, messages, token)
-    telegram = config.telegram
-    _LOGGER.info("starting in %s mode against %s", telegram.mode.value, telegram.base_url)
-    if telegram.mode is RunMode.WEBHOOK:
-        application.run_webhook(
-            listen=telegram.webhook.listen,
-            port=telegram.webhook.port,
-            url_path=telegram.webhook.path,
-            webhook_url=telegram.webhook.url,
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
-            bootstrap_retries=telegram.bootstrap_retries,
+        return EXIT_BAD_SETUP
+    secrets = [token, secret or ""]
+    install_excepthook(secrets)
+    try:
+        state = BotState.open(state_dir(config), config.delivery)
+    except StateError as error:
+        print(f"状态目录不可用：{error}（见 state_dir / BOT_STATE_DIR）", file=sys.stderr)
+        return EXIT_BAD_SETUP
+    setup_logging(os.environ.get("LOG_LEVEL", "INFO"), secrets)
+    application = build_application(config, engine, messages, token, state)
+    try:
+        return asyncio.run(serve(Runtime(application, config, state, secret), secrets))
+    finally:
+        state.close()
+
+
+async def serve(runtime: Runtime, secrets: list[str]) -> int:
+    """Start, run until SIGTERM/SIGINT or a fatal error, stop; the exit code."""
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, runtime.request_stop)
+    try:
+        await runtime.start()
+    except InvalidToken:
+        await runtime.stop()
+        print(
+            "启动失败：Telegram 拒绝了这个 token（401/404），请检查 TELEGRAM_BOT_TOKEN 或 telegram.token_file。",
+            file=sys.stderr,
         )
-    else:
-        application.run_polling(
-            allowed_updates=Update.ALL_TYPES, timeout=_POLL_TIMEOUT, bootstrap_retries=telegram.bootstrap_retries
-        )
-    return 0
+        return EXIT_BAD_SETUP
+    except (TelegramError, OSError) as error:
+        await runtime.stop()
+        reason = redact(f"{type(error).__name__}: {error}", secrets)
+        print(f"启动失败：无法连接 Telegram Bot API 或无法监听端口（{reason}）。", file=sys.stderr)
+        return EXIT_BAD_SETUP
+    _LOGGER.info("running in %s mode against %s", runtime.config.telegram.mode.value, runtime.config.telegram.base_url)
+    code = await runtime.wait()
+    await runtime.stop()
+    return code

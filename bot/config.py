@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from knowledge.engine import EngineConfig
-from knowledge.loader import KnowledgeError, load_file
+from knowledge.loader import KnowledgeError, load_file, read_text
 
 DEFAULT_CONFIG = Path("config.yaml")
 
@@ -27,10 +27,14 @@ class WebhookConfig:
     """Webhook mode: Telegram posts updates to ``url``; the bot listens on ``listen:port/path``."""
 
     url: str | None = None
-    listen: str = "0.0.0.0"
+    listen: str = "127.0.0.1"
     port: int = 8443
     path: str = "telegram"
     secret_token_file: str | None = None
+    max_body_bytes: int = 1_048_576
+    max_connections: int = 100
+    header_timeout: float = 10.0
+    body_timeout: float = 10.0
 
 
 @dataclass(frozen=True)
@@ -50,16 +54,45 @@ class TelegramConfig:
 
 
 @dataclass(frozen=True)
+class DeliveryConfig:
+    """How updates are scheduled, kept and given up on (bot/delivery.py, bot/journal.py, bot/runtime.py)."""
+
+    workers: int = 0
+    answer_budget: float = 5.0
+    concurrent_chats: int = 64
+    max_pending_per_chat: int = 30
+    max_reply_age: float = 900.0
+    shutdown_deadline: float = 6.0
+    context_ttl: float = 86400.0
+    max_contexts: int = 100_000
+    journal_keep: float = 86400.0
+    health_max_age: float = 120.0
+
+
+@dataclass(frozen=True)
 class AppConfig:
     engine: EngineConfig = field(default_factory=EngineConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
     cache_dir: str | None = None
     knowledge_dir: str | None = None
+    state_dir: str | None = None
 
     def engine_paths(self) -> dict[str, Path]:
         """Engine.build's cache_dir and data_dir, where configured."""
         paths = {"cache_dir": self.cache_dir, "data_dir": self.knowledge_dir}
         return {name: Path(value) for name, value in paths.items() if value}
+
+
+def state_dir(config: AppConfig) -> Path:
+    """Where the journal and chat contexts live: ``$BOT_STATE_DIR``, else ``state_dir`` in config.yaml,
+    else ``$XDG_STATE_HOME/zhengwu-bot``, else ``~/.local/state/zhengwu-bot``."""
+    if env := os.environ.get("BOT_STATE_DIR", "").strip():
+        return Path(env)
+    if config.state_dir:
+        return Path(config.state_dir)
+    base = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
+    return Path(base) / "zhengwu-bot"
 
 
 def config_path() -> Path | None:
@@ -73,11 +106,8 @@ def load_config(path: Path | None) -> AppConfig:
     if path is None:
         return AppConfig()
     try:
-        if not path.read_text(encoding="utf-8", errors="replace").strip():
+        if not read_text(path).strip():
             return AppConfig()  # an empty file: all defaults
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
-    try:
         config = load_file(AppConfig, path)
     except KnowledgeError as error:
         raise ConfigError(str(error)) from None
@@ -110,16 +140,16 @@ def read_webhook_secret(config: AppConfig) -> str | None:
 
 def _read_secret(path: str, field_name: str) -> str:
     try:
-        secret = Path(path).read_text(encoding="utf-8").strip()
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot be read ({error.strerror}), named by {field_name}") from None
+        secret = read_text(Path(path)).strip()
+    except KnowledgeError as error:
+        raise ConfigError(f"{error}, named by {field_name}") from None
     if not secret:
         raise ConfigError(f"{path}: is empty, named by {field_name}")
     return secret
 
 
 def _check_ranges(config: AppConfig, path: Path) -> None:
-    engine, telegram = config.engine, config.telegram
+    engine, telegram, delivery, webhook = config.engine, config.telegram, config.delivery, config.telegram.webhook
     checks = [
         ("engine.fuzzy_floor", 50 <= engine.fuzzy_floor <= 100, "between 50 and 100"),
         ("engine.fuzzy_margin", 0 <= engine.fuzzy_margin <= 50, "between 0 and 50"),
@@ -136,7 +166,21 @@ def _check_ranges(config: AppConfig, path: Path) -> None:
         ("telegram.retry_delay", 0 <= telegram.retry_delay <= 60, "between 0 and 60"),
         ("telegram.request_timeout", 0.1 <= telegram.request_timeout <= 300, "between 0.1 and 300"),
         ("telegram.bootstrap_retries", -1 <= telegram.bootstrap_retries <= 100, "between -1 and 100"),
-        ("telegram.webhook.port", 1 <= telegram.webhook.port <= 65535, "a port number"),
+        ("telegram.webhook.port", 1 <= webhook.port <= 65535, "a port number"),
+        ("telegram.webhook.max_body_bytes", 1024 <= webhook.max_body_bytes <= 50_000_000, "between 1024 and 50000000"),
+        ("telegram.webhook.max_connections", 1 <= webhook.max_connections <= 10_000, "between 1 and 10000"),
+        ("telegram.webhook.header_timeout", 0.1 <= webhook.header_timeout <= 300, "between 0.1 and 300"),
+        ("telegram.webhook.body_timeout", 0.1 <= webhook.body_timeout <= 300, "between 0.1 and 300"),
+        ("delivery.workers", 0 <= delivery.workers <= 64, "between 0 and 64"),
+        ("delivery.answer_budget", 0.1 <= delivery.answer_budget <= 300, "between 0.1 and 300"),
+        ("delivery.concurrent_chats", 1 <= delivery.concurrent_chats <= 10_000, "between 1 and 10000"),
+        ("delivery.max_pending_per_chat", 1 <= delivery.max_pending_per_chat <= 10_000, "between 1 and 10000"),
+        ("delivery.max_reply_age", 1 <= delivery.max_reply_age <= 30 * 86400, "between 1 and 2592000"),
+        ("delivery.shutdown_deadline", 0.5 <= delivery.shutdown_deadline <= 300, "between 0.5 and 300"),
+        ("delivery.context_ttl", 1 <= delivery.context_ttl <= 365 * 86400, "between 1 and 31536000"),
+        ("delivery.max_contexts", 1 <= delivery.max_contexts <= 100_000_000, "between 1 and 100000000"),
+        ("delivery.journal_keep", 60 <= delivery.journal_keep <= 365 * 86400, "between 60 and 31536000"),
+        ("delivery.health_max_age", 5 <= delivery.health_max_age <= 86400, "between 5 and 86400"),
         (
             "telegram.webhook.url",
             telegram.mode is not RunMode.WEBHOOK or bool(telegram.webhook.url),

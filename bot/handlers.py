@@ -10,32 +10,51 @@ import base64
 import binascii
 import html
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from telegram import InlineKeyboardMarkup, InlineQueryResultsButton, Message, MessageEntity, Update
+from telegram import (
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    Message,
+    MessageEntity,
+    Update,
+)
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot.answering import AnswerTimeout, WorkerPool
 from bot.config import TelegramConfig
+from bot.contexts import ChatContexts
 from bot.messages import Messages
 from bot.render import ASK, GROUP, answer_messages, groups_keyboard, inline_result, suggestion_keyboard
-from knowledge.answer import Answer, Context
+from knowledge.answer import Answer
 from knowledge.engine import Engine
 
 _LOGGER = logging.getLogger(__name__)
-_CONTEXT = "context"  # chat_data key of the follow-up context
 _DEEP_LINK = "q_"  # /start q_<base64url of a question> opens that question
 _INLINE_RESULTS = 10
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Services:
-    """What every handler shares, built once at start-up."""
+    """What every handler shares, built once at start-up: the engine runs on ``pool`` (never on the
+    event loop) within ``budget`` seconds a question; follow-up contexts live in ``contexts``."""
 
     engine: Engine
     messages: Messages
     telegram: TelegramConfig
+    pool: WorkerPool
+    contexts: ChatContexts
+    budget: float = 5.0
+
+    async def compute(self, function: Callable[..., T], *args: object) -> T:
+        """``function(*args)`` on a worker thread; AnswerTimeout past the budget."""
+        return await self.pool.run(self.budget, function, *args)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -48,11 +67,23 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
     """Answer in the chat, with the chat's follow-up context, as a reply to the asker in groups."""
     shared = services(context)
-    previous = context.chat_data.get(_CONTEXT) if context.chat_data is not None else None
-    answer = shared.engine.ask(question, previous if isinstance(previous, Context) else None)
-    if answer.answered and context.chat_data is not None:
-        context.chat_data[_CONTEXT] = answer.context
+    chat = update.effective_chat
+    key = str(chat.id) if chat is not None else None
+    previous = shared.contexts.get(key) if key is not None else None
+    try:
+        answer = await shared.compute(shared.engine.ask, question, previous)
+    except AnswerTimeout:
+        _LOGGER.warning("update %s: no answer within %.1f s", update.update_id, shared.budget)
+        await send_text(update, context, shared.messages.too_slow)
+        return
+    if answer.answered and key is not None:
+        shared.contexts.put(key, answer.context)
     await send_answer(update, context, answer)
+
+
+async def refuse_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A chat (or a user) asking faster than it can be answered is told so, once."""
+    await send_text(update, context, services(context).messages.too_many)
 
 
 async def send_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
@@ -178,7 +209,8 @@ async def groups_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await send_answer(update, context, services(context).engine.document_card())
+    shared = services(context)
+    await send_answer(update, context, await shared.compute(shared.engine.document_card))
 
 
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -223,7 +255,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     data = query.data or ""
     if data.startswith(GROUP) and data[len(GROUP) :] in shared.engine.kb.groups:
         await query.answer()
-        await send_answer(update, context, shared.engine.group_card(data[len(GROUP) :]))
+        await send_answer(update, context, await shared.compute(shared.engine.group_card, data[len(GROUP) :]))
     elif data.startswith(ASK) and data[len(ASK) :].strip():
         await query.answer()
         await answer_question(update, context, data[len(ASK) :])
@@ -237,8 +269,27 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if inline is None:
         return
     shared = services(context)
-    engine, heading = shared.engine, shared.messages.citation_heading
-    text = inline.query.strip()
+    try:
+        results, found = await shared.compute(
+            _inline_results,
+            shared.engine,
+            inline.query.strip(),
+            shared.messages.featured,
+            shared.messages.citation_heading,
+        )
+    except AnswerTimeout:
+        results, found = [], False
+    label = shared.messages.inline_button if found else shared.messages.inline_no_answer
+    button = InlineQueryResultsButton(text=label, start_parameter="inline")
+    await inline.answer(
+        results[:_INLINE_RESULTS], cache_time=shared.telegram.inline_cache_seconds, is_personal=False, button=button
+    )
+
+
+def _inline_results(
+    engine: Engine, text: str, featured: tuple[str, ...], heading: str
+) -> tuple[list[InlineQueryResultArticle], bool]:
+    """The best answer first, then related ones (or the featured questions); runs on a worker."""
     answers: list[Answer] = []
     found = True
     if text:
@@ -248,18 +299,14 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             answers.append(best)
         answers += [engine.ask(s) for s in best.suggestions]  # related facts, or what to ask instead
     else:
-        answers += [engine.ask(q) for q in shared.messages.featured]
+        answers += [engine.ask(q) for q in featured]
     results, seen = [], set()
     for answer in answers:
         result = inline_result(answer, heading)
         if answer.answered and result.id not in seen:
             seen.add(result.id)
             results.append(result)
-    label = shared.messages.inline_button if found else shared.messages.inline_no_answer
-    button = InlineQueryResultsButton(text=label, start_parameter="inline")
-    await inline.answer(
-        results[:_INLINE_RESULTS], cache_time=shared.telegram.inline_cache_seconds, is_personal=False, button=button
-    )
+    return results, found
 
 
 # --- errors ---------------------------------------------------------------------------------------

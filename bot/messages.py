@@ -37,6 +37,8 @@ class Messages:
     group_mention_help: str
     not_text: str
     error: str
+    too_many: str
+    too_slow: str
     stale_button: str
     groups_title: str
     citation_heading: str

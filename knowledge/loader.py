@@ -40,13 +40,42 @@ def squeeze(text: str) -> str:
     return _WHITESPACE.sub("", text)
 
 
-def read_yaml(path: Path) -> object:
-    """Parse one YAML file, turning syntax errors into a one-line message with the position."""
+def read_text(path: Path) -> str:
+    """A UTF-8 text file; unreadable or undecodable bytes are a KnowledgeError naming the file and line."""
     try:
-        with path.open(encoding="utf-8") as stream:
-            return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = path.read_bytes()
     except OSError as error:
         raise KnowledgeError(f"{path}: cannot be read ({error.strerror})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise KnowledgeError(f"{path}: line {line}: not valid UTF-8 (byte 0x{data[error.start]:02x})") from None
+
+
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader, refusing a key given twice in one mapping (YAML would silently keep the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in seen
+                seen.add(key)
+            except TypeError:  # an unhashable key: the base constructor reports it
+                continue
+            if duplicate:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_yaml(path: Path) -> object:
+    """Parse one YAML file, turning syntax errors, undecodable bytes and duplicate keys into a one-line
+    message with the position."""
+    text = read_text(path)
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -63,10 +92,7 @@ def load_file(cls: type[T], path: Path) -> T:
 
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     notice_path, facts_path = data_dir / "notice.txt", data_dir / "facts.yaml"
-    try:
-        notice = notice_path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise KnowledgeError(f"{notice_path}: cannot be read ({error.strerror})") from None
+    notice = read_text(notice_path)
     facts_file = load_file(FactsFile, facts_path)
     try:
         _Checker(facts_file, squeeze(notice)).check()

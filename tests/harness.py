@@ -13,36 +13,43 @@ from fake_bot_api import FakeBotApi
 from telegram.ext import Application
 
 from bot.app import build_application
-from bot.config import AppConfig, TelegramConfig
+from bot.config import AppConfig, DeliveryConfig, TelegramConfig
 from bot.messages import load_messages
+from bot.runtime import Runtime
 from knowledge.engine import Engine
 
 
-def bot_config(api: FakeBotApi, **telegram: object) -> AppConfig:
-    """Settings for tests: the fake server, short time-outs and retry delays, overridable."""
+def bot_config(api: FakeBotApi, delivery: dict[str, object] | None = None, **telegram: object) -> AppConfig:
+    """Settings for tests: the fake server, short time-outs, retry delays and shutdown, overridable."""
     defaults = {"base_url": api.base_url, "request_timeout": 2.0, "retry_delay": 0.05, "max_retries": 6}
-    return AppConfig(telegram=TelegramConfig(**(defaults | telegram)))  # type: ignore[arg-type]
+    scheduling = {"shutdown_deadline": 1.0} | (delivery or {})
+    return AppConfig(
+        telegram=TelegramConfig(**(defaults | telegram)),  # type: ignore[arg-type]
+        delivery=DeliveryConfig(**scheduling),  # type: ignore[arg-type]
+    )
 
 
-def application_for(api: FakeBotApi, engine: Engine, **telegram: object) -> Application:
-    return build_application(bot_config(api, **telegram), engine, load_messages(), api.token)
+def application_for(
+    api: FakeBotApi, engine: Engine, delivery: dict[str, object] | None = None, **telegram: object
+) -> Application:
+    return build_application(bot_config(api, delivery, **telegram), engine, load_messages(), api.token)
+
+
+def runtime_for(application: Application, config: AppConfig | None = None, **options: object) -> Runtime:
+    """The bot's own runtime (journal, intake, shutdown) around ``application``, polling each second."""
+    state, built_with = application.bot_data["state"], application.bot_data["config"]
+    return Runtime(application, config or built_with, state, poll_timeout=1.0, **options)  # type: ignore[arg-type]
 
 
 @asynccontextmanager
-async def running(application: Application) -> AsyncIterator[Application]:
-    """Start as run_polling would (post_init included), long-polling the fake server; stop after."""
-    await application.initialize()
-    if application.post_init:
-        await application.post_init(application)
-    await application.start()
-    assert application.updater is not None
-    await application.updater.start_polling(timeout=1, bootstrap_retries=5)
+async def running(application: Application, config: AppConfig | None = None) -> AsyncIterator[Application]:
+    """Start as ``python -m bot`` would (post_init, journal, long polling the fake server); stop after."""
+    runtime = runtime_for(application, config)
+    await runtime.start()
     try:
         yield application
     finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
+        await runtime.stop()
 
 
 ROOT = Path(__file__).resolve().parents[1]

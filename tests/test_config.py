@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import socket
 import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import httpx
 import pytest
 import yaml
 from fake_bot_api import FakeBotApi, text_message
-from harness import run_cli
+from harness import run_cli, runtime_for
+from telegram.error import InvalidToken
 
 from bot.app import build_application
-from bot.config import AppConfig, ConfigError, TelegramConfig, load_config, read_token
+from bot.config import AppConfig, ConfigError, RunMode, TelegramConfig, WebhookConfig, load_config, read_token
+from bot.logs import install_excepthook
 from bot.messages import load_messages
 from knowledge.engine import Engine
 from knowledge.loader import DATA_DIR
@@ -118,19 +123,13 @@ def free_port() -> int:
 
 
 async def test_webhook_requests_without_the_secret_token_are_refused(api: FakeBotApi, engine: Engine) -> None:
-    config = AppConfig(telegram=TelegramConfig(base_url=api.base_url, request_timeout=2.0))
+    webhook = WebhookConfig(url="https://bot.example/telegram")
+    telegram = TelegramConfig(base_url=api.base_url, request_timeout=2.0, mode=RunMode.WEBHOOK, webhook=webhook)
+    config = AppConfig(telegram=telegram)
     application = build_application(config, engine, load_messages(), api.token)
     port = free_port()
-    await application.initialize()
-    await application.start()
-    assert application.updater is not None
-    await application.updater.start_webhook(
-        listen="127.0.0.1",
-        port=port,
-        url_path="telegram",
-        webhook_url="https://bot.example/telegram",
-        secret_token="s3cret",
-    )
+    runtime = runtime_for(application, secret="s3cret", webhook_port=port)
+    await runtime.start()
     update = {"update_id": 1} | text_message(42, "法治组组长是谁")
     url = f"http://127.0.0.1:{port}/telegram"
     try:
@@ -140,9 +139,61 @@ async def test_webhook_requests_without_the_secret_token_are_refused(api: FakeBo
             right = await client.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"})
         await api.wait_for(lambda a: len(a.sent_messages()) == 1)
     finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
+        await runtime.stop()
     assert (missing.status_code, wrong.status_code, right.status_code) == (403, 403, 200)
     assert api.calls("setWebhook")[0].params["secret_token"] == "s3cret"
     assert "张德宽" in api.sent_messages()[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("name", "damage", "message"),
+    [
+        (
+            "config.yaml",
+            b"engine:\n  fuzzy_floor: 80\n  fuzzy_floor: 90\n",
+            "line 3, column 3: duplicate key 'fuzzy_floor'",
+        ),
+        ("config.yaml", b"# \xe6\x94\xbf\xff\nengine: {}\n", "config.yaml: line 1: not valid UTF-8 (byte 0xff)"),
+        ("notice.txt", b"\n\n\xc0\xafnotice", "notice.txt: line 3: not valid UTF-8 (byte 0xc0)"),
+        (
+            "facts.yaml",
+            b"document: []\ngroups: []\ndocument: []\n",
+            "facts.yaml: not valid YAML at line 3, column 1: duplicate key 'document'",
+        ),
+        ("lexicon.yaml", b"\xfe", "lexicon.yaml: line 1: not valid UTF-8 (byte 0xfe)"),
+        (
+            "token.txt",
+            b"123456:\xff\xfe\n",
+            "token.txt: line 1: not valid UTF-8 (byte 0xff), named by telegram.token_file",
+        ),
+    ],
+)
+def test_undecodable_files_and_duplicate_keys_stop_start_up_with_exit_2_naming_file_and_line(
+    tmp_path: Path, api: FakeBotApi, name: str, damage: bytes, message: str
+) -> None:
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(DATA_DIR, knowledge)
+    token = tmp_path / "token.txt"
+    token.write_text(api.token, encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text(f"knowledge_dir: {knowledge}\ntelegram:\n  token_file: {token}\n", encoding="utf-8")
+    {"config.yaml": config, "token.txt": token}.get(name, knowledge / name).write_bytes(damage)
+    result = run_cli([], env={"BOT_CONFIG": str(config), "TELEGRAM_BASE_URL": api.base_url})
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert api.calls() == []
+
+
+def test_an_uncaught_exception_prints_its_traceback_without_the_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    stream = io.StringIO()
+    install_excepthook(["123456:SECRET-PART-OF-TOKEN"], stream=stream)
+    try:
+        raise InvalidToken("The token `123456:SECRET-PART-OF-TOKEN` was rejected by the server.")
+    except InvalidToken as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    printed = stream.getvalue()
+    assert "Traceback" in printed and "InvalidToken" in printed and "[REDACTED]" in printed
+    assert "SECRET-PART-OF-TOKEN" not in printed

@@ -1,0 +1,92 @@
+"""The bot's durable state: one SQLite database (standard library, WAL mode) in the state directory.
+
+Tables are created by numbered migrations, applied in order and recorded in ``PRAGMA user_version``,
+so a later feature (a question log) adds a table by appending one script to ``MIGRATIONS`` and an
+older database is brought up to date on the next start. The connection is used from the event
+loop's thread only; every write is one short transaction.
+
+WAL with ``synchronous=NORMAL``: a committed transaction survives the process being killed (the
+case that matters, SIGKILL or a crash); only a power loss may take back the last few.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+DATABASE_NAME = "bot.sqlite3"
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the update journal, chat contexts, and small key/value facts (the last update_id seen).
+    """
+    CREATE TABLE updates (
+        update_id   INTEGER PRIMARY KEY,
+        chat_key    TEXT,
+        received_at REAL NOT NULL,
+        payload     TEXT,
+        done_at     REAL
+    );
+    CREATE INDEX updates_done_at ON updates (done_at);
+    CREATE TABLE chat_contexts (
+        chat_key   TEXT PRIMARY KEY,
+        context    TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE INDEX chat_contexts_updated_at ON chat_contexts (updated_at);
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+)
+
+
+class StateError(RuntimeError):
+    """The state directory or its database cannot be used; the message names the path."""
+
+
+@dataclass
+class Database:
+    """An open, migrated state database."""
+
+    connection: sqlite3.Connection
+    path: Path | None
+
+    @classmethod
+    def open(cls, directory: Path | None) -> Database:
+        """Open (creating and migrating) ``directory/bot.sqlite3``; ``None``: a private in-memory one."""
+        path = None if directory is None else directory / DATABASE_NAME
+        try:
+            if directory is not None:
+                directory.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(":memory:" if path is None else path, isolation_level=None)
+            connection.execute("PRAGMA busy_timeout = 5000")
+            if path is not None:
+                connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            migrate(connection)
+        except (OSError, sqlite3.Error) as error:
+            raise StateError(f"{path or directory}: {error}") from None
+        return cls(connection, path)
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Apply the migrations the database has not seen yet; returns its version afterwards."""
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version > len(MIGRATIONS):
+        raise sqlite3.DatabaseError(f"written by a newer version of the bot (schema {version})")
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in filter(str.strip, script.split(";")):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)
