@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answer import UNSTATED, Context
+from knowledge.answer import UNSTATED
 from knowledge.engine import Engine
 from knowledge.matcher import Entity, EntityKind
 from knowledge.normalize import normalize
@@ -45,7 +45,8 @@ def test_a_follow_up_uses_the_previous_answers_context(engine: Engine) -> None:
     follow_up = engine.ask("那它负责什么呢", first.context)
     assert follow_up.answered
     assert "法律审核" in follow_up.text
-    assert first.context == Context((Entity(EntityKind.GROUP, "legal"),))
+    assert first.context.entities == (Entity(EntityKind.GROUP, "legal"),)
+    assert "leader" in first.context.relation
 
 
 def test_without_context_a_bare_follow_up_asks_which_group(engine: Engine) -> None:
