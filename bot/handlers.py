@@ -64,12 +64,15 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
 # --- answering ------------------------------------------------------------------------------------
 
 
-async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
-    """Answer in the chat, with the chat's follow-up context, as a reply to the asker in groups."""
+async def answer_question(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, standalone: bool = False
+) -> None:
+    """Answer in the chat, with the chat's follow-up context, as a reply to the asker in groups. A
+    ``standalone`` question (a tapped button, a deep link) is read without the context, and sets it."""
     shared = services(context)
     chat = update.effective_chat
     key = str(chat.id) if chat is not None else None
-    previous = shared.contexts.get(key) if key is not None else None
+    previous = shared.contexts.get(key) if key is not None and not standalone else None
     try:
         answer = await shared.compute(shared.engine.ask, question, previous)
     except AnswerTimeout:
@@ -176,7 +179,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Welcome with example questions; ``/start q_<payload>`` (a deep link) opens that question."""
     question = _deep_link_question(context.args or [])
     if question:
-        await answer_question(update, context, question)
+        await answer_question(update, context, question, standalone=True)
         return
     shared = services(context)
     await send_text(update, context, shared.messages.welcome, suggestion_keyboard(shared.messages.featured))
@@ -258,7 +261,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await send_answer(update, context, await shared.compute(shared.engine.group_card, data[len(GROUP) :]))
     elif data.startswith(ASK) and data[len(ASK) :].strip():
         await query.answer()
-        await answer_question(update, context, data[len(ASK) :])
+        await answer_question(update, context, data[len(ASK) :], standalone=True)
     else:  # forged or from an older version of the bot
         await query.answer(shared.messages.stale_button)
 
