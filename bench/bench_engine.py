@@ -24,7 +24,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev.yaml"
-TABLES = sorted((ROOT / "tests").glob("questions*.yaml"))  # our own table and the blind sets
+TABLES = sorted((ROOT / "tests" / "questions").glob("*.yaml"))  # our own table and the blind sets
 QUESTION = "协调小组组长是谁"
 
 
