@@ -46,3 +46,11 @@ def test_a_broken_config_stops_with_exit_code_2_naming_file_and_field(tmp_path: 
     assert result.returncode == 2
     assert f"{config}: engine.fuzzy_floor: must be between 50 and 100" in result.stderr
     assert result.stdout == ""
+
+
+def test_ask_context_answers_the_lines_as_one_conversation() -> None:
+    lines = "市大数据发展局在哪些组\n这些组的组长分别是谁\n"
+    together = [json.loads(line) for line in run_cli(["ask", "--json", "--context"], stdin=lines).stdout.splitlines()]
+    apart = [json.loads(line) for line in run_cli(["ask", "--json"], stdin=lines).stdout.splitlines()]
+    assert "罗蔺" in together[1]["answer"] and "许洪斌" in together[1]["answer"]
+    assert not apart[1]["answered"]

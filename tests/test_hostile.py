@@ -26,6 +26,7 @@ from knowledge.answer import Answer, Context
 from knowledge.engine import Engine
 from knowledge.loader import squeeze
 from knowledge.matcher import Entity, EntityKind
+from knowledge.policy import POLICY
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = [
@@ -49,6 +50,9 @@ HOSTILE = [
 ]
 
 
+APOLOGY = "回答这个问题时出了错"
+
+
 def well_formed(answer: Answer, engine: Engine) -> None:
     notice = squeeze(engine.kb.notice)
     assert isinstance(answer.answered, bool)
@@ -56,6 +60,7 @@ def well_formed(answer: Answer, engine: Engine) -> None:
     assert all(fact in engine.kb.facts for fact in answer.facts)
     assert all(squeeze(citation.quote) in notice for citation in answer.citations)
     assert len(answer.suggestions) <= engine.config.max_suggestions
+    assert APOLOGY not in answer.text  # answered, not a failure caught and apologised for
     assert 0.0 <= answer.confidence <= 1.0
     json.dumps(answer.as_json(), ensure_ascii=False)
 
@@ -81,6 +86,51 @@ def test_the_engine_never_raises_on_arbitrary_unicode(engine: Engine, text: str,
 )
 def test_the_engine_never_raises_on_mixtures_of_its_own_words(engine: Engine, parts: list[str]) -> None:
     well_formed(engine.ask("".join(parts)), engine)
+
+
+TURNS = [
+    "市大数据发展局在哪些组",
+    "组长是谁",
+    "那它负责什么呢",
+    "他也是副组长吗",
+    "监管方面呢",
+    "一共几个",
+    "那商事组呢",
+    "这个单位还参加了哪个组",
+    "罗蔺担任哪些职务",
+    "有哪些专题组",
+    "分别是哪些",
+    "明天下雨吗",
+    "改善社会服务组组长是谁",
+    "它是专题组还是保障组",
+    "协调小组办公室主任是谁",
+    "luo lin shi shei",
+    "不对，我问的是法治组",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(conversation=st.lists(st.sampled_from(TURNS), min_size=2, max_size=6))
+def test_conversations_of_any_order_never_fail(engine: Engine, conversation: list[str]) -> None:
+    context = Context()
+    for question in conversation:
+        answer = engine.ask(question, context)
+        well_formed(answer, engine)
+        context = answer.context if answer.answered else context
+
+
+def test_a_failure_while_answering_is_an_apology_for_that_question_only(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(turn: object, tools: object) -> None:
+        raise ValueError("max() arg is an empty sequence")
+
+    monkeypatch.setattr("knowledge.engine.POLICY", (broken, *POLICY))
+    answer = engine.ask("法治组组长是谁")
+    assert not answer.answered and APOLOGY in answer.text
+    assert "answering failed" in caplog.text and "ValueError" in caplog.text
+    monkeypatch.undo()
+    assert "张德宽" in engine.ask("法治组组长是谁").text
 
 
 def test_ask_json_prints_exactly_one_object_per_hostile_line() -> None:
