@@ -27,6 +27,7 @@ from knowledge.understand import Query
 
 _SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
 _CLAUSE_BREAK = re.compile(r"[,，:：]+")
+_BREAKS = re.compile(r"[?？!！。;；\n,，:：]|[1-9][.、．)）]")
 _PRONOUN = re.compile(r"[他她它](?<!其他)(?<!其它)")
 # 几 asks in 几个 / 几位 / 几号, not in 这几年 / 好几次 / 前面几页; the asking itself asks nothing yet
 _NOT_ASKING = re.compile(r"[这近前好]几|几(?![个位家项条组号天月年次人名种类点])|几乎|查一下|查查|帮我查|没什么|不知道")
@@ -79,6 +80,8 @@ class MessageReader:
         Sentences that ask nothing (谢谢，我在手机上看不方便) are left out when another one asks."""
         if len(message) > cap:
             message = message[: cap // 2] + "。" + message[-cap // 2 :]
+        if not _BREAKS.search(message):  # one clause, as most questions are: nothing to take apart
+            return [Piece(message, message)] if message.strip() else []
         pieces: list[tuple[Piece, bool]] = []
         for sentence in _SENTENCE_END.split(message):
             for part in self._enumeration.split(sentence):

@@ -48,10 +48,11 @@ class Speller:
         self._pairs = frozenset(known_pairs)
         names = sorted(set(names), key=len, reverse=True)
         self._names = re.compile("|".join(map(re.escape, names))) if names else None
-        self._by_char: dict[tuple[int, int, str], list[str]] = {}
+        # Each term under each of its characters masked: a window one character off finds it at once.
+        self._masked: dict[str, list[str]] = {}
         for term in sorted(self._terms):
-            for index, ch in enumerate(term):
-                self._by_char.setdefault((len(term), index, ch), []).append(term)
+            for index in range(len(term)):
+                self._masked.setdefault(term[:index] + "\0" + term[index + 1 :], []).append(term)
         self._lengths = sorted({len(t) for t in self._terms}, reverse=True)
 
     def mend(self, text: str) -> str:
@@ -61,28 +62,36 @@ class Speller:
         taken = [False] * len(text)
         for found in self._names.finditer(text) if self._names else ():
             taken[found.start() : found.end()] = [True] * (found.end() - found.start())
+        # A slip breaks the pairs on both its sides: only windows over such a character are tried.
+        slips = [i for i in range(len(text)) if self._slip(text, i)]
+        if not slips:
+            return text
         for size in self._lengths:
-            for start in range(len(text) - size + 1):
+            for start in range(max(0, slips[0] - size + 1), min(len(text) - size, slips[-1]) + 1):
                 if any(taken[start : start + size]):
                     continue
                 window = text[start : start + size]
-                term = window if window in self._terms else self._near(text, start, size)
+                if window in self._terms:
+                    term: str | None = window
+                elif any(start <= i < start + size for i in slips):
+                    term = self._near(text, start, size, [i for i in slips if start <= i < start + size])
+                else:
+                    continue
                 if term is not None:
                     chars[start : start + size] = list(term)
                     taken[start : start + size] = [True] * size
         return "".join(chars)
 
-    def _near(self, text: str, start: int, size: int) -> str | None:
+    def _slip(self, text: str, at: int) -> bool:
+        """Whether the character at ``at`` forms no known pair with either neighbour."""
+        return text[max(0, at - 1) : at + 1] not in self._pairs and text[at : at + 2] not in self._pairs
+
+    def _near(self, text: str, start: int, size: int, slips: list[int]) -> str | None:
+        """A term one character off the window, at one of the slips, sounding the same (or long)."""
         window = text[start : start + size]
-        candidates = {t for i, ch in enumerate(window) for t in self._by_char.get((size, i, ch), ())}
-        for term in sorted(candidates):
-            slips = [i for i in range(size) if term[i] != window[i]]
-            if len(slips) != 1:
-                continue
-            i = slips[0]
-            at = start + i
-            if text[max(0, at - 1) : at + 1] in self._pairs or text[at : at + 2] in self._pairs:
-                continue  # the character makes sense where it stands
-            if size >= _ANY_SLIP or sounds(window[i], usual=True)[0] & sounds(term[i], usual=True)[0]:
-                return term
+        for at in slips:
+            index = at - start
+            for term in self._masked.get(window[:index] + "\0" + window[index + 1 :], ()):
+                if size >= _ANY_SLIP or sounds(window[index], usual=True)[0] & sounds(term[index], usual=True)[0]:
+                    return term
         return None
