@@ -7,7 +7,7 @@ An intent (``knowledge/intents/``) gets a ``Turn`` and these ``Tools`` and retur
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -176,14 +176,29 @@ class Tools:
     def topic_hits(self, query: Query) -> list[Hit]:
         """The best clause and, when another group's clause is nearly as good, that one too."""
         hits = self.index.search(list(query.content), limit=10)
-        if not hits or hits[0].score < self.config.topic_min_score:
+        if not hits:
             return []
+        if hits[0].score < self.config.topic_min_score:
+            return self._rare_term_hits(query, hits)
         chosen = [hits[0]]
         for hit in hits[1:]:
             close = hit.score >= max(self.config.topic_min_score, hits[0].score - self.config.topic_margin)
             if close and hit.clause.subject not in {c.clause.subject for c in chosen}:
                 chosen.append(hit)
         return chosen[:2]
+
+    def _rare_term_hits(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """Below the share a clause must cover, a term only one clause of the notice has still points
+        at that clause (我们公司不想干了想走简易注销，归哪个组 → 简易注销), when the question asks for a
+        group and no other term of its own is a word the notice uses elsewhere in another group's work."""
+        if not query.has(Cue.WHICH_GROUP):
+            return []
+        rare = self.index.unknown_weight - 1e-9
+        terms = [w for w in query.content if self.index.idf.get(w, 0.0) >= rare]
+        owners = [h for h in hits if any(t in h.clause.tokens or t in h.clause.text for t in terms)]
+        if not owners or len({h.clause.subject for h in owners}) > 1:
+            return []
+        return [replace(owners[0], score=min(owners[0].score, self.config.topic_min_score))]
 
     def topic_parts(self, hits: list[Hit], asked: Group | None = None) -> list[Part]:
         parts = []
