@@ -155,12 +155,15 @@ class MessageReader:
                 continue  # 想先确认一下: the asking, not a question
             # 哪个组负责 asks for a group by its work; 办公室设在哪个单位 asks a facet of what it names
             asks_group = query.has(Cue.WHICH_GROUP) and not query.cues & (RELATION_CUES - {Cue.ROLES})
-            if (query.entities or points or topic) and not (asks_group and not topic and not points):
+            # a kind of group is a subject (专题组有几个), unless it is what is asked for (哪个专题组牵头)
+            kinds = query.has(Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS) and not query.has(Cue.WHICH_GROUP)
+            subject = bool(query.entities) or kinds
+            if (subject or points or topic) and not (asks_group and not topic and not points):
                 own = True  # 激励创业创新组的组长是谁 / 他本职是哪个单位的 / 科研经费归哪个组
             else:  # 谁是主任 (a facet: the context has the subject) stands; 对吗 / 哪个组负责 do not
                 facet = bool(query.cues & RELATION_CUES) or bool(query.document_fields)  # 谁是主任 / 文号是什么
                 own = facet and not asks_group and not query.has(Cue.YES_NO)
-            if own and (query.entities or points or topic):
+            if own and (subject or points or topic):
                 questions.append([clause])
                 named.append(list(names) if points else [])  # names met in passing serve a pronoun only
                 subjectless.append(False)
@@ -170,10 +173,16 @@ class MessageReader:
                 subjectless.append(not describing)
             elif questions:
                 questions[-1].append(clause)  # 法治组的组长，是谁 / …，是协调小组里哪个组负责的
-            else:  # 创业融资难，哪个组负责 / 协调小组下设3个专题组，对吗: the question is what the sentence
-                questions.append([*(describing or narrative), clause])  # said of its subject
+            elif narrative:  # 创业融资难，哪个组负责 / 协调小组下设3个专题组，对吗: the question is what the
+                questions.append([*(describing or narrative), clause])  # sentence said of its subject
                 named.append([])
                 subjectless.append(not describing)
+            elif query.cues & RELATION_CUES or query.content:
+                questions.append([clause])  # 组长是谁: a follow-up of the chat
+                named.append([])
+                subjectless.append(True)
+            else:
+                continue  # 行吧 / 好吧: a tag with nothing to ask about
             narrative, describing, names = [], [], []
         if not questions:
             if not narrative:

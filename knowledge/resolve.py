@@ -4,6 +4,7 @@ and — by the context policy — the previous answer's subjects for a follow-up
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from knowledge.answer import Context
@@ -33,9 +34,10 @@ RELATION_CUES = frozenset(
 _GROUP_FACETS = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.DUTY, Cue.COMMON)
 _KIND_CUES = frozenset({Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS})
 # What the context keeps of a question: its relation, and the kind of group a list was of.
-CONTEXT_CUES = RELATION_CUES | _KIND_CUES | {Cue.COUNT, Cue.LIST}
+CONTEXT_CUES = RELATION_CUES | _KIND_CUES | {Cue.COUNT, Cue.LIST, Cue.YES_NO}
 # Questions that read as a follow-up when they name nothing of their own.
 _FOLLOW_UP_CUES = (*RELATION_CUES, Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.WHICH_GROUP, Cue.ALSO, Cue.DESCRIBED_GROUP)
+_SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
 _ELLIPSIS_START = ("那", "那么", "说错了", "说错", "打错了", "搞错了", "不对", "我是说", "我问的是", "我说的是")
 _ELLIPSIS_END = ("呢", "的呢")
 _PRONOUN_KINDS = {
@@ -52,6 +54,7 @@ _PRONOUN_KINDS = {
     "位": EntityKind.PERSON,
     "其": EntityKind.GROUP,
 }
+_OWN_UNIT = re.compile(r"[他她]所在的?(?:那个|这个)?(?:单位|局|部门|委)")
 _NOT_PRONOUNS = ("其他", "其它", "吉他")
 
 
@@ -83,7 +86,10 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
         if described:  # the words described the group; what is asked of it is in the cues
             listing = {Cue.ALL_GROUPS, Cue.LIST, Cue.COUNT}  # 唐良智下面的副组长: not a list of groups
             entities, query = described, replace(query, content=(), unknown=(), cues=query.cues - listing)
-    if not entities and query.has(*_GROUP_FACETS) and any(w in query.text for w in tools.lexicon.document_actions):
+    actions = [w for w in tools.lexicon.document_actions if w in query.text]
+    adjusted = bool(actions) or query.about_document
+    described = [w for w in query.content if not any(w in a or a in w for a in actions)]
+    if not entities and query.has(*_GROUP_FACETS) and adjusted and not described and not query.document_fields:
         # 调整后组长是谁 / 更名后的小组由谁牵头: the group the notice itself adjusts, named in its title
         title = tools.kb.document["title"].value
         entities = tuple(
@@ -111,7 +117,13 @@ def _follow_up(
             kinds = {e.kind for e in entities}
             entities += tuple(e for e in _earlier(tools, context, pronoun) if e not in entities and e.kind not in kinds)
         elif (ellipsis or not query.cues) and not asks_relation and not topic_words and not query.unknown:
+            # 那商事组呢: the previous relation of the new subject; 市交通局呢 after 市公安局是A组的副组长单位吗:
+            # the new unit in the place of the old, the group kept
+            kinds = {e.kind for e in entities}
+            entities += tuple(e for e in context.entities if e.kind not in kinds)
             query = _with_relation(query, context)
+        elif query.cues & _SET_CUES:  # 其中哪些也在激励创业创新组 / 和精简行政审批组重叠的呢: with the groups before
+            entities += tuple(e for e in context.entities if e not in entities and e.kind is EntityKind.GROUP)
         return query, entities
     if pronoun is None and (query.document_fields or query.about_document or query.has(Cue.REQUIREMENT, Cue.ELSEWHERE)):
         return query, entities  # 文号是多少 after a group; but 他在这个通知里的身份 is about him
@@ -123,7 +135,11 @@ def _follow_up(
     # reaches back past it: 一共几个 counts the list, 回到刚才那个组 means the group before.
     inherited = () if context.carried and pronoun is None else _earlier(tools, context, pronoun)
     asks_group = query.has(*_GROUP_FACETS) or bool(query.aspects) or pronoun is EntityKind.GROUP
-    of_person = pronoun is EntityKind.PERSON and query.has(Cue.WHICH_GROUP, Cue.ROLES, Cue.YES_NO, Cue.ALSO)
+    # 他是哪个组的 / 他也是副组长吗 / 她一共当了几个组的组长 ask of the person; 他的副手是谁 of the group
+    asks_of_person = query.has(Cue.WHICH_GROUP, Cue.YES_NO, Cue.ALSO, Cue.COUNT) or (
+        query.has(Cue.ROLES) and not query.asks_person
+    )
+    of_person = pronoun is EntityKind.PERSON and asks_of_person
     if asks_group and not of_person:  # 他牵头的组负责什么 / 市大数据发展局 …, 组长是谁: their groups
         inherited = _groups_of(tools, inherited)
     if not asks_relation and not own_kind:  # 它是专题组还是保障组 asks the kind, not the last relation
@@ -140,6 +156,8 @@ def _topic_words(tools: Tools, query: Query) -> list[str]:
 def _pronoun(tools: Tools, query: Query, topic_words: list[str]) -> EntityKind | None:
     """What a pronoun of the question points back at: a person (他 / 这位), a unit (该单位), a group
     (它 / 这个组 / 里面 / 那个组 with nothing describing it); None when there is no pronoun."""
+    if _OWN_UNIT.search(query.text):  # 他所在的那个局 / 她所在单位: the unit of the person before
+        return EntityKind.UNIT
     pronouns = tools.lexicon.cues[Cue.PRONOUN]
     for word in (w for w in query.cue_words if w in pronouns):
         for marker, kind in _PRONOUN_KINDS.items():
@@ -182,6 +200,8 @@ def _with_relation(query: Query, context: Context) -> Query:
     cues = {c for c in Cue if c.value in context.relation}
     if query.entities or query.cues & _KIND_CUES:
         cues -= _KIND_CUES
+    if not query.entities:  # 一共几个 after a yes/no counts; 市交通局呢 after one is a yes/no of its own
+        cues.discard(Cue.YES_NO)
     aspects = tuple(a for a in Aspect if a.value in context.aspects)
     return replace(query, cues=query.cues | cues, aspects=query.aspects or aspects)
 
