@@ -5,7 +5,9 @@ Prints, for the engine and for bench/bm25_baseline.py side by side:
 - build time in process (engine: knowledge, lexicon, segmenter, indexes; baseline: jieba + BM25);
 - cold start: wall time of a one-question ``ask`` in a fresh process (median of several runs),
   with the first run (which may build the jieba cache) reported apart;
-- peak RSS of that process.
+- peak RSS of that process;
+- the cost of one long message, 10 / 100 / 1,000 / 10,000 characters, with and without commas
+  (each clause a self-introduction and a question): the work must grow no faster than BM25's.
 Usage: python bench/bench_engine.py [--runs 7]
 """
 
@@ -26,6 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev.yaml"
 TABLES = sorted((ROOT / "tests" / "questions").glob("*.yaml"))  # our own table and the blind sets
 QUESTION = "协调小组组长是谁"
+CLAUSE = "您好我是区县发改委的想问下法治组组长是谁"
+LENGTHS = (10, 100, 1_000, 10_000)
 
 
 def questions() -> list[str]:
@@ -46,6 +50,27 @@ def latencies(ask: Callable[[str], object], asked: list[str], rounds: int = 5) -
             ask(question)
             times.append((time.perf_counter_ns() - started) / 1e6)
     return times
+
+
+def message(length: int, commas: bool) -> str:
+    unit = CLAUSE + ("，" if commas else "")
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+def long_messages(ask: Callable[[str], object], rounds: int = 5) -> dict[tuple[int, bool], float]:
+    """Median milliseconds per message of each length, with and without commas."""
+    figures = {}
+    for length in LENGTHS:
+        for commas in (False, True):
+            text = message(length, commas)
+            ask(text)
+            times = []
+            for _ in range(rounds):
+                started = time.perf_counter_ns()
+                ask(text)
+                times.append((time.perf_counter_ns() - started) / 1e6)
+            figures[(length, commas)] = statistics.median(times)
+    return figures
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -106,9 +131,13 @@ def main() -> int:
         ),
         ("peak RSS of ask (MB)", f"{ours_cold[2]:.1f}", f"{theirs_cold[2]:.1f}"),
     ]
-    print(f"{'':28}{'engine':>12}{'BM25 baseline':>16}")
+    ours_long, theirs_long = long_messages(engine.ask), long_messages(baseline.ask)
+    for length, commas in ours_long:
+        name = f"{length:,} chars{' with commas' if commas else ''} (ms)"
+        rows.append((name, f"{ours_long[(length, commas)]:.2f}", f"{theirs_long[(length, commas)]:.2f}"))
+    print(f"{'':34}{'engine':>12}{'BM25 baseline':>16}")
     for name, mine, base in rows:
-        print(f"{name:28}{mine:>12}{base:>16}")
+        print(f"{name:34}{mine:>12}{base:>16}")
     return 0
 
 
