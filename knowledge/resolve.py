@@ -54,6 +54,7 @@ _PRONOUN_KINDS = {
     "位": EntityKind.PERSON,
     "其": EntityKind.GROUP,
 }
+_PERSONS_UNIT = re.compile(r"所在的?(?:那个|这个)?(?:单位|局|部门|委|市)")
 _OWN_UNIT = re.compile(r"[他她]所在的?(?:那个|这个)?(?:单位|局|部门|委)")
 _NOT_PRONOUNS = ("其他", "其它", "吉他")
 
@@ -72,9 +73,19 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     # 市政府 / 市委 are named in titles, not as groups' units: with other words around them the
     # question is about those words (市政府各部门主要负责人要做什么), not about the body.
     entities = tuple(e for e in query.entities if not (tools.umbrella(e) and query.content))
-    # 科技局许洪斌: a unit named as a person's own is a description of the person, not a subject
-    units_of_people = {t.unit for e in entities if e.kind is EntityKind.PERSON for t in tools.kb.people[e.id].titles}
-    entities = tuple(e for e in entities if not (e.kind is EntityKind.UNIT and e.id in units_of_people))
+    people = [e for e in entities if e.kind is EntityKind.PERSON]
+    units_of_people = {t.unit for e in people for t in tools.kb.people[e.id].titles}
+    if people and _PERSONS_UNIT.search(query.text):
+        # 唐英瑜所在的单位 / 张德宽所在的市司法局: the person describes the unit asked about
+        own = [u for u in units_of_people if not tools.kb.units[u].umbrella]
+        entities = tuple(
+            dict.fromkeys(
+                [*(e for e in entities if e.kind is not EntityKind.PERSON), *(Entity(EntityKind.UNIT, u) for u in own)]
+            )
+        )
+    else:
+        # 科技局许洪斌: a unit named as a person's own is a description of the person, not a subject
+        entities = tuple(e for e in entities if not (e.kind is EntityKind.UNIT and e.id in units_of_people))
     only_umbrella = entities == (Entity(EntityKind.GROUP, "coordination"),)
     # 协调小组办公室的日常工作由哪个组负责: a group is asked for (哪个组), the 协调小组 only describes it
     asks_group = any("组" in w and w in tools.lexicon.cues[Cue.WHICH_GROUP] for w in query.cue_words)

@@ -29,7 +29,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     asks = query.has(Cue.LEADER, Cue.DEPUTY, Cue.ROLES, Cue.LIST, Cue.COUNT) or query.asks_person
     if holders or rule is None or not asks or (groups and not _ONLY_IN.search(query.text)):
         return None
-    if not (groups or _GROUP_COUNT.search(query.text) or (query.has(Cue.SUPERLATIVE) and "组" in query.text)):
+    if any("组" in w for w in query.cue_words if w in tools.lexicon.cues[Cue.WHICH_GROUP]):
+        return None  # 四个专题组里哪个组的副组长单位最多: a group is asked for, not holders
+    most = query.has(Cue.SUPERLATIVE) and "组" in query.text
+    if not (groups or _GROUP_COUNT.search(query.text) or most):
         return None
     units = query.has(Cue.DEPUTY) or "单位" in query.text or "部门" in query.text or "家" in query.text
     kinds = {RoleKind.DEPUTY_UNIT} if units else {RoleKind.LEADER} if query.has(Cue.LEADER) else set(RoleKind)

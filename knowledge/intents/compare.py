@@ -19,6 +19,8 @@ from knowledge.turn import Turn
 _SET_CUES = (Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.SUM, Cue.COMPARE, Cue.SUPERLATIVE)
 _WHICH_MORE = re.compile(r"(?:谁|哪).*(?:多|少)[吗呢啊呀]?$")
 _FEWER = re.compile(r"少|最少")
+_UNIT_ASKED = re.compile(r"哪个单位|哪些单位|哪家|哪几家|几个单位|多少家")
+_GROUP_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]|多)个(?:及|或)?以上(?:的)?(?:专题|保障)?小?组|不止一个")
 _POSTS = (  # the longest first: 副组长 is no 组长, 办公室副主任 no 办公室主任
     ("办公室副主任", RoleKind.OFFICE_DEPUTY_DIRECTOR),
     ("副主任", RoleKind.OFFICE_DEPUTY_DIRECTOR),
@@ -40,6 +42,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     comparing = query.has(*_SET_CUES) or bool(_WHICH_MORE.search(query.text))
     if not comparing or not (query.has(Cue.DEPUTY) or "单位" in query.text):
         return None
+    named = [e for e in turn.entities if e.kind is not EntityKind.UNIT]
+    if len(named) < 2 and (_UNIT_ASKED.search(query.text) or _GROUP_COUNT.search(query.text)):
+        return None  # 哪个单位参加的专题组最多 / 同时是两个以上专题组的: units counted by their groups
     groups = _groups(turn, tools)
     if len(groups) < 2:
         return None
@@ -70,6 +75,12 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         part = Part(f"{names}的副组长单位个数加起来是{sums}={sum(counts)}个（同一单位在几个组各算一次）。")
     else:
         part = _compared(stated, units, bool(_FEWER.search(query.text)))
+        led = [p for p in turn.entities if p.kind is EntityKind.PERSON]
+        if led:  # the people the question named the groups by
+            leaders = "，".join(
+                f"{tools.kb.people[p.id].name}任{g.name}组长" for p in led for g in stated if g.leader.person == p.id
+            )
+            part = Part(f"{part.text}（{leaders}）" if leaders else part.text)
     return tools.answer(turn.question, [Part(part.text, facts), *note], turn.entities, 0.9)
 
 
@@ -117,16 +128,17 @@ def _same_holder(turn: Turn, tools: Tools) -> Answer | None:
         return None
     parts, facts, holders = [], [], []
     for group, kind, word in posts:
-        role = next((r for r in _roles(tools, group, kind)), None)
+        roles = _roles(tools, group, kind)
         label = f"{group.name}{word}"
-        if role is None:
+        if not roles:
             parts.append(f"{UNSTATED}{label}")
             holders.append(None)
             continue
-        holders.append(role.holder)
-        facts.append(role.fact)
-        parts.append(f"{label}是{person_with_titles(tools.kb, role.holder)}")
-    same = len(set(holders)) == 1
+        holders.append({r.holder for r in roles})
+        facts += [r.fact for r in roles]
+        parts.append(f"{label}是{'、'.join(person_with_titles(tools.kb, r.holder) for r in roles)}")
+    known = [h for h in holders if h is not None]
+    same = len(known) == len(holders) and bool(set.intersection(*known))
     verdict = "无法确认：" if None in holders else "是同一个人：" if same else "不是同一个人："
     text = verdict + "；".join(parts) + "。"
     return tools.answer(turn.question, [Part(text, tuple(dict.fromkeys(facts)))], turn.entities, 0.9)

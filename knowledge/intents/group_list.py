@@ -46,6 +46,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             groups, parts = [g for g, _ in kept], [p for _, p in kept]
         if query.has(Cue.SUPERLATIVE) and query.has(Cue.DEPUTY):
             parts.insert(0, _most_deputies(tools, groups))
+        if query.has(Cue.COUNT) and query.has(Cue.LEADER) and groups:
+            parts.insert(0, _leaders_counted(tools, groups, missing=query.has(Cue.MISSING)))
         if parts:
             return tools.answer(question, parts, tuple(Entity(EntityKind.GROUP, g.id) for g in groups), 0.85)
     kinds = kinds or [GroupKind.TOPIC, GroupKind.SUPPORT]
@@ -69,3 +71,15 @@ def _most_deputies(tools: Tools, groups: list[Group]) -> Part:
     silent = [g.name for g in groups if g.deputies is not None and g.deputies.unstated]
     note = f"（{'、'.join(silent)}的副组长单位通知原文未载明）" if silent else ""
     return Part(f"副组长单位最多的是{group.name}，共{most}个{note}。", (f"group.{group.id}.deputies",))
+
+
+def _leaders_counted(tools: Tools, groups: list[Group], missing: bool) -> Part:
+    """有几个组写明了组长 / 有几个组的组长没写 / 涉及几个不同的人: the leaders counted."""
+    stated = [g for g in groups if g.leader.person is not None]
+    people = {g.leader.person for g in stated}
+    if missing:
+        return Part(f"通知原文未载明组长的共{len(groups)}个组：{'、'.join(g.name for g in groups)}。")
+    silent = len(groups) - len(stated)
+    return Part(
+        f"这{len(groups)}个组中写明组长的有{len(stated)}个（未载明{silent}个），共涉及{len(people)}位不同的人。"
+    )

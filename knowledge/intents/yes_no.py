@@ -37,6 +37,14 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         holds = all(any(r.group == group.id and r.kind in wanted for r in tools.kb.roles_of(h.id)) for h in holders)
         facet = describe.deputies(tools.kb, group) if query.has(Cue.DEPUTY) else describe.leader(tools.kb, group)
         return tools.answer(question, [Part("是。" if holds else "不是。"), facet], entities, 0.9)
+    claimed = number(query.text)
+    if claimed is not None and len(holders) == 1 and not groups:
+        # 市大数据发展局在三个专题组都当副组长吧: the number of groups it sits in
+        roles = [r for r in tools.kb.roles_of(holders[0].id) if r.group != "coordination"]
+        holds = len({r.group for r in roles}) == claimed
+        return tools.answer(
+            question, [Part("是。" if holds else "不是。"), tools.entity_part(holders[0])], entities, 0.85
+        )
     if not groups and len(holders) == 1 and query.has(*ROLE_CUES):
         # 他也是副组长吗 / 罗蔺是组长吗: a role claimed in no particular group holds if any group has it
         holder = holders[0]
@@ -52,14 +60,6 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         holds = all(any(r.group == g and r.kind in wanted for r in roles) for g in groups)
         return tools.answer(
             question, [Part("是。" if holds else "不是。"), tools.entity_part(holders[0])], entities, 0.9
-        )
-    claimed = number(query.text)
-    if claimed is not None and len(holders) == 1 and not groups:
-        # 市大数据发展局在三个专题组都当副组长吧: the number of groups it sits in
-        roles = [r for r in tools.kb.roles_of(holders[0].id) if r.group != "coordination"]
-        holds = len({r.group for r in roles}) == claimed
-        return tools.answer(
-            question, [Part("是。" if holds else "不是。"), tools.entity_part(holders[0])], entities, 0.85
         )
     if claimed is not None and len(groups) == 1 and not holders and query.has(Cue.DEPUTY):
         # 精简行政审批组有6个副组长单位吗 / 协调小组有三个副组长吗: the count claimed
