@@ -29,11 +29,11 @@ from knowledge.spelling import Speller, known_pairs, notice_terms
 from knowledge.tools import EngineConfig, Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query, QueryReader
+from knowledge.wording import load_wording
 
 __all__ = ["Engine", "EngineConfig"]
 
 _LOGGER = logging.getLogger(__name__)
-_APOLOGY = "抱歉，回答这个问题时出了错，已记录下来。请换个说法再问一次。"
 _MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
 
 
@@ -63,6 +63,7 @@ class Engine:
             index=index,
             document_values={f.id: normalize(f.value) for f in kb.document.values()},
             year=kb.document["published"].value[:4],
+            wording=load_wording(),
         )
         self.message = MessageReader(
             lexicon.message, self.read_form, self.reader.read, self.tools.has_topic, self.tools.name
@@ -107,7 +108,7 @@ class Engine:
             return self._ask(question, context)
         except Exception:  # one question's bug must not end the chat, the batch or the bot
             _LOGGER.exception("answering failed")
-            return self.tools.decline(question, _APOLOGY, prefix_only=True)
+            return self.tools.decline(question, self.tools.say("apology"), prefix_only=True)
 
     def _ask(self, question: str, context: Context | None) -> Answer:
         pieces = self.message.split(question, self.config.max_question_chars * 4)
@@ -150,7 +151,7 @@ class Engine:
         tools = self.tools
         text = self.read_form(question)
         if not text:
-            return tools.decline(question, "请输入您想了解的问题，例如：")
+            return tools.decline(question, tools.say("ask_for_question"))
         query = self.reader.read(text)
         ambiguous = next((m for m in query.mentions if m.rivals), None)
         if ambiguous is not None:

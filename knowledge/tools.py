@@ -22,6 +22,7 @@ from knowledge.matcher import Entity, EntityKind
 from knowledge.normalize import normalize
 from knowledge.retrieval import ClauseIndex, Hit
 from knowledge.understand import Query, QueryReader
+from knowledge.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,15 @@ class Tools:
     index: ClauseIndex
     document_values: dict[str, str]  # each document field's value, normalised
     year: str  # the notice's year, from its publication date
+    wording: Wording
+
+    def say(self, key: str, **fields: object) -> str:
+        """One of the engine's sentences (data/wording.yaml), filled in."""
+        return self.wording.say(key, **fields)
+
+    def verdict(self, holds: bool) -> Part:
+        """是。 / 不是。 before the facts that show it."""
+        return Part(self.say("yes" if holds else "no"))
 
     def answer(self, question: str, parts: list[Part], entities: tuple[Entity, ...], confidence: float) -> Answer:
         whole = describe.join(parts)
@@ -108,7 +118,7 @@ class Tools:
             (related.duty if e.kind is EntityKind.GROUP else related.unit_roles).format(name=self.name(e))
             for e in candidates
         )[: self.config.max_suggestions]
-        text = f"您指的是哪一个：{'、'.join(names)}？请说得具体些。"
+        text = self.say("which_one", names="、".join(names))
         return Answer(question, False, text, suggestions=suggestions)
 
     def related(self, entities: tuple[Entity, ...], question: str, answered: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -204,16 +214,21 @@ class Tools:
         parts = []
         for hit in hits:
             fact = self.kb.facts[hit.clause.fact]
-            where = fact.section + (f"，{fact.aspect.value}方面" if fact.aspect else "")
+            where = (
+                self.say("where_aspect", section=fact.section, aspect=fact.aspect.value)
+                if fact.aspect
+                else fact.section
+            )
+            clause = hit.clause.text
             if asked is not None and hit.clause.subject == asked.id:
-                text = f"{asked.name}的职责（{where}）：{hit.clause.text}"
+                text = self.say("clause_own", group=asked.name, where=where, clause=clause)
             elif hit.clause.subject in self.kb.groups:
                 owner = self.kb.groups[hit.clause.subject].name
-                text = f"由{owner}负责（{where}）：{hit.clause.text}"
+                text = self.say("clause_of_group", group=owner, where=where, clause=clause)
             elif hit.clause.subject == "requirements":
-                text = f"有关要求（{where}）：{hit.clause.text}"
+                text = self.say("clause_requirement", where=where, clause=clause)
             else:
-                text = f"各专题组共同负责（{where}）：{hit.clause.text}"
+                text = self.say("clause_common", where=where, clause=clause)
             parts.append(Part(text, (fact.id,)))
         return parts
 

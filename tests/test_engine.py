@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from knowledge.answer import UNSTATED
 from knowledge.engine import Engine
+from knowledge.loader import KnowledgeError
 from knowledge.matcher import Entity, EntityKind
 from knowledge.normalize import normalize
+from knowledge.wording import KEYS, load_wording
 
 
 @pytest.mark.parametrize(
@@ -120,3 +125,18 @@ def test_junk_never_raises_and_is_declined(engine: Engine, junk: str) -> None:
     answer = engine.ask(junk)
     assert not answer.answered
     assert answer.suggestions
+
+
+def test_every_sentence_the_intents_say_is_a_template_in_wording_yaml() -> None:
+    used = set()
+    for path in (Path(__file__).parents[1] / "knowledge").rglob("*.py"):
+        used |= set(re.findall(r'say\(\s*"(\w+)"', path.read_text(encoding="utf-8")))
+    assert used and used <= KEYS
+    assert set(load_wording().templates) == KEYS
+
+
+def test_a_wording_file_without_a_template_the_code_uses_does_not_load(tmp_path: Path) -> None:
+    path = tmp_path / "wording.yaml"
+    path.write_text("templates:\n  apology: 抱歉\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="missing"):
+        load_wording(path)

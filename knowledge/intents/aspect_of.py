@@ -18,5 +18,5 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None
     fact = tools.kb.facts[hits[0].clause.fact]
     assert fact.aspect is not None
-    verdict = Part(f"属于{fact.aspect.value}方面。")
+    verdict = Part(tools.say("aspect_of", aspect=fact.aspect.value))
     return tools.answer(turn.question, [verdict, *tools.topic_parts(hits[:1])], (), hits[0].score)

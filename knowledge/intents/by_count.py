@@ -51,15 +51,12 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     chosen = [h for h in held if rule(counts[h], {r.group for r in held[h]}, counts)]
     if not chosen:
         return None
-    parts = [Part(f"共{len(chosen)}个{'单位' if units else '人'}：")]
+    parts = [Part(tools.say("holders_counted", count=len(chosen), what="单位" if units else "人"))]
     for holder in chosen:
         roles = held[holder]
         names = "、".join(dict.fromkeys(f"{tools.kb.groups[r.group].name}{r.kind.value}" for r in roles))
-        parts.append(
-            Part(
-                f"{table[holder].name}（{counts[holder]}个组：{names}）；", tuple(dict.fromkeys(r.fact for r in roles))
-            )
-        )
+        text = tools.say("holder_groups", name=table[holder].name, count=counts[holder], roles=names)
+        parts.append(Part(text, tuple(dict.fromkeys(r.fact for r in roles))))
     parts[-1] = Part(parts[-1].text.removesuffix("；") + "。", parts[-1].facts)
     return tools.answer(question, parts, (), 0.8)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.answer import UNSTATED, Answer
+from knowledge.answer import Answer
 from knowledge.describe import Part, person_with_titles
 from knowledge.facts import Group, GroupKind, Role, RoleKind
 from knowledge.lexicon import Cue
@@ -51,34 +51,35 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     stated = [g for g in groups if g.deputies is not None and not g.deputies.unstated and g.deputies.units]
     silent = [g for g in groups if g not in stated]
     facts = tuple(f"group.{g.id}.deputies" for g in groups if g.deputies is not None)
-    note = [Part(f"（{UNSTATED}{'、'.join(g.name for g in silent)}的副组长单位。）")] if silent else []
+    note = [Part(tools.say("silent_deputies", groups="、".join(g.name for g in silent)))] if silent else []
     if len(stated) < 2:
-        return tools.answer(
-            turn.question, [Part(f"{UNSTATED}{_names(silent)}的副组长单位，无法比较。", facts)], (), 0.7
-        )
+        return tools.answer(turn.question, [Part(tools.say("cannot_compare", groups=_names(silent)), facts)], (), 0.7)
     units = {g.id: list(g.deputies.units) for g in stated}  # type: ignore[union-attr]
     names = _names(stated)
     if query.has(Cue.DIFFERENCE):
         first, rest = stated[0], stated[1:]
         only = [u for u in units[first.id] if not any(u in units[g.id] for g in rest)]
-        head = f"{first.name}有而{_names(rest)}没有的副组长单位"
+        head = tools.say("difference", first=first.name, rest=_names(rest))
         part = _listing(tools, head, only)
     elif query.has(Cue.BOTH) or (query.has(Cue.COMMON) and not query.has(Cue.DUTY)):
         shared = [u for u in units[stated[0].id] if all(u in units[g.id] for g in stated[1:])]
-        part = _listing(tools, f"同时是{names}副组长单位的", shared)
+        part = _listing(tools, tools.say("intersection", groups=names), shared)
     elif query.has(Cue.UNION):
         every = list(dict.fromkeys(u for g in stated for u in units[g.id]))
-        part = _listing(tools, f"{names}的副组长单位合并去重后", every)
+        part = _listing(tools, tools.say("union", groups=names), every)
     elif query.has(Cue.SUM):
         counts = [len(units[g.id]) for g in stated]
         sums = "+".join(map(str, counts))
-        part = Part(f"{names}的副组长单位个数加起来是{sums}={sum(counts)}个（同一单位在几个组各算一次）。")
+        part = Part(tools.say("sum", groups=names, sums=sums, total=sum(counts)))
     else:
-        part = _compared(stated, units, bool(_FEWER.search(query.text)))
+        part = _compared(tools, stated, units, bool(_FEWER.search(query.text)))
         led = [p for p in turn.entities if p.kind is EntityKind.PERSON]
         if led:  # the people the question named the groups by
             leaders = "，".join(
-                f"{tools.kb.people[p.id].name}任{g.name}组长" for p in led for g in stated if g.leader.person == p.id
+                tools.say("led_by", person=tools.kb.people[p.id].name, group=g.name)
+                for p in led
+                for g in stated
+                if g.leader.person == p.id
             )
             part = Part(f"{part.text}（{leaders}）" if leaders else part.text)
     return tools.answer(turn.question, [Part(part.text, facts), *note], turn.entities, 0.9)
@@ -103,22 +104,22 @@ def _groups(turn: Turn, tools: Tools) -> list[Group]:
 
 def _listing(tools: Tools, head: str, unit_ids: list[str]) -> Part:
     if not unit_ids:
-        return Part(f"{head}：没有（共0个）。")
+        return Part(tools.say("listing_empty", head=head))
     listed = "、".join(tools.kb.units[u].name for u in unit_ids)
-    return Part(f"{head}共{len(unit_ids)}个：{listed}。")
+    return Part(tools.say("listing", head=head, count=len(unit_ids), units=listed))
 
 
-def _compared(groups: list[Group], units: dict[str, list[str]], fewer: bool) -> Part:
+def _compared(tools: Tools, groups: list[Group], units: dict[str, list[str]], fewer: bool) -> Part:
     counted = sorted(groups, key=lambda g: len(units[g.id]), reverse=not fewer)
-    each = "，".join(f"{g.name}{len(units[g.id])}个" for g in groups)
+    each = "，".join(tools.say("group_count", group=g.name, count=len(units[g.id])) for g in groups)
     best, other = counted[0], counted[1]
     gap = abs(len(units[best.id]) - len(units[other.id]))
     if gap == 0 and len(groups) == 2:
-        return Part(f"副组长单位一样多：{each}。")
-    word = "少" if fewer else "多"
+        return Part(tools.say("equally_many", each=each))
+    word = tools.say("fewer" if fewer else "more")
     if len(groups) == 2:
-        return Part(f"{best.name}的副组长单位更{word}，比{other.name}{word}{gap}个（{each}）。")
-    return Part(f"副组长单位最{word}的是{best.name}（{each}）。")
+        return Part(tools.say("more_of_two", best=best.name, other=other.name, word=word, gap=gap, each=each))
+    return Part(tools.say("most_of_all", best=best.name, word=word, each=each))
 
 
 def _same_holder(turn: Turn, tools: Tools) -> Answer | None:
@@ -131,15 +132,16 @@ def _same_holder(turn: Turn, tools: Tools) -> Answer | None:
         roles = _roles(tools, group, kind)
         label = f"{group.name}{word}"
         if not roles:
-            parts.append(f"{UNSTATED}{label}")
+            parts.append(tools.say("post_unstated", post=label))
             holders.append(None)
             continue
         holders.append({r.holder for r in roles})
         facts += [r.fact for r in roles]
-        parts.append(f"{label}是{'、'.join(person_with_titles(tools.kb, r.holder) for r in roles)}")
+        named = "、".join(person_with_titles(tools.kb, r.holder) for r in roles)
+        parts.append(tools.say("post_holder", post=label, holders=named))
     known = [h for h in holders if h is not None]
     same = len(known) == len(holders) and bool(set.intersection(*known))
-    verdict = "无法确认：" if None in holders else "是同一个人：" if same else "不是同一个人："
+    verdict = tools.say("holder_unknown" if None in holders else "same_holder" if same else "other_holder")
     text = verdict + "；".join(parts) + "。"
     return tools.answer(turn.question, [Part(text, tuple(dict.fromkeys(facts)))], turn.entities, 0.9)
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge import describe
-from knowledge.answer import UNSTATED, Answer
-from knowledge.describe import Part
+from knowledge.answer import Answer
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
 from knowledge.tools import Tools
@@ -23,7 +22,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
     year = next((y for y in _YEAR.findall(query.text) if y != tools.year), None)
     if year and not query.has(Cue.YES_NO):  # 2021年协调小组又做了哪些调整: another year, another document
-        text = f"{UNSTATED}{year}年的情况：本通知是{tools.year}年的{tools.kb.document['number'].value}。"
+        text = tools.say("other_year", year=year, own_year=tools.year, number=tools.kb.document["number"].value)
         return tools.decline(question, text, entities, prefix_only=True)
     other = _DOCUMENT_NUMBER.search(query.text)
     if (
@@ -31,7 +30,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         and not query.has(Cue.YES_NO)
         and {int(n) for n in other.groups()} != _numbers(tools.kb.document["number"].value)
     ):
-        text = f"{UNSTATED}{other.group()}的内容：本机器人只回答{tools.kb.document['number'].value}通知的问题。"
+        text = tools.say("other_number", other=other.group(), number=tools.kb.document["number"].value)
         return tools.decline(question, text, prefix_only=True)
     fields = list(query.document_fields)
     fields += [f for f, value in tools.document_values.items() if len(value) > 3 and value in query.text]
@@ -46,7 +45,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         if about_else and not (fields or query.about_document):
             # 证照分离改革哪年完成: the notice sets no dates for its work, only its own
             published, signed = tools.kb.document["published"].value, tools.kb.document["signed"].value
-            text = f"{UNSTATED}这方面的时间安排；通知本身的发布日期是{published}，成文日期是{signed}。"
+            text = tools.say("no_dates", published=published, signed=signed)
             return tools.decline(question, text, entities, prefix_only=True)
         fields.append("published")
     if not fields:
@@ -68,7 +67,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     parts = [describe.document_field(tools.kb, f) for f in fields]
     verdict = _document_verdict(tools, query, fields[0]) if query.has(Cue.YES_NO) else None
     if verdict is not None:
-        parts.insert(0, Part("是。" if verdict else "不是。"))
+        parts.insert(0, tools.verdict(verdict))
     return tools.answer(question, parts, entities, 0.9)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.answer import UNSTATED, Answer
+from knowledge.answer import Answer
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind
 from knowledge.tools import Tools
@@ -18,5 +18,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     below = any(_OTHER_LEVEL.search(query.text[: m.start]) for m in query.mentions if m.entity.kind is EntityKind.GROUP)
     if not (query.has(Cue.ELSEWHERE) or below):  # 各区县的放管服协调小组: not the city's group
         return None
-    text = f"{UNSTATED}这方面的情况：本通知只涉及重庆市人民政府推进政府职能转变和“放管服”改革协调小组。"
+    adjusted = [
+        g.full_name for g in tools.kb.groups.values() if g.full_name and g.full_name in tools.kb.document["title"].value
+    ]
+    text = tools.say("elsewhere", group="、".join(adjusted))
     return tools.decline(question, text, prefix_only=True)

@@ -14,9 +14,9 @@ def answer(turn: Turn, tools: Tools) -> Answer:
     facet = _facet_template(tools, query)
     if facet and not entities:
         offers = tuple(facet.format(name=g.name, aspect="") for g in tools.kb.groups.values())
-        text = "请问您问的是哪个组？例如："
+        text = tools.say("which_group")
         return tools.decline(question, text + "\n" + "\n".join(f"· {o}" for o in offers[:3]), offers=offers)
-    return tools.decline(question, "抱歉，通知里没有这个问题的答案。您可以这样问：", entities)
+    return tools.decline(question, tools.say("no_answer"), entities)
 
 
 def _facet_template(tools: Tools, query: Query) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.answer import UNSTATED, Answer
+from knowledge.answer import Answer
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind
 from knowledge.tools import Tools
@@ -15,5 +15,5 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None
     if query.has(Cue.YES_NO) and any(e.kind is EntityKind.GROUP for e in entities):
         return None  # 市卫生健康委是审批组的副组长单位吗: 不是, with the true list
-    text = f"{UNSTATED}“{query.foreign_unit}”：通知中没有提到这个单位。"
+    text = tools.say("foreign_unit", unit=query.foreign_unit)
     return tools.decline(question, text, prefix_only=True)

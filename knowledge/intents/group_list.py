@@ -21,8 +21,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if specific and kinds and not query.has(Cue.LEADER, Cue.DUTY, Cue.DEPUTY) and not query.aspects:
         if query.has(Cue.YES_NO) and len(kinds) == 1:
             group = tools.kb.groups[specific[0].id]
-            verdict = "是。" if group.kind is kinds[0] else "不是。"
-            return tools.answer(question, [Part(verdict), describe.group_kind(tools.kb, group)], entities, 0.9)
+            verdict = tools.verdict(group.kind is kinds[0])
+            return tools.answer(question, [verdict, describe.group_kind(tools.kb, group)], entities, 0.9)
         parts = [describe.group_kind(tools.kb, tools.kb.groups[e.id]) for e in specific]
         return tools.answer(question, parts, entities, 0.9)
     if specific or any(e.kind is not EntityKind.GROUP for e in entities) or query.has(Cue.OFFICE):
@@ -58,7 +58,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     claim = query.has(Cue.YES_NO) or not asks
     if claim and claimed is not None and len(kinds) == 1:
         count = sum(g.kind is kinds[0] for g in tools.kb.groups.values())
-        parts.insert(0, Part("是。" if claimed == count else "不是。"))
+        parts.insert(0, tools.verdict(claimed == count))
     return tools.answer(question, parts, (), 0.9)
 
 
@@ -69,8 +69,9 @@ def _most_deputies(tools: Tools, groups: list[Group]) -> Part:
         return Part("")
     most, group = max(counted, key=lambda pair: pair[0])
     silent = [g.name for g in groups if g.deputies is not None and g.deputies.unstated]
-    note = f"（{'、'.join(silent)}的副组长单位通知原文未载明）" if silent else ""
-    return Part(f"副组长单位最多的是{group.name}，共{most}个{note}。", (f"group.{group.id}.deputies",))
+    note = tools.say("most_deputies_note", groups="、".join(silent)) if silent else ""
+    text = tools.say("most_deputies", group=group.name, count=most, note=note)
+    return Part(text, (f"group.{group.id}.deputies",))
 
 
 def _leaders_counted(tools: Tools, groups: list[Group], missing: bool) -> Part:
@@ -78,8 +79,7 @@ def _leaders_counted(tools: Tools, groups: list[Group], missing: bool) -> Part:
     stated = [g for g in groups if g.leader.person is not None]
     people = {g.leader.person for g in stated}
     if missing:
-        return Part(f"通知原文未载明组长的共{len(groups)}个组：{'、'.join(g.name for g in groups)}。")
+        return Part(tools.say("leaders_missing", count=len(groups), groups="、".join(g.name for g in groups)))
     silent = len(groups) - len(stated)
-    return Part(
-        f"这{len(groups)}个组中写明组长的有{len(stated)}个（未载明{silent}个），共涉及{len(people)}位不同的人。"
-    )
+    counted = tools.say("leaders_counted", count=len(groups), stated=len(stated), silent=silent, people=len(people))
+    return Part(counted)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge import describe
-from knowledge.answer import UNSTATED, Answer
+from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.facts import Group
 from knowledge.lexicon import Cue
@@ -40,7 +40,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     named = [w for w in query.unknown if _name_like(tools, w)]
     if not (people or units) and query.has(Cue.ROLES) and named and not (query.has(*ROLE_CUES) or listing):
         # 陈敏尔在协调小组里担任什么职务: someone the notice does not name
-        text = f"{UNSTATED}“{named[0]}”在协调小组中的职务：通知中没有这个名字。"
+        text = tools.say("unknown_person", name=named[0], group=tools.kb.groups["coordination"].name)
         return tools.decline(question, text, entities, prefix_only=True)
     asks_group = bool(query.aspects) or query.has(*_GROUP_FACET_CUES)
     if (people or units) and not query.has(*ROLE_CUES):
@@ -51,7 +51,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     asked_post = post is not None and _POST_ASKED.match(query.text.split(post, 1)[1]) is not None
     if groups and not (people or units) and asked_post and not query.has(*ROLE_CUES):
         # 协调小组秘书长是谁: no such post in the groups (but 组长是哪个局的局长 asks the leader's title)
-        text = f"{UNSTATED}{tools.name(groups[0])}设{post}：各组只设组长、副组长（协调小组另有办公室主任、副主任）。"
+        text = tools.say("no_such_post", group=tools.name(groups[0]), post=post)
         return tools.decline(question, text, entities, prefix_only=True)
     if groups and not (people or units) and query.has(Cue.ALSO):
         # 精简行政审批组组长还兼任哪个组的组长: the person the group's post names, and all they hold
@@ -106,4 +106,6 @@ def _unit_head(tools: Tools, query: Query, unit_id: str) -> Part:
             post = title.title.removeprefix(unit.name)
             if title.unit == unit_id and any(rest.startswith(post) for rest in after):
                 return describe.person_roles(tools.kb, person.id, title.title)
-    return describe.join([Part(f"{UNSTATED}{unit.name}负责人的姓名。"), describe.unit_roles(tools.kb, unit_id)])
+    return describe.join(
+        [Part(tools.say("unit_head_unstated", unit=unit.name)), describe.unit_roles(tools.kb, unit_id)]
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.answer import UNSTATED, Answer
+from knowledge.answer import Answer
 from knowledge.lexicon import Cue
 from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
@@ -16,5 +16,5 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None
     if query.has(*ROLE_CUES, Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS):
         return None
-    text = f"{UNSTATED}这方面的具体数字：通知只写明各组的组成、分工和职责。"
+    text = tools.say("quantity")
     return tools.decline(question, text, entities, prefix_only=True)

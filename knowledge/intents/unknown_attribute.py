@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.answer import UNSTATED, Answer
+from knowledge.answer import Answer
 from knowledge.lexicon import Cue
 from knowledge.tools import Tools
 from knowledge.turn import Turn
@@ -12,13 +12,13 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
     if query.has(Cue.PROCEDURE) and not query.has(Cue.REQUIREMENT):
         # 养老保险异地办理需要带什么材料: how to do things is not in a notice about who does what
-        text = f"{UNSTATED}具体办事流程、材料和费用：本通知只写明各组的组成、分工和职责。"
+        text = tools.say("procedure")
         return tools.decline(question, text, entities, prefix_only=True)
     if query.attribute is not None and not entities and query.asks_person:
         # 哪位副市长分管科技创新工作: who does what beyond the groups is not in the notice
-        return tools.decline(question, f"{UNSTATED}“{query.attribute}”方面的信息。", prefix_only=True)
+        return tools.decline(question, tools.say("attribute", attribute=query.attribute), prefix_only=True)
     if query.attribute is None or not entities:
         return None
     name = tools.name(entities[0])
-    text = f"{UNSTATED}{name}“{query.attribute}”方面的信息。本通知只写明各组的组成、分工和职责。"
+    text = tools.say("attribute_of", name=name, attribute=query.attribute)
     return tools.decline(question, text, entities, prefix_only=True)

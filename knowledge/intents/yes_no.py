@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from knowledge import describe
-from knowledge.answer import UNSTATED, Answer
+from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.facts import GroupKind, RoleKind
 from knowledge.lexicon import Cue
@@ -36,40 +36,34 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         wanted = {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT} if query.has(Cue.DEPUTY) else {RoleKind.LEADER}
         holds = all(any(r.group == group.id and r.kind in wanted for r in tools.kb.roles_of(h.id)) for h in holders)
         facet = describe.deputies(tools.kb, group) if query.has(Cue.DEPUTY) else describe.leader(tools.kb, group)
-        return tools.answer(question, [Part("是。" if holds else "不是。"), facet], entities, 0.9)
+        return tools.answer(question, [tools.verdict(holds), facet], entities, 0.9)
     claimed = number(query.text)
     if claimed is not None and len(holders) == 1 and not groups:
         # 市大数据发展局在三个专题组都当副组长吧: the number of groups it sits in
         roles = [r for r in tools.kb.roles_of(holders[0].id) if r.group != "coordination"]
         holds = len({r.group for r in roles}) == claimed
-        return tools.answer(
-            question, [Part("是。" if holds else "不是。"), tools.entity_part(holders[0])], entities, 0.85
-        )
+        return tools.answer(question, [tools.verdict(holds), tools.entity_part(holders[0])], entities, 0.85)
     if not groups and len(holders) == 1 and query.has(*ROLE_CUES):
         # 他也是副组长吗 / 罗蔺是组长吗: a role claimed in no particular group holds if any group has it
         holder = holders[0]
         wanted = _claimed_roles(tools, query, holder)
         if wanted is not None:
             holds = any(r.kind in wanted for r in tools.kb.roles_of(holder.id))
-            parts = [Part("是。" if holds else "不是。"), tools.entity_part(holder)]
+            parts = [tools.verdict(holds), tools.entity_part(holder)]
             return tools.answer(question, parts, entities, 0.85)
     if len(groups) > 1 and len(holders) == 1 and query.has(Cue.DEPUTY, Cue.LEADER):
         # 市发展改革委是A、B和C的副组长单位吗: true only if it holds in each of them
         wanted = _claimed_roles(tools, query, holders[0]) or set(RoleKind)
         roles = tools.kb.roles_of(holders[0].id)
         holds = all(any(r.group == g and r.kind in wanted for r in roles) for g in groups)
-        return tools.answer(
-            question, [Part("是。" if holds else "不是。"), tools.entity_part(holders[0])], entities, 0.9
-        )
+        return tools.answer(question, [tools.verdict(holds), tools.entity_part(holders[0])], entities, 0.9)
     if claimed is not None and len(groups) == 1 and not holders and query.has(Cue.DEPUTY):
         # 精简行政审批组有6个副组长单位吗 / 协调小组有三个副组长吗: the count claimed
         group = tools.kb.groups[groups[0]]
         deputies = group.deputies
         if deputies is not None and not deputies.unstated:
             holds = len(deputies.units or deputies.persons) == claimed
-            return tools.answer(
-                question, [Part("是。" if holds else "不是。"), describe.deputies(tools.kb, group)], entities, 0.9
-            )
+            return tools.answer(question, [tools.verdict(holds), describe.deputies(tools.kb, group)], entities, 0.9)
     if len(groups) != 1 or len(holders) > 1:
         return None
     group = tools.kb.groups[groups[0]]
@@ -78,16 +72,16 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         deputy = query.has(Cue.DEPUTY)
         if (group.deputies is not None and group.deputies.unstated) if deputy else group.leader.unstated:
             fact = f"group.{group.id}.{'deputies' if deputy else 'leader'}"
-            text = f"{UNSTATED}{group.name}的{'副组长单位' if deputy else '组长'}，无法确认。"
+            text = tools.say("claim_unstated", group=group.name, facet="副组长单位" if deputy else "组长")
             return tools.answer(question, [Part(text, (fact,))], entities, 0.7)
         facet = describe.deputies(tools.kb, group) if deputy else describe.leader(tools.kb, group)
-        return tools.answer(question, [Part("不是。"), facet], entities, 0.7)
+        return tools.answer(question, [tools.verdict(False), facet], entities, 0.7)
     if not holders and query.aspects and not tools.has_topic(query) and group.kind is GroupKind.TOPIC:
         # 那是不是还管监管: whether the group has duties on that side, and which
         parts = [describe.aspect_duty(group, a) for a in query.aspects]
         duties = [group.aspect(a) for a in query.aspects]
         stated = all(d is not None and d.quote for d in duties)
-        return tools.answer(question, [Part("是。" if stated else ""), *parts], entities, 0.85)
+        return tools.answer(question, [tools.verdict(True) if stated else Part(""), *parts], entities, 0.85)
     if not holders:
         return _topic_claim(tools, question, query, entities, group.id)
     holder = holders[0]
@@ -95,22 +89,22 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if wanted is None:
         return None
     if RoleKind.LEADER in wanted and group.leader.unstated:
-        text = f"{UNSTATED}{group.name}的组长，无法确认。"
+        text = tools.say("claim_unstated", group=group.name, facet="组长")
         return tools.answer(question, [Part(text, (f"group.{group.id}.leader",))], entities, 0.8)
     if RoleKind.DEPUTY_UNIT in wanted and group.deputies is not None and group.deputies.unstated:
-        text = f"{UNSTATED}{group.name}的副组长单位，无法确认。"
+        text = tools.say("claim_unstated", group=group.name, facet="副组长单位")
         return tools.answer(question, [Part(text, (f"group.{group.id}.deputies",))], entities, 0.8)
     holds = any(r.group == group.id and r.kind in wanted for r in tools.kb.roles_of(holder.id))
     truth = tools.entity_part(holder) if holder.kind is not EntityKind.GROUP else Part("")
     if holds:
-        return tools.answer(question, [Part("是。"), truth], entities, 0.9)
+        return tools.answer(question, [tools.verdict(True), truth], entities, 0.9)
     if wanted & {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT}:
         correction = describe.deputies(tools.kb, group)
     elif wanted & _OFFICE_ROLES and group.office is not None:
         correction = describe.office(tools.kb, group)
     else:
         correction = describe.leader(tools.kb, group)
-    return tools.answer(question, [Part("不是。"), truth, correction], entities, 0.9)
+    return tools.answer(question, [tools.verdict(False), truth, correction], entities, 0.9)
 
 
 def _title_claim(tools: Tools, question: str, query: Query, entities: tuple[Entity, ...], titled: Mention) -> Answer:
@@ -118,7 +112,7 @@ def _title_claim(tools: Tools, question: str, query: Query, entities: tuple[Enti
     claimant = next(e for e in entities if e.kind is not EntityKind.GROUP and e != titled.entity)
     holds = claimant == titled.entity
     parts = [
-        Part("是。" if holds else "不是。"),
+        tools.verdict(holds),
         describe.person_roles(tools.kb, titled.entity.id, titled.via_title),
     ]
     if not holds:  # and what the one named really is
@@ -133,7 +127,7 @@ def _aspect_claim(tools: Tools, question: str, query: Query) -> Answer | None:
     if aspect is None:
         return None
     # the aspect claimed is the one marked (放权方面) or named last: 包容审慎监管算放权不 claims 放权
-    verdict = Part("是。" if aspect in (query.marked_aspects or query.aspects[-1:]) else "不是。")
+    verdict = tools.verdict(aspect in (query.marked_aspects or query.aspects[-1:]))
     return tools.answer(question, [verdict, *tools.topic_parts(hits[:1])], (), hits[0].score)
 
 
@@ -142,7 +136,7 @@ def _unit_claim(tools: Tools, question: str, holders: list[Entity], entities: tu
     person = next(h for h in holders if h.kind is EntityKind.PERSON)
     unit = next(h for h in holders if h.kind is EntityKind.UNIT)
     holds = any(title.unit == unit.id for title in tools.kb.people[person.id].titles)
-    parts = [Part("是。" if holds else "不是。"), describe.person_roles(tools.kb, person.id)]
+    parts = [tools.verdict(holds), describe.person_roles(tools.kb, person.id)]
     return tools.answer(question, parts, (person,), 0.9)
 
 
@@ -173,5 +167,4 @@ def _topic_claim(
     claimed = query.marked_aspects or query.aspects
     if claimed:  # …是改善社会服务组服务方面的任务吗: the group and the aspect must both be right
         holds = holds and tools.kb.facts[top.clause.fact].aspect in claimed
-    verdict = "是。" if holds else "不是。"
-    return tools.answer(question, [Part(verdict), *tools.topic_parts(best)], entities, top.score)
+    return tools.answer(question, [tools.verdict(holds), *tools.topic_parts(best)], entities, top.score)

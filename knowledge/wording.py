@@ -1,0 +1,83 @@
+"""The engine's sentences (``data/wording.yaml``): templates filled from the facts, never f-strings in
+the steps, so every word the bot says can be read and changed in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.loader import DATA_DIR, KnowledgeError, load_file
+
+# The templates the code uses; the file must have exactly these.
+KEYS = frozenset(
+    [
+        "apology",
+        "ask_for_question",
+        "which_group",
+        "no_answer",
+        "which_one",
+        "procedure",
+        "attribute",
+        "attribute_of",
+        "quantity",
+        "foreign_unit",
+        "elsewhere",
+        "other_year",
+        "other_number",
+        "no_dates",
+        "unknown_person",
+        "no_such_post",
+        "unit_head_unstated",
+        "claim_unstated",
+        "yes",
+        "no",
+        "aspect_of",
+        "clause_own",
+        "clause_of_group",
+        "clause_requirement",
+        "clause_common",
+        "where_aspect",
+        "holders_counted",
+        "holder_groups",
+        "leaders_missing",
+        "leaders_counted",
+        "most_deputies",
+        "most_deputies_note",
+        "silent_deputies",
+        "cannot_compare",
+        "difference",
+        "intersection",
+        "union",
+        "sum",
+        "listing",
+        "listing_empty",
+        "group_count",
+        "equally_many",
+        "more_of_two",
+        "most_of_all",
+        "more",
+        "fewer",
+        "led_by",
+        "post_holder",
+        "post_unstated",
+        "same_holder",
+        "other_holder",
+        "holder_unknown",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Wording:
+    templates: dict[str, str]
+
+    def say(self, key: str, **fields: object) -> str:
+        return self.templates[key].format(**fields)
+
+
+def load_wording(path: Path = DATA_DIR / "wording.yaml") -> Wording:
+    wording = load_file(Wording, path)
+    missing, unknown = KEYS - set(wording.templates), set(wording.templates) - KEYS
+    if missing or unknown:
+        raise KnowledgeError(f"{path}: templates: missing {sorted(missing)}, unknown {sorted(unknown)}")
+    return wording
