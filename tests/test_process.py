@@ -42,6 +42,15 @@ def replies_per_chat(api: FakeBotApi) -> Counter[int]:
     return Counter(int(message["chat_id"]) for message in api.sent_messages())
 
 
+def restart_and_expect_every_update_answered_once(api: FakeBotApi, bot: BotProcess, bots: list[BotProcess]) -> None:
+    """Start the bot again on the same state: the 200 updates of the burst end answered, each once."""
+    bots.append(bot.start())
+    api.wait_until(lambda a: len(a.sent_messages()) >= 200, timeout=30)
+    bot.wait_journal(lambda counts: counts == (0, 200))
+    assert len(api.sent_messages()) == 200
+    assert replies_per_chat(api) == Counter({chat: 4 for chat in range(1, 51)})
+
+
 def test_sigterm_mid_burst_then_restart_answers_every_update_exactly_once(
     api: FakeBotApi, tmp_path: Path, bots: list[BotProcess]
 ) -> None:
@@ -57,11 +66,7 @@ def test_sigterm_mid_burst_then_restart_answers_every_update_exactly_once(
     assert time.monotonic() - stopped < 5  # shutdown_deadline 2 s, well inside Docker's 10 s
     pending, done = bot.journal()
     assert pending + done == 200 and pending > 0  # mid-burst: some were left for the next start
-    bots.append(bot.start())
-    api.wait_until(lambda a: len(a.sent_messages()) >= 200, timeout=30)
-    bot.wait_journal(lambda counts: counts == (0, 200))
-    assert len(api.sent_messages()) == 200
-    assert replies_per_chat(api) == Counter({chat: 4 for chat in range(1, 51)})
+    restart_and_expect_every_update_answered_once(api, bot, bots)
 
 
 def test_sigkill_mid_burst_then_restart_answers_every_update_exactly_once(
@@ -89,11 +94,7 @@ def test_sigkill_mid_burst_then_restart_answers_every_update_exactly_once(
     bot.wait(timeout=10)
     assert bot.journal() == (180, 20)
     api.set_handler("sendMessage", None)
-    bots.append(bot.start())
-    api.wait_until(lambda a: len(a.sent_messages()) >= 200, timeout=30)
-    bot.wait_journal(lambda counts: counts == (0, 200))
-    assert len(api.sent_messages()) == 200
-    assert replies_per_chat(api) == Counter({chat: 4 for chat in range(1, 51)})
+    restart_and_expect_every_update_answered_once(api, bot, bots)
 
 
 def test_sigterm_behind_a_slow_group_backlog_exits_within_the_deadline_and_keeps_the_rest(

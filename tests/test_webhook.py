@@ -61,6 +61,15 @@ def test_the_webhook_listens_on_localhost_by_default() -> None:
     assert WebhookConfig().listen == "127.0.0.1"
 
 
+async def a_real_update_is_answered(api: FakeBotApi, url: str, update_id: int) -> None:
+    """A well-formed, authenticated update still gets through and is answered."""
+    update = {"update_id": update_id} | text_message(42, "综合组组长是谁")
+    async with httpx.AsyncClient() as client:
+        response = await client.post(url, json=update, headers=HEADERS)
+    assert response.status_code == 200
+    await api.wait_for(lambda a: len(a.sent_messages()) == 1)
+
+
 async def test_malformed_bodies_get_400_and_a_repeated_update_is_answered_once(
     api: FakeBotApi, webhook: tuple[Application, str]
 ) -> None:
@@ -118,11 +127,7 @@ async def test_connections_beyond_the_cap_are_closed_at_once(api: FakeBotApi, en
         finally:
             for sock in idle:
                 sock.close()
-        update = {"update_id": 46} | text_message(42, "综合组组长是谁")
-        async with httpx.AsyncClient() as client:
-            response = await client.post(url, json=update, headers=HEADERS)
-        assert response.status_code == 200
-        await api.wait_for(lambda a: len(a.sent_messages()) == 1)
+        await a_real_update_is_answered(api, url, 46)
 
 
 async def test_idle_connections_time_out_and_real_requests_get_through(
@@ -135,11 +140,7 @@ async def test_idle_connections_time_out_and_real_requests_get_through(
     finally:
         for sock in idle:
             sock.close()
-    update = {"update_id": 44} | text_message(42, "综合组组长是谁")
-    async with httpx.AsyncClient() as client:
-        response = await client.post(url, json=update, headers=HEADERS)
-    assert response.status_code == 200
-    await api.wait_for(lambda a: len(a.sent_messages()) == 1)
+    await a_real_update_is_answered(api, url, 44)
 
 
 async def test_no_update_contents_in_the_debug_log(api: FakeBotApi, webhook: tuple[Application, str]) -> None:
