@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from knowledge.answer import Context
-from knowledge.facts import Aspect, RoleKind
+from knowledge.facts import Aspect, GroupKind, RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
 from knowledge.tools import Tools, kinds_named
@@ -135,6 +135,8 @@ def _follow_up(
             query = _with_relation(query, context)
         elif query.cues & _SET_CUES:  # 其中哪些也在激励创业创新组 / 和精简行政审批组重叠的呢: with the groups before
             entities += tuple(e for e in context.entities if e not in entities and e.kind is EntityKind.GROUP)
+            if not asks_relation:
+                query = _with_relation(query, context)
         return query, entities
     if pronoun is None and (query.document_fields or query.about_document or query.has(Cue.REQUIREMENT, Cue.ELSEWHERE)):
         return query, entities  # 文号是多少 after a group; but 他在这个通知里的身份 is about him
@@ -193,6 +195,12 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None) -> tupl
         return context.entities
     for found in (context.entities, context.mentioned):
         same = tuple(e for e in found if e.kind is pronoun)
+        umbrella = all(tools.kb.groups[e.id].kind is GroupKind.COORDINATION for e in same if e.kind is EntityKind.GROUP)
+        others = [e for e in found if e.kind is not EntityKind.GROUP]
+        if same and pronoun is EntityKind.GROUP and umbrella and others:
+            # 他算协调小组的成员吗 → 这个组…: the group over all the others frames the question; 这个组
+            # is the group of the person or unit asked about
+            return _groups_of(tools, tuple(others))
         if same:
             return same
     if pronoun is EntityKind.PERSON and context.people:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part
-from knowledge.facts import GroupKind, RoleKind
+from knowledge.facts import Group, GroupKind, RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind, Mention
 from knowledge.tools import ROLE_CUES, Tools, number
@@ -95,6 +95,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         text = tools.say("claim_unstated", group=group.name, facet="副组长单位")
         return tools.answer(question, [Part(text, (f"group.{group.id}.deputies",))], entities, 0.8)
     holds = any(r.group == group.id and r.kind in wanted for r in tools.kb.roles_of(holder.id))
+    if query.has(Cue.MEMBERS) and group.members is not None:
+        holds = holds or _member_by_rule(tools, group, holder)  # 他算协调小组的成员吗
     truth = tools.entity_part(holder) if holder.kind is not EntityKind.GROUP else Part("")
     if holds:
         return tools.answer(question, [tools.verdict(True), truth], entities, 0.9)
@@ -168,3 +170,14 @@ def _topic_claim(
     if claimed:  # …是改善社会服务组服务方面的任务吗: the group and the aspect must both be right
         holds = holds and tools.kb.facts[top.clause.fact].aspect in claimed
     return tools.answer(question, [tools.verdict(holds), *tools.topic_parts(best)], entities, top.score)
+
+
+def _member_by_rule(tools: Tools, group: Group, holder: Entity) -> bool:
+    """A group whose members are "各专题组和保障组组长、副组长": the leaders and deputies of the groups of
+    the kinds its members passage names are its members."""
+    quote = group.members.quote if group.members is not None else None
+    if not quote or holder.kind is not EntityKind.PERSON:
+        return False
+    kinds = {g.kind for g in tools.kb.groups.values() if g.kind.value in quote}
+    posts = {kind for kind, word in ((RoleKind.LEADER, "组长"), (RoleKind.DEPUTY, "副组长")) if word in quote}
+    return any(r.kind in posts and tools.kb.groups[r.group].kind in kinds for r in tools.kb.roles_of(holder.id))
