@@ -8,6 +8,7 @@ the question types of knowledge/policy.py tried in order until one answers.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Context
 from knowledge.describe import Part
 from knowledge.facts import GroupKind, Knowledge
-from knowledge.lexicon import Lexicon, load_lexicon
+from knowledge.lexicon import Cue, Lexicon, load_lexicon
 from knowledge.loader import DATA_DIR, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig
 from knowledge.message import MessageReader, Piece
@@ -34,6 +35,7 @@ from knowledge.wording import load_wording
 __all__ = ["Engine", "EngineConfig"]
 
 _LOGGER = logging.getLogger(__name__)
+_PEOPLE_COUNTED = re.compile(r"几位|几个人|几人|多少人|多少位|几名")
 _MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
 
 
@@ -161,7 +163,9 @@ class Engine:
         for intent in POLICY:
             answer = intent(turn, tools)
             if answer is not None:
-                return replace(answer, context=self._context(answer, query, context)) if answer.answered else answer
+                if not answer.answered:
+                    return answer
+                return replace(self._people_counted(answer, query), context=self._context(answer, query, context))
         raise AssertionError("the policy's last row always answers")
 
     def read_form(self, question: str) -> str:
@@ -169,6 +173,15 @@ class Engine:
         notice's, one-character slips in its vocabulary mended."""
         text = self.pinyin.convert(normalize(question, self.config.max_question_chars))
         return self.speller.mend(self.lexicon.rewrite(text))
+
+    def _people_counted(self, answer: Answer, query: Query) -> Answer:
+        """一共几位 / 组长加副组长一共几个人: a count of people is said, whatever list answers it."""
+        if not (query.has(Cue.COUNT) and _PEOPLE_COUNTED.search(query.text)):
+            return answer
+        named = [p for p in self.kb.people.values() if p.name in answer.text]
+        if not named:
+            return answer
+        return replace(answer, text=self.tools.say("people_counted", count=len(named)) + answer.text)
 
     def _context(self, answer: Answer, query: Query, previous: Context | None) -> Context:
         """What a follow-up may refer to: the answer's subjects (or, for an answer without any, the

@@ -38,6 +38,7 @@ KEYS = frozenset(
         "clause_common",
         "where_aspect",
         "holders_counted",
+        "people_counted",
         "holder_groups",
         "leaders_missing",
         "leaders_counted",
