@@ -269,6 +269,8 @@ def _described_group(tools: Tools, query: Query, entities: tuple[Entity, ...]) -
         return ()  # nothing describes a particular group
     named = [query.text[m.start : m.end] for m in query.mentions]
     hits = [h for h in tools.index.search([*query.content, *named], limit=10) if h.clause.subject in tools.kb.groups]
-    if not hits or hits[0].score < tools.config.topic_min_score:
+    if hits and hits[0].score < tools.config.topic_min_score:  # 我们局要清理规范行政许可事项，对口哪个组
+        hits = tools.rare_term_hits(query, hits)
+    if not hits:
         return ()
     return (Entity(EntityKind.GROUP, hits[0].clause.subject),)

@@ -189,7 +189,7 @@ class Tools:
         if not hits:
             return []
         if hits[0].score < self.config.topic_min_score:
-            return self._rare_term_hits(query, hits)
+            return self.rare_term_hits(query, hits)
         chosen = [hits[0]]
         for hit in hits[1:]:
             close = hit.score >= max(self.config.topic_min_score, hits[0].score - self.config.topic_margin)
@@ -197,7 +197,7 @@ class Tools:
                 chosen.append(hit)
         return chosen[:2]
 
-    def _rare_term_hits(self, query: Query, hits: list[Hit]) -> list[Hit]:
+    def rare_term_hits(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """Below the share a clause must cover, a term only one clause of the notice has still points
         at that clause (我们公司不想干了想走简易注销，归哪个组 → 简易注销), when the question asks for a
         group and no other term of its own is a word the notice uses elsewhere in another group's work."""

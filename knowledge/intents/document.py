@@ -8,12 +8,15 @@ from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
+from knowledge.normalize import normalize
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query
 
 _YEAR = re.compile(r"((?:19|20)\d{2}) ?年")
 _DOCUMENT_NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d{1,3}) ?号")
+_NAMING = {"rename", "title", "issuer", "recipients"}
+_CLAIMED_NAME = 8  # characters of a name a claim must share with the field to be about it
 _WEAK_FIELDS = {"basis", "published", "public", "structure"}
 _STRONG_CLAUSE = 0.8  # a clause covering this share of a question's words beats a generic document word
 
@@ -93,9 +96,18 @@ def _document_verdict(tools: Tools, query: Query, field_id: str) -> bool | None:
     not 2020-01-19, 5号 is 渝府办发〔2020〕5号), else its wording."""
     field = tools.kb.document[field_id]
     claimed = [int(n) for n in re.findall(r"\d+", query.text)]
+    if field_id in _NAMING and _names_part_of(query.text, field.value):
+        return True  # 以前是叫推进职能转变协调小组吗: the name claimed stands in the field
     if claimed:
         actual = [int(n) for n in re.findall(r"\d+", field.value)]
         return any(actual[i : i + len(claimed)] == claimed for i in range(len(actual)))
     if any(word in field.quote for word in query.cue_words):
         return True
     return None
+
+
+def _names_part_of(text: str, value: str) -> bool:
+    """Whether the question quotes a name of the field's value (eight characters or more)."""
+    squeezed = normalize(value).replace(" ", "")
+    text = text.replace(" ", "")
+    return any(text[i : i + _CLAIMED_NAME] in squeezed for i in range(len(text) - _CLAIMED_NAME + 1))

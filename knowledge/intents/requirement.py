@@ -8,6 +8,7 @@ from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind
+from knowledge.normalize import normalize
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 
@@ -21,8 +22,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if any(e.kind is not EntityKind.UNIT and e.id != "coordination" for e in entities):
         return None
     item = _ITEM.search(query.text)
-    if item is not None:  # 第（二）条: the requirements of 四（二）, what the crawl lost included
-        section = f"四（{item.group(1)}）"
+    # 四（二）后面还提了哪些要求: a section named as the notice numbers it
+    named = [r.section for r in tools.kb.requirements if normalize(r.section) in query.text]
+    if item is not None or named:  # 第（二）条: the requirements of 四（二）, what the crawl lost included
+        section = named[0] if named else f"四（{item.group(1)}）"  # type: ignore[union-attr]
         chosen = [r.id for r in tools.kb.requirements if r.section == section]
     else:
         words = list(query.content) + [w for w in query.cue_words if w not in ("要求", "有关要求")]
