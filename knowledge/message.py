@@ -22,13 +22,12 @@ from dataclasses import dataclass, replace
 from knowledge.answer import Context
 from knowledge.lexicon import Cue, MessageWords
 from knowledge.matcher import Entity, EntityKind
-from knowledge.resolve import RELATION_CUES
+from knowledge.resolve import RELATION_CUES, bare_pronoun
 from knowledge.understand import Query
 
 _SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
 _CLAUSE_BREAK = re.compile(r"[,，:：]+")
 _BREAKS = re.compile(r"[?？!！。;；\n,，:：]|[1-9][.、．)）]")
-_PRONOUN = re.compile(r"[他她它](?<!其他)(?<!其它)")
 # 几 asks in 几个 / 几位 / 几号, not in 这几年 / 好几次 / 前面几页; the asking itself asks nothing yet
 _NOT_ASKING = re.compile(r"[这近前好]几|几(?![个位家项条组号天月年次人名种类点])|几乎|查一下|查查|帮我查|没什么|不知道")
 _YEAR = re.compile(r"(?:19|20)\d{2} ?年")
@@ -149,7 +148,7 @@ class MessageReader:
                 form = self.read_form(clause)
                 query = self.read(form)
             first_person = first_person or asker is not None
-            points = query.has(Cue.PRONOUN) or _PRONOUN.search(form) is not None
+            points = query.has(Cue.PRONOUN) or bare_pronoun(form) is not None
             topic = self.has_topic(query)
             if not (query.entities or points or topic or query.cues or query.content or query.document_fields):
                 continue  # 想先确认一下: the asking, not a question

@@ -176,15 +176,19 @@ def _pronoun(tools: Tools, query: Query, topic_words: list[str]) -> EntityKind |
         for marker, kind in _PRONOUN_KINDS.items():
             if marker in word:
                 return kind
-    text = query.text
-    for word in _NOT_PRONOUNS:
-        text = text.replace(word, "")
-    for marker in ("他", "她", "它"):  # inside a longer jieba word too (那他, 那它)
-        if marker in text:
-            return _PRONOUN_KINDS[marker]
+    bare = bare_pronoun(query.text)
+    if bare is not None:
+        return _PRONOUN_KINDS[bare]
     if query.has(Cue.DESCRIBED_GROUP) and not topic_words:
         return EntityKind.GROUP
     return None
+
+
+def bare_pronoun(text: str) -> str | None:
+    """他 / 她 / 它 anywhere, inside a longer jieba word too (那他, 那它), but not in 其他 / 其它 / 吉他."""
+    for word in _NOT_PRONOUNS:
+        text = text.replace(word, "")
+    return next((marker for marker in ("他", "她", "它") if marker in text), None)
 
 
 def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None) -> tuple[Entity, ...]:
