@@ -61,6 +61,10 @@ class ClauseIndex:
         self.idf = {token: math.log(1 + total / count) for token, count in frequency.items()}
         self.unknown_weight = math.log(1 + total)
 
+    def subjects_of(self, token: str) -> set[str]:
+        """Whose clauses (groups, requirements …) use ``token``."""
+        return {c.subject for c in self.clauses if token in c.tokens or (len(token) > 1 and token in c.text)}
+
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.unknown_weight)
 

@@ -198,13 +198,12 @@ class Tools:
         return chosen[:2]
 
     def rare_term_hits(self, query: Query, hits: list[Hit]) -> list[Hit]:
-        """Below the share a clause must cover, a term only one clause of the notice has still points
-        at that clause (我们公司不想干了想走简易注销，归哪个组 → 简易注销), when the question asks for a
+        """Below the share a clause must cover, a term only one group's clauses have still points at
+        that group's clause (我们公司不想干了想走简易注销，归哪个组 → 简易注销), when the question asks for a
         group and no other term of its own is a word the notice uses elsewhere in another group's work."""
         if not query.has(Cue.WHICH_GROUP):
             return []
-        rare = self.index.unknown_weight - 1e-9
-        terms = [w for w in query.content if self.index.idf.get(w, 0.0) >= rare]
+        terms = [w for w in query.content if len(w) > 1 and len(self.index.subjects_of(w)) == 1]
         owners = [h for h in hits if any(t in h.clause.tokens or t in h.clause.text for t in terms)]
         if not owners or len({h.clause.subject for h in owners}) > 1:
             return []

@@ -15,6 +15,8 @@ KEYS = frozenset(
         "ask_for_question",
         "which_group",
         "no_answer",
+        "no_group_for",
+        "you_may_ask",
         "which_one",
         "procedure",
         "attribute",

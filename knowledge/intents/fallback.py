@@ -16,6 +16,10 @@ def answer(turn: Turn, tools: Tools) -> Answer:
         offers = tuple(facet.format(name=g.name, aspect="") for g in tools.kb.groups.values())
         text = tools.say("which_group")
         return tools.decline(question, text + "\n" + "\n".join(f"· {o}" for o in offers[:3]), offers=offers)
+    if query.has(Cue.WHICH_GROUP) and not entities and (query.unknown or query.content):
+        # 营商环竟归哪个组管: a piece of work the notice does not give to any group, said so
+        topic = "".join(query.unknown or query.content)
+        return tools.decline(question, tools.say("no_group_for", topic=topic) + tools.say("you_may_ask"))
     return tools.decline(question, tools.say("no_answer"), entities)
 
 
