@@ -31,6 +31,7 @@ _BREAKS = re.compile(r"[?？!！。;；\n,，:：]|[1-9][.、．)）]")
 # 几 asks in 几个 / 几位 / 几号, not in 这几年 / 好几次 / 前面几页; the asking itself asks nothing yet
 _NOT_ASKING = re.compile(r"[这近前好]几|几(?![个位家项条组号天月年次人名种类点])|几乎|查一下|查查|帮我查|没什么|不知道")
 _YEAR = re.compile(r"(?:19|20)\d{2} ?年")
+_CORRECTION = ("我是说", "我说的是", "我问的是", "我想问的是")  # 我是说综合组: no self-introduction
 _CONTINUATION = ("又", "还", "并且", "而且", "以及", "同时")
 _MAX_CLAUSES = 12  # of one sentence, the last ones: a question comes at the end of what frames it
 
@@ -118,7 +119,7 @@ class MessageReader:
                 continue
             query = self.read(form)
             asks = self._asks(form, query)
-            if form.startswith(self.words.framing):
+            if form.startswith(self.words.framing) and not form.startswith(_CORRECTION):
                 if not asks:
                     introduced += query.entities
                     continue

@@ -34,9 +34,10 @@ RELATION_CUES = frozenset(
 _GROUP_FACETS = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.DUTY, Cue.COMMON)
 _KIND_CUES = frozenset({Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS})
 # What the context keeps of a question: its relation, and the kind of group a list was of.
-CONTEXT_CUES = RELATION_CUES | _KIND_CUES | {Cue.COUNT, Cue.LIST, Cue.YES_NO}
+CONTEXT_CUES = RELATION_CUES | _KIND_CUES | {Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.REQUIREMENT}
 # Questions that read as a follow-up when they name nothing of their own.
 _FOLLOW_UP_CUES = (*RELATION_CUES, Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.WHICH_GROUP, Cue.ALSO, Cue.DESCRIBED_GROUP)
+_ORDINAL = re.compile(r"第([一二三四五六七八九])(?:个|位|名)")
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
 _ELLIPSIS_START = ("那", "那么", "说错了", "说错", "打错了", "搞错了", "不对", "我是说", "我问的是", "我说的是")
 _ELLIPSIS_END = ("呢", "的呢")
@@ -125,7 +126,10 @@ def _follow_up(
     own_kind = bool(query.cues & _KIND_CUES)
     if entities or (own_kind and pronoun is None):
         if pronoun is not None:
-            kinds = {e.kind for e in entities}
+            # a kind the question names itself is not added again, unless it named a post (他是市政府秘书长吗:
+            # the holder of the post against the person before)
+            claim = query.has(Cue.YES_NO)
+            kinds = {m.entity.kind for m in query.mentions if not (m.via_title and claim)}
             entities += tuple(e for e in _earlier(tools, context, pronoun) if e not in entities and e.kind not in kinds)
         elif (ellipsis or not query.cues) and not asks_relation and not topic_words and not query.unknown:
             # 那商事组呢: the previous relation of the new subject; 市交通局呢 after 市公安局是A组的副组长单位吗:
@@ -147,6 +151,11 @@ def _follow_up(
     # After an answer with no subject of its own (a list of groups, the document) only a pronoun
     # reaches back past it: 一共几个 counts the list, 回到刚才那个组 means the group before.
     inherited = () if context.carried and pronoun is None else _earlier(tools, context, pronoun)
+    ordinal = _ORDINAL.search(query.text)
+    if ordinal and context.people:  # 第一个是什么职务 / 第二位呢: one of the people the answer listed
+        index = "一二三四五六七八九".index(ordinal.group(1))
+        if index < len(context.people):
+            inherited = (Entity(EntityKind.PERSON, context.people[index]),)
     asks_group = query.has(*_GROUP_FACETS) or bool(query.aspects) or pronoun is EntityKind.GROUP
     # 他是哪个组的 / 他也是副组长吗 / 她一共当了几个组的组长 ask of the person; 他的副手是谁 of the group
     asks_of_person = query.has(Cue.WHICH_GROUP, Cue.YES_NO, Cue.ALSO, Cue.COUNT) or (
@@ -197,6 +206,9 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None) -> tupl
     → 他也是副组长吗); without a pronoun, the previous subjects."""
     if pronoun is None:
         return context.entities
+    if pronoun is EntityKind.GROUP and not any(e.kind is EntityKind.GROUP for e in context.entities) and context.groups:
+        # 市教委是哪个组的副组长单位 → 这个组…: the groups the answer cited
+        return tuple(Entity(EntityKind.GROUP, g) for g in context.groups if g in tools.kb.groups)
     for found in (context.entities, context.mentioned):
         same = tuple(e for e in found if e.kind is pronoun)
         umbrella = all(tools.kb.groups[e.id].kind is GroupKind.COORDINATION for e in same if e.kind is EntityKind.GROUP)
