@@ -16,6 +16,8 @@ KEYS = frozenset(
         "which_group",
         "no_answer",
         "no_group_for",
+        "did_you_mean",
+        "who_does",
         "you_may_ask",
         "which_one",
         "procedure",

@@ -140,3 +140,17 @@ def test_a_wording_file_without_a_template_the_code_uses_does_not_load(tmp_path:
     path.write_text("templates:\n  apology: 抱歉\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="missing"):
         load_wording(path)
+
+
+def test_a_described_duty_the_engine_is_unsure_of_is_offered_not_answered(engine: Engine) -> None:
+    answer = engine.ask("我是跑外卖的骑手，像我们这种新型就业的支持措施由哪个组推动？")
+    assert not answer.answered
+    assert "您问的是不是" in answer.text
+    assert any("新就业形态" in offer for offer in answer.suggestions)
+    offered = engine.ask(next(o for o in answer.suggestions if "新就业形态" in o))
+    assert offered.answered and "激励创业创新组" in offered.text
+
+
+def test_a_piece_of_work_no_group_has_is_said_to_be_unstated(engine: Engine) -> None:
+    answer = engine.ask("营商环竟归哪个组管")
+    assert not answer.answered and UNSTATED in answer.text

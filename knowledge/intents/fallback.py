@@ -1,12 +1,17 @@
-"""The last row: a facet asked of no group asks which group; anything else is declined with suggestions."""
+"""The last row: a facet asked of no group asks which group; a piece of work no group has is said so,
+with the clauses that share its words offered; anything else is declined with suggestions."""
 
 from __future__ import annotations
 
 from knowledge.answer import Answer
+from knowledge.facts import Aspect
 from knowledge.lexicon import Cue
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query
+
+_OFFER_SCORE = 0.3  # a clause covering this share of the question's weight is worth offering, not answering
+_OFFER_CHARS = 24
 
 
 def answer(turn: Turn, tools: Tools) -> Answer:
@@ -17,10 +22,30 @@ def answer(turn: Turn, tools: Tools) -> Answer:
         text = tools.say("which_group")
         return tools.decline(question, text + "\n" + "\n".join(f"· {o}" for o in offers[:3]), offers=offers)
     if query.has(Cue.WHICH_GROUP) and not entities and (query.unknown or query.content):
-        # 营商环竟归哪个组管: a piece of work the notice does not give to any group, said so
-        topic = "".join(query.unknown or query.content)
-        return tools.decline(question, tools.say("no_group_for", topic=topic) + tools.say("you_may_ask"))
+        # 营商环竟归哪个组管: a piece of work the notice gives to no group, said so; clauses that share
+        # enough of its words are offered (您问的是不是…), never answered
+        offers = _near_clauses(tools, query)
+        if offers:
+            text = tools.say("did_you_mean") + "\n" + "\n".join(f"· {o}" for o in offers)
+            return tools.decline(question, text, offers=offers)
+        return tools.decline(question, tools.say("no_group_for") + tools.say("you_may_ask"))
     return tools.decline(question, tools.say("no_answer"), entities)
+
+
+def _near_clauses(tools: Tools, query: Query) -> tuple[str, ...]:
+    """Questions about the groups' clauses that share two or more of the question's words of the notice."""
+    if len({w for w in query.content if w in tools.index.idf}) < 2:
+        return ()
+    hits = tools.index.search(list(query.content), limit=3)
+    offers = []
+    for hit in [h for h in hits if h.score >= _OFFER_SCORE and h.clause.subject in tools.kb.groups][:2]:
+        body = hit.clause.text
+        for aspect in Aspect:
+            body = body.removeprefix(f"{aspect.value}方面，")
+        pieces = [piece.strip("，;；。") for piece in body.split("，") if piece.strip("，;；。")]
+        piece = max(pieces, key=lambda text: sum(w in text for w in query.content))  # the part it shares
+        offers.append(tools.say("who_does", work=piece[:_OFFER_CHARS]))
+    return tuple(dict.fromkeys(offers))
 
 
 def _facet_template(tools: Tools, query: Query) -> str | None:
