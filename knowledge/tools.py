@@ -251,8 +251,11 @@ class Tools:
         if query.aspects and group.kind is GroupKind.TOPIC:
             return describe.join([describe.aspect_duty(group, a) for a in query.aspects])
         facets = []
-        if group.office is not None and query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
-            facets.append(self.office_part(query))
+        if query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
+            # 精简行政审批组的办公室设在哪: only the groups the notice gives an office have one
+            facets.append(
+                self.office_part(query) if group.office is not None else Part(self.say("no_office", group=group.name))
+            )
         if query.has(Cue.LEADER) or (query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)):
             facets.append(describe.leader(self.kb, group))
         if query.has(Cue.DEPUTY):

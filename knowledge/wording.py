@@ -32,6 +32,7 @@ KEYS = frozenset(
         "unknown_person",
         "no_such_post",
         "unit_head_unstated",
+        "no_office",
         "claim_unstated",
         "yes",
         "no",

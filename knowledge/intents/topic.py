@@ -40,7 +40,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         [h.clause.fact.removeprefix("req.") for h in hits if h.clause.subject == "requirements"]
     )
     parts += [describe.requirement(tools.kb, r) for r in lost if tools.kb.facts[f"req.{r}"].quote is None]
-    if query.has(Cue.LEADER) or (query.asks_person and not query.has(Cue.WHICH_GROUP)):
+    # 审批精简这块工作是谁牵头的: 谁 asks for the person leading the group, not only the group
+    if query.has(Cue.LEADER) or query.asks_person:
         parts += [describe.leader(tools.kb, tools.kb.groups[e.id]) for e in dict.fromkeys(subjects)]
     return tools.answer(question, parts, subjects, min(h.score for h in hits))
 

@@ -51,7 +51,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             holds = any(r.kind in wanted for r in tools.kb.roles_of(holder.id))
             parts = [tools.verdict(holds), tools.entity_part(holder)]
             return tools.answer(question, parts, entities, 0.85)
-    if len(groups) > 1 and len(holders) == 1 and query.has(Cue.DEPUTY, Cue.LEADER):
+    if len(groups) > 1 and len(holders) == 1:
         # 市发展改革委是A、B和C的副组长单位吗: true only if it holds in each of them
         wanted = _claimed_roles(tools, query, holders[0]) or set(RoleKind)
         roles = tools.kb.roles_of(holders[0].id)
