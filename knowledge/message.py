@@ -31,6 +31,7 @@ _BREAKS = re.compile(r"[?？!！。;；\n,，:：]|[1-9][.、．)）]")
 # 几 asks in 几个 / 几位 / 几号, not in 这几年 / 好几次 / 前面几页; the asking itself asks nothing yet
 _NOT_ASKING = re.compile(r"[这近前好]几|几(?![个位家项条组号天月年次人名种类点])|几乎|查一下|查查|帮我查|没什么|不知道")
 _YEAR = re.compile(r"(?:19|20)\d{2} ?年")
+_THIS = re.compile(r"这(?:套|种|些|项|类|样|个)?(?:做法|事情|事|问题|情况|工作|东西|措施|块)")
 _CORRECTION = ("我是说", "我说的是", "我问的是", "我想问的是")  # 我是说综合组: no self-introduction
 _CONTINUATION = ("又", "还", "并且", "而且", "以及", "同时")
 _MAX_CLAUSES = 12  # of one sentence, the last ones: a question comes at the end of what frames it
@@ -158,7 +159,9 @@ class MessageReader:
             # a kind of group is a subject (专题组有几个), unless it is what is asked for (哪个专题组牵头)
             kinds = query.has(Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS) and not query.has(Cue.WHICH_GROUP)
             subject = bool(query.entities) or kinds
-            if (subject or points or topic) and not (asks_group and not topic and not points):
+            # 这套做法是哪个组在推 / 这种事找哪个组: a demonstrative points at what the sentence described
+            this = _THIS.search(form) is not None and not points and not query.entities and bool(narrative)
+            if (subject or points or topic) and not (asks_group and not topic and not points) and not this:
                 own = True  # 激励创业创新组的组长是谁 / 他本职是哪个单位的 / 科研经费归哪个组
             else:  # 谁是主任 (a facet: the context has the subject) stands; 对吗 / 哪个组负责 do not
                 facet = bool(query.cues & RELATION_CUES) or bool(query.document_fields)  # 谁是主任 / 文号是什么
