@@ -63,7 +63,7 @@ class MessageReader:
         words: MessageWords,
         read_form: Callable[[str], str],
         read: Callable[[str], Query],
-        has_topic: Callable[[Query], bool],
+        has_topic: Callable[..., bool],
         names: Callable[[Entity], str],
     ) -> None:
         """``read_form`` normalises, ``read`` reads a clause; ``has_topic`` tells whether a clause
@@ -111,6 +111,7 @@ class MessageReader:
         subjectless: list[bool] = []  # the question asks a facet of nothing it names (组长是谁，…)
         narrative: list[str] = []
         describing: list[str] = []  # narrative clauses that name or describe a subject
+        plain_describing: list[str] = []  # of those, the ones that only describe a piece of work
         names: list[Entity] = []
         introduced: list[Entity] = []
         first_person = False
@@ -143,6 +144,8 @@ class MessageReader:
                     names += query.entities
                     if names_subject:
                         describing.append(clause)
+                        if not query.entities and not query.cues:
+                            plain_describing.append(clause)  # the work alone, naming nothing else
                 continue
             asker = next((w for w in self.words.first_person if w in clause), None)
             if asker and introduced:  # 我们单位是市经信委，…我们在哪个组: the asker is the unit introduced
@@ -167,7 +170,10 @@ class MessageReader:
                 facet = bool(query.cues & RELATION_CUES) or bool(query.document_fields)  # 谁是主任 / 文号是什么
                 own = facet and not asks_group and not query.has(Cue.YES_NO)
             if own and (subject or points or topic):
-                questions.append([clause])
+                # 课题经费报销条条框框太多，哪个组在推动改经费管理: a group asked for by its work takes the
+                # work the sentence described along
+                weak = query.has(Cue.WHICH_GROUP) and not self.has_topic(query, strong=True)
+                questions.append([*plain_describing, clause] if weak else [clause])
                 named.append(list(names) if points else [])  # names met in passing serve a pronoun only
                 subjectless.append(False)
             elif own:  # a facet: of what the narrative before it described (那个管证照分离的组，组长叫啥),
@@ -186,7 +192,7 @@ class MessageReader:
                 subjectless.append(True)
             else:
                 continue  # 行吧 / 好吧: a tag with nothing to ask about
-            narrative, describing, names = [], [], []
+            narrative, describing, plain_describing, names = [], [], [], []
         if not questions:
             if not narrative:
                 return []

@@ -174,12 +174,15 @@ class Tools:
         table = {EntityKind.GROUP: self.kb.groups, EntityKind.PERSON: self.kb.people, EntityKind.UNIT: self.kb.units}
         return table[entity.kind][entity.id].name
 
-    def has_topic(self, query: Query) -> bool:
+    def has_topic(self, query: Query, strong: bool = False) -> bool:
         """Whether the question names a piece of the notice's work of its own: a word (not an aspect)
         that only one clause has (科研经费, 双随机一公开, 公用事业), or two words the clauses use
-        (工程 建设项目 审批); not one common word alone (解决, 推进)."""
+        (工程 建设项目 审批); not one common word alone (解决, 推进). ``strong``: a word only one group's
+        clauses use."""
         aspect_words = {w for words in self.lexicon.aspects.values() for w in words}
         known = [w for w in query.content if w not in aspect_words and w in self.index.idf]
+        if strong:  # a term only one group's clauses use
+            return any(len(w) > 1 and len(self.index.subjects_of(w)) == 1 for w in known)
         rare = self.index.unknown_weight - 1e-9
         return len(set(known)) >= 2 or any(self.index.idf[w] >= rare for w in known)
 
