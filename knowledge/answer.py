@@ -22,7 +22,8 @@ class Context:
     ``entities``: the answer's subjects (or, when it had none, as a document or list answer, the
     subjects before it: ``carried``); ``mentioned``: everything the question named; ``relation``: the
     cue values it asked (leader, deputy, count, topic_groups …); ``aspects``: 放权 / 监管 / 服务;
-    ``groups``: every group whose facts the answer cited; ``people``: the people the answer names.
+    ``groups``: every group whose facts the answer cited; ``people``: the people the answer names, or the
+    list it picked one of (第一个 / 其中谁); ``focus``: the ones it names itself.
     """
 
     entities: tuple[Entity, ...] = ()
@@ -31,6 +32,7 @@ class Context:
     aspects: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
+    focus: tuple[str, ...] = ()
     carried: bool = False
 
     def to_dict(self) -> dict[str, object]:
@@ -58,7 +60,7 @@ class Context:
         return cls(entities, mentioned, carried=bool(data.get("carried", False)), **lists)
 
 
-_LISTS = ("relation", "aspects", "groups", "people")
+_LISTS = ("relation", "aspects", "groups", "people", "focus")
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,15 @@ class Engine:
         previous ones, carried), what the question named, the relation asked, the groups cited."""
         groups = (self.kb.facts[f].subject for f in answer.facts if f in self.kb.facts)
         carried = not answer.context.entities and previous is not None
+        named = tuple(
+            sorted(
+                (p.id for p in self.kb.people.values() if p.name in answer.text),
+                key=lambda p: answer.text.index(self.kb.people[p].name),
+            )
+        )
+        # an answer about some of the people listed before (第一个 / 其中谁) keeps the list to pick from
+        listed = previous.people if previous is not None else ()
+        people = listed if named and set(named) < set(listed) else named
         return Context(
             entities=previous.entities if carried and previous else answer.context.entities,
             mentioned=query.entities,
@@ -195,5 +204,6 @@ class Engine:
             relation=tuple(sorted(c.value for c in query.cues & CONTEXT_CUES)),
             aspects=tuple(a.value for a in query.aspects),
             groups=tuple(dict.fromkeys(g for g in groups if g in self.kb.groups)),
-            people=tuple(p.id for p in self.kb.people.values() if p.name in answer.text),
+            people=people,
+            focus=named,
         )

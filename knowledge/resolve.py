@@ -38,6 +38,7 @@ CONTEXT_CUES = RELATION_CUES | _KIND_CUES | {Cue.COUNT, Cue.LIST, Cue.YES_NO, Cu
 # Questions that read as a follow-up when they name nothing of their own.
 _FOLLOW_UP_CUES = (*RELATION_CUES, Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.WHICH_GROUP, Cue.ALSO, Cue.DESCRIBED_GROUP)
 _ORDINAL = re.compile(r"第([一二三四五六七八九])(?:个|位|名)")
+_OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位")
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
 _ELLIPSIS_START = ("那", "那么", "说错了", "说错", "打错了", "搞错了", "不对", "我是说", "我问的是", "我说的是")
 _ELLIPSIS_END = ("呢", "的呢")
@@ -151,22 +152,35 @@ def _follow_up(
     # After an answer with no subject of its own (a list of groups, the document) only a pronoun
     # reaches back past it: 一共几个 counts the list, 回到刚才那个组 means the group before.
     inherited = () if context.carried and pronoun is None else _earlier(tools, context, pronoun)
-    ordinal = _ORDINAL.search(query.text)
-    if ordinal and context.people:  # 第一个是什么职务 / 第二位呢: one of the people the answer listed
-        index = "一二三四五六七八九".index(ordinal.group(1))
-        if index < len(context.people):
-            inherited = (Entity(EntityKind.PERSON, context.people[index]),)
+    picked = _picked(query, context)
+    if picked is not None:  # 第一个是什么职务 / 第二位呢 / 那另一位呢: one of the people listed before
+        inherited = (Entity(EntityKind.PERSON, picked),)
+    elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP):
+        # 市发展改革委参加了哪些组 → 它在这些组里是什么角色: the role is the holder's, not the groups'
+        inherited = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP) or inherited
     asks_group = query.has(*_GROUP_FACETS) or bool(query.aspects) or pronoun is EntityKind.GROUP
     # 他是哪个组的 / 他也是副组长吗 / 她一共当了几个组的组长 ask of the person; 他的副手是谁 of the group
     asks_of_person = query.has(Cue.WHICH_GROUP, Cue.YES_NO, Cue.ALSO, Cue.COUNT) or (
         query.has(Cue.ROLES) and not query.asks_person
     )
-    of_person = pronoun is EntityKind.PERSON and asks_of_person
+    of_person = pronoun in (EntityKind.PERSON, EntityKind.UNIT) and asks_of_person  # (那个单位还在哪些组当副组长)
     if asks_group and not of_person:  # 他牵头的组负责什么 / 市大数据发展局 …, 组长是谁: their groups
         inherited = _groups_of(tools, inherited)
     if not asks_relation and not own_kind:  # 它是专题组还是保障组 asks the kind, not the last relation
         query = _with_relation(query, context)
     return query, inherited
+
+
+def _picked(query: Query, context: Context) -> str | None:
+    """The person an ordinal (第二个) or 另一位 picks from the people the answers listed."""
+    ordinal = _ORDINAL.search(query.text)
+    if ordinal:
+        index = "一二三四五六七八九".index(ordinal.group(1))
+        return context.people[index] if index < len(context.people) else None
+    if _OTHER_ONE.search(query.text):
+        others = [p for p in context.people if p not in context.focus]
+        return others[0] if len(others) == 1 else None
+    return None
 
 
 def _topic_words(tools: Tools, query: Query) -> list[str]:
