@@ -126,7 +126,11 @@ def _follow_up(
     ellipsis = query.text.startswith(_ELLIPSIS_START) or query.text.endswith(_ELLIPSIS_END)
     own_kind = bool(query.cues & _KIND_CUES)
     if entities or (own_kind and pronoun is None):
-        if pronoun is not None:
+        if query.cues & _SET_CUES:  # 其中哪些也在激励创业创新组 / 和精简行政审批组重叠的呢: with the groups before
+            entities += tuple(e for e in context.entities if e not in entities and e.kind is EntityKind.GROUP)
+            if not asks_relation:
+                query = _with_relation(query, context)
+        elif pronoun is not None:
             # a kind the question names itself is not added again, unless it named a post (他是市政府秘书长吗:
             # the holder of the post against the person before)
             claim = query.has(Cue.YES_NO)
@@ -138,10 +142,6 @@ def _follow_up(
             kinds = {e.kind for e in entities}
             entities += tuple(e for e in context.entities if e.kind not in kinds)
             query = _with_relation(query, context)
-        elif query.cues & _SET_CUES:  # 其中哪些也在激励创业创新组 / 和精简行政审批组重叠的呢: with the groups before
-            entities += tuple(e for e in context.entities if e not in entities and e.kind is EntityKind.GROUP)
-            if not asks_relation:
-                query = _with_relation(query, context)
         return query, entities
     if pronoun is None and (query.document_fields or query.about_document or query.has(Cue.REQUIREMENT, Cue.ELSEWHERE)):
         return query, entities  # 文号是多少 after a group; but 他在这个通知里的身份 is about him
