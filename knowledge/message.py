@@ -39,11 +39,9 @@ _MAX_CLAUSES = 12  # of one sentence, the last ones: a question comes at the end
 
 @dataclass(frozen=True)
 class Piece:
-    """One question of a message: its text, the sentence it stands in (without the framing), and what
-    the sentence's other clauses named."""
+    """One question of a message: its text, and what the sentence's other clauses named."""
 
     text: str
-    whole: str
     named: tuple[Entity, ...] = ()  # in narrative clauses: what 他 / 这个组 may point at
     introduced: tuple[Entity, ...] = ()  # in the asker's self-introduction: what 我们 means
     first_person: bool = False  # the question speaks of the asker (我们单位在哪个组)
@@ -82,7 +80,7 @@ class MessageReader:
         if len(message) > cap:
             message = message[: cap // 2] + "。" + message[-cap // 2 :]
         if not _BREAKS.search(message):  # one clause, as most questions are: nothing to take apart
-            return [Piece(message, message)] if message.strip() else []
+            return [Piece(message)] if message.strip() else []
         pieces: list[tuple[Piece, bool]] = []
         for sentence in _SENTENCE_END.split(message):
             for part in self._enumeration.split(sentence):
@@ -196,13 +194,11 @@ class MessageReader:
         if not questions:
             if not narrative:
                 return []
-            whole = "，".join(narrative)
-            return [(Piece(whole, whole, tuple(dict.fromkeys(names)), tuple(dict.fromkeys(introduced))), False)]
+            text = "，".join(narrative)
+            return [(Piece(text, tuple(dict.fromkeys(names)), tuple(dict.fromkeys(introduced))), False)]
         return [
             (
-                Piece(
-                    "，".join(q), "，".join(q), tuple(dict.fromkeys(n)), tuple(dict.fromkeys(introduced)), first_person
-                ),
+                Piece("，".join(q), tuple(dict.fromkeys(n)), tuple(dict.fromkeys(introduced)), first_person),
                 True,
             )
             for q, n in zip(questions, named, strict=True)
