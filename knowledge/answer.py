@@ -23,7 +23,8 @@ class Context:
     subjects before it: ``carried``); ``mentioned``: everything the question named; ``relation``: the
     cue values it asked (leader, deputy, count, topic_groups …); ``aspects``: 放权 / 监管 / 服务;
     ``groups``: every group whose facts the answer cited; ``people``: the people the answer names, or the
-    list it picked one of (第一个 / 其中谁); ``focus``: the ones it names itself.
+    list it picked one of (第一个 / 其中谁); ``focus``: the ones it names itself; ``listed_groups``: the
+    groups it lists, in order (排第二的那个组).
     """
 
     entities: tuple[Entity, ...] = ()
@@ -33,6 +34,7 @@ class Context:
     groups: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     focus: tuple[str, ...] = ()
+    listed_groups: tuple[str, ...] = ()
     carried: bool = False
 
     def to_dict(self) -> dict[str, object]:
@@ -60,7 +62,7 @@ class Context:
         return cls(entities, mentioned, carried=bool(data.get("carried", False)), **lists)
 
 
-_LISTS = ("relation", "aspects", "groups", "people", "focus")
+_LISTS = ("relation", "aspects", "groups", "people", "focus", "listed_groups")
 
 
 @dataclass(frozen=True)

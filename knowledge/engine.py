@@ -206,4 +206,12 @@ class Engine:
             groups=tuple(dict.fromkeys(g for g in groups if g in self.kb.groups)),
             people=people,
             focus=named,
+            listed_groups=self._listed_groups(answer.text),
         )
+
+    def _listed_groups(self, text: str) -> tuple[str, ...]:
+        """The groups an answer names, in the order it names them (the 协调小组 over them left out)."""
+        found = sorted((text.index(g.name), g.id) for g in self.kb.groups.values() if g.name in text)
+        ids = [g for _, g in found]
+        under = [g for g in ids if self.kb.groups[g].kind is not GroupKind.COORDINATION]
+        return tuple(under if len(under) > 1 else ids)

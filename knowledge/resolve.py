@@ -37,7 +37,10 @@ _KIND_CUES = frozenset({Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS})
 CONTEXT_CUES = RELATION_CUES | _KIND_CUES | {Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.REQUIREMENT}
 # Questions that read as a follow-up when they name nothing of their own.
 _FOLLOW_UP_CUES = (*RELATION_CUES, Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.WHICH_GROUP, Cue.ALSO, Cue.DESCRIBED_GROUP)
-_ORDINAL = re.compile(r"第([一二三四五六七八九])(?:个|位|名)")
+_ORDINAL = re.compile(r"(?:排)?第([一二三四五六七八九])(?!条|项|点|部分)(?:个|位|名|的)?")
+_FIRST_ONE = re.compile(r"前者|头一个|第一个")
+_LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那")
+_ORDINAL_ANY = re.compile(r"第[一二三四五六七八九]|前者|后者|最后")
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位")
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
 _ELLIPSIS_START = ("那", "那么", "说错了", "说错", "打错了", "搞错了", "不对", "我是说", "我问的是", "我说的是")
@@ -153,8 +156,8 @@ def _follow_up(
     # reaches back past it: 一共几个 counts the list, 回到刚才那个组 means the group before.
     inherited = () if context.carried and pronoun is None else _earlier(tools, context, pronoun)
     picked = _picked(query, context)
-    if picked is not None:  # 第一个是什么职务 / 第二位呢 / 那另一位呢: one of the people listed before
-        inherited = (Entity(EntityKind.PERSON, picked),)
+    if picked is not None:  # 第一个是什么职务 / 排第二的那个组长 / 后者 / 那另一位呢: one of those listed before
+        inherited = (picked,)
     elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP):
         # 市发展改革委参加了哪些组 → 它在这些组里是什么角色: the role is the holder's, not the groups'
         inherited = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP) or inherited
@@ -171,16 +174,27 @@ def _follow_up(
     return query, inherited
 
 
-def _picked(query: Query, context: Context) -> str | None:
-    """The person an ordinal (第二个) or 另一位 picks from the people the answers listed."""
+def _picked(query: Query, context: Context) -> Entity | None:
+    """The one an ordinal (第二个 / 排第二的 / 前者 / 后者 / 最后那个) or 另一位 picks from what the
+    answers listed: the people when several were named, else the groups."""
+    people = [Entity(EntityKind.PERSON, p) for p in context.people]
+    groups = [Entity(EntityKind.GROUP, g) for g in context.listed_groups]
+    listed = people if len(people) > 1 or not groups else groups
+    if "组" in query.text.split("的", 1)[0] and groups and _ORDINAL_ANY.search(query.text):
+        listed = groups  # 排第二的那个组 / 最后那个组
     ordinal = _ORDINAL.search(query.text)
     if ordinal:
         index = "一二三四五六七八九".index(ordinal.group(1))
-        return context.people[index] if index < len(context.people) else None
-    if _OTHER_ONE.search(query.text):
+    elif _FIRST_ONE.search(query.text):
+        index = 0
+    elif _LAST_ONE.search(query.text):
+        index = len(listed) - 1
+    elif _OTHER_ONE.search(query.text):
         others = [p for p in context.people if p not in context.focus]
-        return others[0] if len(others) == 1 else None
-    return None
+        return Entity(EntityKind.PERSON, others[0]) if len(others) == 1 else None
+    else:
+        return None
+    return listed[index] if 0 <= index < len(listed) else None
 
 
 def _topic_words(tools: Tools, query: Query) -> list[str]:
