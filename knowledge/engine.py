@@ -35,6 +35,7 @@ from knowledge.wording import load_wording
 __all__ = ["Engine", "EngineConfig"]
 
 _LOGGER = logging.getLogger(__name__)
+_CLAIM = re.compile(r"[?？]\s*$")
 _PEOPLE_COUNTED = re.compile(r"几位|几个人|几人|多少人|多少位|几名")
 _MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
 
@@ -155,6 +156,9 @@ class Engine:
         if not text:
             return tools.decline(question, tools.say("ask_for_question"))
         query = self.reader.read(text)
+        if _CLAIM.search(question) and not self.message.asks(text, query):
+            # 张德宽是综合组组长？: a statement asked with a question mark is a yes/no claim
+            query = replace(query, cues=query.cues | {Cue.YES_NO})
         ambiguous = next((m for m in query.mentions if m.rivals), None)
         if ambiguous is not None:
             return tools.clarify(question, (ambiguous.entity, *ambiguous.rivals))

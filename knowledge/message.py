@@ -118,7 +118,7 @@ class MessageReader:
             if not form:
                 continue
             query = self.read(form)
-            asks = self._asks(form, query)
+            asks = self.asks(form, query)
             if form.startswith(self.words.framing) and not form.startswith(_CORRECTION):
                 if not asks:
                     introduced += query.entities
@@ -204,7 +204,7 @@ class MessageReader:
             for q, n in zip(questions, named, strict=True)
         ]
 
-    def _asks(self, form: str, query: Query) -> bool:
+    def asks(self, form: str, query: Query) -> bool:
         """Whether a clause asks: a question word (好几次 and 几乎 are none) or a yes/no ending, other
         than the asking itself (让我查一下 / 想确认一下 ask nothing yet)."""
         text = _NOT_ASKING.sub("", form)
