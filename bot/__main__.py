@@ -82,7 +82,7 @@ def answer_lines(engine: Engine, questions: Iterable[str], as_json: bool, conver
     context = Context()
     for question in questions:
         answer = engine.ask(question, context if conversation else None)
-        context = answer.context if answer.answered else context
+        context = answer.context
         if as_json:
             print(json_line(answer.as_json()), flush=True)
         else:
@@ -112,7 +112,7 @@ def chat(engine: Engine) -> int:
         if not question.strip():
             return 0
         answer: Answer = engine.ask(question, context)
-        context = answer.context if answer.answered else context
+        context = answer.context
         print(render_plain(answer) + "\n")
 
 

@@ -79,7 +79,7 @@ async def answer_question(
         _LOGGER.warning("update %s: no answer within %.1f s", update.update_id, shared.budget)
         await send_text(update, context, shared.messages.too_slow)
         return
-    if answer.answered and key is not None:
+    if key is not None and (answer.answered or not standalone):  # the engine returns the context to keep
         shared.contexts.put(key, answer.context)
     await send_answer(update, context, answer)
 

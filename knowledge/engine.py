@@ -106,21 +106,25 @@ class Engine:
 
     def ask(self, question: str, context: Context | None = None) -> Answer:
         """Answer ``question``; several sentences (法治组组长是谁？综合组呢？) are answered in turn.
-        Never raises: a failure while answering is logged and becomes an apology for that question."""
+        The answer's context is the one to keep for the next question, declined or not. Never raises:
+        a failure while answering is logged and becomes an apology for that question."""
         try:
             return self._ask(question, context)
         except Exception:  # one question's bug must not end the chat, the batch or the bot
             _LOGGER.exception("answering failed")
-            return self.tools.decline(question, self.tools.say("apology"), prefix_only=True)
+            apology = self.tools.decline(question, self.tools.say("apology"), prefix_only=True)
+            return replace(apology, context=context or Context())
 
     def _ask(self, question: str, context: Context | None) -> Answer:
         pieces = self.message.split(question, self.config.max_question_chars * 4)
-        if not pieces:
-            return self._ask_clause(question, context)  # nothing to read: asks for a question
+        if not pieces:  # all framing (我是…，领导让我查…): the message as it is
+            answer = self._ask_clause(question, context)
+            return replace(answer, context=self._kept(answer, context))
         answers = []
         for piece in pieces[:_MAX_QUESTIONS]:
-            answers.append(self._ask_piece(piece, context))
-            context = answers[-1].context if answers[-1].answered else context
+            answer = self._ask_piece(piece, context)
+            context = self._kept(answer, context)
+            answers.append(replace(answer, context=context))
         if len(answers) == 1:
             return replace(answers[0], question=question)
         answered = [a for a in answers if a.answered]
@@ -137,6 +141,14 @@ class Engine:
             suggestions=answered[-1].suggestions,
             context=self._joined_context(answered),
         )
+
+    @staticmethod
+    def _kept(answer: Answer, context: Context | None) -> Context:
+        """The context after an answer: its own; after a decline about a subject the notice has (罗蔺的
+        手机号是多少), that subject; after any other decline, the one before (the last answered)."""
+        if answer.answered or answer.context.entities:
+            return answer.context
+        return context or Context()
 
     @staticmethod
     def _joined_context(answered: list[Answer]) -> Context:

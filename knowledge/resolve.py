@@ -42,6 +42,7 @@ _FIRST_ONE = re.compile(r"前者|头一个|第一个")
 _LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那")
 _ORDINAL_ANY = re.compile(r"第[一二三四五六七八九]|前者|后者|最后")
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位")
+_OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
 _ELLIPSIS_START = ("那", "那么", "说错了", "说错", "打错了", "搞错了", "不对", "我是说", "我问的是", "我说的是")
 _ELLIPSIS_END = ("呢", "的呢")
@@ -125,6 +126,10 @@ def _follow_up(
     previous relation, and the kind of group a list was of."""
     topic_words = _topic_words(tools, query)
     pronoun = _pronoun(tools, query, topic_words)
+    office = {c.value for c in _OFFICE_CUES} & set(context.relation)
+    if office and query.has(Cue.DEPUTY) and "副组长" not in query.text:
+        # 办公室主任由谁兼任 → 副职是哪位 / 副的呢: the office's deputy, not the group's
+        query = replace(query, cues=(query.cues - {Cue.DEPUTY}) | {Cue.OFFICE, Cue.OFFICE_DEPUTY})
     asks_relation = bool(query.cues & RELATION_CUES) or bool(query.aspects)
     ellipsis = query.text.startswith(_ELLIPSIS_START) or query.text.endswith(_ELLIPSIS_END)
     own_kind = bool(query.cues & _KIND_CUES)

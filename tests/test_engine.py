@@ -154,3 +154,16 @@ def test_a_described_duty_the_engine_is_unsure_of_is_offered_not_answered(engine
 def test_a_piece_of_work_no_group_has_is_said_to_be_unstated(engine: Engine) -> None:
     answer = engine.ask("营商环竟归哪个组管")
     assert not answer.answered and UNSTATED in answer.text
+
+
+def test_a_declined_question_about_a_known_person_keeps_the_person_for_the_next(engine: Engine) -> None:
+    declined = engine.ask("罗蔺的手机号是多少")
+    assert not declined.answered
+    follow_up = engine.ask("那他是什么职务", declined.context)
+    assert follow_up.answered and "市政府副秘书长" in follow_up.text
+
+
+def test_a_declined_question_about_nothing_keeps_the_context_before(engine: Engine) -> None:
+    first = engine.ask("法治组组长是谁")
+    chatter = engine.ask("今天天气怎么样", first.context)
+    assert chatter.context == first.context
