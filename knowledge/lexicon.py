@@ -100,6 +100,11 @@ class Lexicon:
         return self._synonym_pattern.sub(lambda m: self.synonyms.get(m.group(), m.group()), text)
 
     @cached_property
+    def aspect_words(self) -> frozenset[str]:
+        """The words that name an aspect (放权, 监管 …): they mark a side of a duty, not a topic."""
+        return frozenset(w for words in self.aspects.values() for w in words)
+
+    @cached_property
     def _synonym_pattern(self) -> re.Pattern[str]:
         words = {*self.synonyms, *self.synonyms.values()}
         return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))

@@ -124,7 +124,7 @@ def _follow_up(
     never inherits them. A pronoun beside a subject of the question's own adds the previous one (他也是
     协调小组副组长吗). A question without a relation (那商事组呢 / 分别是谁 / 一共几个) keeps the
     previous relation, and the kind of group a list was of."""
-    topic_words = _topic_words(tools, query)
+    topic_words = tools.topic_words(query)
     pronoun = _pronoun(tools, query, topic_words)
     office = {c.value for c in _OFFICE_CUES} & set(context.relation)
     if office and query.has(Cue.DEPUTY) and "副组长" not in query.text:
@@ -200,12 +200,6 @@ def _picked(query: Query, context: Context) -> Entity | None:
     else:
         return None
     return listed[index] if 0 <= index < len(listed) else None
-
-
-def _topic_words(tools: Tools, query: Query) -> list[str]:
-    """Content words the notice's clauses use, other than the aspect words: a topic of the question's own."""
-    aspect_words = {w for words in tools.lexicon.aspects.values() for w in words}
-    return [w for w in query.content if w not in aspect_words and w in tools.index.idf]
 
 
 def _pronoun(tools: Tools, query: Query, topic_words: list[str]) -> EntityKind | None:
@@ -313,8 +307,9 @@ def _described_group(tools: Tools, query: Query, entities: tuple[Entity, ...]) -
             and (not kinds or tools.kb.groups[r.group].kind in kinds)
         ]
         return tuple(dict.fromkeys(groups))
-    aspect_words = {w for words in tools.lexicon.aspects.values() for w in words}
-    if not [w for w in query.content if w not in aspect_words]:  # 协调小组下设的专题组 / 那个组在监管方面:
+    if not [
+        w for w in query.content if w not in tools.lexicon.aspect_words
+    ]:  # 协调小组下设的专题组 / 那个组在监管方面:
         return ()  # nothing describes a particular group
     named = [query.text[m.start : m.end] for m in query.mentions]
     hits = [h for h in tools.index.search([*query.content, *named], limit=10) if h.clause.subject in tools.kb.groups]

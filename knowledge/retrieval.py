@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 
 from rapidfuzz import fuzz
@@ -24,6 +25,7 @@ from knowledge.segment import Segmenter
 
 _CLAUSE_END = re.compile(r"(?<=[。;；])")
 _SEARCHED = (FactKind.DUTY, FactKind.ASPECT_DUTY, FactKind.COMMON_DUTY, FactKind.REQUIREMENT)
+_REMEMBERED = 4096  # content words whose owners subjects_of keeps
 _NEAR = 85  # a token of 3+ characters within this partial ratio of a clause counts as present
 
 
@@ -60,10 +62,15 @@ class ClauseIndex:
         total = len(self.clauses)
         self.idf = {token: math.log(1 + total / count) for token, count in frequency.items()}
         self.unknown_weight = math.log(1 + total)
+        self._subjects_of = lru_cache(maxsize=_REMEMBERED)(self._scan_subjects)
 
-    def subjects_of(self, token: str) -> set[str]:
-        """Whose clauses (groups, requirements …) use ``token``."""
-        return {c.subject for c in self.clauses if token in c.tokens or (len(token) > 1 and token in c.text)}
+    def subjects_of(self, token: str) -> frozenset[str]:
+        """Whose clauses (groups, requirements …) use ``token``; asked of every content word, so remembered
+        for the words people use most."""
+        return self._subjects_of(token)
+
+    def _scan_subjects(self, token: str) -> frozenset[str]:
+        return frozenset(c.subject for c in self.clauses if token in c.tokens or (len(token) > 1 and token in c.text))
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.unknown_weight)

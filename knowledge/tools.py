@@ -7,6 +7,7 @@ An intent (``knowledge/intents/``) gets a ``Turn`` and these ``Tools`` and retur
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -179,12 +180,19 @@ class Tools:
         that only one clause has (科研经费, 双随机一公开, 公用事业), or two words the clauses use
         (工程 建设项目 审批); not one common word alone (解决, 推进). ``strong``: a word only one group's
         clauses use."""
-        aspect_words = {w for words in self.lexicon.aspects.values() for w in words}
-        known = [w for w in query.content if w not in aspect_words and w in self.index.idf]
-        if strong:  # a term only one group's clauses use
-            return any(len(w) > 1 and len(self.index.subjects_of(w)) == 1 for w in known)
+        known = self.topic_words(query)
+        if strong:
+            return bool(self.group_terms(known))
         rare = self.index.unknown_weight - 1e-9
         return len(set(known)) >= 2 or any(self.index.idf[w] >= rare for w in known)
+
+    def topic_words(self, query: Query) -> list[str]:
+        """The question's content words that the notice's clauses use, other than the aspect words."""
+        return [w for w in query.content if w not in self.lexicon.aspect_words and w in self.index.idf]
+
+    def group_terms(self, words: Iterable[str]) -> list[str]:
+        """Those of ``words`` that only one group's clauses use (简易注销, 科研经费)."""
+        return [w for w in words if len(w) > 1 and len(self.index.subjects_of(w)) == 1]
 
     def topic_hits(self, query: Query) -> list[Hit]:
         """The best clause and, when another group's clause is nearly as good, that one too."""
@@ -206,7 +214,7 @@ class Tools:
         group and no other term of its own is a word the notice uses elsewhere in another group's work."""
         if not query.has(Cue.WHICH_GROUP):
             return []
-        terms = [w for w in query.content if len(w) > 1 and len(self.index.subjects_of(w)) == 1]
+        terms = self.group_terms(query.content)
         owners = [h for h in hits if any(t in h.clause.tokens or t in h.clause.text for t in terms)]
         if not owners or len({h.clause.subject for h in owners}) > 1:
             return []

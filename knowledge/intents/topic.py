@@ -50,5 +50,4 @@ def _piece_hits(tools: Tools, piece: str) -> list[Hit]:
     """Topic hits for one piece of a question, if it has a topic of its own: an aspect word alone
     (哪个组监督) is not one."""
     query = tools.reader.read(piece)
-    aspect_words = {w for words in tools.lexicon.aspects.values() for w in words}
-    return tools.topic_hits(query) if any(c not in aspect_words for c in query.content) else []
+    return tools.topic_hits(query) if any(c not in tools.lexicon.aspect_words for c in query.content) else []
