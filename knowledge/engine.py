@@ -194,22 +194,22 @@ class Engine:
         """一共几位 / 组长加副组长一共几个人: a count of people is said, whatever list answers it."""
         if not (query.has(Cue.COUNT) and _PEOPLE_COUNTED.search(query.text)):
             return answer
-        named = [p for p in self.kb.people.values() if p.name in answer.text]
+        named = self._people_named(answer.text)
         if not named:
             return answer
         return replace(answer, text=self.tools.say("people_counted", count=len(named)) + answer.text)
+
+    def _people_named(self, text: str) -> tuple[str, ...]:
+        """The ids of the people a text names, in the order it names them."""
+        found = sorted((text.index(p.name), p.id) for p in self.kb.people.values() if p.name in text)
+        return tuple(person for _, person in found)
 
     def _context(self, answer: Answer, query: Query, previous: Context | None) -> Context:
         """What a follow-up may refer to: the answer's subjects (or, for an answer without any, the
         previous ones, carried), what the question named, the relation asked, the groups cited."""
         groups = (self.kb.facts[f].subject for f in answer.facts if f in self.kb.facts)
         carried = not answer.context.entities and previous is not None
-        named = tuple(
-            sorted(
-                (p.id for p in self.kb.people.values() if p.name in answer.text),
-                key=lambda p: answer.text.index(self.kb.people[p].name),
-            )
-        )
+        named = self._people_named(answer.text)
         # an answer about some of the people listed before (第一个 / 其中谁) keeps the list to pick from
         listed = previous.people if previous is not None else ()
         people = listed if named and set(named) < set(listed) else named
