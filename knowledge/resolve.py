@@ -108,10 +108,7 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     described = [w for w in query.content if not any(w in a or a in w for a in actions)]
     if not entities and query.has(*_GROUP_FACETS) and adjusted and not described and not query.document_fields:
         # 调整后组长是谁 / 更名后的小组由谁牵头: the group the notice itself adjusts, named in its title
-        title = tools.kb.document["title"].value
-        entities = tuple(
-            Entity(EntityKind.GROUP, g.id) for g in tools.kb.groups.values() if g.full_name and g.full_name in title
-        )
+        entities = tuple(Entity(EntityKind.GROUP, g.id) for g in tools.notice_groups())
     return query, entities
 
 

@@ -186,6 +186,11 @@ class Tools:
         rare = self.index.unknown_weight - 1e-9
         return len(set(known)) >= 2 or any(self.index.idf[w] >= rare for w in known)
 
+    def notice_groups(self) -> list[Group]:
+        """The groups the notice itself is about: those its title names by their full name."""
+        title = self.kb.document["title"].value
+        return [g for g in self.kb.groups.values() if g.full_name and g.full_name in title]
+
     def topic_words(self, query: Query) -> list[str]:
         """The question's content words that the notice's clauses use, other than the aspect words."""
         return [w for w in query.content if w not in self.lexicon.aspect_words and w in self.index.idf]

@@ -18,8 +18,5 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     below = any(_OTHER_LEVEL.search(query.text[: m.start]) for m in query.mentions if m.entity.kind is EntityKind.GROUP)
     if not (query.has(Cue.ELSEWHERE) or below):  # 各区县的放管服协调小组: not the city's group
         return None
-    adjusted = [
-        g.full_name for g in tools.kb.groups.values() if g.full_name and g.full_name in tools.kb.document["title"].value
-    ]
-    text = tools.say("elsewhere", group="、".join(adjusted))
+    text = tools.say("elsewhere", group="、".join(g.full_name or g.name for g in tools.notice_groups()))
     return tools.decline(question, text, prefix_only=True)
