@@ -3,7 +3,7 @@
 (the Docker image's command: a restart policy must not loop on a prompt nobody sees);
 ``python -m bot health`` checks the liveness file (the image's HEALTHCHECK);
 ``python -m bot ask`` answers questions from arguments or stdin; ``python -m bot chat`` talks in the
-terminal. The ``ask``, ``chat`` and ``health`` paths import no Telegram code, so they start fast.
+terminal; ``python -m bot report`` sums up the question log. The ``ask``, ``chat`` and ``health`` paths import no Telegram code, so they start fast.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from bot.config import AppConfig, ConfigError, config_path, load_config, read_token
 from knowledge.answer import Answer, Context
@@ -32,6 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("chat", help="在终端里与机器人对话（支持追问）")
     commands.add_parser("serve", help="运行 Telegram 机器人；没有 token 时仅在终端中改为对话，否则退出（退出码 2）")
     commands.add_parser("health", help="检查机器人是否在最近成功连接过 Telegram（退出码 0 健康，1 不健康）")
+    report = commands.add_parser("report", help="提问记录的统计：回答率、每天的提问、最常被拒答和 👎 的问题")
+    report.add_argument("--days", type=int, default=7, help="统计最近几天（默认 7）")
+    report.add_argument("--json", action="store_true", help="输出一行 JSON")
+    report.add_argument("--export-questions", type=Path, metavar="FILE", help="把拒答和 👎 的问题写成题表草稿")
+    report.add_argument("--export-facts", type=Path, metavar="FILE", help="为每组问题写出通知中最接近的条款，供审阅")
     args = parser.parse_args(argv)
     _utf8_streams()
 
@@ -39,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(config_path())
         if args.command == "health":
             return health(config)
+        if args.command == "report":
+            from bot.report import run as report_run
+
+            return report_run(config, args.days, args.json, args.export_questions, args.export_facts)
         if args.command in (None, "serve") and read_token(config):
             from bot.app import run  # Telegram is imported only on this path
 

@@ -33,7 +33,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import handlers
+from bot import admin, feedback, handlers
 from bot.answering import WorkerPool
 from bot.config import (
     AppConfig,
@@ -48,6 +48,7 @@ from bot.delivery import PerChatUpdateProcessor, ResilientRateLimiter
 from bot.handlers import Services
 from bot.logs import install_excepthook, redact, setup_logging
 from bot.messages import Messages, load_messages
+from bot.reload import Reloader
 from bot.runtime import BotState, Runtime
 from bot.state import StateError
 from knowledge.engine import Engine
@@ -97,10 +98,11 @@ def build_application(
     )
     pool = WorkerPool(delivery.workers)
     application.bot_data["services"] = Services(
-        engine, messages, telegram, pool, state.contexts, delivery.answer_budget
+        engine, messages, telegram, pool, state.contexts, delivery.answer_budget, state.questions
     )
     application.bot_data["state"] = state
     application.bot_data["config"] = config
+    application.bot_data["reloader"] = Reloader(application, config)
 
     async def refuse(update: Update) -> None:
         await handlers.refuse_flood(update, CallbackContext.from_update(update, application))
@@ -123,12 +125,20 @@ def build_application(
     ]
     for name, callback in commands:
         application.add_handler(CommandHandler(name, callback, filters=updates))
+    # The admins' commands: not in the menus, no reply to anyone else (bot/admin.py).
+    application.add_handler(CommandHandler("stats", admin.stats_command, filters=updates))
+    application.add_handler(CommandHandler("reload", admin.reload_command, filters=updates))
+    # First, in a group of its own: a reply to a "哪里不对？" prompt is a comment, not a question; any
+    # other message goes on to the handlers below.
+    comment = filters.UpdateType.MESSAGE & filters.TEXT & filters.REPLY & ~filters.COMMAND
+    application.add_handler(MessageHandler(comment, feedback.on_comment), group=-1)
     # After the commands, so "/help" is never taken for a question.
     application.add_handler(
         MessageHandler(updates & private & filters.TEXT & ~filters.COMMAND, handlers.on_private_text)
     )
     application.add_handler(MessageHandler(updates & groups & filters.TEXT & ~filters.COMMAND, handlers.on_group_text))
     application.add_handler(MessageHandler(updates & private & ~filters.TEXT, handlers.on_other_message))
+    application.add_handler(CallbackQueryHandler(feedback.on_feedback, pattern=f"^{feedback.FEEDBACK}"))
     application.add_handler(CallbackQueryHandler(handlers.on_callback))
     application.add_handler(InlineQueryHandler(handlers.on_inline_query))
     application.add_error_handler(handlers.on_error)
@@ -166,7 +176,7 @@ def run(config: AppConfig) -> int:
     secrets = [token, secret or ""]
     install_excepthook(secrets)
     try:
-        state = BotState.open(state_dir(config), config.delivery)
+        state = BotState.open(state_dir(config), config.delivery, config.question_log)
     except StateError as error:
         print(f"状态目录不可用：{error}（见 state_dir / BOT_STATE_DIR）", file=sys.stderr)
         return EXIT_BAD_SETUP
@@ -183,6 +193,8 @@ async def serve(runtime: Runtime, secrets: list[str]) -> int:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, runtime.request_stop)
+    reloader: Reloader = runtime.application.bot_data["reloader"]
+    loop.add_signal_handler(signal.SIGHUP, reloader.spawn, "SIGHUP")  # hot reload of the knowledge
     try:
         await runtime.start()
     except InvalidToken:

@@ -70,10 +70,23 @@ class DeliveryConfig:
 
 
 @dataclass(frozen=True)
+class QuestionLogConfig:
+    """The question log and 👍/👎 (bot/questionlog.py, bot/feedback.py); README: what is stored."""
+
+    enabled: bool = True
+    retention_days: int = 90
+    feedback_in_groups: bool = False
+    comment_timeout: float = 600.0
+    salt_file: str | None = None
+
+
+@dataclass(frozen=True)
 class AppConfig:
     engine: EngineConfig = field(default_factory=EngineConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
+    question_log: QuestionLogConfig = field(default_factory=QuestionLogConfig)
+    admins: tuple[int, ...] = ()
     cache_dir: str | None = None
     knowledge_dir: str | None = None
     state_dir: str | None = None
@@ -181,6 +194,8 @@ def _check_ranges(config: AppConfig, path: Path) -> None:
         ("delivery.max_contexts", 1 <= delivery.max_contexts <= 100_000_000, "between 1 and 100000000"),
         ("delivery.journal_keep", 60 <= delivery.journal_keep <= 365 * 86400, "between 60 and 31536000"),
         ("delivery.health_max_age", 5 <= delivery.health_max_age <= 86400, "between 5 and 86400"),
+        ("question_log.retention_days", 1 <= config.question_log.retention_days <= 3650, "between 1 and 3650"),
+        ("question_log.comment_timeout", 10 <= config.question_log.comment_timeout <= 86400, "between 10 and 86400"),
         (
             "telegram.webhook.url",
             telegram.mode is not RunMode.WEBHOOK or bool(telegram.webhook.url),

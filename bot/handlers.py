@@ -10,6 +10,7 @@ import base64
 import binascii
 import html
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -29,7 +30,9 @@ from telegram.ext import ContextTypes
 from bot.answering import AnswerTimeout, WorkerPool
 from bot.config import TelegramConfig
 from bot.contexts import ChatContexts
+from bot.feedback import log_answer, log_failure, with_feedback
 from bot.messages import Messages
+from bot.questionlog import QuestionLog
 from bot.render import ASK, GROUP, answer_messages, groups_keyboard, inline_result, suggestion_keyboard
 from knowledge.answer import Answer
 from knowledge.engine import Engine
@@ -43,7 +46,8 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Services:
     """What every handler shares, built once at start-up: the engine runs on ``pool`` (never on the
-    event loop) within ``budget`` seconds a question; follow-up contexts live in ``contexts``."""
+    event loop) within ``budget`` seconds a question; follow-up contexts live in ``contexts``, the
+    question log in ``questions``. A reload replaces the whole object (bot/reload.py)."""
 
     engine: Engine
     messages: Messages
@@ -51,6 +55,7 @@ class Services:
     pool: WorkerPool
     contexts: ChatContexts
     budget: float = 5.0
+    questions: QuestionLog | None = None
 
     async def compute(self, function: Callable[..., T], *args: object) -> T:
         """``function(*args)`` on a worker thread; AnswerTimeout past the budget."""
@@ -73,15 +78,17 @@ async def answer_question(
     chat = update.effective_chat
     key = str(chat.id) if chat is not None else None
     previous = shared.contexts.get(key) if key is not None and not standalone else None
+    started = time.perf_counter()
     try:
         answer = await shared.compute(shared.engine.ask, question, previous)
     except AnswerTimeout:
         _LOGGER.warning("update %s: no answer within %.1f s", update.update_id, shared.budget)
+        log_failure(update, shared, question, time.perf_counter() - started)
         await send_text(update, context, shared.messages.too_slow)
         return
     if key is not None and (answer.answered or not standalone):  # the engine returns the context to keep
         shared.contexts.put(key, answer.context)
-    await send_answer(update, context, answer)
+    await send_answer(update, context, answer, log_answer(update, shared, answer, time.perf_counter() - started))
 
 
 async def refuse_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -89,10 +96,15 @@ async def refuse_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await send_text(update, context, services(context).messages.too_many)
 
 
-async def send_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
+async def send_answer(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer, question_id: int | None = None
+) -> None:
+    """The answer's messages; ``question_id``: its question log row, for the 👍 / 👎 row."""
     shared = services(context)
     chunks = answer_messages(answer, shared.messages.citation_heading, shared.telegram.max_message_chars)
-    await send_chunks(update, context, chunks, suggestion_keyboard(answer.suggestions))
+    await send_chunks(
+        update, context, chunks, with_feedback(suggestion_keyboard(answer.suggestions), question_id, shared)
+    )
 
 
 async def send_chunks(

@@ -31,6 +31,47 @@ class CommandMenus:
 
 
 @dataclass(frozen=True)
+class FeedbackTexts:
+    """👍/👎 under an answer (bot/feedback.py)."""
+
+    up: str
+    down: str
+    chosen_up: str
+    chosen_down: str
+    thanks: str
+    not_yours: str
+    ask_why: str
+    placeholder: str
+    comment_saved: str
+
+
+@dataclass(frozen=True)
+class ReportTexts:
+    """The question log's figures (bot/report.py): ``python -m bot report`` and /stats."""
+
+    header: str
+    rate: str
+    votes: str
+    per_day: str
+    declined: str
+    disliked: str
+    topics: str
+    cluster: str
+    variants: str
+    comment: str
+    none: str
+    stats: str
+
+
+@dataclass(frozen=True)
+class OperatorTexts:
+    """Replies to the admins' /reload (bot/admin.py)."""
+
+    reloaded: str
+    reload_failed: str
+
+
+@dataclass(frozen=True)
 class Messages:
     welcome: str
     help: str
@@ -47,6 +88,9 @@ class Messages:
     inline_no_answer: str
     featured: tuple[str, ...]
     commands: CommandMenus
+    feedback: FeedbackTexts
+    report: ReportTexts
+    operators: OperatorTexts
 
 
 def load_messages(path: Path = MESSAGES_PATH) -> Messages:

@@ -21,12 +21,13 @@ from telegram import Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application
 
-from bot.config import AppConfig, DeliveryConfig, RunMode
+from bot.config import AppConfig, DeliveryConfig, QuestionLogConfig, RunMode
 from bot.contexts import ChatContexts
 from bot.delivery import PerChatUpdateProcessor
 from bot.health import LIVENESS_NAME, Liveness
 from bot.intake import FatalPollingError, Poller
 from bot.journal import Journal
+from bot.questionlog import QuestionLog
 from bot.state import Database
 from bot.webhook import WebhookServer
 
@@ -44,14 +45,18 @@ class BotState:
     journal: Journal
     contexts: ChatContexts
     liveness: Liveness
+    questions: QuestionLog
 
     @classmethod
-    def open(cls, directory: Path | None, delivery: DeliveryConfig) -> BotState:
+    def open(
+        cls, directory: Path | None, delivery: DeliveryConfig, question_log: QuestionLogConfig | None = None
+    ) -> BotState:
         """The state in ``directory`` (created); None: in memory, for tests. Raises StateError."""
         database = Database.open(directory)
         liveness = Liveness(None if directory is None else directory / LIVENESS_NAME)
         contexts = ChatContexts(database, delivery.context_ttl, delivery.max_contexts)
-        return cls(database, Journal(database), contexts, liveness)
+        questions = QuestionLog.open(database, directory, question_log or QuestionLogConfig())
+        return cls(database, Journal(database), contexts, liveness, questions)
 
     def close(self) -> None:
         self.database.close()
@@ -163,8 +168,14 @@ class Runtime:
             try:
                 pruned = self.state.journal.prune(delivery.journal_keep)
                 evicted = self.state.contexts.evict()
-                if pruned or evicted:
-                    _LOGGER.info("housekeeping: %d done updates and %d chat contexts forgotten", pruned, evicted)
+                expired = self.state.questions.prune()
+                if pruned or evicted or expired:
+                    _LOGGER.info(
+                        "housekeeping: %d done updates, %d chat contexts and %d logged questions forgotten",
+                        pruned,
+                        evicted,
+                        expired,
+                    )
             except Exception:
                 _LOGGER.exception("housekeeping failed")
             await asyncio.sleep(_HOUSEKEEPING_EVERY)

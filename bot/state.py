@@ -1,8 +1,8 @@
 """The bot's durable state: one SQLite database (standard library, WAL mode) in the state directory.
 
 Tables are created by numbered migrations, applied in order and recorded in ``PRAGMA user_version``,
-so a later feature (a question log) adds a table by appending one script to ``MIGRATIONS`` and an
-older database is brought up to date on the next start. The connection is used from the event
+so a feature (the question log, migration 2) adds a table by appending one script to ``MIGRATIONS``
+and an older database is brought up to date on the next start. The connection is used from the event
 loop's thread only; every write is one short transaction.
 
 WAL with ``synchronous=NORMAL``: a committed transaction survives the process being killed (the
@@ -37,6 +37,32 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE meta (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
+    );
+    """,
+    # 2: the question log (bot/questionlog.py): one row a question, no user id or name in clear; and
+    # the 👎 prompts awaiting their one-line comment, keyed by a hash of the chat and the prompt.
+    """
+    CREATE TABLE questions (
+        id          INTEGER PRIMARY KEY,
+        asked_at    REAL NOT NULL,
+        notice      TEXT NOT NULL,
+        chat_type   TEXT NOT NULL,
+        user_hash   TEXT NOT NULL,
+        question    TEXT NOT NULL,
+        outcome     TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        topic       TEXT NOT NULL,
+        confidence  REAL NOT NULL,
+        latency_ms  REAL NOT NULL,
+        vote        INTEGER,
+        comment     TEXT
+    );
+    CREATE INDEX questions_asked_at ON questions (asked_at);
+    CREATE TABLE comment_prompts (
+        prompt_key  TEXT PRIMARY KEY,
+        question_id INTEGER NOT NULL,
+        user_hash   TEXT NOT NULL,
+        expires_at  REAL NOT NULL
     );
     """,
 )

@@ -76,6 +76,14 @@ class Answer:
     suggestions: tuple[str, ...] = ()
     context: Context = field(default_factory=Context)
 
+    @property
+    def outcome(self) -> str:
+        """For the question log: ``unstated`` (the notice is silent and nothing cited says more),
+        ``answered`` or ``declined`` (a clarifying question and the apology are declines too)."""
+        if UNSTATED in self.text and not self.citations:
+            return "unstated"
+        return "answered" if self.answered else "declined"
+
     def as_json(self) -> dict[str, object]:
         """The ``ask --json`` contract: one object per question."""
         return {

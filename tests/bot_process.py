@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,9 @@ class BotProcess:
     token: str | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[str] | None = None
+    _log: list[str] = field(default_factory=list)
+    _log_changed: threading.Condition = field(default_factory=threading.Condition)
+    _reader: threading.Thread | None = None
 
     @classmethod
     def prepare(
@@ -64,6 +68,7 @@ class BotProcess:
         )
 
     def start(self) -> BotProcess:
+        self._reader, self._log = None, []
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot"],
             cwd=ROOT,
@@ -76,6 +81,37 @@ class BotProcess:
         )
         return self
 
+    def follow_log(self) -> BotProcess:
+        """Read stderr as it is written (for ``wait_log``); ``wait`` then returns what was read."""
+        assert self.process is not None and self.process.stderr is not None
+        stream = self.process.stderr
+
+        def read() -> None:
+            for line in stream:
+                with self._log_changed:
+                    self._log.append(line)
+                    self._log_changed.notify_all()
+
+        self._reader = threading.Thread(target=read, daemon=True)
+        self._reader.start()
+        return self
+
+    def wait_log(self, text: str, after: int = 0, timeout: float = 30) -> int:
+        """Until a log line after the first ``after`` ones holds ``text``; returns the count of lines read
+        up to it (the ``after`` for the next wait)."""
+
+        def found() -> int | None:
+            return next((i + 1 for i in range(after, len(self._log)) if text in self._log[i]), None)
+
+        with self._log_changed:
+            if not self._log_changed.wait_for(lambda: found() is not None, timeout):
+                raise AssertionError(f"no log line with {text!r} within {timeout} s:\n{''.join(self._log[-30:])}")
+            return found()  # type: ignore[return-value]
+
+    def log_lines(self) -> list[str]:
+        with self._log_changed:
+            return list(self._log)
+
     def signal(self, signum: int) -> None:
         assert self.process is not None
         self.process.send_signal(signum)
@@ -83,6 +119,16 @@ class BotProcess:
     def wait(self, timeout: float = 20) -> tuple[int, str, str]:
         """Exit code, stdout and stderr once the process ends (killed after ``timeout``)."""
         assert self.process is not None
+        if self._reader is not None:  # stderr is being followed: wait for the end of it
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+                raise AssertionError(f"the bot did not exit within {timeout} s") from None
+            self._reader.join(timeout=5)
+            out = self.process.stdout.read() if self.process.stdout is not None else ""
+            return self.process.returncode, out, "".join(self._log)
         try:
             out, err = self.process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -95,7 +141,10 @@ class BotProcess:
         """Make sure the process is gone (test clean-up)."""
         if self.process is not None and self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)
-            self.process.communicate()
+            if self._reader is not None:
+                self.process.wait()
+            else:
+                self.process.communicate()
 
     def journal(self) -> tuple[int, int]:
         """(pending, done) updates in the state database, read as a second SQLite client would."""

@@ -510,16 +510,21 @@ def callback_query(
     query_id: str | None = None,
     message_text: str = "（机器人消息）",
     bot_username: str = DEFAULT_BOT_USERNAME,
+    reply_markup: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """``{"callback_query": ...}`` for a button pressed on bot message ``message_id``."""
+    """``{"callback_query": ...}`` for a button pressed on bot message ``message_id``, which carries
+    ``reply_markup`` (the keyboard as sent) when given, as Telegram's copy of the message does."""
     sender = user_id if user_id is not None else (chat_id if chat_id > 0 else DEFAULT_USER_ID)
+    message = _bot_message(chat_id, message_id, message_text, bot_username)
+    if reply_markup is not None:
+        message["reply_markup"] = reply_markup
     return {
         "callback_query": {
             "id": query_id or f"cbq-{next(_object_ids)}",
             "from": user(sender),
             "chat_instance": f"ci-{chat_id}",
             "data": data,
-            "message": _bot_message(chat_id, message_id, message_text, bot_username),
+            "message": message,
         }
     }
 
