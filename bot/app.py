@@ -64,7 +64,7 @@ def build_application(
     """The Application with our handlers, scheduler and rate limiter; no Updater (bot/intake.py
     fetches updates through the journal). ``state`` None: an in-memory one (tests)."""
     telegram, delivery = config.telegram, config.delivery
-    state = state or BotState.open(None, delivery)
+    state = state or BotState.open(None, delivery, config.question_log)
     timeout = telegram.request_timeout
     processor = PerChatUpdateProcessor(
         delivery.concurrent_chats, state.journal, delivery.max_pending_per_chat, delivery.max_reply_age

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
+from bot_process import BotProcess
 from fake_bot_api import FakeBotApi
 from harness import application_for, running
 from telegram.ext import Application
@@ -29,3 +30,12 @@ def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeBotApi]:
 async def bot(api: FakeBotApi, engine: Engine) -> AsyncIterator[Application]:
     async with running(application_for(api, engine)) as application:
         yield application
+
+
+@pytest.fixture
+def bots() -> Iterator[list[BotProcess]]:
+    """Every bot process a test starts is gone after it."""
+    started: list[BotProcess] = []
+    yield started
+    for bot in started:
+        bot.stop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -17,6 +18,7 @@ from bot.config import AppConfig, DeliveryConfig, TelegramConfig
 from bot.messages import load_messages
 from bot.runtime import Runtime
 from knowledge.engine import Engine
+from knowledge.loader import DATA_DIR
 
 
 def bot_config(api: FakeBotApi, delivery: dict[str, object] | None = None, **telegram: object) -> AppConfig:
@@ -68,3 +70,17 @@ def run_cli(args: list[str], stdin: str = "", env: dict[str, str] | None = None)
         env=environment,
         timeout=120,
     )
+
+
+def copy_knowledge(directory: Path) -> Path:
+    """A copy of the package's data files in ``directory/data``, for a bot whose knowledge_dir it is."""
+    data = directory / "data"
+    shutil.copytree(DATA_DIR, data)
+    return data
+
+
+def rename_in(data: Path, old: str, new: str) -> None:
+    """Rename someone in the notice and its facts both (every quote must stand in the notice)."""
+    for name in ("notice.txt", "facts.yaml"):
+        path = data / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

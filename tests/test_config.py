@@ -47,6 +47,11 @@ def start_bot(config: Path, api: FakeBotApi, **env: str) -> subprocess.Completed
         ),
         ("telegram:\n  token: 123:abc\n", "config.yaml: telegram: unknown key 'token'"),
         ("telegram: [\n", "config.yaml: not valid YAML at line 2"),
+        (
+            "question_log:\n  retention_days: 0\n",
+            "config.yaml: question_log.retention_days: must be between 1 and 3650",
+        ),
+        ("admins: [alice]\n", "config.yaml: admins[0]: expected a whole number, got the text 'alice'"),
     ],
 )
 def test_a_broken_config_stops_start_up_with_exit_2_before_any_network_call(

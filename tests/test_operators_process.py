@@ -4,26 +4,13 @@ after a SIGKILL, SIGHUP picks up a changed facts file, and a broken one leaves t
 from __future__ import annotations
 
 import json
-import shutil
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import yaml
 from bot_process import BotProcess
 from fake_bot_api import FakeBotApi, text_message
-from harness import run_cli
-
-from knowledge.loader import DATA_DIR
-
-
-@pytest.fixture
-def bots() -> Iterator[list[BotProcess]]:
-    started: list[BotProcess] = []
-    yield started
-    for bot in started:
-        bot.stop()
+from harness import copy_knowledge, rename_in, run_cli
 
 
 def ask(api: FakeBotApi, chat: int, question: str) -> str:
@@ -41,16 +28,25 @@ def report(bot: BotProcess, *args: str) -> str:
     return result.stdout
 
 
+def run_then_stop(
+    api: FakeBotApi, tmp_path: Path, bots: list[BotProcess], asked: list[tuple[int, str]], signum: int
+) -> BotProcess:
+    """Run the bot, ask each (chat, question) and wait for its reply, then stop it with ``signum``."""
+    bot = BotProcess.prepare(api, tmp_path)
+    bots.append(bot.start())
+    for chat, question in asked:
+        ask(api, chat, question)
+    bot.signal(signum)
+    bot.wait()
+    return bot
+
+
 def test_a_declined_question_is_in_the_report_after_a_sigkill(
     api: FakeBotApi, tmp_path: Path, bots: list[BotProcess]
 ) -> None:
-    bot = BotProcess.prepare(api, tmp_path)
-    bots.append(bot.start())
-    assert "张德宽" in ask(api, 7001, "法治组组长是谁")
-    assert "抱歉" in ask(api, 7001, "明天重庆会下雨吗？")
-    assert "抱歉" in ask(api, 7002, "明天重庆会下雨吗")
-    bot.signal(signal.SIGKILL)
-    bot.wait()
+    asked = [(7001, "法治组组长是谁"), (7001, "明天重庆会下雨吗？"), (7002, "明天重庆会下雨吗")]
+    bot = run_then_stop(api, tmp_path, bots, asked, signal.SIGKILL)
+    assert "抱歉" in api.sent_messages(7002)[0]["text"]
 
     shown = report(bot)
     assert "共 3 个问题" in shown
@@ -63,34 +59,19 @@ def test_a_declined_question_is_in_the_report_after_a_sigkill(
 def test_the_exports_are_stubs_for_a_question_table_and_the_nearest_clauses(
     api: FakeBotApi, tmp_path: Path, bots: list[BotProcess]
 ) -> None:
-    bot = BotProcess.prepare(api, tmp_path)
-    bots.append(bot.start())
-    assert "抱歉" in ask(api, 7003, "推荐一家火锅店")
-    ask(api, 7003, "企业注销难不难")
-    bot.signal(signal.SIGTERM)
-    bot.wait()
+    asked = [(7003, "推荐一家火锅店"), (7003, "公司注销流程复杂吗"), (7003, "法治组组长是谁")]
+    bot = run_then_stop(api, tmp_path, bots, asked, signal.SIGTERM)
 
     questions, facts = tmp_path / "questions.yaml", tmp_path / "facts.yaml"
     report(bot, "--export-questions", str(questions), "--export-facts", str(facts))
     text = questions.read_text(encoding="utf-8")
     cases = yaml.safe_load(text)
-    assert {"q": "推荐一家火锅店", "must": [], "cat": "TODO"}.items() <= cases[0].items()
+    assert [case["q"] for case in cases] == ["公司注销流程复杂吗", "推荐一家火锅店"]  # declined only
+    assert all(case["must"] == [] and case["cat"] == "TODO" for case in cases)
     assert text.count("# TODO") == len(cases)
     nearest = {entry["questions"][0]: entry["nearest"] for entry in yaml.safe_load(facts.read_text(encoding="utf-8"))}
-    assert "推荐一家火锅店" in nearest
-
-
-def copy_knowledge(directory: Path) -> Path:
-    data = directory / "data"
-    shutil.copytree(DATA_DIR, data)
-    return data
-
-
-def rename_in(data: Path, old: str, new: str) -> None:
-    """The notice and its facts both (every quote must stand in the notice)."""
-    for name in ("notice.txt", "facts.yaml"):
-        path = data / name
-        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    assert nearest["推荐一家火锅店"] is None  # nothing in the notice is near it
+    assert nearest["公司注销流程复杂吗"]["section"] == "二（三）" and "注销" in nearest["公司注销流程复杂吗"]["clause"]
 
 
 def test_sighup_reloads_a_changed_facts_file_and_a_broken_one_keeps_the_old_knowledge(

@@ -7,24 +7,13 @@ from __future__ import annotations
 import signal
 import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from bot_process import BotProcess
 from fake_bot_api import ApiError, FakeBotApi, text_message
 from harness import run_cli
 
 QUESTIONS = ["法治组组长是谁", "商事组负责什么", "谁负责证照分离改革", "罗蔺担任哪些职务"]
-
-
-@pytest.fixture
-def bots() -> Iterator[list[BotProcess]]:
-    """Every bot process a test starts is gone after it."""
-    started: list[BotProcess] = []
-    yield started
-    for bot in started:
-        bot.stop()
 
 
 def burst(api: FakeBotApi, chats: int = 50, per_chat: int = 4) -> None:
