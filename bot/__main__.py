@@ -34,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("serve", help="运行 Telegram 机器人；没有 token 时仅在终端中改为对话，否则退出（退出码 2）")
     commands.add_parser("health", help="检查机器人是否在最近成功连接过 Telegram（退出码 0 健康，1 不健康）")
     report = commands.add_parser("report", help="提问记录的统计：回答率、每天的提问、最常被拒答和 👎 的问题")
-    report.add_argument("--days", type=int, default=7, help="统计最近几天（默认 7）")
+    report.add_argument("--days", type=_days, default=7, help="统计最近几天（默认 7）")
     report.add_argument("--json", action="store_true", help="输出一行 JSON")
     report.add_argument("--export-questions", type=Path, metavar="FILE", help="把拒答和 👎 的问题写成题表草稿")
     report.add_argument("--export-facts", type=Path, metavar="FILE", help="为每组问题写出通知中最接近的条款，供审阅")
@@ -70,6 +70,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 NO_TOKEN = "未设置 TELEGRAM_BOT_TOKEN，也没有终端可以对话：请设置 TELEGRAM_BOT_TOKEN（docker run -e TELEGRAM_BOT_TOKEN=…）或 telegram.token_file。"
+
+
+def _days(text: str) -> int:
+    """--days: a whole number of days, at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"应为不小于 1 的整数：{text!r}")
+    return int(text)
 
 
 def health(config: AppConfig) -> int:

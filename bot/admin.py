@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import report
+from bot.answering import AnswerTimeout
 from bot.config import AppConfig
 from bot.handlers import send_text, services
 from bot.questionlog import questions_since
@@ -31,7 +32,11 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     database = context.bot_data["state"].database  # read on the event loop, like every use of it
     now = time.time()
     rows = questions_since(database, now - STATS_DAYS * 86400)
-    figures = await shared.compute(report.build, rows, STATS_DAYS, now)  # clustering is CPU work
+    try:
+        figures = await shared.compute(report.build, rows, STATS_DAYS, now)  # clustering is CPU work
+    except AnswerTimeout:
+        await send_text(update, context, shared.messages.too_slow)
+        return
     await send_text(update, context, report.short(figures, shared.messages.report))
 
 

@@ -15,13 +15,13 @@ import json
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.config import AppConfig, state_dir
 from bot.messages import ReportTexts, load_messages
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 SIMILAR = 90  # 明天下雨吗 / 明天会下雨吗 are 91; 法治组组长是谁 / 综合组组长是谁 (two questions) 86
 TOP = 10  # clusters and topics listed
+_SHORT = 60  # characters of a question /stats shows
 _DAY = 86400.0
 
 
@@ -94,12 +95,14 @@ def clusters(rows: list[Logged]) -> list[Cluster]:
     for row in rows:
         by_form.setdefault(normalize(row.asked.question) or row.asked.question, []).append(row)
     groups: list[list[str]] = []  # forms, the first one the cluster's key
+    keys: list[str] = []
     for form in sorted(by_form, key=lambda f: (-len(by_form[f]), f)):
-        home = next((g for g in groups if fuzz.ratio(form, g[0], score_cutoff=SIMILAR)), None)
+        home = process.extractOne(form, keys, scorer=fuzz.ratio, score_cutoff=SIMILAR)
         if home is None:
             groups.append([form])
+            keys.append(form)
         else:
-            home.append(form)
+            groups[home[2]].append(form)
     result = []
     for forms in groups:
         members = [row for form in forms for row in by_form[form]]
@@ -132,7 +135,8 @@ def short(report: Report, texts: ReportTexts) -> str:
     head = texts.stats.format(
         days=report.days, total=report.total, rate=_percent(report.answer_rate), up=report.up, down=report.down
     )
-    return "\n".join([head, texts.declined, *_cluster_lines(report.declined[:3], texts, comments=False)])
+    top = [replace(c, question=c.question[:_SHORT], variants=()) for c in report.declined[:3]]
+    return "\n".join([head, texts.declined, *_cluster_lines(tuple(top), texts, comments=False)])
 
 
 def _rate_line(report: Report, texts: ReportTexts) -> str:
