@@ -66,10 +66,25 @@ class OfficeStatus(enum.Enum):
 # The words notices use for the places in a group, by tier. A role word not listed is OTHER
 # (秘书长, 联络员 …); 常务副组长 and the like are deputies.
 ROLE_TIERS: dict[str, Tier] = {
-    **dict.fromkeys(("组长", "召集人", "总召集人", "指挥长", "总指挥", "主任", "主任委员", "主席", "团长", "总队长"), Tier.HEAD),
     **dict.fromkeys(
-        ("副组长", "常务副组长", "执行副组长", "副召集人", "副指挥长", "副总指挥", "常务副指挥长", "副主任",
-         "常务副主任", "副主任委员", "常务副主任委员", "副主席", "副团长"),
+        ("组长", "召集人", "总召集人", "指挥长", "总指挥", "主任", "主任委员", "主席", "团长", "总队长"), Tier.HEAD
+    ),
+    **dict.fromkeys(
+        (
+            "副组长",
+            "常务副组长",
+            "执行副组长",
+            "副召集人",
+            "副指挥长",
+            "副总指挥",
+            "常务副指挥长",
+            "副主任",
+            "常务副主任",
+            "副主任委员",
+            "常务副主任委员",
+            "副主席",
+            "副团长",
+        ),
         Tier.DEPUTY,
     ),
     **dict.fromkeys(("成员", "委员", "成员单位", "组员"), Tier.MEMBER),

@@ -279,8 +279,11 @@ class _Checker:
                     owner[name] = entry.id
 
 
-_TIER_FACTS = {Tier.HEAD: ("leader", FactKind.LEADER), Tier.DEPUTY: ("deputies", FactKind.DEPUTIES),
-               Tier.MEMBER: ("members", FactKind.MEMBERS)}
+_TIER_FACTS = {
+    Tier.HEAD: ("leader", FactKind.LEADER),
+    Tier.DEPUTY: ("deputies", FactKind.DEPUTIES),
+    Tier.MEMBER: ("members", FactKind.MEMBERS),
+}
 
 
 def holding_fact_id(group_id: str, holding: Holding) -> str:

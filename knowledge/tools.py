@@ -264,9 +264,7 @@ class Tools:
         facets = []
         if query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
             # 精简行政审批组的办公室设在哪: only the groups the notice gives an office have one
-            facets.append(
-                self.office_part(query, group) if group.office is not None else self.no_office(group)
-            )
+            facets.append(self.office_part(query, group) if group.office is not None else self.no_office(group))
         if query.has(Cue.LEADER) or (query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)):
             facets.append(describe.leader(self.kb, group))
         if query.has(Cue.DEPUTY):

@@ -139,7 +139,10 @@ def group(data: dict, group_id: str) -> dict:
 
 
 BROKEN = {
-    "missing key": (lambda d: group(d, "legal")["roles"][0].pop("role"), "groups[6] (legal).roles[0]: missing key 'role'"),
+    "missing key": (
+        lambda d: group(d, "legal")["roles"][0].pop("role"),
+        "groups[6] (legal).roles[0]: missing key 'role'",
+    ),
     "unknown key": (
         lambda d: group(d, "legal")["roles"][0].update(persn="x"),
         "groups[6] (legal).roles[0]: unknown key 'persn'",

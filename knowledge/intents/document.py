@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
@@ -24,15 +23,13 @@ _STRONG_CLAUSE = 0.8  # a clause covering this share of a question's words beats
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
     year = next((y for y in _YEAR.findall(query.text) if y != tools.year), None)
-    if year and tools.year and not query.has(Cue.YES_NO):  # 2021年协调小组又做了哪些调整: another year, another document
+    if (
+        year and tools.year and not query.has(Cue.YES_NO)
+    ):  # 2021年协调小组又做了哪些调整: another year, another document
         text = tools.say("other_year", year=year, own_year=tools.year, number=tools.notice_label)
         return tools.decline(question, text, entities, prefix_only=True)
     other = _DOCUMENT_NUMBER.search(query.text)
-    if (
-        other
-        and not query.has(Cue.YES_NO)
-        and {int(n) for n in other.groups()} != _numbers(tools.notice_label)
-    ):
+    if other and not query.has(Cue.YES_NO) and {int(n) for n in other.groups()} != _numbers(tools.notice_label):
         text = tools.say("other_number", other=other.group(), number=tools.notice_label)
         return tools.decline(question, text, prefix_only=True)
     fields = list(query.document_fields)
