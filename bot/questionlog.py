@@ -57,8 +57,8 @@ class Logged:
 
 
 def notice_of(engine: Engine) -> str:
-    """The notice an answer comes from, as the log names it: its document number (渝府办发〔2020〕5号)."""
-    return engine.kb.document["number"].value
+    """The notice an answer comes from, named as answers name it (its 文号, else its title)."""
+    return engine.tools.notice_label
 
 
 def asked(engine: Engine, answer: Answer, chat_type: str, user_hash: str, latency: float) -> Asked:
