@@ -161,6 +161,7 @@ def run(config: AppConfig) -> int:
     a rejected token, Telegram unreachable at start); 1: a fatal error while running; 0: stopped."""
     config = with_environment(config)
     install_excepthook([])
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a reload asked for while starting is not a kill
     try:
         token = read_token(config)
         secret = read_webhook_secret(config) if config.telegram.mode is RunMode.WEBHOOK else None

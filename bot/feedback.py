@@ -11,13 +11,15 @@ becomes one button showing the choice. The comment is the asker's reply to the p
 from __future__ import annotations
 
 import html
+import logging
+import sqlite3
 from typing import TYPE_CHECKING
 
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.questionlog import DOWN, ERROR, UP, Asked, asked, notice_of
+from bot.questionlog import DOWN, ERROR, UP, Asked, QuestionLog, asked, notice_of
 from knowledge.answer import Answer
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 
 FEEDBACK = "f:"  # callback data: f:+:<row id>, f:-:<row id>; f:= is a choice already made
 _VOTES = {"+": UP, "-": DOWN}
+_LOGGER = logging.getLogger(__name__)
 
 
 def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -47,7 +50,7 @@ def log_answer(update: Update, shared: Services, answer: Answer, latency: float)
     if shared.questions is None or not shared.questions.enabled:
         return None
     row = asked(shared.engine, answer, _chat_type(update), _user_hash(shared, update), latency)
-    question_id = shared.questions.record(row)
+    question_id = _record(shared.questions, row)
     in_group = _chat_type(update) in (ChatType.GROUP, ChatType.SUPERGROUP)
     return question_id if not in_group or shared.questions.config.feedback_in_groups else None
 
@@ -58,7 +61,18 @@ def log_failure(update: Update, shared: Services, question: str, latency: float)
         return
     notice = notice_of(shared.engine)
     user_hash = _user_hash(shared, update)
-    shared.questions.record(Asked(notice, _chat_type(update), user_hash, question, ERROR, "", "", 0.0, latency * 1000))
+    _record(
+        shared.questions, Asked(notice, _chat_type(update), user_hash, question, ERROR, "", "", 0.0, latency * 1000)
+    )
+
+
+def _record(log: QuestionLog, row: Asked) -> int | None:
+    """Log the row; a database that cannot take it (disk full) costs the log row, never the answer."""
+    try:
+        return log.record(row)
+    except sqlite3.Error as error:
+        _LOGGER.warning("question not logged: %s", error)
+        return None
 
 
 def with_feedback(
