@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -172,3 +174,37 @@ async def test_reload_from_an_admin_picks_up_changed_facts_and_a_broken_file_kee
         assert failed["text"].startswith("重新加载失败，仍在使用原来的知识库：") and "facts.yaml" in failed["text"]
         assert "张德全" in (await reply(api, text_message(ASKER, "法治组组长是谁")))["text"]
     assert len(api.sent_messages(ASKER)) == 2
+
+
+class HeldEngine:
+    """The session's engine, but a question waits for ``release`` before it is answered."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self.release = threading.Event()
+        self.started = threading.Event()
+
+    def ask(self, question: str, context: object = None) -> object:
+        self.started.set()
+        assert self.release.wait(10), "never released"
+        return self._engine.ask(question, context)  # type: ignore[arg-type]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._engine, name)
+
+
+async def test_a_question_under_way_during_a_reload_is_answered_by_the_old_knowledge(
+    api: FakeBotApi, engine: Engine, tmp_path: Path
+) -> None:
+    data = copy_knowledge(tmp_path)
+    held = HeldEngine(engine)
+    config = configured(api, knowledge_dir=str(data))
+    async with running(build_application(config, held, load_messages(), api.token)):  # type: ignore[arg-type]
+        api.push_update(text_message(ASKER, "法治组组长是谁"))
+        await asyncio.to_thread(held.started.wait, 10)
+        rename_in(data, "张德宽", "张德全")
+        assert (await reply(api, text_message(ADMIN, "/reload")))["text"].startswith("已重新加载知识库")
+        held.release.set()
+        await api.wait_for(lambda a: len(a.sent_messages(ASKER)) == 1)
+        assert "张德宽" in api.sent_messages(ASKER)[0]["text"]  # asked before the swap
+        assert "张德全" in (await reply(api, text_message(ASKER, "法治组组长是谁")))["text"]
