@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
+from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.questionlog import DOWN, ERROR, UP, Asked, QuestionLog, asked, notice_of
@@ -119,7 +120,12 @@ async def on_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     message = query.message
     if message is not None:
         keyboard = getattr(message, "reply_markup", None)
-        await query.edit_message_reply_markup(_chosen(keyboard, texts.chosen_up if sign == "+" else texts.chosen_down))
+        try:
+            await query.edit_message_reply_markup(
+                _chosen(keyboard, texts.chosen_up if sign == "+" else texts.chosen_down)
+            )
+        except BadRequest as error:  # too old to edit, or already showing the choice: the vote counts
+            _LOGGER.info("could not show the vote on the answer: %s", error)
     chat = update.effective_chat
     if _VOTES[sign] == DOWN and chat is not None:
         prompt = await context.bot.send_message(
