@@ -50,7 +50,7 @@ from bot.logs import install_excepthook, redact, setup_logging
 from bot.messages import Messages, load_messages
 from bot.runtime import BotState, Runtime
 from bot.state import StateError
-from knowledge.engine import Engine
+from knowledge.library import Library
 from knowledge.loader import KnowledgeError
 
 _LOGGER = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ EXIT_BAD_SETUP = 2
 
 
 def build_application(
-    config: AppConfig, engine: Engine, messages: Messages, token: str, state: BotState | None = None
+    config: AppConfig, engine: Library, messages: Messages, token: str, state: BotState | None = None
 ) -> Application:
     """The Application with our handlers, scheduler and rate limiter; no Updater (bot/intake.py
     fetches updates through the journal). ``state`` None: an in-memory one (tests)."""
@@ -159,7 +159,7 @@ def run(config: AppConfig) -> int:
         if config.telegram.mode is RunMode.WEBHOOK and not secret:
             raise ConfigError("webhook mode needs TELEGRAM_WEBHOOK_SECRET or telegram.webhook.secret_token_file")
         messages = load_messages()
-        engine = Engine.build(config.engine, **config.engine_paths())
+        engine = Library.build(config.notice_dirs(), config.engine, config.cache_path())
     except (ConfigError, KnowledgeError) as error:
         print(f"配置错误：{error}", file=sys.stderr)
         return EXIT_BAD_SETUP

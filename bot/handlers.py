@@ -32,7 +32,7 @@ from bot.contexts import ChatContexts
 from bot.messages import Messages
 from bot.render import ASK, GROUP, answer_messages, groups_keyboard, inline_result, suggestion_keyboard
 from knowledge.answer import Answer
-from knowledge.engine import Engine
+from knowledge.library import Library
 
 _LOGGER = logging.getLogger(__name__)
 _DEEP_LINK = "q_"  # /start q_<base64url of a question> opens that question
@@ -45,7 +45,7 @@ class Services:
     """What every handler shares, built once at start-up: the engine runs on ``pool`` (never on the
     event loop) within ``budget`` seconds a question; follow-up contexts live in ``contexts``."""
 
-    engine: Engine
+    engine: Library  # the loaded notices; cards and /groups show the first one
     messages: Messages
     telegram: TelegramConfig
     pool: WorkerPool
@@ -207,13 +207,13 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def groups_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     shared = services(context)
-    groups = [(group.id, group.name) for group in shared.engine.kb.groups.values()]
+    groups = [(group.id, group.name) for group in shared.engine.first.kb.groups.values()]
     await send_text(update, context, shared.messages.groups_title, groups_keyboard(groups))
 
 
 async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     shared = services(context)
-    await send_answer(update, context, await shared.compute(shared.engine.document_card))
+    await send_answer(update, context, await shared.compute(shared.engine.first.document_card))
 
 
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -256,9 +256,9 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     shared = services(context)
     data = query.data or ""
-    if data.startswith(GROUP) and data[len(GROUP) :] in shared.engine.kb.groups:
+    if data.startswith(GROUP) and data[len(GROUP) :] in shared.engine.first.kb.groups:
         await query.answer()
-        await send_answer(update, context, await shared.compute(shared.engine.group_card, data[len(GROUP) :]))
+        await send_answer(update, context, await shared.compute(shared.engine.first.group_card, data[len(GROUP) :]))
     elif data.startswith(ASK) and data[len(ASK) :].strip():
         await query.answer()
         await answer_question(update, context, data[len(ASK) :], standalone=True)
@@ -290,7 +290,7 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 def _inline_results(
-    engine: Engine, text: str, featured: tuple[str, ...], heading: str
+    engine: Library, text: str, featured: tuple[str, ...], heading: str
 ) -> tuple[list[InlineQueryResultArticle], bool]:
     """The best answer first, then related ones (or the featured questions); runs on a worker."""
     answers: list[Answer] = []

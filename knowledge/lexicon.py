@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -115,9 +115,38 @@ class Lexicon:
         return {w for words in lists for w in words} | set(self.document_words) | set(self.fillers)
 
 
-def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml") -> Lexicon:
+@dataclass(frozen=True)
+class NoticeWords:
+    """A notice's own ``lexicon.yaml``: words added to the general ones (its districts as elsewhere, everyday
+    words for its duties), and, if given, its own example questions."""
+
+    cues: dict[Cue, tuple[str, ...]] = field(default_factory=dict)
+    fillers: tuple[str, ...] = ()
+    synonyms: dict[str, str] = field(default_factory=dict)
+    suggestions: tuple[str, ...] = ()
+
+
+def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml", notice_words: Path | None = None) -> Lexicon:
+    """The general question words, with a notice's own words added where it has a lexicon.yaml."""
     lexicon = load_file(Lexicon, path)
     missing = [cue.value for cue in Cue if not lexicon.cues.get(cue)]
     if missing:
         raise KnowledgeError(f"{path}: cues: missing words for {', '.join(missing)}")
-    return lexicon
+    if notice_words is None or not notice_words.exists():
+        return lexicon
+    own = load_file(NoticeWords, notice_words)
+    cues = {cue: tuple(dict.fromkeys((*words, *own.cues.get(cue, ())))) for cue, words in lexicon.cues.items()}
+    return replace(
+        lexicon,
+        cues=cues,
+        fillers=tuple(dict.fromkeys((*lexicon.fillers, *own.fillers))),
+        synonyms={**lexicon.synonyms, **own.synonyms},
+        suggestions=own.suggestions or lexicon.suggestions,
+    )
+
+
+def without_own_places(lexicon: Lexicon, own_words: str) -> Lexicon:
+    """The lexicon with the places the notice is itself about (in its title or issuer) no longer out of
+    scope: 广东 is elsewhere for Chongqing's notice, not for Guangdong's."""
+    elsewhere = tuple(w for w in lexicon.cues[Cue.ELSEWHERE] if w not in own_words)
+    return replace(lexicon, cues={**lexicon.cues, Cue.ELSEWHERE: elsewhere})

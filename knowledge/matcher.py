@@ -236,11 +236,12 @@ def _title_surfaces(kb: Knowledge) -> Iterator[tuple[str, str]]:
     """A title as written, with the unit's other names (科技局局长), and its own aliases (市长)."""
     for person in kb.people.values():
         for title in person.titles:
-            unit = kb.units[title.unit]
-            post = title.title.removeprefix(unit.name)
             yield person.id, title.title
             yield from ((person.id, alias) for alias in title.aliases)
-            yield from ((person.id, alias + post) for alias in unit.aliases)
+            if title.unit is not None:
+                unit = kb.units[title.unit]
+                post = title.title.removeprefix(unit.name)
+                yield from ((person.id, alias + post) for alias in unit.aliases)
 
 
 def sounds(text: str, usual: bool = False) -> list[frozenset[str]]:

@@ -71,6 +71,7 @@ KEYS = frozenset(
         "holder_unknown",
         "office_unstated",
         "field_unstated",
+        "which_notice",
     ]
 )
 

@@ -17,6 +17,7 @@ from bot.config import AppConfig, DeliveryConfig, TelegramConfig
 from bot.messages import load_messages
 from bot.runtime import Runtime
 from knowledge.engine import Engine
+from knowledge.library import Library
 
 
 def bot_config(api: FakeBotApi, delivery: dict[str, object] | None = None, **telegram: object) -> AppConfig:
@@ -32,7 +33,8 @@ def bot_config(api: FakeBotApi, delivery: dict[str, object] | None = None, **tel
 def application_for(
     api: FakeBotApi, engine: Engine, delivery: dict[str, object] | None = None, **telegram: object
 ) -> Application:
-    return build_application(bot_config(api, delivery, **telegram), engine, load_messages(), api.token)
+    library = engine if isinstance(engine, Library) else Library.of(engine)
+    return build_application(bot_config(api, delivery, **telegram), library, load_messages(), api.token)
 
 
 def runtime_for(application: Application, config: AppConfig | None = None, **options: object) -> Runtime:
