@@ -19,10 +19,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.layout import plain, subjects_of  # noqa: E402
 from bot.messages import load_messages  # noqa: E402
 from bot.render import answer_messages, size  # noqa: E402
 from knowledge.engine import Engine  # noqa: E402
-from knowledge.render import render_plain  # noqa: E402
 
 TABLES = sorted((ROOT / "tests" / "questions").glob("*.yaml"))
 
@@ -34,12 +34,14 @@ def main() -> None:
     html_sizes, plain_sizes, lost = [], [], 0
     for question in questions:
         answer = engine.ask(question)
-        html = "\n".join(answer_messages(answer, messages.citation_heading, 4096))
+        subjects = subjects_of(engine.kb, answer)
+        html = "\n".join(answer_messages(answer, messages.layout, 4096, subjects=subjects))
         html_sizes.append(size(html))
-        plain_sizes.append(size(render_plain(answer)))
+        plain_sizes.append(size(plain(answer, messages.layout, subjects)))
         unescaped = html.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        shown = [c.quote for c in answer.citations if c.quote in unescaped or c.quote[:8] in unescaped]
         for citation in answer.citations:
-            named = citation.quote in unescaped or citation.quote[:8] in unescaped
+            named = any(citation.quote in quote for quote in shown)  # itself, or inside a quote shown
             lost += citation.section not in unescaped or not named
     print(f"questions: {len(questions)} (tests/questions/*.yaml)")
     print(f"Telegram HTML: mean {statistics.mean(html_sizes):.1f}, median {statistics.median(html_sizes):.0f}")

@@ -29,6 +29,7 @@ from telegram.ext import ContextTypes
 from bot.answering import AnswerTimeout, WorkerPool
 from bot.config import TelegramConfig
 from bot.contexts import ChatContexts
+from bot.layout import LayoutWords, subjects_of
 from bot.messages import Messages
 from bot.render import ASK, GROUP, answer_messages, groups_keyboard, inline_result, suggestion_keyboard
 from knowledge.answer import Answer
@@ -89,9 +90,12 @@ async def refuse_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await send_text(update, context, services(context).messages.too_many)
 
 
-async def send_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
+async def send_answer(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer, subjects: tuple[str, ...] = ()
+) -> None:
     shared = services(context)
-    chunks = answer_messages(answer, shared.messages.citation_heading, shared.telegram.max_message_chars)
+    subjects = subjects or subjects_of(shared.engine.kb, answer)
+    chunks = answer_messages(answer, shared.messages.layout, shared.telegram.max_message_chars, subjects=subjects)
     await send_chunks(update, context, chunks, suggestion_keyboard(answer.suggestions))
 
 
@@ -278,7 +282,7 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             shared.engine,
             inline.query.strip(),
             shared.messages.featured,
-            shared.messages.citation_heading,
+            shared.messages.layout,
         )
     except AnswerTimeout:
         results, found = [], False
@@ -290,7 +294,7 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 def _inline_results(
-    engine: Engine, text: str, featured: tuple[str, ...], heading: str
+    engine: Engine, text: str, featured: tuple[str, ...], words: LayoutWords
 ) -> tuple[list[InlineQueryResultArticle], bool]:
     """The best answer first, then related ones (or the featured questions); runs on a worker."""
     answers: list[Answer] = []
@@ -305,7 +309,7 @@ def _inline_results(
         answers += [engine.ask(q) for q in featured]
     results, seen = [], set()
     for answer in answers:
-        result = inline_result(answer, heading)
+        result = inline_result(answer, words, subjects_of(engine.kb, answer))
         if answer.answered and result.id not in seen:
             seen.add(result.id)
             results.append(result)
