@@ -211,7 +211,7 @@ async def test_a_long_answer_is_split_without_breaking_html(api: FakeBotApi, eng
     sent = api.sent_messages()
     texts = [m["text"] for m in sent]
     assert len(texts) >= 4 and all(len(t) <= 60 for t in texts)
-    assert all(t.count("<blockquote expandable>") == t.count("</blockquote>") for t in texts)
+    assert all(t.count("<blockquote") == t.count("</blockquote>") for t in texts)
     assert [bool(buttons(m)) for m in sent] == [False] * (len(sent) - 1) + [True]
     joined = "".join(texts)
     assert "证照分离" in joined and "自由裁量权" in joined and "“双随机、一公开”" in joined
