@@ -46,6 +46,9 @@ class Messages:
     usage: Usage
     inline_button: str
     inline_no_answer: str
+    inline_no_result_title: str
+    inline_no_result: str
+    inline_cards: dict[str, str]
     featured: tuple[str, ...]
     commands: CommandMenus
 

@@ -137,3 +137,11 @@ def inline_result(
         description=answer.text.replace("\n", " ")[:120],
         input_message_content=InputTextMessageContent(message),
     )
+
+
+def text_result(title: str, text: str) -> InlineQueryResultArticle:
+    """An inline result holding one of the bot's own texts (nothing found)."""
+    identifier = hashlib.sha1(f"text|{title}".encode()).hexdigest()[:32]
+    return InlineQueryResultArticle(
+        id=identifier, title=title, input_message_content=InputTextMessageContent(escape(text, quote=False))
+    )

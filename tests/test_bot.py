@@ -157,7 +157,7 @@ async def test_inline_query_returns_shareable_cited_answers(api: FakeBotApi, bot
     assert 2 <= len(results) <= 10
     best = results[0]["input_message_content"]["message_text"]
     assert "<b>问：法治组组长是谁</b>" in best and "张德宽" in best and "三（二）" in best
-    assert call.params["button"]["start_parameter"] == "inline"
+    assert call.params["button"]["start_parameter"] == deep_link_payload("法治组组长是谁")
 
 
 async def test_an_empty_inline_query_shows_featured_questions(api: FakeBotApi, bot: Application) -> None:
@@ -172,8 +172,11 @@ async def test_an_inline_query_the_notice_cannot_answer_offers_the_private_chat(
 ) -> None:
     api.push_update(inline_query("今天重庆天气怎么样", query_id="iq-4"))
     (call,) = await api.wait_for_calls("answerInlineQuery")
-    assert call.params["results"][0]["title"] == "协调小组组长是谁？"  # what it can answer instead
-    assert call.params["button"] == {"text": "通知中没有找到答案，点此私聊提问", "start_parameter": "inline"}
+    assert [r["title"] for r in call.params["results"]] == ["通知中没有找到相关内容"]
+    assert call.params["button"] == {
+        "text": "通知中没有找到答案，点此私聊提问",
+        "start_parameter": deep_link_payload("今天重庆天气怎么样"),
+    }
 
 
 async def test_html_in_a_question_is_escaped(api: FakeBotApi, bot: Application) -> None:
