@@ -74,6 +74,8 @@ KEYS = frozenset(
         "small_talk_about_bot",
         "summary",
         "summary_kind",
+        "office_unstated",
+        "field_unstated",
     ]
 )
 
@@ -81,6 +83,10 @@ KEYS = frozenset(
 @dataclass(frozen=True)
 class Wording:
     templates: dict[str, str]
+    fields: dict[str, str]  # what each document field is called, for one a notice does not give
+
+    def field_label(self, field_id: str) -> str:
+        return self.fields.get(field_id, field_id)
 
     def say(self, key: str, **fields: object) -> str:
         return self.templates[key].format(**fields)
