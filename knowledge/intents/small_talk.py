@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from knowledge.answer import Answer
 from knowledge.describe import Part
-from knowledge.facts import GroupKind
+from knowledge.facts import Knowledge
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 
@@ -28,7 +28,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         ("greeting", words.greeting),
     ):
         if _only(text, phrases, words.particles):
-            number = tools.kb.document["number"].value
+            number = _field(tools.kb, "number")
             return tools.decline(
                 turn.question, tools.say(f"small_talk_{kind}", number=number) + tools.say("you_may_ask")
             )
@@ -46,15 +46,21 @@ def _only(text: str, phrases: tuple[str, ...], particles: str) -> bool:
 def _summary(tools: Tools) -> Part:
     kb = tools.kb
     kinds = []
-    for kind in (GroupKind.TOPIC, GroupKind.SUPPORT):
-        names = [g.name for g in kb.groups.values() if g.kind is kind]
-        kinds.append(tools.say("summary_kind", count=len(names), kind=kind.value, names="、".join(names)))
-    coordination = next(g for g in kb.groups.values() if g.kind is GroupKind.COORDINATION)
+    for kind in kb.kinds():
+        names = [g.name for g in kb.under_top() if g.kind == kind]
+        kinds.append(tools.say("summary_kind", count=len(names), kind=kind, names="、".join(names)))
+    top = kb.groups[kb.top] if kb.top else None
     text = tools.say(
         "summary",
-        title=kb.document["title"].value,
-        number=kb.document["number"].value,
-        group=coordination.full_name or coordination.name,
+        title=_field(kb, "title"),
+        number=_field(kb, "number"),
+        group=(top.full_name or top.name) if top else "",
+        top=top.name if top else "",
         kinds="和".join(kinds),
     )
     return Part(text, tuple(f for f in _SUMMARY_FACTS if f in kb.facts))
+
+
+def _field(kb: Knowledge, key: str) -> str:
+    field = kb.document.get(key)
+    return field.value if field is not None else ""
