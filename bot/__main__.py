@@ -15,10 +15,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from bot.config import AppConfig, ConfigError, config_path, load_config, read_token
+from bot.layout import plain, subjects_of
+from bot.messages import load_messages
 from knowledge.answer import Answer, Context
 from knowledge.library import Library
 from knowledge.loader import KnowledgeError
-from knowledge.render import render_plain
 
 EXIT_BAD_SETUP = 2
 
@@ -89,14 +90,14 @@ def build_library(config: AppConfig, knowledge: Sequence[str] | None = None) -> 
 def answer_lines(engine: Library, questions: Iterable[str], as_json: bool, conversation: bool = False) -> int:
     """One answer per question, in order; with ``as_json`` exactly one JSON object per line. With
     ``conversation`` the questions are one chat: each sees the context of the last answered one."""
-    context = Context()
+    context, words = Context(), load_messages().layout
     for question in questions:
         answer = engine.ask(question, context if conversation else None)
         context = answer.context
         if as_json:
             print(json_line(answer.as_json()), flush=True)
         else:
-            print(f"问：{question}\n{render_plain(answer)}\n", flush=True)
+            print(f"问：{question}\n{plain(answer, words, subjects_of(engine.kb_for(answer), answer))}\n", flush=True)
     return 0
 
 
@@ -112,7 +113,7 @@ _LINE_BREAKS = {ord(ch): f"\\u{ord(ch):04x}" for ch in "\x85\u2028\u2029"}
 def chat(engine: Library) -> int:
     """A terminal conversation with follow-up context; empty line or Ctrl-D ends it."""
     print("政务通知问答机器人：请输入问题（例如“协调小组组长是谁”），空行或 Ctrl-D 退出。")
-    context = Context()
+    context, words = Context(), load_messages().layout
     while True:
         try:
             question = input("问> ")
@@ -123,7 +124,7 @@ def chat(engine: Library) -> int:
             return 0
         answer: Answer = engine.ask(question, context)
         context = answer.context
-        print(render_plain(answer) + "\n")
+        print(plain(answer, words, subjects_of(engine.kb_for(answer), answer)) + "\n")
 
 
 def _utf8_streams() -> None:

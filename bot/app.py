@@ -33,7 +33,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import handlers
+from bot import handlers, search
 from bot.answering import WorkerPool
 from bot.config import (
     AppConfig,
@@ -96,8 +96,9 @@ def build_application(
         .build()
     )
     pool = WorkerPool(delivery.workers)
+    cards = search.cards(engine.first.kb, messages.inline_cards)
     application.bot_data["services"] = Services(
-        engine, messages, telegram, pool, state.contexts, delivery.answer_budget
+        engine, messages, telegram, pool, state.contexts, delivery.answer_budget, cards
     )
     application.bot_data["state"] = state
     application.bot_data["config"] = config

@@ -29,14 +29,25 @@ from telegram.ext import ContextTypes
 from bot.answering import AnswerTimeout, WorkerPool
 from bot.config import TelegramConfig
 from bot.contexts import ChatContexts
+from bot.layout import subjects_of
 from bot.messages import Messages
-from bot.render import ASK, GROUP, answer_messages, groups_keyboard, inline_result, suggestion_keyboard
+from bot.render import (
+    ASK,
+    GROUP,
+    answer_messages,
+    groups_keyboard,
+    inline_result,
+    suggestion_keyboard,
+    text_result,
+)
+from bot.search import Card, rank
 from knowledge.answer import Answer
 from knowledge.library import Library
 
 _LOGGER = logging.getLogger(__name__)
 _DEEP_LINK = "q_"  # /start q_<base64url of a question> opens that question
 _INLINE_RESULTS = 10
+_START_LIMIT = 64  # characters of a /start parameter
 T = TypeVar("T")
 
 
@@ -51,6 +62,7 @@ class Services:
     pool: WorkerPool
     contexts: ChatContexts
     budget: float = 5.0
+    cards: tuple[Card, ...] = ()  # what inline search finds as you type (bot/search.py)
 
     async def compute(self, function: Callable[..., T], *args: object) -> T:
         """``function(*args)`` on a worker thread; AnswerTimeout past the budget."""
@@ -89,9 +101,12 @@ async def refuse_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await send_text(update, context, services(context).messages.too_many)
 
 
-async def send_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
+async def send_answer(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer, subjects: tuple[str, ...] = ()
+) -> None:
     shared = services(context)
-    chunks = answer_messages(answer, shared.messages.citation_heading, shared.telegram.max_message_chars)
+    subjects = subjects or subjects_of(shared.engine.kb_for(answer), answer)
+    chunks = answer_messages(answer, shared.messages.layout, shared.telegram.max_message_chars, subjects=subjects)
     await send_chunks(update, context, chunks, suggestion_keyboard(answer.suggestions))
 
 
@@ -186,9 +201,15 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def deep_link_payload(question: str) -> str | None:
-    """The /start payload that opens ``question`` (Telegram allows 64 characters of [A-Za-z0-9_-])."""
-    payload = _DEEP_LINK + base64.urlsafe_b64encode(question.encode()).decode().rstrip("=")
-    return payload if len(payload) <= 64 else None
+    """The /start payload that opens ``question`` (Telegram allows 64 characters of [A-Za-z0-9_-]); a
+    longer question is cut, between characters, to the longest beginning that fits. None: nothing fits."""
+    question = question.strip()
+    while question:
+        payload = _DEEP_LINK + base64.urlsafe_b64encode(question.encode()).decode().rstrip("=")
+        if len(payload) <= _START_LIMIT:
+            return payload
+        question = question[:-1]
+    return None
 
 
 def _deep_link_question(args: list[str]) -> str | None:
@@ -272,44 +293,40 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if inline is None:
         return
     shared = services(context)
+    text = inline.query.strip()
     try:
-        results, found = await shared.compute(
-            _inline_results,
-            shared.engine,
-            inline.query.strip(),
-            shared.messages.featured,
-            shared.messages.citation_heading,
-        )
+        results, found = await shared.compute(_inline_results, shared, text)
     except AnswerTimeout:
         results, found = [], False
     label = shared.messages.inline_button if found else shared.messages.inline_no_answer
-    button = InlineQueryResultsButton(text=label, start_parameter="inline")
+    button = InlineQueryResultsButton(text=label, start_parameter=deep_link_payload(text) or "inline")
     await inline.answer(
         results[:_INLINE_RESULTS], cache_time=shared.telegram.inline_cache_seconds, is_personal=False, button=button
     )
 
 
-def _inline_results(
-    engine: Library, text: str, featured: tuple[str, ...], heading: str
-) -> tuple[list[InlineQueryResultArticle], bool]:
-    """The best answer first, then related ones (or the featured questions); runs on a worker."""
-    answers: list[Answer] = []
-    found = True
-    if text:
-        best = engine.ask(text)
-        found = best.answered
-        if best.answered:
-            answers.append(best)
-        answers += [engine.ask(s) for s in best.suggestions]  # related facts, or what to ask instead
+def _inline_results(shared: Services, text: str) -> tuple[list[InlineQueryResultArticle], bool]:
+    """As you type: the answer to the query when it is a question, then the cards it points at (a group,
+    a person, a unit: bot/search.py); nothing found: one article saying so. Empty: the featured
+    questions. Runs on a worker."""
+    engine, messages = shared.engine, shared.messages
+    if not text:
+        answers = [engine.ask(q) for q in messages.featured]
     else:
-        answers += [engine.ask(q) for q in featured]
+        best = engine.ask(text)
+        answers = [best] if best.answered else []
+        answers += [engine.ask(card.question) for card in rank(text, shared.cards, _INLINE_RESULTS)]
+        if best.answered:
+            answers += [engine.ask(s) for s in best.suggestions]  # related facts
     results, seen = [], set()
     for answer in answers:
-        result = inline_result(answer, heading)
+        result = inline_result(answer, messages.layout, subjects_of(engine.kb_for(answer), answer))
         if answer.answered and result.id not in seen:
             seen.add(result.id)
             results.append(result)
-    return results, found
+    if text and not results:
+        return [text_result(messages.inline_no_result_title, messages.inline_no_result)], False
+    return results, bool(results)
 
 
 # --- errors ---------------------------------------------------------------------------------------

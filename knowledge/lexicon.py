@@ -79,6 +79,18 @@ class MessageWords:
 
 
 @dataclass(frozen=True)
+class SmallTalkWords:
+    """Messages that are small talk, not questions (knowledge/intents/small_talk.py)."""
+
+    greeting: tuple[str, ...]
+    thanks: tuple[str, ...]
+    identity: tuple[str, ...]
+    abilities: tuple[str, ...]
+    summary: tuple[str, ...]
+    particles: str  # may stand around them (啊 / 呀 / 哈 …)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     cues: dict[Cue, tuple[str, ...]]
     document: dict[str, tuple[str, ...]]
@@ -92,6 +104,7 @@ class Lexicon:
     related: Related
     suggestions: tuple[str, ...]
     message: MessageWords
+    small_talk: SmallTalkWords
 
     def rewrite(self, text: str) -> str:
         """Colloquial words in the notice's own wording (一把手 → 主要负责人), longest first, in one

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from knowledge.answer import Answer, Context
 from knowledge.engine import Engine
+from knowledge.facts import Knowledge
 from knowledge.loader import BUNDLED
 from knowledge.normalize import normalize
 from knowledge.tools import EngineConfig
@@ -85,6 +86,10 @@ class Library:
     @property
     def first(self) -> Engine:
         return self.notices[0].engine
+
+    def kb_for(self, answer: Answer) -> Knowledge:
+        """The knowledge an answer comes from (by the notice it names), for rendering its subjects."""
+        return next((n.engine.kb for n in self.notices if n.label == answer.notice), self.first.kb)
 
     def ask(self, question: str, context: Context | None = None) -> Answer:
         """The answer of the notice the question is about, naming that notice; or, where several could
