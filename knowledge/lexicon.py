@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from knowledge.facts import Aspect
+from knowledge.facts import Aspect, Knowledge, Tier
 from knowledge.loader import DATA_DIR, KnowledgeError, load_file
 
 
@@ -156,6 +156,27 @@ def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml", notice_words: Path | No
         synonyms={**lexicon.synonyms, **own.synonyms},
         suggestions=own.suggestions or lexicon.suggestions,
     )
+
+
+_TIER_CUES = {Tier.HEAD: Cue.LEADER, Tier.DEPUTY: Cue.DEPUTY, Tier.MEMBER: Cue.MEMBERS}
+_UNIT_WORDS = ("单位", "部门")  # 成员单位 / 参与部门: the members, where the notice names member units
+
+
+def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
+    """The lexicon with the notice's own words for the places in its groups (指挥长, 召集人, 委员 …) as
+    the cue of their tier; where the notice names member units, 成员单位 and the like ask for them
+    (in a notice whose units are all deputies, as 渝府办发〔2020〕5号, they ask for the deputies)."""
+    cues = {cue: list(words) for cue, words in lexicon.cues.items()}
+    holdings = [h for g in kb.groups.values() for h in g.roles]
+    for holding in holdings:
+        cue = _TIER_CUES.get(holding.tier)
+        if cue is not None and holding.role not in cues[cue]:
+            cues[cue].append(holding.role)
+    if any(h.tier is Tier.MEMBER and h.units for h in holdings):
+        moved = [w for w in cues[Cue.DEPUTY] if w.endswith(_UNIT_WORDS) and "副" not in w]
+        cues[Cue.DEPUTY] = [w for w in cues[Cue.DEPUTY] if w not in moved]
+        cues[Cue.MEMBERS] += [w for w in moved if w not in cues[Cue.MEMBERS]]
+    return replace(lexicon, cues={cue: tuple(words) for cue, words in cues.items()})
 
 
 def without_own_places(lexicon: Lexicon, own_words: str) -> Lexicon:

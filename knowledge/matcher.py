@@ -104,7 +104,8 @@ class EntityMatcher:
             and surface not in self._rivals
         }
         self._stems = stems
-        self._stem = re.compile(f"({'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))}){_STEM_GAP}组")
+        alternatives = "|".join(map(re.escape, sorted(stems, key=len, reverse=True))) or "(?!)"  # none: never
+        self._stem = re.compile(f"({alternatives}){_STEM_GAP}组")
         # Each character of each name and alias, so only windows sharing a character are compared.
         self._by_char: dict[str, list[tuple[Entity, str, str | None, list[frozenset[str]], int]]] = {}
         people = {p.name for p in kb.people.values()}
