@@ -39,8 +39,6 @@ def read(raw: str) -> Draft:
     read_duties(draft, lines, scopes)
     read_rules(draft, lines)
     draft.groups = [scope.entry for scope in scopes]
-    if len(scopes) > 1 and not scopes[0].entry.get("roles"):
-        pass
     return draft
 
 

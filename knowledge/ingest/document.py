@@ -12,7 +12,7 @@ _CN_DIGITS = "〇○零一二三四五六七八九"
 _DATE_DIGITS = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _DATE_CHINESE = re.compile(rf"^([{_CN_DIGITS}]{{4}})年([{_CN_DIGITS}十]{{1,2}})月([{_CN_DIGITS}十]{{1,3}})日$")
 _PUBLISHED = re.compile(r"发布(?:时间|日期)[:：]\s*(\d{4}-\d{2}-\d{2})")
-_PUBLIC = re.compile(r"^[(（]\s*(此件[^)）]{0,8}发布)\s*[)）]$")
+PUBLIC = re.compile(r"^[(（]\s*(此件[^)）]{0,8}发布)\s*[)）]$")
 _ISSUER_END = ("办公厅", "办公室", "人民政府", "政府", "委员会")
 _TITLE_IN_TEXT = re.compile(r"[\u4e00-\u9fff“”]{2,40}?(?:办公厅|办公室|人民政府|政府)关于[^。:：,，;；]{4,80}?的通知")
 
@@ -100,7 +100,7 @@ def read_document(draft: Draft, lines: list[Line], group_name: str | None) -> No
 def _signature(draft: Draft, lines: list[Line]) -> None:
     for i in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
         text = lines[i].text.replace(" ", "")
-        m = _PUBLIC.match(text)
+        m = PUBLIC.match(text)
         if m:
             _field(draft, "public", "公开方式", m.group(1), lines[i].text, "落款")
             continue
@@ -137,13 +137,15 @@ def _body_fields(draft: Draft, lines: list[Line]) -> None:
     start = next((i for i, line in enumerate(lines[:14]) if line.text.endswith((":", "：")) and "人民政府" in line.text), None)
     if start is not None and start + 1 < len(lines) and not lines[start + 1].level:
         sentence = re.split(r"(?<=。)", lines[start + 1].text)[0].rstrip("。")
+        sentence = re.split(r"[,，。]现(?:将|就)", sentence)[0]
         if sentence.startswith(("为", "根据", "按照", "经", "近年", "这些年")):
             _field(draft, "basis", "依据/目的", sentence, sentence, "正文开头")
     for line in lines:
         for sentence in re.split(r"(?<=[。;；])", line.text):
             sentence = sentence.strip().rstrip("。;；")
             if re.search(r"更名为|名称改为|改名为", sentence):
-                _field(draft, "rename", "更名", sentence, sentence, line.section)
+                clause = re.split(r"[,，](?=[^,，]*(?:决定将|将))", sentence)[-1]
+                _field(draft, "rename", "更名", clause, clause, line.section)
             elif re.search(r"组成人员进行.{0,4}调整|决定.{0,6}调整", sentence):
                 _field(draft, "rename", "调整", sentence, sentence, line.section)
             elif re.match(r"^撤销[\u4e00-\u9fff]{4,30}$", sentence):

@@ -85,8 +85,6 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         entry = {"id": "group", "name": name, "kind": "小组", "section": "正文",
                  CHECK: ["no body named by the notice was found: name and kind are placeholders"]}
         scopes.append(Scope(entry, range(len(lines))))
-    if len(scopes) > 1 and (full or short):  # the main body's lines are those outside every block
-        pass
     return scopes
 
 

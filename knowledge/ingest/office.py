@@ -13,7 +13,7 @@ _HOST = re.compile(r"办公室设在([^,，。;；]+)")
 _ROLE_BY = re.compile(r"(?<!室)(?:办公室)?((?:常务)?(?:副)?主任)由([^。;；]+?)兼任")
 _TAKES = re.compile(r"(?:由|[,，;；。]|^)([^,，。;；由]{2,60}?)兼任(?:[\u4e00-\u9fff]{0,20}?)办公室((?:常务)?(?:副)?主任)")
 _ALSO = re.compile(r"([^,，。;；]{2,60}?)担任[^,，。;；]*?兼([\u4e00-\u9fff]{0,20}?)办公室(主任|副主任)")
-_DUTY = re.compile(r"办公室设在[^,，。;；]+[,，]((?:负责|承担)[^。]+。?)")
+_DUTY = re.compile(r"办公室设在[^,，。;；]+[,，]((?:负责|承担)[^。]+?)(?=[,，]办公室|。|$)")
 
 
 def read_office(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
@@ -41,7 +41,7 @@ def _office(group: dict, quote: str, section: str) -> dict:
 
 def _sentence(draft: Draft, group: dict, sentence: str, section: str) -> None:
     host = _HOST.search(sentence)
-    if host and "下设办公室" not in sentence[: host.start()] or host:
+    if host:
         office = _office(group, sentence.strip(), section)
         name = host.group(1).strip()
         if draft.stands(name) and "host" not in office and len(name) <= 30:

@@ -25,7 +25,9 @@ _ROLE_ALT = "|".join(ROLES)
 _LABEL = re.compile(rf"^({_ROLE_ALT})[:：]\s*(.*)$")
 _UNIT_TAIL = re.compile(r"(?:等)?(?:有关|相关)?(?:分管|主要)?(?:负责同志|负责人|领导同志|领导)$")
 _BY = re.compile(rf"(?<![副主务行总办公室])({_ROLE_ALT})由(.+?)(?:担任|兼任|组成)")
-_TAKES = re.compile(rf"(?:^|由)([^,，。;；由]{{2,60}}?)(?:担任|任)([\u4e00-\u9fff]{{0,30}}?)(?<![办公室])({_ROLE_ALT})(?:兼([\u4e00-\u9fff]{{0,20}}?办公室)(主任|副主任))?")
+_TAKES = re.compile(
+    rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)任|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)担任)([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
+)
 _MEMBER_UNITS = re.compile(r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位")
 _UNIT_END = re.compile(r"(?:部|局|委|办|厅|署|院|行|室|中心|政府|公司|集团|队|所|站|联|会|社|校|海关|分署|营管部|中队|支行|分行)$")
 
@@ -84,7 +86,7 @@ def _entry_like(text: str) -> bool:
 
 
 def _read_entries(text: str, holder: Holder, role: str) -> None:
-    text = text.strip()
+    text = text.strip().rstrip("。")
     if not text:
         return
     if _UNIT_TAIL.search(text) or ("、" in text and all(_UNIT_END.search(p) for p in re.split(r"[、,，]", text) if p)):
@@ -115,14 +117,18 @@ def unit_list(text: str) -> list[str]:
     units: list[str] = []
     for run in re.split(r"[,，;；]", text):
         prefix = ""
-        for k, item in enumerate(i.strip() for i in re.split(r"、|以及|和(?=[省市县区])", run)):
+        items = [i.strip() for i in re.split(r"、|以及|和(?=[省市县区])", run)]
+        # a run where most units carry their level themselves: those without it are another level
+        explicit = sum(bool(re.match(r"^(中共)?(省|市|县|区)", i)) for i in items)
+        inherit = explicit * 2 < len(items)
+        for k, item in enumerate(items):
             item = re.sub(r"^(?:以及|及|和)", "", item).removesuffix("等")
             if not item:
                 continue
             m = re.match(r"^(中共)?(省委|市委|县委|区委|省|市|县|区)", item)
             if m and k == 0:
                 prefix = m.group(2)
-            elif not m and prefix and k > 0 and not re.match(r"^(?:国家|国务院|中国|人民银行|海关|团|武警|民航)", item):
+            elif inherit and not m and prefix and k > 0 and not re.match(r"^(?:国家|国务院|中国|人民银行|海关|团|武警|民航)", item):
                 item = "\0" + prefix + item  # inherited: marked for the caller
             units.append(item)
     return units
@@ -182,6 +188,9 @@ def read_holders(text: str, role: str) -> Holder:
     """The holders a 由…担任 clause names: people (title + name), units (…分管负责人), or posts."""
     holder = Holder()
     text = re.sub(r"同志$", "", text.strip())
+    if is_name(text):
+        holder.persons.append((text, None))
+        return holder
     if _UNIT_TAIL.search(text):
         items = unit_list(text)
         if len(items) > 1:
@@ -216,11 +225,19 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             if sentence[max(0, m.start() - 3) : m.start()].endswith("办公室"):
                 continue
             _add(draft, scope.entry, role, read_holders(content, role), m.group(0), line.section)
+        by_role: dict[str, list[re.Match[str]]] = {}
         for m in _TAKES.finditer(sentence):
-            subject, role = m.group(1), m.group(3)
-            if "办公室" in m.group(2):
-                continue
-            _add(draft, scope.entry, role, read_holders(subject, role), m.group(0), line.section)
+            if "办公室" not in m.group(3) and not m.group(3).endswith(("副", "常务")):
+                by_role.setdefault(m.group(4), []).append(m)
+        for role, matches in by_role.items():  # 张虎担任副组长…,覃伟中担任副组长: one place, one quote
+            holder = Holder()
+            for m in matches:
+                found = read_holders(m.group(1) or m.group(2), role)
+                holder.persons += found.persons
+                holder.units += found.units
+                holder.posts += found.posts
+            quote = sentence[matches[0].start() : matches[-1].end()]
+            _add(draft, scope.entry, role, holder, quote, line.section)
         for m in _MEMBER_UNITS.finditer(sentence):
             text = m.group(1) or m.group(2)
             holder = Holder(units=unit_list(text))

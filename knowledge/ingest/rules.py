@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.ingest.document import PUBLIC, chinese_date
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.sections import Line
@@ -46,7 +47,7 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
     """Working rules belong to the notice (requirements), one per sentence."""
     in_rules = set()
     for i, line in enumerate(lines):
-        if line.level and _RULE_HEADING.search(line.heading) and not _DUTY_HEADING.search(line.heading):
+        if line.level and len(line.heading) <= 16 and _RULE_HEADING.search(line.heading) and not _DUTY_HEADING.search(line.heading):
             in_rules.add(i)
             in_rules.update(range(i + 1, i + 1 + len(_body(lines, i))))
     seen: set[str] = set()
@@ -57,6 +58,8 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
         for sentence in re.split(r"(?<=[。;；])", text):
             sentence = sentence.strip()
             if len(sentence) < 6 or _OFFICE.search(sentence) or sentence in seen:
+                continue
+            if chinese_date(sentence) or PUBLIC.match(sentence) or sentence.endswith(("办公厅", "办公室", "人民政府")):
                 continue
             if (i in in_rules and sentence != line.heading) or _RULE_WORDS.search(sentence):
                 if re.search(r"由.+?(?:担任|兼任)$", sentence.rstrip("。")) or not draft.stands(sentence):
