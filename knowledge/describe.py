@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from knowledge.answer import UNSTATED
-from knowledge.facts import Aspect, Group, GroupKind, Knowledge, Person, RoleKind
-from knowledge.loader import aspect_fact_id
+from knowledge.facts import Aspect, Group, Knowledge, OfficeStatus, Person, RoleKind
+from knowledge.loader import aspect_fact_id, common_fact_id
 
 
 @dataclass(frozen=True)
@@ -29,47 +29,61 @@ def title_facts(person: Person) -> tuple[str, ...]:
 
 
 def leader(kb: Knowledge, group: Group) -> Part:
-    fact = f"group.{group.id}.leader"
-    if group.leader.person is None:
-        return Part(f"{UNSTATED}{group.name}的组长。", (fact,))
-    return Part(f"{group.name}组长：{person_with_titles(kb, group.leader.person)}。", (fact,))
+    fact, head = f"group.{group.id}.leader", group.leader
+    if head.person is None and not head.posts:
+        return Part(f"{UNSTATED}{group.name}的{head.role}。", (fact,))
+    holder = person_with_titles(kb, head.person) if head.person else "、".join(head.posts)
+    return Part(f"{group.name}{head.role}：{holder}。", (fact,))
 
 
 def deputies(kb: Knowledge, group: Group) -> Part:
     fact = f"group.{group.id}.deputies"
-    if group.deputies is None:
-        return Part(f"{UNSTATED}{group.name}设副组长；通知只写明了它的组长。", (f"group.{group.id}.leader",))
-    if group.deputies.unstated:
-        return Part(f"{UNSTATED}{group.name}的副组长单位。", (fact,))
-    if group.deputies.persons:
-        names = "、".join(person_with_titles(kb, p) for p in group.deputies.persons)
-        return Part(f"{group.name}副组长（{len(group.deputies.persons)}位）：{names}。", (fact,))
-    units = [kb.units[u].name for u in group.deputies.units]
-    return Part(f"{group.name}副组长由{'、'.join(units)}（共{len(units)}个单位）的分管负责人担任。", (fact,))
+    held = group.deputies
+    if held is None:
+        head = group.leader.role
+        return Part(f"{UNSTATED}{group.name}设副{head}；通知只写明了它的{head}。", (f"group.{group.id}.leader",))
+    if held.unstated:
+        return Part(f"{UNSTATED}{group.name}的{held.role}{'单位' if group.aspects else ''}。", (fact,))
+    if held.persons or held.posts:
+        names = [person_with_titles(kb, p) for p in held.persons] + list(held.posts)
+        return Part(f"{group.name}{held.role}（{len(names)}位）：{'、'.join(names)}。", (fact,))
+    units = [kb.units[u].name for u in held.units]
+    return Part(f"{group.name}{held.role}由{'、'.join(units)}（共{len(units)}个单位）的分管负责人担任。", (fact,))
 
 
 def members(kb: Knowledge, group: Group) -> Part:
     parts = [leader(kb, group), deputies(kb, group)]
-    if group.members is not None:
+    if group.members is not None and group.members.quote is not None:
         parts.append(Part(f"成员：{group.members.quote.removeprefix('成员:')}。", (f"group.{group.id}.members",)))
     return join(parts)
 
 
 def office(kb: Knowledge, group: Group, place: bool = True, director: bool = True, deputy: bool = True) -> Part:
-    assert group.office is not None
+    office, fact = group.office, (f"group.{group.id}.office",)
+    if office is None or office.status is OfficeStatus.UNSTATED:
+        return Part(f"{UNSTATED}{group.name}的办公室。", fact if office else ())
+    if office.status is OfficeStatus.NONE:
+        return Part(f"通知写明{group.name}不设办公室：{office.quote}", fact)
     pieces = []
     if place:
-        pieces.append(f"{group.name}办公室设在{kb.units[group.office.location].name}")
+        where = kb.units[office.host].name if office.host else None
+        pieces.append(f"{group.name}办公室设在{where}" if where else f"{UNSTATED}{group.name}办公室设在哪里")
     if director:
-        pieces.append(f"办公室主任由{person_with_titles(kb, group.office.director)}兼任")
+        pieces.append(_office_holder(kb, group, "主任", office.director))
     if deputy:
-        pieces.append(f"办公室副主任由{person_with_titles(kb, group.office.deputy_director)}兼任")
-    return Part("；".join(pieces) + "。", (f"group.{group.id}.office",))
+        pieces.append(_office_holder(kb, group, "副主任", office.deputy_director))
+    return Part("；".join(pieces) + "。", fact)
+
+
+def _office_holder(kb: Knowledge, group: Group, post: str, person: str | None) -> str:
+    if person is None:
+        return f"{UNSTATED}{group.name}办公室{post}由谁担任"
+    return f"办公室{post}由{person_with_titles(kb, person)}兼任"
 
 
 def duty(group: Group) -> Part:
     fact = f"group.{group.id}.duty"
-    if group.duty.quote is None:
+    if group.duty is None or group.duty.quote is None:
         return Part(f"{UNSTATED}{group.name}的职责。", (fact,))
     return Part(f"{group.name}的主要职责：{group.duty.quote}", (fact,))
 
@@ -85,51 +99,57 @@ def aspect_duty(group: Group, aspect: Aspect) -> Part:
     return Part(f"{group.name}在{aspect.value}方面：{body}", (fact,))
 
 
-def common_duty(kb: Knowledge) -> Part:
-    return Part(f"各专题组的共同职责：{kb.common_topic_duty.quote}", ("common_topic_duty",))
+def common_duty(kb: Knowledge, kind: str) -> Part:
+    common = kb.common_duty(kind)
+    if common is None:
+        return Part(f"{UNSTATED}各{kind}的共同职责。")
+    return Part(f"各{kind}的共同职责：{common.quote}", (common_fact_id(kind),))
 
 
 def group_card(kb: Knowledge, group: Group) -> Part:
-    kind = "" if group.kind is GroupKind.COORDINATION else f"（{group.kind.value}）"
+    kind = "" if kb.is_top(group.id) else f"（{group.kind}）"
     head = Part(f"{group.name}{kind}。")
     return join([head, leader(kb, group), duty(group)])
 
 
 def group_kind(kb: Knowledge, group: Group) -> Part:
-    if group.kind is GroupKind.COORDINATION:
-        return Part(f"{group.name}即{group.full_name}，下设4个专题组和3个保障组。", ("doc.structure",))
-    return Part(f"{group.name}是协调小组下设的{group.kind.value}。", ("doc.structure",))
+    structure = ("doc.structure",) if "structure" in kb.document else ()
+    if kb.is_top(group.id):
+        under = "和".join(f"{len([g for g in kb.under_top() if g.kind == k])}个{k}" for k in kb.kinds())
+        named = f"{group.name}即{group.full_name}" if group.full_name else group.name
+        return Part(f"{named}，下设{under}。" if under else f"{named}。", structure)
+    parent = kb.groups[group.parent].name if group.parent else None
+    return Part(f"{group.name}是{parent}下设的{group.kind}。" if parent else f"{group.name}是{group.kind}。", structure)
 
 
-def groups_list(kb: Knowledge, kinds: tuple[GroupKind, ...]) -> Part:
+def groups_list(kb: Knowledge, kinds: tuple[str, ...]) -> Part:
     sentences = []
     for kind in kinds:
-        names = [g.name for g in kb.groups.values() if g.kind is kind]
-        sentences.append(f"{len(names)}个{kind.value}：{'、'.join(names)}")
-    total = sum(g.kind in kinds for g in kb.groups.values())
+        names = [g.name for g in kb.under_top() if g.kind == kind]
+        sentences.append(f"{len(names)}个{kind}：{'、'.join(names)}")
+    total = sum(g.kind in kinds for g in kb.under_top())
     tail = f"（共{total}个组）" if len(kinds) > 1 else ""
-    return Part(f"协调小组下设{'；'.join(sentences)}{tail}。", ("doc.structure",))
-
-
-_ROLE_WORDS = {
-    RoleKind.LEADER: "组长",
-    RoleKind.DEPUTY: "副组长",
-    RoleKind.OFFICE_DIRECTOR: "办公室主任",
-    RoleKind.OFFICE_DEPUTY_DIRECTOR: "办公室副主任",
-}
+    top = kb.groups[kb.top].name if kb.top else "通知"
+    structure = ("doc.structure",) if "structure" in kb.document else ()
+    return Part(f"{top}下设{'；'.join(sentences)}{tail}。", structure)
 
 
 def person_roles(kb: Knowledge, person_id: str, via_title: str | None = None) -> Part:
     person = kb.people[person_id]
     roles = kb.roles_of(person_id)
-    held = [f"{kb.groups[r.group].name}{_ROLE_WORDS[r.kind]}" for r in roles]
-    led = [r for r in roles if r.kind is RoleKind.LEADER and r.group != "coordination"]
-    if led:
+    held = [f"{kb.groups[r.group].name}{r.label}" for r in roles]
+    led = [r for r in roles if r.kind is RoleKind.LEADER and not kb.is_top(r.group)]
+    top = kb.groups[kb.top] if kb.top else None
+    if led and top is not None:
         held.append(f"共任{len(led)}个组的组长")
-        held.append("协调小组成员（各专题组和保障组组长、副组长为协调小组成员）")
+        rule = (top.members.quote or "").removeprefix("成员:") if top.members is not None else ""
+        if any(kind in rule for kind in kb.kinds()):  # 成员:各专题组和保障组组长、副组长
+            held.append(f"{top.name}成员（{rule}为{top.name}成员）")
     titles = "、".join(t.title for t in person.titles)
     lead = f"{via_title}是{person.name}。" if via_title else ""
-    text = f"{lead}{person.name}：{titles}；在协调小组中任{'；'.join(held)}。"
+    within = top.name if top is not None else "通知"
+    about = f"{titles}；" if titles else ""
+    text = f"{lead}{person.name}：{about}在{within}中任{'；'.join(held)}。"
     return Part(text, title_facts(person) + tuple(dict.fromkeys(r.fact for r in roles)))
 
 
@@ -139,12 +159,14 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
     for role in kb.roles_of(unit_id):
         group = kb.groups[role.group]
         if role.kind is RoleKind.DEPUTY_UNIT:
-            sentences.append(f"{group.name}副组长单位（分管负责人任副组长）")
+            sentences.append(f"{group.name}{role.label}单位（分管负责人任{role.label}）")
+        elif role.kind is RoleKind.MEMBER_UNIT:
+            sentences.append(f"{group.name}{role.label}单位")
         elif role.kind is RoleKind.LEADER_UNIT:
             assert group.leader.person is not None
             head = kb.people[group.leader.person]
             title = next(t.title for t in head.titles if t.unit == unit_id)
-            sentences.append(f"{group.name}组长由{title}{head.name}担任")
+            sentences.append(f"{group.name}{group.leader.role}由{title}{head.name}担任")
         elif role.kind is RoleKind.OFFICE_HOST:
             sentences.append(f"{group.name}办公室设在{unit.name}")
     facts = tuple(dict.fromkeys(r.fact for r in kb.roles_of(unit_id)))

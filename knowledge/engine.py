@@ -15,7 +15,7 @@ from pathlib import Path
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Context
 from knowledge.describe import Part
-from knowledge.facts import GroupKind, Knowledge
+from knowledge.facts import Knowledge
 from knowledge.lexicon import Cue, Lexicon, load_lexicon
 from knowledge.loader import DATA_DIR, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig
@@ -65,7 +65,7 @@ class Engine:
             reader=self.reader,
             index=index,
             document_values={f.id: normalize(f.value) for f in kb.document.values()},
-            year=kb.document["published"].value[:4],
+            year=_year(kb),
             wording=load_wording(),
         )
         self.message = MessageReader(
@@ -87,7 +87,7 @@ class Engine:
         """Everything the notice says of one group: leader, deputies, duties overall and by aspect."""
         group = self.kb.groups[group_id]
         parts = [describe.leader(self.kb, group)]
-        if group.deputies is not None or group.kind is GroupKind.SUPPORT:
+        if group.deputies is not None or not self.kb.is_top(group.id):
             parts.append(describe.deputies(self.kb, group))
         if group.office is not None:
             parts.append(describe.office(self.kb, group))
@@ -99,7 +99,7 @@ class Engine:
     def document_card(self) -> Answer:
         """The notice's title, number, dates and issuer."""
         fields = ("title", "number", "published", "signed", "issuer", "public")
-        parts = [describe.document_field(self.kb, f) for f in fields]
+        parts = [describe.document_field(self.kb, f) for f in fields if f in self.kb.document]
         return self.tools.answer("通知", [Part(p.text + "\n", p.facts) for p in parts], (), 1.0)
 
     # --- answering -----------------------------------------------------------------------------------
@@ -229,5 +229,15 @@ class Engine:
         """The groups an answer names, in the order it names them (the 协调小组 over them left out)."""
         found = sorted((text.index(g.name), g.id) for g in self.kb.groups.values() if g.name in text)
         ids = [g for _, g in found]
-        under = [g for g in ids if self.kb.groups[g].kind is not GroupKind.COORDINATION]
+        under = [g for g in ids if not self.kb.is_top(g)]
         return tuple(under if len(under) > 1 else ids)
+
+
+def _year(kb: Knowledge) -> str | None:
+    """The notice's year, from its publication or signing date or its 文号 (〔2020〕)."""
+    for field_id in ("published", "signed", "number"):
+        field = kb.field(field_id)
+        found = re.search(r"(19|20)\d\d", field.value) if field else None
+        if found:
+            return found.group()
+    return None

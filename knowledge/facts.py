@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-
-
-class GroupKind(enum.Enum):
-    COORDINATION = "协调小组"
-    TOPIC = "专题组"
-    SUPPORT = "保障组"
+from functools import cached_property
 
 
 class Aspect(enum.Enum):
@@ -36,6 +31,7 @@ class FactKind(enum.Enum):
     TITLE = "title"
     UNIT = "unit"
     REQUIREMENT = "requirement"
+    ROLE = "role"
 
 
 class RoleKind(enum.Enum):
@@ -46,6 +42,57 @@ class RoleKind(enum.Enum):
     OFFICE_DEPUTY_DIRECTOR = "办公室副主任"
     OFFICE_HOST = "办公室所在单位"
     LEADER_UNIT = "组长所在单位"
+    MEMBER = "成员"
+    MEMBER_UNIT = "成员单位"
+    OFFICE_MEMBER = "办公室成员"
+    OTHER = "其他职务"
+
+
+class Tier(enum.Enum):
+    """Where a role stands in its group, whatever the notice calls it (组长 / 召集人 / 指挥长 / 主任 …)."""
+
+    HEAD = "head"
+    DEPUTY = "deputy"
+    MEMBER = "member"
+    OTHER = "other"
+
+
+class OfficeStatus(enum.Enum):
+    STATED = "stated"  # the notice sets up an office (办公室设在…)
+    NONE = "none"  # the notice says there is none (不设办公室)
+    UNSTATED = "unstated"  # the notice (as crawled) does not say
+
+
+# The words notices use for the places in a group, by tier. A role word not listed is OTHER
+# (秘书长, 联络员 …); 常务副组长 and the like are deputies.
+ROLE_TIERS: dict[str, Tier] = {
+    **dict.fromkeys(
+        ("组长", "召集人", "总召集人", "指挥长", "总指挥", "主任", "主任委员", "主席", "团长", "总队长"), Tier.HEAD
+    ),
+    **dict.fromkeys(
+        (
+            "副组长",
+            "常务副组长",
+            "执行副组长",
+            "副召集人",
+            "副指挥长",
+            "副总指挥",
+            "常务副指挥长",
+            "副主任",
+            "常务副主任",
+            "副主任委员",
+            "常务副主任委员",
+            "副主席",
+            "副团长",
+        ),
+        Tier.DEPUTY,
+    ),
+    **dict.fromkeys(("成员", "委员", "成员单位", "组员"), Tier.MEMBER),
+}
+
+
+def tier_of(role: str) -> Tier:
+    return ROLE_TIERS.get(role, Tier.DEPUTY if role.startswith(("副", "常务副")) else Tier.OTHER)
 
 
 # --- the shape of data/facts.yaml -------------------------------------------------------------
@@ -78,56 +125,143 @@ class AspectDuty:
 
 
 @dataclass(frozen=True)
+class Holding:
+    """One place in a group as the notice states it: ``组长: 张三 …`` or ``副组长由市发展改革委…担任``.
+
+    ``role`` is the notice's own word; the holders are people, units, or posts the notice names without
+    a person (负责住房和城乡建设工作的副市长). Unstated: the crawl lost it.
+    """
+
+    role: str
+    section: str
+    persons: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    posts: tuple[str, ...] = ()
+    quote: str | None = None
+    unstated: bool = False
+
+    @property
+    def tier(self) -> Tier:
+        return tier_of(self.role)
+
+    @property
+    def holders(self) -> tuple[str, ...]:
+        return (*self.persons, *self.units)
+
+
+@dataclass(frozen=True)
 class Leader:
+    """The view the engine reads of a group's head (组长, 召集人, 指挥长 …)."""
+
     section: str
     person: str | None = None
     quote: str | None = None
     unstated: bool = False
+    role: str = "组长"
+    posts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Deputies:
+    """The view the engine reads of a group's deputies (副组长 …)."""
+
     section: str
     persons: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
     quote: str | None = None
     unstated: bool = False
+    role: str = "副组长"
+    posts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Office:
-    location: str
-    director: str
-    deputy_director: str
-    quote: str
     section: str
+    status: OfficeStatus = OfficeStatus.STATED
+    host: str | None = None
+    roles: tuple[Holding, ...] = ()
+    duty: Passage | None = None
+    quote: str | None = None
+
+    @property
+    def location(self) -> str | None:
+        return self.host
+
+    def _person(self, tier: Tier) -> str | None:
+        return next((p for h in self.roles if h.tier is tier for p in h.persons), None)
+
+    @property
+    def director(self) -> str | None:
+        return self._person(Tier.HEAD)
+
+    @property
+    def deputy_director(self) -> str | None:
+        return self._person(Tier.DEPUTY)
 
 
 @dataclass(frozen=True)
 class Group:
     id: str
     name: str
-    kind: GroupKind
+    kind: str  # the notice's word: 协调小组, 专题组, 领导小组, 工作专班, 指挥部, 联席会议, 委员会 …
     section: str
-    leader: Leader
-    duty: Passage
     full_name: str | None = None
     aliases: tuple[str, ...] = ()
-    deputies: Deputies | None = None
-    members: Passage | None = None
-    office: Office | None = None
+    parent: str | None = None  # the group this one is set up under
+    roles: tuple[Holding, ...] = ()
+    duty: Passage | None = None
     aspects: tuple[AspectDuty, ...] = ()
+    office: Office | None = None
 
     def aspect(self, aspect: Aspect) -> AspectDuty | None:
         return next((a for a in self.aspects if a.aspect is aspect), None)
+
+    def holdings(self, tier: Tier) -> tuple[Holding, ...]:
+        return tuple(h for h in self.roles if h.tier is tier)
+
+    @cached_property
+    def leader(self) -> Leader:
+        heads = self.holdings(Tier.HEAD)
+        if not heads or all(h.unstated for h in heads):
+            section = heads[0].section if heads else self.section
+            return Leader(section, unstated=True, role=heads[0].role if heads else "组长")
+        head = next(h for h in heads if not h.unstated)
+        person = head.persons[0] if head.persons else None
+        return Leader(head.section, person, head.quote, role=head.role, posts=head.posts)
+
+    @cached_property
+    def deputies(self) -> Deputies | None:
+        held = self.holdings(Tier.DEPUTY)
+        if not held:
+            return None
+        if all(h.unstated for h in held):
+            return Deputies(held[0].section, unstated=True, role=held[0].role)
+        stated = [h for h in held if not h.unstated]
+        return Deputies(
+            stated[0].section,
+            tuple(p for h in stated for p in h.persons),
+            tuple(u for h in stated for u in h.units),
+            "".join(h.quote or "" for h in stated),
+            role=stated[0].role,
+            posts=tuple(p for h in stated for p in h.posts),
+        )
+
+    @cached_property
+    def members(self) -> Passage | None:
+        held = self.holdings(Tier.MEMBER)
+        if not held:
+            return None
+        if all(h.unstated for h in held):
+            return Passage(held[0].section, unstated=True)
+        return Passage(held[0].section, "".join(h.quote or "" for h in held if not h.unstated))
 
 
 @dataclass(frozen=True)
 class Title:
     title: str
-    unit: str
     quote: str
     section: str
+    unit: str | None = None  # the unit the post is in, where the notice names it
     aliases: tuple[str, ...] = ()  # how people say the post alone, where only one person holds it
 
 
@@ -135,7 +269,7 @@ class Title:
 class Person:
     id: str
     name: str
-    titles: tuple[Title, ...]
+    titles: tuple[Title, ...] = ()
     aliases: tuple[str, ...] = ()
 
 
@@ -158,13 +292,22 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class CommonDuty:
+    """A duty every group of one kind shares (各专题组负责…)."""
+
+    kind: str
+    section: str
+    quote: str
+
+
+@dataclass(frozen=True)
 class FactsFile:
     document: tuple[DocumentField, ...]
     groups: tuple[Group, ...]
-    common_topic_duty: Passage
-    people: tuple[Person, ...]
-    units: tuple[Unit, ...]
-    requirements: tuple[Requirement, ...]
+    people: tuple[Person, ...] = ()
+    units: tuple[Unit, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    common_duties: tuple[CommonDuty, ...] = ()
 
 
 # --- what the loader derives --------------------------------------------------------------------
@@ -194,6 +337,7 @@ class Role:
     group: str
     kind: RoleKind
     fact: str
+    label: str = ""  # the notice's word for the place (组长, 召集人, 办公室主任 …)
 
 
 @dataclass(frozen=True)
@@ -203,12 +347,31 @@ class Knowledge:
     notice: str
     document: dict[str, DocumentField]
     groups: dict[str, Group]
-    common_topic_duty: Passage
+    common_duties: tuple[CommonDuty, ...]
     people: dict[str, Person]
     units: dict[str, Unit]
     requirements: tuple[Requirement, ...]
     facts: dict[str, Fact]
     roles: dict[str, tuple[Role, ...]] = field(default_factory=dict)
 
+    top: str | None = None  # the group the others are set up under, or a notice's only group
+
     def roles_of(self, holder: str) -> tuple[Role, ...]:
         return self.roles.get(holder, ())
+
+    def common_duty(self, kind: str) -> CommonDuty | None:
+        return next((d for d in self.common_duties if d.kind == kind), None)
+
+    def field(self, field_id: str) -> DocumentField | None:
+        return self.document.get(field_id)
+
+    def is_top(self, group_id: str) -> bool:
+        return group_id == self.top
+
+    def under_top(self) -> list[Group]:
+        """The groups other than the top one, in the notice's order."""
+        return [g for g in self.groups.values() if g.id != self.top]
+
+    def kinds(self) -> list[str]:
+        """The kinds of the groups under the top one, in the notice's order (专题组, 保障组 …)."""
+        return list(dict.fromkeys(g.kind for g in self.under_top()))

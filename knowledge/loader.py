@@ -6,6 +6,7 @@ file, the entry and the field; nothing is ever half loaded.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,10 +20,14 @@ from knowledge.facts import (
     FactKind,
     FactsFile,
     Group,
-    GroupKind,
+    Holding,
     Knowledge,
+    Office,
+    OfficeStatus,
+    Passage,
     Role,
     RoleKind,
+    Tier,
 )
 from knowledge.schema import SchemaError, build
 
@@ -103,13 +108,23 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         notice=notice,
         document={f.id: f for f in facts_file.document},
         groups={g.id: g for g in facts_file.groups},
-        common_topic_duty=facts_file.common_topic_duty,
+        common_duties=facts_file.common_duties,
         people={p.id: p for p in facts_file.people},
         units={u.id: u for u in facts_file.units},
         requirements=facts_file.requirements,
         facts=facts,
         roles=_roles(facts_file),
+        top=_top(facts_file.groups),
     )
+
+
+def _top(groups: tuple[Group, ...]) -> str | None:
+    """The group the others stand under (the one named as parent), or the only group."""
+    parents = list(dict.fromkeys(g.parent for g in groups if g.parent is not None))
+    if len(parents) == 1:
+        return parents[0]
+    roots = [g.id for g in groups if g.parent is None]
+    return roots[0] if len(roots) == 1 else None
 
 
 class _Citable(Protocol):
@@ -129,84 +144,109 @@ class _Checker:
         self.notice = notice
         self.people = {p.id: p for p in data.people}
         self.units = {u.id: u for u in data.units}
+        self.groups = {g.id: g for g in data.groups}
 
     def check(self) -> None:
         for name in ("document", "groups", "people", "units", "requirements"):
             self._unique_ids(name, getattr(self.data, name))
+        if "title" not in {entry.id for entry in self.data.document}:
+            raise SchemaError("document: the notice's title (id: title) is required")
         for i, entry in enumerate(self.data.document):
             where = f"document[{i}] ({entry.id})"
             self._quote(entry.quote, where)
             if squeeze(entry.value) not in self.notice:
                 raise SchemaError(f"{where}.value: {entry.value!r} is not in the notice")
+        if not self.data.groups:
+            raise SchemaError("groups: a notice needs at least one group")
         for i, group in enumerate(self.data.groups):
             self._group(group, f"groups[{i}] ({group.id})")
-        self._passage(self.data.common_topic_duty, "common_topic_duty")
+        kinds = {g.kind for g in self.data.groups}
+        for i, common in enumerate(self.data.common_duties):
+            where = f"common_duties[{i}]"
+            self._quote(common.quote, where)
+            if common.kind not in kinds:
+                raise SchemaError(f"{where}.kind: no group is a {common.kind}")
         for i, person in enumerate(self.data.people):
             for j, title in enumerate(person.titles):
                 where = f"people[{i}] ({person.id}).titles[{j}]"
                 self._quote(title.quote, where)
-                self._ref(self.units, title.unit, f"{where}.unit", "unit")
-                if person.name not in title.quote:
+                if title.unit is not None:
+                    self._ref(self.units, title.unit, f"{where}.unit", "unit")
+                if squeeze(person.name) not in squeeze(title.quote):
                     raise SchemaError(f"{where}.quote: does not name {person.name}")
         for i, unit in enumerate(self.data.units):
             where = f"units[{i}] ({unit.id})"
             self._quote(unit.quote, where)
-            if unit.name not in unit.quote:
-                raise SchemaError(f"{where}.quote: does not name {unit.name}")
         for i, requirement in enumerate(self.data.requirements):
             self._passage(requirement, f"requirements[{i}] ({requirement.id})")
         self._unique_names()
-        kinds = [g.kind for g in self.data.groups]
-        if kinds.count(GroupKind.COORDINATION) != 1:
-            raise SchemaError("groups: exactly one group must be of kind 协调小组")
 
     def _group(self, group: Group, where: str) -> None:
-        leader = group.leader
-        self._passage(leader, f"{where}.leader", value=leader.person)
-        if leader.person is not None:
-            person = self._ref(self.people, leader.person, f"{where}.leader.person", "person")
-            if person.name not in (leader.quote or ""):
-                raise SchemaError(f"{where}.leader.quote: does not name {person.name}")
-        self._passage(group.duty, f"{where}.duty")
-        if group.deputies is not None:
-            deputies = group.deputies
-            self._passage(deputies, f"{where}.deputies", value=deputies.persons or deputies.units or None)
-            for kind, table, ids in (("person", self.people, deputies.persons), ("unit", self.units, deputies.units)):
-                for ref in ids:
-                    named = self._ref(table, ref, f"{where}.deputies.{kind}s", kind)
-                    if named.name not in (deputies.quote or ""):
-                        raise SchemaError(f"{where}.deputies.quote: does not name {named.name}")
-        if group.kind is GroupKind.TOPIC:
-            if group.deputies is None:
-                raise SchemaError(f"{where}.deputies: a 专题组 needs deputies (or unstated: true)")
-            if sorted(a.aspect.value for a in group.aspects) != sorted(a.value for a in Aspect):
-                raise SchemaError(f"{where}.aspects: a 专题组 lists 放权, 监管 and 服务 once each")
-        elif group.aspects:
-            raise SchemaError(f"{where}.aspects: only a 专题组 has duties by aspect")
+        if group.parent is not None:
+            parent = self._ref(self.groups, group.parent, f"{where}.parent", "group")
+            if parent is group:
+                raise SchemaError(f"{where}.parent: a group cannot stand under itself")
+        for j, holding in enumerate(group.roles):
+            self._holding(holding, f"{where}.roles[{j}]")
+        if group.duty is not None:
+            self._passage(group.duty, f"{where}.duty")
+        seen = [a.aspect for a in group.aspects]
+        if len(seen) != len(set(seen)):
+            raise SchemaError(f"{where}.aspects: an aspect is listed twice")
         for j, aspect in enumerate(group.aspects):
             self._passage(aspect, f"{where}.aspects[{j}]")
-        if group.members is not None:
-            self._passage(group.members, f"{where}.members")
-        if (group.office is not None) != (group.kind is GroupKind.COORDINATION):
-            raise SchemaError(f"{where}.office: the 协调小组, and only it, has an office")
         if group.office is not None:
-            office = group.office
-            self._quote(office.quote, f"{where}.office")
-            self._ref(self.units, office.location, f"{where}.office.location", "unit")
-            self._ref(self.people, office.director, f"{where}.office.director", "person")
-            self._ref(self.people, office.deputy_director, f"{where}.office.deputy_director", "person")
+            self._office(group.office, f"{where}.office")
+
+    def _holding(self, holding: Holding, where: str) -> None:
+        """A place is stated with the notice's words naming every holder, or unstated and empty."""
+        self._passage(holding, where, value=holding.holders + holding.posts if holding.unstated else "")
+        quote = squeeze(holding.quote or "")
+        for kind, table, ids in (("person", self.people, holding.persons), ("unit", self.units, holding.units)):
+            for ref in ids:
+                named = self._ref(table, ref, f"{where}.{kind}s", kind)
+                if not self._names(named, quote):
+                    raise SchemaError(f"{where}.quote: does not name {named.name}")
+        for post in holding.posts:
+            if squeeze(post) not in quote:
+                raise SchemaError(f"{where}.posts: {post!r} is not in the quote")
+
+    def _names(self, named: _Named, quote: str) -> bool:
+        """Whether a quote names a person or unit: by name, alias, or the words it was first named by
+        (a unit in a list that shares a prefix: 市发展改革局、工业和信息化局 names 市工业和信息化局)."""
+        words = [named.name, *getattr(named, "aliases", ())]
+        first = getattr(named, "quote", None)
+        return any(squeeze(w) in quote for w in words) or (first is not None and squeeze(first) in quote)
+
+    def _office(self, office: Office, where: str) -> None:
+        if office.status is OfficeStatus.UNSTATED:
+            if office.quote or office.host or office.roles or office.duty:
+                raise SchemaError(f"{where}: an unstated office carries nothing else")
+            return
+        if office.quote is None:
+            raise SchemaError(f"{where}: needs the quote that sets it up (or says 不设办公室)")
+        self._quote(office.quote, where)
+        if office.status is OfficeStatus.NONE:
+            if office.host or office.roles or office.duty:
+                raise SchemaError(f"{where}: a notice that sets up no office names nothing in it")
+            return
+        if office.host is not None:
+            self._ref(self.units, office.host, f"{where}.host", "unit")
+        for j, holding in enumerate(office.roles):  # a place in the office may rest on the office's quote
+            quoted = holding if holding.unstated or holding.quote else dataclasses.replace(holding, quote=office.quote)
+            self._holding(quoted, f"{where}.roles[{j}]")
+        if office.duty is not None:
+            self._passage(office.duty, f"{where}.duty")
 
     def _passage(self, entry: _Citable, where: str, value: object = "") -> None:
         """A fact is either quoted (and then stands in the notice) or unstated (and then empty)."""
         quote = entry.quote
         if entry.unstated:
-            if quote is not None or value not in ("", None):
+            if quote is not None or value not in ("", None, ()):
                 raise SchemaError(f"{where}: an unstated fact carries no quote and no value")
             return
         if quote is None:
             raise SchemaError(f"{where}: needs a quote, or unstated: true")
-        if value is None:
-            raise SchemaError(f"{where}: a stated fact needs its value")
         self._quote(quote, where)
 
     def _quote(self, quote: str, where: str) -> None:
@@ -214,7 +254,7 @@ class _Checker:
             raise SchemaError(f"{where}.quote: not found in the notice: {quote[:40]!r}")
 
     @staticmethod
-    def _ref(table: dict[str, _Named], ref: str, where: str, kind: str) -> _Named:
+    def _ref(table: dict[str, T], ref: str, where: str, kind: str) -> T:
         if ref not in table:
             raise SchemaError(f"{where}: {ref!r} is not a known {kind}")
         return table[ref]
@@ -239,6 +279,20 @@ class _Checker:
                     owner[name] = entry.id
 
 
+_TIER_FACTS = {
+    Tier.HEAD: ("leader", FactKind.LEADER),
+    Tier.DEPUTY: ("deputies", FactKind.DEPUTIES),
+    Tier.MEMBER: ("members", FactKind.MEMBERS),
+}
+
+
+def holding_fact_id(group_id: str, holding: Holding) -> str:
+    """The fact a place in a group is cited by: its tier's (leader, deputies, members) or its own word's."""
+    if holding.tier in _TIER_FACTS:
+        return f"group.{group_id}.{_TIER_FACTS[holding.tier][0]}"
+    return f"group.{group_id}.role.{holding.role}"
+
+
 def _facts(data: FactsFile) -> Iterator[Fact]:
     for entry in data.document:
         yield Fact(f"doc.{entry.id}", FactKind.DOCUMENT, "document", entry.section, entry.quote)
@@ -249,20 +303,26 @@ def _facts(data: FactsFile) -> Iterator[Fact]:
             yield Fact(f"{prefix}.deputies", FactKind.DEPUTIES, group.id, group.deputies.section, group.deputies.quote)
         if group.members is not None:
             yield Fact(f"{prefix}.members", FactKind.MEMBERS, group.id, group.members.section, group.members.quote)
+        others = [h for h in group.roles if h.tier not in _TIER_FACTS]
+        for role in dict.fromkeys(h.role for h in others):
+            held = [h for h in others if h.role == role]
+            quote = "".join(h.quote or "" for h in held) or None
+            yield Fact(f"{prefix}.role.{role}", FactKind.ROLE, group.id, held[0].section, quote)
         if group.office is not None:
             yield Fact(f"{prefix}.office", FactKind.OFFICE, group.id, group.office.section, group.office.quote)
-        yield Fact(f"{prefix}.duty", FactKind.DUTY, group.id, group.duty.section, group.duty.quote)
-        for duty in group.aspects:
+        duty = group.duty or Passage(group.section, unstated=True)
+        yield Fact(f"{prefix}.duty", FactKind.DUTY, group.id, duty.section, duty.quote)
+        for aspect in group.aspects:
             yield Fact(
-                aspect_fact_id(group.id, duty.aspect),
+                aspect_fact_id(group.id, aspect.aspect),
                 FactKind.ASPECT_DUTY,
                 group.id,
-                duty.section,
-                duty.quote,
-                duty.aspect,
+                aspect.section,
+                aspect.quote,
+                aspect.aspect,
             )
-    common = data.common_topic_duty
-    yield Fact("common_topic_duty", FactKind.COMMON_DUTY, "topic_groups", common.section, common.quote)
+    for common in data.common_duties:
+        yield Fact(common_fact_id(common.kind), FactKind.COMMON_DUTY, common.kind, common.section, common.quote)
     for person in data.people:
         for i, title in enumerate(person.titles, 1):
             yield Fact(f"person.{person.id}.title{i}", FactKind.TITLE, person.id, title.section, title.quote)
@@ -278,29 +338,51 @@ def aspect_fact_id(group_id: str, aspect: Aspect) -> str:
     return f"group.{group_id}.{aspect.name.lower()}"
 
 
+def common_fact_id(kind: str) -> str:
+    return f"common.{kind}"
+
+
+_HOLDER_KINDS = {
+    Tier.HEAD: (RoleKind.LEADER, RoleKind.LEADER_UNIT),
+    Tier.DEPUTY: (RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT),
+    Tier.MEMBER: (RoleKind.MEMBER, RoleKind.MEMBER_UNIT),
+    Tier.OTHER: (RoleKind.OTHER, RoleKind.OTHER),
+}
+_OFFICE_KINDS = {
+    Tier.HEAD: RoleKind.OFFICE_DIRECTOR,
+    Tier.DEPUTY: RoleKind.OFFICE_DEPUTY_DIRECTOR,
+    Tier.MEMBER: RoleKind.OFFICE_MEMBER,
+    Tier.OTHER: RoleKind.OFFICE_MEMBER,
+}
+
+
 def _roles(data: FactsFile) -> dict[str, tuple[Role, ...]]:
     """Who holds which place, derived from the groups so the two can never disagree."""
     roles: dict[str, list[Role]] = {}
 
-    def add(holder: str, group: str, kind: RoleKind, fact: str) -> None:
-        roles.setdefault(holder, []).append(Role(holder, group, kind, fact))
+    def add(holder: str, group: str, kind: RoleKind, fact: str, label: str) -> None:
+        roles.setdefault(holder, []).append(Role(holder, group, kind, fact, label))
 
     titles = {person.id: person.titles for person in data.people}
     umbrella = {unit.id for unit in data.units if unit.umbrella}
     for group in data.groups:
+        for holding in group.roles:
+            fact = holding_fact_id(group.id, holding)
+            person_kind, unit_kind = _HOLDER_KINDS[holding.tier]
+            for person in holding.persons:
+                add(person, group.id, person_kind, fact, holding.role)
+            for unit in holding.units:
+                add(unit, group.id, unit_kind, fact, holding.role)
         if group.leader.person:
-            add(group.leader.person, group.id, RoleKind.LEADER, f"group.{group.id}.leader")
             for title in titles[group.leader.person]:
-                if title.unit not in umbrella:
-                    add(title.unit, group.id, RoleKind.LEADER_UNIT, f"group.{group.id}.leader")
-        if group.deputies is not None:
-            for person in group.deputies.persons:
-                add(person, group.id, RoleKind.DEPUTY, f"group.{group.id}.deputies")
-            for unit in group.deputies.units:
-                add(unit, group.id, RoleKind.DEPUTY_UNIT, f"group.{group.id}.deputies")
-        if group.office is not None:
+                if title.unit is not None and title.unit not in umbrella:
+                    add(title.unit, group.id, RoleKind.LEADER_UNIT, f"group.{group.id}.leader", group.leader.role)
+        office = group.office
+        if office is not None and office.status is OfficeStatus.STATED:
             fact = f"group.{group.id}.office"
-            add(group.office.location, group.id, RoleKind.OFFICE_HOST, fact)
-            add(group.office.director, group.id, RoleKind.OFFICE_DIRECTOR, fact)
-            add(group.office.deputy_director, group.id, RoleKind.OFFICE_DEPUTY_DIRECTOR, fact)
+            if office.host is not None:
+                add(office.host, group.id, RoleKind.OFFICE_HOST, fact, "办公室")
+            for holding in office.roles:
+                for holder in holding.holders:
+                    add(holder, group.id, _OFFICE_KINDS[holding.tier], fact, f"办公室{holding.role}")
     return {holder: tuple(held) for holder, held in roles.items()}

@@ -8,10 +8,10 @@ import re
 from dataclasses import replace
 
 from knowledge.answer import Context
-from knowledge.facts import Aspect, GroupKind, RoleKind
+from knowledge.facts import Aspect, RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
-from knowledge.tools import Tools, kinds_named
+from knowledge.tools import Tools
 from knowledge.understand import Query
 
 # What a question can ask of a subject; the previous answer's relation is one of these.
@@ -92,7 +92,7 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     else:
         # 科技局许洪斌: a unit named as a person's own is a description of the person, not a subject
         entities = tuple(e for e in entities if not (e.kind is EntityKind.UNIT and e.id in units_of_people))
-    only_umbrella = entities == (Entity(EntityKind.GROUP, "coordination"),)
+    only_umbrella = entities == (Entity(EntityKind.GROUP, tools.kb.top or ""),)
     # 协调小组办公室的日常工作由哪个组负责: a group is asked for (哪个组), the 协调小组 only describes it
     asks_group = any("组" in w and w in tools.lexicon.cues[Cue.WHICH_GROUP] for w in query.cue_words)
     # 协调小组的日常工作是谁在做: the same, asked as who does it
@@ -235,7 +235,7 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None) -> tupl
         return tuple(Entity(EntityKind.GROUP, g) for g in context.groups if g in tools.kb.groups)
     for found in (context.entities, context.mentioned):
         same = tuple(e for e in found if e.kind is pronoun)
-        umbrella = all(tools.kb.groups[e.id].kind is GroupKind.COORDINATION for e in same if e.kind is EntityKind.GROUP)
+        umbrella = all(tools.kb.is_top(e.id) for e in same if e.kind is EntityKind.GROUP)
         others = [e for e in found if e.kind is not EntityKind.GROUP]
         if same and pronoun is EntityKind.GROUP and umbrella and others:
             # 他算协调小组的成员吗 → 这个组…: the group over all the others frames the question; 这个组
@@ -276,7 +276,7 @@ def _groups_of(tools: Tools, entities: tuple[Entity, ...]) -> tuple[Entity, ...]
         roles = tools.kb.roles_of(entity.id)
         led = [r for r in roles if r.kind in (RoleKind.LEADER, RoleKind.LEADER_UNIT)]
         ids = [r.group for r in (led or roles)]
-        ids = [g for g in ids if g != "coordination"] or ids
+        ids = [g for g in ids if not tools.kb.is_top(g)] or ids
         groups += [Entity(EntityKind.GROUP, g) for g in ids]
     return tuple(dict.fromkeys(groups))
 
@@ -296,11 +296,11 @@ def _described_group(tools: Tools, query: Query, entities: tuple[Entity, ...]) -
     if holders:
         roles = [r for h in holders for r in tools.kb.roles_of(h.id)]
         led = [r for r in roles if r.kind in (RoleKind.LEADER, RoleKind.LEADER_UNIT)] or roles
-        kinds = kinds_named(query)
+        kinds = tools.kinds_named(query)
         groups = [
             Entity(EntityKind.GROUP, r.group)
             for r in led
-            if (r.group != "coordination" or r.kind is RoleKind.LEADER)
+            if (not tools.kb.is_top(r.group) or r.kind is RoleKind.LEADER)
             and (not kinds or tools.kb.groups[r.group].kind in kinds)
         ]
         return tuple(dict.fromkeys(groups))

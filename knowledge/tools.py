@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from knowledge import describe
 from knowledge.answer import Answer, Citation, Context
 from knowledge.describe import Part
-from knowledge.facts import Aspect, FactKind, Group, GroupKind, Knowledge
+from knowledge.facts import Aspect, FactKind, Group, Knowledge
 from knowledge.lexicon import Cue, Lexicon
 from knowledge.loader import aspect_fact_id
 from knowledge.matcher import Entity, EntityKind
@@ -39,16 +39,11 @@ class EngineConfig:
 
 
 ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
+_KIND_CUES = (Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS)
 _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 _normalized = cache(normalize)  # suggestions come from a few templates: normalise each once
-
-
-def kinds_named(query: Query) -> list[GroupKind]:
-    """The kinds of group a question names: 专题组, 保障组, or both."""
-    named = ((Cue.TOPIC_GROUPS, GroupKind.TOPIC), (Cue.SUPPORT_GROUPS, GroupKind.SUPPORT))
-    return [kind for cue, kind in named if query.has(cue)]
 
 
 def number(text: str) -> int | None:
@@ -68,7 +63,7 @@ class Tools:
     reader: QueryReader
     index: ClauseIndex
     document_values: dict[str, str]  # each document field's value, normalised
-    year: str  # the notice's year, from its publication date
+    year: str | None  # the notice's year, from its dates or 文号
     wording: Wording
 
     def say(self, key: str, **fields: object) -> str:
@@ -134,7 +129,7 @@ class Tools:
                     (related.leader.format(name=name), f"group.{group.id}.leader"),
                     (related.duty.format(name=name), f"group.{group.id}.duty"),
                 ]
-                if group.kind is GroupKind.TOPIC:
+                if group.aspects:
                     offers += [
                         (related.aspect.format(name=name, aspect=a.value), aspect_fact_id(group.id, a)) for a in Aspect
                     ]
@@ -188,7 +183,7 @@ class Tools:
 
     def notice_groups(self) -> list[Group]:
         """The groups the notice itself is about: those its title names by their full name."""
-        title = self.kb.document["title"].value
+        title = self.kb.document["title"].value  # the one field every notice has
         return [g for g in self.kb.groups.values() if g.full_name and g.full_name in title]
 
     def topic_words(self, query: Query) -> list[str]:
@@ -264,22 +259,20 @@ class Tools:
         clause = self.group_clause(query, group)
         if clause is not None:
             return clause
-        if query.aspects and group.kind is GroupKind.TOPIC:
+        if query.aspects and group.aspects:
             return describe.join([describe.aspect_duty(group, a) for a in query.aspects])
         facets = []
         if query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
             # 精简行政审批组的办公室设在哪: only the groups the notice gives an office have one
-            facets.append(
-                self.office_part(query) if group.office is not None else Part(self.say("no_office", group=group.name))
-            )
+            facets.append(self.office_part(query, group) if group.office is not None else self.no_office(group))
         if query.has(Cue.LEADER) or (query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)):
             facets.append(describe.leader(self.kb, group))
         if query.has(Cue.DEPUTY):
             facets.append(describe.deputies(self.kb, group))
         if query.has(Cue.MEMBERS):
             facets.append(describe.members(self.kb, group))
-        if query.has(Cue.COMMON) and group.kind is GroupKind.TOPIC:
-            facets.append(describe.common_duty(self.kb))
+        if query.has(Cue.COMMON) and self.kb.common_duty(group.kind):
+            facets.append(describe.common_duty(self.kb, group.kind))
         elif query.has(Cue.DUTY):
             facets.append(describe.duty(group))
         if query.aspects:
@@ -305,8 +298,54 @@ class Tools:
         lost = [r.id for r in self.kb.requirements if r.unstated and r.section in sections]
         return list(dict.fromkeys([*requirement_ids, *lost]))
 
-    def office_part(self, query: Query) -> Part:
-        group = self.kb.groups["coordination"]
+    def no_office(self, group: Group) -> Part:
+        """精简行政审批组的办公室设在哪: the notice gives an office to another group, or to none."""
+        holder = self.office_group()
+        if holder is None:
+            return Part(self.say("office_unstated"))
+        return Part(self.say("no_office", group=group.name, office_group=holder.name))
+
+    @property
+    def top_name(self) -> str:
+        """The name of the group the notice is about (协调小组), for sentences about its scope."""
+        return self.kb.groups[self.kb.top].name if self.kb.top else self.kb.document["title"].value
+
+    @property
+    def notice_label(self) -> str:
+        """How an answer names the notice: its 文号, else its title."""
+        number = self.kb.field("number")
+        return number.value if number else self.kb.document["title"].value
+
+    def field_value(self, field_id: str) -> str:
+        field = self.kb.field(field_id)
+        return field.value if field else self.say("field_unstated", label=self.wording.field_label(field_id))
+
+    def kinds_named(self, query: Query) -> list[str]:
+        """The kinds of group a question names (专题组, 保障组 …): the notice's own kind words outside the
+        names it mentions, or a cue for a kind (保障组 misspelt, or carried from the last question)."""
+        text = query.text
+        for mention in query.mentions:
+            text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end :]
+        cued = [w for cue in _KIND_CUES if query.has(cue) for w in self.lexicon.cues[cue]]
+        return [kind for kind in self.kb.kinds() if kind in text or any(kind in w for w in cued)]
+
+    def document_part(self, field_id: str) -> Part:
+        """A field of the document (文号, 成文日期 …), or that the notice does not give it."""
+        if field_id in self.kb.document:
+            return describe.document_field(self.kb, field_id)
+        return Part(self.say("field_unstated", label=self.wording.field_label(field_id)))
+
+    def office_group(self) -> Group | None:
+        """The group whose office the notice sets up (the top group's, where several have one)."""
+        offices = [g for g in self.kb.groups.values() if g.office is not None]
+        top = [g for g in offices if self.kb.is_top(g.id)]
+        return (top or offices or [None])[0]
+
+    def office_part(self, query: Query, group: Group | None = None) -> Part:
+        """The office a question asks about: where it is, who directs it (the top group's by default)."""
+        group = group or self.office_group()
+        if group is None or group.office is None:
+            return Part(self.say("office_unstated"))
         place = query.has(Cue.OFFICE_PLACE)
         deputy = query.has(Cue.OFFICE_DEPUTY)
         director = query.has(Cue.OFFICE_DIRECTOR)

@@ -69,6 +69,8 @@ KEYS = frozenset(
         "same_holder",
         "other_holder",
         "holder_unknown",
+        "office_unstated",
+        "field_unstated",
     ]
 )
 
@@ -76,6 +78,10 @@ KEYS = frozenset(
 @dataclass(frozen=True)
 class Wording:
     templates: dict[str, str]
+    fields: dict[str, str]  # what each document field is called, for one a notice does not give
+
+    def field_label(self, field_id: str) -> str:
+        return self.fields.get(field_id, field_id)
 
     def say(self, key: str, **fields: object) -> str:
         return self.templates[key].format(**fields)

@@ -72,13 +72,13 @@ def test_a_broken_facts_file_stops_start_up_with_exit_2(tmp_path: Path, api: Fak
     knowledge = tmp_path / "knowledge"
     shutil.copytree(DATA_DIR, knowledge)
     facts = yaml.safe_load((knowledge / "facts.yaml").read_text(encoding="utf-8"))
-    facts["groups"][6]["leader"]["quote"] = "组长由张三担任"
+    facts["groups"][6]["roles"][0]["quote"] = "组长由张三担任"
     (knowledge / "facts.yaml").write_text(yaml.safe_dump(facts, allow_unicode=True), encoding="utf-8")
     config = tmp_path / "config.yaml"
     config.write_text(f"knowledge_dir: {knowledge}\n", encoding="utf-8")
     result = start_bot(config, api, TELEGRAM_BOT_TOKEN=api.token)
     assert result.returncode == 2
-    assert "facts.yaml: groups[6] (legal).leader.quote: not found in the notice" in result.stderr
+    assert "facts.yaml: groups[6] (legal).roles[0].quote: not found in the notice" in result.stderr
     assert api.calls() == []
 
 

@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 from knowledge.answer import Answer
 from knowledge.describe import Part
-from knowledge.facts import GroupKind, RoleKind
+from knowledge.facts import RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind
-from knowledge.tools import Tools, kinds_named, number
+from knowledge.tools import Tools, number
 from knowledge.turn import Turn
 
 _AT_LEAST = re.compile(r"(?:不止|多于|超过)(?:一|1)个|(\d+|[一二两三四五六七八九十])个(?:及|或)?以上|多个")
@@ -36,14 +36,14 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None
     units = query.has(Cue.DEPUTY) or "单位" in query.text or "部门" in query.text or "家" in query.text
     kinds = {RoleKind.DEPUTY_UNIT} if units else {RoleKind.LEADER} if query.has(Cue.LEADER) else set(RoleKind)
-    of_kind = kinds_named(query) or list(GroupKind)
+    of_kind = tools.kinds_named(query) or [g.kind for g in tools.kb.groups.values()]
     table = tools.kb.units if units else tools.kb.people
     held: dict[str, list] = {}
     for holder in table:
         roles = [
             r
             for r in tools.kb.roles_of(holder)
-            if r.kind in kinds and tools.kb.groups[r.group].kind in of_kind and r.group != "coordination"
+            if r.kind in kinds and tools.kb.groups[r.group].kind in of_kind and not tools.kb.is_top(r.group)
         ]
         if roles:
             held[holder] = roles

@@ -10,10 +10,10 @@ import re
 
 from knowledge.answer import Answer
 from knowledge.describe import Part, person_with_titles
-from knowledge.facts import Group, GroupKind, Role, RoleKind
+from knowledge.facts import Group, Role, RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
-from knowledge.tools import Tools, kinds_named
+from knowledge.tools import Tools
 from knowledge.turn import Turn
 
 _SET_CUES = (Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.SUM, Cue.COMPARE, Cue.SUPERLATIVE)
@@ -95,10 +95,10 @@ def _groups(turn: Turn, tools: Tools) -> list[Group]:
         elif entity.kind is EntityKind.PERSON:
             led = [r.group for r in tools.kb.roles_of(entity.id) if r.kind is RoleKind.LEADER]
             mine = [g for g in led if Entity(EntityKind.GROUP, g) in turn.entities]
-            named += [] if mine else [g for g in led if g != "coordination"][:1]
+            named += [] if mine else [g for g in led if not tools.kb.is_top(g)][:1]
     if len(named) < 2:
-        kinds = kinds_named(turn.query)
-        named += [g.id for g in tools.kb.groups.values() if g.kind in kinds and g.kind is not GroupKind.COORDINATION]
+        kinds = tools.kinds_named(turn.query)
+        named += [g.id for g in tools.kb.under_top() if g.kind in kinds]
     return [tools.kb.groups[g] for g in dict.fromkeys(named)]
 
 

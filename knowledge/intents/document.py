@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
@@ -24,16 +23,14 @@ _STRONG_CLAUSE = 0.8  # a clause covering this share of a question's words beats
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
     year = next((y for y in _YEAR.findall(query.text) if y != tools.year), None)
-    if year and not query.has(Cue.YES_NO):  # 2021年协调小组又做了哪些调整: another year, another document
-        text = tools.say("other_year", year=year, own_year=tools.year, number=tools.kb.document["number"].value)
+    if (
+        year and tools.year and not query.has(Cue.YES_NO)
+    ):  # 2021年协调小组又做了哪些调整: another year, another document
+        text = tools.say("other_year", year=year, own_year=tools.year, number=tools.notice_label)
         return tools.decline(question, text, entities, prefix_only=True)
     other = _DOCUMENT_NUMBER.search(query.text)
-    if (
-        other
-        and not query.has(Cue.YES_NO)
-        and {int(n) for n in other.groups()} != _numbers(tools.kb.document["number"].value)
-    ):
-        text = tools.say("other_number", other=other.group(), number=tools.kb.document["number"].value)
+    if other and not query.has(Cue.YES_NO) and {int(n) for n in other.groups()} != _numbers(tools.notice_label):
+        text = tools.say("other_number", other=other.group(), number=tools.notice_label)
         return tools.decline(question, text, prefix_only=True)
     fields = list(query.document_fields)
     fields += [f for f, value in tools.document_values.items() if len(value) > 3 and value in query.text]
@@ -43,11 +40,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming):
         return None
     if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields) and not _when_is_topic(tools, query):
-        other = any(e != Entity(EntityKind.GROUP, "coordination") for e in entities)
+        other = any(e != Entity(EntityKind.GROUP, tools.kb.top or "") for e in entities)
         about_else = (query.content and not _strong_clause(tools, query)) or other
         if about_else and not (fields or query.about_document):
             # 证照分离改革哪年完成: the notice sets no dates for its work, only its own
-            published, signed = tools.kb.document["published"].value, tools.kb.document["signed"].value
+            published, signed = tools.field_value("published"), tools.field_value("signed")
             text = tools.say("no_dates", published=published, signed=signed)
             return tools.decline(question, text, entities, prefix_only=True)
         fields.append("published")
@@ -56,7 +53,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     asks_issuer = query.asks_person or query.has(Cue.WHICH_GROUP, Cue.DEPUTY)  # 谁 / 哪个部门印发的
     if asks_issuer and {"published", "signed"} & set(fields):  # 哪个部门印发 / 落款是哪个单位: the issuer
         fields = ["issuer" if f in ("published", "signed") else f for f in fields]
-    only_coordination = all(e == Entity(EntityKind.GROUP, "coordination") for e in entities)
+    only_coordination = all(e == Entity(EntityKind.GROUP, tools.kb.top or "") for e in entities)
     if not query.about_document and set(fields) <= _WEAK_FIELDS and _strong_clause(tools, query):
         return None  # 双随机一公开 / 要根据什么细化工作: the words are about a duty, not the document
     if entities and not (only_coordination and (query.about_document or naming)):
@@ -66,8 +63,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     dated = {"published", "signed"} & set(fields)
     if query.has(Cue.YES_NO) and _YEAR.search(query.text) and not dated:  # 是2019年发的吗: a date claimed
         fields = ["published", "signed", *fields]
+    if "published" not in tools.kb.document and "signed" in tools.kb.document:  # 什么时候发的: the date it has
+        fields = ["signed" if f == "published" else f for f in fields]
     fields = list(dict.fromkeys(fields))[:3]
-    parts = [describe.document_field(tools.kb, f) for f in fields]
+    parts = [tools.document_part(f) for f in fields]
     verdict = _document_verdict(tools, query, fields[0]) if query.has(Cue.YES_NO) else None
     if verdict is not None:
         parts.insert(0, tools.verdict(verdict))
@@ -94,7 +93,9 @@ def _numbers(text: str) -> set[int]:
 def _document_verdict(tools: Tools, query: Query, field_id: str) -> bool | None:
     """Whether a yes/no claim about a document field holds: its numbers in order (2020年1月1日 is
     not 2020-01-19, 5号 is 渝府办发〔2020〕5号), else its wording."""
-    field = tools.kb.document[field_id]
+    field = tools.kb.field(field_id)
+    if field is None:
+        return None
     claimed = [int(n) for n in re.findall(r"\d+", query.text)]
     if field_id in _NAMING and _names_part_of(query.text, field.value):
         return True  # 以前是叫推进职能转变协调小组吗: the name claimed stands in the field

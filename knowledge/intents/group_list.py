@@ -5,10 +5,10 @@ from __future__ import annotations
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer
 from knowledge.describe import Part
-from knowledge.facts import Group, GroupKind
+from knowledge.facts import Group
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
-from knowledge.tools import Tools, kinds_named, number
+from knowledge.tools import Tools, number
 from knowledge.turn import Turn
 
 _QUESTION_WORDS = ("哪", "什么", "几", "多少", "啥")
@@ -16,20 +16,21 @@ _QUESTION_WORDS = ("哪", "什么", "几", "多少", "啥")
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
-    kinds = kinds_named(query)
-    specific = [e for e in entities if e.kind is EntityKind.GROUP and e.id != "coordination"]
+    kinds = tools.kinds_named(query)
+    specific = [e for e in entities if e.kind is EntityKind.GROUP and not tools.kb.is_top(e.id)]
     if specific and kinds and not query.has(Cue.LEADER, Cue.DUTY, Cue.DEPUTY) and not query.aspects:
         if query.has(Cue.YES_NO) and len(kinds) == 1:
             group = tools.kb.groups[specific[0].id]
-            verdict = tools.verdict(group.kind is kinds[0])
+            verdict = tools.verdict(group.kind == kinds[0])
             return tools.answer(question, [verdict, describe.group_kind(tools.kb, group)], entities, 0.9)
         parts = [describe.group_kind(tools.kb, tools.kb.groups[e.id]) for e in specific]
         return tools.answer(question, parts, entities, 0.9)
     if specific or any(e.kind is not EntityKind.GROUP for e in entities) or query.has(Cue.OFFICE):
         return None
     asks_facet = query.has(Cue.LEADER, Cue.DEPUTY) or (query.asks_person and not query.has(Cue.NAME))
-    if query.has(Cue.COMMON) and not asks_facet and (query.has(Cue.DUTY) or not query.has(Cue.COUNT)):
-        return tools.answer(question, [describe.common_duty(tools.kb)], (), 0.9)
+    shared = [d.kind for d in tools.kb.common_duties if not kinds or d.kind in kinds]
+    if query.has(Cue.COMMON) and shared and not asks_facet and (query.has(Cue.DUTY) or not query.has(Cue.COUNT)):
+        return tools.answer(question, [describe.common_duty(tools.kb, shared[0])], (), 0.9)
     asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS, Cue.MISSING, Cue.SUPERLATIVE) or query.asks_person
     asks_list = asks_list or number(query.text) is not None  # 是不是有3个保障组
     asks_list = asks_list or (bool(kinds) and query.has(Cue.LEADER, Cue.DEPUTY))  # 专题组副组长由什么人担任
@@ -39,7 +40,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None  # 各专题组要调查研究哪些问题 / 要根据什么细化工作: a duty or requirement, found by the search
     if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY) or (query.asks_person and not query.has(Cue.COUNT, Cue.NAME)):
         # 四个专题组的组长分别是谁: the facet asked, for every group of that kind
-        groups = [g for g in tools.kb.groups.values() if g.kind in (kinds or [GroupKind.TOPIC, GroupKind.SUPPORT])]
+        groups = [g for g in tools.kb.under_top() if g.kind in (kinds or tools.kb.kinds())]
         parts = [tools.group_answer(query, g) for g in groups]
         if query.has(Cue.MISSING):  # 哪个专题组没有写明组长: only those the notice is silent on
             kept = [(g, p) for g, p in zip(groups, parts, strict=True) if UNSTATED in p.text]
@@ -50,14 +51,14 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             parts.insert(0, _leaders_counted(tools, groups, missing=query.has(Cue.MISSING)))
         if parts:
             return tools.answer(question, parts, tuple(Entity(EntityKind.GROUP, g.id) for g in groups), 0.85)
-    kinds = kinds or [GroupKind.TOPIC, GroupKind.SUPPORT]
+    kinds = kinds or tools.kb.kinds()
     parts = [describe.groups_list(tools.kb, tuple(kinds))]
     claimed = number(query.text)
     # 协调小组下设3个专题组？ states a number: a claim to check even without 吗
     asks = query.has(Cue.COUNT) or query.asks_person or any(w in query.text for w in _QUESTION_WORDS)
     claim = query.has(Cue.YES_NO) or not asks
     if claim and claimed is not None:  # 下设3个专题组？ / 下面一共有7个组，对不对
-        count = sum(g.kind in kinds for g in tools.kb.groups.values())
+        count = sum(g.kind in kinds for g in tools.kb.under_top())
         parts.insert(0, tools.verdict(claimed == count))
     return tools.answer(question, parts, (), 0.9)
 

@@ -40,12 +40,12 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     named = [w for w in query.unknown if _name_like(tools, w)]
     if not (people or units) and query.has(Cue.ROLES) and named and not (query.has(*ROLE_CUES) or listing):
         # 陈敏尔在协调小组里担任什么职务: someone the notice does not name
-        text = tools.say("unknown_person", name=named[0], group=tools.kb.groups["coordination"].name)
+        text = tools.say("unknown_person", name=named[0], group=tools.top_name)
         return tools.decline(question, text, entities, prefix_only=True)
     asks_group = bool(query.aspects) or query.has(*_GROUP_FACET_CUES)
     if (people or units) and not query.has(*ROLE_CUES):
         # 人民银行在协调小组里做什么: every unit is in the 协调小组; the question is about the unit.
-        groups = [g for g in groups if g.id != "coordination"]
+        groups = [g for g in groups if not tools.kb.is_top(g.id)]
     parts: list[Part] = []
     post = next((w for w in query.cue_words if w in tools.lexicon.cues[Cue.OTHER_POST]), None)
     asked_post = post is not None and _POST_ASKED.match(query.text.split(post, 1)[1]) is not None

@@ -1,4 +1,4 @@
-"""The 协调小组's office: where it is, its director and deputy director."""
+"""The office of the group over the others (the 协调小组's): where it is, its director and deputy director."""
 
 from __future__ import annotations
 
@@ -13,5 +13,6 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
     if entities or not query.has(Cue.OFFICE, Cue.OFFICE_DEPUTY, Cue.OFFICE_DIRECTOR):
         return None
-    coordination = Entity(EntityKind.GROUP, "coordination")
-    return tools.answer(question, [tools.office_part(query)], (coordination,), 0.85)
+    group = tools.office_group()
+    subjects = (Entity(EntityKind.GROUP, group.id),) if group is not None else ()
+    return tools.answer(question, [tools.office_part(query)], subjects, 0.85)

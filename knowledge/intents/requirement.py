@@ -19,7 +19,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
     if not query.has(Cue.REQUIREMENT):
         return None
-    if any(e.kind is not EntityKind.UNIT and e.id != "coordination" for e in entities):
+    if any(e.kind is not EntityKind.UNIT and not tools.kb.is_top(e.id) for e in entities):
         return None
     item = _ITEM.search(query.text)
     # 四（二）后面还提了哪些要求: a section named as the notice numbers it

@@ -5,7 +5,7 @@ from __future__ import annotations
 from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part
-from knowledge.facts import Group, GroupKind, RoleKind
+from knowledge.facts import Group, RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind, Mention
 from knowledge.tools import ROLE_CUES, Tools, number
@@ -27,7 +27,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if len(holders) == 2 and len(titled) == 1 and not groups:
         return _title_claim(tools, question, query, entities, titled[0])
     if not groups and len(holders) == 1 and query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
-        groups = ["coordination"]  # 办公室主任 is the 协调小组's office
+        office = tools.office_group()  # 办公室主任 is the 协调小组's office
+        groups = [office.id] if office is not None else []
     if not groups and len(holders) == 2 and {h.kind for h in holders} == {EntityKind.PERSON, EntityKind.UNIT}:
         return _unit_claim(tools, question, holders, entities)
     if len(groups) == 1 and len(holders) > 1 and query.has(Cue.DEPUTY, Cue.LEADER):
@@ -40,7 +41,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     claimed = number(query.text)
     if claimed is not None and len(holders) == 1 and not groups:
         # 市大数据发展局在三个专题组都当副组长吧: the number of groups it sits in
-        roles = [r for r in tools.kb.roles_of(holders[0].id) if r.group != "coordination"]
+        roles = [r for r in tools.kb.roles_of(holders[0].id) if not tools.kb.is_top(r.group)]
         holds = len({r.group for r in roles}) == claimed
         return tools.answer(question, [tools.verdict(holds), tools.entity_part(holders[0])], entities, 0.85)
     if not groups and len(holders) == 1 and query.has(*ROLE_CUES):
@@ -76,7 +77,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             return tools.answer(question, [Part(text, (fact,))], entities, 0.7)
         facet = describe.deputies(tools.kb, group) if deputy else describe.leader(tools.kb, group)
         return tools.answer(question, [tools.verdict(False), facet], entities, 0.7)
-    if not holders and query.aspects and not tools.has_topic(query) and group.kind is GroupKind.TOPIC:
+    if not holders and query.aspects and not tools.has_topic(query) and bool(group.aspects):
         # 那是不是还管监管: whether the group has duties on that side, and which
         parts = [describe.aspect_duty(group, a) for a in query.aspects]
         duties = [group.aspect(a) for a in query.aspects]
@@ -178,6 +179,6 @@ def _member_by_rule(tools: Tools, group: Group, holder: Entity) -> bool:
     quote = group.members.quote if group.members is not None else None
     if not quote or holder.kind is not EntityKind.PERSON:
         return False
-    kinds = {g.kind for g in tools.kb.groups.values() if g.kind.value in quote}
+    kinds = {g.kind for g in tools.kb.groups.values() if g.kind in quote}
     posts = {kind for kind, word in ((RoleKind.LEADER, "组长"), (RoleKind.DEPUTY, "副组长")) if word in quote}
     return any(r.kind in posts and tools.kb.groups[r.group].kind in kinds for r in tools.kb.roles_of(holder.id))
