@@ -78,12 +78,23 @@ def read_document(draft: Draft, lines: list[Line], group_name: str | None) -> No
     else:
         m = _TITLE_IN_TEXT.search(draft.notice.replace("\n", ""))
         if m and draft.stands(m.group(0)):
-            _field(draft, "title", "标题", m.group(0), m.group(0), "标题", "title found inside the text, not as a heading")
+            _field(
+                draft, "title", "标题", m.group(0), m.group(0), "标题", "title found inside the text, not as a heading"
+            )
         elif lines and not lines[0].text.endswith((":", "：")) and len(lines[0].text) <= 60 and not lines[0].level:
-            _field(draft, "title", "标题", lines[0].text, lines[0].text, "标题", "title is the first line (no 关于…的通知)")
+            _field(
+                draft, "title", "标题", lines[0].text, lines[0].text, "标题", "title is the first line (no 关于…的通知)"
+            )
         elif group_name:
-            _field(draft, "title", "标题", group_name, group_name, "标题",
-                   "the crawl has no title: the group's name stands in for it — replace it with the real title")
+            _field(
+                draft,
+                "title",
+                "标题",
+                group_name,
+                group_name,
+                "标题",
+                "the crawl has no title: the group's name stands in for it — replace it with the real title",
+            )
     for line in lines[:10]:
         m = _NUMBER.match(line.text.replace(" ", ""))
         if m and draft.stands(m.group(1)):
@@ -134,7 +145,9 @@ def _recipients(draft: Draft, lines: list[Line]) -> None:
 
 def _body_fields(draft: Draft, lines: list[Line]) -> None:
     """The opening paragraph (why, by what basis) and a sentence that renames, adjusts or abolishes."""
-    start = next((i for i, line in enumerate(lines[:14]) if line.text.endswith((":", "：")) and "人民政府" in line.text), None)
+    start = next(
+        (i for i, line in enumerate(lines[:14]) if line.text.endswith((":", "：")) and "人民政府" in line.text), None
+    )
     if start is not None and start + 1 < len(lines) and not lines[start + 1].level:
         sentence = re.split(r"(?<=。)", lines[start + 1].text)[0].rstrip("。")
         sentence = re.split(r"[,，。]现(?:将|就)", sentence)[0]
@@ -149,6 +162,14 @@ def _body_fields(draft: Draft, lines: list[Line]) -> None:
             elif re.search(r"组成人员进行.{0,4}调整|决定.{0,6}调整", sentence):
                 _field(draft, "rename", "调整", sentence, sentence, line.section)
             elif re.match(r"^撤销[\u4e00-\u9fff]{4,30}$", sentence):
-                _field(draft, "rename", "撤销", sentence, sentence, line.section, "a 撤销 line: check it is the notice's own text, not a news subhead")
+                _field(
+                    draft,
+                    "rename",
+                    "撤销",
+                    sentence,
+                    sentence,
+                    line.section,
+                    "a 撤销 line: check it is the notice's own text, not a news subhead",
+                )
             elif "下设" in sentence and "办公室" not in sentence.split("下设")[1][:4]:
                 _field(draft, "structure", "下设机构", sentence, sentence, line.section)

@@ -39,7 +39,11 @@ class Draft:
         name = name.strip()
         entry = self.people.get(name)
         if entry is None:
-            entry = {"id": _unique(_person_id(name), {p["id"] for p in self.people.values()}), "name": name, "titles": []}
+            entry = {
+                "id": _unique(_person_id(name), {p["id"] for p in self.people.values()}),
+                "name": name,
+                "titles": [],
+            }
             self.people[name] = entry
         if title and squeeze(name) in squeeze(quote) and self.stands(quote):
             known = {t["title"] for t in entry["titles"]}

@@ -82,8 +82,13 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         scopes.append(Scope(entry, span))
     if not scopes:
         name = title or "通知所设机构"
-        entry = {"id": "group", "name": name, "kind": "小组", "section": "正文",
-                 CHECK: ["no body named by the notice was found: name and kind are placeholders"]}
+        entry = {
+            "id": "group",
+            "name": name,
+            "kind": "小组",
+            "section": "正文",
+            CHECK: ["no body named by the notice was found: name and kind are placeholders"],
+        }
         scopes.append(Scope(entry, range(len(lines))))
     return scopes
 

@@ -14,9 +14,31 @@ from knowledge.ingest.sections import Line
 
 ROLES = sorted(
     (
-        "组长", "副组长", "常务副组长", "执行副组长", "成员", "组员", "召集人", "副召集人", "总召集人", "指挥长",
-        "副指挥长", "常务副指挥长", "总指挥", "副总指挥", "主任", "副主任", "常务副主任", "秘书长", "副秘书长",
-        "委员", "主任委员", "副主任委员", "常务副主任委员", "联络员", "成员单位",
+        "组长",
+        "副组长",
+        "常务副组长",
+        "执行副组长",
+        "成员",
+        "组员",
+        "召集人",
+        "副召集人",
+        "总召集人",
+        "指挥长",
+        "副指挥长",
+        "常务副指挥长",
+        "总指挥",
+        "副总指挥",
+        "主任",
+        "副主任",
+        "常务副主任",
+        "秘书长",
+        "副秘书长",
+        "委员",
+        "主任委员",
+        "副主任委员",
+        "常务副主任委员",
+        "联络员",
+        "成员单位",
     ),
     key=len,
     reverse=True,
@@ -29,7 +51,9 @@ _TAKES = re.compile(
     rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)任|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)担任)([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
 )
 _MEMBER_UNITS = re.compile(r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位")
-_UNIT_END = re.compile(r"(?:部|局|委|办|厅|署|院|行|室|中心|政府|公司|集团|队|所|站|联|会|社|校|海关|分署|营管部|中队|支行|分行)$")
+_UNIT_END = re.compile(
+    r"(?:部|局|委|办|厅|署|院|行|室|中心|政府|公司|集团|队|所|站|联|会|社|校|海关|分署|营管部|中队|支行|分行)$"
+)
 
 
 @dataclass
@@ -128,13 +152,27 @@ def unit_list(text: str) -> list[str]:
             m = re.match(r"^(中共)?(省委|市委|县委|区委|省|市|县|区)", item)
             if m and k == 0:
                 prefix = m.group(2)
-            elif inherit and not m and prefix and k > 0 and not re.match(r"^(?:国家|国务院|中国|人民银行|海关|团|武警|民航)", item):
+            elif (
+                inherit
+                and not m
+                and prefix
+                and k > 0
+                and not re.match(r"^(?:国家|国务院|中国|人民银行|海关|团|武警|民航)", item)
+            ):
                 item = "\0" + prefix + item  # inherited: marked for the caller
             units.append(item)
     return units
 
 
-def _add(draft: Draft, group: dict, role: str, holder: Holder, quote: str, section: str, entry_lines: list[Line] | None = None) -> bool:
+def _add(
+    draft: Draft,
+    group: dict,
+    role: str,
+    holder: Holder,
+    quote: str,
+    section: str,
+    entry_lines: list[Line] | None = None,
+) -> bool:
     """Add one place to ``group`` unless it already has that role; True if added."""
     roles = group.setdefault("roles", [])
     if any(h["role"] == role for h in roles) or not draft.stands(quote):
@@ -148,7 +186,9 @@ def _add(draft: Draft, group: dict, role: str, holder: Holder, quote: str, secti
         if unit.startswith("\0"):
             name = unit[1:]
             raw = _raw_item(quote, name)
-            units.append(draft.unit(name, raw, section, f"{name}: the prefix was inherited from the item before ({raw}); check"))
+            units.append(
+                draft.unit(name, raw, section, f"{name}: the prefix was inherited from the item before ({raw}); check")
+            )
         elif draft.stands(unit):
             units.append(draft.unit(unit, unit, section))
         else:
@@ -241,4 +281,11 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
         for m in _MEMBER_UNITS.finditer(sentence):
             text = m.group(1) or m.group(2)
             holder = Holder(units=unit_list(text))
-            _add(draft, scope.entry, "成员单位" if "单位" in m.group(0) else "成员", holder, m.group(0).strip("。;；"), line.section)
+            _add(
+                draft,
+                scope.entry,
+                "成员单位" if "单位" in m.group(0) else "成员",
+                holder,
+                m.group(0).strip("。;；"),
+                line.section,
+            )

@@ -47,7 +47,12 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
     """Working rules belong to the notice (requirements), one per sentence."""
     in_rules = set()
     for i, line in enumerate(lines):
-        if line.level and len(line.heading) <= 16 and _RULE_HEADING.search(line.heading) and not _DUTY_HEADING.search(line.heading):
+        if (
+            line.level
+            and len(line.heading) <= 16
+            and _RULE_HEADING.search(line.heading)
+            and not _DUTY_HEADING.search(line.heading)
+        ):
             in_rules.add(i)
             in_rules.update(range(i + 1, i + 1 + len(_body(lines, i))))
     seen: set[str] = set()

@@ -70,8 +70,10 @@ def _notes(value: object, where: str) -> list[str]:
 
 
 def render(tables: dict[str, list[dict]], header: list[str]) -> tuple[str, int]:
-    lines = ["# Facts read by `python -m knowledge ingest` from notice.txt. Every quote stands in notice.txt;",
-             "# what could not be read is left out (the bot says 未载明). Read every `# CHECK` before use."]
+    lines = [
+        "# Facts read by `python -m knowledge ingest` from notice.txt. Every quote stands in notice.txt;",
+        "# what could not be read is left out (the bot says 未载明). Read every `# CHECK` before use.",
+    ]
     lines += [f"# CHECK {note}" for note in header]
     count = len(header)
     for name in _SECTIONS:
@@ -107,8 +109,15 @@ def write_until_loaded(draft: Draft, out: Path) -> Summary:
             continue
         groups = tables["groups"]
         duties = sum(1 for g in groups if g.get("duty"))
-        return Summary(len(groups), len(tables["people"]), len(tables["units"]), duties,
-                       len(tables["requirements"]), checks, tuple(dropped))
+        return Summary(
+            len(groups),
+            len(tables["people"]),
+            len(tables["units"]),
+            duties,
+            len(tables["requirements"]),
+            checks,
+            tuple(dropped),
+        )
     raise KnowledgeError("ingest: the facts would not load after many repairs")
 
 
