@@ -53,8 +53,17 @@ def deputies(kb: Knowledge, group: Group) -> Part:
 
 def members(kb: Knowledge, group: Group) -> Part:
     parts = [leader(kb, group), deputies(kb, group)]
-    if group.members is not None and group.members.quote is not None:
-        parts.append(Part(f"成员：{group.members.quote.removeprefix('成员:')}。", (f"group.{group.id}.members",)))
+    held = group.holdings(Tier.MEMBER)
+    fact = (f"group.{group.id}.members",)
+    people = [person_with_titles(kb, p) for h in held for p in h.persons]
+    units = [kb.units[u].name for h in held for u in h.units] + [p for h in held for p in h.posts]
+    if people or units:  # the members by name, counted: 成员（7位）/ 成员单位（23个）
+        if people:
+            parts.append(Part(f"{held[0].role}（{len(people)}位）：{'、'.join(people)}。", fact))
+        if units:
+            parts.append(Part(f"{held[0].role}单位（{len(units)}个）：{'、'.join(units)}。", fact))
+    elif group.members is not None and group.members.quote is not None:
+        parts.append(Part(f"成员：{group.members.quote.removeprefix('成员:')}。", fact))
     return join(parts)
 
 

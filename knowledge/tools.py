@@ -266,7 +266,11 @@ class Tools:
         if query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
             # 精简行政审批组的办公室设在哪: only the groups the notice gives an office have one
             facets.append(self.office_part(query, group) if group.office is not None else self.no_office(group))
-        if query.has(Cue.LEADER) or (query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)):
+        head = group.leader
+        if query.has(Cue.NAME) and head.person is None and head.posts and not query.has(Cue.DEPUTY, Cue.MEMBERS):
+            # 指挥长叫什么名字, of a notice that names the post only
+            facets.append(Part(self.say("name_unstated", group=group.name, role=head.role, post="、".join(head.posts))))
+        elif query.has(Cue.LEADER) or (query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)):
             facets.append(describe.leader(self.kb, group))
         if query.has(Cue.DEPUTY):
             facets.append(describe.deputies(self.kb, group))

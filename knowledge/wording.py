@@ -77,6 +77,7 @@ KEYS = frozenset(
         "office_unstated",
         "field_unstated",
         "which_notice",
+        "name_unstated",
     ]
 )
 

@@ -103,6 +103,7 @@ def library(notice_dir: Path, engine: Engine) -> Library:
         ("什么时候发的", "2021年3月2日"),
         ("刘志强担任什么职务", "办公室主任"),
         ("主要职责是什么", "统筹协调全县森林防火工作"),
+        ("成员单位有几个", "成员单位（3个）：县公安局、县财政局、县气象局"),
     ],
 )
 def test_a_notice_in_the_general_schema_is_answered_by_the_same_engine(
