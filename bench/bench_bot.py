@@ -29,6 +29,7 @@ from bot.app import build_application  # noqa: E402
 from bot.config import AppConfig, TelegramConfig  # noqa: E402
 from bot.messages import load_messages  # noqa: E402
 from knowledge.engine import Engine  # noqa: E402
+from knowledge.library import Library  # noqa: E402
 
 QUESTIONS = [
     "法治组组长是谁",
@@ -111,7 +112,7 @@ async def main() -> int:
     engine = Engine.build()
     with FakeBotApi() as api:
         config = AppConfig(telegram=TelegramConfig(base_url=api.base_url))
-        application = build_application(config, engine, load_messages(), api.token)
+        application = build_application(config, Library.of(engine), load_messages(), api.token)
         await application.initialize()
         await application.start()
         assert application.updater is not None

@@ -25,7 +25,7 @@ from bot import report  # noqa: E402
 from bot.config import QuestionLogConfig  # noqa: E402
 from bot.questionlog import Asked, QuestionLog, questions_since  # noqa: E402
 from bot.state import DATABASE_NAME, Database  # noqa: E402
-from knowledge.engine import Engine  # noqa: E402
+from knowledge.library import Library  # noqa: E402
 
 _STEMS = ["重庆明天天气", "市司法局电话", "唐良智工资", "营业执照办理", "社保缴纳", "公积金提取", "火锅店推荐"]
 _TAILS = ["怎么样", "是多少", "吗", "？", "呢", "怎么办", "在哪"]
@@ -79,10 +79,9 @@ def main() -> None:
                 f"({figures.outcomes['declined']} declined → {len(report.clusters([r for r in rows if r.asked.outcome == 'declined']))} clusters)"
             )
         started = time.perf_counter()
-        engine = Engine.build()
-        report.facts_stub(figures, engine)
+        report.facts_stub(figures, Library.build())
         print(
-            f"--export-facts for {len(report.export_clusters(figures))} clusters: {time.perf_counter() - started:.2f} s (engine build included)"
+            f"--export-facts for {len(report.export_clusters(figures))} clusters: {time.perf_counter() - started:.2f} s (loading the notice included)"
         )
         database.close()
 

@@ -15,10 +15,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from bot.config import AppConfig, ConfigError, config_path, load_config, read_token
+from bot.layout import plain, subjects_of
+from bot.messages import load_messages
 from knowledge.answer import Answer, Context
-from knowledge.engine import Engine
+from knowledge.library import Library
 from knowledge.loader import KnowledgeError
-from knowledge.render import render_plain
 
 EXIT_BAD_SETUP = 2
 
@@ -30,7 +31,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ask.add_argument("questions", nargs="*", help="问题；省略时从标准输入逐行读取")
     ask.add_argument("--json", action="store_true", help="每个问题输出一行 JSON")
     ask.add_argument("--context", action="store_true", help="把各行当作同一段对话（支持追问），如同 chat")
-    commands.add_parser("chat", help="在终端里与机器人对话（支持追问）")
+    chat_ = commands.add_parser("chat", help="在终端里与机器人对话（支持追问）")
+    for command in (ask, chat_):
+        command.add_argument(
+            "--knowledge",
+            action="append",
+            metavar="DIR",
+            help="只用这些知识库目录（notice.txt、facts.yaml，可重复），例如 ingest 的输出；默认用配置中的 notices",
+        )
     commands.add_parser("serve", help="运行 Telegram 机器人；没有 token 时仅在终端中改为对话，否则退出（退出码 2）")
     commands.add_parser("health", help="检查机器人是否在最近成功连接过 Telegram（退出码 0 健康，1 不健康）")
     report = commands.add_parser("report", help="提问记录的统计：回答率、每天的提问、最常被拒答和 👎 的问题")
@@ -56,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve" and not sys.stdin.isatty():
             print(NO_TOKEN, file=sys.stderr)
             return EXIT_BAD_SETUP
-        engine = build_engine(config)
+        engine = build_library(config, getattr(args, "knowledge", None))
     except (ConfigError, KnowledgeError) as error:
         print(f"配置错误：{error}", file=sys.stderr)
         return EXIT_BAD_SETUP
@@ -89,21 +97,23 @@ def health(config: AppConfig) -> int:
     return 0 if ok else 1
 
 
-def build_engine(config: AppConfig) -> Engine:
-    return Engine.build(config.engine, **config.engine_paths())
+def build_library(config: AppConfig, knowledge: Sequence[str] | None = None) -> Library:
+    """The notices to answer from: those given with ``--knowledge``, else the configured ones."""
+    dirs = [Path(d) for d in knowledge] if knowledge else config.notice_dirs()
+    return Library.build(dirs, config.engine, config.cache_path())
 
 
-def answer_lines(engine: Engine, questions: Iterable[str], as_json: bool, conversation: bool = False) -> int:
+def answer_lines(engine: Library, questions: Iterable[str], as_json: bool, conversation: bool = False) -> int:
     """One answer per question, in order; with ``as_json`` exactly one JSON object per line. With
     ``conversation`` the questions are one chat: each sees the context of the last answered one."""
-    context = Context()
+    context, words = Context(), load_messages().layout
     for question in questions:
         answer = engine.ask(question, context if conversation else None)
         context = answer.context
         if as_json:
             print(json_line(answer.as_json()), flush=True)
         else:
-            print(f"问：{question}\n{render_plain(answer)}\n", flush=True)
+            print(f"问：{question}\n{plain(answer, words, subjects_of(engine.kb_for(answer), answer))}\n", flush=True)
     return 0
 
 
@@ -116,10 +126,10 @@ def json_line(value: object) -> str:
 _LINE_BREAKS = {ord(ch): f"\\u{ord(ch):04x}" for ch in "\x85\u2028\u2029"}
 
 
-def chat(engine: Engine) -> int:
+def chat(engine: Library) -> int:
     """A terminal conversation with follow-up context; empty line or Ctrl-D ends it."""
     print("政务通知问答机器人：请输入问题（例如“协调小组组长是谁”），空行或 Ctrl-D 退出。")
-    context = Context()
+    context, words = Context(), load_messages().layout
     while True:
         try:
             question = input("问> ")
@@ -130,7 +140,7 @@ def chat(engine: Engine) -> int:
             return 0
         answer: Answer = engine.ask(question, context)
         context = answer.context
-        print(render_plain(answer) + "\n")
+        print(plain(answer, words, subjects_of(engine.kb_for(answer), answer)) + "\n")
 
 
 def _utf8_streams() -> None:

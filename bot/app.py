@@ -33,7 +33,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, feedback, handlers
+from bot import admin, feedback, handlers, search
 from bot.answering import WorkerPool
 from bot.config import (
     AppConfig,
@@ -51,7 +51,7 @@ from bot.messages import Messages, load_messages
 from bot.reload import Reloader
 from bot.runtime import BotState, Runtime
 from bot.state import StateError
-from knowledge.engine import Engine
+from knowledge.library import Library
 from knowledge.loader import KnowledgeError
 
 _LOGGER = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ EXIT_BAD_SETUP = 2
 
 
 def build_application(
-    config: AppConfig, engine: Engine, messages: Messages, token: str, state: BotState | None = None
+    config: AppConfig, engine: Library, messages: Messages, token: str, state: BotState | None = None
 ) -> Application:
     """The Application with our handlers, scheduler and rate limiter; no Updater (bot/intake.py
     fetches updates through the journal). ``state`` None: an in-memory one (tests)."""
@@ -97,8 +97,9 @@ def build_application(
         .build()
     )
     pool = WorkerPool(delivery.workers)
+    cards = search.cards(engine.first.kb, messages.inline_cards)
     application.bot_data["services"] = Services(
-        engine, messages, telegram, pool, state.contexts, delivery.answer_budget, state.questions
+        engine, messages, telegram, pool, state.contexts, delivery.answer_budget, cards, state.questions
     )
     application.bot_data["state"] = state
     application.bot_data["config"] = config
@@ -170,7 +171,7 @@ def run(config: AppConfig) -> int:
         if config.telegram.mode is RunMode.WEBHOOK and not secret:
             raise ConfigError("webhook mode needs TELEGRAM_WEBHOOK_SECRET or telegram.webhook.secret_token_file")
         messages = load_messages()
-        engine = Engine.build(config.engine, **config.engine_paths())
+        engine = Library.build(config.notice_dirs(), config.engine, config.cache_path())
     except (ConfigError, KnowledgeError) as error:
         print(f"配置错误：{error}", file=sys.stderr)
         return EXIT_BAD_SETUP

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from knowledge.engine import EngineConfig
-from knowledge.loader import KnowledgeError, load_file, read_text
+from knowledge.loader import BUNDLED, KnowledgeError, load_file, read_text
 
 DEFAULT_CONFIG = Path("config.yaml")
 
@@ -88,13 +88,14 @@ class AppConfig:
     question_log: QuestionLogConfig = field(default_factory=QuestionLogConfig)
     admins: tuple[int, ...] = ()
     cache_dir: str | None = None
-    knowledge_dir: str | None = None
+    notices: tuple[str, ...] = ()  # knowledge directories (notice.txt, facts.yaml); none: the bundled notice
     state_dir: str | None = None
 
-    def engine_paths(self) -> dict[str, Path]:
-        """Engine.build's cache_dir and data_dir, where configured."""
-        paths = {"cache_dir": self.cache_dir, "data_dir": self.knowledge_dir}
-        return {name: Path(value) for name, value in paths.items() if value}
+    def notice_dirs(self) -> list[Path]:
+        return [Path(d) for d in self.notices] or [BUNDLED]
+
+    def cache_path(self) -> Path | None:
+        return Path(self.cache_dir) if self.cache_dir else None
 
 
 def state_dir(config: AppConfig) -> Path:

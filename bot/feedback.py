@@ -20,7 +20,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.questionlog import DOWN, ERROR, UP, Asked, QuestionLog, asked, notice_of
+from bot.questionlog import DOWN, ERROR, UP, Asked, QuestionLog, asked
 from knowledge.answer import Answer
 
 if TYPE_CHECKING:
@@ -60,11 +60,8 @@ def log_failure(update: Update, shared: Services, question: str, latency: float)
     """Log a question that got no answer at all (past the time budget)."""
     if shared.questions is None or not shared.questions.enabled:
         return
-    notice = notice_of(shared.engine)
-    user_hash = _user_hash(shared, update)
-    _record(
-        shared.questions, Asked(notice, _chat_type(update), user_hash, question, ERROR, "", "", 0.0, latency * 1000)
-    )
+    user_hash = _user_hash(shared, update)  # which notice it was for is not known: it got no answer
+    _record(shared.questions, Asked("", _chat_type(update), user_hash, question, ERROR, "", "", 0.0, latency * 1000))
 
 
 def _record(log: QuestionLog, row: Asked) -> int | None:

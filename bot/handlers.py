@@ -31,15 +31,26 @@ from bot.answering import AnswerTimeout, WorkerPool
 from bot.config import TelegramConfig
 from bot.contexts import ChatContexts
 from bot.feedback import log_answer, log_failure, with_feedback
+from bot.layout import subjects_of
 from bot.messages import Messages
 from bot.questionlog import QuestionLog
-from bot.render import ASK, GROUP, answer_messages, groups_keyboard, inline_result, suggestion_keyboard
+from bot.render import (
+    ASK,
+    GROUP,
+    answer_messages,
+    groups_keyboard,
+    inline_result,
+    suggestion_keyboard,
+    text_result,
+)
+from bot.search import Card, rank
 from knowledge.answer import Answer
-from knowledge.engine import Engine
+from knowledge.library import Library
 
 _LOGGER = logging.getLogger(__name__)
 _DEEP_LINK = "q_"  # /start q_<base64url of a question> opens that question
 _INLINE_RESULTS = 10
+_START_LIMIT = 64  # characters of a /start parameter
 T = TypeVar("T")
 
 
@@ -49,12 +60,13 @@ class Services:
     event loop) within ``budget`` seconds a question; follow-up contexts live in ``contexts``, the
     question log in ``questions``. A reload replaces the whole object (bot/reload.py)."""
 
-    engine: Engine
+    engine: Library  # the loaded notices; cards and /groups show the first one
     messages: Messages
     telegram: TelegramConfig
     pool: WorkerPool
     contexts: ChatContexts
     budget: float = 5.0
+    cards: tuple[Card, ...] = ()  # what inline search finds as you type (bot/search.py)
     questions: QuestionLog | None = None
 
     async def compute(self, function: Callable[..., T], *args: object) -> T:
@@ -88,7 +100,8 @@ async def answer_question(
         return
     if key is not None and (answer.answered or not standalone):  # the engine returns the context to keep
         shared.contexts.put(key, answer.context)
-    await send_answer(update, context, answer, log_answer(update, shared, answer, time.perf_counter() - started))
+    question_id = log_answer(update, shared, answer, time.perf_counter() - started)
+    await send_answer(update, context, answer, question_id=question_id)
 
 
 async def refuse_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -97,11 +110,16 @@ async def refuse_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def send_answer(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer, question_id: int | None = None
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    answer: Answer,
+    subjects: tuple[str, ...] = (),
+    question_id: int | None = None,
 ) -> None:
     """The answer's messages; ``question_id``: its question log row, for the 👍 / 👎 row."""
     shared = services(context)
-    chunks = answer_messages(answer, shared.messages.citation_heading, shared.telegram.max_message_chars)
+    subjects = subjects or subjects_of(shared.engine.kb_for(answer), answer)
+    chunks = answer_messages(answer, shared.messages.layout, shared.telegram.max_message_chars, subjects=subjects)
     await send_chunks(
         update, context, chunks, with_feedback(suggestion_keyboard(answer.suggestions), question_id, shared)
     )
@@ -198,9 +216,15 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def deep_link_payload(question: str) -> str | None:
-    """The /start payload that opens ``question`` (Telegram allows 64 characters of [A-Za-z0-9_-])."""
-    payload = _DEEP_LINK + base64.urlsafe_b64encode(question.encode()).decode().rstrip("=")
-    return payload if len(payload) <= 64 else None
+    """The /start payload that opens ``question`` (Telegram allows 64 characters of [A-Za-z0-9_-]); a
+    longer question is cut, between characters, to the longest beginning that fits. None: nothing fits."""
+    question = question.strip()
+    while question:
+        payload = _DEEP_LINK + base64.urlsafe_b64encode(question.encode()).decode().rstrip("=")
+        if len(payload) <= _START_LIMIT:
+            return payload
+        question = question[:-1]
+    return None
 
 
 def _deep_link_question(args: list[str]) -> str | None:
@@ -219,13 +243,13 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def groups_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     shared = services(context)
-    groups = [(group.id, group.name) for group in shared.engine.kb.groups.values()]
+    groups = [(group.id, group.name) for group in shared.engine.first.kb.groups.values()]
     await send_text(update, context, shared.messages.groups_title, groups_keyboard(groups))
 
 
 async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     shared = services(context)
-    await send_answer(update, context, await shared.compute(shared.engine.document_card))
+    await send_answer(update, context, await shared.compute(shared.engine.first.document_card))
 
 
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -268,9 +292,9 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     shared = services(context)
     data = query.data or ""
-    if data.startswith(GROUP) and data[len(GROUP) :] in shared.engine.kb.groups:
+    if data.startswith(GROUP) and data[len(GROUP) :] in shared.engine.first.kb.groups:
         await query.answer()
-        await send_answer(update, context, await shared.compute(shared.engine.group_card, data[len(GROUP) :]))
+        await send_answer(update, context, await shared.compute(shared.engine.first.group_card, data[len(GROUP) :]))
     elif data.startswith(ASK) and data[len(ASK) :].strip():
         await query.answer()
         await answer_question(update, context, data[len(ASK) :], standalone=True)
@@ -284,44 +308,40 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if inline is None:
         return
     shared = services(context)
+    text = inline.query.strip()
     try:
-        results, found = await shared.compute(
-            _inline_results,
-            shared.engine,
-            inline.query.strip(),
-            shared.messages.featured,
-            shared.messages.citation_heading,
-        )
+        results, found = await shared.compute(_inline_results, shared, text)
     except AnswerTimeout:
         results, found = [], False
     label = shared.messages.inline_button if found else shared.messages.inline_no_answer
-    button = InlineQueryResultsButton(text=label, start_parameter="inline")
+    button = InlineQueryResultsButton(text=label, start_parameter=deep_link_payload(text) or "inline")
     await inline.answer(
         results[:_INLINE_RESULTS], cache_time=shared.telegram.inline_cache_seconds, is_personal=False, button=button
     )
 
 
-def _inline_results(
-    engine: Engine, text: str, featured: tuple[str, ...], heading: str
-) -> tuple[list[InlineQueryResultArticle], bool]:
-    """The best answer first, then related ones (or the featured questions); runs on a worker."""
-    answers: list[Answer] = []
-    found = True
-    if text:
-        best = engine.ask(text)
-        found = best.answered
-        if best.answered:
-            answers.append(best)
-        answers += [engine.ask(s) for s in best.suggestions]  # related facts, or what to ask instead
+def _inline_results(shared: Services, text: str) -> tuple[list[InlineQueryResultArticle], bool]:
+    """As you type: the answer to the query when it is a question, then the cards it points at (a group,
+    a person, a unit: bot/search.py); nothing found: one article saying so. Empty: the featured
+    questions. Runs on a worker."""
+    engine, messages = shared.engine, shared.messages
+    if not text:
+        answers = [engine.ask(q) for q in messages.featured]
     else:
-        answers += [engine.ask(q) for q in featured]
+        best = engine.ask(text)
+        answers = [best] if best.answered else []
+        answers += [engine.ask(card.question) for card in rank(text, shared.cards, _INLINE_RESULTS)]
+        if best.answered:
+            answers += [engine.ask(s) for s in best.suggestions]  # related facts
     results, seen = [], set()
     for answer in answers:
-        result = inline_result(answer, heading)
+        result = inline_result(answer, messages.layout, subjects_of(engine.kb_for(answer), answer))
         if answer.answered and result.id not in seen:
             seen.add(result.id)
             results.append(result)
-    return results, found
+    if text and not results:
+        return [text_result(messages.inline_no_result_title, messages.inline_no_result)], False
+    return results, bool(results)
 
 
 # --- errors ---------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.layout import LayoutWords
 from knowledge.loader import load_file
 
 MESSAGES_PATH = Path(__file__).parent / "messages.yaml"
@@ -82,10 +83,13 @@ class Messages:
     too_slow: str
     stale_button: str
     groups_title: str
-    citation_heading: str
+    layout: LayoutWords
     usage: Usage
     inline_button: str
     inline_no_answer: str
+    inline_no_result_title: str
+    inline_no_result: str
+    inline_cards: dict[str, str]
     featured: tuple[str, ...]
     commands: CommandMenus
     feedback: FeedbackTexts

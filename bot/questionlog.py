@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.config import QuestionLogConfig
+from bot.layout import subjects_of
 from bot.state import Database, StateError
 from knowledge.answer import Answer
-from knowledge.engine import Engine
+from knowledge.library import Library
 
 SALT_NAME = "question_log.salt"
 ERROR = "error"  # no answer at all: past the time budget
@@ -56,24 +57,21 @@ class Logged:
     comment: str | None
 
 
-def notice_of(engine: Engine) -> str:
-    """The notice an answer comes from, named as answers name it (its 文号, else its title)."""
-    return engine.tools.notice_label
-
-
-def asked(engine: Engine, answer: Answer, chat_type: str, user_hash: str, latency: float) -> Asked:
-    """The log's record of ``answer``: its type is the kind of the first fact it cites (leader, duty …),
-    its topic the first subject it is about (a group, person or unit), both empty for a decline."""
-    fact = engine.kb.facts.get(answer.facts[0]) if answer.facts else None
-    subjects = answer.context.entities
+def asked(library: Library, answer: Answer, chat_type: str, user_hash: str, latency: float) -> Asked:
+    """The log's record of ``answer``: the notice it names (its 文号 or title), its type the kind of the
+    first fact it cites (leader, duty …), its topic the first subject it is about (a group, person or
+    unit), both empty for a decline."""
+    kb = library.kb_for(answer)
+    fact = kb.facts.get(answer.facts[0]) if answer.facts else None
+    subjects = subjects_of(kb, answer)
     return Asked(
-        notice=notice_of(engine),
+        notice=answer.notice,
         chat_type=chat_type,
         user_hash=user_hash,
         question=answer.question,
         outcome=answer.outcome,
         kind=fact.kind.value if fact is not None else "",
-        topic=engine.tools.name(subjects[0]) if subjects else "",
+        topic=subjects[0] if subjects else "",
         confidence=answer.confidence,
         latency_ms=latency * 1000,
     )

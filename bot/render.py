@@ -19,11 +19,13 @@ from telegram import (
     InputTextMessageContent,
 )
 
+from bot.layout import LayoutWords, citation_lines, lay_out
 from knowledge.answer import Answer
 
 ASK = "a:"  # callback data: a question to answer
 GROUP = "g:"  # callback data: a group's card
 CALLBACK_LIMIT = 64  # bytes of callback_data Telegram accepts
+_SHORT_BOX = 40  # characters of a one-line citation box shown as a plain blockquote
 
 
 @dataclass(frozen=True)
@@ -31,23 +33,40 @@ class Block:
     text: str
     opening: str = ""
     closing: str = ""
+    strong: str = ""  # a part of ``text`` shown in bold
 
     def html(self) -> str:
-        return f"{self.opening}{escape(self.text, quote=False)}{self.closing}"
+        before, found, after = self.text.partition(self.strong) if self.strong else (self.text, "", "")
+        body = escape(before, quote=False)
+        if found:
+            body += f"<b>{escape(found, quote=False)}</b>{escape(after, quote=False)}"
+        return f"{self.opening}{body}{self.closing}"
 
 
-def answer_blocks(answer: Answer, heading: str) -> list[Block]:
-    blocks = [Block(line) for line in answer.text.splitlines() if line.strip()]
-    for citation in answer.citations:
-        blocks.append(
-            Block(f"{heading}〔{citation.section}〕“{citation.quote}”", "<blockquote expandable>", "</blockquote>")
-        )
+def answer_blocks(
+    answer: Answer, words: LayoutWords, subjects: tuple[str, ...] = (), buttons: bool = True
+) -> list[Block]:
+    """The answer's lines, then one expandable box with every citation (bot/layout.py decides what)."""
+    layout = lay_out(answer, words, subjects, buttons)
+    blocks = [Block(line.text, strong=line.strong) for line in layout.lines]
+    cited = citation_lines(layout)
+    if cited:
+        box = "\n".join(cited)
+        # Telegram shows a short box whole, expandable or not: only a longer one needs to fold
+        opening = "<blockquote>" if len(cited) == 1 and size(box) <= _SHORT_BOX else "<blockquote expandable>"
+        blocks.append(Block(box, opening, "</blockquote>"))
     return blocks
 
 
-def answer_messages(answer: Answer, heading: str, limit: int, question: str | None = None) -> list[str]:
+def answer_messages(
+    answer: Answer,
+    words: LayoutWords,
+    limit: int,
+    question: str | None = None,
+    subjects: tuple[str, ...] = (),
+) -> list[str]:
     """The HTML messages for an answer; ``question`` is repeated in bold on top (inline shares)."""
-    blocks = answer_blocks(answer, heading)
+    blocks = answer_blocks(answer, words, subjects)
     if question:
         blocks.insert(0, Block(f"问：{question}", "<b>", "</b>"))
     return pack(blocks, limit)
@@ -105,14 +124,24 @@ def groups_keyboard(groups: list[tuple[str, str]]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
-def inline_result(answer: Answer, heading: str, title: str | None = None) -> InlineQueryResultArticle:
+def inline_result(
+    answer: Answer, words: LayoutWords, subjects: tuple[str, ...] = (), title: str | None = None
+) -> InlineQueryResultArticle:
     """A self-contained, cited answer ready to share into any chat."""
     question = answer.question
-    message = answer_messages(answer, heading, 4096, question=question)[0]
+    message = answer_messages(answer, words, 4096, question=question, subjects=subjects)[0]
     identifier = hashlib.sha1(f"{question}|{answer.text}".encode()).hexdigest()[:32]
     return InlineQueryResultArticle(
         id=identifier,
         title=title or question,
         description=answer.text.replace("\n", " ")[:120],
         input_message_content=InputTextMessageContent(message),
+    )
+
+
+def text_result(title: str, text: str) -> InlineQueryResultArticle:
+    """An inline result holding one of the bot's own texts (nothing found)."""
+    identifier = hashlib.sha1(f"text|{title}".encode()).hexdigest()[:32]
+    return InlineQueryResultArticle(
+        id=identifier, title=title, input_message_content=InputTextMessageContent(escape(text, quote=False))
     )

@@ -30,7 +30,7 @@ from bot.state import Database, StateError
 from knowledge.normalize import normalize
 
 if TYPE_CHECKING:
-    from knowledge.engine import Engine
+    from knowledge.library import Library, Notice
 
 SIMILAR = 90  # 明天下雨吗 / 明天会下雨吗 are 91; 法治组组长是谁 / 综合组组长是谁 (two questions) 86
 TOP = 10  # clusters and topics listed
@@ -198,12 +198,12 @@ def questions_stub(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def facts_stub(report: Report, engine: Engine) -> str:
+def facts_stub(report: Report, library: Library) -> str:
     """Per cluster, the nearest clause of the notice (its fact, section and text) and the questions."""
     entries = []
     for cluster in export_clusters(report):
         entry: dict[str, object] = {"questions": [cluster.question, *cluster.variants], "asked": cluster.count}
-        entry["nearest"] = _nearest(engine, cluster.question)
+        entry["nearest"] = _nearest(library, cluster.question)
         if cluster.comments:
             entry["comments"] = list(cluster.comments)
         entry["todo"] = "review: alias / rewrite / missing fact / out of scope"
@@ -212,21 +212,22 @@ def facts_stub(report: Report, engine: Engine) -> str:
     return header + yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def _nearest(engine: Engine, question: str) -> dict[str, object] | None:
+def _nearest(library: Library, question: str) -> dict[str, object] | None:
     """The clause the engine's index ranks first for the question's content words (as the engine reads
-    them), with its fact, section and share of the question's weight; None when no clause shares any."""
-    query = engine.reader.read(engine.read_form(question))
-    hits = engine.tools.index.search(list(query.content), limit=1)
-    if not hits:
+    them), in the notice the question is routed to (or, naming none of several, in any), with its
+    notice, fact, section and share of the question's weight; None when no clause shares any word."""
+    routed = library.route(question)
+    best: tuple[float, str, str, Notice] | None = None
+    for notice in [routed] if routed is not None else library.notices:
+        engine = notice.engine
+        hits = engine.tools.index.search(list(engine.reader.read(engine.read_form(question)).content), limit=1)
+        if hits and (best is None or hits[0].score > best[0]):
+            best = (hits[0].score, hits[0].clause.fact, hits[0].clause.text, notice)
+    if best is None:
         return None
-    (hit,) = hits
-    fact = hit.clause.fact
-    return {
-        "fact": fact,
-        "section": engine.kb.facts[fact].section,
-        "clause": hit.clause.text,
-        "score": round(hit.score, 3),
-    }
+    score, fact, clause, notice = best
+    section = notice.engine.kb.facts[fact].section
+    return {"notice": notice.label, "fact": fact, "section": section, "clause": clause, "score": round(score, 3)}
 
 
 def _flow(case: dict[str, object]) -> str:
@@ -264,8 +265,8 @@ def run(
     if export_questions is not None:
         export_questions.write_text(questions_stub(report), encoding="utf-8")
     if export_facts is not None:
-        from knowledge.engine import Engine  # building it takes seconds: only for this export
+        from knowledge.library import Library  # the notices are loaded for this export only
 
-        engine = Engine.build(config.engine, **config.engine_paths())
-        export_facts.write_text(facts_stub(report, engine), encoding="utf-8")
+        library = Library.build(config.notice_dirs(), config.engine, config.cache_path())
+        export_facts.write_text(facts_stub(report, library), encoding="utf-8")
     return 0

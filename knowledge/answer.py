@@ -36,6 +36,7 @@ class Context:
     focus: tuple[str, ...] = ()
     listed_groups: tuple[str, ...] = ()
     carried: bool = False
+    notice: str = ""  # the notice the conversation is about, where several are loaded
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-able form, for state kept outside the process (the bot's persisted chat context)."""
@@ -44,6 +45,7 @@ class Context:
             "mentioned": [[e.kind.value, e.id] for e in self.mentioned],
             **{key: list(getattr(self, key)) for key in _LISTS},
             "carried": self.carried,
+            "notice": self.notice,
         }
 
     @classmethod
@@ -59,7 +61,8 @@ class Context:
             lists = {key: tuple(str(v) for v in data.get(key, ())) for key in _LISTS}
         except (TypeError, ValueError):
             return cls()
-        return cls(entities, mentioned, carried=bool(data.get("carried", False)), **lists)
+        notice = str(data.get("notice", ""))
+        return cls(entities, mentioned, carried=bool(data.get("carried", False)), notice=notice, **lists)
 
 
 _LISTS = ("relation", "aspects", "groups", "people", "focus", "listed_groups")
@@ -75,6 +78,7 @@ class Answer:
     confidence: float = 0.0
     suggestions: tuple[str, ...] = ()
     context: Context = field(default_factory=Context)
+    notice: str = ""  # the notice answered from (its 文号 or title)
 
     @property
     def outcome(self) -> str:
@@ -94,4 +98,5 @@ class Answer:
             "citations": [{"section": c.section, "quote": c.quote} for c in self.citations],
             "confidence": round(self.confidence, 3),
             "suggestions": list(self.suggestions),
+            "notice": self.notice,
         }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from knowledge.answer import UNSTATED
-from knowledge.facts import Aspect, Group, Knowledge, OfficeStatus, Person, RoleKind
+from knowledge.facts import Aspect, Group, Knowledge, OfficeStatus, Person, RoleKind, Tier
 from knowledge.loader import aspect_fact_id, common_fact_id
 
 
@@ -53,8 +53,17 @@ def deputies(kb: Knowledge, group: Group) -> Part:
 
 def members(kb: Knowledge, group: Group) -> Part:
     parts = [leader(kb, group), deputies(kb, group)]
-    if group.members is not None and group.members.quote is not None:
-        parts.append(Part(f"成员：{group.members.quote.removeprefix('成员:')}。", (f"group.{group.id}.members",)))
+    held = group.holdings(Tier.MEMBER)
+    fact = (f"group.{group.id}.members",)
+    people = [person_with_titles(kb, p) for h in held for p in h.persons]
+    units = [kb.units[u].name for h in held for u in h.units] + [p for h in held for p in h.posts]
+    if people or units:  # the members by name, counted: 成员（7位）/ 成员单位（23个）
+        if people:
+            parts.append(Part(f"{held[0].role}（{len(people)}位）：{'、'.join(people)}。", fact))
+        if units:
+            parts.append(Part(f"{held[0].role}单位（{len(units)}个）：{'、'.join(units)}。", fact))
+    elif group.members is not None and group.members.quote is not None:
+        parts.append(Part(f"成员：{group.members.quote.removeprefix('成员:')}。", fact))
     return join(parts)
 
 
@@ -69,16 +78,19 @@ def office(kb: Knowledge, group: Group, place: bool = True, director: bool = Tru
         where = kb.units[office.host].name if office.host else None
         pieces.append(f"{group.name}办公室设在{where}" if where else f"{UNSTATED}{group.name}办公室设在哪里")
     if director:
-        pieces.append(_office_holder(kb, group, "主任", office.director))
+        pieces.append(_office_holder(kb, group, "主任", office.director, office.holders(Tier.HEAD)))
     if deputy:
-        pieces.append(_office_holder(kb, group, "副主任", office.deputy_director))
+        pieces.append(_office_holder(kb, group, "副主任", office.deputy_director, office.holders(Tier.DEPUTY)))
     return Part("；".join(pieces) + "。", fact)
 
 
-def _office_holder(kb: Knowledge, group: Group, post: str, person: str | None) -> str:
-    if person is None:
-        return f"{UNSTATED}{group.name}办公室{post}由谁担任"
-    return f"办公室{post}由{person_with_titles(kb, person)}兼任"
+def _office_holder(kb: Knowledge, group: Group, post: str, person: str | None, others: tuple[str, ...]) -> str:
+    if person is not None:
+        return f"办公室{post}由{person_with_titles(kb, person)}兼任"
+    if others:
+        names = [kb.units[x].name if x in kb.units else x for x in others]
+        return f"办公室{post}由{'、'.join(names)}兼任"
+    return f"{UNSTATED}{group.name}办公室{post}由谁担任"
 
 
 def duty(group: Group) -> Part:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import string
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,8 +17,8 @@ from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Context
 from knowledge.describe import Part
 from knowledge.facts import Knowledge
-from knowledge.lexicon import Cue, Lexicon, load_lexicon
-from knowledge.loader import DATA_DIR, load_knowledge
+from knowledge.lexicon import Cue, Lexicon, load_lexicon, with_own_roles, without_own_places
+from knowledge.loader import BUNDLED, DATA_DIR, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig
 from knowledge.message import MessageReader, Piece
 from knowledge.normalize import normalize
@@ -67,6 +68,7 @@ class Engine:
             document_values={f.id: normalize(f.value) for f in kb.document.values()},
             year=_year(kb),
             wording=load_wording(),
+            examples=example_questions(kb, lexicon.suggestions),
         )
         self.message = MessageReader(
             lexicon.message, self.read_form, self.reader.read, self.tools.has_topic, self.tools.name
@@ -74,12 +76,15 @@ class Engine:
 
     @classmethod
     def build(
-        cls, config: EngineConfig | None = None, cache_dir: Path | None = None, data_dir: Path = DATA_DIR
+        cls, config: EngineConfig | None = None, cache_dir: Path | None = None, data_dir: Path = BUNDLED
     ) -> Engine:
-        """Load the knowledge (``data_dir``: notice.txt, facts.yaml, lexicon.yaml) and build the engine."""
-        return cls(
-            load_knowledge(data_dir), load_lexicon(data_dir / "lexicon.yaml"), config or EngineConfig(), cache_dir
-        )
+        """Load one notice (``data_dir``: notice.txt, facts.yaml and, optionally, its own lexicon.yaml) and
+        build the engine with the general question words."""
+        kb = load_knowledge(data_dir)
+        lexicon = load_lexicon(DATA_DIR / "lexicon.yaml", data_dir / "lexicon.yaml")
+        own = " ".join(kb.field(f).value for f in ("title", "issuer") if kb.field(f))
+        lexicon = with_own_roles(without_own_places(lexicon, own), kb)
+        return cls(kb, lexicon, config or EngineConfig(), cache_dir)
 
     # --- cards: whole answers about one group or the document ----------------------------------------
 
@@ -241,3 +246,23 @@ def _year(kb: Knowledge) -> str | None:
         if found:
             return found.group()
     return None
+
+
+def example_questions(kb: Knowledge, templates: tuple[str, ...]) -> tuple[str, ...]:
+    """The example questions offered when the bot declines, filled from the notice's facts; a template
+    whose field the notice cannot fill (no 文号, no groups under the top one) is left out."""
+    top = kb.groups[kb.top] if kb.top else next(iter(kb.groups.values()))
+    people = sorted(kb.people, key=lambda p: -len(kb.roles_of(p)))
+    fields = {
+        "top": top.name,
+        "head": top.leader.role,
+        "kinds": "和".join(kb.kinds()) or None,
+        "person": kb.people[people[0]].name if people else None,
+        "number": "" if kb.field("number") else None,
+    }
+    examples = []
+    for template in templates:
+        used = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        if all(fields.get(name) is not None for name in used):
+            examples.append(template.format(**fields))
+    return tuple(examples)

@@ -190,6 +190,10 @@ class Office:
     def _person(self, tier: Tier) -> str | None:
         return next((p for h in self.roles if h.tier is tier for p in h.persons), None)
 
+    def holders(self, tier: Tier) -> tuple[str, ...]:
+        """The posts and units holding a place in the office where it names no person (县应急管理局局长)."""
+        return tuple(x for h in self.roles if h.tier is tier and not h.persons for x in (*h.posts, *h.units))
+
     @property
     def director(self) -> str | None:
         return self._person(Tier.HEAD)

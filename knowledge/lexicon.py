@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from knowledge.facts import Aspect
+from knowledge.facts import Aspect, Knowledge, Tier
 from knowledge.loader import DATA_DIR, KnowledgeError, load_file
 
 
@@ -79,6 +79,18 @@ class MessageWords:
 
 
 @dataclass(frozen=True)
+class SmallTalkWords:
+    """Messages that are small talk, not questions (knowledge/intents/small_talk.py)."""
+
+    greeting: tuple[str, ...]
+    thanks: tuple[str, ...]
+    identity: tuple[str, ...]
+    abilities: tuple[str, ...]
+    summary: tuple[str, ...]
+    particles: str  # may stand around them (啊 / 呀 / 哈 …)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     cues: dict[Cue, tuple[str, ...]]
     document: dict[str, tuple[str, ...]]
@@ -92,6 +104,7 @@ class Lexicon:
     related: Related
     suggestions: tuple[str, ...]
     message: MessageWords
+    small_talk: SmallTalkWords
 
     def rewrite(self, text: str) -> str:
         """Colloquial words in the notice's own wording (一把手 → 主要负责人), longest first, in one
@@ -115,9 +128,59 @@ class Lexicon:
         return {w for words in lists for w in words} | set(self.document_words) | set(self.fillers)
 
 
-def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml") -> Lexicon:
+@dataclass(frozen=True)
+class NoticeWords:
+    """A notice's own ``lexicon.yaml``: words added to the general ones (its districts as elsewhere, everyday
+    words for its duties), and, if given, its own example questions."""
+
+    cues: dict[Cue, tuple[str, ...]] = field(default_factory=dict)
+    fillers: tuple[str, ...] = ()
+    synonyms: dict[str, str] = field(default_factory=dict)
+    suggestions: tuple[str, ...] = ()
+
+
+def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml", notice_words: Path | None = None) -> Lexicon:
+    """The general question words, with a notice's own words added where it has a lexicon.yaml."""
     lexicon = load_file(Lexicon, path)
     missing = [cue.value for cue in Cue if not lexicon.cues.get(cue)]
     if missing:
         raise KnowledgeError(f"{path}: cues: missing words for {', '.join(missing)}")
-    return lexicon
+    if notice_words is None or not notice_words.exists():
+        return lexicon
+    own = load_file(NoticeWords, notice_words)
+    cues = {cue: tuple(dict.fromkeys((*words, *own.cues.get(cue, ())))) for cue, words in lexicon.cues.items()}
+    return replace(
+        lexicon,
+        cues=cues,
+        fillers=tuple(dict.fromkeys((*lexicon.fillers, *own.fillers))),
+        synonyms={**lexicon.synonyms, **own.synonyms},
+        suggestions=own.suggestions or lexicon.suggestions,
+    )
+
+
+_TIER_CUES = {Tier.HEAD: Cue.LEADER, Tier.DEPUTY: Cue.DEPUTY, Tier.MEMBER: Cue.MEMBERS}
+_UNIT_WORDS = ("单位", "部门")  # 成员单位 / 参与部门: the members, where the notice names member units
+
+
+def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
+    """The lexicon with the notice's own words for the places in its groups (指挥长, 召集人, 委员 …) as
+    the cue of their tier; where the notice names member units, 成员单位 and the like ask for them
+    (in a notice whose units are all deputies, as 渝府办发〔2020〕5号, they ask for the deputies)."""
+    cues = {cue: list(words) for cue, words in lexicon.cues.items()}
+    holdings = [h for g in kb.groups.values() for h in g.roles]
+    for holding in holdings:
+        cue = _TIER_CUES.get(holding.tier)
+        if cue is not None and holding.role not in cues[cue]:
+            cues[cue].append(holding.role)
+    if any(h.tier is Tier.MEMBER and h.units for h in holdings):
+        moved = [w for w in cues[Cue.DEPUTY] if w.endswith(_UNIT_WORDS) and "副" not in w]
+        cues[Cue.DEPUTY] = [w for w in cues[Cue.DEPUTY] if w not in moved]
+        cues[Cue.MEMBERS] += [w for w in moved if w not in cues[Cue.MEMBERS]]
+    return replace(lexicon, cues={cue: tuple(words) for cue, words in cues.items()})
+
+
+def without_own_places(lexicon: Lexicon, own_words: str) -> Lexicon:
+    """The lexicon with the places the notice is itself about (in its title or issuer) no longer out of
+    scope: 广东 is elsewhere for Chongqing's notice, not for Guangdong's."""
+    elsewhere = tuple(w for w in lexicon.cues[Cue.ELSEWHERE] if w not in own_words)
+    return replace(lexicon, cues={**lexicon.cues, Cue.ELSEWHERE: elsewhere})

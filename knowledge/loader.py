@@ -31,7 +31,9 @@ from knowledge.facts import (
 )
 from knowledge.schema import SchemaError, build
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).parent / "data"  # the general words: lexicon.yaml, wording.yaml
+NOTICES_DIR = Path(__file__).parent / "notices"  # one directory per bundled notice
+BUNDLED = NOTICES_DIR / "chongqing-fangguanfu"  # 渝府办发〔2020〕5号, the notice the bot ships with
 T = TypeVar("T")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -95,7 +97,7 @@ def load_file(cls: type[T], path: Path) -> T:
         raise KnowledgeError(f"{path}: {str(error).lstrip('.')}") from None
 
 
-def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
+def load_knowledge(data_dir: Path = BUNDLED) -> Knowledge:
     notice_path, facts_path = data_dir / "notice.txt", data_dir / "facts.yaml"
     notice = read_text(notice_path)
     facts_file = load_file(FactsFile, facts_path)

@@ -104,7 +104,8 @@ class EntityMatcher:
             and surface not in self._rivals
         }
         self._stems = stems
-        self._stem = re.compile(f"({'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))}){_STEM_GAP}组")
+        alternatives = "|".join(map(re.escape, sorted(stems, key=len, reverse=True))) or "(?!)"  # none: never
+        self._stem = re.compile(f"({alternatives}){_STEM_GAP}组")
         # Each character of each name and alias, so only windows sharing a character are compared.
         self._by_char: dict[str, list[tuple[Entity, str, str | None, list[frozenset[str]], int]]] = {}
         people = {p.name for p in kb.people.values()}
@@ -236,11 +237,12 @@ def _title_surfaces(kb: Knowledge) -> Iterator[tuple[str, str]]:
     """A title as written, with the unit's other names (科技局局长), and its own aliases (市长)."""
     for person in kb.people.values():
         for title in person.titles:
-            unit = kb.units[title.unit]
-            post = title.title.removeprefix(unit.name)
             yield person.id, title.title
             yield from ((person.id, alias) for alias in title.aliases)
-            yield from ((person.id, alias + post) for alias in unit.aliases)
+            if title.unit is not None:
+                unit = kb.units[title.unit]
+                post = title.title.removeprefix(unit.name)
+                yield from ((person.id, alias + post) for alias in unit.aliases)
 
 
 def sounds(text: str, usual: bool = False) -> list[frozenset[str]]:

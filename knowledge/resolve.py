@@ -69,9 +69,12 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     """The question's subjects (and the query with the words that only described a group dropped,
     or with the previous relation added to an ellipsis)."""
     query, entities = _named(tools, query)
-    if context is None or not (context.entities or context.relation):
-        return query, entities
-    return _follow_up(tools, query, entities, context)
+    if context is not None and (context.entities or context.relation):
+        query, entities = _follow_up(tools, query, entities, context)
+    if not entities and len(tools.kb.groups) == 1 and (query.has(*_GROUP_FACETS, Cue.DUTY) or query.asks_person):
+        # 组长是谁, asked of a notice that sets up one group: that group
+        entities = (Entity(EntityKind.GROUP, next(iter(tools.kb.groups))),)
+    return query, entities
 
 
 def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
@@ -80,7 +83,7 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     # question is about those words (市政府各部门主要负责人要做什么), not about the body.
     entities = tuple(e for e in query.entities if not (tools.umbrella(e) and query.content))
     people = [e for e in entities if e.kind is EntityKind.PERSON]
-    units_of_people = {t.unit for e in people for t in tools.kb.people[e.id].titles}
+    units_of_people = {t.unit for e in people for t in tools.kb.people[e.id].titles if t.unit is not None}
     if people and _PERSONS_UNIT.search(query.text):
         # 唐英瑜所在的单位 / 张德宽所在的市司法局: the person describes the unit asked about
         own = [u for u in units_of_people if not tools.kb.units[u].umbrella]
@@ -247,7 +250,12 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None) -> tupl
         return tuple(Entity(EntityKind.PERSON, p) for p in context.people)
     if pronoun is EntityKind.UNIT:  # 他是市司法局局长吗 → 这个单位: the units of the people before
         people = [e.id for e in (*context.entities, *context.mentioned) if e.kind is EntityKind.PERSON]
-        units = [t.unit for p in people for t in tools.kb.people[p].titles if not tools.kb.units[t.unit].umbrella]
+        units = [
+            t.unit
+            for p in people
+            for t in tools.kb.people[p].titles
+            if t.unit is not None and not tools.kb.units[t.unit].umbrella
+        ]
         if units:
             return tuple(dict.fromkeys(Entity(EntityKind.UNIT, u) for u in units))
     return context.entities

@@ -65,6 +65,7 @@ class Tools:
     document_values: dict[str, str]  # each document field's value, normalised
     year: str | None  # the notice's year, from its dates or 文号
     wording: Wording
+    examples: tuple[str, ...] = ()  # example questions, filled from the facts
 
     def say(self, key: str, **fields: object) -> str:
         """One of the engine's sentences (data/wording.yaml), filled in."""
@@ -101,7 +102,7 @@ class Tools:
         offers: tuple[str, ...] = (),
     ) -> Answer:
         suggestions = offers or (self.related(entities, question) if entities else ())
-        suggestions = (suggestions + tuple(self.lexicon.suggestions))[: self.config.max_suggestions]
+        suggestions = (suggestions + self.examples)[: self.config.max_suggestions]
         if offers:
             prefix_only = True
         body = text if prefix_only else text + "\n" + "\n".join(f"· {s}" for s in suggestions)
@@ -134,7 +135,7 @@ class Tools:
                         (related.aspect.format(name=name, aspect=a.value), aspect_fact_id(group.id, a)) for a in Aspect
                     ]
                 elif group.office is not None:
-                    offers.append((related.office, f"group.{group.id}.office"))
+                    offers.append((related.office.format(name=name), f"group.{group.id}.office"))
             else:
                 for role in self.kb.roles_of(entity.id):
                     offers.append(
@@ -265,7 +266,11 @@ class Tools:
         if query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
             # 精简行政审批组的办公室设在哪: only the groups the notice gives an office have one
             facets.append(self.office_part(query, group) if group.office is not None else self.no_office(group))
-        if query.has(Cue.LEADER) or (query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)):
+        head = group.leader
+        if query.has(Cue.NAME) and head.person is None and head.posts and not query.has(Cue.DEPUTY, Cue.MEMBERS):
+            # 指挥长叫什么名字, of a notice that names the post only
+            facets.append(Part(self.say("name_unstated", group=group.name, role=head.role, post="、".join(head.posts))))
+        elif query.has(Cue.LEADER) or (query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)):
             facets.append(describe.leader(self.kb, group))
         if query.has(Cue.DEPUTY):
             facets.append(describe.deputies(self.kb, group))

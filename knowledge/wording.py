@@ -69,8 +69,15 @@ KEYS = frozenset(
         "same_holder",
         "other_holder",
         "holder_unknown",
+        "small_talk_greeting",
+        "small_talk_thanks",
+        "small_talk_about_bot",
+        "summary",
+        "summary_kind",
         "office_unstated",
         "field_unstated",
+        "which_notice",
+        "name_unstated",
     ]
 )
 

@@ -18,7 +18,8 @@ from bot.config import AppConfig, DeliveryConfig, TelegramConfig
 from bot.messages import load_messages
 from bot.runtime import Runtime
 from knowledge.engine import Engine
-from knowledge.loader import DATA_DIR
+from knowledge.library import Library
+from knowledge.loader import BUNDLED
 
 
 def bot_config(api: FakeBotApi, delivery: dict[str, object] | None = None, **telegram: object) -> AppConfig:
@@ -34,7 +35,8 @@ def bot_config(api: FakeBotApi, delivery: dict[str, object] | None = None, **tel
 def application_for(
     api: FakeBotApi, engine: Engine, delivery: dict[str, object] | None = None, **telegram: object
 ) -> Application:
-    return build_application(bot_config(api, delivery, **telegram), engine, load_messages(), api.token)
+    library = engine if isinstance(engine, Library) else Library.of(engine)
+    return build_application(bot_config(api, delivery, **telegram), library, load_messages(), api.token)
 
 
 def runtime_for(application: Application, config: AppConfig | None = None, **options: object) -> Runtime:
@@ -73,9 +75,9 @@ def run_cli(args: list[str], stdin: str = "", env: dict[str, str] | None = None)
 
 
 def copy_knowledge(directory: Path) -> Path:
-    """A copy of the package's data files in ``directory/data``, for a bot whose knowledge_dir it is."""
-    data = directory / "data"
-    shutil.copytree(DATA_DIR, data)
+    """A copy of the bundled notice's directory in ``directory``, for a bot whose ``notices`` name it."""
+    data = directory / BUNDLED.name
+    shutil.copytree(BUNDLED, data)
     return data
 
 

@@ -41,10 +41,8 @@ def buttons(message: dict) -> list[dict]:
 async def test_private_question_gets_a_cited_answer_with_related_buttons(api: FakeBotApi, bot: Application) -> None:
     (message,) = await reply(api, text_message(PRIVATE, "法治组组长是谁？"))
     assert "张德宽" in message["text"]
-    assert (
-        "<blockquote expandable>原文〔三（二）〕“(二)法治组。组长由市司法局局长张德宽担任。”</blockquote>"
-        in message["text"]
-    )
+    assert message["text"].startswith("<b>法治组</b>组长：张德宽（市司法局局长）。")
+    assert message["text"].count("<blockquote") == 1 and "〔三（二）〕“(二)法治组。" in message["text"]
     assert message["parse_mode"] == "HTML"
     related = [b for b in buttons(message) if not b["callback_data"].startswith("f:")]  # 👍/👎: test_question_log
     labels = [b["text"] for b in related]
@@ -86,7 +84,7 @@ async def test_groups_command_shows_a_keyboard_and_a_tap_shows_the_card(api: Fak
     assert len(buttons(menu)) == 8
     data = next(b["callback_data"] for b in buttons(menu) if b["text"] == "改善社会服务组")
     (card,) = await reply(api, callback_query(PRIVATE, data, message_id=2))
-    assert "通知原文未载明改善社会服务组的组长" in card["text"]
+    assert "组长：通知原文未载明。" in card["text"]
     assert "异地联网办理" in card["text"] and "窗口服务" in card["text"]
     await api.wait_for_calls("answerCallbackQuery")
 
@@ -160,7 +158,7 @@ async def test_inline_query_returns_shareable_cited_answers(api: FakeBotApi, bot
     assert 2 <= len(results) <= 10
     best = results[0]["input_message_content"]["message_text"]
     assert "<b>问：法治组组长是谁</b>" in best and "张德宽" in best and "三（二）" in best
-    assert call.params["button"]["start_parameter"] == "inline"
+    assert call.params["button"]["start_parameter"] == deep_link_payload("法治组组长是谁")
 
 
 async def test_an_empty_inline_query_shows_featured_questions(api: FakeBotApi, bot: Application) -> None:
@@ -175,8 +173,11 @@ async def test_an_inline_query_the_notice_cannot_answer_offers_the_private_chat(
 ) -> None:
     api.push_update(inline_query("今天重庆天气怎么样", query_id="iq-4"))
     (call,) = await api.wait_for_calls("answerInlineQuery")
-    assert call.params["results"][0]["title"] == "协调小组组长是谁？"  # what it can answer instead
-    assert call.params["button"] == {"text": "通知中没有找到答案，点此私聊提问", "start_parameter": "inline"}
+    assert [r["title"] for r in call.params["results"]] == ["通知中没有找到相关内容"]
+    assert call.params["button"] == {
+        "text": "通知中没有找到答案，点此私聊提问",
+        "start_parameter": deep_link_payload("今天重庆天气怎么样"),
+    }
 
 
 async def test_html_in_a_question_is_escaped(api: FakeBotApi, bot: Application) -> None:
@@ -208,13 +209,13 @@ async def test_command_menus_are_set_for_private_and_group_chats(api: FakeBotApi
 
 
 async def test_a_long_answer_is_split_without_breaking_html(api: FakeBotApi, engine: Engine) -> None:
-    async with running(application_for(api, engine, max_message_chars=120)):
+    async with running(application_for(api, engine, max_message_chars=60)):
         api.push_update(text_message(PRIVATE, "商事组在放权和监管方面分别做什么"))
         await api.wait_for(lambda a: any(buttons(m) for m in a.sent_messages()))
     sent = api.sent_messages()
     texts = [m["text"] for m in sent]
-    assert len(texts) >= 4 and all(len(t) <= 120 for t in texts)
-    assert all(t.count("<blockquote expandable>") == t.count("</blockquote>") for t in texts)
+    assert len(texts) >= 4 and all(len(t) <= 60 for t in texts)
+    assert all(t.count("<blockquote") == t.count("</blockquote>") for t in texts)
     assert [bool(buttons(m)) for m in sent] == [False] * (len(sent) - 1) + [True]
     joined = "".join(texts)
     assert "证照分离" in joined and "自由裁量权" in joined and "“双随机、一公开”" in joined

@@ -14,7 +14,16 @@ def test_ask_json_prints_one_object_per_input_line_in_order() -> None:
     assert result.returncode == 0, result.stderr
     replies = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["question"] for r in replies] == lines
-    assert set(replies[0]) == {"question", "answered", "answer", "facts", "citations", "confidence", "suggestions"}
+    assert set(replies[0]) == {
+        "question",
+        "answered",
+        "answer",
+        "facts",
+        "citations",
+        "confidence",
+        "suggestions",
+        "notice",
+    }
     assert replies[0]["answered"] and "唐良智" in replies[0]["answer"]
     assert replies[0]["citations"][0]["section"] == "一（一）"
     assert [r["answered"] for r in replies[1:]] == [False, False, False, True, False]

@@ -22,7 +22,8 @@ from bot.config import AppConfig, ConfigError, RunMode, TelegramConfig, WebhookC
 from bot.logs import install_excepthook
 from bot.messages import load_messages
 from knowledge.engine import Engine
-from knowledge.loader import DATA_DIR
+from knowledge.library import Library
+from knowledge.loader import BUNDLED
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -75,12 +76,12 @@ def test_a_missing_config_file_stops_start_up_with_exit_2(tmp_path: Path, api: F
 
 def test_a_broken_facts_file_stops_start_up_with_exit_2(tmp_path: Path, api: FakeBotApi) -> None:
     knowledge = tmp_path / "knowledge"
-    shutil.copytree(DATA_DIR, knowledge)
+    shutil.copytree(BUNDLED, knowledge)
     facts = yaml.safe_load((knowledge / "facts.yaml").read_text(encoding="utf-8"))
     facts["groups"][6]["roles"][0]["quote"] = "组长由张三担任"
     (knowledge / "facts.yaml").write_text(yaml.safe_dump(facts, allow_unicode=True), encoding="utf-8")
     config = tmp_path / "config.yaml"
-    config.write_text(f"knowledge_dir: {knowledge}\n", encoding="utf-8")
+    config.write_text(f"notices: [{knowledge}]\n", encoding="utf-8")
     result = start_bot(config, api, TELEGRAM_BOT_TOKEN=api.token)
     assert result.returncode == 2
     assert "facts.yaml: groups[6] (legal).roles[0].quote: not found in the notice" in result.stderr
@@ -131,7 +132,7 @@ async def test_webhook_requests_without_the_secret_token_are_refused(api: FakeBo
     webhook = WebhookConfig(url="https://bot.example/telegram")
     telegram = TelegramConfig(base_url=api.base_url, request_timeout=2.0, mode=RunMode.WEBHOOK, webhook=webhook)
     config = AppConfig(telegram=telegram)
-    application = build_application(config, engine, load_messages(), api.token)
+    application = build_application(config, Library.of(engine), load_messages(), api.token)
     port = free_port()
     runtime = runtime_for(application, secret="s3cret", webhook_port=port)
     await runtime.start()
@@ -177,11 +178,11 @@ def test_undecodable_files_and_duplicate_keys_stop_start_up_with_exit_2_naming_f
     tmp_path: Path, api: FakeBotApi, name: str, damage: bytes, message: str
 ) -> None:
     knowledge = tmp_path / "knowledge"
-    shutil.copytree(DATA_DIR, knowledge)
+    shutil.copytree(BUNDLED, knowledge)
     token = tmp_path / "token.txt"
     token.write_text(api.token, encoding="utf-8")
     config = tmp_path / "config.yaml"
-    config.write_text(f"knowledge_dir: {knowledge}\ntelegram:\n  token_file: {token}\n", encoding="utf-8")
+    config.write_text(f"notices: [{knowledge}]\ntelegram:\n  token_file: {token}\n", encoding="utf-8")
     {"config.yaml": config, "token.txt": token}.get(name, knowledge / name).write_bytes(damage)
     result = run_cli([], env={"BOT_CONFIG": str(config), "TELEGRAM_BASE_URL": api.base_url})
     assert result.returncode == 2, result.stderr

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from knowledge.facts import Aspect, FactKind, Knowledge, RoleKind
-from knowledge.loader import DATA_DIR, KnowledgeError, load_knowledge, squeeze
+from knowledge.loader import BUNDLED, KnowledgeError, load_knowledge, squeeze
 
 SHARED_NOTICE = Path(__file__).resolve().parents[2] / "shared" / "notice" / "000_d084ee602badfcb7.txt"
 
@@ -127,7 +127,7 @@ def test_facts_have_unique_ids_and_kinds(kb: Knowledge) -> None:
 
 def broken_copy(tmp_path: Path, edit: Callable[[dict], None]) -> Path:
     for name in ("notice.txt", "facts.yaml"):
-        shutil.copy(DATA_DIR / name, tmp_path / name)
+        shutil.copy(BUNDLED / name, tmp_path / name)
     data = yaml.safe_load((tmp_path / "facts.yaml").read_text(encoding="utf-8"))
     edit(data)
     (tmp_path / "facts.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -212,13 +212,13 @@ def test_a_broken_facts_file_fails_at_load_naming_file_entry_and_field(tmp_path:
 
 
 def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
-    shutil.copy(DATA_DIR / "notice.txt", tmp_path / "notice.txt")
+    shutil.copy(BUNDLED / "notice.txt", tmp_path / "notice.txt")
     (tmp_path / "facts.yaml").write_text("document: [\n  - id: x\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"facts\.yaml: not valid YAML at line \d+"):
         load_knowledge(tmp_path)
 
 
 def test_a_missing_notice_fails_clearly(tmp_path: Path) -> None:
-    shutil.copy(DATA_DIR / "facts.yaml", tmp_path / "facts.yaml")
+    shutil.copy(BUNDLED / "facts.yaml", tmp_path / "facts.yaml")
     with pytest.raises(KnowledgeError, match=r"notice\.txt: cannot be read"):
         load_knowledge(tmp_path)

@@ -80,7 +80,7 @@ def test_sighup_reloads_a_changed_facts_file_and_a_broken_one_keeps_the_old_know
     data = copy_knowledge(tmp_path)
     bot = BotProcess.prepare(api, tmp_path)
     with bot.config.open("a", encoding="utf-8") as config:
-        config.write(f"knowledge_dir: {json.dumps(str(data))}\n")
+        config.write(f"notices: [{json.dumps(str(data))}]\n")
     bots.append(bot.start().follow_log())
     assert "张德宽" in ask(api, 7010, "法治组组长是谁")
 

@@ -19,7 +19,9 @@ from bot.app import build_application
 from bot.config import AppConfig, QuestionLogConfig
 from bot.messages import load_messages
 from bot.questionlog import questions_since
+from knowledge.answer import Answer, Context
 from knowledge.engine import Engine
+from knowledge.library import Library
 
 ASKER = 86420531  # a private chat: its id is the user's id
 ADMIN = 777001
@@ -41,9 +43,14 @@ def configured(api: FakeBotApi, **options: object) -> AppConfig:
     return replace(bot_config(api), admins=(ADMIN,), **options)  # type: ignore[arg-type]
 
 
+def built(config: AppConfig, engine: Engine | Library | HeldLibrary, api: FakeBotApi) -> Application:
+    library = engine if isinstance(engine, Library | HeldLibrary) else Library.of(engine)
+    return build_application(config, library, load_messages(), api.token)  # type: ignore[arg-type]
+
+
 @pytest.fixture
 async def bot(api: FakeBotApi, engine: Engine) -> AsyncIterator[Application]:
-    async with running(build_application(configured(api), engine, load_messages(), api.token)) as application:
+    async with running(built(configured(api), engine, api)) as application:
         yield application
 
 
@@ -122,10 +129,10 @@ async def test_only_the_asker_can_vote(api: FakeBotApi, bot: Application) -> Non
 
 async def test_group_answers_have_no_thumbs_unless_configured(api: FakeBotApi, engine: Engine) -> None:
     mention = text_message(GROUP, "@zhengwu_test_bot 法治组组长是谁", message_id=5)
-    async with running(build_application(configured(api), engine, load_messages(), api.token)):
+    async with running(built(configured(api), engine, api)):
         plain = await reply(api, mention)
     config = configured(api, question_log=QuestionLogConfig(feedback_in_groups=True))
-    async with running(build_application(config, engine, load_messages(), api.token)):
+    async with running(built(config, engine, api)):
         with_votes = await reply(api, mention)
     assert vote_buttons(plain) == {} and list(vote_buttons(with_votes)) == ["👍", "👎"]
 
@@ -141,7 +148,7 @@ async def test_the_log_holds_no_user_id_or_name(api: FakeBotApi, bot: Applicatio
 
 async def test_a_log_switched_off_stores_nothing_and_shows_no_thumbs(api: FakeBotApi, engine: Engine) -> None:
     config = configured(api, question_log=QuestionLogConfig(enabled=False))
-    async with running(build_application(config, engine, load_messages(), api.token)) as application:
+    async with running(built(config, engine, api)) as application:
         answer = await reply(api, text_message(ASKER, "法治组组长是谁"))
         assert vote_buttons(answer) == {} and figures(application).total == 0
 
@@ -161,8 +168,8 @@ async def test_reload_from_an_admin_picks_up_changed_facts_and_a_broken_file_kee
     api: FakeBotApi, engine: Engine, tmp_path: Path
 ) -> None:
     data = copy_knowledge(tmp_path)
-    config = configured(api, knowledge_dir=str(data))
-    async with running(build_application(config, engine, load_messages(), api.token)):
+    config = configured(api, notices=(str(data),))
+    async with running(built(config, engine, api)):
         rename_in(data, "张德宽", "张德全")
         api.push_update(text_message(ASKER, "/reload"))  # not an admin: no reply, no reload
         done = await reply(api, text_message(ADMIN, "/reload"))
@@ -176,30 +183,30 @@ async def test_reload_from_an_admin_picks_up_changed_facts_and_a_broken_file_kee
     assert len(api.sent_messages(ASKER)) == 2
 
 
-class HeldEngine:
-    """The session's engine, but a question waits for ``release`` before it is answered."""
+class HeldLibrary:
+    """The session's engine as a library, but a question waits for ``release`` before it is answered."""
 
     def __init__(self, engine: Engine) -> None:
-        self._engine = engine
+        self._library = Library.of(engine)
         self.release = threading.Event()
         self.started = threading.Event()
 
-    def ask(self, question: str, context: object = None) -> object:
+    def ask(self, question: str, context: Context | None = None) -> Answer:
         self.started.set()
         assert self.release.wait(10), "never released"
-        return self._engine.ask(question, context)  # type: ignore[arg-type]
+        return self._library.ask(question, context)
 
     def __getattr__(self, name: str) -> object:
-        return getattr(self._engine, name)
+        return getattr(self._library, name)
 
 
 async def test_a_question_under_way_during_a_reload_is_answered_by_the_old_knowledge(
     api: FakeBotApi, engine: Engine, tmp_path: Path
 ) -> None:
     data = copy_knowledge(tmp_path)
-    held = HeldEngine(engine)
-    config = configured(api, knowledge_dir=str(data))
-    async with running(build_application(config, held, load_messages(), api.token)):  # type: ignore[arg-type]
+    held = HeldLibrary(engine)
+    config = configured(api, notices=(str(data),))
+    async with running(built(config, held, api)):
         api.push_update(text_message(ASKER, "法治组组长是谁"))
         await asyncio.to_thread(held.started.wait, 10)
         rename_in(data, "张德宽", "张德全")

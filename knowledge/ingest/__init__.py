@@ -1,0 +1,49 @@
+"""``python -m knowledge ingest``: a crawled notice → ``notice.txt`` and ``facts.yaml`` that load.
+
+The pipeline: clean → sections → groups → document → roster → office → duties and rules; then the
+draft is written and loaded with ``load_knowledge``; whatever the loader refuses is dropped (and
+noted as a CHECK) until it loads, so the output always loads and never states what it cannot prove.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.ingest.clean import clean
+from knowledge.ingest.document import read_document, read_title
+from knowledge.ingest.draft import Draft
+from knowledge.ingest.groups import find_groups
+from knowledge.ingest.office import read_office
+from knowledge.ingest.roster import read_roster
+from knowledge.ingest.rules import read_duties, read_rules
+from knowledge.ingest.sections import split_sections
+from knowledge.ingest.write import Summary, write_until_loaded
+
+
+@dataclass(frozen=True)
+class Result:
+    notice: str
+    summary: Summary
+
+
+def read(raw: str) -> Draft:
+    """The facts of one crawled notice, as far as its patterns can be read."""
+    draft = Draft(clean(raw))
+    lines = split_sections(draft.notice)
+    title = read_title(lines)
+    scopes = find_groups(draft, lines, title[0] if title else None)
+    read_document(draft, lines, scopes[0].entry.get("full_name") or scopes[0].entry["name"])
+    read_roster(draft, lines, scopes)
+    read_office(draft, lines, scopes)
+    read_duties(draft, lines, scopes)
+    read_rules(draft, lines)
+    draft.groups = [scope.entry for scope in scopes]
+    return draft
+
+
+def ingest(raw: str, out: Path) -> Result:
+    draft = read(raw)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "notice.txt").write_text(draft.notice, encoding="utf-8")
+    return Result(draft.notice, write_until_loaded(draft, out))

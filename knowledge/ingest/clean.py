@@ -1,0 +1,155 @@
+"""Crawled page text → the notice text the facts quote: chrome, HTML and padding out, words kept.
+
+The result stays close to the crawl (the bot shows quotes from it to users): only what is plainly
+not the notice's own text is removed or rejoined, and lines are never reworded.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+import opencc
+
+from knowledge.ingest.names import SURNAMES
+
+_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
+_BLOCKS = re.compile(r"<%.*?%>|<(style|script)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_BREAK_TAGS = re.compile(r"<\s*(?:br|/p|p|/li|li|/tr|tr|/div|div|/h\d|h\d|/td)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]{0,400}>")
+_NBSP = re.compile(r"&nbsp;?", re.I)
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u200b\ufeff]+")
+_CJK = "\u4e00-\u9fff"
+# Chrome lines of a page around the notice: source/time bars, font-size buttons, counters, "听新闻".
+_CHROME = re.compile(
+    r"^(?:来源[:：].*|.*(?:发布时间|更新时间|浏览次数|累计次数|字体[:：]).*|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?.*|"
+    r"听新闻|\d{1,2}|【?打印】?|【?关闭】?|分享到.*)$"
+)
+# Pinyin a converter inserted after characters: 区(qū), 现(xiàn).
+_PINYIN = re.compile(rf"(?<=[{_CJK}])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+_SPACED_LABEL = re.compile(rf"^((?:[{_CJK}] ){{1,5}}[{_CJK}])(?=[:：])")
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def clean(raw: str) -> str:
+    """The notice text of a crawled page: one paragraph per line, no blank lines."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and _URL_LINE.match(lines[0]):
+        lines = lines[1:]
+    text = "\n".join(lines)
+    if _looks_like_html(text):
+        text = _strip_html(text)
+    text = _NBSP.sub(" ", text)
+    text = _to_simplified(text)
+    text = _PINYIN.sub("", text)
+    text = _remove_filter_dots(text)
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = _SPACES.sub(" ", line).strip()
+        if not line or _CHROME.match(line):
+            continue
+        out.extend(_restore_breaks(_tidy(line)))
+    return "\n".join(_drop_repeats(out)) + "\n"
+
+
+def _looks_like_html(text: str) -> bool:
+    return len(re.findall(r"</?(?:p|li|br|td|div|span|strong)\b", text, re.I)) >= 2 or "&nbsp" in text
+
+
+def _strip_html(text: str) -> str:
+    text = _BLOCKS.sub("", text)
+    text = _BREAK_TAGS.sub("\n", text)
+    text = _TAG.sub("", text)
+    text = _NBSP.sub(" ", text)
+    return html.unescape(text)
+
+
+def _to_simplified(text: str) -> str:
+    """Traditional → simplified, only when the text is traditional (a simplified text stays as it is)."""
+    converted = _t2s().convert(text)
+    changed = sum(a != b for a, b in zip(text, converted, strict=False))
+    cjk = len(re.findall(f"[{_CJK}]", text)) or 1
+    return converted if changed >= 5 and changed / cjk > 0.02 else text
+
+
+def _remove_filter_dots(text: str) -> str:
+    """党.委.书.记. → 党委书记: a dot between CJK characters that repeats is noise, not punctuation."""
+
+    def run(match: re.Match[str]) -> str:
+        return re.sub(r"[.·•]", "", match.group(0))
+
+    return re.sub(rf"(?:[{_CJK}][.•]){{2,}}(?=[{_CJK}、，,])", run, text)
+
+
+def _tidy(line: str) -> str:
+    """Join a spaced-out label (组 长: → 组长:) and a name padded to three characters (肖 捷 → 肖捷)."""
+    line = _SPACED_LABEL.sub(lambda m: m.group(1).replace(" ", ""), line)
+    return _join_padded_names(line)
+
+
+def _join_padded_names(line: str) -> str:
+    """A two-character name padded with a space stands where a name stands (line start or after a label
+    or 、): 王 曦副省长 → 王曦 副省长, 韩 正 国务院副总理 → 韩正 国务院副总理."""
+    starts = [0] + [m.end() for m in re.finditer(r"[:：、（(]\s*", line)]
+    for start in sorted(set(starts), reverse=True):
+        m = re.match(rf"([{_CJK}]) ([{_CJK}])(\s?)(?=(.?))", line[start:])
+        if not m or m.group(1) not in SURNAMES:
+            continue
+        after = m.group(4)
+        joined = m.group(1) + m.group(2)
+        if after and re.match(f"[{_CJK}]", after) and not m.group(3):
+            joined += " "  # the title was glued to the padded name: keep a separator after the name
+        elif m.group(3):
+            joined += " "
+        line = line[:start] + joined + line[start + m.end() :]
+    return line
+
+
+_HEADING_INLINE = re.compile(r"(?<=[。:：;；])\s*(?=[一二三四五六七八九十]{1,3}、)")
+_LABEL_INLINE = re.compile(
+    r"(?<=[\u4e00-\u9fff。)）])(?=(?:副组长|组长|成员|召集人|副召集人|指挥长|副指挥长|主任|副主任|委员|秘书长)[:：])"
+)
+
+
+def _restore_breaks(line: str) -> list[str]:
+    """A very long line lost its breaks: break again before headings (一、) and role labels (组长:)."""
+    if len(line) < 300:
+        return [line]
+    line = _HEADING_INLINE.sub("\n", line)
+    parts: list[str] = []
+    for part in line.split("\n"):
+        parts.extend(p for p in _LABEL_INLINE.sub("\n", part).split("\n") if p)
+    return parts
+
+
+def _drop_repeats(lines: list[str]) -> list[str]:
+    """A paragraph given twice stays once; so does a title given whole and again split over lines."""
+    out: list[str] = []
+    seen: set[str] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        key = line.replace(" ", "")
+        if key in seen and len(key) >= 8:
+            i += 1
+            continue
+        # a run of short lines that together repeat an earlier line
+        joined, j = "", i
+        while j < len(lines) and len(joined) < 120:
+            joined += lines[j].replace(" ", "")
+            j += 1
+            if j > i + 1 and joined in seen:
+                break
+        if j > i + 1 and joined in seen:
+            i = j
+            continue
+        seen.add(key)
+        out.append(line)
+        i += 1
+    return out

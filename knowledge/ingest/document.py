@@ -1,0 +1,175 @@
+"""The document fields: title, 文号, dates, issuer, recipients, basis, what it adjusts, publication."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest.draft import CHECK, Draft
+from knowledge.ingest.sections import Line
+
+_NUMBER = re.compile(r"^[(（]?([\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s?\d{1,4}\s?号)[)）]?$")
+_CN_DIGITS = "〇○零一二三四五六七八九"
+_DATE_DIGITS = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_DATE_CHINESE = re.compile(rf"^([{_CN_DIGITS}]{{4}})年([{_CN_DIGITS}十]{{1,2}})月([{_CN_DIGITS}十]{{1,3}})日$")
+_PUBLISHED = re.compile(r"发布(?:时间|日期)[:：]\s*(\d{4}-\d{2}-\d{2})")
+PUBLIC = re.compile(r"^[(（]\s*(此件[^)）]{0,8}发布)\s*[)）]$")
+_ISSUER_END = ("办公厅", "办公室", "人民政府", "政府", "委员会")
+_TITLE_IN_TEXT = re.compile(r"[\u4e00-\u9fff“”]{2,40}?(?:办公厅|办公室|人民政府|政府)关于[^。:：,，;；]{4,80}?的通知")
+
+
+def chinese_date(text: str) -> str | None:
+    """二○一三年四月二十九日 or 2013年4月29日 → 2013-04-29, or None if it is not a date."""
+    m = _DATE_DIGITS.match(text)
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+    else:
+        m = _DATE_CHINESE.match(text)
+        if not m:
+            return None
+        year = int("".join(str(_digit(c)) for c in m.group(1)))
+        month, day = _small(m.group(2)), _small(m.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _digit(char: str) -> int:
+    return 0 if char in "〇○零" else _CN_DIGITS.index(char) - 2
+
+
+def _small(text: str) -> int:
+    """十, 十二, 二十九, 三十一 → the number."""
+    if "十" not in text:
+        return _digit(text) if len(text) == 1 else -1
+    tens, _, ones = text.partition("十")
+    return (_digit(tens) if tens else 1) * 10 + (_digit(ones) if ones else 0)
+
+
+def _field(draft: Draft, id_: str, label: str, value: str, quote: str, section: str, check: str | None = None) -> None:
+    if any(f["id"] == id_ for f in draft.document) or not draft.stands(value) or not draft.stands(quote):
+        return
+    entry: dict = {"id": id_, "label": label, "value": value, "quote": quote, "section": section}
+    if check:
+        entry[CHECK] = [check]
+    draft.document.append(entry)
+
+
+def read_title(lines: list[Line]) -> tuple[str, int] | None:
+    """The title and how many of the first lines it takes: lines joined until one ends with 通知."""
+    head = [line for line in lines[:8] if not line.level]
+    for start in range(len(head)):
+        joined = ""
+        for end in range(start, min(start + 4, len(head))):
+            text = head[end].text
+            if _NUMBER.match(text) or text.endswith((":", "：")):
+                break
+            joined += text.replace(" ", "")
+            if joined.endswith(("通知", "决定", "意见")) and "关于" in joined and not joined.startswith("原标题"):
+                if "《" in joined:
+                    break
+                return joined, end + 1
+    return None
+
+
+def read_document(draft: Draft, lines: list[Line], group_name: str | None) -> None:
+    title = read_title(lines)
+    if title is not None:
+        _field(draft, "title", "标题", title[0], title[0], "标题")
+    else:
+        m = _TITLE_IN_TEXT.search(draft.notice.replace("\n", ""))
+        if m and draft.stands(m.group(0)):
+            _field(
+                draft, "title", "标题", m.group(0), m.group(0), "标题", "title found inside the text, not as a heading"
+            )
+        elif lines and not lines[0].text.endswith((":", "：")) and len(lines[0].text) <= 60 and not lines[0].level:
+            _field(
+                draft, "title", "标题", lines[0].text, lines[0].text, "标题", "title is the first line (no 关于…的通知)"
+            )
+        elif group_name:
+            _field(
+                draft,
+                "title",
+                "标题",
+                group_name,
+                group_name,
+                "标题",
+                "the crawl has no title: the group's name stands in for it — replace it with the real title",
+            )
+    for line in lines[:10]:
+        m = _NUMBER.match(line.text.replace(" ", ""))
+        if m and draft.stands(m.group(1)):
+            _field(draft, "number", "文号", m.group(1), line.text, "文号")
+            break
+    m = _PUBLISHED.search(draft.notice)
+    if m:
+        _field(draft, "published", "发布日期", m.group(1), m.group(0), "标题")
+    _signature(draft, lines)
+    _recipients(draft, lines)
+    _body_fields(draft, lines)
+
+
+def _signature(draft: Draft, lines: list[Line]) -> None:
+    for i in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
+        text = lines[i].text.replace(" ", "")
+        m = PUBLIC.match(text)
+        if m:
+            _field(draft, "public", "公开方式", m.group(1), lines[i].text, "落款")
+            continue
+        iso = chinese_date(text)
+        if iso is None:
+            continue
+        issuer = lines[i - 1].text.replace(" ", "") if i else ""
+        if issuer.endswith(_ISSUER_END) and len(issuer) <= 30:
+            quote = f"{issuer}{text}"
+            _field(draft, "signed", "成文日期", text, quote, "落款", f"read as {iso}")
+            _field(draft, "issuer", "发文机关", issuer, quote, "落款")
+        else:
+            _field(draft, "signed", "成文日期", text, lines[i].text, "落款", f"read as {iso}")
+        break
+    title = next((f["value"] for f in draft.document if f["id"] == "title"), "")
+    if "关于" in title and not any(f["id"] == "issuer" for f in draft.document):
+        issuer = title.split("关于")[0]
+        if issuer.endswith(_ISSUER_END):
+            _field(draft, "issuer", "发文机关", issuer, title, "标题", "issuer read from the title")
+
+
+def _recipients(draft: Draft, lines: list[Line]) -> None:
+    for line in lines[:12]:
+        text = line.text
+        if line.level or not text.endswith((":", "：")) or len(text) > 120:
+            continue
+        if re.search(r"人民政府|各部门|有关单位|各直属机构|管委会|各.{0,6}单位", text):
+            _field(draft, "recipients", "主送", text.rstrip(":："), text, "主送")
+            return
+
+
+def _body_fields(draft: Draft, lines: list[Line]) -> None:
+    """The opening paragraph (why, by what basis) and a sentence that renames, adjusts or abolishes."""
+    start = next(
+        (i for i, line in enumerate(lines[:14]) if line.text.endswith((":", "：")) and "人民政府" in line.text), None
+    )
+    if start is not None and start + 1 < len(lines) and not lines[start + 1].level:
+        sentence = re.split(r"(?<=。)", lines[start + 1].text)[0].rstrip("。")
+        sentence = re.split(r"[,，。]现(?:将|就)", sentence)[0]
+        if sentence.startswith(("为", "根据", "按照", "经", "近年", "这些年")):
+            _field(draft, "basis", "依据/目的", sentence, sentence, "正文开头")
+    for line in lines:
+        for sentence in re.split(r"(?<=[。;；])", line.text):
+            sentence = sentence.strip().rstrip("。;；")
+            if re.search(r"更名为|名称改为|改名为", sentence):
+                clause = re.split(r"[,，](?=[^,，]*(?:决定将|将))", sentence)[-1]
+                _field(draft, "rename", "更名", clause, clause, line.section)
+            elif re.search(r"组成人员进行.{0,4}调整|决定.{0,6}调整", sentence):
+                _field(draft, "rename", "调整", sentence, sentence, line.section)
+            elif re.match(r"^撤销[\u4e00-\u9fff]{4,30}$", sentence):
+                _field(
+                    draft,
+                    "rename",
+                    "撤销",
+                    sentence,
+                    sentence,
+                    line.section,
+                    "a 撤销 line: check it is the notice's own text, not a news subhead",
+                )
+            elif "下设" in sentence and "办公室" not in sentence.split("下设")[1][:4]:
+                _field(draft, "structure", "下设机构", sentence, sentence, line.section)

@@ -1,0 +1,129 @@
+"""What a person's name and a post look like in a roster: surnames, post endings, name splitting."""
+
+from __future__ import annotations
+
+import re
+
+# Common Chinese surnames (single character). Characters that are far more often words in a
+# roster (常务, 党组, 武警, 海关, 文物 …) are left out, so a name is only found where a name stands.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘蒋蔡余杜叶程魏苏吕丁沈"
+    "任姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方邹孟熊秦邱江尹薛闫阎段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔"
+    "严汤莫易向欧阳白尚季习乔赖庞樊殷翟倪施洪祝温牛柴聂俞章鲁葛伍单申焦甘巫楼帅项童于应陶岳盛骆卫"
+    "栗宁辛竞矫修仲房栾冀郎柳凌佟滕景包麦谷庄晏艾裴解连纪褚蓝宫邢池荣兰车喻安霍卜左靳管屈虞詹"
+    "梅蒙涂符花穆农苗钮鄢邬闵芦阮岑扈阚封祁桂冉饶"
+)
+SURNAMES_DOUBLE = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "令狐", "长孙", "慕容")
+
+_CJK = "\u4e00-\u9fff"
+# How a post ends: 局长, 主任, 书记, 委员, 巡视员, 董事长, 总工程师 …
+POST_ENDINGS = (
+    "长",
+    "主任",
+    "书记",
+    "委员",
+    "常委",
+    "巡视员",
+    "主席",
+    "总理",
+    "师",
+    "经理",
+    "成员",
+    "秘书",
+    "校长",
+    "编辑",
+    "教授",
+    "院士",
+    "研究员",
+    "教师",
+    "编审",
+    "负责人",
+    "同志",
+    "领导",
+    "干部",
+    "专员",
+)
+# Words a title starts with: after a two-character name these begin the post (王曦副省长, 张新省…).
+TITLE_STARTS = (
+    "副",
+    "省",
+    "市",
+    "县",
+    "区",
+    "国",
+    "中",
+    "全",
+    "常",
+    "党",
+    "团",
+    "自治",
+    "州",
+    "镇",
+    "乡",
+    "街",
+    "原",
+    "总",
+    "首",
+    "广",
+    "北",
+    "上",
+    "天",
+    "重",
+)
+UYGHUR_NAME = re.compile(rf"^[{_CJK}]{{1,8}}(?:·[{_CJK}]{{1,8}})+$")
+
+
+def is_name(text: str) -> bool:
+    """A person's name as rosters write it: 2–4 characters starting with a surname, or 尼加提·尼亚孜."""
+    text = text.strip()
+    if UYGHUR_NAME.match(text):
+        return True
+    if not re.fullmatch(f"[{_CJK}]{{2,4}}", text):
+        return False
+    if text.startswith(SURNAMES_DOUBLE):
+        return True
+    if len(text) == 4:
+        return False
+    return text[0] in SURNAMES and not ends_as_post(text)
+
+
+def ends_as_post(text: str) -> bool:
+    return text.endswith(POST_ENDINGS)
+
+
+def split_glued(text: str) -> tuple[str, str] | None:
+    """A name and its title with no separator (林克庆省委常委、常务副省长) → (name, title), or None."""
+    m = re.match(rf"^([{_CJK}]{{1,8}}(?:·[{_CJK}]{{1,8}})+)(.+)$", text)
+    if m:
+        return m.group(1), m.group(2)
+    if len(text) < 4 or text[0] not in SURNAMES:
+        return None
+    rest3 = text[3:]
+    rest2 = text[2:]
+    if rest2.startswith(TITLE_STARTS) and len(rest2) >= 2:
+        name, title = text[:2], rest2
+    elif len(rest3) >= 2:
+        name, title = text[:3], rest3
+    else:
+        return None
+    if not is_name(name) or not _post_like(title):
+        return None
+    return name, title
+
+
+def _post_like(title: str) -> bool:
+    last = re.split(r"[、,，]", title)[-1]
+    last = re.sub(r"[(（][^)）]*[)）]$", "", last)
+    return ends_as_post(last)
+
+
+def trailing_name(text: str) -> tuple[str, str] | None:
+    """A post followed by a name (市科技局局长许洪斌, 欧顺清同志) → (post, name), or None."""
+    text = re.sub(r"同志$", "", text)
+    for size in (3, 2):
+        if len(text) <= size:
+            continue
+        post, name = text[:-size], text[-size:]
+        if is_name(name) and ends_as_post(post):
+            return post, name
+    return None

@@ -1,0 +1,86 @@
+"""The group's office: 办公室设在 X, Y 兼任办公室主任, 日常工作由 Z 承担, 不设办公室."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest.draft import CHECK, Draft
+from knowledge.ingest.groups import Scope, scope_of
+from knowledge.ingest.roster import read_holders
+from knowledge.ingest.sections import Line
+
+_HOST = re.compile(r"办公室设在([^,，。;；]+)")
+_ROLE_BY = re.compile(r"(?<!室)(?:办公室)?((?:常务)?(?:副)?主任)由([^。;；]+?)兼任")
+_TAKES = re.compile(
+    r"(?:由|[,，;；。]|^)([^,，。;；由]{2,60}?)兼任(?:[\u4e00-\u9fff]{0,20}?)办公室((?:常务)?(?:副)?主任)"
+)
+_ALSO = re.compile(r"([^,，。;；]{2,60}?)担任[^,，。;；]*?兼([\u4e00-\u9fff]{0,20}?)办公室(主任|副主任)")
+_DUTY = re.compile(r"办公室设在[^,，。;；]+[,，]((?:负责|承担)[^。]+?)(?=[,，]办公室|。|$)")
+
+
+def read_office(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    for index, line in enumerate(lines):
+        if "办公室" not in line.text:
+            continue
+        group = scope_of(scopes, index).entry
+        if "不设办公室" in line.text:
+            quote = next(s for s in _sentences(line.text) if "不设办公室" in s)
+            group.setdefault("office", {"status": "none", "quote": quote, "section": line.section})
+            continue
+        for sentence in _sentences(line.body):
+            _sentence(draft, group, sentence, line.section)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。;；])", text) if s.strip()]
+
+
+def _office(group: dict, quote: str, section: str) -> dict:
+    if "office" not in group:
+        group["office"] = {"quote": quote, "section": section}
+    return group["office"]
+
+
+def _sentence(draft: Draft, group: dict, sentence: str, section: str) -> None:
+    host = _HOST.search(sentence)
+    if host:
+        office = _office(group, sentence.strip(), section)
+        name = host.group(1).strip()
+        if draft.stands(name) and "host" not in office and len(name) <= 30:
+            office["host"] = draft.unit(name, host.group(0), section)
+        duty = _DUTY.search(sentence)
+        if duty and "duty" not in office:
+            office["duty"] = {"quote": duty.group(1), "section": section}
+    for m in _ROLE_BY.finditer(sentence):
+        _role(draft, group, m.group(1), m.group(2), m.group(0), sentence, section)
+    for m in _TAKES.finditer(sentence):
+        _role(draft, group, m.group(2), m.group(1), m.group(0).lstrip(",，;；。"), sentence, section)
+    for m in _ALSO.finditer(sentence):
+        _role(draft, group, m.group(3), m.group(1), m.group(0).lstrip(",，;；。由"), sentence, section)
+    if re.search(r"由[^。]{2,30}承担(?:办公室|日常)工作", sentence) and "office" in group:
+        group["office"].setdefault("duty", {"quote": sentence.strip(), "section": section})
+
+
+def _role(draft: Draft, group: dict, role: str, content: str, quote: str, sentence: str, section: str) -> None:
+    office = _office(group, sentence.strip(), section)
+    roles = office.setdefault("roles", [])
+    if any(r["role"] == role for r in roles) or not draft.stands(quote):
+        return
+    holder = read_holders(content.strip().removeprefix("由"), role)
+    entry: dict = {"role": role}
+    persons = [draft.person(name, title, quote, section) for name, title in holder.persons if name in quote]
+    units = []
+    for unit in holder.units:
+        name = unit.lstrip("\0")
+        if draft.stands(name):
+            units.append(draft.unit(name, name, section))
+    posts = [p for p in holder.posts if p in quote]
+    if not (persons or units or posts):
+        return
+    for key, values in (("persons", persons), ("units", units), ("posts", posts)):
+        if values:
+            entry[key] = values
+    entry |= {"quote": quote, "section": section}
+    if holder.posts and not holder.persons and len(holder.posts) > 1:
+        entry[CHECK] = ["several posts: check whether one person holds them together"]
+    roles.append(entry)

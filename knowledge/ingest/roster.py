@@ -1,0 +1,291 @@
+"""Who holds which place: role lines (组长:张三 title) and their continuation lines, and sentences
+(组长由…担任, X担任协调小组组长, 成员由…分管负责人组成, …等为成员单位)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.facts import Tier, tier_of
+from knowledge.ingest.draft import CHECK, Draft
+from knowledge.ingest.groups import Scope, scope_of
+from knowledge.ingest.names import is_name, split_glued, trailing_name
+from knowledge.ingest.sections import Line
+
+ROLES = sorted(
+    (
+        "组长",
+        "副组长",
+        "常务副组长",
+        "执行副组长",
+        "成员",
+        "组员",
+        "召集人",
+        "副召集人",
+        "总召集人",
+        "指挥长",
+        "副指挥长",
+        "常务副指挥长",
+        "总指挥",
+        "副总指挥",
+        "主任",
+        "副主任",
+        "常务副主任",
+        "秘书长",
+        "副秘书长",
+        "委员",
+        "主任委员",
+        "副主任委员",
+        "常务副主任委员",
+        "联络员",
+        "成员单位",
+    ),
+    key=len,
+    reverse=True,
+)
+_ROLE_ALT = "|".join(ROLES)
+_LABEL = re.compile(rf"^({_ROLE_ALT})[:：]\s*(.*)$")
+_UNIT_TAIL = re.compile(r"(?:等)?(?:有关|相关)?(?:分管|主要)?(?:负责同志|负责人|领导同志|领导)$")
+_BY = re.compile(rf"(?<![副主务行总办公室])({_ROLE_ALT})由(.+?)(?:担任|兼任|组成)")
+_TAKES = re.compile(
+    rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)任|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)担任)([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
+)
+_MEMBER_UNITS = re.compile(r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位")
+_UNIT_END = re.compile(
+    r"(?:部|局|委|办|厅|署|院|行|室|中心|政府|公司|集团|队|所|站|联|会|社|校|海关|分署|营管部|中队|支行|分行)$"
+)
+
+
+@dataclass
+class Holder:
+    persons: list[tuple[str, str | None]] = field(default_factory=list)  # (name, title)
+    units: list[str] = field(default_factory=list)
+    posts: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+
+
+def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    i = 0
+    while i < len(lines):
+        m = _LABEL.match(lines[i].text)
+        if not m or "由" in m.group(2)[:3]:
+            i += 1
+            continue
+        scope = scope_of(scopes, i)
+        role, rest = m.group(1), m.group(2)
+        taken = [lines[i]]
+        entries = [rest] if rest else []
+        j = i + 1
+        while j < len(lines) and _continues(lines, j):
+            taken.append(lines[j])
+            if not lines[j].level:
+                entries.append(lines[j].text)
+            j += 1
+        holder = Holder()
+        for k, entry in enumerate(entries):
+            _read_entries(entry, holder, role)
+            del k
+        quote = " ".join(line.text for line in taken)
+        _add(draft, scope.entry, role, holder, quote, lines[i].section, entry_lines=taken)
+        i = j
+    for index, line in enumerate(lines):
+        _sentences(draft, line, scope_of(scopes, index))
+
+
+def _continues(lines: list[Line], j: int) -> bool:
+    """Whether line ``j`` goes on with the roster above it: a name line, or a short sub-heading
+    (（一）部门委员) followed by one."""
+    line = lines[j]
+    text = line.text
+    if _LABEL.match(text) or "。" in text or len(text) > 80 or re.search(r"由|设在|兼任|担任", text):
+        return False
+    if line.level:
+        return line.level >= 2 and len(line.body) <= 24 and j + 1 < len(lines) and _entry_like(lines[j + 1].text)
+    return _entry_like(text) or (j + 1 < len(lines) and _entry_like(lines[j + 1].text) and len(text) <= 40)
+
+
+def _entry_like(text: str) -> bool:
+    first = re.split(r"[ （(、]", text.strip(), maxsplit=1)[0]
+    return is_name(first) or split_glued(text) is not None
+
+
+def _read_entries(text: str, holder: Holder, role: str) -> None:
+    text = text.strip().rstrip("。")
+    if not text:
+        return
+    if _UNIT_TAIL.search(text) or ("、" in text and all(_UNIT_END.search(p) for p in re.split(r"[、,，]", text) if p)):
+        holder.units.extend(unit_list(text))
+        return
+    m = re.match(r"^(\S+?)\s*[(（](.+?)[)）]?$", text)
+    if m and is_name(m.group(1)):
+        holder.persons.append((m.group(1), m.group(2).rstrip(")）")))
+        return
+    parts = text.split(" ", 1)
+    if len(parts) == 2 and is_name(parts[0]):
+        holder.persons.append((parts[0], parts[1].strip()))
+        return
+    names = [p.strip() for p in re.split(r"[、,，]", text)]
+    if names and all(is_name(n) for n in names):
+        holder.persons.extend((n, None) for n in names)
+        return
+    glued = split_glued(text)
+    if glued:
+        holder.persons.append(glued)
+        return
+    holder.unread.append(text)
+
+
+def unit_list(text: str) -> list[str]:
+    """A list of units, with the level prefix a run of them shares (省发展改革委、教育厅 → 省教育厅)."""
+    text = _UNIT_TAIL.sub("", text.strip().rstrip("。"))
+    units: list[str] = []
+    for run in re.split(r"[,，;；]", text):
+        prefix = ""
+        items = [i.strip() for i in re.split(r"、|以及|和(?=[省市县区])", run)]
+        # a run where most units carry their level themselves: those without it are another level
+        explicit = sum(bool(re.match(r"^(中共)?(省|市|县|区)", i)) for i in items)
+        inherit = explicit * 2 < len(items)
+        for k, item in enumerate(items):
+            item = re.sub(r"^(?:以及|及|和)", "", item).removesuffix("等")
+            if not item:
+                continue
+            m = re.match(r"^(中共)?(省委|市委|县委|区委|省|市|县|区)", item)
+            if m and k == 0:
+                prefix = m.group(2)
+            elif (
+                inherit
+                and not m
+                and prefix
+                and k > 0
+                and not re.match(r"^(?:国家|国务院|中国|人民银行|海关|团|武警|民航)", item)
+            ):
+                item = "\0" + prefix + item  # inherited: marked for the caller
+            units.append(item)
+    return units
+
+
+def _add(
+    draft: Draft,
+    group: dict,
+    role: str,
+    holder: Holder,
+    quote: str,
+    section: str,
+    entry_lines: list[Line] | None = None,
+) -> bool:
+    """Add one place to ``group`` unless it already has that role; True if added."""
+    roles = group.setdefault("roles", [])
+    if any(h["role"] == role for h in roles) or not draft.stands(quote):
+        return False
+    persons, units = [], []
+    checks: list[str] = []
+    for name, title in holder.persons:
+        line = _line_naming(entry_lines, name) if entry_lines else quote
+        persons.append(draft.person(name, title, line, section))
+    for unit in holder.units:
+        if unit.startswith("\0"):
+            name = unit[1:]
+            raw = _raw_item(quote, name)
+            units.append(
+                draft.unit(name, raw, section, f"{name}: the prefix was inherited from the item before ({raw}); check")
+            )
+        elif draft.stands(unit):
+            units.append(draft.unit(unit, unit, section))
+        else:
+            checks.append(f"unit not read: {unit}")
+    posts = [p for p in holder.posts if draft.stands(p)]
+    checks += [f"line not read: {u}" for u in holder.unread]
+    if not (persons or units or posts):
+        if not checks:
+            return False
+        checks.append("nothing in this place could be read")
+    entry: dict = {"role": role}
+    for key, values in (("persons", persons), ("units", units), ("posts", posts)):
+        if values:
+            entry[key] = list(dict.fromkeys(values))
+    entry |= {"quote": quote, "section": section}
+    if checks:
+        entry[CHECK] = checks
+    if not (persons or units or posts):
+        entry = {"role": role, "unstated": True, "section": section, CHECK: checks}
+    roles.append(entry)
+    return True
+
+
+def _line_naming(lines: list[Line], name: str) -> str:
+    label = next((line.text for line in lines if name in line.text.replace(" ", "")), None)
+    return label or " ".join(line.text for line in lines)
+
+
+def _raw_item(quote: str, name: str) -> str:
+    """Where an inherited unit is written: its own words with the item before it (省委宣传部、网信办)."""
+    bare = re.sub(r"^(省委|市委|县委|区委|省|市|县|区)", "", name)
+    m = re.search(rf"[^、,，:：]+、{re.escape(bare)}", quote.replace(" ", ""))
+    return m.group(0) if m else bare
+
+
+def read_holders(text: str, role: str) -> Holder:
+    """The holders a 由…担任 clause names: people (title + name), units (…分管负责人), or posts."""
+    holder = Holder()
+    text = re.sub(r"同志$", "", text.strip())
+    if is_name(text):
+        holder.persons.append((text, None))
+        return holder
+    if _UNIT_TAIL.search(text):
+        items = unit_list(text)
+        if len(items) > 1:
+            holder.units.extend(items)
+            return holder
+    if tier_of(role) is Tier.HEAD and not trailing_name(text):
+        holder.posts.append(text)
+        return holder
+    items = [p for p in re.split(r"、|,以及|，以及|以及", text) if p]
+    last = trailing_name(items[-1]) if items else None
+    if last and not any(trailing_name(p) for p in items[:-1]):
+        post = text[: -len(last[1])] if text.endswith(last[1]) else last[0]
+        holder.persons.append((last[1], post))
+        return holder
+    for item in items:
+        named = trailing_name(item)
+        if named:
+            holder.persons.append((named[1], named[0]))
+        elif is_name(item):
+            holder.persons.append((item, None))
+        else:
+            holder.posts.append(item)
+    return holder
+
+
+def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
+    for sentence in re.split(r"(?<=[。;；])", line.body):
+        if "办公室" in sentence and re.search(r"办公室(?:常务)?(?:副)?主任由|兼任办公室", sentence):
+            continue  # the office's places: office.py
+        for m in _BY.finditer(sentence):
+            role, content = m.group(1), m.group(2)
+            if sentence[max(0, m.start() - 3) : m.start()].endswith("办公室"):
+                continue
+            _add(draft, scope.entry, role, read_holders(content, role), m.group(0), line.section)
+        by_role: dict[str, list[re.Match[str]]] = {}
+        for m in _TAKES.finditer(sentence):
+            if "办公室" not in m.group(3) and not m.group(3).endswith(("副", "常务")):
+                by_role.setdefault(m.group(4), []).append(m)
+        for role, matches in by_role.items():  # 张虎担任副组长…,覃伟中担任副组长: one place, one quote
+            holder = Holder()
+            for m in matches:
+                found = read_holders(m.group(1) or m.group(2), role)
+                holder.persons += found.persons
+                holder.units += found.units
+                holder.posts += found.posts
+            quote = sentence[matches[0].start() : matches[-1].end()]
+            _add(draft, scope.entry, role, holder, quote, line.section)
+        for m in _MEMBER_UNITS.finditer(sentence):
+            text = m.group(1) or m.group(2)
+            holder = Holder(units=unit_list(text))
+            _add(
+                draft,
+                scope.entry,
+                "成员单位" if "单位" in m.group(0) else "成员",
+                holder,
+                m.group(0).strip("。;；"),
+                line.section,
+            )

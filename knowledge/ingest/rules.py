@@ -1,0 +1,74 @@
+"""Duties (主要职责 / 主要任务) and working rules (工作机制, 运行机制, 工作制度, 有关要求 …)."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest.document import PUBLIC, chinese_date
+from knowledge.ingest.draft import CHECK, Draft
+from knowledge.ingest.groups import Scope, scope_of
+from knowledge.ingest.sections import Line
+
+_DUTY_HEADING = re.compile(r"职责|任务")
+_NOT_DUTY = re.compile(r"机构|办公室|组成|人员|机制")
+_RULE_HEADING = re.compile(r"机制|制度|要求|其他事项|运行|工作规则")
+_RULE_WORDS = re.compile(r"因工作变动|需要调整|自动撤销|自行撤销|印章|不作为|不纳入|召开|递补|运行至|行文|会议由")
+_OFFICE = re.compile(r"办公室设在|办公室(?:常务)?(?:副)?主任由|兼任办公室|不设办公室")
+
+
+def _body(lines: list[Line], start: int) -> list[Line]:
+    level = lines[start].level
+    out = []
+    for line in lines[start + 1 :]:
+        if line.level and line.level <= level:
+            break
+        out.append(line)
+    return out
+
+
+def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    for i, line in enumerate(lines):
+        if not line.level or not _DUTY_HEADING.search(line.heading) or _NOT_DUTY.search(line.heading):
+            continue
+        group = scope_of(scopes, i).entry
+        if "duty" in group:
+            continue
+        rest = line.body[len(line.heading) :].lstrip("。:：")
+        texts = ([rest] if rest else []) + [b.text for b in _body(lines, i)]
+        quote = "\n".join(texts).strip()
+        if not quote or not draft.stands(quote):
+            continue
+        group["duty"] = {"quote": quote, "section": line.section}
+        if not quote.endswith(("。", "；", ";")):
+            group["duty"][CHECK] = ["the crawl breaks off inside the duties: the rest is 未载明"]
+
+
+def read_rules(draft: Draft, lines: list[Line]) -> None:
+    """Working rules belong to the notice (requirements), one per sentence."""
+    in_rules = set()
+    for i, line in enumerate(lines):
+        if (
+            line.level
+            and len(line.heading) <= 16
+            and _RULE_HEADING.search(line.heading)
+            and not _DUTY_HEADING.search(line.heading)
+        ):
+            in_rules.add(i)
+            in_rules.update(range(i + 1, i + 1 + len(_body(lines, i))))
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if line.level == 1 and i in in_rules and not line.body[len(line.heading) :].strip("。:： "):
+            continue
+        text = line.body if line.level else line.text
+        for sentence in re.split(r"(?<=[。;；])", text):
+            sentence = sentence.strip()
+            if len(sentence) < 6 or _OFFICE.search(sentence) or sentence in seen:
+                continue
+            if chinese_date(sentence) or PUBLIC.match(sentence) or sentence.endswith(("办公厅", "办公室", "人民政府")):
+                continue
+            if (i in in_rules and sentence != line.heading) or _RULE_WORDS.search(sentence):
+                if re.search(r"由.+?(?:担任|兼任)$", sentence.rstrip("。")) or not draft.stands(sentence):
+                    continue
+                seen.add(sentence)
+                entry = {"id": f"r{len(draft.requirements) + 1}", "section": line.section, "quote": sentence}
+                draft.requirements.append(entry)

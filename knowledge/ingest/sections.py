@@ -1,0 +1,50 @@
+"""The notice's lines with the section each stands in: 一、 / （一） / 1. / 第N条 headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = "一二三四五六七八九十"
+_LEVELS = (
+    (1, re.compile(rf"^([{_NUM}]{{1,3}})、\s*(.*)$")),
+    (2, re.compile(rf"^[（(]([{_NUM}]{{1,3}})[）)]\s*(.*)$")),
+    (3, re.compile(r"^(\d{1,2})[、.．](?!\d)\s*(.*)$")),
+    (1, re.compile(rf"^第([{_NUM}百零]{{1,4}})条\s*(.*)$")),
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # the whole line as in notice.txt
+    body: str  # the line without its heading number
+    section: str  # 一（二）, 第三条, or 正文 before the first heading
+    level: int = 0  # 0: not a heading; 1: 一、 / 第N条; 2: （一）; 3: 1.
+    heading: str = ""  # the heading's own words, up to its first 。 (empty for a plain line)
+
+
+def split_sections(text: str) -> list[Line]:
+    lines: list[Line] = []
+    path: list[str] = []
+    article = False
+    for raw in text.split("\n"):
+        raw = raw.strip()
+        if not raw:
+            continue
+        level, number, body = 0, "", raw
+        for lvl, pattern in _LEVELS:
+            m = pattern.match(raw)
+            if m:
+                level, number, body = lvl, m.group(1), m.group(2)
+                article = raw.startswith("第") and raw[1 : 1 + len(number)] == number
+                break
+        if level:
+            label = f"第{number}条" if article else {1: number, 2: f"（{number}）", 3: f"{number}."}[level]
+            path = [*path[: level - 1], label]
+            while len(path) < level:
+                path.insert(len(path) - 1, "")
+            heading = re.split(r"[。:：]", body, maxsplit=1)[0]
+            lines.append(Line(raw, body, "".join(path), level, heading))
+        else:
+            lines.append(Line(raw, raw, "".join(path) or "正文"))
+    return lines

@@ -1,0 +1,164 @@
+"""Several notices in one bot: each answered by its own engine, a question sent to the notice it names.
+
+A question names a notice by words only that notice has among those loaded: its 文号, a piece of its
+title or of a group's name (陶寺, 经济普查), a person it names. A question naming none goes to the notice
+the conversation is about; with no such notice and several loaded, the bot asks which one, and never
+mixes two notices in one answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+
+from knowledge.answer import Answer, Context
+from knowledge.engine import Engine
+from knowledge.facts import Knowledge
+from knowledge.loader import BUNDLED
+from knowledge.normalize import normalize
+from knowledge.tools import EngineConfig
+
+_SHORTEST = 2  # a distinctive piece of a name is at least this long
+_LONGEST = 8
+_NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d+)\s*号")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One loaded notice: its directory name, its engine, and how answers name it."""
+
+    key: str
+    engine: Engine
+
+    @cached_property
+    def label(self) -> str:
+        """文号, else the title: how the citation and the which-notice question name it."""
+        return self.engine.tools.notice_label
+
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """The strings that name this notice or what is in it: title, 文号, groups, people."""
+        kb = self.engine.kb
+        found = [f.value for f in kb.document.values() if f.id in ("title", "number", "issuer")]
+        for group in kb.groups.values():
+            found += [group.name, *(group.aliases), *([group.full_name] if group.full_name else [])]
+        found += [p.name for p in kb.people.values()]
+        return tuple(normalize(s).replace(" ", "") for s in found)
+
+    @cached_property
+    def number(self) -> tuple[int, int] | None:
+        field = self.engine.kb.field("number")
+        found = _NUMBER.search(field.value) if field else None
+        return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+class Library:
+    """The notices the bot answers from, and the routing between them."""
+
+    def __init__(self, notices: Sequence[Notice], generic: Iterable[str] = ()) -> None:
+        if not notices:
+            raise ValueError("a library needs at least one notice")
+        self.notices = tuple(notices)
+        self.by_key = {n.key: n for n in self.notices}
+        self._generic = frozenset(p for word in generic for p in _pieces([word]) | {word})
+        self._pieces = self._distinctive_pieces()
+
+    @classmethod
+    def build(
+        cls, dirs: Sequence[Path] = (BUNDLED,), config: EngineConfig | None = None, cache_dir: Path | None = None
+    ) -> Library:
+        notices = []
+        for path in dirs:
+            key = _unique_key(path.name, {n.key for n in notices})
+            notices.append(Notice(key, Engine.build(config, cache_dir, path)))
+        lexicon = notices[0].engine.lexicon
+        generic = {*lexicon.fillers, *(w for words in lexicon.cues.values() for w in words), *lexicon.document_words}
+        return cls(notices, generic)
+
+    @classmethod
+    def of(cls, engine: Engine, key: str = BUNDLED.name) -> Library:
+        """One notice's engine as a library (tests and benches build the engine once)."""
+        return cls([Notice(key, engine)])
+
+    @property
+    def first(self) -> Engine:
+        return self.notices[0].engine
+
+    def kb_for(self, answer: Answer) -> Knowledge:
+        """The knowledge an answer comes from (by the notice it names), for rendering its subjects."""
+        return next((n.engine.kb for n in self.notices if n.label == answer.notice), self.first.kb)
+
+    def ask(self, question: str, context: Context | None = None) -> Answer:
+        """The answer of the notice the question is about, naming that notice; or, where several could
+        answer and the question names none, the question which notice is meant."""
+        notice = self.route(question, context)
+        if notice is None:
+            return self._which_notice(question, context)
+        own = context if context is not None and context.notice in ("", notice.key) else None
+        answer = notice.engine.ask(question, own)
+        kept = replace(answer.context, notice=notice.key) if len(self.notices) > 1 else answer.context
+        return replace(answer, notice=notice.label, context=kept)
+
+    def route(self, question: str, context: Context | None = None) -> Notice | None:
+        if len(self.notices) == 1:
+            return self.notices[0]
+        scores = self.named(question)
+        best = max(scores.values(), default=0)
+        top = [self.by_key[k] for k, s in scores.items() if s == best and s > 0]
+        if len(top) == 1:
+            return top[0]
+        if context is not None and context.notice in self.by_key:
+            return self.by_key[context.notice]
+        return None
+
+    def named(self, question: str) -> dict[str, int]:
+        """How strongly the question names each notice: the longest piece of a name only it has, or its
+        文号 (a number beats any name)."""
+        text = normalize(question).replace(" ", "")
+        scores = {}
+        asked = {(int(y), int(n)) for y, n in _NUMBER.findall(text)}
+        for notice in self.notices:
+            if notice.number is not None and notice.number in asked:
+                scores[notice.key] = 100
+                continue
+            pieces = self._pieces[notice.key]
+            scores[notice.key] = max((len(p) for p in pieces if p in text), default=0)
+        return scores
+
+    def _distinctive_pieces(self) -> dict[str, frozenset[str]]:
+        """Per notice, the pieces (2–8 characters) of its names that no other loaded notice's names
+        contain and that are not question words (组长, 通知 …)."""
+        every = {n.key: _pieces(n.names) for n in self.notices}
+        pieces = {}
+        for key, own in every.items():
+            others = set().union(*(p for k, p in every.items() if k != key))
+            pieces[key] = frozenset(p for p in own if p not in others and not self._is_generic(p))
+        return pieces
+
+    def _is_generic(self, piece: str) -> bool:
+        return piece in self._generic  # a question word or a piece of one
+
+    def _which_notice(self, question: str, context: Context | None) -> Answer:
+        wording = self.first.tools
+        labels = "、".join(n.label for n in self.notices)
+        text = wording.say("which_notice", notices=labels)
+        offers = tuple(f"{n.label}：{question}" for n in self.notices)
+        return Answer(question, False, text, suggestions=offers, context=context or Context())
+
+
+def _pieces(names: Iterable[str]) -> set[str]:
+    found = set()
+    for name in names:
+        for size in range(_SHORTEST, min(_LONGEST, len(name)) + 1):
+            found.update(name[i : i + size] for i in range(len(name) - size + 1))
+    return found
+
+
+def _unique_key(name: str, taken: set[str]) -> str:
+    key, n = name, 2
+    while key in taken:
+        key, n = f"{name}-{n}", n + 1
+    return key

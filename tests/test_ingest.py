@@ -1,0 +1,192 @@
+"""`python -m knowledge ingest`: every shared notice ingests and loads; facts of four notices read
+right (expectations written from the notice texts); the cleaning cases as small inline texts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from knowledge.facts import Knowledge
+from knowledge.ingest import ingest
+from knowledge.ingest.clean import clean
+from knowledge.ingest.document import chinese_date
+from knowledge.ingest.roster import unit_list
+from knowledge.loader import load_knowledge
+
+REPO = Path(__file__).resolve().parent.parent
+NOTICES = REPO.parent / "shared" / "notices"
+SHARED = sorted(NOTICES.glob("*.txt")) if NOTICES.is_dir() else []
+needs_notices = pytest.mark.skipif(not SHARED, reason="../shared/notices is not beside the repository")
+
+
+def _load(name: str, tmp_path: Path) -> Knowledge:
+    path = next(p for p in SHARED if p.name.startswith(name))
+    ingest(path.read_text(encoding="utf-8"), tmp_path)
+    return load_knowledge(tmp_path)
+
+
+def _holders(knowledge: Knowledge, role: str, group: str | None = None) -> list[str]:
+    g = knowledge.groups[group] if group else next(iter(knowledge.groups.values()))
+    held = [h for h in g.roles if h.role == role]
+    return [knowledge.people[p].name for h in held for p in h.persons]
+
+
+@needs_notices
+@pytest.mark.parametrize("path", SHARED, ids=[p.stem[:2] for p in SHARED])
+def test_every_shared_notice_ingests_and_loads(path: Path, tmp_path: Path) -> None:
+    ingest(path.read_text(encoding="utf-8"), tmp_path)
+    knowledge = load_knowledge(tmp_path)
+    assert knowledge.groups and knowledge.field("title") is not None
+
+
+@needs_notices
+def test_04_economic_census_roster_office_number_date(tmp_path: Path) -> None:
+    k = _load("04", tmp_path)
+    assert _holders(k, "组长") == ["张高丽"]
+    assert _holders(k, "副组长") == ["肖捷", "丁向阳", "马建堂", "朱之鑫", "孙志军"]
+    assert len(_holders(k, "成员")) == 7 and "徐一帆" in _holders(k, "成员")
+    group = next(iter(k.groups.values()))
+    assert k.people[group.office.director].name == "徐一帆"
+    assert k.units[group.office.host].name == "统计局"
+    assert k.field("number").value == "国办发〔2013〕30号"
+    assert k.field("signed").value == "2013年4月29日"
+    assert "國" not in k.notice and "张高丽" in k.notice  # traditional → simplified
+
+
+@needs_notices
+def test_11_taosi_task_force_roster_and_office(tmp_path: Path) -> None:
+    k = _load("11", tmp_path)
+    group = next(iter(k.groups.values()))
+    assert group.kind == "工作专班"
+    assert _holders(k, "组长") == ["熊继军"]
+    assert _holders(k, "副组长") == ["卫英慧", "刘润民", "王延峰"]
+    assert _holders(k, "成员") == ["闫中立", "王会波", "赵晓华", "白雪冰", "王云", "刘春林", "杜斌"]
+    assert k.people[group.office.director].name == "刘润民"
+    assert k.field("number").value == "晋政办函〔2024〕75号"
+    assert any("2027年底" in (r.quote or "") for r in k.requirements)
+
+
+@needs_notices
+def test_15_linan_credit_group_from_jsp_source(tmp_path: Path) -> None:
+    k = _load("15", tmp_path)
+    assert _holders(k, "组长") == ["李文钢"]
+    assert _holders(k, "副组长") == ["冯镭", "沈慧", "何洪明"]
+    members = _holders(k, "成员")
+    assert len(members) == 42 and members[-1] == "胡廖明" and "李家华" in members
+    group = next(iter(k.groups.values()))
+    assert k.people[group.office.director].name == "胡廖明"
+    assert k.field("number").value == "临政办函[2013]89号"
+    assert "&nbsp" not in k.notice and "<li" not in k.notice
+
+
+@needs_notices
+def test_16_pollution_census_adjustment(tmp_path: Path) -> None:
+    k = _load("16", tmp_path)
+    assert _holders(k, "组长") == ["韩正"]
+    assert _holders(k, "副组长") == ["丁学东", "李干杰", "宁吉喆"]
+    assert len(_holders(k, "成员")) == 14
+    group = next(iter(k.groups.values()))
+    assert k.people[group.office.director].name == "赵英民"
+    assert k.field("number").value == "国办函〔2018〕74号"
+    assert k.field("signed").value == "2018年11月5日"
+    assert "\u3000" not in k.notice
+
+
+@needs_notices
+def test_14_several_bodies_without_a_parent(tmp_path: Path) -> None:
+    k = _load("14", tmp_path)
+    names = [g.name for g in k.groups.values()]
+    assert names[:2] == ["市城市规划委员会", "市环境保护委员会"]
+    assert all(g.parent is None for g in k.groups.values())
+    environment = next(g for g in k.groups.values() if g.name == "市环境保护委员会")
+    assert _holders(k, "副主任", environment.id) == ["卢焱群", "龙福清"]
+
+
+def test_html_tags_entities_and_url_line_are_removed() -> None:
+    raw = "http://example.com/a.htm\n<p>组&nbsp&nbsp长：李文钢</p><li>副组长：冯&nbsp;镭</li>\n"
+    assert clean(raw) == "组长：李文钢\n副组长：冯镭\n"
+
+
+def test_full_width_padding_inside_labels_and_names_is_removed() -> None:
+    assert clean("组\u3000长：韩\u3000正\u3000\u3000国务院副总理\n") == "组长：韩正 国务院副总理\n"
+
+
+def test_traditional_text_becomes_simplified() -> None:
+    assert (
+        clean("組 長:張高麗 國務院副總理\n副組長:肖 捷 國務院副秘書長\n")
+        == "组长:张高丽 国务院副总理\n副组长:肖捷 国务院副秘书长\n"
+    )
+
+
+def test_padded_name_glued_to_its_title_keeps_a_separator() -> None:
+    assert clean("副组长:陈良贤副省长\n王 曦副省长\n") == "副组长:陈良贤副省长\n王曦 副省长\n"
+
+
+def test_anti_filter_dots_inside_words_are_removed() -> None:
+    assert "外交部党委书记、副部长" in clean("张业遂外交部.党.委.书.记.、副部长\n")
+
+
+def test_a_paragraph_and_a_split_title_given_twice_stay_once() -> None:
+    raw = "某某办公室关于成立某某领导小组的通知\n某某办公室关于成立\n某某领导小组的通知\n正文第一段落在这里。\n正文第一段落在这里。\n"
+    assert clean(raw) == "某某办公室关于成立某某领导小组的通知\n正文第一段落在这里。\n"
+
+
+def test_glued_name_and_title_are_read_apart(tmp_path: Path) -> None:
+    raw = "某省人民政府办公厅关于成立某省测试工作领导小组的通知\n二、组成人员\n组 长:林克庆省委常委、常务副省长\n副组长:陈良贤副省长\n王 曦副省长\n"
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    assert _holders(k, "组长") == ["林克庆"] and _holders(k, "副组长") == ["陈良贤", "王曦"]
+    assert [t.title for t in k.people["lin_keqing"].titles] == ["省委常委", "常务副省长"]
+
+
+def test_chinese_numeral_and_digit_dates() -> None:
+    assert chinese_date("二○一三年四月二十九日") == "2013-04-29"
+    assert chinese_date("二〇〇三年十二月十六日") == "2003-12-16"
+    assert chinese_date("2018年11月5日") == "2018-11-05"
+    assert chinese_date("2018年13月5日") is None
+
+
+def test_unit_list_inherits_a_shared_prefix_only_where_most_items_lack_it() -> None:
+    assert unit_list("省发展改革委、教育厅、科技厅") == ["省发展改革委", "\0省教育厅", "\0省科技厅"]
+    assert unit_list("省财政厅、省税务局、广东银保监局相关负责同志") == ["省财政厅", "省税务局", "广东银保监局"]
+
+
+def test_cli_unreadable_input_exits_2_with_a_clear_line(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "knowledge", "ingest", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
+    assert run.returncode == 2 and "无法读取" in run.stderr and "Traceback" not in run.stderr
+
+
+@needs_notices
+def test_cli_writes_summary_and_question_table(tmp_path: Path) -> None:
+    notice = next(p for p in SHARED if p.name.startswith("16"))
+    questions = tmp_path / "q.yaml"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "knowledge",
+            "ingest",
+            str(notice),
+            "--out",
+            str(tmp_path / "o"),
+            "--questions",
+            str(questions),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "groups 1, people 18" in run.stdout
+    table = questions.read_text(encoding="utf-8")
+    assert "韩正" in table and "不是" in table and "none: true" in table
