@@ -60,10 +60,10 @@ class Logged:
 def asked(library: Library, answer: Answer, chat_type: str, user_hash: str, latency: float) -> Asked:
     """The log's record of ``answer``: the notice it names (its 文号 or title), its type the kind of the
     first fact it cites (leader, duty …), its topic the first subject it is about (a group, person or
-    unit), both empty for a decline."""
+    unit), both empty when it cites no fact (a decline keeps the context before it: not its topic)."""
     kb = library.kb_for(answer)
     fact = kb.facts.get(answer.facts[0]) if answer.facts else None
-    subjects = subjects_of(kb, answer)
+    subjects = subjects_of(kb, answer) if fact is not None else ()
     return Asked(
         notice=answer.notice,
         chat_type=chat_type,

@@ -215,3 +215,9 @@ async def test_a_question_under_way_during_a_reload_is_answered_by_the_old_knowl
         await api.wait_for(lambda a: len(a.sent_messages(ASKER)) == 1)
         assert "张德宽" in api.sent_messages(ASKER)[0]["text"]  # asked before the swap
         assert "张德全" in (await reply(api, text_message(ASKER, "法治组组长是谁")))["text"]
+
+
+async def test_a_decline_has_no_topic_of_its_own(api: FakeBotApi, bot: Application) -> None:
+    await reply(api, text_message(ASKER, "法治组组长是谁"))
+    await reply(api, text_message(ASKER, "推荐一家火锅店"))  # the chat's context stays on 法治组
+    assert figures(bot).topics == {"法治组": 1}
