@@ -53,6 +53,8 @@ def person_addresses(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
     """Surname + post → the ids of the people it may address (more than one: ambiguous)."""
     fits: dict[str, list[str]] = defaultdict(list)
     for person in kb.people.values():
+        if person.post:
+            continue  # a post is not addressed by surname
         posts = {_ROLE_POSTS[r.kind] for r in kb.roles_of(person.id) if r.kind in _ROLE_POSTS}
         for title in person.titles:
             posts.update(ending for ending in _POST_ENDINGS if title.title.endswith(ending))

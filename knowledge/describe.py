@@ -21,7 +21,8 @@ class Part:
 
 def person_with_titles(kb: Knowledge, person_id: str) -> str:
     person = kb.people[person_id]
-    return f"{person.name}（{'、'.join(t.title for t in person.titles)}）"
+    titles = "、".join(t.title for t in person.titles)
+    return f"{person.name}（{titles}）" if titles else person.name
 
 
 def title_facts(person: Person) -> tuple[str, ...]:
@@ -160,7 +161,8 @@ def person_roles(kb: Knowledge, person_id: str, via_title: str | None = None) ->
     titles = "、".join(t.title for t in person.titles)
     lead = f"{via_title}是{person.name}。" if via_title else ""
     within = top.name if top is not None else "通知"
-    about = f"{titles}；" if titles else ""
+    # 李文钢是什么职务, of a roster naming no post: the notice gives only the place in the group
+    about = f"{titles}；" if titles else "" if person.post else f"{UNSTATED}其职务和单位；"
     text = f"{lead}{person.name}：{about}在{within}中任{'；'.join(held)}。"
     return Part(text, title_facts(person) + tuple(dict.fromkeys(r.fact for r in roles)))
 

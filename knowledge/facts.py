@@ -275,6 +275,7 @@ class Person:
     name: str
     titles: tuple[Title, ...] = ()
     aliases: tuple[str, ...] = ()
+    post: bool = False  # a post the notice names without a person (县应急管理局局长); made by the loader
 
 
 @dataclass(frozen=True)
