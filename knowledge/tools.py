@@ -315,6 +315,14 @@ class Tools:
         return Part(self.say("no_office", group=group.name, office_group=holder.name))
 
     @cached_property
+    def name_words(self) -> frozenset[str]:
+        """The words of the groups' names and of the places in them (专班, 陶寺, 遗址, 成员, 组长)."""
+        names = [n for g in self.kb.groups.values() for n in (g.name, *g.aliases, g.full_name or "")]
+        roles = {h.role for g in self.kb.groups.values() for h in g.roles}
+        words = {w for n in names if n for w in self.reader.segmenter.cut(normalize(n)) if len(w) > 1}
+        return frozenset(words | roles)
+
+    @cached_property
     def notice_text(self) -> str:
         """The notice as the questions are read (normalised), to tell its own places from others'."""
         return normalize(self.kb.notice).replace(" ", "")

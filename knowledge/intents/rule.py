@@ -6,7 +6,8 @@ from __future__ import annotations
 from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.matcher import EntityKind
-from knowledge.tools import Tools
+from knowledge.lexicon import Cue
+from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
 
 _COVERED = 0.8  # the share of the question's content weight the clause must cover
@@ -16,7 +17,14 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
     if any(e.kind is not EntityKind.UNIT and not tools.kb.is_top(e.id) for e in entities):
         return None  # a person's or a group's own facts come first
-    words = [*query.content, *(w for w in query.cue_words if len(w) > 1)]
+    facets = [c for c in ROLE_CUES if c is not Cue.MEMBERS]
+    if query.has(*facets, Cue.COMMON, Cue.YES_NO) or query.document_fields or query.asks_person:
+        return None  # 谁说了算 / 办公室设在哪 / 哪天印发的 / 算不算: a facet or the document, not a rule
+    # The words that name the group (专班, 陶寺) or a place in it (成员) say whose rule, not which rule;
+    # a cue word counts where a clause uses it (召开, 调整), not where none does (什么时候).
+    names = tools.name_words
+    cues = [w for w in query.cue_words if len(w) > 1 and w in tools.index.idf]
+    words = [w for w in (*query.content, *cues) if w not in names]
     if len(words) < 2:
         return None
     hits = [h for h in tools.index.search(words, limit=20) if h.clause.subject == "requirements"]
