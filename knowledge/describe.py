@@ -62,13 +62,24 @@ def members(kb: Knowledge, group: Group) -> Part:
         if people:
             parts.append(Part(f"{held[0].role}（{len(people)}位）：{'、'.join(people)}。", fact))
         if units:
-            parts.append(Part(f"{held[0].role}单位（{len(units)}个）：{'、'.join(units)}。", fact))
+            who = _sent_by(held, units)
+            parts.append(Part(f"{held[0].role}单位（{len(units)}个）：{'、'.join(units)}{who}。", fact))
     elif group.members is not None and group.members.quote is not None:
         parts.append(Part(f"成员：{group.members.quote.removeprefix('成员:')}。", fact))
     return join(parts)
 
 
-def office(kb: Knowledge, group: Group, place: bool = True, director: bool = True, deputy: bool = True) -> Part:
+def _sent_by(held: tuple, units: list[str]) -> str:
+    """Who the member units send, as the notice ends their list (…分管负责人 / …等分管领导组成)."""
+    quote = "".join(h.quote or "" for h in held)
+    last = max((quote.rfind(u) + len(u) for u in units if u in quote), default=-1)
+    tail = quote[last:].strip("。；;，,、 ") if last > 0 else ""
+    return f"（{tail}）" if 0 < len(tail) <= 16 else ""
+
+
+def office(
+    kb: Knowledge, group: Group, place: bool = True, director: bool = True, deputy: bool = True, duty: bool = False
+) -> Part:
     office, fact = group.office, (f"group.{group.id}.office",)
     if office is None or office.status is OfficeStatus.UNSTATED:
         return Part(f"{UNSTATED}{group.name}的办公室。", fact if office else ())
@@ -82,6 +93,9 @@ def office(kb: Knowledge, group: Group, place: bool = True, director: bool = Tru
         pieces.append(_office_holder(kb, group, "主任", office.director, office.holders(Tier.HEAD)))
     if deputy:
         pieces.append(_office_holder(kb, group, "副主任", office.deputy_director, office.holders(Tier.DEPUTY)))
+    if duty:  # 办公室负责哪些事情
+        work = office.duty.quote if office.duty is not None else None
+        pieces.append(f"办公室的职责：{work}" if work else f"{UNSTATED}{group.name}办公室的职责")
     return Part("；".join(pieces) + "。", fact)
 
 

@@ -264,7 +264,8 @@ class Tools:
         if query.aspects and group.aspects:
             return describe.join([describe.aspect_duty(group, a) for a in query.aspects])
         facets = []
-        if query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
+        office_asked = query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
+        if office_asked:
             # 精简行政审批组的办公室设在哪: only the groups the notice gives an office have one
             facets.append(self.office_part(query, group) if group.office is not None else self.no_office(group))
         head = group.leader
@@ -282,8 +283,8 @@ class Tools:
             facets.append(describe.members(self.kb, group))
         if query.has(Cue.COMMON) and self.kb.common_duty(group.kind):
             facets.append(describe.common_duty(self.kb, group.kind))
-        elif query.has(Cue.DUTY):
-            facets.append(describe.duty(group))
+        elif query.has(Cue.DUTY) and not (office_asked and group.office and group.office.duty):
+            facets.append(describe.duty(group))  # (办公室负责哪些事情 is the office's duty, said above)
         if query.aspects:
             facets.append(describe.aspect_duty(group, query.aspects[0]))
         return describe.join(facets) if facets else describe.group_card(self.kb, group)
@@ -382,6 +383,7 @@ class Tools:
         place = query.has(Cue.OFFICE_PLACE)
         deputy = query.has(Cue.OFFICE_DEPUTY)
         director = query.has(Cue.OFFICE_DIRECTOR)
-        if not (place or deputy or director):
+        duty = query.has(Cue.DUTY) and group.office.duty is not None  # 办公室负责哪些事情
+        if not (place or deputy or director or duty):
             return describe.office(self.kb, group)
-        return describe.office(self.kb, group, place=place, director=director, deputy=deputy)
+        return describe.office(self.kb, group, place=place, director=director, deputy=deputy, duty=duty)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from knowledge import describe
 from knowledge.answer import Answer
-from knowledge.matcher import EntityKind
 from knowledge.lexicon import Cue
+from knowledge.matcher import EntityKind
 from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
 
