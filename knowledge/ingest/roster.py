@@ -257,9 +257,12 @@ def read_holders(text: str, role: str) -> Holder:
 
 
 def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
+    in_office = False
     for sentence in re.split(r"(?<=[。;；])", line.body):
-        if "办公室" in sentence and re.search(r"办公室(?:常务)?(?:副)?主任由|兼任办公室", sentence):
-            continue  # the office's places: office.py
+        if "办公室" in sentence and re.search(r"办公室(?:设在|(?:常务)?(?:副)?主任由)|兼任办公室", sentence):
+            in_office = True  # the office's places, here and in the sentences after it: office.py
+        if in_office:
+            continue
         for m in _BY.finditer(sentence):
             role, content = m.group(1), m.group(2)
             if sentence[max(0, m.start() - 3) : m.start()].endswith("办公室"):
