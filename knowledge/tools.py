@@ -316,12 +316,14 @@ class Tools:
         return Part(self.say("no_office", group=group.name, office_group=holder.name))
 
     @cached_property
-    def name_words(self) -> frozenset[str]:
-        """The words of the groups' names and of the places in them (专班, 陶寺, 遗址, 成员, 组长)."""
+    def group_names(self) -> str:
+        """Every name of every group, normalised, in one string (航空 is a word of 广东省航空产业…小组)."""
         names = [n for g in self.kb.groups.values() for n in (g.name, *g.aliases, g.full_name or "")]
-        roles = {h.role for g in self.kb.groups.values() for h in g.roles}
-        words = {w for n in names if n for w in self.reader.segmenter.cut(normalize(n)) if len(w) > 1}
-        return frozenset(words | roles)
+        return " ".join(normalize(n) for n in names if n)
+
+    def names_group(self, word: str) -> bool:
+        """Whether a word only says which group (a piece of a group's name, or a place in it: 成员, 组长)."""
+        return word in self.group_names or any(word == h.role for g in self.kb.groups.values() for h in g.roles)
 
     @cached_property
     def notice_text(self) -> str:

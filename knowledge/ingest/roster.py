@@ -227,9 +227,9 @@ def _raw_item(quote: str, name: str) -> str:
 def read_holders(text: str, role: str) -> Holder:
     """The holders a 由…担任 clause names: people (title + name), units (…分管负责人), or posts."""
     holder = Holder()
-    text = re.sub(r"同志$", "", text.strip())
-    if is_name(text):
-        holder.persons.append((text, None))
+    text = text.strip()
+    if is_name(re.sub(r"同志$", "", text)):  # 张三同志; a post keeps its 同志 (主要负责同志)
+        holder.persons.append((re.sub(r"同志$", "", text), None))
         return holder
     if _UNIT_TAIL.search(text):
         items = unit_list(text)
