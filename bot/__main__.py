@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -154,5 +155,14 @@ def _utf8_streams() -> None:
         sys.stdin.reconfigure(newline="\n")
 
 
+def run() -> int:
+    """``main``, quiet when the reader of its output goes away (``python -m bot ask … | head``)."""
+    try:
+        return main()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -14,6 +14,7 @@ from knowledge.answer import Answer
 from knowledge.intents import (
     aspect_of,
     by_count,
+    by_title,
     compare,
     document,
     elsewhere,
@@ -70,6 +71,8 @@ POLICY: tuple[Intent, ...] = (
     named.answer,
     # 办公室主任是谁 without a group: the 协调小组's office
     office.answer,
+    # after named and office, before topic: 深圳派的谁 / 几个副省长 name no one, but a word of people's titles
+    by_title.answer,
     # last with footing: which group's clause the words point at
     topic.answer,
     # always answers: which group, or a decline with suggestions

@@ -78,6 +78,7 @@ KEYS = frozenset(
         "field_unstated",
         "which_notice",
         "name_unstated",
+        "people_by_title",
     ]
 )
 

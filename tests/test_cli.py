@@ -63,3 +63,27 @@ def test_ask_context_answers_the_lines_as_one_conversation() -> None:
     apart = [json.loads(line) for line in run_cli(["ask", "--json"], stdin=lines).stdout.splitlines()]
     assert "罗蔺" in together[1]["answer"] and "许洪斌" in together[1]["answer"]
     assert not apart[1]["answered"]
+
+
+def test_ask_stops_quietly_when_its_reader_goes_away() -> None:
+    """``python -m bot ask … | head -1``: the reader closes the pipe; no traceback, exit 0."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    ask = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask"],
+        cwd=root,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert ask.stdin is not None and ask.stdout is not None
+    ask.stdin.write(("综合组组长是谁\n" * 2000).encode())
+    ask.stdin.close()
+    assert ask.stdout.readline().decode().startswith("问：综合组组长是谁")
+    ask.stdout.close()  # the reader goes away, as head does
+    assert ask.wait(timeout=120) == 0
+    assert ask.stderr is not None
+    err = ask.stderr.read()
+    assert b"Traceback" not in err and b"BrokenPipe" not in err
