@@ -17,7 +17,7 @@ from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Context
 from knowledge.describe import Part
 from knowledge.facts import Knowledge
-from knowledge.lexicon import Cue, Lexicon, load_lexicon, with_own_roles, without_own_places
+from knowledge.lexicon import Cue, Lexicon, load_lexicon, with_notice_words, with_own_roles, without_own_places
 from knowledge.loader import BUNDLED, DATA_DIR, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig
 from knowledge.message import MessageReader, Piece
@@ -81,9 +81,8 @@ class Engine:
         """Load one notice (``data_dir``: notice.txt, facts.yaml and, optionally, its own lexicon.yaml) and
         build the engine with the general question words."""
         kb = load_knowledge(data_dir)
-        lexicon = load_lexicon(DATA_DIR / "lexicon.yaml", data_dir / "lexicon.yaml")
-        own = " ".join(kb.field(f).value for f in ("title", "issuer") if kb.field(f))
-        lexicon = with_own_roles(without_own_places(lexicon, own), kb)
+        general = without_own_places(load_lexicon(DATA_DIR / "lexicon.yaml"), normalize(kb.notice, len(kb.notice)))
+        lexicon = with_own_roles(with_notice_words(general, data_dir / "lexicon.yaml"), kb)
         return cls(kb, lexicon, config or EngineConfig(), cache_dir)
 
     # --- cards: whole answers about one group or the document ----------------------------------------

@@ -139,13 +139,18 @@ class NoticeWords:
     suggestions: tuple[str, ...] = ()
 
 
-def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml", notice_words: Path | None = None) -> Lexicon:
-    """The general question words, with a notice's own words added where it has a lexicon.yaml."""
+def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml") -> Lexicon:
+    """The general question words."""
     lexicon = load_file(Lexicon, path)
     missing = [cue.value for cue in Cue if not lexicon.cues.get(cue)]
     if missing:
         raise KnowledgeError(f"{path}: cues: missing words for {', '.join(missing)}")
-    if notice_words is None or not notice_words.exists():
+    return lexicon
+
+
+def with_notice_words(lexicon: Lexicon, notice_words: Path) -> Lexicon:
+    """The lexicon with a notice's own words added, where it has a lexicon.yaml."""
+    if not notice_words.exists():
         return lexicon
     own = load_file(NoticeWords, notice_words)
     cues = {cue: tuple(dict.fromkeys((*words, *own.cues.get(cue, ())))) for cue, words in lexicon.cues.items()}
@@ -180,7 +185,7 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
 
 
 def without_own_places(lexicon: Lexicon, own_words: str) -> Lexicon:
-    """The lexicon with the places the notice is itself about (in its title or issuer) no longer out of
-    scope: 广东 is elsewhere for Chongqing's notice, not for Guangdong's."""
+    """The lexicon with the places the notice itself names no longer out of scope: 广东 is elsewhere for
+    Chongqing's notice, not for Guangdong's; 深圳 not for a notice whose members include 深圳市's."""
     elsewhere = tuple(w for w in lexicon.cues[Cue.ELSEWHERE] if w not in own_words)
     return replace(lexicon, cues={**lexicon.cues, Cue.ELSEWHERE: elsewhere})

@@ -67,12 +67,12 @@ POLICY: tuple[Intent, ...] = (
     yes_no.answer,
     # before named and topic: 企业开办要压缩到几个工作日 asks a number the notice lacks
     quantity.answer,
+    # before named: 航空领导小组深圳派的谁 / 几个副省长 name no one but the group, and a word of people's titles
+    by_title.answer,
     # the subjects the question names
     named.answer,
     # 办公室主任是谁 without a group: the 协调小组's office
     office.answer,
-    # after named and office, before topic: 深圳派的谁 / 几个副省长 name no one, but a word of people's titles
-    by_title.answer,
     # last with footing: which group's clause the words point at
     topic.answer,
     # always answers: which group, or a decline with suggestions

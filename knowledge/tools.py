@@ -328,7 +328,7 @@ class Tools:
     @cached_property
     def notice_text(self) -> str:
         """The notice as the questions are read (normalised), to tell its own places from others'."""
-        return normalize(self.kb.notice).replace(" ", "")
+        return normalize(self.kb.notice, max_chars=len(self.kb.notice)).replace(" ", "")
 
     @cached_property
     def own_levels(self) -> frozenset[str]:
