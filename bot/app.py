@@ -99,7 +99,7 @@ def build_application(
     pool = WorkerPool(delivery.workers)
     cards = search.cards(engine.first.kb, messages.inline_cards)
     application.bot_data["services"] = Services(
-        engine, messages, telegram, pool, state.contexts, delivery.answer_budget, cards, state.questions
+        engine, messages, telegram, pool, state.contexts, delivery.answer_budget, cards, state.questions, state.sent
     )
     application.bot_data["state"] = state
     application.bot_data["config"] = config

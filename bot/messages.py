@@ -83,6 +83,7 @@ class Messages:
     too_slow: str
     stale_button: str
     groups_title: str
+    traditional_note: str
     layout: LayoutWords
     usage: Usage
     inline_button: str

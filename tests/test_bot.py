@@ -195,10 +195,11 @@ async def test_a_sticker_in_a_private_chat_gets_a_hint(api: FakeBotApi, bot: App
     assert message["text"] == "我只能回答文字问题，请用文字提问，例如“协调小组组长是谁”。"
 
 
-async def test_an_edited_question_is_answered_again(api: FakeBotApi, bot: Application) -> None:
+async def test_an_edited_question_is_answered_again_in_its_answer(api: FakeBotApi, bot: Application) -> None:
     await reply(api, text_message(PRIVATE, "法治组组长是谁", message_id=20))
-    (message,) = await reply(api, edited_message(PRIVATE, "综合组组长是谁", message_id=20))
-    assert "罗蔺" in message["text"]
+    api.push_update(edited_message(PRIVATE, "综合组组长是谁", message_id=20))
+    (edit,) = await api.wait_for_calls("editMessageText")
+    assert "罗蔺" in edit.params["text"]  # more in tests/test_conversation.py
 
 
 async def test_command_menus_are_set_for_private_and_group_chats(api: FakeBotApi, bot: Application) -> None:
