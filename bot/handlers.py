@@ -29,6 +29,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.answering import AnswerTimeout, WorkerPool
+from bot.chart_photo import ChartCache, chart_button
 from bot.config import TelegramConfig
 from bot.contexts import ChatContexts
 from bot.conversation import answered_before, context_key, edit, previous_context, remember, remove
@@ -36,15 +37,7 @@ from bot.feedback import log_answer, log_failure, with_feedback
 from bot.layout import subjects_of
 from bot.messages import Messages
 from bot.questionlog import QuestionLog
-from bot.render import (
-    ASK,
-    GROUP,
-    answer_messages,
-    groups_keyboard,
-    inline_result,
-    suggestion_keyboard,
-    text_result,
-)
+from bot.render import ASK, answer_messages, inline_result, suggestion_keyboard, text_result
 from bot.script import is_traditional, to_traditional
 from bot.search import Card, rank
 from bot.sent import SentAnswers
@@ -73,6 +66,7 @@ class Services:
     cards: tuple[Card, ...] = ()  # what inline search finds as you type (bot/search.py)
     questions: QuestionLog | None = None
     sent: SentAnswers | None = None  # the answer messages: edits edit them, replies continue from them
+    charts: ChartCache | None = None  # /chart: drawn once per notice, uploaded once
 
     async def compute(self, function: Callable[..., T], *args: object) -> T:
         """``function(*args)`` on a worker thread; AnswerTimeout past the budget."""
@@ -232,7 +226,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer_question(update, context, question, standalone=True)
         return
     shared = services(context)
-    await send_text(update, context, shared.messages.welcome, suggestion_keyboard(shared.messages.featured))
+    featured = suggestion_keyboard(shared.messages.featured)
+    rows = (*(featured.inline_keyboard if featured else ()), (chart_button(shared.messages.groups.chart),))
+    await send_text(update, context, shared.messages.welcome, InlineKeyboardMarkup(rows))
 
 
 def deep_link_payload(question: str) -> str | None:
@@ -259,12 +255,6 @@ def _deep_link_question(args: list[str]) -> str | None:
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_text(update, context, services(context).messages.help.format(bot=context.bot.username))
-
-
-async def groups_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    shared = services(context)
-    groups = [(group.id, group.name) for group in shared.engine.first.kb.groups.values()]
-    await send_text(update, context, shared.messages.groups_title, groups_keyboard(groups))
 
 
 async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -306,16 +296,13 @@ async def _command_question(update: Update, context: ContextTypes.DEFAULT_TYPE, 
 
 
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A tapped button: always acknowledged; a question is answered, a group shows its card."""
+    """A tapped button: always acknowledged; a question is answered (/groups' buttons: bot/browse.py)."""
     query = update.callback_query
     if query is None:
         return
     shared = services(context)
     data = query.data or ""
-    if data.startswith(GROUP) and data[len(GROUP) :] in shared.engine.first.kb.groups:
-        await query.answer()
-        await send_answer(update, context, await shared.compute(shared.engine.first.group_card, data[len(GROUP) :]))
-    elif data.startswith(ASK) and data[len(ASK) :].strip():
+    if data.startswith(ASK) and data[len(ASK) :].strip():
         await query.answer()
         await answer_question(update, context, data[len(ASK) :], standalone=True)
     else:  # forged or from an older version of the bot

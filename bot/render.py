@@ -24,7 +24,6 @@ from bot.layout import LayoutWords, citation_lines, lay_out
 from knowledge.answer import Answer
 
 ASK = "a:"  # callback data: a question to answer
-GROUP = "g:"  # callback data: a group's card
 CALLBACK_LIMIT = 64  # bytes of callback_data Telegram accepts
 _SHORT_BOX = 40  # characters of a one-line citation box shown as a plain blockquote
 
@@ -126,12 +125,6 @@ def suggestion_keyboard(suggestions: tuple[str, ...] | list[str]) -> InlineKeybo
         if len((ASK + text).encode()) <= CALLBACK_LIMIT
     ]
     return InlineKeyboardMarkup(buttons) if buttons else None
-
-
-def groups_keyboard(groups: list[tuple[str, str]]) -> InlineKeyboardMarkup:
-    """Two groups a row: the coordination group and its seven groups, each opening its card."""
-    buttons = [InlineKeyboardButton(name, callback_data=GROUP + group_id) for group_id, name in groups]
-    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
 def inline_result(
