@@ -28,6 +28,23 @@ _ROLE_POSTS = {
 _POST_ENDINGS = ("秘书长", "市长", "局长", "主任", "书记", "部长", "厅长", "主席", "委员", "组长")
 
 
+_LEVELS = ("自治区", "省", "市", "县", "区")  # a unit's level, which people leave out (省妇联 → 妇联)
+
+
+def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
+    """A unit's name without its level of government (省民政厅 → 民政厅, 市司法局 → 司法局)."""
+    fits: dict[str, list[str]] = defaultdict(list)
+    for unit in kb.units.values():
+        if unit.umbrella:
+            continue
+        for level in _LEVELS:
+            rest = unit.name.removeprefix(level)
+            if rest != unit.name and len(rest) >= _WORD:
+                fits[rest].append(unit.id)
+                break
+    return {form: tuple(ids) for form, ids in fits.items() if form not in taken}
+
+
 def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
     """Short form → the ids of the groups it fits (more than one: ambiguous)."""
     fits: dict[str, list[str]] = defaultdict(list)
@@ -53,6 +70,8 @@ def person_addresses(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
     """Surname + post → the ids of the people it may address (more than one: ambiguous)."""
     fits: dict[str, list[str]] = defaultdict(list)
     for person in kb.people.values():
+        if person.post:
+            continue  # a post is not addressed by surname
         posts = {_ROLE_POSTS[r.kind] for r in kb.roles_of(person.id) if r.kind in _ROLE_POSTS}
         for title in person.titles:
             posts.update(ending for ending in _POST_ENDINGS if title.title.endswith(ending))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from knowledge.answer import UNSTATED
-from knowledge.facts import Aspect, Group, Knowledge, OfficeStatus, Person, RoleKind, Tier
+from knowledge.facts import Aspect, Group, Holding, Knowledge, OfficeStatus, Person, RoleKind, Tier
 from knowledge.loader import aspect_fact_id, common_fact_id
 
 
@@ -21,7 +21,8 @@ class Part:
 
 def person_with_titles(kb: Knowledge, person_id: str) -> str:
     person = kb.people[person_id]
-    return f"{person.name}（{'、'.join(t.title for t in person.titles)}）"
+    titles = "、".join(t.title for t in person.titles)
+    return f"{person.name}（{titles}）" if titles else person.name
 
 
 def title_facts(person: Person) -> tuple[str, ...]:
@@ -61,13 +62,35 @@ def members(kb: Knowledge, group: Group) -> Part:
         if people:
             parts.append(Part(f"{held[0].role}（{len(people)}位）：{'、'.join(people)}。", fact))
         if units:
-            parts.append(Part(f"{held[0].role}单位（{len(units)}个）：{'、'.join(units)}。", fact))
+            who = _sent_by(held, units)
+            parts.append(Part(f"{held[0].role}单位（{len(units)}个）：{'、'.join(units)}{who}。", fact))
     elif group.members is not None and group.members.quote is not None:
         parts.append(Part(f"成员：{group.members.quote.removeprefix('成员:')}。", fact))
     return join(parts)
 
 
-def office(kb: Knowledge, group: Group, place: bool = True, director: bool = True, deputy: bool = True) -> Part:
+def holding(kb: Knowledge, group: Group, held: tuple[Holding, ...]) -> Part:
+    """A place other than head, deputy or member (秘书长, 联络员): its holders as the notice names them."""
+    role = held[0].role
+    fact = (f"group.{group.id}.role.{role}",)
+    names = [person_with_titles(kb, p) for h in held for p in h.persons]
+    names += [kb.units[u].name for h in held for u in h.units] + [p for h in held for p in h.posts]
+    if not names:
+        return Part(f"{UNSTATED}{group.name}{role}由谁担任。", fact)
+    return Part(f"{group.name}{role}：{'、'.join(names)}。", fact)
+
+
+def _sent_by(held: tuple, units: list[str]) -> str:
+    """Who the member units send, as the notice ends their list (…分管负责人 / …等分管领导组成)."""
+    quote = "".join(h.quote or "" for h in held)
+    last = max((quote.rfind(u) + len(u) for u in units if u in quote), default=-1)
+    tail = quote[last:].strip("。；;，,、 ") if last > 0 else ""
+    return f"（{tail}）" if 0 < len(tail) <= 16 else ""
+
+
+def office(
+    kb: Knowledge, group: Group, place: bool = True, director: bool = True, deputy: bool = True, duty: bool = False
+) -> Part:
     office, fact = group.office, (f"group.{group.id}.office",)
     if office is None or office.status is OfficeStatus.UNSTATED:
         return Part(f"{UNSTATED}{group.name}的办公室。", fact if office else ())
@@ -81,6 +104,9 @@ def office(kb: Knowledge, group: Group, place: bool = True, director: bool = Tru
         pieces.append(_office_holder(kb, group, "主任", office.director, office.holders(Tier.HEAD)))
     if deputy:
         pieces.append(_office_holder(kb, group, "副主任", office.deputy_director, office.holders(Tier.DEPUTY)))
+    if duty:  # 办公室负责哪些事情
+        work = office.duty.quote if office.duty is not None else None
+        pieces.append(f"办公室的职责：{work}" if work else f"{UNSTATED}{group.name}办公室的职责")
     return Part("；".join(pieces) + "。", fact)
 
 
@@ -160,7 +186,8 @@ def person_roles(kb: Knowledge, person_id: str, via_title: str | None = None) ->
     titles = "、".join(t.title for t in person.titles)
     lead = f"{via_title}是{person.name}。" if via_title else ""
     within = top.name if top is not None else "通知"
-    about = f"{titles}；" if titles else ""
+    # 李文钢是什么职务, of a roster naming no post: the notice gives only the place in the group
+    about = f"{titles}；" if titles else "" if person.post else f"{UNSTATED}其职务和单位；"
     text = f"{lead}{person.name}：{about}在{within}中任{'；'.join(held)}。"
     return Part(text, title_facts(person) + tuple(dict.fromkeys(r.fact for r in roles)))
 

@@ -235,7 +235,10 @@ class Group:
 
     @cached_property
     def deputies(self) -> Deputies | None:
+        # 副组长 under 组长: the head's own deputies; 常务副主任 beside 副主任 is a place of its own
         held = self.holdings(Tier.DEPUTY)
+        own = [h for h in held if h.role == f"副{self.leader.role}"]
+        held = tuple(own) if own else held[:1] and tuple(h for h in held if h.role == held[0].role)
         if not held:
             return None
         if all(h.unstated for h in held):
@@ -275,6 +278,7 @@ class Person:
     name: str
     titles: tuple[Title, ...] = ()
     aliases: tuple[str, ...] = ()
+    post: bool = False  # a post the notice names without a person (县应急管理局局长); made by the loader
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from knowledge.facts import (
     Office,
     OfficeStatus,
     Passage,
+    Person,
     Role,
     RoleKind,
     Tier,
@@ -111,7 +112,7 @@ def load_knowledge(data_dir: Path = BUNDLED) -> Knowledge:
         document={f.id: f for f in facts_file.document},
         groups={g.id: g for g in facts_file.groups},
         common_duties=facts_file.common_duties,
-        people={p.id: p for p in facts_file.people},
+        people={p.id: p for p in facts_file.people} | {p.id: p for p in _post_holders(facts_file).values()},
         units={u.id: u for u in facts_file.units},
         requirements=facts_file.requirements,
         facts=facts,
@@ -358,6 +359,15 @@ _OFFICE_KINDS = {
 }
 
 
+def _post_holders(data: FactsFile) -> dict[str, Person]:
+    """The posts the notice names without a person (指挥长由县委常委、常务副县长担任), as holders that can be
+    asked about like people (县应急管理局局长是什么角色); one per distinct post, in the notice's order."""
+    holdings = [h for g in data.groups for h in (*g.roles, *(g.office.roles if g.office else ()))]
+    texts = list(dict.fromkeys(p for h in holdings for p in h.posts))
+    taken = {p.name for p in data.people} | {u.name for u in data.units}
+    return {text: Person(f"post.{i}", text, post=True) for i, text in enumerate(texts, 1) if text not in taken}
+
+
 def _roles(data: FactsFile) -> dict[str, tuple[Role, ...]]:
     """Who holds which place, derived from the groups so the two can never disagree."""
     roles: dict[str, list[Role]] = {}
@@ -366,6 +376,7 @@ def _roles(data: FactsFile) -> dict[str, tuple[Role, ...]]:
         roles.setdefault(holder, []).append(Role(holder, group, kind, fact, label))
 
     titles = {person.id: person.titles for person in data.people}
+    posts = _post_holders(data)
     umbrella = {unit.id for unit in data.units if unit.umbrella}
     for group in data.groups:
         for holding in group.roles:
@@ -375,6 +386,8 @@ def _roles(data: FactsFile) -> dict[str, tuple[Role, ...]]:
                 add(person, group.id, person_kind, fact, holding.role)
             for unit in holding.units:
                 add(unit, group.id, unit_kind, fact, holding.role)
+            for post in (p for p in holding.posts if p in posts):
+                add(posts[post].id, group.id, person_kind, fact, holding.role)
         if group.leader.person:
             for title in titles[group.leader.person]:
                 if title.unit is not None and title.unit not in umbrella:
@@ -385,6 +398,6 @@ def _roles(data: FactsFile) -> dict[str, tuple[Role, ...]]:
             if office.host is not None:
                 add(office.host, group.id, RoleKind.OFFICE_HOST, fact, "办公室")
             for holding in office.roles:
-                for holder in holding.holders:
+                for holder in (*holding.holders, *(posts[p].id for p in holding.posts if p in posts)):
                     add(holder, group.id, _OFFICE_KINDS[holding.tier], fact, f"办公室{holding.role}")
     return {holder: tuple(held) for holder, held in roles.items()}

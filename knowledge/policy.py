@@ -24,6 +24,7 @@ from knowledge.intents import (
     office,
     quantity,
     requirement,
+    rule,
     small_talk,
     topic,
     unknown_attribute,
@@ -38,6 +39,10 @@ POLICY: tuple[Intent, ...] = (
     # first: 你能做什么 must not ask which group's duty, 介绍一下这个通知 not decline; it takes only a message
     # that is nothing but small talk, so 你好，请问综合组组长是谁 goes on to named
     small_talk.answer,
+    # before unknown_attribute and quantity: 推进会多久开一次 / 成员工作变动了怎么调整 are answered by the
+    # working rule whose words they use, not declined for 会议 / 多久; it takes a clause covering nearly all
+    # of the question, and no question naming a person or a group other than the top one
+    rule.answer,
     # before everything: 许洪斌的电话 must not become 许洪斌's roles, 怎么办营业执照 not a topic
     unknown_attribute.answer,
     # before named: 市卫生健康委是哪个组的 has no known subject but must not fall to the topic search

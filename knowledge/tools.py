@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 from rapidfuzz import fuzz
 
@@ -40,6 +40,7 @@ class EngineConfig:
 
 ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
 _KIND_CUES = (Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS)
+_WHO = frozenset({"有谁", "都有谁", "哪些人"})  # member words that only ask who
 _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -263,7 +264,8 @@ class Tools:
         if query.aspects and group.aspects:
             return describe.join([describe.aspect_duty(group, a) for a in query.aspects])
         facets = []
-        if query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
+        office_asked = query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
+        if office_asked:
             # 精简行政审批组的办公室设在哪: only the groups the notice gives an office have one
             facets.append(self.office_part(query, group) if group.office is not None else self.no_office(group))
         head = group.leader
@@ -274,12 +276,15 @@ class Tools:
             facets.append(describe.leader(self.kb, group))
         if query.has(Cue.DEPUTY):
             facets.append(describe.deputies(self.kb, group))
-        if query.has(Cue.MEMBERS):
+        # 副组长有谁: 有谁 asks who, not for the members too; 领导和成员都有谁 asks for them
+        members = [w for w in query.cue_words if w in self.lexicon.cues[Cue.MEMBERS] and w not in _WHO]
+        one_tier = query.has(Cue.DEPUTY) != query.has(Cue.LEADER) and "正副" not in query.text
+        if query.has(Cue.MEMBERS) and (members or not one_tier):
             facets.append(describe.members(self.kb, group))
         if query.has(Cue.COMMON) and self.kb.common_duty(group.kind):
             facets.append(describe.common_duty(self.kb, group.kind))
-        elif query.has(Cue.DUTY):
-            facets.append(describe.duty(group))
+        elif query.has(Cue.DUTY) and not (office_asked and group.office and group.office.duty):
+            facets.append(describe.duty(group))  # (办公室负责哪些事情 is the office's duty, said above)
         if query.aspects:
             facets.append(describe.aspect_duty(group, query.aspects[0]))
         return describe.join(facets) if facets else describe.group_card(self.kb, group)
@@ -309,6 +314,32 @@ class Tools:
         if holder is None:
             return Part(self.say("office_unstated"))
         return Part(self.say("no_office", group=group.name, office_group=holder.name))
+
+    @cached_property
+    def group_names(self) -> str:
+        """Every name of every group, normalised, in one string (航空 is a word of 广东省航空产业…小组)."""
+        names = [n for g in self.kb.groups.values() for n in (g.name, *g.aliases, g.full_name or "")]
+        return " ".join(normalize(n) for n in names if n)
+
+    def names_group(self, word: str) -> bool:
+        """Whether a word only says which group (a piece of a group's name, or a place in it: 成员, 组长)."""
+        return word in self.group_names or any(word == h.role for g in self.kb.groups.values() for h in g.roles)
+
+    @cached_property
+    def notice_text(self) -> str:
+        """The notice as the questions are read (normalised), to tell its own places from others'."""
+        return normalize(self.kb.notice).replace(" ", "")
+
+    @cached_property
+    def own_levels(self) -> frozenset[str]:
+        """The levels of government the notice is itself at (县 for a county's notice, 国家 for 国务院's):
+        a question about its own level is not about another government."""
+        issuer = " ".join(self.kb.field(f).value for f in ("issuer", "title") if self.kb.field(f))
+        place = issuer.split("人民政府")[0] if "人民政府" in issuer else ""
+        levels = {level for level in ("区", "县", "省") if level in place}
+        if "国务院" in issuer:
+            levels |= {"国家", "全国"}
+        return frozenset(levels)
 
     @property
     def top_name(self) -> str:
@@ -354,6 +385,7 @@ class Tools:
         place = query.has(Cue.OFFICE_PLACE)
         deputy = query.has(Cue.OFFICE_DEPUTY)
         director = query.has(Cue.OFFICE_DIRECTOR)
-        if not (place or deputy or director):
+        duty = query.has(Cue.DUTY) and group.office.duty is not None  # 办公室负责哪些事情
+        if not (place or deputy or director or duty):
             return describe.office(self.kb, group)
-        return describe.office(self.kb, group, place=place, director=director, deputy=deputy)
+        return describe.office(self.kb, group, place=place, director=director, deputy=deputy, duty=duty)

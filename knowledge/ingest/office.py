@@ -10,7 +10,8 @@ from knowledge.ingest.roster import read_holders
 from knowledge.ingest.sections import Line
 
 _HOST = re.compile(r"办公室设在([^,，。;；]+)")
-_ROLE_BY = re.compile(r"(?<!室)(?:办公室)?((?:常务)?(?:副)?主任)由([^。;；]+?)兼任")
+# 主任由…兼任, or the crawl cut off after the holder (办公室主任由省发展改革委主要负责同志)
+_ROLE_BY = re.compile(r"(?<!室)(?:办公室)?((?:常务)?(?:副)?主任)由([^。;；]+?)(?:兼任|担任|$)")
 _TAKES = re.compile(
     r"(?:由|[,，;；。]|^)([^,，。;；由]{2,60}?)兼任(?:[\u4e00-\u9fff]{0,20}?)办公室((?:常务)?(?:副)?主任)"
 )

@@ -48,7 +48,7 @@ _LABEL = re.compile(rf"^({_ROLE_ALT})[:：]\s*(.*)$")
 _UNIT_TAIL = re.compile(r"(?:等)?(?:有关|相关)?(?:分管|主要)?(?:负责同志|负责人|领导同志|领导)$")
 _BY = re.compile(rf"(?<![副主务行总办公室])({_ROLE_ALT})由(.+?)(?:担任|兼任|组成)")
 _TAKES = re.compile(
-    rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)任|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)担任)([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
+    rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)任|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)(?:担任|任(?={_ROLE_ALT})|为(?!成员)(?=(?:{_ROLE_ALT})(?:[。;；]|$))))([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
 )
 _MEMBER_UNITS = re.compile(r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位")
 _UNIT_END = re.compile(
@@ -227,9 +227,9 @@ def _raw_item(quote: str, name: str) -> str:
 def read_holders(text: str, role: str) -> Holder:
     """The holders a 由…担任 clause names: people (title + name), units (…分管负责人), or posts."""
     holder = Holder()
-    text = re.sub(r"同志$", "", text.strip())
-    if is_name(text):
-        holder.persons.append((text, None))
+    text = text.strip()
+    if is_name(re.sub(r"同志$", "", text)):  # 张三同志; a post keeps its 同志 (主要负责同志)
+        holder.persons.append((re.sub(r"同志$", "", text), None))
         return holder
     if _UNIT_TAIL.search(text):
         items = unit_list(text)
@@ -257,9 +257,12 @@ def read_holders(text: str, role: str) -> Holder:
 
 
 def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
+    in_office = False
     for sentence in re.split(r"(?<=[。;；])", line.body):
-        if "办公室" in sentence and re.search(r"办公室(?:常务)?(?:副)?主任由|兼任办公室", sentence):
-            continue  # the office's places: office.py
+        if "办公室" in sentence and re.search(r"办公室(?:设在|(?:常务)?(?:副)?主任由)|兼任办公室", sentence):
+            in_office = True  # the office's places, here and in the sentences after it: office.py
+        if in_office:
+            continue
         for m in _BY.finditer(sentence):
             role, content = m.group(1), m.group(2)
             if sentence[max(0, m.start() - 3) : m.start()].endswith("办公室"):

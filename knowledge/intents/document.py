@@ -8,7 +8,7 @@ from knowledge.answer import Answer
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
 from knowledge.normalize import normalize
-from knowledge.tools import Tools
+from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query
 
@@ -33,7 +33,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         text = tools.say("other_number", other=other.group(), number=tools.notice_label)
         return tools.decline(question, text, prefix_only=True)
     fields = list(query.document_fields)
-    fields += [f for f, value in tools.document_values.items() if len(value) > 3 and value in query.text]
+    quoted = [f for f, value in tools.document_values.items() if len(value) > 3 and value in query.text]
+    if not query.has(*ROLE_CUES, Cue.DUTY):  # 临政办函〔2013〕89号 办公室设在哪: the 文号 names the notice asked about
+        fields += quoted
     if query.has(Cue.REQUIREMENT) and any(w in query.text for w in tools.lexicon.document_actions):
         fields.append("basis")  # 调整协调小组是按照谁的要求: the requirement the adjustment follows
     naming = {"rename", "title", "basis"} & set(fields)

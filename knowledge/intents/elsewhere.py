@@ -9,14 +9,42 @@ from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind
 from knowledge.tools import Tools
 from knowledge.turn import Turn
+from knowledge.understand import Query
 
-_OTHER_LEVEL = re.compile(r"(?:区县|区|县|乡镇|街道|省|国家|全国)级?的?$")
+_OTHER_LEVEL = re.compile(r"(区县|区|县|乡镇|街道|省|国家|全国)级?的?$")
+# A place named by its level (杭州市, 玉林市, 襄汾县): another government's, unless the notice names it.
+_PLACE = re.compile(
+    r"([\u4e00-\u9fff]{2,4}?)(?:省(?!份|级)|市(?!场|民|容|级|里)|县(?!域|级|里)|区(?!域|别|分|间|级|里))"
+)
+_NOT_A_PLACE = re.compile(r"[这那哪各本全每个们该此某城]")
+_PLACE_REACH = 10  # characters before a group's name where its place may stand
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query = turn.question, turn.query
-    below = any(_OTHER_LEVEL.search(query.text[: m.start]) for m in query.mentions if m.entity.kind is EntityKind.GROUP)
-    if not (query.has(Cue.ELSEWHERE) or below):  # 各区县的放管服协调小组: not the city's group
-        return None
+    own = tools.own_levels
+    below = any(
+        (level := _OTHER_LEVEL.search(query.text[: m.start])) and level.group(1) not in own
+        for m in query.mentions
+        if m.entity.kind is EntityKind.GROUP
+    )
+    if not (query.has(Cue.ELSEWHERE) or below or _foreign_place(tools, query.text, query)):
+        return None  # 各区县的放管服协调小组: not the city's group
     text = tools.say("elsewhere", group="、".join(g.full_name or g.name for g in tools.notice_groups()))
     return tools.decline(question, text, prefix_only=True)
+
+
+def _foreign_place(tools: Tools, text: str, query: Query) -> bool:
+    """Whether a group is named with a place (X市 / X县) the notice itself never names: 杭州市信用建设领导小组
+    asked of 临安市's, 玉林市抗震救灾指挥部 of 兴业县's."""
+    for other in query.mentions:  # a person's or unit's name is not a place (常务副市长)
+        if other.entity.kind is not EntityKind.GROUP:
+            text = text[: other.start] + "。" * (other.end - other.start) + text[other.end :]
+    for mention in query.mentions:
+        if mention.entity.kind is not EntityKind.GROUP:
+            continue
+        named = text[max(0, mention.start - _PLACE_REACH) : mention.end]
+        for found in _PLACE.finditer(named):
+            if not _NOT_A_PLACE.search(found.group(1)) and found.group() not in tools.notice_text:
+                return True
+    return False

@@ -1,0 +1,46 @@
+"""A working rule or requirement the question's own words point at (成员工作变动了怎么调整 / 推进会多久开一次):
+the clause that covers nearly all of the question's content, quoted, rather than a decline for 会议 / 多久."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import describe
+from knowledge.answer import Answer
+from knowledge.lexicon import Cue
+from knowledge.matcher import EntityKind
+from knowledge.tools import ROLE_CUES, Tools
+from knowledge.turn import Turn
+
+_COVERED = 0.8  # the share of the question's content weight the clause must cover
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    question, query, entities = turn.question, turn.query, turn.entities
+    if any(e.kind is not EntityKind.UNIT and not tools.kb.is_top(e.id) for e in entities):
+        return None  # a person's or a group's own facts come first
+    facets = [c for c in ROLE_CUES if c is not Cue.MEMBERS]
+    if query.has(*facets, Cue.COMMON) or query.document_fields:
+        return None  # 谁说了算 / 办公室设在哪 / 哪天印发的: a facet or the document, not a rule
+    # The words that name the group (专班, 陶寺) or a place in it (成员) say whose rule, not which rule;
+    # a cue word counts where a clause uses it (召开, 调整), not where none does (什么时候).
+    cues = [w for w in query.cue_words if len(w) > 1 and w in tools.index.idf]
+    words = [w for w in (*query.content, *cues) if not tools.names_group(w)]
+    if len(words) < 2:
+        return None
+    unknown = [w for w in query.unknown if w not in words and not tools.names_group(w)]  # 逃生: no rule says it
+    hits = [h for h in tools.index.search([*words, *unknown], limit=20) if h.clause.subject == "requirements"]
+    if not hits or hits[0].score < _COVERED:
+        return None
+    chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9][:2]
+    parts = [describe.requirement(tools.kb, r) for r in tools.with_lost_rest(chosen)]
+    if query.has(Cue.YES_NO) and _denies(hits[0].clause.text, words):  # 有没有公章: the rule says 不刻制印章
+        parts.insert(0, tools.verdict(False))
+    return tools.answer(question, parts, (), 0.75)
+
+
+def _denies(clause: str, words: list[str]) -> bool:
+    """Whether the clause says no to what the question names: 不 / 不再 / 未 just before the word."""
+    return any(
+        re.search(rf"(?:不|未|不再|无)[\u4e00-\u9fff]{{0,2}}{re.escape(w)}", clause) for w in words if w in clause
+    )
