@@ -33,7 +33,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, feedback, handlers, search
+from bot import admin, browse, chart_photo, feedback, handlers, profile, search
 from bot.answering import WorkerPool
 from bot.config import (
     AppConfig,
@@ -93,13 +93,22 @@ def build_application(
         .connection_pool_size(64)
         .get_updates_connect_timeout(timeout)
         .get_updates_read_timeout(timeout)
-        .post_init(set_command_menus)
+        .post_init(introduce)
         .build()
     )
     pool = WorkerPool(delivery.workers)
     cards = search.cards(engine.first.kb, messages.inline_cards)
     application.bot_data["services"] = Services(
-        engine, messages, telegram, pool, state.contexts, delivery.answer_budget, cards, state.questions
+        engine,
+        messages,
+        telegram,
+        pool,
+        state.contexts,
+        delivery.answer_budget,
+        cards,
+        state.questions,
+        sent=state.sent,
+        charts=chart_photo.ChartCache(state.database),
     )
     application.bot_data["state"] = state
     application.bot_data["config"] = config
@@ -117,7 +126,8 @@ def build_application(
     commands = [
         ("start", handlers.start),
         ("help", handlers.help_command),
-        ("groups", handlers.groups_command),
+        ("groups", browse.groups_command),
+        ("chart", chart_photo.chart_command),
         ("leader", handlers.leader_command),
         ("duty", handlers.duty_command),
         ("who", handlers.who_command),
@@ -140,10 +150,20 @@ def build_application(
     application.add_handler(MessageHandler(updates & groups & filters.TEXT & ~filters.COMMAND, handlers.on_group_text))
     application.add_handler(MessageHandler(updates & private & ~filters.TEXT, handlers.on_other_message))
     application.add_handler(CallbackQueryHandler(feedback.on_feedback, pattern=f"^{feedback.FEEDBACK}"))
+    application.add_handler(
+        CallbackQueryHandler(browse.on_browse, pattern=f"^({browse.NOTICES}|{browse.MENU}|{browse.CARD})")
+    )
+    application.add_handler(CallbackQueryHandler(chart_photo.on_chart_button, pattern=f"^{chart_photo.CHART}"))
     application.add_handler(CallbackQueryHandler(handlers.on_callback))
     application.add_handler(InlineQueryHandler(handlers.on_inline_query))
     application.add_error_handler(handlers.on_error)
     return application
+
+
+async def introduce(application: Application) -> None:
+    """At start-up: the command menus and the bot's profile."""
+    await set_command_menus(application)
+    await profile.set_profile(application.bot, application.bot_data["services"])
 
 
 async def set_command_menus(application: Application) -> None:

@@ -1,7 +1,8 @@
 """Telegram updates in, engine calls, rendered answers out. No matching logic lives here.
 
-Each handler reads the shared ``Services`` from ``bot_data`` and the chat's follow-up context from
-``chat_data``; everything a user sees is rendered by bot/render.py from the engine's Answer.
+Each handler reads the shared ``Services`` from ``bot_data``; whose follow-up context a question reads
+and which messages its answer goes into (an edit edits) is bot/conversation.py's; everything a user
+sees is rendered by bot/render.py from the engine's Answer.
 """
 
 from __future__ import annotations
@@ -28,23 +29,19 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.answering import AnswerTimeout, WorkerPool
+from bot.chart_photo import ChartCache, chart_button
 from bot.config import TelegramConfig
 from bot.contexts import ChatContexts
+from bot.conversation import answered_before, context_key, edit, previous_context, remember, remove
 from bot.feedback import log_answer, log_failure, with_feedback
 from bot.layout import subjects_of
 from bot.messages import Messages
 from bot.questionlog import QuestionLog
-from bot.render import (
-    ASK,
-    GROUP,
-    answer_messages,
-    groups_keyboard,
-    inline_result,
-    suggestion_keyboard,
-    text_result,
-)
+from bot.render import ASK, answer_messages, inline_result, suggestion_keyboard, text_result
+from bot.script import is_traditional, to_traditional
 from bot.search import Card, rank
-from knowledge.answer import Answer
+from bot.sent import SentAnswers
+from knowledge.answer import Answer, Context
 from knowledge.library import Library
 
 _LOGGER = logging.getLogger(__name__)
@@ -68,6 +65,8 @@ class Services:
     budget: float = 5.0
     cards: tuple[Card, ...] = ()  # what inline search finds as you type (bot/search.py)
     questions: QuestionLog | None = None
+    sent: SentAnswers | None = None  # the answer messages: edits edit them, replies continue from them
+    charts: ChartCache | None = None  # /chart: drawn once per notice, uploaded once
 
     async def compute(self, function: Callable[..., T], *args: object) -> T:
         """``function(*args)`` on a worker thread; AnswerTimeout past the budget."""
@@ -84,12 +83,12 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
 async def answer_question(
     update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, standalone: bool = False
 ) -> None:
-    """Answer in the chat, with the chat's follow-up context, as a reply to the asker in groups. A
-    ``standalone`` question (a tapped button, a deep link) is read without the context, and sets it."""
+    """Answer in the chat, with the asker's follow-up context (or the replied-to answer's), as a reply
+    to the asker in groups, in traditional characters to a question written in them. A ``standalone``
+    question (a tapped button, a deep link) is read without the context, and sets it."""
     shared = services(context)
-    chat = update.effective_chat
-    key = str(chat.id) if chat is not None else None
-    previous = shared.contexts.get(key) if key is not None and not standalone else None
+    key = context_key(update)
+    previous = None if standalone else previous_context(update, shared.contexts, shared.sent, context.bot.id)
     started = time.perf_counter()
     try:
         answer = await shared.compute(shared.engine.ask, question, previous)
@@ -101,7 +100,7 @@ async def answer_question(
     if key is not None and (answer.answered or not standalone):  # the engine returns the context to keep
         shared.contexts.put(key, answer.context)
     question_id = log_answer(update, shared, answer, time.perf_counter() - started)
-    await send_answer(update, context, answer, question_id=question_id)
+    await send_answer(update, context, answer, question_id=question_id, traditional=is_traditional(question))
 
 
 async def refuse_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -115,14 +114,19 @@ async def send_answer(
     answer: Answer,
     subjects: tuple[str, ...] = (),
     question_id: int | None = None,
+    traditional: bool = False,
 ) -> None:
-    """The answer's messages; ``question_id``: its question log row, for the 👍 / 👎 row."""
+    """The answer's messages; ``question_id``: its question log row, for the 👍 / 👎 row; ``traditional``:
+    text, quotes and buttons converted, with a line saying the quotes are converted."""
     shared = services(context)
     subjects = subjects or subjects_of(shared.engine.kb_for(answer), answer)
-    chunks = answer_messages(answer, shared.messages.layout, shared.telegram.max_message_chars, subjects=subjects)
-    await send_chunks(
-        update, context, chunks, with_feedback(suggestion_keyboard(answer.suggestions), question_id, shared)
+    script = to_traditional if traditional else str
+    note = shared.messages.traditional_note if traditional and answer.citations else ""
+    chunks = answer_messages(
+        answer, shared.messages.layout, shared.telegram.max_message_chars, subjects=subjects, script=script, note=note
     )
+    keyboard = suggestion_keyboard([script(s) for s in answer.suggestions])
+    await send_chunks(update, context, chunks, with_feedback(keyboard, question_id, shared), answer.context)
 
 
 async def send_chunks(
@@ -130,19 +134,29 @@ async def send_chunks(
     context: ContextTypes.DEFAULT_TYPE,
     chunks: list[str],
     keyboard: InlineKeyboardMarkup | None = None,
+    left: Context | None = None,
 ) -> None:
-    """Send messages in order; the first replies to the asker in groups, the last carries the buttons."""
+    """Send messages in order; the first replies to the asker in groups, the last carries the buttons.
+    To an edited question, the messages of its earlier answer are edited instead. ``left``: the context
+    the answer leaves, kept with its messages for replies to them."""
     message = update.effective_message
     chat = update.effective_chat
     if chat is None:
         return
+    shared = services(context)
+    earlier = answered_before(update, shared.sent)
     in_group = chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+    sent: list[int] = []
     for index, chunk in enumerate(chunks):
         markup = keyboard if index == len(chunks) - 1 else None
-        if index == 0 and message is not None and in_group and update.callback_query is None:
-            await message.reply_text(chunk, reply_markup=markup, do_quote=True)
+        if index < len(earlier) and await edit(context.bot, chat.id, earlier[index], chunk, markup):
+            sent.append(earlier[index])
+        elif index == 0 and message is not None and in_group and update.callback_query is None:
+            sent.append((await message.reply_text(chunk, reply_markup=markup, do_quote=True)).message_id)
         else:
-            await context.bot.send_message(chat.id, chunk, reply_markup=markup)
+            sent.append((await context.bot.send_message(chat.id, chunk, reply_markup=markup)).message_id)
+    await remove(context.bot, chat.id, earlier[len(chunks) :])
+    remember(update, shared.sent, sent, left or Context())
 
 
 async def send_text(
@@ -156,7 +170,7 @@ async def send_text(
 
 
 async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Any text in a private chat is a question (edited ones are answered again)."""
+    """Any text in a private chat is a question (an edited one edits its answer)."""
     message = update.effective_message
     if message is not None and message.text:
         await answer_question(update, context, message.text)
@@ -212,7 +226,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer_question(update, context, question, standalone=True)
         return
     shared = services(context)
-    await send_text(update, context, shared.messages.welcome, suggestion_keyboard(shared.messages.featured))
+    featured = suggestion_keyboard(shared.messages.featured)
+    rows = (*(featured.inline_keyboard if featured else ()), (chart_button(shared.messages.groups.chart),))
+    await send_text(update, context, shared.messages.welcome, InlineKeyboardMarkup(rows))
 
 
 def deep_link_payload(question: str) -> str | None:
@@ -239,12 +255,6 @@ def _deep_link_question(args: list[str]) -> str | None:
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_text(update, context, services(context).messages.help.format(bot=context.bot.username))
-
-
-async def groups_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    shared = services(context)
-    groups = [(group.id, group.name) for group in shared.engine.first.kb.groups.values()]
-    await send_text(update, context, shared.messages.groups_title, groups_keyboard(groups))
 
 
 async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -286,16 +296,13 @@ async def _command_question(update: Update, context: ContextTypes.DEFAULT_TYPE, 
 
 
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A tapped button: always acknowledged; a question is answered, a group shows its card."""
+    """A tapped button: always acknowledged; a question is answered (/groups' buttons: bot/browse.py)."""
     query = update.callback_query
     if query is None:
         return
     shared = services(context)
     data = query.data or ""
-    if data.startswith(GROUP) and data[len(GROUP) :] in shared.engine.first.kb.groups:
-        await query.answer()
-        await send_answer(update, context, await shared.compute(shared.engine.first.group_card, data[len(GROUP) :]))
-    elif data.startswith(ASK) and data[len(ASK) :].strip():
+    if data.startswith(ASK) and data[len(ASK) :].strip():
         await query.answer()
         await answer_question(update, context, data[len(ASK) :], standalone=True)
     else:  # forged or from an older version of the bot
@@ -325,6 +332,7 @@ def _inline_results(shared: Services, text: str) -> tuple[list[InlineQueryResult
     a person, a unit: bot/search.py); nothing found: one article saying so. Empty: the featured
     questions. Runs on a worker."""
     engine, messages = shared.engine, shared.messages
+    script = to_traditional if is_traditional(text) else str
     if not text:
         answers = [engine.ask(q) for q in messages.featured]
     else:
@@ -335,7 +343,7 @@ def _inline_results(shared: Services, text: str) -> tuple[list[InlineQueryResult
             answers += [engine.ask(s) for s in best.suggestions]  # related facts
     results, seen = [], set()
     for answer in answers:
-        result = inline_result(answer, messages.layout, subjects_of(engine.kb_for(answer), answer))
+        result = inline_result(answer, messages.layout, subjects_of(engine.kb_for(answer), answer), script=script)
         if answer.answered and result.id not in seen:
             seen.add(result.id)
             results.append(result)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.layout import LayoutWords
+from bot.orgchart import ChartWords
+from bot.profile import ProfileTexts
 from knowledge.loader import load_file
 
 MESSAGES_PATH = Path(__file__).parent / "messages.yaml"
@@ -65,6 +67,19 @@ class ReportTexts:
 
 
 @dataclass(frozen=True)
+class GroupsTexts:
+    """/groups (bot/browse.py): the menu's heading, built from the facts, and its buttons."""
+
+    title: str  # {top}: the top group; {kinds}: the ``kind`` of each, joined by ``separator``
+    title_flat: str  # a notice without a group above the others
+    kind: str  # {count}, {kind}
+    separator: str
+    notices: str
+    back: str
+    chart: str
+
+
+@dataclass(frozen=True)
 class OperatorTexts:
     """Replies to the admins' /reload (bot/admin.py)."""
 
@@ -82,7 +97,10 @@ class Messages:
     too_many: str
     too_slow: str
     stale_button: str
-    groups_title: str
+    groups: GroupsTexts
+    chart: ChartWords
+    profile: ProfileTexts
+    traditional_note: str
     layout: LayoutWords
     usage: Usage
     inline_button: str

@@ -9,6 +9,7 @@ own, so no message ever holds half a tag or an escape.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
@@ -23,7 +24,6 @@ from bot.layout import LayoutWords, citation_lines, lay_out
 from knowledge.answer import Answer
 
 ASK = "a:"  # callback data: a question to answer
-GROUP = "g:"  # callback data: a group's card
 CALLBACK_LIMIT = 64  # bytes of callback_data Telegram accepts
 _SHORT_BOX = 40  # characters of a one-line citation box shown as a plain blockquote
 
@@ -44,12 +44,19 @@ class Block:
 
 
 def answer_blocks(
-    answer: Answer, words: LayoutWords, subjects: tuple[str, ...] = (), buttons: bool = True
+    answer: Answer,
+    words: LayoutWords,
+    subjects: tuple[str, ...] = (),
+    buttons: bool = True,
+    script: Callable[[str], str] = str,
+    note: str = "",
 ) -> list[Block]:
-    """The answer's lines, then one expandable box with every citation (bot/layout.py decides what)."""
+    """The answer's lines, then one expandable box with every citation (bot/layout.py decides what).
+    ``script`` converts the laid-out text (traditional for a traditional question, bot/script.py);
+    ``note``, when given, closes the box (the quotes are converted)."""
     layout = lay_out(answer, words, subjects, buttons)
-    blocks = [Block(line.text, strong=line.strong) for line in layout.lines]
-    cited = citation_lines(layout)
+    blocks = [Block(script(line.text), strong=script(line.strong)) for line in layout.lines]
+    cited = [script(line) for line in citation_lines(layout)] + ([script(note)] if note else [])
     if cited:
         box = "\n".join(cited)
         # Telegram shows a short box whole, expandable or not: only a longer one needs to fold
@@ -64,9 +71,11 @@ def answer_messages(
     limit: int,
     question: str | None = None,
     subjects: tuple[str, ...] = (),
+    script: Callable[[str], str] = str,
+    note: str = "",
 ) -> list[str]:
     """The HTML messages for an answer; ``question`` is repeated in bold on top (inline shares)."""
-    blocks = answer_blocks(answer, words, subjects)
+    blocks = answer_blocks(answer, words, subjects, script=script, note=note)
     if question:
         blocks.insert(0, Block(f"问：{question}", "<b>", "</b>"))
     return pack(blocks, limit)
@@ -118,23 +127,21 @@ def suggestion_keyboard(suggestions: tuple[str, ...] | list[str]) -> InlineKeybo
     return InlineKeyboardMarkup(buttons) if buttons else None
 
 
-def groups_keyboard(groups: list[tuple[str, str]]) -> InlineKeyboardMarkup:
-    """Two groups a row: the coordination group and its seven groups, each opening its card."""
-    buttons = [InlineKeyboardButton(name, callback_data=GROUP + group_id) for group_id, name in groups]
-    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
-
-
 def inline_result(
-    answer: Answer, words: LayoutWords, subjects: tuple[str, ...] = (), title: str | None = None
+    answer: Answer,
+    words: LayoutWords,
+    subjects: tuple[str, ...] = (),
+    title: str | None = None,
+    script: Callable[[str], str] = str,
 ) -> InlineQueryResultArticle:
-    """A self-contained, cited answer ready to share into any chat."""
+    """A self-contained, cited answer ready to share into any chat (``script``: as in answer_blocks)."""
     question = answer.question
-    message = answer_messages(answer, words, 4096, question=question, subjects=subjects)[0]
+    message = answer_messages(answer, words, 4096, question=question, subjects=subjects, script=script)[0]
     identifier = hashlib.sha1(f"{question}|{answer.text}".encode()).hexdigest()[:32]
     return InlineQueryResultArticle(
         id=identifier,
-        title=title or question,
-        description=answer.text.replace("\n", " ")[:120],
+        title=script(title or question),
+        description=script(answer.text.replace("\n", " ")[:120]),
         input_message_content=InputTextMessageContent(message),
     )
 

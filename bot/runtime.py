@@ -28,6 +28,7 @@ from bot.health import LIVENESS_NAME, Liveness
 from bot.intake import FatalPollingError, Poller
 from bot.journal import Journal
 from bot.questionlog import QuestionLog
+from bot.sent import SentAnswers
 from bot.state import Database
 from bot.webhook import WebhookServer
 
@@ -46,6 +47,7 @@ class BotState:
     contexts: ChatContexts
     liveness: Liveness
     questions: QuestionLog
+    sent: SentAnswers
 
     @classmethod
     def open(
@@ -56,7 +58,8 @@ class BotState:
         liveness = Liveness(None if directory is None else directory / LIVENESS_NAME)
         contexts = ChatContexts(database, delivery.context_ttl, delivery.max_contexts)
         questions = QuestionLog.open(database, directory, question_log or QuestionLogConfig())
-        return cls(database, Journal(database), contexts, liveness, questions)
+        sent = SentAnswers(database, delivery.context_ttl, delivery.max_contexts)
+        return cls(database, Journal(database), contexts, liveness, questions, sent)
 
     def close(self) -> None:
         self.database.close()
@@ -167,11 +170,11 @@ class Runtime:
         while True:
             try:
                 pruned = self.state.journal.prune(delivery.journal_keep)
-                evicted = self.state.contexts.evict()
+                evicted = self.state.contexts.evict() + self.state.sent.evict()
                 expired = self.state.questions.prune()
                 if pruned or evicted or expired:
                     _LOGGER.info(
-                        "housekeeping: %d done updates, %d chat contexts and %d logged questions forgotten",
+                        "housekeeping: %d done updates, %d contexts and answer messages and %d logged questions forgotten",
                         pruned,
                         evicted,
                         expired,

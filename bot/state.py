@@ -1,7 +1,7 @@
 """The bot's durable state: one SQLite database (standard library, WAL mode) in the state directory.
 
 Tables are created by numbered migrations, applied in order and recorded in ``PRAGMA user_version``,
-so a feature (the question log, migration 2) adds a table by appending one script to ``MIGRATIONS``
+so a feature (the question log, migration 2; the answer messages, migration 3) adds a table by appending one script to ``MIGRATIONS``
 and an older database is brought up to date on the next start. The connection is used from the event
 loop's thread only; every write is one short transaction.
 
@@ -64,6 +64,21 @@ MIGRATIONS: tuple[str, ...] = (
         user_hash   TEXT NOT NULL,
         expires_at  REAL NOT NULL
     );
+    """,
+    # 3: the bot's answer messages (bot/sent.py): which question each answered, so an edited question
+    # edits its answer, and the context it left, so a reply to it continues from its subject. No text.
+    """
+    CREATE TABLE sent_answers (
+        chat_key    TEXT NOT NULL,
+        message_id  INTEGER NOT NULL,
+        question_id INTEGER,
+        part        INTEGER NOT NULL,
+        context     TEXT NOT NULL,
+        sent_at     REAL NOT NULL,
+        PRIMARY KEY (chat_key, message_id)
+    );
+    CREATE INDEX sent_answers_question ON sent_answers (chat_key, question_id);
+    CREATE INDEX sent_answers_sent_at ON sent_answers (sent_at);
     """,
 )
 

@@ -701,6 +701,8 @@ class FakeBotApi:
         self._fault_counts: Counter[str] = Counter()
         self._handlers: dict[str, Callable[[dict[str, Any]], Any]] = {}
         self._commands: dict[str, Any] = {}
+        self._photos: dict[str, int] = {}  # file_id of each photo uploaded → its size in bytes
+        self._profile: dict[str, str] = {}  # setMyDescription / setMyShortDescription
         self._async_waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -1017,7 +1019,10 @@ class FakeBotApi:
     def _answer(self, call: Call) -> _Reply:
         """Compute the successful answer for a method (lock held); sets call.status/result."""
         try:
-            result = self._result_for(call.method, call.params)
+            if call.method == "sendPhoto" and call.method not in self._handlers:
+                result = self._photo_message(call)
+            else:
+                result = self._result_for(call.method, call.params)
         except ApiError as exc:
             call.status = exc.code
             return _Reply(exc.code, exc.payload())
@@ -1047,10 +1052,37 @@ class FakeBotApi:
             return True if params.get("inline_message_id") else self._edited_message(params)
         return self._command_result(method, params)
 
+    def _photo_message(self, call: Call) -> dict[str, Any]:
+        """sendPhoto: an upload gets a new file_id; a file_id sent again must be one this server issued
+        (Telegram refuses another bot's, with 400), and the message carries it as Telegram's does."""
+        upload = call.files.get("photo")
+        if upload is not None:
+            file_id = f"fake-photo-{len(self._photos) + 1}"
+            self._photos[file_id] = len(upload.data)
+        else:
+            file_id = str(call.params.get("photo", ""))
+            if file_id not in self._photos:
+                raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+        message = self._new_message(call.params)
+        size = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": self._photos[file_id]}
+        message["photo"] = [{**size, "width": 320, "height": 147}, {**size, "width": 1280, "height": 590}]
+        return message
+
     def _command_result(self, method: str, params: dict[str, Any]) -> Any:
-        """Bot command storage (set/get/deleteMyCommands); any other method answers True."""
+        """Bot command storage (set/get/deleteMyCommands) and the profile texts (set/getMyDescription,
+        set/getMyShortDescription); any other method answers True."""
         key = json.dumps([params.get("scope"), params.get("language_code")], sort_keys=True)
-        if method == "setMyCommands":
+        if method in ("setMyDescription", "setMyShortDescription"):
+            field_name = "description" if method == "setMyDescription" else "short_description"
+            limit = 512 if method == "setMyDescription" else 120
+            text = str(params.get(field_name, ""))
+            if len(text) > limit:
+                raise ApiError(400, f"Bad Request: {field_name} is too long")
+            self._profile[field_name] = text
+        elif method in ("getMyDescription", "getMyShortDescription"):
+            field_name = "description" if method == "getMyDescription" else "short_description"
+            return {field_name: self._profile.get(field_name, "")}
+        elif method == "setMyCommands":
             self._commands[key] = params.get("commands") or []
         elif method == "deleteMyCommands":
             self._commands.pop(key, None)

@@ -32,7 +32,9 @@ async def test_a_clause_the_answer_states_is_not_quoted_again(api: FakeBotApi, b
 async def test_a_group_card_has_labelled_lines(api: FakeBotApi, bot: Application) -> None:
     (menu,) = await reply(api, text_message(PRIVATE, "/groups"))
     data = next(b["callback_data"] for b in buttons(menu) if b["text"] == "精简行政审批组")
-    (message,) = await reply(api, callback_query(PRIVATE, data, message_id=1))
+    api.push_update(callback_query(PRIVATE, data, message_id=1))
+    (edit,) = await api.wait_for_calls("editMessageText")  # the menu becomes the card
+    message = edit.params
     lines = message["text"].split("\n")
     assert lines[0] == "<b>精简行政审批组</b>"
     for label in ("组长：罗蔺", "副组长单位（5个", "职责：", "放权：", "监管：", "服务："):
