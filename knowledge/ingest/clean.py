@@ -128,6 +128,9 @@ def _restore_breaks(line: str) -> list[str]:
     return parts
 
 
+_LABELLED = re.compile(r"^[\u4e00-\u9fff]{1,8}[:：]")
+
+
 def _drop_repeats(lines: list[str]) -> list[str]:
     """A paragraph given twice stays once; so does a title given whole and again split over lines."""
     out: list[str] = []
@@ -136,6 +139,10 @@ def _drop_repeats(lines: list[str]) -> list[str]:
     while i < len(lines):
         line = lines[i]
         key = line.replace(" ", "")
+        if _LABELLED.match(key):  # 主任委员:刘雪荣 may stand under two bodies: a roster line is never a repeat
+            out.append(line)
+            i += 1
+            continue
         if key in seen and len(key) >= 8:
             i += 1
             continue
