@@ -11,6 +11,7 @@ or the 放管服改革协调小组?). A form that is already a name, alias or ti
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import combinations
 
@@ -18,7 +19,7 @@ from knowledge.facts import Knowledge, RoleKind
 
 _WORD = 2
 # Words that say nothing about which group is meant.
-_GENERIC = frozenset({"工作", "领导", "小组", "专题", "保障"})
+_GENERIC = frozenset({"工作", "领导", "小组", "专题", "保障", "建设", "推进"})
 _ROLE_POSTS = {
     RoleKind.LEADER: "组长",
     RoleKind.DEPUTY: "副组长",
@@ -45,25 +46,58 @@ def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
     return {form: tuple(ids) for form, ids in fits.items() if form not in taken}
 
 
+# A group's own kind word, and the shorter words people put in its place (未成年人保护工作领导小组 → 未保组).
+_SUFFIXES = (
+    ("委员会", ("委员会", "委", "会")),
+    ("领导小组", ("领导小组", "小组", "组")),
+    ("工作专班", ("工作专班", "专班")),
+    ("专班", ("专班",)),
+    ("指挥部", ("指挥部",)),
+    ("联席会议", ("联席会议", "联席会")),
+    ("小组", ("小组", "组")),
+    ("组", ("组",)),
+)
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区)")  # 广东省 / 市 before the name proper
+
+
 def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
     """Short form → the ids of the groups it fits (more than one: ambiguous)."""
     fits: dict[str, list[str]] = defaultdict(list)
     for group in kb.groups.values():
-        core = group.name.removesuffix("组").removesuffix("小")
-        if len(core) < _WORD or len(core) % _WORD:
+        suffix, shorter = next(((k, v) for k, v in _SUFFIXES if group.name.endswith(k)), ("", ()))
+        core = group.name.removesuffix(suffix)
+        place = _PLACE.match(core)
+        if place and len(core) - place.end() >= _WORD:
+            core = core[place.end() :]
+        words = _words(core)
+        if not words:
             continue
-        words = [core[i : i + _WORD] for i in range(0, len(core), _WORD)]
         for size in range(1, len(words) + 1):
             for chosen in combinations(words, size):
                 if all(w in _GENERIC for w in chosen):
                     continue
-                fits["".join(chosen) + "组"].append(group.id)
+                for end in shorter:
+                    fits["".join(chosen) + end].append(group.id)
+        # the first character of each word: 城市规划委员会 → 城规委, 爱国卫生运动委员会 → 爱卫会
+        heads = [w[0] for w in words if w not in _GENERIC]
+        for size in range(_WORD, len(heads) + 1):
+            for chosen in combinations(heads, size):
+                for end in (e for e in shorter if len(e) == 1):
+                    fits["".join(chosen) + end].append(group.id)
     for form, ids in list(fits.items()):
         # 改革组 also fits the group whose full name says 改革 (…“放管服”改革协调小组)
         word = form.removesuffix("组")
         others = [g.id for g in kb.groups.values() if g.id not in ids and word in (g.full_name or "")]
-        fits[form] = [*ids, *others] if len(word) == _WORD else ids
+        fits[form] = [*ids, *others] if len(word) == _WORD and form.endswith("组") else ids
     return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken}
+
+
+def _words(core: str) -> list[str]:
+    """A name read as two-character words, an odd first character joined to the first (地方志|编纂)."""
+    if len(core) < _WORD:
+        return []
+    start = 3 if len(core) % _WORD else _WORD
+    return [core[:start], *(core[i : i + _WORD] for i in range(start, len(core), _WORD))]
 
 
 def person_addresses(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
