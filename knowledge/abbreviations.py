@@ -100,6 +100,23 @@ def _words(core: str) -> list[str]:
     return [core[:start], *(core[i : i + _WORD] for i in range(start, len(core), _WORD))]
 
 
+# The body a post belongs to, which people leave out when only one person holds the post (国务院副总理 → 副总理).
+_BODY = re.compile(r"^(?:国务院|中央|全国人大|全国政协|(?:省|市|县|区|自治区)(?:委|政府|人大|政协)?)")
+
+
+def title_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
+    """A post without its body (副总理, 常务副省长 for 省委常委…), for the people holding it."""
+    fits: dict[str, list[str]] = defaultdict(list)
+    for person in kb.people.values():
+        for title in person.titles:
+            body = _BODY.match(title.title)
+            rest = title.title[body.end() :] if body else ""
+            bare = rest in _POST_ENDINGS  # 秘书长 alone asks for a place in the group, not a title
+            if len(rest) >= _WORD and not bare and rest.endswith(_POST_ENDINGS + ("总理", "省长", "县长", "区长")):
+                fits[rest].append(person.id)
+    return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken}
+
+
 def person_addresses(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
     """Surname + post → the ids of the people it may address (more than one: ambiguous)."""
     fits: dict[str, list[str]] = defaultdict(list)

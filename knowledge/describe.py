@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from knowledge.answer import UNSTATED
 from knowledge.facts import Aspect, Group, Holding, Knowledge, OfficeStatus, Person, RoleKind, Tier
-from knowledge.loader import aspect_fact_id, common_fact_id
+from knowledge.loader import aspect_fact_id, common_fact_id, holding_fact_id
 
 
 @dataclass(frozen=True)
@@ -72,12 +72,12 @@ def members(kb: Knowledge, group: Group) -> Part:
 def holding(kb: Knowledge, group: Group, held: tuple[Holding, ...]) -> Part:
     """A place other than head, deputy or member (秘书长, 联络员): its holders as the notice names them."""
     role = held[0].role
-    fact = (f"group.{group.id}.role.{role}",)
+    fact = (holding_fact_id(group.id, held[0]),)
     names = [person_with_titles(kb, p) for h in held for p in h.persons]
     names += [kb.units[u].name for h in held for u in h.units] + [p for h in held for p in h.posts]
     if not names:
         return Part(f"{UNSTATED}{group.name}{role}由谁担任。", fact)
-    return Part(f"{group.name}{role}：{'、'.join(names)}。", fact)
+    return Part(f"{group.name}{role}（{len(names)}位）：{'、'.join(names)}。", fact)
 
 
 def _sent_by(held: tuple, units: list[str]) -> str:

@@ -22,7 +22,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from knowledge.abbreviations import group_short_forms, person_addresses, unit_short_forms
+from knowledge.abbreviations import group_short_forms, person_addresses, title_short_forms, unit_short_forms
 from knowledge.facts import Knowledge
 from knowledge.normalize import is_cjk
 
@@ -88,6 +88,7 @@ class EntityMatcher:
             *((form, EntityKind.GROUP, ids) for form, ids in group_short_forms(kb, set(self.surfaces)).items()),
             *((form, EntityKind.PERSON, ids) for form, ids in person_addresses(kb, set(self.surfaces)).items()),
             *((form, EntityKind.UNIT, ids) for form, ids in unit_short_forms(kb, set(self.surfaces)).items()),
+            *((form, EntityKind.PERSON, ids) for form, ids in title_short_forms(kb, set(self.surfaces)).items()),
         ]
         derived_forms = {form for form, _, _ in derived}  # matched exactly only: too short to bend
         for form, kind, ids in derived:
