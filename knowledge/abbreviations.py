@@ -112,7 +112,7 @@ def title_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
             body = _BODY.match(title.title)
             rest = title.title[body.end() :] if body else ""
             bare = rest in _POST_ENDINGS  # 秘书长 alone asks for a place in the group, not a title
-            if len(rest) >= _WORD and not bare and rest.endswith(_POST_ENDINGS + ("总理", "省长", "县长", "区长")):
+            if len(rest) >= _WORD and not bare and rest.endswith((*_POST_ENDINGS, "总理", "省长", "县长", "区长")):
                 fits[rest].append(person.id)
     return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken}
 
