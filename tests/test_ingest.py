@@ -142,6 +142,35 @@ def test_glued_name_and_title_are_read_apart(tmp_path: Path) -> None:
     assert [t.title for t in k.people["lin_keqing"].titles] == ["省委常委", "常务副省长"]
 
 
+def test_a_roster_run_together_on_one_line_is_read_apart(tmp_path: Path) -> None:
+    """Every line break lost (notice 05): 副 / 组长 broken, names and titles glued, the next heading glued on."""
+    raw = (
+        "国务院办公厅关于成立第一次全国测试普查领导小组的通知二、组成人员组长:张高丽国务院副总理副组长:"
+        "姜大明国土资源部部长丁向阳国务院副秘书长成员:杜鹰发展改革委副主任翁孟勇交通运输部副部长"
+        "黄海辉武警部队副参谋长三、工作机构领导小组办公室设在统计局。" + "普查工作。" * 60
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    assert _holders(k, "组长") == ["张高丽"]
+    assert _holders(k, "副组长") == ["姜大明", "丁向阳"]
+    assert _holders(k, "成员") == ["杜鹰", "翁孟勇", "黄海辉"]
+    titles = {p.name: [t.title for t in p.titles] for p in k.people.values()}
+    assert titles["杜鹰"] == ["发展改革委副主任"] and titles["黄海辉"] == ["武警部队副参谋长"]
+
+
+def test_a_roster_line_under_two_bodies_is_kept_under_both(tmp_path: Path) -> None:
+    raw = (
+        "某市人民政府办公室关于调整部分非常设机构的通知\n一、保留的机构\n1、市城市规划委员会\n"
+        "主 任 委 员:刘雪荣\n副主任委员:杨 智\n2、市爱国卫生运动委员会\n主 任 委 员:刘雪荣\n常务副主任委员:梅香雪\n"
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    heads = {g.name: g.leader.person for g in k.groups.values()}
+    assert heads == {"市城市规划委员会": "liu_xuerong", "市爱国卫生运动委员会": "liu_xuerong"}
+    assert _holders(k, "副主任委员", "scsghwyh") == ["杨智"]
+    assert all(p.name != "副主" for p in k.people.values())
+
+
 def test_chinese_numeral_and_digit_dates() -> None:
     assert chinese_date("二○一三年四月二十九日") == "2013-04-29"
     assert chinese_date("二〇〇三年十二月十六日") == "2003-12-16"

@@ -54,6 +54,8 @@ def clean(raw: str) -> str:
         line = _SPACES.sub(" ", line).strip()
         if not line or _CHROME.match(line):
             continue
+        if out and _BROKEN_LABEL.match(out[-1]):  # 副 / 组长: — a label the crawl broke over two lines
+            line = out.pop() + line
         out.extend(_restore_breaks(_tidy(line)))
     return "\n".join(_drop_repeats(out)) + "\n"
 
@@ -111,9 +113,13 @@ def _join_padded_names(line: str) -> str:
     return line
 
 
-_HEADING_INLINE = re.compile(r"(?<=[。:：;；])\s*(?=[一二三四五六七八九十]{1,3}、)")
+# 一、 after a sentence, or glued to the last roster entry (…副参谋长三、工作机构), but not 三、四个 / 一、二级
+_HEADING_INLINE = re.compile(
+    r"(?:(?<=[。:：;；])\s*|(?<=[\u4e00-\u9fff]))(?=[一二三四五六七八九十]{1,3}、[^一二三四五六七八九十\d])"
+)
+_BROKEN_LABEL = re.compile(r"^(?:常务)?副$")
 _LABEL_INLINE = re.compile(
-    r"(?<=[\u4e00-\u9fff。)）])(?=(?:副组长|组长|成员|召集人|副召集人|指挥长|副指挥长|主任|副主任|委员|秘书长)[:：])"
+    r"(?<=[\u4e00-\u9fff。)）])(?<!副)(?<!常务)(?=(?:副组长|组长|成员|召集人|副召集人|指挥长|副指挥长|主任|副主任|委员|秘书长)[:：])"
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 # Common Chinese surnames (single character). Characters that are far more often words in a
@@ -11,7 +12,7 @@ SURNAMES = frozenset(
     "任姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方邹孟熊秦邱江尹薛闫阎段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔"
     "严汤莫易向欧阳白尚季习乔赖庞樊殷翟倪施洪祝温牛柴聂俞章鲁葛伍单申焦甘巫楼帅项童于应陶岳盛骆卫"
     "栗宁辛竞矫修仲房栾冀郎柳凌佟滕景包麦谷庄晏艾裴解连纪褚蓝宫邢池荣兰车喻安霍卜左靳管屈虞詹"
-    "梅蒙涂符花穆农苗钮鄢邬闵芦阮岑扈阚封祁桂冉饶"
+    "梅蒙涂符花穆农苗钮鄢邬闵芦阮岑扈阚封祁桂冉饶翁甄邝卓柯湛鲍苑毕鞠宗戚隋尤昝臧荆"
 )
 SURNAMES_DOUBLE = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "令狐", "长孙", "慕容")
 
@@ -100,7 +101,9 @@ def split_glued(text: str) -> tuple[str, str] | None:
         return None
     rest3 = text[3:]
     rest2 = text[2:]
-    if rest2.startswith(TITLE_STARTS) and len(rest2) >= 2:
+    if (rest2.startswith(TITLE_STARTS) and len(rest2) >= 2) or (
+        len(rest3) >= 2 and _first_word(rest2) > _first_word(rest3)
+    ):
         name, title = text[:2], rest2
     elif len(rest3) >= 2:
         name, title = text[:3], rest3
@@ -109,6 +112,14 @@ def split_glued(text: str) -> tuple[str, str] | None:
     if not is_name(name) or not _post_like(title):
         return None
     return name, title
+
+
+def _first_word(text: str) -> int:
+    """The length of the first word jieba finds in ``text`` (its general dictionary: 发展 / 外交部)."""
+    import jieba  # only ingest needs the general dictionary
+
+    jieba.setLogLevel(logging.WARNING)
+    return len(next(iter(jieba.cut(text[:12], HMM=False)), ""))
 
 
 def _post_like(title: str) -> bool:
@@ -127,3 +138,24 @@ def trailing_name(text: str) -> tuple[str, str] | None:
         if is_name(name) and ends_as_post(post):
             return post, name
     return None
+
+
+_ENDING = re.compile("|".join(sorted(map(re.escape, POST_ENDINGS), key=len, reverse=True)))
+
+
+def split_glued_run(text: str) -> list[tuple[str, str]] | None:
+    """Several names and titles run together (姜大明国土资源部部长丁向阳国务院副秘书长…) → [(name, title)],
+    cut where a post ends and a surname follows; None unless every piece reads as a name and a post."""
+    cuts = [0]
+    for m in _ENDING.finditer(text):
+        end = m.end()
+        if end < len(text) and text[end] in SURNAMES and end - cuts[-1] >= 5:
+            cuts.append(end)
+    cuts.append(len(text))
+    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+    if len(pieces) < 2:
+        return None
+    read = [split_glued(piece) for piece in pieces]
+    if any(r is None for r in read):
+        return None
+    return [r for r in read if r is not None]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from knowledge.facts import Tier, tier_of
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
-from knowledge.ingest.names import is_name, split_glued, trailing_name
+from knowledge.ingest.names import is_name, split_glued, split_glued_run, trailing_name
 from knowledge.ingest.sections import Line
 
 ROLES = sorted(
@@ -127,6 +127,10 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     names = [p.strip() for p in re.split(r"[、,，]", text)]
     if names and all(is_name(n) for n in names):
         holder.persons.extend((n, None) for n in names)
+        return
+    run = split_glued_run(text) if len(text) > 12 else None
+    if run:  # a crawl that lost its line breaks: 姜大明国土资源部部长丁向阳国务院副秘书长…
+        holder.persons.extend(run)
         return
     glued = split_glued(text)
     if glued:
