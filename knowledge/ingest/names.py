@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import pairwise
 
 # Common Chinese surnames (single character). Characters that are far more often words in a
 # roster (常务, 党组, 武警, 海关, 文物 …) are left out, so a name is only found where a name stands.
@@ -152,7 +153,7 @@ def split_glued_run(text: str) -> list[tuple[str, str]] | None:
         if end < len(text) and text[end] in SURNAMES and end - cuts[-1] >= 5:
             cuts.append(end)
     cuts.append(len(text))
-    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+    pieces = [text[a:b] for a, b in pairwise(cuts) if b > a]
     if len(pieces) < 2:
         return None
     read = [split_glued(piece) for piece in pieces]
