@@ -23,7 +23,7 @@ from functools import cache
 from rapidfuzz import fuzz, process
 
 from knowledge.abbreviations import group_short_forms, person_addresses, title_short_forms, unit_short_forms
-from knowledge.facts import Knowledge
+from knowledge.facts import ROLE_TIERS, Knowledge
 from knowledge.normalize import is_cjk
 
 # pypinyin's phrase dictionary (~50 MB, 0.15 s) is only for whole words; we compare single
@@ -239,7 +239,8 @@ def _title_surfaces(kb: Knowledge) -> Iterator[tuple[str, str]]:
     """A title as written, with the unit's other names (科技局局长), and its own aliases (市长)."""
     for person in kb.people.values():
         for title in person.titles:
-            yield person.id, title.title
+            if title.title not in ROLE_TIERS:  # 主任 alone (…党委副书记、主任) names a place, not this person
+                yield person.id, title.title
             yield from ((person.id, alias) for alias in title.aliases)
             if title.unit is not None:
                 unit = kb.units[title.unit]
