@@ -133,6 +133,7 @@ def build_application(
         ("who", handlers.who_command),
         ("ask", handlers.ask_command),
         ("source", handlers.source_command),
+        ("notices", handlers.notices_command),
     ]
     for name, callback in commands:
         application.add_handler(CommandHandler(name, callback, filters=updates))

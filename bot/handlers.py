@@ -257,6 +257,17 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await send_text(update, context, services(context).messages.help.format(bot=context.bot.username))
 
 
+async def notices_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The notices loaded, as answers name them."""
+    shared = services(context)
+    words = shared.messages.notices
+    lines = [words.heading.format(count=len(shared.engine.notices))]
+    for notice in shared.engine.notices:
+        kb = notice.engine.kb
+        lines.append(words.line.format(label=notice.label, title=kb.document["title"].value, groups=len(kb.groups)))
+    await send_text(update, context, "\n".join(lines))
+
+
 async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     shared = services(context)
     await send_answer(update, context, await shared.compute(shared.engine.first.document_card))

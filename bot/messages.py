@@ -88,6 +88,14 @@ class OperatorTexts:
 
 
 @dataclass(frozen=True)
+class NoticesTexts:
+    """/notices: what is loaded."""
+
+    heading: str  # {count}
+    line: str  # {label}, {title}, {groups}
+
+
+@dataclass(frozen=True)
 class Messages:
     welcome: str
     help: str
@@ -113,6 +121,7 @@ class Messages:
     feedback: FeedbackTexts
     report: ReportTexts
     operators: OperatorTexts
+    notices: NoticesTexts
 
 
 def load_messages(path: Path = MESSAGES_PATH) -> Messages:

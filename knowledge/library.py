@@ -99,8 +99,12 @@ class Library:
             return self._which_notice(question, context)
         own = context if context is not None and context.notice in ("", notice.key) else None
         answer = notice.engine.ask(question, own)
-        kept = replace(answer.context, notice=notice.key) if len(self.notices) > 1 else answer.context
-        return replace(answer, notice=notice.label, context=kept)
+        if len(self.notices) == 1:
+            return replace(answer, notice=notice.label)
+        # several notices: each citation says which notice it quotes (渝府办发〔2020〕5号 三（二）)
+        cited = tuple(replace(c, section=f"{notice.label} {c.section}") for c in answer.citations)
+        kept = replace(answer.context, notice=notice.key)
+        return replace(answer, notice=notice.label, citations=cited, context=kept)
 
     def route(self, question: str, context: Context | None = None) -> Notice | None:
         if len(self.notices) == 1:

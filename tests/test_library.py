@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from fake_bot_api import FakeBotApi, text_message
+from harness import application_for, running
 
 from knowledge.answer import Context
 from knowledge.engine import Engine
@@ -168,3 +170,28 @@ def test_ask_with_a_broken_knowledge_dir_exits_2_naming_the_file(tmp_path: Path)
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 2
     assert "notice.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- in Telegram, through the fake Bot API --------------------------------------------------------
+
+
+async def _reply(api, update: dict) -> dict:  # type: ignore[no-untyped-def]
+    before = len(api.sent_messages())
+    api.push_update(update)
+    await api.wait_for(lambda a: len(a.sent_messages()) > before)
+    return api.sent_messages()[before]
+
+
+async def test_notices_lists_what_is_loaded_and_a_question_naming_none_offers_one_button_each(
+    api: FakeBotApi, library: Library
+) -> None:
+    async with running(application_for(api, library)):
+        listed = await _reply(api, text_message(7, "/notices"))
+        assert "2份通知" in listed["text"]
+        assert "渝府办发〔2020〕5号" in listed["text"] and "兴政办发〔2021〕7号" in listed["text"]
+        asked = await _reply(api, text_message(7, "组长是谁"))
+        assert "哪份通知" in asked["text"]
+        offers = [b["text"] for row in asked["reply_markup"]["inline_keyboard"] for b in row]
+        assert "兴政办发〔2021〕7号：组长是谁" in offers
+        answered = await _reply(api, text_message(7, "兴政办发〔2021〕7号：组长是谁"))
+        assert "陈明" in answered["text"] and "兴政办发〔2021〕7号" in answered["text"]
