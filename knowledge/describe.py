@@ -231,5 +231,10 @@ def requirement(kb: Knowledge, requirement_id: str) -> Part:
     return Part(f"有关要求（{entry.section}）：{entry.quote}", (f"req.{entry.id}",))
 
 
+def passage(kb: Knowledge, fact_id: str) -> Part:
+    """A sentence of the notice no other fact quotes, as it stands."""
+    return Part(f"通知原文：{kb.facts[fact_id].quote}", (fact_id,))
+
+
 def join(parts: list[Part]) -> Part:
     return Part("".join(p.text for p in parts), tuple(dict.fromkeys(f for p in parts for f in p.facts)))

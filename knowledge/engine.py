@@ -16,7 +16,7 @@ from pathlib import Path
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Context
 from knowledge.describe import Part
-from knowledge.facts import Knowledge
+from knowledge.facts import FactKind, Knowledge
 from knowledge.lexicon import Cue, Lexicon, load_lexicon, with_notice_words, with_own_roles, without_own_places
 from knowledge.loader import BUNDLED, DATA_DIR, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig
@@ -65,6 +65,7 @@ class Engine:
             config=config,
             reader=self.reader,
             index=index,
+            passages=ClauseIndex(kb, segmenter, (FactKind.TEXT,)),
             document_values={f.id: normalize(f.value) for f in kb.document.values()},
             year=_year(kb),
             wording=load_wording(),

@@ -32,6 +32,7 @@ class FactKind(enum.Enum):
     UNIT = "unit"
     REQUIREMENT = "requirement"
     ROLE = "role"
+    TEXT = "text"  # a sentence of the notice no other fact quotes (其他事项, 说明): citable as it stands
 
 
 class RoleKind(enum.Enum):

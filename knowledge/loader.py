@@ -107,6 +107,7 @@ def load_knowledge(data_dir: Path = BUNDLED) -> Knowledge:
     except SchemaError as error:
         raise KnowledgeError(f"{facts_path}: {str(error).lstrip('.')}") from None
     facts = {fact.id: fact for fact in _facts(facts_file)}
+    facts |= {fact.id: fact for fact in _text_facts(notice, facts.values())}
     return Knowledge(
         notice=notice,
         document={f.id: f for f in facts_file.document},
@@ -335,6 +336,23 @@ def _facts(data: FactsFile) -> Iterator[Fact]:
         yield Fact(
             f"req.{requirement.id}", FactKind.REQUIREMENT, "requirements", requirement.section, requirement.quote
         )
+
+
+_SENTENCE_END = re.compile(r"(?<=[。；;！？!?])|\n")
+_SHORTEST_TEXT = 8
+
+
+def _text_facts(notice: str, facts: Iterable[Fact]) -> Iterator[Fact]:
+    """The notice's sentences no fact quotes, so a question about them (是否议事协调机构, 成员调整报谁批)
+    can be answered in the notice's words; their place is the 正文."""
+    quoted = [squeeze(f.quote) for f in facts if f.quote]
+    seen: set[str] = set()
+    for number, sentence in enumerate(s.strip() for s in _SENTENCE_END.split(notice)):
+        key = squeeze(sentence)
+        if len(key) < _SHORTEST_TEXT or key in seen or any(key in q or q in key for q in quoted):
+            continue
+        seen.add(key)
+        yield Fact(f"text.{number}", FactKind.TEXT, "text", "正文", sentence)
 
 
 def aspect_fact_id(group_id: str, aspect: Aspect) -> str:

@@ -44,10 +44,10 @@ class Hit:
 
 
 class ClauseIndex:
-    def __init__(self, kb: Knowledge, segmenter: Segmenter) -> None:
+    def __init__(self, kb: Knowledge, segmenter: Segmenter, kinds: tuple[FactKind, ...] = _SEARCHED) -> None:
         self.clauses: list[Clause] = []
         for fact in kb.facts.values():
-            if fact.kind in _SEARCHED and fact.quote:
+            if fact.kind in kinds and fact.quote:
                 for text in filter(None, (c.strip() for c in _CLAUSE_END.split(fact.quote))):
                     self.clauses.append(Clause(fact.id, fact.subject, text, frozenset(segmenter.cut(text))))
         # Every two-character stretch of every clause by its readings, for typos that sound right.

@@ -30,10 +30,17 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None
     unknown = [w for w in query.unknown if w not in words and not tools.names_group(w)]  # 逃生: no rule says it
     hits = [h for h in tools.index.search([*words, *unknown], limit=20) if h.clause.subject == "requirements"]
-    if not hits or hits[0].score < _COVERED:
-        return None
-    chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9][:2]
-    parts = [describe.requirement(tools.kb, r) for r in tools.with_lost_rest(chosen)]
+    if hits and hits[0].score >= _COVERED:
+        chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9][:2]
+        parts = [describe.requirement(tools.kb, r) for r in tools.with_lost_rest(chosen)]
+    else:  # a sentence of the notice no fact quotes (不作为议事协调机构, 报组长批准)
+        hits = tools.passages.search([*words, *unknown], limit=3)
+        if not hits or hits[0].score < _COVERED:
+            return None
+        parts = [describe.passage(tools.kb, hits[0].clause.fact)]
+        if query.has(Cue.YES_NO) and all(w in hits[0].clause.text for w in words):
+            # 算省政府议事协调机构吗: the sentence says so, or says 不作为 / 不纳入
+            parts.insert(0, tools.verdict(not _denies(hits[0].clause.text, words)))
     if query.has(Cue.YES_NO) and _denies(hits[0].clause.text, words):  # 有没有公章: the rule says 不刻制印章
         parts.insert(0, tools.verdict(False))
     return tools.answer(question, parts, (), 0.75)
@@ -42,5 +49,5 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
 def _denies(clause: str, words: list[str]) -> bool:
     """Whether the clause says no to what the question names: 不 / 不再 / 未 just before the word."""
     return any(
-        re.search(rf"(?:不|未|不再|无)[\u4e00-\u9fff]{{0,2}}{re.escape(w)}", clause) for w in words if w in clause
+        re.search(rf"(?:不|未|不再|无)[\u4e00-\u9fff]{{0,5}}{re.escape(w)}", clause) for w in words if w in clause
     )
