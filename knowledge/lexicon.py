@@ -177,6 +177,10 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
         cue = _TIER_CUES.get(holding.tier)
         if cue is not None and holding.role not in cues[cue]:
             cues[cue].append(holding.role)
+    # 主任是谁, of a 专班 whose head is its 主任: the group's head, not an office's (办公室主任 still is)
+    own = {h.role for h in holdings}
+    for cue in (Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
+        cues[cue] = [w for w in cues[cue] if w not in own]
     if any(h.tier is Tier.MEMBER and h.units for h in holdings):
         moved = [w for w in cues[Cue.DEPUTY] if w.endswith(_UNIT_WORDS) and "副" not in w]
         cues[Cue.DEPUTY] = [w for w in cues[Cue.DEPUTY] if w not in moved]

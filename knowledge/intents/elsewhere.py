@@ -17,6 +17,7 @@ _PLACE = re.compile(
     r"([\u4e00-\u9fff]{2,4}?)(?:省(?!份|级)|市(?!场|民|容|级|里)|县(?!域|级|里)|区(?!域|别|分|间|级|里))"
 )
 _NOT_A_PLACE = re.compile(r"[这那哪各本全每个们该此某城]")
+_ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)次")
 _PLACE_REACH = 10  # characters before a group's name where its place may stand
 
 
@@ -44,6 +45,10 @@ def _foreign_place(tools: Tools, text: str, query: Query) -> bool:
         if mention.entity.kind is not EntityKind.GROUP:
             continue
         named = text[max(0, mention.start - _PLACE_REACH) : mention.end]
+        group = tools.kb.groups[mention.entity.id]
+        own = set(_ORDINAL.findall(group.name + (group.full_name or "")))
+        if any(n not in own for n in _ORDINAL.findall(named)):
+            return True  # 第四次全国经济普查领导小组, asked of the 第三次's
         for found in _PLACE.finditer(named):
             if not _NOT_A_PLACE.search(found.group(1)) and found.group() not in tools.notice_text:
                 return True

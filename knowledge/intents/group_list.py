@@ -52,6 +52,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         if parts:
             return tools.answer(question, parts, tuple(Entity(EntityKind.GROUP, g.id) for g in groups), 0.85)
     kinds = kinds or tools.kb.kinds()
+    if not kinds:  # 下设几个工作组, of a notice that sets up one group only
+        return tools.answer(question, [Part(tools.say("no_groups_under", group=tools.top_name))], (), 0.8)
     parts = [describe.groups_list(tools.kb, tuple(kinds))]
     claimed = number(query.text)
     # 协调小组下设3个专题组？ states a number: a claim to check even without 吗
