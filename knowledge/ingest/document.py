@@ -143,6 +143,9 @@ def _recipients(draft: Draft, lines: list[Line]) -> None:
             return
 
 
+_BASIS = re.compile(r"(?:^|[:：,，。])((?:为|根据|按照)[^。]{6,240}?(?:成立|设立|建立)[^。]*)")
+
+
 def _body_fields(draft: Draft, lines: list[Line]) -> None:
     """The opening paragraph (why, by what basis) and a sentence that renames, adjusts or abolishes."""
     start = next(
@@ -153,6 +156,14 @@ def _body_fields(draft: Draft, lines: list[Line]) -> None:
         sentence = re.split(r"[,，。]现(?:将|就)", sentence)[0]
         if sentence.startswith(("为", "根据", "按照", "经", "近年", "这些年")):
             _field(draft, "basis", "依据/目的", sentence, sentence, "正文开头")
+    if not any(f.get("id") == "basis" for f in draft.document):
+        # no recipients line before it (a news repost): the sentence that says why the group is set up
+        for line in lines[:15]:
+            found = _BASIS.search(line.text)
+            if found:
+                clause = re.split(r"[,，。]现(?:将|就)", found.group(1))[0]
+                _field(draft, "basis", "依据/目的", clause, clause, "正文开头")
+                break
     for line in lines:
         for sentence in re.split(r"(?<=[。;；])", line.text):
             sentence = sentence.strip().rstrip("。;；")
