@@ -17,7 +17,7 @@ from pathlib import Path
 import jieba
 from rank_bm25 import BM25Okapi
 
-NOTICE = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "notice.txt"
+NOTICE = Path(__file__).resolve().parents[1] / "knowledge" / "notices" / "chongqing-fangguanfu" / "notice.txt"
 
 
 class Bm25Baseline:
