@@ -16,13 +16,17 @@ from pathlib import Path
 
 from knowledge.answer import Answer, Context
 from knowledge.engine import Engine
-from knowledge.facts import Knowledge
+from knowledge.facts import ROLE_TIERS, Knowledge
 from knowledge.loader import BUNDLED
+from knowledge.matcher import EntityKind
 from knowledge.normalize import normalize
 from knowledge.tools import EngineConfig
 
 _SHORTEST = 2  # a distinctive piece of a name is at least this long
 _LONGEST = 8
+_SURE = 90  # a mention this sure names its notice
+_GENERIC_NAMES = frozenset({"领导小组", "协调小组", "工作专班", "专班", "指挥部", "委员会", "小组", "联席会议"})
+_MASKED = re.compile("|".join(sorted((*_GENERIC_NAMES, *ROLE_TIERS, "组成人员", "办公室"), key=len, reverse=True)))
 _NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d+)\s*号")
 
 
@@ -119,18 +123,33 @@ class Library:
         return None
 
     def named(self, question: str) -> dict[str, int]:
-        """How strongly the question names each notice: the longest piece of a name only it has, or its
-        文号 (a number beats any name)."""
+        """How strongly the question names each notice: its 文号 (a number beats any name), else the
+        longest stretch that names only it — a piece of one of its names, or what its own reader
+        recognises as one of its groups or people (a short form: 未保组, 航空组; a post: 副总理)."""
         text = normalize(question).replace(" ", "")
-        scores = {}
         asked = {(int(y), int(n)) for y, n in _NUMBER.findall(text)}
+        bare = _MASKED.sub("|", text)  # 领导小组 / 组长 say what, not which notice: 地普|||谁
+        spans = {n.key: self._recognised(n, question) for n in self.notices}
+        scores = {}
         for notice in self.notices:
             if notice.number is not None and notice.number in asked:
                 scores[notice.key] = 100
                 continue
             pieces = self._pieces[notice.key]
-            scores[notice.key] = max((len(p) for p in pieces if p in text), default=0)
+            others = set().union(*(v for k, v in spans.items() if k != notice.key))
+            own = [len(s) for s in spans[notice.key] - others]
+            scores[notice.key] = max([len(p) for p in pieces if p in bare] + own, default=0)
         return scores
+
+    @staticmethod
+    def _recognised(notice: Notice, question: str) -> set[str]:
+        """The stretches of the question the notice's reader takes for its groups or people."""
+        engine = notice.engine
+        text = engine.read_form(question)
+        query = engine.reader.read(text)
+        kinds = (EntityKind.GROUP, EntityKind.PERSON)
+        found = {text[m.start : m.end] for m in query.mentions if m.entity.kind in kinds and m.score >= _SURE}
+        return {s for s in found if len(s) >= _SHORTEST and s not in _GENERIC_NAMES}
 
     def _distinctive_pieces(self) -> dict[str, frozenset[str]]:
         """Per notice, the pieces (2–8 characters) of its names that no other loaded notice's names

@@ -7,6 +7,7 @@ noted as a CHECK) until it loads, so the output always loads and never states wh
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from knowledge.ingest.clean import clean
 from knowledge.ingest.document import read_document, read_title
 from knowledge.ingest.draft import Draft
 from knowledge.ingest.groups import find_groups
+from knowledge.ingest.names import short_names
 from knowledge.ingest.office import read_office
 from knowledge.ingest.roster import read_roster
 from knowledge.ingest.rules import read_duties, read_rules
@@ -39,7 +41,20 @@ def read(raw: str) -> Draft:
     read_duties(draft, lines, scopes)
     read_rules(draft, lines)
     draft.groups = [scope.entry for scope in scopes]
+    _add_short_names(draft)
     return draft
+
+
+def _add_short_names(draft: Draft) -> None:
+    """Each group's initials forms (三经普领导小组, 未保组) as aliases, where no other name has them."""
+    forms = {g["name"]: short_names(g["name"]) for g in draft.groups}
+    taken = [*(g["name"] for g in draft.groups), *draft.people, *draft.units]
+    taken += [a for g in draft.groups for a in g.get("aliases", [])]
+    counts = Counter(f for fs in forms.values() for f in fs)
+    for group in draft.groups:
+        own = [f for f in forms[group["name"]] if counts[f] == 1 and f not in taken]
+        if own:
+            group["aliases"] = [*group.get("aliases", []), *own]
 
 
 def ingest(raw: str, out: Path) -> Result:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 # Common Chinese surnames (single character). Characters that are far more often words in a
 # roster (常务, 党组, 武警, 海关, 文物 …) are left out, so a name is only found where a name stands.
@@ -160,3 +160,40 @@ def split_glued_run(text: str) -> list[tuple[str, str]] | None:
     if any(r is None for r in read):
         return None
     return [r for r in read if r is not None]
+
+
+_KINDS = ("领导小组", "工作专班", "委员会", "指挥部", "联席会议", "专班", "小组")
+_ORDINAL = re.compile(r"^第([一二三四五六七八九十]+)次$")
+_PLAIN = frozenset({"全国", "工作", "领导", "建设", "推进", "国家", "中华人民共和国"})
+_PLACE_PREFIX = re.compile(r"^(?:国务院|[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区))")
+
+
+def short_names(name: str) -> list[str]:
+    """The short names people make of a group's name from the first characters of its words, with an
+    ordinal kept as its numeral: 第三次全国经济普查领导小组 → 三经普领导小组, 三经普小组, 三经普组;
+    地理国情普查 → 地普. (Forms from whole words, 航空组, the engine derives itself.)"""
+    import jieba  # only ingest needs the general dictionary
+
+    jieba.setLogLevel(logging.WARNING)
+    kind = next((k for k in _KINDS if name.endswith(k)), "")
+    core = name.removesuffix(kind)
+    place = _PLACE_PREFIX.match(core)
+    core = core[place.end() :] if place and len(core) - place.end() >= 4 else core
+    ordinal, heads = "", []
+    for word in jieba.cut(core, HMM=False):
+        found = _ORDINAL.match(word)
+        if found:
+            ordinal = found.group(1)
+        elif word not in _PLAIN and len(word) >= 2:
+            heads.append(word[0])
+    if len(heads) < 2:
+        return []
+    ends = {"领导小组": ("领导小组", "小组", "组"), "小组": ("小组", "组")}.get(kind, (kind,) if kind else ())
+    forms = []
+    for size in range(2, len(heads) + 1):
+        for chosen in combinations(heads, size):
+            for start in dict.fromkeys((ordinal + "".join(chosen), "".join(chosen))):
+                forms += [start + end for end in ends]
+                if len(start) >= 3:
+                    forms.append(start)  # 三经普, 二污普
+    return [f for f in dict.fromkeys(forms) if f != name]
