@@ -24,6 +24,7 @@ from knowledge.tools import EngineConfig
 
 _SHORTEST = 2  # a distinctive piece of a name is at least this long
 _LONGEST = 8
+_COVERAGE_WEIGHT = 10  # coverage decides, the longest distinctive stretch breaks ties
 _SURE = 90  # a mention this sure names its notice
 _GENERIC_NAMES = frozenset({"领导小组", "协调小组", "工作专班", "专班", "指挥部", "委员会", "小组", "联席会议"})
 _MASKED = re.compile("|".join(sorted((*_GENERIC_NAMES, *ROLE_TIERS, "组成人员", "办公室"), key=len, reverse=True)))
@@ -69,6 +70,9 @@ class Library:
         self.by_key = {n.key: n for n in self.notices}
         self._generic = frozenset(p for word in generic for p in _pieces([word]) | {word})
         self._pieces = self._distinctive_pieces()
+        self._named_pieces = {
+            n.key: frozenset(p for p in _pieces(n.names) if not self._is_generic(p)) for n in self.notices
+        }
 
     @classmethod
     def build(
@@ -138,7 +142,11 @@ class Library:
             pieces = self._pieces[notice.key]
             others = set().union(*(v for k, v in spans.items() if k != notice.key))
             own = [len(s) for s in spans[notice.key] - others]
-            scores[notice.key] = max([len(p) for p in pieces if p in bare] + own, default=0)
+            distinctive = max([len(p) for p in pieces if p in bare] + own, default=0)
+            # how much of the question its names cover (广东 + 放管服 + 协调 beats 放管服协调 alone), then
+            # the longest stretch only it has
+            covered = _covered(bare, self._named_pieces[notice.key]) + sum(own)
+            scores[notice.key] = covered * _COVERAGE_WEIGHT + distinctive if distinctive or covered > 2 else 0
         return scores
 
     @staticmethod
@@ -170,6 +178,17 @@ class Library:
         text = wording.say("which_notice", notices=labels)
         offers = tuple(f"{n.label}：{question}" for n in self.notices)
         return Answer(question, False, text, suggestions=offers, context=context or Context())
+
+
+def _covered(text: str, pieces: frozenset[str]) -> int:
+    """How many characters of ``text`` some piece (2–8 characters) of a notice's names covers."""
+    covered = [False] * len(text)
+    for start in range(len(text)):
+        for size in range(min(_LONGEST, len(text) - start), _SHORTEST - 1, -1):
+            if text[start : start + size] in pieces:
+                covered[start : start + size] = [True] * size
+                break
+    return sum(covered)
 
 
 def _pieces(names: Iterable[str]) -> set[str]:
