@@ -129,7 +129,7 @@ class Tools:
             if entity.kind is EntityKind.GROUP:
                 group = self.kb.groups[entity.id]
                 offers += [
-                    (related.leader.format(name=name), f"group.{group.id}.leader"),
+                    (self.offer(related.leader, group), f"group.{group.id}.leader"),
                     (related.duty.format(name=name), f"group.{group.id}.duty"),
                 ]
                 if group.aspects:
@@ -371,6 +371,13 @@ class Tools:
         if field_id in self.kb.document:
             return describe.document_field(self.kb, field_id)
         return Part(self.say("field_unstated", label=self.wording.field_label(field_id)))
+
+    def offer(self, template: str, group: Group) -> str:
+        """A question about a group in its own words for its places: 组长 / 召集人, 副组长单位 / 副主任."""
+        deputies = group.deputies
+        deputy = deputies.role if deputies is not None else f"副{group.leader.role}"
+        deputy += "单位" if deputies is not None and deputies.units else ""
+        return template.format(name=group.name, head=group.leader.role, deputy=deputy, aspect="")
 
     def office_group(self) -> Group | None:
         """The group whose office the notice sets up (the top group's, where several have one)."""

@@ -18,7 +18,7 @@ def answer(turn: Turn, tools: Tools) -> Answer:
     question, query, entities = turn.question, turn.query, turn.entities
     facet = _facet_template(tools, query)
     if facet and not entities:
-        offers = tuple(facet.format(name=g.name, aspect="") for g in tools.kb.groups.values())
+        offers = tuple(tools.offer(facet, g) for g in tools.kb.groups.values())
         text = tools.say("which_group")
         return tools.decline(question, text + "\n" + "\n".join(f"· {o}" for o in offers[:3]), offers=offers)
     if query.has(Cue.WHICH_GROUP) and not entities and (query.unknown or query.content):
