@@ -44,6 +44,14 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         roles = [r for r in tools.kb.roles_of(holders[0].id) if not tools.kb.is_top(r.group)]
         holds = len({r.group for r in roles}) == claimed
         return tools.answer(question, [tools.verdict(holds), tools.entity_part(holders[0])], entities, 0.85)
+    own = _own_role_word(tools, query)
+    if len(holders) == 1 and holders[0].kind is EntityKind.PERSON and own and all(tools.kb.is_top(g) for g in groups):
+        # 林尚立是委员会的秘书长吗 (his title is 中央政研室秘书长) / 她是主任委员吗: the place, not the title
+        holds = any(r.label in (own, f"办公室{own}") for r in tools.kb.roles_of(holders[0].id))
+        held = [(g, tuple(h for h in g.roles if h.role == own)) for g in tools.kb.groups.values()]
+        parts = [tools.verdict(holds), tools.entity_part(holders[0])]
+        parts += [describe.holding(tools.kb, g, h) for g, h in held if h and not holds][:1]
+        return tools.answer(question, parts, entities, 0.85)
     if not groups and len(holders) == 1 and query.has(*ROLE_CUES):
         # 他也是副组长吗 / 罗蔺是组长吗: a role claimed in no particular group holds if any group has it
         holder = holders[0]
@@ -182,3 +190,13 @@ def _member_by_rule(tools: Tools, group: Group, holder: Entity) -> bool:
     kinds = {g.kind for g in tools.kb.groups.values() if g.kind in quote}
     posts = {kind for kind, word in ((RoleKind.LEADER, "组长"), (RoleKind.DEPUTY, "副组长")) if word in quote}
     return any(r.kind in posts and tools.kb.groups[r.group].kind in kinds for r in tools.kb.roles_of(holder.id))
+
+
+_PLAIN_PLACES = frozenset({"组长", "副组长", "成员", "主任", "副主任"})  # judged by their tiers below
+
+
+def _own_role_word(tools: Tools, query: Query) -> str | None:
+    """A place the notice names besides the plain ones (秘书长, 主任委员, 召集人), claimed in the question."""
+    words = {h.role for g in tools.kb.groups.values() for h in g.roles} - _PLAIN_PLACES
+    found = sorted((w for w in words if w in query.text), key=len, reverse=True)
+    return found[0] if found else None
