@@ -24,7 +24,7 @@ _GROUP_FACET_CUES = (
     Cue.DUTY,
     Cue.COMMON,
 )
-_POST_ASKED = re.compile(r"$|是谁|是哪|叫什么|是什么人|由谁")  # 秘书长是谁, not 哪位副秘书长牵头
+_POST_ASKED = re.compile(r"$|是?谁|是哪|哪位|叫什么|是什么人|由谁|呢")  # 秘书长是谁 / 秘书长谁, not 哪位副秘书长牵头
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
