@@ -28,7 +28,7 @@ from knowledge.resolve import CONTEXT_CUES, subjects
 from knowledge.retrieval import ClauseIndex
 from knowledge.segment import build_segmenter
 from knowledge.spelling import Speller, known_pairs, notice_terms
-from knowledge.tools import EngineConfig, Tools
+from knowledge.tools import PEOPLE_COUNTED, EngineConfig, Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query, QueryReader
 from knowledge.wording import load_wording
@@ -37,7 +37,6 @@ __all__ = ["Engine", "EngineConfig"]
 
 _LOGGER = logging.getLogger(__name__)
 _CLAIM = re.compile(r"[?？]\s*$")
-_PEOPLE_COUNTED = re.compile(r"几位|几个人|几人|多少人|多少位|几名")
 _MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
 
 
@@ -197,7 +196,7 @@ class Engine:
 
     def _people_counted(self, answer: Answer, query: Query) -> Answer:
         """一共几位 / 组长加副组长一共几个人: a count of people is said, whatever list answers it."""
-        if not (query.has(Cue.COUNT) and _PEOPLE_COUNTED.search(query.text)):
+        if not (query.has(Cue.COUNT) and PEOPLE_COUNTED.search(query.text)):
             return answer
         named = self._people_named(answer.text)
         if not named:

@@ -40,6 +40,7 @@ class EngineConfig:
 
 ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
 _KIND_CUES = (Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS)
+PEOPLE_COUNTED = re.compile(r"几位|几个人|几人|多少人|多少位|几名")  # a count of people, not of groups
 _WHO = frozenset({"有谁", "都有谁", "哪些人"})  # member words that only ask who
 _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -288,6 +289,8 @@ class Tools:
             facets.append(describe.duty(group))  # (办公室负责哪些事情 is the office's duty, said above)
         if query.aspects:
             facets.append(describe.aspect_duty(group, query.aspects[0]))
+        if not facets and query.has(Cue.COUNT) and PEOPLE_COUNTED.search(query.text):
+            facets.append(describe.members(self.kb, group))  # 领导小组一共多少人: everyone it names, counted
         return describe.join(facets) if facets else describe.group_card(self.kb, group)
 
     def whole_fact(self, fact_id: str) -> Part:
