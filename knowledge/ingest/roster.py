@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from knowledge.facts import Tier, tier_of
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
-from knowledge.ingest.names import is_name, split_glued, split_glued_run, trailing_name
+from knowledge.ingest.names import ends_as_post, is_name, split_glued, split_glued_run, trailing_name
 from knowledge.ingest.sections import Line
 
 ROLES = sorted(
@@ -243,7 +243,7 @@ def read_holders(text: str, role: str) -> Holder:
     if tier_of(role) is Tier.HEAD and not trailing_name(text):
         holder.posts.append(text)
         return holder
-    items = [p for p in re.split(r"、|,以及|，以及|以及", text) if p]
+    items = _posts_whole([p for p in re.split(r"、|,以及|，以及|以及", text) if p])
     last = trailing_name(items[-1]) if items else None
     if last and not any(trailing_name(p) for p in items[:-1]):
         post = text[: -len(last[1])] if text.endswith(last[1]) else last[0]
@@ -258,6 +258,18 @@ def read_holders(text: str, role: str) -> Holder:
         else:
             holder.posts.append(item)
     return holder
+
+
+def _posts_whole(items: list[str]) -> list[str]:
+    """Items split at 、 put back together where one is not a post by itself: 分管应急管理、地震监测工作的
+    县政府办公室副主任 is one post."""
+    merged: list[str] = []
+    for item in items:
+        if merged and not ends_as_post(merged[-1]) and not is_name(merged[-1]):
+            merged[-1] += "、" + item
+        else:
+            merged.append(item)
+    return merged
 
 
 def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
