@@ -6,6 +6,7 @@ import re
 
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
+from knowledge.ingest.names import ends_as_post
 from knowledge.ingest.roster import read_holders
 from knowledge.ingest.sections import Line
 
@@ -75,7 +76,7 @@ def _role(draft: Draft, group: dict, role: str, content: str, quote: str, senten
         name = unit.lstrip("\0")
         if draft.stands(name):
             units.append(draft.unit(name, name, section))
-    posts = [p for p in holder.posts if p in quote]
+    posts = [piece for p in holder.posts if p in quote for piece in _joint(p)]
     if not (persons or units or posts):
         return
     for key, values in (("persons", persons), ("units", units), ("posts", posts)):
@@ -85,3 +86,9 @@ def _role(draft: Draft, group: dict, role: str, content: str, quote: str, senten
     if holder.posts and not holder.persons and len(holder.posts) > 1:
         entry[CHECK] = ["several posts: check whether one person holds them together"]
     roles.append(entry)
+
+
+def _joint(post: str) -> list[str]:
+    """Posts that hold an office place together (县应急管理局局长、县地震监测服务中心主任), each its own."""
+    pieces = post.split("、")
+    return pieces if len(pieces) > 1 and all(ends_as_post(p) for p in pieces) else [post]
