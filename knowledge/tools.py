@@ -320,6 +320,11 @@ class Tools:
         return Part(self.say("no_office", group=group.name, office_group=holder.name))
 
     @cached_property
+    def question_words(self) -> frozenset[str]:
+        """The lexicon's cue words and fillers: they say what is asked, whatever names they stand in."""
+        return frozenset(self.lexicon.fillers) | {w for words in self.lexicon.cues.values() for w in words}
+
+    @cached_property
     def group_names(self) -> str:
         """Every name of every group, normalised, in one string (航空 is a word of 广东省航空产业…小组)."""
         names = [n for g in self.kb.groups.values() for n in (g.name, *g.aliases, g.full_name or "")]
@@ -327,7 +332,9 @@ class Tools:
 
     def names_group(self, word: str) -> bool:
         """Whether a word only says which group (a piece of a group's name, or a place in it: 成员, 组长)."""
-        return word in self.group_names or any(word == h.role for g in self.kb.groups.values() for h in g.roles)
+        if any(word == h.role for g in self.kb.groups.values() for h in g.roles):
+            return True
+        return word in self.group_names and word not in self.question_words  # 工作 asks, 陶寺 names
 
     @cached_property
     def notice_text(self) -> str:

@@ -26,7 +26,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     # a cue word counts where a clause uses it (召开, 调整), not where none does (什么时候).
     cues = [w for w in query.cue_words if len(w) > 1 and w in tools.index.idf]
     words = [w for w in (*query.content, *cues) if not tools.names_group(w)]
-    if len(words) < 2:
+    when = query.has(Cue.WHEN, Cue.QUANTITY)  # 运行到什么时候 / 多久开一次: one word of the rule is enough
+    if len(words) < 2 and not (when and words and _one_rule_says(tools, words[0])):
         return None
     unknown = [w for w in query.unknown if w not in words and not tools.names_group(w)]  # 逃生: no rule says it
     hits = [h for h in tools.index.search([*words, *unknown], limit=20) if h.clause.subject == "requirements"]
@@ -44,6 +45,12 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if query.has(Cue.YES_NO) and _denies(hits[0].clause.text, words):  # 有没有公章: the rule says 不刻制印章
         parts.insert(0, tools.verdict(False))
     return tools.answer(question, parts, (), 0.75)
+
+
+def _one_rule_says(tools: Tools, word: str) -> bool:
+    """One word is enough where exactly one rule uses it (运行 → 专班自成立起运行至2027年底)."""
+    rules = [c for c in tools.index.clauses if c.subject == "requirements" and word in c.tokens]
+    return len(word) >= 2 and len(rules) == 1
 
 
 def _denies(clause: str, words: list[str]) -> bool:
