@@ -211,6 +211,8 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
     facts = tuple(dict.fromkeys(r.fact for r in kb.roles_of(unit_id)))
     if not sentences:
         holders = [p for p in kb.people.values() if any(t.unit == unit_id for t in p.titles)]
+        if not holders:
+            return Part(f"{UNSTATED}{unit.name}在其中的职务。", (f"unit.{unit_id}",))
         named = "、".join(f"{p.name}（{'、'.join(t.title for t in p.titles)}）" for p in holders)
         return Part(
             f"通知中{unit.name}只出现在领导职务中：{named}。", tuple(f for p in holders for f in title_facts(p))

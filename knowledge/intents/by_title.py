@@ -34,6 +34,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         people = [p for p in tools.kb.people.values() if any(word in t.title for t in p.titles)]
         if not people:
             continue
+        foreign = [w for w in query.unknown if w != word and len(w) >= _SHORTEST and w not in tools.notice_text]
+        if foreign and not (query.asks_person or query.has(Cue.COUNT, Cue.MEMBERS, Cue.ROLES)):
+            return None  # 深圳今天台风停课没: about something else the notice never mentions
         parts = [Part(tools.say("people_by_title", word=word, count=len(people)))]
         parts += [describe.person_roles(tools.kb, p.id) for p in people]
         subjects = tuple(dict.fromkeys(m.entity for m in query.mentions))
