@@ -110,6 +110,13 @@ def office(
     return Part("；".join(pieces) + "。", fact)
 
 
+def office_place(kb: Knowledge, group: Group, held: Holding) -> Part:
+    """A place in the office other than 主任 and 副主任 (常务副主任, 联络员), as the notice names it."""
+    names = [person_with_titles(kb, p) for p in held.persons]
+    names += [kb.units[u].name for u in held.units] + list(held.posts)
+    return Part(f"{group.name}办公室{held.role}：{'、'.join(names)}。", (f"group.{group.id}.office",))
+
+
 def _office_holder(kb: Knowledge, group: Group, post: str, person: str | None, others: tuple[str, ...]) -> str:
     if person is not None:
         return f"办公室{post}由{person_with_titles(kb, person)}兼任"

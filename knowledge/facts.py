@@ -188,12 +188,18 @@ class Office:
     def location(self) -> str | None:
         return self.host
 
+    def _plain(self, tier: Tier) -> tuple[Holding, ...]:
+        """The office's 主任 / 副主任 themselves where named so (常务副主任 is a place of its own)."""
+        word = "主任" if tier is Tier.HEAD else "副主任"
+        own = tuple(h for h in self.roles if h.role == word)
+        return own or tuple(h for h in self.roles if h.tier is tier)
+
     def _person(self, tier: Tier) -> str | None:
-        return next((p for h in self.roles if h.tier is tier for p in h.persons), None)
+        return next((p for h in self._plain(tier) for p in h.persons), None)
 
     def holders(self, tier: Tier) -> tuple[str, ...]:
         """The posts and units holding a place in the office where it names no person (县应急管理局局长)."""
-        return tuple(x for h in self.roles if h.tier is tier and not h.persons for x in (*h.posts, *h.units))
+        return tuple(x for h in self._plain(tier) if not h.persons for x in (*h.posts, *h.units))
 
     @property
     def director(self) -> str | None:

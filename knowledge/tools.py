@@ -400,6 +400,9 @@ class Tools:
         group = group or self.office_group()
         if group is None or group.office is None:
             return Part(self.say("office_unstated"))
+        own = [h for h in group.office.roles if h.role not in ("主任", "副主任") and h.role in query.text]
+        if own:  # 办公室常务副主任是谁: that place itself
+            return describe.office_place(self.kb, group, own[0])
         place = query.has(Cue.OFFICE_PLACE)
         deputy = query.has(Cue.OFFICE_DEPUTY)
         director = query.has(Cue.OFFICE_DIRECTOR)

@@ -139,6 +139,9 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     holder.unread.append(text)
 
 
+_NOT_UNITS = frozenset({"单位", "部门", "有关单位", "相关单位", "有关部门", "相关部门", "各单位", "各部门"})
+
+
 def unit_list(text: str) -> list[str]:
     """A list of units, with the level prefix a run of them shares (省发展改革委、教育厅 → 省教育厅)."""
     text = _UNIT_TAIL.sub("", text.strip().rstrip("。"))
@@ -150,8 +153,9 @@ def unit_list(text: str) -> list[str]:
         explicit = sum(bool(re.match(r"^(中共)?(省|市|县|区)", i)) for i in items)
         inherit = explicit * 2 < len(items)
         for k, item in enumerate(items):
-            item = re.sub(r"^(?:以及|及|和)", "", item).removesuffix("等")
-            if not item:
+            item = re.sub(r"^(?:以及|及|和)", "", item)
+            item = re.sub(r"等(?:部门|单位|有关单位|相关单位)?$", "", item)  # 省妇联等部门、单位
+            if not item or item in _NOT_UNITS:
                 continue
             m = re.match(r"^(中共)?(省委|市委|县委|区委|省|市|县|区)", item)
             if m and k == 0:
