@@ -17,6 +17,7 @@ from pathlib import Path
 from knowledge.answer import Answer, Context
 from knowledge.engine import Engine
 from knowledge.facts import ROLE_TIERS, Knowledge
+from knowledge.lexicon import Cue
 from knowledge.loader import BUNDLED
 from knowledge.matcher import EntityKind
 from knowledge.normalize import normalize
@@ -83,7 +84,11 @@ class Library:
             key = _unique_key(path.name, {n.key for n in notices})
             notices.append(Notice(key, Engine.build(config, cache_dir, path)))
         lexicon = notices[0].engine.lexicon
-        generic = {*lexicon.fillers, *(w for words in lexicon.cues.values() for w in words), *lexicon.document_words}
+        # question words say what is asked, not which notice; places (广东, 开州) do say which
+        asking = [w for cue, words in lexicon.cues.items() if cue is not Cue.ELSEWHERE for w in words]
+        named = " ".join(name for n in notices for name in n.names)
+        fillers = [w for w in lexicon.fillers if w not in named]  # 放管服 / 协调 fill questions, but name groups
+        generic = {*fillers, *asking, *lexicon.document_words} - set(lexicon.cues[Cue.ELSEWHERE])
         return cls(notices, generic)
 
     @classmethod

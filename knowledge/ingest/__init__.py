@@ -47,7 +47,7 @@ def read(raw: str) -> Draft:
 
 def _add_short_names(draft: Draft) -> None:
     """Each group's initials forms (三经普领导小组, 未保组) as aliases, where no other name has them."""
-    forms = {g["name"]: short_names(g["name"]) for g in draft.groups}
+    forms = {g["name"]: short_names(g.get("full_name") or g["name"]) for g in draft.groups}
     taken = [*(g["name"] for g in draft.groups), *draft.people, *draft.units]
     taken += [a for g in draft.groups for a in g.get("aliases", [])]
     counts = Counter(f for fs in forms.values() for f in fs)
