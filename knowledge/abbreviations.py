@@ -26,6 +26,7 @@ _ROLE_POSTS = {
     RoleKind.OFFICE_DIRECTOR: "主任",
     RoleKind.OFFICE_DEPUTY_DIRECTOR: "副主任",
 }
+_CLIPPED = {"秘书长": "秘", "副秘书长": "秘", "组长": "组", "市长": "市长", "省长": "省长", "县长": "县长"}
 _POST_ENDINGS = ("秘书长", "市长", "局长", "主任", "书记", "部长", "厅长", "主席", "委员", "组长")
 
 
@@ -127,8 +128,11 @@ def person_addresses(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
         for title in person.titles:
             posts.update(ending for ending in _POST_ENDINGS if title.title.endswith(ending))
             posts.update(f"副{ending}" for ending in _POST_ENDINGS if title.title.endswith(f"副{ending}"))
-        # people drop 副 when they address someone (罗秘书长 for 罗副秘书长)
+        # people drop 副 when they address someone (罗秘书长 for 罗副秘书长), and in a hurry the rest of the
+        # post too (罗秘, 唐局, 张局, 吴常务)
         posts |= {post.removeprefix("副") for post in posts}
+        posts |= {_CLIPPED.get(post, post[0]) for post in posts if post.endswith("长") and len(post) >= _WORD}
+        posts |= {"常务" for title in person.titles if "常务" in title.title}
         for post in posts:
             fits[person.name[0] + post].append(person.id)
     return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken}
