@@ -16,7 +16,7 @@ import enum
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -145,13 +145,13 @@ class EntityMatcher:
             entity, title = self.surfaces[match.group()]
             rivals = self._rivals.get(match.group(), ())
             mentions.append(Mention(entity, match.start(), match.end(), 100.0, title, rivals))
-        masked = _mask(text, mentions)
+        masked = mask(text, mentions)
         for match in self._stem.finditer(masked):
             mentions.append(Mention(self._stems[match.group(1)], match.start(), match.end(), 100.0))
         mentions = self._by_sound(text, mentions)
-        masked = _mask(text, mentions)
+        masked = mask(text, mentions)
         mentions += self._by_spelling(masked)
-        masked = _mask(text, mentions)
+        masked = mask(text, mentions)
         mentions += self._by_one_character(masked)
         return sorted(mentions, key=lambda m: m.start)
 
@@ -262,7 +262,8 @@ def _sound(ch: str, usual: bool) -> frozenset[str]:
     return frozenset(readings[:1] if usual else readings)
 
 
-def _mask(text: str, mentions: list[Mention]) -> str:
+def mask(text: str, mentions: Iterable[Mention]) -> str:
+    """The text with the mentions' spans blanked out (|), so words inside names are not read again."""
     chars = list(text)
     for mention in mentions:
         chars[mention.start : mention.end] = "|" * (mention.end - mention.start)

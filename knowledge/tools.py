@@ -19,7 +19,7 @@ from knowledge.describe import Part
 from knowledge.facts import Aspect, FactKind, Group, Knowledge
 from knowledge.lexicon import Cue, Lexicon
 from knowledge.loader import aspect_fact_id
-from knowledge.matcher import Entity, EntityKind
+from knowledge.matcher import Entity, EntityKind, mask
 from knowledge.normalize import normalize
 from knowledge.retrieval import ClauseIndex, Hit
 from knowledge.understand import Query, QueryReader
@@ -320,6 +320,16 @@ class Tools:
         return Part(self.say("no_office", group=group.name, office_group=holder.name))
 
     @cached_property
+    def place_words(self) -> frozenset[str]:
+        """The notice's words for the places in its groups (组长, 召集人, 秘书长 …)."""
+        return frozenset(h.role for g in self.kb.groups.values() for h in g.roles)
+
+    @cached_property
+    def office_place_words(self) -> frozenset[str]:
+        """The notice's words for the places in its offices (主任, 常务副主任, 联络员 …)."""
+        return frozenset(h.role for g in self.kb.groups.values() if g.office for h in g.office.roles)
+
+    @cached_property
     def question_words(self) -> frozenset[str]:
         """The lexicon's cue words and fillers: they say what is asked, whatever names they stand in."""
         return frozenset(self.lexicon.fillers) | {w for words in self.lexicon.cues.values() for w in words}
@@ -332,7 +342,7 @@ class Tools:
 
     def names_group(self, word: str) -> bool:
         """Whether a word only says which group (a piece of a group's name, or a place in it: 成员, 组长)."""
-        if any(word == h.role for g in self.kb.groups.values() for h in g.roles):
+        if word in self.place_words:
             return True
         return word in self.group_names and word not in self.question_words  # 工作 asks, 陶寺 names
 
@@ -370,9 +380,7 @@ class Tools:
     def kinds_named(self, query: Query) -> list[str]:
         """The kinds of group a question names (专题组, 保障组 …): the notice's own kind words outside the
         names it mentions, or a cue for a kind (保障组 misspelt, or carried from the last question)."""
-        text = query.text
-        for mention in query.mentions:
-            text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end :]
+        text = mask(query.text, query.mentions)
         cued = [w for cue in _KIND_CUES if query.has(cue) for w in self.lexicon.cues[cue]]
         return [kind for kind in self.kb.kinds() if kind in text or any(kind in w for w in cued)]
 

@@ -21,8 +21,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     asks = query.asks_person or query.has(Cue.COUNT, Cue.MEMBERS, Cue.ROLES, Cue.YES_NO)
     if not asks or query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
         return None
-    places = {h.role for g in tools.kb.groups.values() for h in (*g.roles, *(g.office.roles if g.office else ()))}
-    if any(p in query.text for p in places if len(p) > 2):
+    if any(p in query.text for p in tools.place_words | tools.office_place_words if len(p) > 2):
         return None  # 常务副主任谁: a place the notice names, not a word of a title
     # not a word of the duties or rules (监管, 科技): those ask which group does the work
     words = [

@@ -6,7 +6,7 @@ import re
 
 from knowledge.answer import Answer
 from knowledge.lexicon import Cue
-from knowledge.matcher import EntityKind
+from knowledge.matcher import EntityKind, mask
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query
@@ -38,9 +38,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
 def _foreign_place(tools: Tools, text: str, query: Query) -> bool:
     """Whether a group is named with a place (X市 / X县) the notice itself never names: 杭州市信用建设领导小组
     asked of 临安市's, 玉林市抗震救灾指挥部 of 兴业县's."""
-    for other in query.mentions:  # a person's or unit's name is not a place (常务副市长)
-        if other.entity.kind is not EntityKind.GROUP:
-            text = text[: other.start] + "。" * (other.end - other.start) + text[other.end :]
+    # a person's or unit's name is not a place (常务副市长)
+    text = mask(text, (m for m in query.mentions if m.entity.kind is not EntityKind.GROUP))
     for mention in query.mentions:
         if mention.entity.kind is not EntityKind.GROUP:
             continue

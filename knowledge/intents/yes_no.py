@@ -197,6 +197,5 @@ _PLAIN_PLACES = frozenset({"组长", "副组长", "成员", "主任", "副主任
 
 def _own_role_word(tools: Tools, query: Query) -> str | None:
     """A place the notice names besides the plain ones (秘书长, 主任委员, 召集人), claimed in the question."""
-    words = {h.role for g in tools.kb.groups.values() for h in g.roles} - _PLAIN_PLACES
-    found = sorted((w for w in words if w in query.text), key=len, reverse=True)
+    found = sorted((w for w in tools.place_words - _PLAIN_PLACES if w in query.text), key=len, reverse=True)
     return found[0] if found else None
