@@ -56,8 +56,7 @@ def members(kb: Knowledge, group: Group) -> Part:
     parts = [leader(kb, group), deputies(kb, group)]
     held = group.holdings(Tier.MEMBER)
     fact = (f"group.{group.id}.members",)
-    people = [person_with_titles(kb, p) for h in held for p in h.persons]
-    units = [kb.units[u].name for h in held for u in h.units] + [p for h in held for p in h.posts]
+    people, units = _people(kb, held), _units_and_posts(kb, held)
     if people or units:  # the members by name, counted: 成员（7位）/ 成员单位（23个）
         if people:
             parts.append(Part(f"{held[0].role}（{len(people)}位）：{'、'.join(people)}。", fact))
@@ -73,14 +72,23 @@ def holding(kb: Knowledge, group: Group, held: tuple[Holding, ...]) -> Part:
     """A place other than head, deputy or member (秘书长, 联络员): its holders as the notice names them."""
     role = held[0].role
     fact = (holding_fact_id(group.id, held[0]),)
-    names = [person_with_titles(kb, p) for h in held for p in h.persons]
-    names += [kb.units[u].name for h in held for u in h.units] + [p for h in held for p in h.posts]
+    names = _people(kb, held) + _units_and_posts(kb, held)
     if not names:
         return Part(f"{UNSTATED}{group.name}{role}由谁担任。", fact)
     return Part(f"{group.name}{role}（{len(names)}位）：{'、'.join(names)}。", fact)
 
 
-def _sent_by(held: tuple, units: list[str]) -> str:
+def _people(kb: Knowledge, held: tuple[Holding, ...]) -> list[str]:
+    """The people holding a place, with their titles."""
+    return [person_with_titles(kb, p) for h in held for p in h.persons]
+
+
+def _units_and_posts(kb: Knowledge, held: tuple[Holding, ...]) -> list[str]:
+    """The units holding a place, then the posts named without a person."""
+    return [kb.units[u].name for h in held for u in h.units] + [p for h in held for p in h.posts]
+
+
+def _sent_by(held: tuple[Holding, ...], units: list[str]) -> str:
     """Who the member units send, as the notice ends their list (…分管负责人 / …等分管领导组成)."""
     quote = "".join(h.quote or "" for h in held)
     last = max((quote.rfind(u) + len(u) for u in units if u in quote), default=-1)
@@ -112,8 +120,7 @@ def office(
 
 def office_place(kb: Knowledge, group: Group, held: Holding) -> Part:
     """A place in the office other than 主任 and 副主任 (常务副主任, 联络员), as the notice names it."""
-    names = [person_with_titles(kb, p) for p in held.persons]
-    names += [kb.units[u].name for u in held.units] + list(held.posts)
+    names = _people(kb, (held,)) + _units_and_posts(kb, (held,))
     return Part(f"{group.name}办公室{held.role}：{'、'.join(names)}。", (f"group.{group.id}.office",))
 
 
