@@ -28,12 +28,7 @@ class ChatContexts:
         row = self.database.connection.execute(
             "SELECT context, updated_at FROM chat_contexts WHERE chat_key = ?", (chat_key,)
         ).fetchone()
-        if row is None or row[1] < (time.time() if now is None else now) - self.ttl:
-            return None
-        try:
-            return Context.from_dict(json.loads(row[0]))
-        except ValueError:
-            return None
+        return stored_context(row, self.ttl, now)
 
     def put(self, chat_key: str, context: Context, now: float | None = None) -> None:
         self.database.connection.execute(
@@ -44,18 +39,19 @@ class ChatContexts:
 
     def evict(self, now: float | None = None) -> int:
         """Delete expired contexts, then the oldest beyond the cap; returns how many went."""
-        connection = self.database.connection
         cutoff = (time.time() if now is None else now) - self.ttl
-        removed = connection.execute("DELETE FROM chat_contexts WHERE updated_at < ?", (cutoff,)).rowcount
-        (count,) = connection.execute("SELECT count(*) FROM chat_contexts").fetchone()
-        if count > self.cap:
-            removed += connection.execute(
-                "DELETE FROM chat_contexts WHERE chat_key IN "
-                "(SELECT chat_key FROM chat_contexts ORDER BY updated_at LIMIT ?)",
-                (count - self.cap,),
-            ).rowcount
-        return removed
+        return self.database.evict("chat_contexts", "updated_at", cutoff, self.cap)
 
     def count(self) -> int:
         (count,) = self.database.connection.execute("SELECT count(*) FROM chat_contexts").fetchone()
         return int(count)
+
+
+def stored_context(row: tuple[str, float] | None, ttl: float, now: float | None = None) -> Context | None:
+    """A (context JSON, stamp) row as a Context; None when absent, older than ``ttl`` or unreadable."""
+    if row is None or row[1] < (time.time() if now is None else now) - ttl:
+        return None
+    try:
+        return Context.from_dict(json.loads(row[0]))
+    except ValueError:
+        return None

@@ -16,6 +16,7 @@ import json
 import time
 from dataclasses import dataclass
 
+from bot.contexts import stored_context
 from bot.state import Database
 from knowledge.answer import Context
 
@@ -69,25 +70,12 @@ class SentAnswers:
         row = self.database.connection.execute(
             "SELECT context, sent_at FROM sent_answers WHERE chat_key = ? AND message_id = ?", (chat_key, message_id)
         ).fetchone()
-        if row is None or row[1] < (time.time() if now is None else now) - self.ttl:
-            return None
-        try:
-            return Context.from_dict(json.loads(row[0]))
-        except ValueError:
-            return None
+        return stored_context(row, self.ttl, now)
 
     def evict(self, now: float | None = None) -> int:
         """Delete expired rows, then the oldest beyond the cap; returns how many went."""
-        connection = self.database.connection
         cutoff = (time.time() if now is None else now) - self.ttl
-        removed = connection.execute("DELETE FROM sent_answers WHERE sent_at < ?", (cutoff,)).rowcount
-        (count,) = connection.execute("SELECT count(*) FROM sent_answers").fetchone()
-        if count > self.cap:
-            removed += connection.execute(
-                "DELETE FROM sent_answers WHERE rowid IN (SELECT rowid FROM sent_answers ORDER BY sent_at LIMIT ?)",
-                (count - self.cap,),
-            ).rowcount
-        return removed
+        return self.database.evict("sent_answers", "sent_at", cutoff, self.cap)
 
     def count(self) -> int:
         (count,) = self.database.connection.execute("SELECT count(*) FROM sent_answers").fetchone()

@@ -114,6 +114,19 @@ class Database:
     def close(self) -> None:
         self.connection.close()
 
+    def evict(self, table: str, stamp: str, cutoff: float, cap: int) -> int:
+        """Delete ``table``'s rows whose ``stamp`` is before ``cutoff``, then the oldest beyond ``cap``;
+        returns how many went. (Table and column names are the module's own, never user input.)"""
+        connection = self.connection
+        removed = connection.execute(f"DELETE FROM {table} WHERE {stamp} < ?", (cutoff,)).rowcount
+        (count,) = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+        if count > cap:
+            removed += connection.execute(
+                f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} ORDER BY {stamp} LIMIT ?)",
+                (count - cap,),
+            ).rowcount
+        return removed
+
 
 def migrate(connection: sqlite3.Connection) -> int:
     """Apply the migrations the database has not seen yet; returns its version afterwards."""
