@@ -9,6 +9,7 @@ mixes two notices in one answer.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -70,10 +71,13 @@ class Library:
         self.notices = tuple(notices)
         self.by_key = {n.key: n for n in self.notices}
         self._generic = frozenset(p for word in generic for p in _pieces([word]) | {word})
-        self._pieces = self._distinctive_pieces()
+        # per notice, the pieces (2–8 characters) of its names that are not question words (组长, 通知 …),
+        # and those of them no other loaded notice's names contain
         self._named_pieces = {
-            n.key: frozenset(p for p in _pieces(n.names) if not self._is_generic(p)) for n in self.notices
+            n.key: frozenset(p for p in _pieces(n.names) if p not in self._generic) for n in self.notices
         }
+        owners = Counter(p for pieces in self._named_pieces.values() for p in pieces)
+        self._pieces = {k: frozenset(p for p in v if owners[p] == 1) for k, v in self._named_pieces.items()}
 
     @classmethod
     def build(
@@ -163,19 +167,6 @@ class Library:
         kinds = (EntityKind.GROUP, EntityKind.PERSON)
         found = {text[m.start : m.end] for m in query.mentions if m.entity.kind in kinds and m.score >= _SURE}
         return {s for s in found if len(s) >= _SHORTEST and s not in _GENERIC_NAMES}
-
-    def _distinctive_pieces(self) -> dict[str, frozenset[str]]:
-        """Per notice, the pieces (2–8 characters) of its names that no other loaded notice's names
-        contain and that are not question words (组长, 通知 …)."""
-        every = {n.key: _pieces(n.names) for n in self.notices}
-        pieces = {}
-        for key, own in every.items():
-            others = set().union(*(p for k, p in every.items() if k != key))
-            pieces[key] = frozenset(p for p in own if p not in others and not self._is_generic(p))
-        return pieces
-
-    def _is_generic(self, piece: str) -> bool:
-        return piece in self._generic  # a question word or a piece of one
 
     def _which_notice(self, question: str, context: Context | None) -> Answer:
         wording = self.first.tools
