@@ -104,22 +104,16 @@ def citation_lines(layout: Layout) -> list[str]:
 
 def _sentences(line: str) -> list[str]:
     """A line cut after each 。 outside brackets and quotes."""
-    pieces, depth, start = [], 0, 0
-    closing = set(_PAIRS.values())
-    for index, char in enumerate(line):
-        if char in _PAIRS:
-            depth += 1
-        elif char in closing:
-            depth = max(0, depth - 1)
-        elif char == "。" and depth == 0:
-            pieces.append(line[start : index + 1])
-            start = index + 1
-    pieces.append(line[start:])
-    return [p.strip() for p in pieces if p.strip()]
+    return [p.strip() for p in _cut(line, "。", keep=True) if p.strip()]
 
 
 def _split_top(text: str, separators: str) -> list[str]:
     """``text`` cut at ``separators`` outside brackets and quotes."""
+    return [p for p in _cut(text, separators, keep=False) if p.strip()]
+
+
+def _cut(text: str, separators: str, keep: bool) -> list[str]:
+    """``text`` cut at ``separators`` outside brackets and quotes, each kept at the end of its piece or not."""
     pieces, depth, start = [], 0, 0
     closing = set(_PAIRS.values())
     for index, char in enumerate(text):
@@ -128,10 +122,10 @@ def _split_top(text: str, separators: str) -> list[str]:
         elif char in closing:
             depth = max(0, depth - 1)
         elif char in separators and depth == 0:
-            pieces.append(text[start:index])
+            pieces.append(text[start : index + 1 if keep else index])
             start = index + 1
     pieces.append(text[start:])
-    return [p for p in pieces if p.strip()]
+    return pieces
 
 
 def _label(sentence: str) -> tuple[str, str]:
