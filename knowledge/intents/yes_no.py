@@ -29,6 +29,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return _aspect_claim(tools, question, query)
     groups = [e.id for e in entities if e.kind is EntityKind.GROUP]
     holders = [e for e in entities if e.kind is not EntityKind.GROUP]
+    qualified = tools.qualified_place(query)
+    if len(groups) == 1 and not holders and qualified:  # 有没有常务副主任, of a notice without one
+        return tools.answer(question, tools.no_such_place(tools.kb.groups[groups[0]], qualified), entities, 0.8)
     titled = [m for m in query.mentions if m.via_title]
     if len(holders) == 2 and len(titled) == 1 and not groups:
         return _title_claim(tools, question, query, entities, titled[0])
