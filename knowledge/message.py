@@ -129,14 +129,15 @@ class MessageReader:
             query = self.read(form)
             asks = self.asks(form, query)
             if form.startswith(self.words.framing) and not form.startswith(_CORRECTION):
-                if not asks:
+                start = self._ask_start(clause)
+                if not asks and start is None:
                     introduced += query.entities
                     continue
-                start = self._ask_start(clause)
-                if start is not None:  # 我是住建系统的工程师想问下…: the question begins at 想问下
+                if start is not None:  # 我是住建系统的工程师想问下… / 烦请告知…: the question begins there
                     introduced += self.read(self.read_form(clause[:start])).entities
                     clause, form = clause[start:], self.read_form(clause[start:])
                     query = self.read(form)
+                    asks = True
             if not asks:
                 # a subject named bare (法治组，组长是谁) or with what is asked of it (就差协调小组领导这一页),
                 # or described (那个管证照分离的组); not one met in passing (平时跟海关打交道比较多)
