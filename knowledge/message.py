@@ -181,7 +181,11 @@ class MessageReader:
                 # 课题经费报销条条框框太多，哪个组在推动改经费管理: a group asked for by its work takes the
                 # work the sentence described along
                 weak = query.has(Cue.WHICH_GROUP) and not self.has_topic(query, strong=True)
-                questions.append([*plain_describing, clause] if weak else [clause])
+                # 精简行政审批组在服务方面的职责中，是否包含减证便民: a claim of work about the subject just named
+                of_named = query.has(Cue.YES_NO) and not query.entities and not points and bool(names)
+                questions.append(
+                    [*plain_describing, clause] if weak else [*describing, clause] if of_named else [clause]
+                )
                 named.append(list(names) if points else [])  # names met in passing serve a pronoun only
                 subjectless.append(False)
             elif own:  # a facet: of what the narrative before it described (那个管证照分离的组，组长叫啥),
