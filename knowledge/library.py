@@ -39,11 +39,42 @@ _LEVEL_ASKED = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff]))([省市县区])(?![长�
 _NOT_A_STEM = re.compile(r"[省市县区城镇乡国家全各本我这那该其关于和与及]")
 # the provinces' one-character names, as people prefix them to a group (粤放管服小组, 鲁未保领导小组)
 _PROVINCES = {
-    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西", "辽": "辽宁", "吉": "吉林",
-    "黑": "黑龙江", "苏": "江苏", "浙": "浙江", "皖": "安徽", "闽": "福建", "赣": "江西", "鲁": "山东", "豫": "河南",
-    "鄂": "湖北", "湘": "湖南", "粤": "广东", "琼": "海南", "川": "四川", "蜀": "四川", "黔": "贵州", "贵": "贵州",
-    "滇": "云南", "云": "云南", "陕": "陕西", "秦": "陕西", "甘": "甘肃", "陇": "甘肃", "青": "青海", "桂": "广西",
-    "蒙": "内蒙古", "藏": "西藏", "宁": "宁夏", "新": "新疆",
+    "京": "北京",
+    "津": "天津",
+    "沪": "上海",
+    "渝": "重庆",
+    "冀": "河北",
+    "晋": "山西",
+    "辽": "辽宁",
+    "吉": "吉林",
+    "黑": "黑龙江",
+    "苏": "江苏",
+    "浙": "浙江",
+    "皖": "安徽",
+    "闽": "福建",
+    "赣": "江西",
+    "鲁": "山东",
+    "豫": "河南",
+    "鄂": "湖北",
+    "湘": "湖南",
+    "粤": "广东",
+    "琼": "海南",
+    "川": "四川",
+    "蜀": "四川",
+    "黔": "贵州",
+    "贵": "贵州",
+    "滇": "云南",
+    "云": "云南",
+    "陕": "陕西",
+    "秦": "陕西",
+    "甘": "甘肃",
+    "陇": "甘肃",
+    "青": "青海",
+    "桂": "广西",
+    "蒙": "内蒙古",
+    "藏": "西藏",
+    "宁": "宁夏",
+    "新": "新疆",
 }
 _PROVINCE_PREFIX = re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff]))([{''.join(_PROVINCES)}])(?=[\u4e00-\u9fff]{{2}})")
 
@@ -78,6 +109,12 @@ class Notice:
     def kinds(self) -> str:
         """The kinds and names of its groups in one string (领导小组 … 工作专班), for 那个专班."""
         return " ".join(f"{g.kind} {g.name}" for g in self.engine.kb.groups.values())
+
+    @cached_property
+    def places_held(self) -> frozenset[str]:
+        """The places its groups and offices have (组长, 常务副主任, 召集人 …)."""
+        tools = self.engine.tools
+        return tools.place_words | tools.office_place_words
 
     @cached_property
     def levels(self) -> frozenset[str]:
@@ -178,6 +215,9 @@ class Library:
         level = _LEVEL_ASKED.search(normalize(question).replace(" ", ""))
         if len(top) > 1 and level:  # 省放管服协调小组: of the tied notices, the province's
             top = [n for n in top if level.group(1) in n.levels] or top
+        if len(top) > 1:  # 未保办常务副主任谁: of the tied notices, those that have the place asked about
+            asked = max((len(w) for n in top for w in n.places_held if w in question), default=0)
+            top = [n for n in top if any(len(w) == asked and w in question for w in n.places_held)] or top
         if len(top) == 1:
             return top[0]
         if context is not None and context.notice in self.by_key:
@@ -215,7 +255,7 @@ class Library:
             # how much of the question its names cover (广东 + 放管服 + 协调 beats 放管服协调 alone), then
             # the longest stretch only it has
             covered = _covered(bare, self._named_pieces[notice.key]) + sum(own)
-            score = covered * _COVERAGE_WEIGHT + distinctive if distinctive or covered > 2 else 0
+            score = covered * _COVERAGE_WEIGHT + distinctive if distinctive or covered >= _SHORTEST else 0
             score = max(score, 1) if places else score  # 鲁未保领导小组: its place names it
             # 广东那个专班: of the notices named, the one with a group of that kind
             scores[notice.key] = score + sum(k in kinds for k in generic) if score else 0
@@ -235,7 +275,8 @@ class Library:
         query = engine.reader.read(text)
         kinds = (EntityKind.GROUP, EntityKind.PERSON)
         found = {text[m.start : m.end] for m in query.mentions if m.entity.kind in kinds and m.score >= _SURE}
-        return {s for s in found if len(s) >= _SHORTEST and s not in _GENERIC_NAMES}
+        # a place's word read as a post (副主任 for a 市政府办公室副主任 without a name) says what, not which notice
+        return {s for s in found if len(s) >= _SHORTEST and s not in _GENERIC_NAMES and not _MASKED.fullmatch(s)}
 
     def _which_notice(self, question: str, context: Context | None) -> Answer:
         wording = self.first.tools
