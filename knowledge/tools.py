@@ -340,6 +340,13 @@ class Tools:
         names = [n for g in self.kb.groups.values() for n in (g.name, *g.aliases, g.full_name or "")]
         return " ".join(normalize(n) for n in names if n)
 
+    def people_of_unit(self, unit_id: str) -> tuple[str, ...]:
+        """The people whose titles name a unit (环境保护部副部长 吴晓青), in the notice's order."""
+        name = self.kb.units[unit_id].name
+        return tuple(
+            p.id for p in self.kb.people.values() if any(t.unit == unit_id or name in t.title for t in p.titles)
+        )
+
     def names_group(self, word: str) -> bool:
         """Whether a word only says which group (a piece of a group's name, or a place in it: 成员, 组长)."""
         if word in self.place_words:

@@ -79,6 +79,7 @@ KEYS = frozenset(
         "which_notice",
         "name_unstated",
         "people_by_title",
+        "people_of_unit",
         "no_groups_under",
     ]
 )

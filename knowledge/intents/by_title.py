@@ -1,5 +1,7 @@
 """People found by a word of their titles: 深圳派的谁 / 几个副省长 / 省法院的是谁 — the members of a roster
-notice are named with their posts, and people ask by the place or the post, not by the name."""
+notice are named with their posts, and people ask by the place or the post, not by the name. A unit the
+question names (环保部谁参加了, 北师大有人吗, 民政厅来了几个人) is such a word: its people are those whose
+titles name it (``by_unit``)."""
 
 from __future__ import annotations
 
