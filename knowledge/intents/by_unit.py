@@ -7,12 +7,21 @@ from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.lexicon import Cue
-from knowledge.matcher import Entity, EntityKind
+from knowledge.matcher import Entity, EntityKind, mask
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 
 # What is asked of a unit beside its people: its own places (副组长单位, 办公室设在) and its work.
-_NOT_PEOPLE = (Cue.LEADER, Cue.DEPUTY, Cue.OFFICE, Cue.OFFICE_PLACE, Cue.OFFICE_DIRECTOR, Cue.DUTY, Cue.WHICH_GROUP)
+_NOT_PEOPLE = (
+    Cue.OTHER_POST,
+    Cue.LEADER,
+    Cue.DEPUTY,
+    Cue.OFFICE,
+    Cue.OFFICE_PLACE,
+    Cue.OFFICE_DIRECTOR,
+    Cue.DUTY,
+    Cue.WHICH_GROUP,
+)
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -29,10 +38,14 @@ def _unit_people(turn: Turn, tools: Tools, units: list[Entity]) -> Answer | None
     titles name it, with their places. Its own places (副组长单位) and a post after its name (市司法局的
     局长) are for ``named``."""
     query = turn.query
+    # A unit with places of its own (副组长单位) is asked of those by 有市场监管局吗 / 在哪几个组 / 承担哪些角色:
+    # only who it sends (市司法局有谁 / 谁参加了) is about its people.
+    only_titles = all(not tools.kb.roles_of(u.id) for u in units)
+    counted = query.has(Cue.COUNT, Cue.LIST) and "组" not in mask(query.text, query.mentions)
     asks = (
         query.asks_person
-        or query.has(Cue.COUNT, Cue.LIST, Cue.MEMBERS)
-        or (query.has(Cue.YES_NO) and "有" in query.text)
+        or query.has(Cue.MEMBERS)
+        or (only_titles and (counted or (query.has(Cue.YES_NO) and "有" in query.text)))
     )
     if not asks or query.has(*_NOT_PEOPLE) or _post_named(tools, turn, units):
         return None
