@@ -171,10 +171,16 @@ _BODY = re.compile(r"^(?:国务院|中央|全国人大|全国政协|(?:省|市|�
 
 
 def title_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
-    """A post without its body (副总理, 常务副省长 for 省委常委…), for the people holding it."""
+    """A post without its body (副总理, 常务副省长 for 省委常委…), and a post after a short form of its unit
+    (发改委主任 for 省发展改革委主任, 北师大校长), for the people holding it."""
     fits: dict[str, list[str]] = defaultdict(list)
     for person in kb.people.values():
         for title in person.titles:
+            unit = kb.units[title.unit].name if title.unit is not None else ""
+            post = title.title.removeprefix(unit) if unit else ""
+            if post and post != title.title:
+                for form in unit_forms(unit):
+                    fits[form + post].append(person.id)
             body = _BODY.match(title.title)
             rest = title.title[body.end() :] if body else ""
             bare = rest in _POST_ENDINGS  # 秘书长 alone asks for a place in the group, not a title
