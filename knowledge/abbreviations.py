@@ -30,6 +30,11 @@ _CLIPPED = {"秘书长": "秘", "副秘书长": "秘", "组长": "组", "市长"
 _POST_ENDINGS = ("秘书长", "市长", "局长", "主任", "书记", "部长", "厅长", "主席", "委员", "组长")
 
 
+def bare_post(title: str) -> bool:
+    """A post without its unit (局长, 副主任): in a chain of titles it belongs to the unit before it."""
+    return title.removeprefix("副") in _POST_ENDINGS
+
+
 _LEVELS = ("自治区", "省", "市", "县", "区")  # a unit's level, which people leave out (省妇联 → 妇联)
 # A unit's kind word; the words people put in its place after some of the name's words, and after the
 # first characters of its words: 武警部队 → 武警, 北京师范大学 → 北师大 and 北外 (never 北京大学: the place

@@ -22,7 +22,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from knowledge.abbreviations import group_short_forms, person_addresses, title_short_forms, unit_short_forms
+from knowledge.abbreviations import bare_post, group_short_forms, person_addresses, title_short_forms, unit_short_forms
 from knowledge.facts import ROLE_TIERS, Knowledge
 from knowledge.normalize import is_cjk
 
@@ -80,8 +80,9 @@ class EntityMatcher:
         self._holders: dict[str, tuple[Entity, ...]] = {}
         for person_id, title in _title_surfaces(kb):
             self.surfaces.setdefault(title, (Entity(EntityKind.PERSON, person_id), title))
-            holder = Entity(EntityKind.PERSON, person_id)
-            self._holders[title] = tuple(dict.fromkeys((*self._holders.get(title, ()), holder)))
+            if not bare_post(title):  # 局长 alone (…党组副书记、局长) is each holder's own unit's
+                holder = Entity(EntityKind.PERSON, person_id)
+                self._holders[title] = tuple(dict.fromkeys((*self._holders.get(title, ()), holder)))
         for person in kb.people.values():
             for surface in (person.name, *person.aliases):
                 self.surfaces[surface] = (Entity(EntityKind.PERSON, person.id), None)
@@ -145,19 +146,19 @@ class EntityMatcher:
     def find(self, text: str) -> list[Mention]:
         """Mentions in order of position; overlapping spans resolved in favour of the earlier pass."""
         mentions: list[Mention] = []
-        holders: list[Mention] = []
         for match in self._exact.finditer(text):
             entity, title = self.surfaces[match.group()]
             rivals = self._rivals.get(match.group(), ())
             mentions.append(Mention(entity, match.start(), match.end(), 100.0, title, rivals))
-            if title is not None:
-                also = (e for e in self._holders.get(title, ()) if e != entity)
-                holders += [Mention(e, match.start(), match.end(), 100.0, title) for e in also]
+        # 王贞军是省政府副秘书长吗 is about 王贞军 alone, whichever holder the title found first
         by_name = {m.entity for m in mentions if m.entity.kind is EntityKind.PERSON and m.via_title is None}
-        if by_name:  # 王贞军是省政府副秘书长吗 is about 王贞军 alone, whichever holder the title found first
-            mentions = [_holder_named(m, self._holders, by_name) for m in mentions]
-        else:
-            mentions += holders
+        for mention in list(mentions):
+            holders = self._holders.get(mention.via_title or "", ())
+            named = [e for e in holders if e in by_name]
+            if named:
+                mentions[mentions.index(mention)] = replace(mention, entity=named[0])
+            else:
+                mentions += [replace(mention, entity=e) for e in holders if e != mention.entity]
         masked = mask(text, mentions)
         for match in self._stem.finditer(masked):
             mentions.append(Mention(self._stems[match.group(1)], match.start(), match.end(), 100.0))
@@ -246,12 +247,6 @@ class EntityMatcher:
                     top.entity, top.start, top.end, top.score, rivals=(*top.rivals, mention.entity)
                 )
         return chosen
-
-
-def _holder_named(mention: Mention, holders: dict[str, tuple[Entity, ...]], by_name: set[Entity]) -> Mention:
-    """A title's mention as the holder the question also names by name, if it names one."""
-    named = [e for e in holders.get(mention.via_title or "", ()) if e in by_name]
-    return replace(mention, entity=named[0]) if named else mention
 
 
 def _title_surfaces(kb: Knowledge) -> Iterator[tuple[str, str]]:
