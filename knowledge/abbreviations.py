@@ -81,6 +81,30 @@ def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
     return {form: tuple(ids) for form, ids in fits.items() if form not in taken}
 
 
+# A place at the head of a title (广州市委常委, 珠海市副市长, 江苏省原副省长): a government below or beside the
+# notice's own, whose official sits in the group.
+_TITLE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(省|市|县|区)(?!场|政|级|长)")
+
+
+def title_places(kb: Knowledge, level: str) -> dict[str, tuple[str, ...]]:
+    """The places of one level (市) named at the head of people's titles → the people holding those titles."""
+    fits: dict[str, list[str]] = defaultdict(list)
+    for person in kb.people.values():
+        for title in person.titles:
+            found = _TITLE_PLACE.match(title.title)
+            if found and found.group(2) == level and not found.group(1).startswith(_LEVELS):
+                fits[found.group()].append(person.id)
+    return {place: tuple(dict.fromkeys(ids)) for place, ids in fits.items()}
+
+
+_UNIT_KINDS = ("部", "局", "厅", "委", "办", "署", "院", "会", "校", "行", "队", "大学", "公司")
+
+
+def looks_like_unit(word: str) -> bool:
+    """A word named like a unit (教育部, 市卫健委): at least three characters ending in a unit's kind."""
+    return len(word) >= 3 and word.endswith(_UNIT_KINDS)
+
+
 def unit_forms(name: str) -> list[str]:
     """The short forms of one unit's name."""
     plain = next((name.removesuffix(b) for b in _BODY_OF_UNIT if name.endswith(b) and len(name) > len(b) + 2), name)

@@ -80,6 +80,8 @@ KEYS = frozenset(
         "name_unstated",
         "people_by_title",
         "people_of_unit",
+        "nobody_of",
+        "places_with_people",
         "no_groups_under",
     ]
 )

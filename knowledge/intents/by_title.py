@@ -5,7 +5,10 @@ titles name it (``by_unit``)."""
 
 from __future__ import annotations
 
+import re
+
 from knowledge import describe
+from knowledge.abbreviations import looks_like_unit, title_places
 from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.lexicon import Cue
@@ -14,12 +17,22 @@ from knowledge.tools import Tools
 from knowledge.turn import Turn
 
 _SHORTEST = 2
+_WHICH_PLACES = re.compile(r"(?:哪几个|哪些|几个|哪个)(省|市|县|区)")
+_PEOPLE_OF = ("有", "派", "的人", "谁", "来了")  # what follows a unit or place asked for its people
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
     if any(e.kind is not EntityKind.GROUP or not tools.kb.is_top(e.id) for e in entities):
         return None  # a person, a unit or a group named: named answers
+    which = _WHICH_PLACES.search(query.text)
+    places = title_places(tools.kb, which.group(1)) if which else {}
+    if places:  # 哪几个市有人进了: the places whose officials are in the group
+        parts = [
+            Part(tools.say("places_with_people", level=which.group(1), count=len(places), places="、".join(places)))
+        ]
+        parts += [describe.person_roles(tools.kb, p) for p in dict.fromkeys(p for ids in places.values() for p in ids)]
+        return tools.answer(question, parts, entities, 0.7)
     asks = query.asks_person or query.has(Cue.COUNT, Cue.MEMBERS, Cue.ROLES, Cue.YES_NO)
     if not asks or query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
         return None
@@ -36,10 +49,29 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         if not people:
             continue
         foreign = [w for w in query.unknown if w != word and len(w) >= _SHORTEST and w not in tools.notice_text]
-        if foreign and not (query.asks_person or query.has(Cue.COUNT, Cue.MEMBERS, Cue.ROLES)):
-            return None  # 深圳今天台风停课没: about something else the notice never mentions
         parts = [Part(tools.say("people_by_title", word=word, count=len(people)))]
         parts += [describe.person_roles(tools.kb, p.id) for p in people]
+        absent = next((w for w in foreign if _asked_of(query.text, w)), None)
+        if absent is not None:  # 佛山有副市长在里面吗: 没有, and the holders of the post there are
+            return _nobody(turn, tools, absent, parts)
+        if foreign and not (query.asks_person or query.has(Cue.COUNT, Cue.MEMBERS, Cue.ROLES)):
+            return None  # 深圳今天台风停课没: about something else the notice never mentions
         subjects = tuple(dict.fromkeys(m.entity for m in query.mentions))
         return tools.answer(question, parts, subjects, 0.7)
+    absent = next((w for w in query.unknown if looks_like_unit(w) and _asked_of(query.text, w)), None)
+    if absent is not None and absent not in tools.notice_text and entities:
+        # 教育部有成员吗: a unit in no title and nowhere in the notice; the members are the nearest fact
+        return _nobody(turn, tools, absent, [describe.members(tools.kb, tools.kb.groups[entities[0].id])])
     return None
+
+
+def _asked_of(text: str, word: str) -> bool:
+    """Whether the question asks for people of ``word``: 佛山有副市长吗 / 教育部有成员吗 / 教育部派谁."""
+    return text.split(word, 1)[1].startswith(_PEOPLE_OF)
+
+
+def _nobody(turn: Turn, tools: Tools, absent: str, nearest: list[Part]) -> Answer:
+    """没有: nobody in the notice is of ``absent``; then the nearest the notice has."""
+    parts = [Part(tools.say("nobody_of", what=absent)), *nearest]
+    subjects = tuple(dict.fromkeys(m.entity for m in turn.query.mentions))
+    return tools.answer(turn.question, parts, subjects, 0.6)
