@@ -8,7 +8,7 @@ from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind, mask
-from knowledge.tools import Tools
+from knowledge.tools import PEOPLE_COUNTED, Tools
 from knowledge.turn import Turn
 
 # What is asked of a unit beside its people: its own places (副组长单位, 办公室设在) and its work.
@@ -45,6 +45,7 @@ def _unit_people(turn: Turn, tools: Tools, units: list[Entity]) -> Answer | None
     asks = (
         query.asks_person
         or query.has(Cue.MEMBERS)
+        or PEOPLE_COUNTED.search(query.text) is not None  # 民政厅来了几个人
         or (only_titles and (counted or (query.has(Cue.YES_NO) and "有" in query.text)))
     )
     if not asks or query.has(*_NOT_PEOPLE) or _post_named(tools, turn, units):
