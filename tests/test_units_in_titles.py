@@ -132,3 +132,18 @@ def test_a_short_form_fitting_two_units_asks_which(provincial: Engine) -> None:
 def test_a_person_before_the_group_they_lead_only_says_which_group(provincial: Engine) -> None:
     text = provincial.ask("林克勤牵头那个领导小组 发改委谁").text
     assert "郑人杰" in text and "林克勤" not in text
+
+
+def test_a_title_several_people_hold_is_counted(provincial: Engine) -> None:
+    text = provincial.ask("几个省政府副秘书长").text
+    assert "共2位" in text and "宫志成" in text and "王贞国" in text
+
+
+def test_a_unit_standing_only_in_titles_is_in_the_group_through_its_people(national: Engine) -> None:
+    text = national.ask("环境保护部在领导小组里吗").text
+    assert text.startswith("是") and "李四海" in text
+
+
+def test_a_unit_the_notice_never_names_asked_for_its_people_is_answered_no(provincial: Engine) -> None:
+    text = provincial.ask("市卫生健康委有人吗").text
+    assert text.startswith("没有") and "郑人杰" in text

@@ -12,17 +12,21 @@ from knowledge.abbreviations import looks_like_unit, title_places
 from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.lexicon import Cue
-from knowledge.matcher import EntityKind
-from knowledge.tools import Tools
+from knowledge.matcher import Entity, EntityKind
+from knowledge.tools import Tools, asks_people_of
 from knowledge.turn import Turn
 
 _SHORTEST = 2
 _WHICH_PLACES = re.compile(r"(?:哪几个|哪些|几个|哪个)(省|市|县|区)")
-_PEOPLE_OF = ("有", "派", "的人", "谁", "来了")  # what follows a unit or place asked for its people
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
+    titles = {m.via_title for m in query.mentions if m.via_title}
+    people = [e for e in entities if e.kind is EntityKind.PERSON]
+    if len(titles) == 1 and len(people) > 1 and query.has(Cue.COUNT, Cue.LIST):
+        # 几个副省长 / 副省长有几个: a title several people hold, counted
+        return _holders(turn, tools, titles.pop(), [p.id for p in people])
     if any(e.kind is not EntityKind.GROUP or not tools.kb.is_top(e.id) for e in entities):
         return None  # a person, a unit or a group named: named answers
     which = _WHICH_PLACES.search(query.text)
@@ -51,23 +55,27 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         foreign = [w for w in query.unknown if w != word and len(w) >= _SHORTEST and w not in tools.notice_text]
         parts = [Part(tools.say("people_by_title", word=word, count=len(people)))]
         parts += [describe.person_roles(tools.kb, p.id) for p in people]
-        absent = next((w for w in foreign if _asked_of(query.text, w)), None)
+        absent = next((w for w in foreign if asks_people_of(query.text, w)), None)
         if absent is not None:  # 佛山有副市长在里面吗: 没有, and the holders of the post there are
             return _nobody(turn, tools, absent, parts)
         if foreign and not (query.asks_person or query.has(Cue.COUNT, Cue.MEMBERS, Cue.ROLES)):
             return None  # 深圳今天台风停课没: about something else the notice never mentions
         subjects = tuple(dict.fromkeys(m.entity for m in query.mentions))
         return tools.answer(question, parts, subjects, 0.7)
-    absent = next((w for w in query.unknown if looks_like_unit(w) and _asked_of(query.text, w)), None)
-    if absent is not None and absent not in tools.notice_text and entities:
+    named = [*(w for w in query.unknown if looks_like_unit(w)), *([query.foreign_unit] if query.foreign_unit else [])]
+    absent = next((w for w in named if asks_people_of(query.text, w)), None)
+    group = entities[0].id if entities else tools.kb.top
+    if absent is not None and absent not in tools.notice_text and group is not None:
         # 教育部有成员吗: a unit in no title and nowhere in the notice; the members are the nearest fact
-        return _nobody(turn, tools, absent, [describe.members(tools.kb, tools.kb.groups[entities[0].id])])
+        return _nobody(turn, tools, absent, [describe.members(tools.kb, tools.kb.groups[group])])
     return None
 
 
-def _asked_of(text: str, word: str) -> bool:
-    """Whether the question asks for people of ``word``: 佛山有副市长吗 / 教育部有成员吗 / 教育部派谁."""
-    return text.split(word, 1)[1].startswith(_PEOPLE_OF)
+def _holders(turn: Turn, tools: Tools, title: str, people: list[str]) -> Answer:
+    """The people holding a title, counted."""
+    parts = [Part(tools.say("people_by_title", word=title, count=len(people)))]
+    parts += [describe.person_roles(tools.kb, p) for p in people]
+    return tools.answer(turn.question, parts, tuple(Entity(EntityKind.PERSON, p) for p in people), 0.8)
 
 
 def _nobody(turn: Turn, tools: Tools, absent: str, nearest: list[Part]) -> Answer:
