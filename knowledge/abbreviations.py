@@ -63,6 +63,8 @@ _UNIT_LEVELS = (
 )  # 中央宣传部 → 宣传部 (and 中宣部, the level's head kept)
 _NOT_LEVELS = ("市场", "市政", "区域")  # a word that starts like a level: 市场监管总局 is no 市's 场监管总局
 _BODY_OF_UNIT = ("原党委", "原党组", "党委", "党组")  # 外交部党委书记: the party body is the unit's own
+# After a unit's leading words, people say where they mean rather than its kind: 公安那边 / 海关那块 / 民政系统.
+_SIDES = ("那边", "那块", "这边", "这块")
 _JOINERS = re.compile("[和与及]")  # 工业和信息化部 → 工信部: a joining word has no head of its own
 _MOST_HEADS = 4
 
@@ -124,6 +126,9 @@ def unit_forms(name: str) -> list[str]:
     for size in range(1, len(words) + 1):  # the first word and some of the others: 国土部, 海洋执法总队
         for rest in combinations(words[1:], size - 1):
             forms += [words[0] + "".join(rest) + end for end in after_words if size < len(words) or not end]
+    core = bare.removesuffix(kind)
+    leads = words[:1] + ([core] if len(words) == _WORD else [])  # 公安那边, 生态环境那边
+    forms += [lead + side for lead in dict.fromkeys(leads) if len(lead) >= _WORD for side in _SIDES]
     level = plain.removesuffix(bare)
     for named in ([level, *words] if level in ("中央", "国家") else words, words):  # 中宣部 and 宣传部
         heads = [w[0] for w in named][:_MOST_HEADS]

@@ -367,10 +367,13 @@ class Tools:
         return " ".join(normalize(n) for n in names if n)
 
     def people_of_unit(self, unit_id: str) -> tuple[str, ...]:
-        """The people whose titles name a unit (环境保护部副部长 吴晓青), in the notice's order."""
+        """The people whose titles name a unit (环境保护部副部长 吴晓青), and the posts of it the notice names
+        without a person (市公安局常务副局长), in the notice's order."""
         name = self.kb.units[unit_id].name
         return tuple(
-            p.id for p in self.kb.people.values() if any(t.unit == unit_id or name in t.title for t in p.titles)
+            p.id
+            for p in self.kb.people.values()
+            if any(t.unit == unit_id or name in t.title for t in p.titles) or (p.post and p.name.startswith(name))
         )
 
     def names_group(self, word: str) -> bool:

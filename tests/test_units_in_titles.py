@@ -147,3 +147,7 @@ def test_a_unit_standing_only_in_titles_is_in_the_group_through_its_people(natio
 def test_a_unit_the_notice_never_names_asked_for_its_people_is_answered_no(provincial: Engine) -> None:
     text = provincial.ask("市卫生健康委有人吗").text
     assert text.startswith("没有") and "郑人杰" in text
+
+
+def test_a_units_leading_word_with_a_side_word_names_it(provincial: Engine) -> None:
+    assert "罗蒲生" in provincial.ask("海洋那边谁进了").text  # 省海洋综合执法总队
