@@ -151,3 +151,9 @@ def test_a_unit_the_notice_never_names_asked_for_its_people_is_answered_no(provi
 
 def test_a_units_leading_word_with_a_side_word_names_it(provincial: Engine) -> None:
     assert "罗蒲生" in provincial.ask("海洋那边谁进了").text  # 省海洋综合执法总队
+
+
+def test_another_place_after_a_place_question_names_its_people(provincial: Engine) -> None:
+    first = provincial.ask("广州谁进了")
+    text = provincial.ask("珠海呢", first.context).text
+    assert "张宜民" in text and "张永明" not in text

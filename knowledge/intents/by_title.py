@@ -37,7 +37,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         ]
         parts += [describe.person_roles(tools.kb, p) for p in dict.fromkeys(p for ids in places.values() for p in ids)]
         return tools.answer(question, parts, entities, 0.7)
-    asks = query.asks_person or query.has(Cue.COUNT, Cue.MEMBERS, Cue.ROLES, Cue.YES_NO)
+    # 深圳呢 (after 广州谁进了): a bare word of titles with 呢 asks for its people as well
+    ellipsis = not query.cues and query.text.endswith("呢") and len(query.content) == 1
+    asks = ellipsis or query.asks_person or query.has(Cue.COUNT, Cue.MEMBERS, Cue.ROLES, Cue.YES_NO)
     if not asks or query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
         return None
     if any(p in query.text for p in tools.place_words | tools.office_place_words if len(p) > 2):
