@@ -157,3 +157,8 @@ def test_another_place_after_a_place_question_names_its_people(provincial: Engin
     first = provincial.ask("广州谁进了")
     text = provincial.ask("珠海呢", first.context).text
     assert "张宜民" in text and "张永明" not in text
+
+
+def test_a_class_of_units_names_the_people_of_its_units(national: Engine) -> None:
+    text = national.ask("高校的有哪些人").text  # 高校: units named …大学 / …学院 (lexicon.yaml unit_classes)
+    assert "冯九成" in text and "李四海" not in text

@@ -51,11 +51,14 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         if len(w) >= _SHORTEST and not tools.names_group(w) and w not in tools.index.idf
     ]
     for word in dict.fromkeys(words):
-        people = [p for p in tools.kb.people.values() if any(word in t.title for t in p.titles)]
+        # 企业 stands for the units named like one (…有限公司): people whose titles name such a unit
+        named = tools.lexicon.unit_classes.get(word, (word,))
+        people = [p for p in tools.kb.people.values() if any(n in t.title for t in p.titles for n in named)]
         if not people:
             continue
         foreign = [w for w in query.unknown if w != word and len(w) >= _SHORTEST and w not in tools.notice_text]
-        parts = [Part(tools.say("people_by_title", word=word, count=len(people)))]
+        intro = "people_of_unit" if word in tools.lexicon.unit_classes else "people_by_title"
+        parts = [Part(tools.say(intro, unit=word, word=word, count=len(people)))]
         parts += [describe.person_roles(tools.kb, p.id) for p in people]
         absent = next((w for w in foreign if asks_people_of(query.text, w)), None)
         if absent is not None:  # 佛山有副市长在里面吗: 没有, and the holders of the post there are
