@@ -37,7 +37,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             parts = [Part(tools.say("section_group", section=g.section, group=g.name)) for g in under]
     if not parts:
         return None
-    head = Part(tools.say("section_is", section=section))
+    head = Part(tools.say("section_is", section=section) + "\n")  # its own line: the parts keep their labels
     return tools.answer(turn.question, [head, *parts[:_SHOWN]], (), 0.85)
 
 
