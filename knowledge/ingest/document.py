@@ -147,7 +147,9 @@ def _page_source(draft: Draft, lines: list[Line]) -> None:
     if "issuer" not in have:
         _field(draft, "issuer", "发文机关", found.group(1), found.group(0), "标题", "issuer read from the page's 来源")
     if found.group(2) and not have & {"published", "signed"}:
-        _field(draft, "published", "发布日期", found.group(2), found.group(0), "标题", "date read from the page's 发布时间")
+        _field(
+            draft, "published", "发布日期", found.group(2), found.group(0), "标题", "date read from the page's 发布时间"
+        )
 
 
 def _recipients(draft: Draft, lines: list[Line]) -> None:
