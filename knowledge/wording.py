@@ -81,6 +81,9 @@ KEYS = frozenset(
         "which_notice",
         "name_unstated",
         "people_by_title",
+        "people_of_unit",
+        "nobody_of",
+        "places_with_people",
         "no_groups_under",
     ]
 )
