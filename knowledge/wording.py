@@ -80,6 +80,7 @@ KEYS = frozenset(
         "field_unstated",
         "which_notice",
         "name_unstated",
+        "post_name_unstated",
         "people_by_title",
         "people_of_unit",
         "nobody_of",
