@@ -44,10 +44,17 @@ class Hit:
 
 
 class ClauseIndex:
-    def __init__(self, kb: Knowledge, segmenter: Segmenter, kinds: tuple[FactKind, ...] = _SEARCHED) -> None:
+    def __init__(
+        self,
+        kb: Knowledge,
+        segmenter: Segmenter,
+        kinds: tuple[FactKind, ...] = _SEARCHED,
+        ids: frozenset[str] = frozenset(),
+    ) -> None:
+        """The clauses of the facts of ``kinds``, and of those named in ``ids``."""
         self.clauses: list[Clause] = []
         for fact in kb.facts.values():
-            if fact.kind in kinds and fact.quote:
+            if (fact.kind in kinds or fact.id in ids) and fact.quote:
                 for text in filter(None, (c.strip() for c in _CLAUSE_END.split(fact.quote))):
                     self.clauses.append(Clause(fact.id, fact.subject, text, frozenset(segmenter.cut(text))))
         # Every two-character stretch of every clause by its readings, for typos that sound right.

@@ -73,7 +73,7 @@ class Tools:
     config: EngineConfig
     reader: QueryReader
     index: ClauseIndex
-    passages: ClauseIndex  # the notice's sentences no fact quotes
+    passages: ClauseIndex  # the notice's sentences no fact quotes, and those of its document fields (basis, 更名)
     document_values: dict[str, str]  # each document field's value, normalised
     year: str | None  # the notice's year, from its dates or 文号
     wording: Wording
