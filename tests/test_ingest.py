@@ -14,6 +14,7 @@ from knowledge.ingest import ingest
 from knowledge.ingest.clean import clean
 from knowledge.ingest.document import chinese_date
 from knowledge.ingest.roster import unit_list
+from knowledge.library import Library
 from knowledge.loader import load_knowledge
 
 REPO = Path(__file__).resolve().parent.parent
@@ -140,6 +141,28 @@ def test_glued_name_and_title_are_read_apart(tmp_path: Path) -> None:
     k = load_knowledge(tmp_path)
     assert _holders(k, "组长") == ["林克庆"] and _holders(k, "副组长") == ["陈良贤", "王曦"]
     assert [t.title for t in k.people["lin_keqing"].titles] == ["省委常委", "常务副省长"]
+
+
+def _ask(tmp_path: Path, question: str) -> str:
+    return Library.build([tmp_path]).ask(question).text
+
+
+def test_roster_in_title_name_order_with_a_note_that_is_a_place(tmp_path: Path) -> None:
+    """组长：市长 王海 / 副组长：副市长 李芳（常务副组长） / continuation lines "title name" with a padded name."""
+    raw = (
+        "某市人民政府办公室关于调整某市测试工作领导小组组成人员的通知\n"
+        "组\u3000\u3000长：市长\u3000\u3000王海\n"
+        "副组长：副市长\u3000李芳（常务副组长）\n"
+        "\u3000\u3000\u3000\u3000市政府副秘书长\u3000高远\n"
+        "成\u3000\u3000员：市教育局副局长\u3000周\u3000平\n"
+        "\u3000\u3000\u3000\u3000市财政局副局长\u3000吴晓东\n"
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    assert _holders(k, "组长") == ["王海"] and _holders(k, "副组长") == ["李芳", "高远"]
+    assert _holders(k, "常务副组长") == ["李芳"] and _holders(k, "成员") == ["周平", "吴晓东"]
+    assert [t.title for t in k.people["zhou_ping"].titles] == ["市教育局副局长"]
+    assert "李芳" in _ask(tmp_path, "常务副组长是谁")
 
 
 def test_a_roster_run_together_on_one_line_is_read_apart(tmp_path: Path) -> None:

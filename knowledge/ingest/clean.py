@@ -12,7 +12,7 @@ from functools import cache
 
 import opencc
 
-from knowledge.ingest.names import SURNAMES
+from knowledge.ingest.names import SURNAMES, ends_as_post
 
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
 _BLOCKS = re.compile(r"<%.*?%>|<(style|script)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
@@ -96,9 +96,13 @@ def _tidy(line: str) -> str:
 
 
 def _join_padded_names(line: str) -> str:
-    """A two-character name padded with a space stands where a name stands (line start or after a label
-    or 、): 王 曦副省长 → 王曦 副省长, 韩 正 国务院副总理 → 韩正 国务院副总理."""
+    """A two-character name padded with a space stands where a name stands (line start, after a label
+    or 、, or ending the line after its title): 王 曦副省长 → 王曦 副省长, 韩 正 国务院副总理 → 韩正
+    国务院副总理, 省财政厅副厅长 唐 鸣 → 省财政厅副厅长 唐鸣."""
     starts = [0] + [m.end() for m in re.finditer(r"[:：、（(]\s*", line)]
+    for m in re.finditer(rf"(?<=[{_CJK}]) (?=[{_CJK}] [{_CJK}](?:$|[（(]))", line):
+        if ends_as_post(line[: m.start()]):
+            starts.append(m.end())
     for start in sorted(set(starts), reverse=True):
         m = re.match(rf"([{_CJK}]) ([{_CJK}])(\s?)(?=(.?))", line[start:])
         if not m or m.group(1) not in SURNAMES:

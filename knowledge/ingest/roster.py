@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from knowledge.facts import Tier, tier_of
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
-from knowledge.ingest.names import ends_as_post, is_name, split_glued, split_glued_run, trailing_name
+from knowledge.ingest.names import (
+    ends_as_post,
+    is_name,
+    post_then_name,
+    split_glued,
+    split_glued_run,
+    trailing_name,
+)
 from knowledge.ingest.sections import Line
 
 ROLES = sorted(
@@ -62,6 +69,7 @@ class Holder:
     units: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)
+    also: list[tuple[str, str]] = field(default_factory=list)  # (role, name): 徐慧敏（常务副组长） holds both
 
 
 def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
@@ -106,7 +114,7 @@ def _continues(lines: list[Line], j: int) -> bool:
 
 def _entry_like(text: str) -> bool:
     first = re.split(r"[ （(、]", text.strip(), maxsplit=1)[0]
-    return is_name(first) or split_glued(text) is not None
+    return is_name(first) or split_glued(text) is not None or post_then_name(text) is not None
 
 
 def _read_entries(text: str, holder: Holder, role: str) -> None:
@@ -123,6 +131,13 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     parts = text.split(" ", 1)
     if len(parts) == 2 and is_name(parts[0]):
         holder.persons.append((parts[0], parts[1].strip()))
+        return
+    titled = post_then_name(text)
+    if titled:  # 副省长 徐慧敏（常务副组长）: the note, where it is a place, is held too
+        name, title, note = titled
+        holder.persons.append((name, title))
+        if note in ROLES and note != role:
+            holder.also.append((note, name))
         return
     names = [p.strip() for p in re.split(r"[、,，]", text)]
     if names and all(is_name(n) for n in names):
@@ -217,6 +232,9 @@ def _add(
     if not (persons or units or posts):
         entry = {"role": role, "unstated": True, "section": section, CHECK: checks}
     roles.append(entry)
+    for also, name in holder.also:
+        line = _line_naming(entry_lines, name) if entry_lines else quote
+        _add(draft, group, also, Holder(persons=[(name, None)]), line, section)
     return True
 
 
