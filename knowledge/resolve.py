@@ -74,7 +74,18 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     if not entities and len(tools.kb.groups) == 1 and (query.has(*_GROUP_FACETS, Cue.DUTY) or query.asks_person):
         # 组长是谁, asked of a notice that sets up one group: that group
         entities = (Entity(EntityKind.GROUP, next(iter(tools.kb.groups))),)
+    if not entities and query.has(*_GROUP_FACETS):
+        # 指挥长是谁 / 常务副组长是谁, where only one of the notice's groups has that place: that group
+        entities = _only_holder_of_place(tools, query)
     return query, entities
+
+
+def _only_holder_of_place(tools: Tools, query: Query) -> tuple[Entity, ...]:
+    words = sorted((w for w in tools.place_words if w in query.text), key=len, reverse=True)
+    if not words:
+        return ()
+    groups = [g.id for g in tools.kb.groups.values() if any(h.role == words[0] for h in g.roles)]
+    return (Entity(EntityKind.GROUP, groups[0]),) if len(groups) == 1 else ()
 
 
 def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:

@@ -17,7 +17,7 @@ from knowledge import describe
 from knowledge.answer import Answer, Citation, Context
 from knowledge.describe import Part
 from knowledge.facts import Aspect, FactKind, Group, Knowledge
-from knowledge.lexicon import Cue, Lexicon
+from knowledge.lexicon import Cue, Lexicon, place_stem
 from knowledge.loader import aspect_fact_id
 from knowledge.matcher import Entity, EntityKind, mask
 from knowledge.normalize import normalize
@@ -323,6 +323,13 @@ class Tools:
     def place_words(self) -> frozenset[str]:
         """The notice's words for the places in its groups (组长, 召集人, 秘书长 …)."""
         return frozenset(h.role for g in self.kb.groups.values() for h in g.roles)
+
+    def place_of(self, word: str) -> str | None:
+        """The notice's place a question word asks for: itself, or the unit's place it is the stem of
+        (谁牵头 → 牵头单位)."""
+        if word in self.place_words:
+            return word
+        return next((p for p in sorted(self.place_words) if place_stem(p) != p and place_stem(p) in word), None)
 
     @cached_property
     def office_place_words(self) -> frozenset[str]:

@@ -165,6 +165,62 @@ def test_roster_in_title_name_order_with_a_note_that_is_a_place(tmp_path: Path) 
     assert "李芳" in _ask(tmp_path, "常务副组长是谁")
 
 
+def test_groups_under_numbered_headings_with_their_leading_units_and_duties(tmp_path: Path) -> None:
+    raw = (
+        "某区人民政府办公室关于成立某区测试工作指挥部的通知\n一、组成人员\n指挥长：张明（区长）\n"
+        "二、工作组及职责\n指挥部下设2个工作组：\n"
+        "（一）综合组。牵头单位：区发展改革局。职责：负责统筹协调和信息报送。\n"
+        "（二）保障组。牵头单位：区财政局；配合单位：区审计局。职责：负责经费保障。\n"
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    groups = {g.name: g for g in k.groups.values()}
+    top = groups["某区测试工作指挥部"]
+    assert groups["保障组"].parent == top.id and groups["保障组"].kind == "工作组"
+    assert groups["综合组"].duty.quote == "负责统筹协调和信息报送。" and top.duty is None
+    assert "区财政局" in _ask(tmp_path, "保障组谁牵头") and "区审计局" in _ask(tmp_path, "保障组配合单位是谁")
+    assert _ask(tmp_path, "综合组是区财政局牵头吗").startswith("不是")
+    assert "未载明" in _ask(tmp_path, "综合组组长是谁")
+    assert "张明" in _ask(tmp_path, "指挥长是谁")  # the only group with that place
+
+
+def test_a_group_with_its_own_roster_in_an_annex(tmp_path: Path) -> None:
+    raw = (
+        "某省人民政府办公厅关于调整某省测试领导小组组成人员的通知\n组长：省长 王海\n成员：省统计局局长 周平\n"
+        "领导小组下设数据专项工作组，组成人员名单见附件。\n附件：某省数据专项工作组组成人员名单\n某省人民政府办公厅\n"
+        "2022年7月1日\n附件\n某省数据专项工作组组成人员名单\n组长：省数据局局长 李明\n"
+        "成员：省财政厅、省统计局有关处室负责同志\n"
+        "专项工作组负责推进数据共享等工作，办公室设在省数据局规划处，承担专项工作组日常工作。\n"
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    sub = next(g for g in k.groups.values() if g.name == "某省数据专项工作组")
+    assert _holders(k, "组长", sub.id) == ["李明"] and _holders(k, "组长") == ["王海"]
+    assert [k.units[u].name for h in sub.roles if h.role == "成员" for u in h.units] == ["省财政厅", "省统计局"]
+    assert sub.duty.quote == "专项工作组负责推进数据共享等工作"
+    assert k.units[sub.office.host].name == "省数据局规划处"
+    assert next(iter(k.groups.values())).office is None
+
+
+def test_places_given_as_descriptions_and_a_leading_unit(tmp_path: Path) -> None:
+    raw = (
+        "某市人民政府办公室关于建立某市测试工作联席会议制度的通知\n一、主要职能\n统筹协调全市测试工作。\n"
+        "二、成员单位\n联席会议由市民政局牵头,成员单位包括市教育局、市财政局。\n"
+        "联席会议召集人由市政府分管副市长担任,成员为各成员单位分管负责同志。\n"
+        "各成员单位确定1名科级干部为联络员,负责日常联系。\n"
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    group = next(iter(k.groups.values()))
+    places = {h.role: h for h in group.roles}
+    assert [k.units[u].name for u in places["牵头单位"].units] == ["市民政局"]
+    assert places["成员"].posts == ("各成员单位分管负责同志",)
+    assert places["联络员"].posts == ("各成员单位确定1名科级干部",)
+    assert group.duty.quote == "统筹协调全市测试工作。"
+    assert "市民政局" in _ask(tmp_path, "联席会议由哪个单位牵头")
+    assert "科级干部" in _ask(tmp_path, "联络员是谁")
+
+
 def test_a_roster_run_together_on_one_line_is_read_apart(tmp_path: Path) -> None:
     """Every line break lost (notice 05): 副 / 组长 broken, names and titles glued, the next heading glued on."""
     raw = (

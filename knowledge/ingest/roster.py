@@ -46,20 +46,28 @@ ROLES = sorted(
         "常务副主任委员",
         "联络员",
         "成员单位",
+        "牵头单位",
+        "配合单位",
+        "责任单位",
     ),
     key=len,
     reverse=True,
 )
 _ROLE_ALT = "|".join(ROLES)
 _LABEL = re.compile(rf"^({_ROLE_ALT})[:：]\s*(.*)$")
-_UNIT_TAIL = re.compile(r"(?:等)?(?:有关|相关)?(?:分管|主要)?(?:负责同志|负责人|领导同志|领导)$")
+_UNIT_TAIL = re.compile(r"(?:等)?(?:有关|相关)?(?:处室|科室|部门)?(?:分管|主要)?(?:负责同志|负责人|领导同志|领导)$")
 _BY = re.compile(rf"(?<![副主务行总办公室])({_ROLE_ALT})由(.+?)(?:担任|兼任|组成)")
 _TAKES = re.compile(
     rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)任|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)(?:担任|(?<![主责])任(?={_ROLE_ALT})|为(?!成员)(?=(?:{_ROLE_ALT})(?:[。;；]|$))))([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
 )
+# 联席会议由市民政局牵头: the unit that leads the group (its 牵头单位)
+_LEADS = re.compile(r"由([^,，。;；由]{2,40}?)牵头(?=[,，。;；]|$)")
+# 成员为各成员单位分管负责同志 / 各成员单位确定1名科级干部为联络员: places given as a description
+_ARE = re.compile(r"(?:^|(?<=[,，;；]))(成员|联络员)为([^,，。;；]{4,30}?)(?=[,，。;；]|$)")
+_CHOSEN = re.compile(r"(?:^|(?<=[,，;；]))(各[^,，。;；]{2,10}?(?:\d+|[一两二三])名[^,，。;；为]{2,12}?)为(联络员)")
 _MEMBER_UNITS = re.compile(r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位")
 _UNIT_END = re.compile(
-    r"(?:部|局|委|办|厅|署|院|行|室|中心|政府|公司|集团|队|所|站|联|会|社|校|海关|分署|营管部|中队|支行|分行)$"
+    r"(?:部|局|委|办|厅|署|院|行|室|处|中心|政府|公司|集团|队|所|站|联|会|社|校|海关|分署|营管部|中队|支行|分行)$"
 )
 
 
@@ -98,6 +106,17 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
         i = j
     for index, line in enumerate(lines):
         _sentences(draft, line, scope_of(scopes, index))
+        _inline_labels(draft, line, scope_of(scopes, index))
+
+
+def _inline_labels(draft: Draft, line: Line, scope: Scope) -> None:
+    """Unit places labelled inside a line: （一）综合协调组。牵头单位：区住建局；配合单位：区市场监管局。"""
+    for sentence in re.split(r"(?<=[。;；])", line.body)[1:]:
+        m = _LABEL.match(sentence.strip().rstrip("。;；"))
+        if m and m.group(1).endswith("单位") and m.group(2):
+            holder = Holder()
+            _read_entries(m.group(2), holder, m.group(1))
+            _add(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
 
 
 def _continues(lines: list[Line], j: int) -> bool:
@@ -120,6 +139,9 @@ def _entry_like(text: str) -> bool:
 def _read_entries(text: str, holder: Holder, role: str) -> None:
     text = text.strip().rstrip("。")
     if not text:
+        return
+    if role.endswith("单位"):  # 牵头单位：区住房和城乡建设局 — a unit, even alone
+        holder.units.extend(unit_list(text))
         return
     if _UNIT_TAIL.search(text) or ("、" in text and all(_UNIT_END.search(p) for p in re.split(r"[、,，]", text) if p)):
         holder.units.extend(unit_list(text))
@@ -319,6 +341,16 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
                 holder.posts += found.posts
             quote = sentence[matches[0].start() : matches[-1].end()]
             _add(draft, scope.entry, role, holder, quote, line.section)
+        for m in _LEADS.finditer(sentence):
+            before = sentence[: m.start()].strip()
+            names = (scope.entry["name"], scope.entry.get("full_name") or scope.entry["name"], scope.entry["kind"])
+            units = unit_list(m.group(1))
+            if (before.endswith(names) or not before) and units and all(_UNIT_END.search(u) for u in units):
+                _add(draft, scope.entry, "牵头单位", Holder(units=units), m.group(0), line.section)
+        for m in [*_ARE.finditer(sentence), *_CHOSEN.finditer(sentence)]:
+            role, post = (m.group(1), m.group(2)) if m.re is _ARE else (m.group(2), m.group(1))
+            if not is_name(post):
+                _add(draft, scope.entry, role, Holder(posts=[post]), m.group(0), line.section)
         for m in _MEMBER_UNITS.finditer(sentence):
             text = m.group(1) or m.group(2)
             holder = Holder(units=unit_list(text))
