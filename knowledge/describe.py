@@ -109,9 +109,9 @@ def office(
         where = kb.units[office.host].name if office.host else None
         pieces.append(f"{group.name}办公室设在{where}" if where else f"{UNSTATED}{group.name}办公室设在哪里")
     if director:
-        pieces.append(_office_holder(kb, group, "主任", office.director, office.holders(Tier.HEAD)))
+        pieces.append(_office_holder(kb, group, "主任", office.persons(Tier.HEAD), office.holders(Tier.HEAD)))
     if deputy:
-        pieces.append(_office_holder(kb, group, "副主任", office.deputy_director, office.holders(Tier.DEPUTY)))
+        pieces.append(_office_holder(kb, group, "副主任", office.persons(Tier.DEPUTY), office.holders(Tier.DEPUTY)))
     if duty:  # 办公室负责哪些事情
         work = office.duty.quote if office.duty is not None else None
         pieces.append(f"办公室的职责：{work}" if work else f"{UNSTATED}{group.name}办公室的职责")
@@ -124,9 +124,9 @@ def office_place(kb: Knowledge, group: Group, held: Holding) -> Part:
     return Part(f"{group.name}办公室{held.role}：{'、'.join(names)}。", (f"group.{group.id}.office",))
 
 
-def _office_holder(kb: Knowledge, group: Group, post: str, person: str | None, others: tuple[str, ...]) -> str:
-    if person is not None:
-        return f"办公室{post}由{person_with_titles(kb, person)}兼任"
+def _office_holder(kb: Knowledge, group: Group, post: str, persons: tuple[str, ...], others: tuple[str, ...]) -> str:
+    if persons:
+        return f"办公室{post}由{'、'.join(person_with_titles(kb, p) for p in persons)}兼任"
     if others:
         names = [kb.units[x].name if x in kb.units else x for x in others]
         return f"办公室{post}由{'、'.join(names)}兼任"

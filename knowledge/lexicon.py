@@ -52,6 +52,8 @@ class Cue(enum.Enum):
     WHEN = "when"
     ELSEWHERE = "elsewhere"
     UNKNOWN_ATTRIBUTE = "unknown_attribute"
+    FORMER = "former"
+    ADDED = "added"
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,10 @@ KEYS = frozenset(
         "name_unstated",
         "people_by_title",
         "no_groups_under",
+        "former_holder",
+        "former_holder_succeeded",
+        "former_now_unstated",
+        "added_holder",
     ]
 )
 

@@ -221,6 +221,44 @@ def test_places_given_as_descriptions_and_a_leading_unit(tmp_path: Path) -> None
     assert "科级干部" in _ask(tmp_path, "联络员是谁")
 
 
+def test_an_adjustment_says_who_left_a_place_who_took_it_and_who_was_added(tmp_path: Path) -> None:
+    raw = (
+        "某市人民政府办公室关于调整某市测试工作领导小组组成人员的通知\n某府办函〔2022〕8号\n"
+        "因工作需要，决定对某市测试工作领导小组（以下简称领导小组）组成人员进行调整。"
+        "原领导小组组长张志强同志因工作调动，不再担任组长，由市长王海同志接任；增补市统计局局长周平同志为副组长。"
+        "《某市人民政府办公室关于成立某市测试工作领导小组的通知》（某府办函〔2018〕3号）同时废止。\n"
+        "组长：市长 王海\n副组长：市统计局局长 周平\n某市人民政府办公室\n2022年5月6日\n附件\n某市测试专项工作组组成人员名单\n"
+        "组长：市统计局局长 周平\n"
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    assert _holders(k, "组长") == ["王海"]  # who left is never a holder
+    assert k.field("signed").value == "2022年5月6日"  # the signature before the annex
+    assert "某府办函〔2018〕3号" in k.field("repealed").value
+    assert "张志强" in _ask(tmp_path, "组长原来是谁")
+    answer = _ask(tmp_path, "张志强还是组长吗")
+    assert answer.startswith("不是") and "王海" in answer
+    assert "未载明" in _ask(tmp_path, "张志强现在任什么职务")
+    assert _ask(tmp_path, "周平是新增补的副组长吗").startswith("是")
+    assert "某府办函〔2018〕3号" in _ask(tmp_path, "哪个旧文件废止了")
+
+
+def test_office_deputies_named_in_one_run_are_two_people_and_not_members(tmp_path: Path) -> None:
+    raw = (
+        "某县人民政府办公室关于成立某县测试工作领导小组的通知\n一、组成人员\n组长：陈立 县长\n"
+        "成员：何平 县卫生健康局局长\n罗英 城关镇党委书记、\n人大主席团主席\n"
+        "领导小组办公室设在县卫生健康局，办公室主任由何平兼任，"
+        "副主任由县卫生健康局副局长林菊、县城市管理局副局长唐兵担任。\n"
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    titles = {p.name: [t.title for t in p.titles] for p in k.people.values()}
+    assert titles["唐兵"] == ["县城市管理局副局长"] and titles["林菊"] == ["县卫生健康局副局长"]
+    assert titles["罗英"] == ["城关镇党委书记", "人大主席团主席"]  # the title's wrapped line
+    assert "唐兵" in _ask(tmp_path, "办公室副主任是谁")
+    assert _ask(tmp_path, "林菊是领导小组成员吗").startswith("不是")
+
+
 def test_a_roster_run_together_on_one_line_is_read_apart(tmp_path: Path) -> None:
     """Every line break lost (notice 05): 副 / 组长 broken, names and titles glued, the next heading glued on."""
     raw = (

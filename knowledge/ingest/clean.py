@@ -56,6 +56,8 @@ def clean(raw: str) -> str:
             continue
         if out and _BROKEN_LABEL.match(out[-1]):  # 副 / 组长: — a label the crawl broke over two lines
             line = out.pop() + line
+        elif out and _BROKEN_ENTRY.search(out[-1]) and _TAIL_OF_ENTRY.match(line):
+            line = out.pop() + line  # 罗建英 城关镇党委书记、/ 人大主席团主席: a title the crawl wrapped
         out.extend(_restore_breaks(_tidy(line)))
     return "\n".join(_drop_repeats(out)) + "\n"
 
@@ -122,6 +124,9 @@ _HEADING_INLINE = re.compile(
     r"(?:(?<=[。:：;；])\s*|(?<=[\u4e00-\u9fff]))(?=[一二三四五六七八九十]{1,3}、[^一二三四五六七八九十\d])"
 )
 _BROKEN_LABEL = re.compile(r"^(?:常务)?副$")
+# a roster entry that ends in 、 goes on in the next line, where that line is only more of its title
+_BROKEN_ENTRY = re.compile(r"^.{4,}[\u4e00-\u9fff]、$")
+_TAIL_OF_ENTRY = re.compile(r"^(?![一二三四五六七八九十]+、)[\u4e00-\u9fff、（）()]{2,30}$")
 _LABEL_INLINE = re.compile(
     r"(?<=[\u4e00-\u9fff。)）])(?<!副)(?<!常务)(?=(?:副组长|组长|成员|召集人|副召集人|指挥长|副指挥长|主任|副主任|委员|秘书长)[:：])"
 )

@@ -306,10 +306,12 @@ def read_holders(text: str, role: str) -> Holder:
 
 def _posts_whole(items: list[str]) -> list[str]:
     """Items split at 、 put back together where one is not a post by itself: 分管应急管理、地震监测工作的
-    县政府办公室副主任 is one post."""
+    县政府办公室副主任 is one post (but 县卫生健康局副局长林秋菊 is a post and a person)."""
     merged: list[str] = []
     for item in items:
-        if merged and not ends_as_post(merged[-1]) and not is_name(merged[-1]):
+        # …副局长林秋菊、县城管局副局长唐小兵: an item ending in a name is a person, the run is cut there
+        person = merged and trailing_name(merged[-1]) is not None
+        if merged and not person and not ends_as_post(merged[-1]) and not is_name(merged[-1]):
             merged[-1] += "、" + item
         else:
             merged.append(item)
@@ -330,6 +332,8 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             _add(draft, scope.entry, role, read_holders(content, role), m.group(0), line.section)
         by_role: dict[str, list[re.Match[str]]] = {}
         for m in _TAKES.finditer(sentence):
+            if (m.group(1) or m.group(2)).endswith("不再"):
+                continue  # 刘明远同志不再担任常务副组长: who left the place (changes.py)
             if "办公室" not in m.group(3) and not m.group(3).endswith(("副", "常务")):
                 by_role.setdefault(m.group(4), []).append(m)
         for role, matches in by_role.items():  # 张虎担任副组长…,覃伟中担任副组长: one place, one quote

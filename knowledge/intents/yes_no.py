@@ -180,7 +180,10 @@ def _claimed_roles(tools: Tools, query: Query, holder: Entity) -> set[RoleKind] 
         return {RoleKind.OFFICE_HOST}
     if query.has(Cue.LEADER) or "组长" in query.text:
         return {RoleKind.LEADER} if holder.kind is EntityKind.PERSON else {RoleKind.LEADER_UNIT}
-    if query.has(Cue.ROLES, Cue.MEMBERS) or not query.content:
+    if query.has(Cue.MEMBERS) and not query.has(Cue.ROLES):
+        # 林秋菊是领导小组成员吗: a place in the group itself; the office's deputy alone is not one
+        return set(RoleKind) - _OFFICE_ROLES - {RoleKind.OFFICE_MEMBER}
+    if query.has(Cue.ROLES) or not query.content:
         return set(RoleKind)
     return None
 
