@@ -205,7 +205,7 @@ def test_a_group_with_its_own_roster_in_an_annex(tmp_path: Path) -> None:
 def test_places_given_as_descriptions_and_a_leading_unit(tmp_path: Path) -> None:
     raw = (
         "某市人民政府办公室关于建立某市测试工作联席会议制度的通知\n一、主要职能\n统筹协调全市测试工作。\n"
-        "二、成员单位\n联席会议由市民政局牵头,成员单位包括市教育局、市财政局。\n"
+        "二、成员单位\n联席会议由市民政局牵头,成员单位包括市教育局、民政局、财政局。\n"
         "联席会议召集人由市政府分管副市长担任,成员为各成员单位分管负责同志。\n"
         "各成员单位确定1名科级干部为联络员,负责日常联系。\n"
     )
@@ -214,6 +214,7 @@ def test_places_given_as_descriptions_and_a_leading_unit(tmp_path: Path) -> None
     group = next(iter(k.groups.values()))
     places = {h.role: h for h in group.roles}
     assert [k.units[u].name for u in places["牵头单位"].units] == ["市民政局"]
+    assert [k.units[u].name for u in places["成员单位"].units] == ["市教育局", "市民政局", "市财政局"]
     assert places["成员"].posts == ("各成员单位分管负责同志",)
     assert places["联络员"].posts == ("各成员单位确定1名科级干部",)
     assert group.duty.quote == "统筹协调全市测试工作。"

@@ -345,16 +345,6 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
                 holder.posts += found.posts
             quote = sentence[matches[0].start() : matches[-1].end()]
             _add(draft, scope.entry, role, holder, quote, line.section)
-        for m in _LEADS.finditer(sentence):
-            before = sentence[: m.start()].strip()
-            names = (scope.entry["name"], scope.entry.get("full_name") or scope.entry["name"], scope.entry["kind"])
-            units = unit_list(m.group(1))
-            if (before.endswith(names) or not before) and units and all(_UNIT_END.search(u) for u in units):
-                _add(draft, scope.entry, "牵头单位", Holder(units=units), m.group(0), line.section)
-        for m in [*_ARE.finditer(sentence), *_CHOSEN.finditer(sentence)]:
-            role, post = (m.group(1), m.group(2)) if m.re is _ARE else (m.group(2), m.group(1))
-            if not is_name(post):
-                _add(draft, scope.entry, role, Holder(posts=[post]), m.group(0), line.section)
         for m in _MEMBER_UNITS.finditer(sentence):
             text = m.group(1) or m.group(2)
             holder = Holder(units=unit_list(text))
@@ -366,3 +356,13 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
                 m.group(0).strip("。;；"),
                 line.section,
             )
+        for m in _LEADS.finditer(sentence):
+            before = sentence[: m.start()].strip()
+            names = (scope.entry["name"], scope.entry.get("full_name") or scope.entry["name"], scope.entry["kind"])
+            units = unit_list(m.group(1))
+            if (before.endswith(names) or not before) and units and all(_UNIT_END.search(u) for u in units):
+                _add(draft, scope.entry, "牵头单位", Holder(units=units), m.group(0), line.section)
+        for m in [*_ARE.finditer(sentence), *_CHOSEN.finditer(sentence)]:
+            role, post = (m.group(1), m.group(2)) if m.re is _ARE else (m.group(2), m.group(1))
+            if not is_name(post):
+                _add(draft, scope.entry, role, Holder(posts=[post]), m.group(0), line.section)
