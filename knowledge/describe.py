@@ -57,12 +57,18 @@ def members(kb: Knowledge, group: Group) -> Part:
     held = group.holdings(Tier.MEMBER)
     fact = (f"group.{group.id}.members",)
     people, units = _people(kb, held), _units_and_posts(kb, held)
+    # 成员为各成员单位分管负责同志: who the member units send, not one more member
+    sent = [p for p in units if "成员单位" in p and len(units) > 1]
+    units = [u for u in units if u not in sent]
     if people or units:  # the members by name, counted: 成员（7位）/ 成员单位（23个）
         if people:
             parts.append(Part(f"{held[0].role}（{len(people)}位）：{'、'.join(people)}。", fact))
         if units:
-            who = _sent_by(held, units)
-            parts.append(Part(f"{held[0].role}单位（{len(units)}个）：{'、'.join(units)}{who}。", fact))
+            who = (
+                f"（成员为{'、'.join(p.removeprefix('各成员单位') for p in sent)}）" if sent else _sent_by(held, units)
+            )
+            label = held[0].role.removesuffix("单位") + "单位"
+            parts.append(Part(f"{label}（{len(units)}个）：{'、'.join(units)}{who}。", fact))
     elif group.members is not None and group.members.quote is not None:
         parts.append(Part(f"成员：{group.members.quote.removeprefix('成员:')}。", fact))
     return join(parts)

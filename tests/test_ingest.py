@@ -220,6 +220,21 @@ def test_places_given_as_descriptions_and_a_leading_unit(tmp_path: Path) -> None
     assert group.duty.quote == "统筹协调全市测试工作。"
     assert "市民政局" in _ask(tmp_path, "联席会议由哪个单位牵头")
     assert "科级干部" in _ask(tmp_path, "联络员是谁")
+    assert "成员单位（3个）" in _ask(tmp_path, "成员单位有几个")  # who they send is no fourth member
+
+
+def test_rules_on_member_changes_and_periodic_reports_are_requirements(tmp_path: Path) -> None:
+    raw = (
+        "某省人民政府办公厅关于调整某省测试领导小组组成人员的通知\n组长：省长 王海\n"
+        "领导小组成员如有变动，由所在单位自行调整，报领导小组办公室备案，不再另行发文。"
+        "专项工作组每季度向领导小组报告一次工作进展情况。\n"
+    )
+    ingest(raw, tmp_path)
+    quotes = [r.quote for r in load_knowledge(tmp_path).requirements]
+    assert quotes == [
+        "领导小组成员如有变动，由所在单位自行调整，报领导小组办公室备案，不再另行发文。",
+        "专项工作组每季度向领导小组报告一次工作进展情况。",
+    ]
 
 
 def test_an_adjustment_says_who_left_a_place_who_took_it_and_who_was_added(tmp_path: Path) -> None:

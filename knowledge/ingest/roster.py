@@ -323,8 +323,8 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
     for sentence in re.split(r"(?<=[。;；])", line.body):
         if "办公室" in sentence and re.search(r"办公室(?:设在|(?:常务)?(?:副)?主任由)|兼任办公室", sentence):
             in_office = True  # the office's places, here and in the sentences after it: office.py
-        if in_office:
-            continue
+        if in_office and re.search("办公室|主任", sentence):
+            continue  # (各成员单位确定1名科级干部为联络员, after the office, is the group's again)
         for m in _BY.finditer(sentence):
             role, content = m.group(1), m.group(2)
             if sentence[max(0, m.start() - 3) : m.start()].endswith("办公室"):

@@ -12,7 +12,10 @@ from knowledge.ingest.sections import Line
 _DUTY_HEADING = re.compile(r"职责|任务|职能")
 _NOT_DUTY = re.compile(r"机构|办公室|组成|人员|机制")
 _RULE_HEADING = re.compile(r"机制|制度|要求|其他事项|运行|工作规则")
-_RULE_WORDS = re.compile(r"因工作变动|需要调整|自动撤销|自行撤销|印章|不作为|不纳入|召开|递补|运行至|行文|会议由")
+_RULE_WORDS = re.compile(
+    r"因工作变动|需要调整|自动撤销|自行撤销|印章|不作为|不纳入|召开|递补|运行至|行文|会议由"
+    r"|如有变动|自行调整|另行发文|每(?:周|月|季度|半年|年)[^，,。]{0,8}?(?:报告|通报|调度)"
+)
 _OFFICE = re.compile(r"办公室设在|办公室(?:常务)?(?:副)?主任由|兼任办公室|不设办公室")
 
 
