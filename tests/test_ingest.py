@@ -147,6 +147,11 @@ def _ask(tmp_path: Path, question: str) -> str:
     return Library.build([tmp_path]).ask(question).text
 
 
+def _read(raw: str, tmp_path: Path) -> Knowledge:
+    ingest(raw, tmp_path)
+    return load_knowledge(tmp_path)
+
+
 def test_roster_in_title_name_order_with_a_note_that_is_a_place(tmp_path: Path) -> None:
     """组长：市长 王海 / 副组长：副市长 李芳（常务副组长） / continuation lines "title name" with a padded name."""
     raw = (
@@ -157,8 +162,7 @@ def test_roster_in_title_name_order_with_a_note_that_is_a_place(tmp_path: Path) 
         "成\u3000\u3000员：市教育局副局长\u3000周\u3000平\n"
         "\u3000\u3000\u3000\u3000市财政局副局长\u3000吴晓东\n"
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     assert _holders(k, "组长") == ["王海"] and _holders(k, "副组长") == ["李芳", "高远"]
     assert _holders(k, "常务副组长") == ["李芳"] and _holders(k, "成员") == ["周平", "吴晓东"]
     assert [t.title for t in k.people["zhou_ping"].titles] == ["市教育局副局长"]
@@ -172,8 +176,7 @@ def test_groups_under_numbered_headings_with_their_leading_units_and_duties(tmp_
         "（一）综合组。牵头单位：区发展改革局。职责：负责统筹协调和信息报送。\n"
         "（二）保障组。牵头单位：区财政局；配合单位：区审计局。职责：负责经费保障。\n"
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     groups = {g.name: g for g in k.groups.values()}
     top = groups["某区测试工作指挥部"]
     assert groups["保障组"].parent == top.id and groups["保障组"].kind == "工作组"
@@ -192,8 +195,7 @@ def test_a_group_with_its_own_roster_in_an_annex(tmp_path: Path) -> None:
         "成员：省财政厅、省统计局有关处室负责同志\n"
         "专项工作组负责推进数据共享等工作，办公室设在省数据局规划处，承担专项工作组日常工作。\n"
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     sub = next(g for g in k.groups.values() if g.name == "某省数据专项工作组")
     assert _holders(k, "组长", sub.id) == ["李明"] and _holders(k, "组长") == ["王海"]
     assert [k.units[u].name for h in sub.roles if h.role == "成员" for u in h.units] == ["省财政厅", "省统计局"]
@@ -209,8 +211,7 @@ def test_places_given_as_descriptions_and_a_leading_unit(tmp_path: Path) -> None
         "联席会议召集人由市政府分管副市长担任,成员为各成员单位分管负责同志。\n"
         "各成员单位确定1名科级干部为联络员,负责日常联系。\n"
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     group = next(iter(k.groups.values()))
     places = {h.role: h for h in group.roles}
     assert [k.units[u].name for u in places["牵头单位"].units] == ["市民政局"]
@@ -229,8 +230,7 @@ def test_rules_on_member_changes_and_periodic_reports_are_requirements(tmp_path:
         "领导小组成员如有变动，由所在单位自行调整，报领导小组办公室备案，不再另行发文。"
         "专项工作组每季度向领导小组报告一次工作进展情况。\n"
     )
-    ingest(raw, tmp_path)
-    quotes = [r.quote for r in load_knowledge(tmp_path).requirements]
+    quotes = [r.quote for r in _read(raw, tmp_path).requirements]
     assert quotes == [
         "领导小组成员如有变动，由所在单位自行调整，报领导小组办公室备案，不再另行发文。",
         "专项工作组每季度向领导小组报告一次工作进展情况。",
@@ -246,8 +246,7 @@ def test_an_adjustment_says_who_left_a_place_who_took_it_and_who_was_added(tmp_p
         "组长：市长 王海\n副组长：市统计局局长 周平\n某市人民政府办公室\n2022年5月6日\n附件\n某市测试专项工作组组成人员名单\n"
         "组长：市统计局局长 周平\n"
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     assert _holders(k, "组长") == ["王海"]  # who left is never a holder
     assert k.field("signed").value == "2022年5月6日"  # the signature before the annex
     assert "某府办函〔2018〕3号" in k.field("repealed").value
@@ -266,8 +265,7 @@ def test_office_deputies_named_in_one_run_are_two_people_and_not_members(tmp_pat
         "领导小组办公室设在县卫生健康局，办公室主任由何平兼任，"
         "副主任由县卫生健康局副局长林菊、县城市管理局副局长唐兵担任。\n"
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     titles = {p.name: [t.title for t in p.titles] for p in k.people.values()}
     assert titles["唐兵"] == ["县城市管理局副局长"] and titles["林菊"] == ["县卫生健康局副局长"]
     assert titles["罗英"] == ["城关镇党委书记", "人大主席团主席"]  # the title's wrapped line
