@@ -109,6 +109,7 @@ class QueryReader:
         for found in _A_NOT_A.finditer("".join(masked)):
             start, end = found.span()
             if any(a <= start < b for a, b in cue_spans):
+                tags.append(Cue.YES_NO)  # 以前是不是叫: 以前是 took the 是, the question still asks yes or no
                 continue
             if text[end - 1 : end + 1] in self.segmenter.vocabulary:
                 end += 1  # 可不可以 / 属不属于: the verb's second character
