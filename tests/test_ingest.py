@@ -237,6 +237,24 @@ def test_rules_on_member_changes_and_periodic_reports_are_requirements(tmp_path:
     ]
 
 
+def test_title_name_entries_on_one_line_and_groups_headed_alone_or_in_an_annex(tmp_path: Path) -> None:
+    raw = (
+        "某县人民政府办公室关于成立某县防汛抗旱指挥部的通知\n一、指挥部组成\n指挥长：县长 王海\n"
+        "成员：县水利局局长 陈明、县财政局局长 欧阳红\n二、工作组\n指挥部下设2个工作组。\n（一）综合协调组\n"
+        "组长：赵刚（县应急管理局局长）\n职责：负责综合协调和信息报送。\n（二）后勤保障组\n牵头单位：县财政局\n"
+        "某县人民政府办公室\n2023年6月1日\n附件1\n某县防汛抗旱专家组成员名单\n组长：周平（县水利局总工程师）\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "成员") == ["陈明", "欧阳红"] and k.field("signed").value == "2023年6月1日"
+    groups = {g.name: g for g in k.groups.values()}
+    assert groups["综合协调组"].kind == "工作组" and groups["综合协调组"].duty.quote == "负责综合协调和信息报送。"
+    experts = groups["某县防汛抗旱专家组"]
+    assert experts.kind == "专家组" and experts.section == "附件1"
+    assert _holders(k, "组长", experts.id) == ["周平"] and [h.section for h in experts.roles] == ["附件1"]
+    assert "周平" in _ask(tmp_path, "专家组组长是谁")
+    assert "县财政局" in _ask(tmp_path, "后勤保障组谁牵头")
+
+
 def test_an_adjustment_says_who_left_a_place_who_took_it_and_who_was_added(tmp_path: Path) -> None:
     raw = (
         "某市人民政府办公室关于调整某市测试工作领导小组组成人员的通知\n某府办函〔2022〕8号\n"

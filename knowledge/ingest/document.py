@@ -108,12 +108,9 @@ def read_document(draft: Draft, lines: list[Line], group_name: str | None) -> No
     _body_fields(draft, lines)
 
 
-_ANNEX = re.compile(r"^附件\s*\d*$")
-
-
 def _signature(draft: Draft, lines: list[Line]) -> None:
     # the signature stands at the end of the notice's own text, before an annex (附件 / 附件1 …)
-    end = next((i for i, line in enumerate(lines) if i > len(lines) // 3 and _ANNEX.match(line.text)), len(lines))
+    end = next((i for i, line in enumerate(lines) if line.section.startswith("附件")), len(lines))
     for i in range(end - 1, max(-1, end - 8), -1):
         text = lines[i].text.replace(" ", "")
         m = PUBLIC.match(text)

@@ -86,8 +86,11 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
     top = scopes[0].entry if scopes else None
     names = {top["name"], top.get("full_name")} if top else set()
     under = _SET_UNDER.search(draft.notice)
-    for name, section, span in [*blocks, *_annex_rosters(lines, names)]:
-        kind = kind_of(name) or (under.group(1) if under else "工作组")
+    annexed = _annex_rosters(lines, names)
+    for name, section, span in [*blocks, *annexed]:
+        # a group the notice sets up under another is of the kind it says (下设5个工作组); one in an annex of its own
+        listed = under.group(1) if under and (name, section, span) not in annexed else name[-3:]
+        kind = kind_of(name) or listed
         entry = {"id": _group_id(name, taken), "name": name, "kind": kind, "section": section}
         if top:
             entry["parent"] = top["id"]
@@ -113,7 +116,7 @@ def _blocks(lines: list[Line]) -> list[tuple[str, str, range]]:
         body = line.body.strip()
         if line.level >= 2 and kind_of(body) and len(body) <= 30 and "。" not in body and "办公室" not in body:
             found.append((body, line.section, i))
-        elif line.level >= 2 and _is_described_group(line):
+        elif line.level >= 2 and _is_described_group(line, lines[i + 1] if i + 1 < len(lines) else None):
             found.append((line.heading, line.section, i))
     if len(found) < 2:
         return []
@@ -128,10 +131,11 @@ def _blocks(lines: list[Line]) -> list[tuple[str, str, range]]:
     return out
 
 
-def _is_described_group(line: Line) -> bool:
-    """（一）综合协调组。牵头单位：… — a heading that names a group and goes on to say who leads it."""
+def _is_described_group(line: Line, after: Line | None) -> bool:
+    """（一）综合协调组。牵头单位：… — a heading that names a group and goes on to say who leads it, there or
+    in the line after it (（一）综合协调组 / 组长：…)."""
     name = line.heading.strip()
-    rest = line.body.strip()[len(name) :]
+    rest = line.body.strip()[len(name) :] or (after.text if after is not None and not after.level else "")
     return 3 <= len(name) <= 16 and name.endswith("组") and "办公室" not in name and bool(_DESCRIBED.match(rest))
 
 
@@ -145,12 +149,12 @@ def _annex_rosters(lines: list[Line], top_names: set[str | None]) -> list[tuple[
             m
             and not line.level
             and not re.search("[:：]", line.text)
-            and kind_of(m.group(1))
+            and (kind_of(m.group(1)) or m.group(1).endswith("组"))
             and not any(n and m.group(1).endswith(n) for n in top_names)
         ):
             found.append((m.group(1), i))
     return [
-        (name, "附件", range(start, found[k + 1][1] if k + 1 < len(found) else len(lines)))
+        (name, lines[start].section, range(start, found[k + 1][1] if k + 1 < len(found) else len(lines)))
         for k, (name, start) in enumerate(found)
     ]
 

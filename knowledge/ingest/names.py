@@ -160,6 +160,19 @@ def post_then_name(text: str) -> tuple[str, str, str | None] | None:
     return found[1], found[0], note
 
 
+def post_name_entries(text: str) -> list[tuple[str, str, str | None]] | None:
+    """Several "title name" entries on one line (市政府副秘书长 陈明、市委宣传部副部长 周平), cut at each 、
+    that follows a spaced name; None unless every piece reads so."""
+    pieces, start = [], 0
+    for m in re.finditer(rf" [{_CJK}]{{2,3}}(?:[(（][^()（）]+[)）])?、", text):
+        pieces.append(text[start : m.end() - 1])
+        start = m.end()
+    if not pieces:
+        return None
+    read = [post_then_name(p) for p in [*pieces, text[start:]]]
+    return None if any(r is None for r in read) else [r for r in read if r is not None]
+
+
 _ENDING = re.compile("|".join(sorted(map(re.escape, POST_ENDINGS), key=len, reverse=True)))
 
 

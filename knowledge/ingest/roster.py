@@ -12,6 +12,7 @@ from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.names import (
     ends_as_post,
     is_name,
+    post_name_entries,
     post_then_name,
     split_glued,
     split_glued_run,
@@ -154,12 +155,12 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     if len(parts) == 2 and is_name(parts[0]):
         holder.persons.append((parts[0], parts[1].strip()))
         return
-    titled = post_then_name(text)
-    if titled:  # 副省长 徐慧敏（常务副组长）: the note, where it is a place, is held too
-        name, title, note = titled
+    titled = post_name_entries(text) or ([found] if (found := post_then_name(text)) else [])
+    for name, title, note in titled:  # 副省长 徐慧敏（常务副组长）: the note, where it is a place, is held too
         holder.persons.append((name, title))
         if note in ROLES and note != role:
             holder.also.append((note, name))
+    if titled:
         return
     names = [p.strip() for p in re.split(r"[、,，]", text)]
     if names and all(is_name(n) for n in names):
