@@ -276,6 +276,20 @@ def test_an_adjustment_says_who_left_a_place_who_took_it_and_who_was_added(tmp_p
     assert "某府办函〔2018〕3号" in _ask(tmp_path, "哪个旧文件废止了")
 
 
+def test_a_place_left_without_原_and_several_added_at_once(tmp_path: Path) -> None:
+    raw = (
+        "某市人民政府办公室关于调整某市安全生产委员会组成人员的通知\n"
+        "现调整如下：张志强同志不再担任副主任；增补市应急管理局局长李明、市公安局副局长王刚为委员。\n"
+        "主任：市长 王海\n委员：市应急管理局局长 李明\n市公安局副局长 王刚\n"
+    )
+    changes = next(iter(_read(raw, tmp_path).groups.values())).changes
+    assert [(c.role, c.former, c.added) for c in changes] == [
+        ("副主任", ("zhang_zhiqiang",), ()),
+        ("委员", (), ("li_ming", "wang_gang")),
+    ]
+    assert _ask(tmp_path, "张志强还是副主任吗").startswith("不是")
+
+
 def test_office_deputies_named_in_one_run_are_two_people_and_not_members(tmp_path: Path) -> None:
     raw = (
         "某县人民政府办公室关于成立某县测试工作领导小组的通知\n一、组成人员\n组长：陈立 县长\n"

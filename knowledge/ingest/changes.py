@@ -12,9 +12,9 @@ from knowledge.ingest.roster import ROLES
 from knowledge.ingest.sections import Line
 
 _ROLE_ALT = "|".join(ROLES)
-# 原领导小组组长方建华同志因工作调动，不再担任组长，由省长孙志远同志接任
+# 原领导小组组长方建华同志因工作调动，不再担任组长，由省长孙志远同志接任 / 张志强同志不再担任副组长
 _LEFT = re.compile(
-    rf"原([^,，。;；]{{2,40}}?)(?:同志)?(?:[,，]?因[^,，。;；]{{1,20}}?[,，]?)?不再担任"
+    rf"(?:^|(?<=[,，;；:：])|原)([^,，。;；:：原]{{2,40}}?)(?:同志)?(?:[,，]?因[^,，。;；]{{1,20}}?[,，]?)?不再担任"
     rf"(?:[^,，。;；]{{0,20}}?({_ROLE_ALT}))?(?:职务)?(?:[,，]?由([^,，。;；]{{2,40}}?)(?:同志)?(?:接任|担任))?"
 )
 # 增补省医保局局长马文杰同志为副组长 / 增补X、Y为成员
@@ -39,8 +39,8 @@ def _person(text: str) -> str | None:
 
 
 def _left(draft: Draft, group: dict, m: re.Match[str], section: str) -> None:
-    named = trailing_name(m.group(1))  # 领导小组组长 + 方建华
-    held = re.search(rf"({_ROLE_ALT})$", named[0]) if named else None
+    named = trailing_name(m.group(1)) or (("", m.group(1)) if is_name(m.group(1)) else None)  # 组长 + 方建华
+    held = re.search(rf"({_ROLE_ALT})$", named[0]) if named and named[0] else None
     if named is None or not (m.group(2) or held) or not draft.stands(m.group(0)):
         return
     role = m.group(2) or held.group(1)  # type: ignore[union-attr]
