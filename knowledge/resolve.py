@@ -51,6 +51,7 @@ _ORDINAL = re.compile(r"(?:排)?第([一二三四五六七八九])(?!条|项|点
 _FIRST_ONE = re.compile(r"前者|头一个|第一个")
 _LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那")
 _ORDINAL_ANY = re.compile(r"第[一二三四五六七八九]|前者|后者|最后")
+_PLURAL = re.compile(r"[他她]们|他俩|她俩|[这那][两几俩]位|[这那]些人")
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位")
 _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
@@ -127,6 +128,10 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
         if described:  # the words described the group; what is asked of it is in the cues
             listing = {Cue.ALL_GROUPS, Cue.LIST, Cue.COUNT}  # 唐良智下面的副组长: not a list of groups
             entities, query = described, replace(query, content=(), unknown=(), cues=query.cues - listing)
+    nth = _nth_of_kind(tools, query.text)
+    if nth is not None and not any(e.kind is EntityKind.GROUP for e in entities):
+        entities = (*entities, nth)  # 第二个保障组组长是谁: the notice's own order of that kind
+        query = replace(query, cues=query.cues - _KIND_CUES - {Cue.LIST, Cue.COUNT})
     actions = [w for w in tools.lexicon.document_actions if w in query.text]
     adjusted = bool(actions) or query.about_document
     described = [w for w in query.content if not any(w in a or a in w for a in actions)]
@@ -183,8 +188,9 @@ def _follow_up(
         return query, entities
     # After an answer with no subject of its own (a list of groups, the document) only a pronoun
     # reaches back past it: 一共几个 counts the list, 回到刚才那个组 means the group before.
-    inherited = () if context.carried and pronoun is None else _earlier(tools, context, pronoun)
-    picked = _picked(query, context)
+    one = pronoun is EntityKind.PERSON and not _PLURAL.search(query.text)  # 他, not 他们 / 这两位
+    inherited = () if context.carried and pronoun is None else _earlier(tools, context, pronoun, one)
+    picked = _picked(tools, query, context)
     if picked is not None:  # 第一个是什么职务 / 排第二的那个组长 / 后者 / 那另一位呢: one of those listed before
         inherited = (picked,)
     elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP):
@@ -203,11 +209,27 @@ def _follow_up(
     return query, inherited
 
 
-def _picked(query: Query, context: Context) -> Entity | None:
+def _nth_of_kind(tools: Tools, text: str) -> Entity | None:
+    """第二个保障组 / 第三个专题组: a group by its place among its kind, as the notice lists them."""
+    for kind in tools.kb.kinds():
+        found = re.search(rf"第([一二三四五六七八九])个?{re.escape(kind)}", text)
+        if found:
+            groups = [g for g in tools.kb.under_top() if g.kind == kind]
+            index = "一二三四五六七八九".index(found.group(1))
+            return Entity(EntityKind.GROUP, groups[index].id) if index < len(groups) else None
+    return None
+
+
+def _picked(tools: Tools, query: Query, context: Context) -> Entity | None:
     """The one an ordinal (第二个 / 排第二的 / 前者 / 后者 / 最后那个) or 另一位 picks from what the
-    answers listed: the people when several were named, else the groups."""
+    answers listed: the people when several were named, else the groups; after one group, the groups
+    of its kind in the notice's order (精简行政审批组… → 第二个组呢)."""
     people = [Entity(EntityKind.PERSON, p) for p in context.people]
     groups = [Entity(EntityKind.GROUP, g) for g in context.listed_groups]
+    if len(groups) < 2 and "组" in query.text:
+        last = [tools.kb.groups[e.id] for e in context.entities if e.kind is EntityKind.GROUP]
+        if last and not tools.kb.is_top(last[0].id):
+            groups = [Entity(EntityKind.GROUP, g.id) for g in tools.kb.under_top() if g.kind == last[0].kind]
     listed = people if len(people) > 1 or not groups else groups
     if "组" in query.text.split("的", 1)[0] and groups and _ORDINAL_ANY.search(query.text):
         listed = groups  # 排第二的那个组 / 最后那个组
@@ -251,7 +273,7 @@ def bare_pronoun(text: str) -> str | None:
     return next((marker for marker in ("他", "她", "它") if marker in text), None)
 
 
-def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None) -> tuple[Entity, ...]:
+def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None, one: bool = False) -> tuple[Entity, ...]:
     """The previous subjects a pronoun can point at: the subjects of its kind, else what the previous
     question named of that kind, else for 他 / 她 the people the answer named (协调小组办公室主任是谁
     → 他也是副组长吗); without a pronoun, the previous subjects."""
@@ -270,6 +292,8 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None) -> tupl
             return _groups_of(tools, tuple(others))
         if same:
             return same
+    if pronoun is EntityKind.PERSON and one and len(context.focus) == 1:
+        return (Entity(EntityKind.PERSON, context.focus[0]),)  # 他还管什么: the one the last answer named
     if pronoun is EntityKind.PERSON and context.people:
         return tuple(Entity(EntityKind.PERSON, p) for p in context.people)
     if pronoun is EntityKind.UNIT:  # 他是市司法局局长吗 → 这个单位: the units of the people before
