@@ -38,6 +38,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if not parts:
         return None
     head = Part(tools.say("section_is", section=section))
+    if all(section in p.text.split("：", 1)[0] for p in parts):
+        head = Part(
+            ""
+        )  # 有关要求（四（一））：… — each part names the section already; a head would glue onto the first
     return tools.answer(turn.question, [head, *parts[:_SHOWN]], (), 0.85)
 
 
