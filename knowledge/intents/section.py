@@ -39,9 +39,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None
     head = Part(tools.say("section_is", section=section))
     if all(section in p.text.split("：", 1)[0] for p in parts):
-        head = Part(
-            ""
-        )  # 有关要求（四（一））：… — each part names the section already; a head would glue onto the first
+        # 有关要求（四（一））：… — each part names the section already; a head would glue onto the first
+        head = Part("")
     return tools.answer(turn.question, [head, *parts[:_SHOWN]], (), 0.85)
 
 
