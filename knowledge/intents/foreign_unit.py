@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from knowledge.answer import Answer
+from knowledge.describe import Part
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind
 from knowledge.tools import Tools
@@ -16,4 +17,6 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if query.has(Cue.YES_NO) and any(e.kind is EntityKind.GROUP for e in entities):
         return None  # 市卫生健康委是审批组的副组长单位吗: 不是, with the true list
     text = tools.say("foreign_unit", unit=query.foreign_unit)
+    if query.has(Cue.YES_NO):  # 市教育局有人吗 / 市体育局是成员单位吗: no, and the notice does not name it
+        return tools.answer(question, [tools.verdict(False), Part(text)], (), 0.8)
     return tools.decline(question, text, prefix_only=True)
