@@ -86,6 +86,10 @@ KEYS = frozenset(
         "nobody_of",
         "places_with_people",
         "no_groups_under",
+        "former_holder",
+        "former_holder_succeeded",
+        "former_now_unstated",
+        "added_holder",
     ]
 )
 
