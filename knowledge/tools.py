@@ -402,6 +402,10 @@ class Tools:
             if any(t.unit == unit_id or name in t.title for t in p.titles) or (p.post and p.name.startswith(name))
         )
 
+    def names_group_kind(self, word: str) -> bool:
+        """Whether a stretch is part of a kind's word (协调小, 导小组): it says what kind, not which group."""
+        return any(word in f"{g.kind}小组" for g in self.kb.groups.values())
+
     def names_group(self, word: str) -> bool:
         """Whether a word only says which group (a piece of a group's name, or a place in it: 成员, 组长)."""
         if word in self.place_words:
