@@ -74,7 +74,21 @@ class OfficeStatus(enum.Enum):
 # (秘书长, 联络员 …); 常务副组长 and the like are deputies.
 ROLE_TIERS: dict[str, Tier] = {
     **dict.fromkeys(
-        ("组长", "召集人", "总召集人", "指挥长", "总指挥", "主任", "主任委员", "主席", "团长", "总队长"), Tier.HEAD
+        (
+            "组长",
+            "召集人",
+            "总召集人",
+            "指挥长",
+            "总指挥",
+            "主任",
+            "主任委员",
+            "主席",
+            "团长",
+            "总队长",
+            "专班长",
+            "队长",
+        ),
+        Tier.HEAD,
     ),
     **dict.fromkeys(
         (

@@ -397,3 +397,34 @@ def test_cli_writes_summary_and_question_table(tmp_path: Path) -> None:
     assert "groups 1, people 18" in run.stdout
     table = questions.read_text(encoding="utf-8")
     assert "韩正" in table and "不是" in table and "none: true" in table
+
+
+def test_a_roster_run_on_in_one_line_is_read_place_by_place(tmp_path: Path) -> None:
+    """主任：A（title）；副主任：B（title）、C（title）；委员：… — every place of a roster in one paragraph."""
+    raw = (
+        "某市人民政府关于调整某市安全生产委员会组成人员的通知\n二、组成人员\n"
+        "主任：周明（市长）；常务副主任：罗强（常务副市长）；副主任：何丽（副市长）、唐志（副市长、市公安局局长）；"
+        "委员：陈新（市政府副秘书长）、王平（市应急管理局局长）。\n"
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    assert _holders(k, "主任") == ["周明"] and _holders(k, "常务副主任") == ["罗强"]
+    assert _holders(k, "副主任") == ["何丽", "唐志"] and _holders(k, "委员") == ["陈新", "王平"]
+    assert [t.title for t in k.people["tang_zhi"].titles] == ["副市长", "市公安局局长"]
+
+
+def test_a_flattened_roster_table_is_read_row_by_row_and_a_row_without_a_name_is_a_post(tmp_path: Path) -> None:
+    """职务 | 姓名 | 单位及职务 rows: one place per row; an empty name cell is the post alone, never a person
+    made of its place (江州市…局长 is no 江州)."""
+    raw = (
+        "某区人民政府办公室关于成立某区测试工作专班的通知\n一、专班组成人员\n职务 | 姓名 | 单位及职务\n"
+        "专班长 | 陈远 | 区长\n副专班长 |  | 区政府办公室主任\n成员 | 张伟 | 区财政局局长\n"
+        "成员 |  | 江州市公安局某区分局局长\n成员 | 赵丽 | 区司法局局长\n"
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    assert _holders(k, "专班长") == ["陈远"] and _holders(k, "成员") == ["张伟", "赵丽"]
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    assert "江州市公安局某区分局局长" in members.posts
+    assert all(p.name != "江州" for p in k.people.values())
+    assert "陈远" in Library.build([tmp_path]).ask("专班长是谁").text

@@ -93,6 +93,9 @@ def ends_as_post(text: str) -> bool:
     return text.endswith(POST_ENDINGS)
 
 
+_PLACE_LEVELS = "省市县区州盟旗"
+
+
 def split_glued(text: str) -> tuple[str, str] | None:
     """A name and its title with no separator (林克庆省委常委、常务副省长) → (name, title), or None."""
     m = re.match(rf"^([{_CJK}]{{1,8}}(?:·[{_CJK}]{{1,8}})+)(.+)$", text)
@@ -110,9 +113,14 @@ def split_glued(text: str) -> tuple[str, str] | None:
         name, title = text[:3], rest3
     else:
         return None
-    if not is_name(name) or not _post_like(title):
-        return None
+    if not is_name(name) or not _post_like(title) or _place_word(text, name):
+        return None  # 江州市自然资源和规划局…局长: a place and its post, no person 江州
     return name, title
+
+
+def _place_word(text: str, name: str) -> bool:
+    """Whether the "name" is a place the general dictionary knows as a word, its level after it (江州|市)."""
+    return text[len(name) : len(name) + 1] in tuple(_PLACE_LEVELS) and _first_word(text) >= len(name)
 
 
 def _first_word(text: str) -> int:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.facts import Tier, tier_of
 from knowledge.ingest.draft import CHECK, Draft
@@ -25,6 +25,11 @@ ROLES = sorted(
         "组长",
         "副组长",
         "常务副组长",
+        "专班长",
+        "副专班长",
+        "常务副专班长",
+        "队长",
+        "副队长",
         "执行副组长",
         "成员",
         "组员",
@@ -56,6 +61,10 @@ ROLES = sorted(
 )
 _ROLE_ALT = "|".join(ROLES)
 _LABEL = re.compile(rf"^({_ROLE_ALT})[:：]\s*(.*)$")
+# where the next place of a run-on roster starts: ；副主任： / ; 委员:
+_NEXT_LABEL = re.compile(rf"[;；](?=\s*(?:{_ROLE_ALT})[:：])")
+# a list of people with their titles in brackets, joined by 、 (何静（副市长）、唐志远（副市长、市公安局局长）)
+_BRACKETED = re.compile(r"([^、，,（(）)]{2,8}?)\s*[（(]([^（()）]+)[)）]")
 _UNIT_TAIL = re.compile(r"(?:等)?(?:有关|相关)?(?:处室|科室|部门)?(?:分管|主要)?(?:负责同志|负责人|领导同志|领导)$")
 _BY = re.compile(rf"(?<![副主务行总办公室])({_ROLE_ALT})由(.+?)(?:担任|兼任|组成)")
 _TAKES = re.compile(
@@ -81,7 +90,24 @@ class Holder:
     also: list[tuple[str, str]] = field(default_factory=list)  # (role, name): 徐慧敏（常务副组长） holds both
 
 
+def _role_runs(lines: list[Line]) -> list[Line]:
+    """A roster run on in one line, place after place (主任：周建平（市长）；常务副主任：罗永康（…）；委员：…): one line
+    per place, each still quoting what notice.txt has."""
+    out: list[Line] = []
+    for line in lines:
+        pieces = _NEXT_LABEL.split(line.text) if _LABEL.match(line.text) else [line.text]
+        out.extend(replace(line, text=p.strip(), body=p.strip()) for p in pieces if p.strip())
+    return out
+
+
 def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    pieces = [_role_runs([line]) for line in lines]
+    if any(len(p) > 1 for p in pieces):  # the scopes index the lines as they were: each piece keeps its line's
+        starts = [0]
+        for p in pieces:
+            starts.append(starts[-1] + len(p))
+        scopes = [replace(s, lines=range(starts[s.lines.start], starts[s.lines.stop])) for s in scopes]
+        lines = [piece for p in pieces for piece in p]
     i = 0
     while i < len(lines):
         m = _LABEL.match(lines[i].text)
@@ -93,9 +119,12 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
         taken = [lines[i]]
         entries = [rest] if rest else []
         j = i + 1
-        while j < len(lines) and _continues(lines, j):
+        while j < len(lines) and (_continues(lines, j) or _same_place(lines[j], role)):
             taken.append(lines[j])
-            if not lines[j].level:
+            same = _same_place(lines[j], role)
+            if same is not None:  # 成员：张伟 … / 成员：赵丽萍 …: a table's rows, one place per row
+                entries.append(same)
+            elif not lines[j].level:
                 entries.append(lines[j].text)
             j += 1
         holder = Holder()
@@ -108,6 +137,12 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
     for index, line in enumerate(lines):
         _sentences(draft, line, scope_of(scopes, index))
         _inline_labels(draft, line, scope_of(scopes, index))
+
+
+def _same_place(line: Line, role: str) -> str | None:
+    """What a line labelled with the same place as the one before holds (a table row), else None."""
+    m = _LABEL.match(line.text)
+    return m.group(2) if m and m.group(1) == role and m.group(2) and "由" not in m.group(2)[:3] else None
 
 
 def _inline_labels(draft: Draft, line: Line, scope: Scope) -> None:
@@ -147,6 +182,10 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     if _UNIT_TAIL.search(text) or ("、" in text and all(_UNIT_END.search(p) for p in re.split(r"[、,，]", text) if p)):
         holder.units.extend(unit_list(text))
         return
+    listed = list(_BRACKETED.finditer(text))
+    if len(listed) > 1 and all(is_name(m.group(1).strip()) for m in listed):
+        holder.persons.extend((m.group(1).strip(), m.group(2)) for m in listed)
+        return
     m = re.match(r"^(\S+?)\s*[(（](.+?)[)）]?$", text)
     if m and is_name(m.group(1)):
         holder.persons.append((m.group(1), m.group(2).rstrip(")）")))
@@ -174,9 +213,13 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     if glued:
         holder.persons.append(glued)
         return
+    if ends_as_post(text) and len(text) <= _LONGEST_POST and "、" not in text:
+        holder.posts.append(text)  # 副专班长：区政府办公室主任 — a post the notice names no one for
+        return
     holder.unread.append(text)
 
 
+_LONGEST_POST = 30
 _NOT_UNITS = frozenset({"单位", "部门", "有关单位", "相关单位", "有关部门", "相关部门", "各单位", "各部门"})
 
 
