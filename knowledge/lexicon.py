@@ -175,8 +175,9 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
     holdings = [h for g in kb.groups.values() for h in g.roles]
     for holding in holdings:
         cue = _TIER_CUES.get(holding.tier)
-        if cue is not None and holding.role not in cues[cue]:
-            cues[cue].append(holding.role)
+        for word in (holding.role, holding.part):  # a sub-list's label (专家委员) asks for that sub-list
+            if cue is not None and word and word not in cues[cue]:
+                cues[cue].append(word)
     # 主任是谁, of a 专班 whose head is its 主任: the group's head, not an office's (办公室主任 still is)
     own = {h.role for h in holdings}
     for cue in (Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
