@@ -105,6 +105,8 @@ class Lexicon:
     suggestions: tuple[str, ...]
     message: MessageWords
     small_talk: SmallTalkWords
+    # fields only some notices have (撤销 / 保留 …): asked for where a notice states them, else not a field
+    document_stated: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def rewrite(self, text: str) -> str:
         """Colloquial words in the notice's own wording (一把手 → 主要负责人), longest first, in one
@@ -187,6 +189,13 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
         cues[Cue.DEPUTY] = [w for w in cues[Cue.DEPUTY] if w not in moved]
         cues[Cue.MEMBERS] += [w for w in moved if w not in cues[Cue.MEMBERS]]
     return replace(lexicon, cues={cue: tuple(words) for cue, words in cues.items()})
+
+
+def with_own_fields(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
+    """The lexicon with the words of the document fields this notice states among those only some notices
+    have (撤了哪个机构 asks for ``abolished`` where a notice abolishes a body; elsewhere 撤销 stays content)."""
+    own = {f: words for f, words in lexicon.document_stated.items() if f in kb.document}
+    return replace(lexicon, document={**lexicon.document, **own})
 
 
 def without_own_places(lexicon: Lexicon, own_words: str) -> Lexicon:

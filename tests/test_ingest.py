@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.engine import Engine
 from knowledge.facts import Knowledge
 from knowledge.ingest import ingest
 from knowledge.ingest.clean import clean
@@ -219,3 +220,75 @@ def test_cli_writes_summary_and_question_table(tmp_path: Path) -> None:
     assert "groups 1, people 18" in run.stdout
     table = questions.read_text(encoding="utf-8")
     assert "韩正" in table and "不是" in table and "none: true" in table
+
+
+def _engine(raw: str, tmp_path: Path) -> Engine:
+    ingest(raw, tmp_path / "notice")
+    return Engine.build(cache_dir=tmp_path / "cache", data_dir=tmp_path / "notice")
+
+
+_SUB_LISTS = (
+    "国务院办公厅关于调整国家测试委员会组成人员的通知\n"
+    "主任：孙春兰 国务院副总理\n秘书长：朱之文 教育部副部长\n委员：\n（一）部门委员\n"
+    "梁言顺 中央宣传部副部长\n高培勇 社科院副院长\n陈刚 中国科协党组成员、书记处书记\n"
+    "（二）专家委员（按姓氏笔划为序）\n马敏 教授、华中师范大学原党委书记\n文秋芳 教授、北京外国语大学学术委员会主任\n"
+)
+
+
+def test_labelled_sub_lists_of_a_role_are_counted_and_named_by_their_labels(tmp_path: Path) -> None:
+    """（一）部门委员 / （二）专家委员（按姓氏笔划为序）: each sub-list its own holding with its label and note;
+    高培勇 and 文秋芳 are read although the surname list lacks 高 and 文 (the rest of the line is a post)."""
+    engine = _engine(_SUB_LISTS, tmp_path)
+    assert "部门委员（3位）" in engine.ask("部门委员几个").text
+    experts = engine.ask("专家委员多少人").text
+    assert "专家委员（2位，按姓氏笔划为序）" in experts and "文秋芳" in experts and "高培勇" not in experts
+    claim = engine.ask("马敏是部门委员吗").text
+    assert claim.startswith("不是") and "专家委员" in claim
+    assert "专家委员" in engine.ask("文秋芳是干什么的").text
+
+
+def test_a_garbled_roster_line_is_counted_cited_verbatim_and_does_not_end_the_roster(tmp_path: Path) -> None:
+    """Mojibake in one line (孜拉吾东·加拉力?。ㄊ兴贮h…): the members after it are still read, the line itself
+    is one member, quoted as it stands and never read as a name."""
+    raw = (
+        "关于成立某市测试建设专班的通知\n一、专班组成人员\n主任:尼加提·尼亚孜(市政府副市长)\n"
+        "成员:薛智林(市林草局党组副书记、局长)\n孜拉吾东·加拉力?。ㄊ兴贮h组副书记、局长)\n"
+        "孙伟(国网吐鲁番供电公司党委副书记、总经理)\n帕拉哈提·托合太木(高昌区委副书记、区长)\n"
+    )
+    engine = _engine(raw, tmp_path)
+    members = engine.ask("专班成员几个").text
+    assert "成员（4位）" in members and "孙伟" in members and "帕拉哈提·托合太木" in members
+    assert "“孜拉吾东·加拉力?。ㄊ兴贮h组副书记、局长)”" in members
+    assert all("?" not in p.name for p in engine.kb.people.values())
+
+
+def test_counts_and_abolished_bodies_stated_in_prose_are_answered(tmp_path: Path) -> None:
+    """决定保留164个、撤销38 个 (a stray space in the crawl) and 撤销某某委员会: the notice's own counts and
+    the body it abolishes, asked as 保留了几个 / 撤了几个 / 某某委员会还在不."""
+    raw = (
+        "某市人民政府办公室关于清理和调整部分非常设机构的通知\n"
+        "经市政府研究,决定保留164个、撤销38 个。另撤销市测试保护委员会。\n"
+        "一、保留的非常设机构\n1、市城市规划委员会\n主任委员:刘雪荣\n"
+    )
+    engine = _engine(raw, tmp_path)
+    assert "164个" in engine.ask("保留了几个非常设机构").text
+    assert "38个" in engine.ask("撤了几个").text
+    facts = {f.id: f.value for f in engine.kb.document.values()}
+    assert facts["abolished"] == "38个" and facts["kept"] == "164个"  # the count is the whole; the body is one
+
+
+def test_a_body_abolished_in_a_sentence_of_its_own_is_answered(tmp_path: Path) -> None:
+    raw = (
+        "某省人民政府办公厅关于成立某省测试保护工作领导小组的通知\n组长:王书坚 省委常委、常务副省长\n"
+        "撤销省测试保护委员会\n"
+    )
+    engine = _engine(raw, tmp_path)
+    assert "省测试保护委员会" in engine.ask("撤了哪个机构").text
+    assert "撤销" in engine.ask("省测试保护委员会还在不").text
+
+
+def test_a_notice_that_abolishes_nothing_keeps_its_own_answers_for_such_words(tmp_path: Path) -> None:
+    raw = "某省人民政府办公厅关于成立某省测试工作领导小组的通知\n组长:王书坚 省委常委、常务副省长\n"
+    engine = _engine(raw, tmp_path)
+    assert "abolished" not in engine.kb.document
+    assert "撤销：" not in engine.ask("撤了哪个机构").text

@@ -38,7 +38,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         fields += quoted
     if query.has(Cue.REQUIREMENT) and any(w in query.text for w in tools.lexicon.document_actions):
         fields.append("basis")  # 调整协调小组是按照谁的要求: the requirement the adjustment follows
-    naming = {"rename", "title", "basis"} & set(fields)
+    naming = {"rename", "title", "basis", "abolished", "kept"} & set(fields)  # what the notice does
     if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming):
         return None
     if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields) and not _when_is_topic(tools, query):
