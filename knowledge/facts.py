@@ -313,10 +313,15 @@ class Unit:
 
 @dataclass(frozen=True)
 class Requirement:
+    """A working rule or requirement; a numbered item of a rule list (二、工作制度 （二）信息例会制度。每2个月…)
+    carries its own heading as ``item`` and the list's as ``heading``, so the list can be counted."""
+
     id: str
     section: str
     quote: str | None = None
     unstated: bool = False
+    item: str | None = None
+    heading: str | None = None
 
 
 @dataclass(frozen=True)

@@ -182,7 +182,12 @@ class _Checker:
             where = f"units[{i}] ({unit.id})"
             self._quote(unit.quote, where)
         for i, requirement in enumerate(self.data.requirements):
-            self._passage(requirement, f"requirements[{i}] ({requirement.id})")
+            where = f"requirements[{i}] ({requirement.id})"
+            self._passage(requirement, where)
+            if requirement.item is not None and squeeze(requirement.item) not in squeeze(requirement.quote or ""):
+                raise SchemaError(f"{where}.item: {requirement.item!r} is not in the quote")
+            if requirement.heading is not None and squeeze(requirement.heading) not in self.notice:
+                raise SchemaError(f"{where}.heading: {requirement.heading!r} is not in the notice")
         self._unique_names()
 
     def _group(self, group: Group, where: str) -> None:

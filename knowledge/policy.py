@@ -26,6 +26,7 @@ from knowledge.intents import (
     quantity,
     requirement,
     rule,
+    rule_items,
     small_talk,
     topic,
     unknown_attribute,
@@ -40,6 +41,8 @@ POLICY: tuple[Intent, ...] = (
     # first: 你能做什么 must not ask which group's duty, 介绍一下这个通知 not decline; it takes only a message
     # that is nothing but small talk, so 你好，请问综合组组长是谁 goes on to named
     small_talk.answer,
+    # before rule: 工作制度有几项 counts the list the question names, not one clause of it
+    rule_items.answer,
     # before unknown_attribute and quantity: 推进会多久开一次 / 成员工作变动了怎么调整 are answered by the
     # working rule whose words they use, not declined for 会议 / 多久; it takes a clause covering nearly all
     # of the question, and no question naming a person or a group other than the top one

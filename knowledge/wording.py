@@ -80,6 +80,7 @@ KEYS = frozenset(
         "name_unstated",
         "people_by_title",
         "no_groups_under",
+        "rule_items",
     ]
 )
 

@@ -292,3 +292,25 @@ def test_a_notice_that_abolishes_nothing_keeps_its_own_answers_for_such_words(tm
     engine = _engine(raw, tmp_path)
     assert "abolished" not in engine.kb.document
     assert "撤销：" not in engine.ask("撤了哪个机构").text
+
+
+_RULE_LIST = (
+    "关于成立某市测试建设专班的通知\n一、专班组成人员\n主任:尼加提·尼亚孜(市政府副市长)\n二、工作制度\n"
+    "(一)日常信息联系制度。明确专人负责联络,及时沟通最新信息。\n"
+    "(二)信息例会制度。每2个月集中组织一次工作专班成员会议;根据具体事项紧急程度,随时召开临时会议。\n"
+    "(三)督查通报制度。\n"
+)
+
+
+def test_numbered_rule_items_are_counted_and_each_answers_from_its_heading_and_text(tmp_path: Path) -> None:
+    """二、工作制度 (一)–(三): each item one requirement (its heading with its text), the list counted by
+    its heading; a question naming an item's heading (例会) finds the item's sentences."""
+    engine = _engine(_RULE_LIST, tmp_path)
+    counted = engine.ask("工作制度有几项").text
+    assert "工作制度共3项" in counted and "信息例会制度" in counted and "督查通报制度" in counted
+    assert "每2个月" in engine.ask("例会多久开一次").text
+
+
+def test_an_item_the_crawl_ends_at_says_its_text_is_unstated(tmp_path: Path) -> None:
+    engine = _engine(_RULE_LIST, tmp_path)
+    assert "未载明" in engine.ask("督查通报制度具体咋弄").text
