@@ -215,6 +215,10 @@ def person_roles(kb: Knowledge, person_id: str, via_title: str | None = None) ->
         rule = (top.members.quote or "").removeprefix("成员:") if top.members is not None else ""
         if any(kind in rule for kind in kb.kinds()):  # 成员:各专题组和保障组组长、副组长
             held.append(f"{top.name}成员（{rule}为{top.name}成员）")
+    elif len(led) > 1:  # several bodies side by side (5个委员会的主任): how many the person heads
+        kinds = list(dict.fromkeys(kb.groups[r.group].kind for r in led))
+        kind = kinds[0] if len(kinds) == 1 else "机构"
+        held.append(f"共任{len(led)}个{kind}的{'、'.join(dict.fromkeys(r.label for r in led))}")
     titles = "、".join(t.title for t in person.titles)
     lead = f"{via_title}是{person.name}。" if via_title else ""
     within = top.name if top is not None else "通知"

@@ -81,6 +81,7 @@ KEYS = frozenset(
         "people_by_title",
         "no_groups_under",
         "rule_items",
+        "field_list_unstated",
     ]
 )
 

@@ -273,6 +273,7 @@ def test_counts_and_abolished_bodies_stated_in_prose_are_answered(tmp_path: Path
     engine = _engine(raw, tmp_path)
     assert "164个" in engine.ask("保留了几个非常设机构").text
     assert "38个" in engine.ask("撤了几个").text
+    assert "未载明" in engine.ask("撤销的是哪些机构").text  # the count is stated, the list is not
     facts = {f.id: f.value for f in engine.kb.document.values()}
     assert facts["abolished"] == "38个" and facts["kept"] == "164个"  # the count is the whole; the body is one
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge.answer import Answer
+from knowledge.describe import Part
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
 from knowledge.normalize import normalize
@@ -17,6 +18,8 @@ _DOCUMENT_NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d{1,3}) ?号")
 _NAMING = {"rename", "title", "issuer", "recipients"}
 _CLAIMED_NAME = 8  # characters of a name a claim must share with the field to be about it
 _WEAK_FIELDS = {"basis", "published", "public", "structure"}
+_COUNT_ONLY = re.compile(r"\d+个")
+_WHICH = re.compile(r"哪些|哪个|哪几个|什么|名单|都是")
 _STRONG_CLAUSE = 0.8  # a clause covering this share of a question's words beats a generic document word
 
 
@@ -69,6 +72,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         fields = ["signed" if f == "published" else f for f in fields]
     fields = list(dict.fromkeys(fields))[:3]
     parts = [tools.document_part(f) for f in fields]
+    for f in fields:  # 撤销的是哪些机构, of a notice that states only how many (撤销38个): the list is not given
+        field = tools.kb.field(f)
+        if field is not None and _COUNT_ONLY.fullmatch(field.value) and _WHICH.search(query.text):
+            parts.append(Part(tools.say("field_list_unstated", label=field.label)))
     verdict = _document_verdict(tools, query, fields[0]) if query.has(Cue.YES_NO) else None
     if verdict is not None:
         parts.insert(0, tools.verdict(verdict))

@@ -49,7 +49,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
 
 def _one_rule_says(tools: Tools, word: str) -> bool:
     """One word is enough where exactly one rule uses it (运行 → 专班自成立起运行至2027年底)."""
-    rules = [c for c in tools.index.clauses if c.subject == "requirements" and word in c.tokens]
+    rules = {c.fact for c in tools.index.clauses if c.subject == "requirements" and word in c.tokens}
     return len(word) >= 2 and len(rules) == 1
 
 
