@@ -82,6 +82,7 @@ KEYS = frozenset(
         "no_groups_under",
         "rule_items",
         "field_list_unstated",
+        "garbled_entry",
     ]
 )
 

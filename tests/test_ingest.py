@@ -260,6 +260,8 @@ def test_a_garbled_roster_line_is_counted_cited_verbatim_and_does_not_end_the_ro
     assert "成员（4位）" in members and "孙伟" in members and "帕拉哈提·托合太木" in members
     assert "“孜拉吾东·加拉力?。ㄊ兴贮h组副书记、局长)”" in members
     assert all("?" not in p.name for p in engine.kb.people.values())
+    asked = engine.ask("孜拉吾东是哪个局的").text  # by the readable start of the line: quoted, not guessed
+    assert "未载明" in asked and "孜拉吾东·加拉力?" in asked and "局长" not in asked.split("”")[-1]
 
 
 def test_counts_and_abolished_bodies_stated_in_prose_are_answered(tmp_path: Path) -> None:
