@@ -28,6 +28,7 @@ from knowledge.intents import (
     requirement,
     rule,
     rule_items,
+    section,
     small_talk,
     topic,
     unknown_attribute,
@@ -44,6 +45,9 @@ POLICY: tuple[Intent, ...] = (
     small_talk.answer,
     # before everything that reads names: 孜拉吾东是哪个局的 names the readable start of a garbled roster line
     garbled.answer,
+    # before rule, document and requirement: 四（一）怎么说的 / 第三部分第二项 name a part of the notice by its
+    # number; only a number the notice's own sections have (第二个组 is no part of it)
+    section.answer,
     # before rule: 工作制度有几项 counts the list the question names, not one clause of it
     rule_items.answer,
     # before unknown_attribute and quantity: 推进会多久开一次 / 成员工作变动了怎么调整 are answered by the

@@ -19,6 +19,8 @@ from knowledge.normalize import is_cjk
 from knowledge.segment import Segmenter
 
 _ASPECT_MARKERS = ("方面", "这块", "这一块", "领域")
+# A-not-A asks yes or no whatever the verb: 能不能 / 可不可以 / 属不属于 / 会不会 / 有没有.
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 
 # A tag is what a cue word signals: a Cue, an aspect, or a document field id.
 Tag = Cue | Aspect | str
@@ -104,6 +106,15 @@ class QueryReader:
                 cue_spans.append((start, start + len(word)))
             if Cue.UNKNOWN_ATTRIBUTE in found:
                 attribute = attribute or word
+        for found in _A_NOT_A.finditer("".join(masked)):
+            start, end = found.span()
+            if any(a <= start < b for a, b in cue_spans):
+                continue
+            if text[end - 1 : end + 1] in self.segmenter.vocabulary:
+                end += 1  # 可不可以 / 属不属于: the verb's second character
+            tags.append(Cue.YES_NO)
+            words.append(text[start:end])
+            cue_spans.append((start, end))
         covered = [(m.start, m.end) for m in mentions] + cue_spans
         for word, start, end in self._cues_by_sound(text, covered, tokens):  # 依剧 → 依据, 办工室 → 办公室
             found = self.tags[word]

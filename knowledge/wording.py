@@ -12,6 +12,8 @@ from knowledge.loader import DATA_DIR, KnowledgeError, load_file
 KEYS = frozenset(
     [
         "apology",
+        "section_is",
+        "section_group",
         "ask_for_question",
         "which_group",
         "no_answer",

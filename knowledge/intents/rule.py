@@ -8,7 +8,7 @@ import re
 from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.lexicon import Cue
-from knowledge.matcher import EntityKind
+from knowledge.matcher import EntityKind, mask
 from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
 
@@ -20,15 +20,15 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if any(e.kind is not EntityKind.UNIT and not tools.kb.is_top(e.id) for e in entities):
         return None  # a person's or a group's own facts come first
     facets = [c for c in ROLE_CUES if c is not Cue.MEMBERS]
-    if query.has(*facets, Cue.COMMON) or query.document_fields:
+    if query.has(*facets, Cue.COMMON, Cue.ELSEWHERE) or query.document_fields:
         return None  # 谁说了算 / 办公室设在哪 / 哪天印发的: a facet or the document, not a rule
     # The words that name the group (专班, 陶寺) or a place in it (成员) say whose rule, not which rule;
     # a cue word counts where a clause uses it (召开, 调整), not where none does (什么时候).
-    cues = [w for w in query.cue_words if len(w) > 1 and w in tools.index.idf]
-    words = [w for w in (*query.content, *cues) if not tools.names_group(w)]
+    words = _rule_words(turn, tools)
     when = query.has(Cue.WHEN, Cue.QUANTITY)  # 运行到什么时候 / 多久开一次: one word of the rule is enough
-    if len(words) < 2 and not (when and words and _one_rule_says(tools, words[0])):
-        return None
+    one = words[0] if len(words) == 1 and (when or not _says_what_or_whose(words[0], tools)) else None
+    if len(words) < 2 and not (one and _one_rule_says(tools, one)):
+        return None  # 会谁主持: one word of its own is enough where one rule alone uses it
     unknown = [w for w in query.unknown if w not in words and not tools.names_group(w)]  # 逃生: no rule says it
     hits = [h for h in tools.index.search([*words, *unknown], limit=20) if h.clause.subject == "requirements"]
     if hits and hits[0].score >= _COVERED:
@@ -47,9 +47,31 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     return tools.answer(question, parts, (), 0.75)
 
 
+def _rule_words(turn: Turn, tools: Tools) -> list[str]:
+    """The question's words a rule could use: its content, and the words of its cue words that the
+    notice's rules use (召开 and 会议 of 多久召开会议, where 开会 is read as a cue). The words that
+    name the group (专班, 陶寺) or a place in it (成员) say whose rule, not which rule."""
+    query = turn.query
+    cues = [w for w in query.cue_words if len(w) > 1 and w in tools.index.idf]
+    used = tools.index.idf.keys() | tools.passages.idf.keys()
+    spoken = tools.reader.segmenter.cut(mask(query.text, query.mentions))
+    inside = [w for w in spoken if len(w) > 1 and w in used and not _says_what_or_whose(w, tools)]
+    return list(dict.fromkeys(w for w in (*query.content, *cues, *inside) if not tools.names_group(w)))
+
+
+def _says_what_or_whose(word: str, tools: Tools) -> bool:
+    """A question word (什么, 会议), a word holding a place's (班组长) or a word of the notice's title or
+    issuer (山东, 办公厅): what is asked, or whose notice, not which rule."""
+    if word in tools.question_words or any(place in word for place in tools.place_words):
+        return True
+    return any(word in tools.document_values.get(f, "") for f in ("title", "issuer"))
+
+
 def _one_rule_says(tools: Tools, word: str) -> bool:
-    """One word is enough where exactly one rule uses it (运行 → 专班自成立起运行至2027年底)."""
+    """One word is enough where exactly one rule or passage uses it (运行 →
+    专班自成立起运行至2027年底, 主持 → 会议由组长主持)."""
     rules = {c.fact for c in tools.index.clauses if c.subject == "requirements" and word in c.tokens}
+    rules |= {c.fact for c in tools.passages.clauses if word in c.tokens}  # one rule: its clauses count once
     return len(word) >= 2 and len(rules) == 1
 
 

@@ -1,0 +1,81 @@
+"""A part of the notice asked for by its number, as the notice numbers it (四（一）怎么说的, 第三部分第二项讲的啥,
+通知第二条, 二（一）): what that part says, quoted — the group it sets up, the requirement it states."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import describe
+from knowledge.answer import Answer
+from knowledge.describe import Part
+from knowledge.facts import FactKind
+from knowledge.tools import Tools
+from knowledge.turn import Turn
+
+_NUMERAL = "[一二三四五六七八九十]{1,3}"
+# 四（一） / 一(一) / 三、（二）: a part and its item, written as the notice writes them
+_ITEM_OF_PART = re.compile(rf"({_NUMERAL})\s*[、.．]?\s*[（(]\s*({_NUMERAL})\s*[)）]")
+# 第三部分第二项 / 第二部分 / 通知第二条 / 第四部分第二条
+_PART_WORDS = re.compile(rf"第({_NUMERAL})(?:部分|大部分|大项|章)(?:的?第({_NUMERAL})(?:项|条|点|段|小项|部分))?")
+_PART_OF_NOTICE = re.compile(rf"(?:通知|文件|原文)的?第({_NUMERAL})(?:条|项|点|段)")
+_SHOWN = 6  # parts of one section quoted at most
+_SAID = (FactKind.DUTY, FactKind.ASPECT_DUTY, FactKind.COMMON_DUTY, FactKind.REQUIREMENT, FactKind.TEXT)
+_ROSTER = (FactKind.LEADER, FactKind.DEPUTIES, FactKind.MEMBERS, FactKind.ROLE)
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    section = _section(turn.question)
+    if section is None or not any(_within(f.section, section) for f in tools.kb.facts.values()):
+        return None  # 第二个组 / 第一条 of a list: not a part of the notice
+    groups = [g for g in tools.kb.groups.values() if g.section == section]
+    if groups:  # 三（二）: the group it sets up, with its leader and duties
+        parts = [describe.group_card(tools.kb, g) for g in groups]
+    else:
+        parts = _said(tools, section)
+        if not parts:  # 二: the groups of its items, and what it says itself
+            under = [g for g in tools.kb.groups.values() if g.section and _within(g.section, section)]
+            parts = [Part(tools.say("section_group", section=g.section, group=g.name)) for g in under]
+    if not parts:
+        return None
+    head = Part(tools.say("section_is", section=section))
+    return tools.answer(turn.question, [head, *parts[:_SHOWN]], (), 0.85)
+
+
+def _section(question: str) -> str | None:
+    """The section a question names, as the notice writes it: 四（一） or 二."""
+    found = _ITEM_OF_PART.search(question)
+    if found:
+        return f"{found.group(1)}（{found.group(2)}）"
+    found = _PART_WORDS.search(question)
+    if found:
+        return f"{found.group(1)}（{found.group(2)}）" if found.group(2) else found.group(1)
+    found = _PART_OF_NOTICE.search(question)
+    return found.group(1) if found else None
+
+
+def _within(section: str | None, asked: str) -> bool:
+    return section is not None and (section == asked or section.startswith(f"{asked}（"))
+
+
+def _said(tools: Tools, section: str) -> list[Part]:
+    """The duties, requirements and sentences that stand in the section, each once, whole."""
+    kb = tools.kb
+    parts: list[Part] = []
+    for fact in kb.facts.values():
+        if fact.section != section or fact.kind not in (*_SAID, *_ROSTER, FactKind.OFFICE):
+            continue
+        if fact.kind in _ROSTER:  # 一（一）组成人员: the group's places, each holder named
+            part = describe.members(kb, kb.groups[fact.subject])
+        elif fact.kind is FactKind.OFFICE:
+            part = describe.office(kb, kb.groups[fact.subject])
+        elif fact.kind is FactKind.REQUIREMENT:
+            part = describe.requirement(kb, fact.id.removeprefix("req."))
+        elif fact.kind is FactKind.COMMON_DUTY:
+            part = describe.common_duty(kb, fact.subject)
+        elif fact.kind is FactKind.TEXT:
+            part = describe.passage(kb, fact.id)
+        else:
+            part = tools.whole_fact(fact.id)
+        if part.text not in (p.text for p in parts):
+            parts.append(part)
+    return parts
