@@ -349,6 +349,8 @@ def _facts(data: FactsFile) -> Iterator[Fact]:
 
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?])|\n")
 _SHORTEST_TEXT = 8
+# a heading on a line of its own (一、机构性质和机构设置 / 第三章 工作规则) says what follows, not a fact
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])[^，,；;。：:]{0,24}$")
 
 
 def _text_facts(notice: str, facts: Iterable[Fact]) -> Iterator[Fact]:
@@ -358,7 +360,7 @@ def _text_facts(notice: str, facts: Iterable[Fact]) -> Iterator[Fact]:
     seen: set[str] = set()
     for number, sentence in enumerate(s.strip() for s in _SENTENCE_END.split(notice)):
         key = squeeze(sentence)
-        if len(key) < _SHORTEST_TEXT or key in seen or any(key in q or q in key for q in quoted):
+        if len(key) < _SHORTEST_TEXT or key in seen or _HEADING.match(key) or any(key in q or q in key for q in quoted):
             continue
         seen.add(key)
         yield Fact(f"text.{number}", FactKind.TEXT, "text", "正文", sentence)

@@ -25,7 +25,8 @@ from knowledge.matcher import Entity, EntityKind
 from knowledge.resolve import RELATION_CUES, bare_pronoun
 from knowledge.understand import Query
 
-_SENTENCE_END = re.compile(r"[?？!！。;；\n]+")
+# a question mark stays with its sentence: 罗蔺是法治组组长？ is a claim to judge, not a statement
+_SENTENCE_END = re.compile(r"(?<=[?？])(?![?？])|[!！。;；\n]+")
 _CLAUSE_BREAK = re.compile(r"[,，:：]+")
 _BREAKS = re.compile(r"[?？!！。;；\n,，:：]|[1-9][.、．)）]")
 # 几 asks in 几个 / 几位 / 几号, not in 这几年 / 好几次 / 前面几页; the asking itself asks nothing yet

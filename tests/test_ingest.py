@@ -15,6 +15,7 @@ from knowledge.ingest import ingest
 from knowledge.ingest.clean import clean
 from knowledge.ingest.document import chinese_date
 from knowledge.ingest.roster import unit_list
+from knowledge.library import Library
 from knowledge.loader import load_knowledge
 
 REPO = Path(__file__).resolve().parent.parent
@@ -170,6 +171,21 @@ def test_a_roster_line_under_two_bodies_is_kept_under_both(tmp_path: Path) -> No
     assert heads == {"市城市规划委员会": "liu_xuerong", "市爱国卫生运动委员会": "liu_xuerong"}
     assert _holders(k, "副主任委员", "scsghwyh") == ["杨智"]
     assert all(p.name != "副主" for p in k.people.values())
+
+
+def test_an_office_cut_off_after_its_level_is_unstated_and_a_heading_is_no_passage(tmp_path: Path) -> None:
+    """The crawl ends at 办公室设在市 (notice 08): no unit 市 is invented, the bot says 未载明; a heading on its own
+    line (一、机构性质) is not quoted as if it answered 是什么性质的机构."""
+    raw = (
+        "某市人民政府关于成立某市测试工作领导小组的通知\n一、机构性质\n领导小组是市政府议事协调机构，在市政府领导下开展工作。\n"
+        "二、组成人员\n组长由市政府分管副市长担任。\n三、工作机构\n领导小组办公室设在市"
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    assert all(u.name != "市" for u in k.units.values())
+    library = Library.build([tmp_path])
+    assert "未载明" in library.ask("办公室设在哪").text
+    assert "议事协调机构，在市政府领导下" in library.ask("领导小组是什么性质的机构").text
 
 
 def test_chinese_numeral_and_digit_dates() -> None:

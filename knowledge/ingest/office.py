@@ -48,7 +48,8 @@ def _sentence(draft: Draft, group: dict, sentence: str, section: str) -> None:
     if host:
         office = _office(group, sentence.strip(), section)
         name = host.group(1).strip()
-        if draft.stands(name) and "host" not in office and len(name) <= 30:
+        # a host cut off after its level (办公室设在市) is no unit: where the office is stays unstated
+        if draft.stands(name) and "host" not in office and 1 < len(name) <= 30:
             office["host"] = draft.unit(name, host.group(0), section)
         duty = _DUTY.search(sentence)
         if duty and "duty" not in office:

@@ -43,8 +43,10 @@ def _foreign_place(tools: Tools, text: str, query: Query) -> bool:
     for mention in query.mentions:
         if mention.entity.kind is not EntityKind.GROUP:
             continue
-        named = text[max(0, mention.start - _PLACE_REACH) : mention.end]
         group = tools.kb.groups[mention.entity.id]
+        # as far back as the group's full name would reach (珠海市未成年人保护工作 before 领导小组)
+        reach = max(_PLACE_REACH, len(group.full_name or "") - (mention.end - mention.start) + 4)
+        named = text[max(0, mention.start - reach) : mention.end]
         own = set(_ORDINAL.findall(group.name + (group.full_name or "")))
         if any(n not in own for n in _ORDINAL.findall(named)):
             return True  # 第四次全国经济普查领导小组, asked of the 第三次's
