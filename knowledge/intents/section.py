@@ -37,8 +37,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             parts = [Part(tools.say("section_group", section=g.section, group=g.name)) for g in under]
     if not parts:
         return None
-    head = Part(tools.say("section_is", section=section))
-    return tools.answer(turn.question, [head, *parts[:_SHOWN]], (), 0.85)
+    parts = parts[:_SHOWN]
+    if not all(f"（{section}）" in p.text for p in parts):  # 有关要求（四（一））… names its part itself
+        parts = [Part(tools.say("section_is", section=section)), *parts]
+    return tools.answer(turn.question, parts, (), 0.85)
 
 
 def _section(question: str) -> str | None:
