@@ -28,6 +28,7 @@ RELATION_CUES = frozenset(
         Cue.ROLES,
         Cue.NAME,
         Cue.COMMON,
+        Cue.OTHER_POST,  # 秘书长 / 联络员: a place besides the head, deputies and members
     }
 )
 # Facets a group has and a person or unit does not: asked of a person, they mean the person's groups.

@@ -43,6 +43,7 @@ _KIND_CUES = (Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS)
 PEOPLE_COUNTED = re.compile(r"几位|几个人|几人|多少人|多少位|几名")  # a count of people, not of groups
 _WHO = frozenset({"有谁", "都有谁", "哪些人"})  # member words that only ask who
 _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
+_QUALIFIED = re.compile(r"(?:常务|第一|执行)副?(?:组长|主任委员|主任|召集人|指挥长|总指挥)")
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 _normalized = cache(normalize)  # suggestions come from a few templates: normalise each once
@@ -329,6 +330,23 @@ class Tools:
     def office_place_words(self) -> frozenset[str]:
         """The notice's words for the places in its offices (主任, 常务副主任, 联络员 …)."""
         return frozenset(h.role for g in self.kb.groups.values() if g.office for h in g.office.roles)
+
+    @cached_property
+    def all_place_words(self) -> frozenset[str]:
+        """Every place the notice names, in its groups and offices, and as offices call them (办公室主任)."""
+        office = self.office_place_words
+        return self.place_words | office | {f"办公室{w}" for w in office}
+
+    def qualified_place(self, query: Query) -> str | None:
+        """A place qualified as some notices qualify it (常务副组长, 第一副主任, 执行主任), where this notice has no
+        such place."""
+        found = _QUALIFIED.search(query.text)
+        return found.group() if found and found.group() not in self.all_place_words else None
+
+    def no_such_place(self, group: Group, place: str) -> list[Part]:
+        """Not stated, and who holds the plain place nearest to it (the deputies for 常务副组长)."""
+        nearest = describe.deputies(self.kb, group) if "副" in place else describe.leader(self.kb, group)
+        return [Part(self.say("no_such_post", group=group.name, post=place)), nearest]
 
     @cached_property
     def question_words(self) -> frozenset[str]:

@@ -46,6 +46,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if (people or units) and not query.has(*ROLE_CUES):
         # 人民银行在协调小组里做什么: every unit is in the 协调小组; the question is about the unit.
         groups = [g for g in groups if not tools.kb.is_top(g.id)]
+    qualified = tools.qualified_place(query)
+    if groups and not (people or units) and qualified:
+        # 常务副组长是谁, of a notice whose groups have plain 副组长: not stated, and who the deputies are
+        parts = tools.no_such_place(tools.kb.groups[groups[0].id], qualified)
+        return tools.answer(question, parts, entities, 0.8)
     parts: list[Part] = []
     post = next((w for w in query.cue_words if w in tools.lexicon.cues[Cue.OTHER_POST]), None)
     asked_post = post is not None and _POST_ASKED.match(query.text.split(post, 1)[1]) is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part
@@ -13,6 +15,10 @@ from knowledge.turn import Turn
 from knowledge.understand import Query
 
 _OFFICE_ROLES = {RoleKind.OFFICE_HOST, RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE_DEPUTY_DIRECTOR}
+# what a claim says a subject is: the words after its last 设在 / 是 / 为 / 担任, the asking taken off
+_CLAIMED = re.compile(r"(?:设在|担任|是|为|当)(?!不是)([^是为]{2,30}?)(?:吗|吧|么|嘛|呢|啊|呀|的吧|的吗|[?？]|$)")
+_POST_END = re.compile(r"(?:长|主任|书记|委员|总理|主席|巡视员|参谋长|总工程师|秘书|校长|院长|教授|理事)$")
+_LEVEL = re.compile(r"[省市县区](?!长)")  # 江苏原副省长 is 江苏省原副省长; 副市长 stays no 副省长
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -23,9 +29,24 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return _aspect_claim(tools, question, query)
     groups = [e.id for e in entities if e.kind is EntityKind.GROUP]
     holders = [e for e in entities if e.kind is not EntityKind.GROUP]
+    qualified = tools.qualified_place(query)
+    if len(groups) == 1 and not holders and qualified:  # 有没有常务副主任, of a notice without one
+        return tools.answer(question, tools.no_such_place(tools.kb.groups[groups[0]], qualified), entities, 0.8)
     titled = [m for m in query.mentions if m.via_title]
     if len(holders) == 2 and len(titled) == 1 and not groups:
         return _title_claim(tools, question, query, entities, titled[0])
+    claim = _claimed(query.text)
+    said = [m for m in query.mentions if m.entity.kind is EntityKind.PERSON and not m.via_title]
+    by_name = len(holders) == 1 and len(said) == 1 and not query.has(*ROLE_CUES)
+    if by_name and claim and claim not in query.text[said[0].start : said[0].end] and _is_post(tools, claim):
+        # 尼加提·尼亚孜是副市长吗 / 贾峰是市场监管局局长吗 (he is 副局长): the claim against the person's titles
+        person = tools.kb.people[holders[0].id]
+        holds = any(fits(claim, t.title) for t in person.titles)
+        return tools.answer(question, [tools.verdict(holds), tools.entity_part(holders[0])], entities, 0.85)
+    facet = _facet_claimed(tools, query, groups, holders, claim)
+    if facet is not None:
+        # 组长是市长吗 (the 组长 is a 副市长) / 办公室设在市行政审批局吗: the value claimed against the facet
+        return tools.answer(question, [tools.verdict(fits(claim or "", facet.text)), facet], entities, 0.85)
     if not groups and len(holders) == 1 and query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
         office = tools.office_group()  # 办公室主任 is the 协调小组's office
         groups = [office.id] if office is not None else []
@@ -116,6 +137,50 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     else:
         correction = describe.leader(tools.kb, group)
     return tools.answer(question, [tools.verdict(False), truth, correction], entities, 0.9)
+
+
+def _claimed(text: str) -> str | None:
+    claims = [m.group(1).strip() for m in _CLAIMED.finditer(text)]
+    return claims[-1] if claims else None
+
+
+def fits(claim: str, text: str) -> bool:
+    """Whether a text says what is claimed, levels aside, and not only as part of a deputy's post:
+    副局长 does not make a 局长, 副市长 no 市长."""
+    claim, text = _LEVEL.sub("", claim), _LEVEL.sub("", text)
+    start = text.find(claim)
+    while start >= 0:
+        if claim.startswith(("副", "常务")) or not text[:start].endswith(("副", "常务")):
+            return True
+        start = text.find(claim, start + 1)
+    return False
+
+
+def _is_post(tools: Tools, claim: str) -> bool:
+    """A post claimed of a person (副市长, 江苏原副省长), not a place in a group (组长, 办公室主任)."""
+    places = tools.place_words | tools.office_place_words
+    if not _POST_END.search(claim) or tools.names_group(claim) or claim.removeprefix("办公室") in places:
+        return False
+    return not any(g.name in claim or any(a in claim for a in g.aliases) for g in tools.kb.groups.values())
+
+
+def _facet_claimed(
+    tools: Tools, query: Query, groups: list[str], holders: list[Entity], claim: str | None
+) -> Part | None:
+    """The leader or the office of the group asked about, where the question claims a value no name of the
+    notice stands for (市长, 市行政审批局 where it is only in a post)."""
+    if holders or claim is None or len(groups) > 1 or not (query.content or query.foreign_unit):
+        return None
+    group = tools.kb.groups[groups[0]] if groups else tools.office_group() if query.has(Cue.OFFICE) else None
+    if group is None and tools.kb.top:
+        group = tools.kb.groups[tools.kb.top]
+    if group is None or any(w in claim for w in tools.place_words):
+        return None
+    if query.has(Cue.OFFICE_PLACE) or (query.has(Cue.OFFICE) and "设在" in query.text):
+        return describe.office(tools.kb, group, director=False, deputy=False) if group.office else None
+    if query.has(Cue.LEADER) and not query.has(Cue.DEPUTY) and not group.leader.unstated:
+        return describe.leader(tools.kb, group)
+    return None
 
 
 def _title_claim(tools: Tools, question: str, query: Query, entities: tuple[Entity, ...], titled: Mention) -> Answer:
