@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from knowledge.answer import Context
 from knowledge.lexicon import Cue, MessageWords
@@ -28,6 +29,11 @@ from knowledge.understand import Query
 # a question mark stays with its sentence: 罗蔺是法治组组长？ is a claim to judge, not a statement
 _SENTENCE_END = re.compile(r"(?<=[?？])(?![?？])|[!！。;；\n]+")
 _CLAUSE_BREAK = re.compile(r"[,，:：]+")
+# where a question typed on without a break may end (法治组组长是谁|负责啥, 商事组组长是谁|副组长单位有哪些)
+_RUN_ON_LONGEST = 40  # characters: questions typed on without a break are short
+_ASKED_END = re.compile(
+    r"(?:是谁|是哪位|是什么|是啥|有哪些|有谁|在哪里|在哪儿|在哪|吗)(?![几些个里儿一位种类方面家样])(?=[\u4e00-\u9fff]{2})"
+)
 _BREAKS = re.compile(r"[?？!！。;；\n,，:：]|[1-9][.、．)）]")
 # 几 asks in 几个 / 几位 / 几号, not in 这几年 / 好几次 / 前面几页; the asking itself asks nothing yet
 _NOT_ASKING = re.compile(r"[这近前好]几|几(?![个位家项条组号天月年次人名种类点])|几乎|查一下|查查|帮我查|没什么|不知道")
@@ -80,7 +86,7 @@ class MessageReader:
         Sentences that ask nothing (谢谢，我在手机上看不方便) are left out when another one asks."""
         if len(message) > cap:
             message = message[: cap // 2] + "。" + message[-cap // 2 :]
-        if not _BREAKS.search(message):  # one clause, as most questions are: nothing to take apart
+        if not _BREAKS.search(message) and len(self._run_on(message)) == 1:  # one clause, as most are
             return [Piece(message)] if message.strip() else []
         pieces: list[tuple[Piece, bool]] = []
         for sentence in _SENTENCE_END.split(message):
@@ -114,21 +120,24 @@ class MessageReader:
         names: list[Entity] = []
         introduced: list[Entity] = []
         first_person = False
-        for clause in [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()][-_MAX_CLAUSES:]:
+        parts = [part for part in _CLAUSE_BREAK.split(sentence) if part.strip()][-_MAX_CLAUSES:]
+        clauses = [clause for part in parts for clause in self._run_on(part)]
+        for clause in clauses[-_MAX_CLAUSES:]:
             form = self.read_form(clause)
             if not form:
                 continue
             query = self.read(form)
             asks = self.asks(form, query)
             if form.startswith(self.words.framing) and not form.startswith(_CORRECTION):
-                if not asks:
+                start = self._ask_start(clause)
+                if not asks and start is None:
                     introduced += query.entities
                     continue
-                start = self._ask_start(clause)
-                if start is not None:  # 我是住建系统的工程师想问下…: the question begins at 想问下
+                if start is not None:  # 我是住建系统的工程师想问下… / 烦请告知…: the question begins there
                     introduced += self.read(self.read_form(clause[:start])).entities
                     clause, form = clause[start:], self.read_form(clause[start:])
                     query = self.read(form)
+                    asks = True
             if not asks:
                 # a subject named bare (法治组，组长是谁) or with what is asked of it (就差协调小组领导这一页),
                 # or described (那个管证照分离的组); not one met in passing (平时跟海关打交道比较多)
@@ -172,7 +181,11 @@ class MessageReader:
                 # 课题经费报销条条框框太多，哪个组在推动改经费管理: a group asked for by its work takes the
                 # work the sentence described along
                 weak = query.has(Cue.WHICH_GROUP) and not self.has_topic(query, strong=True)
-                questions.append([*plain_describing, clause] if weak else [clause])
+                # 精简行政审批组在服务方面的职责中，是否包含减证便民: a claim of work about the subject just named
+                of_named = query.has(Cue.YES_NO) and not query.entities and not points and bool(names)
+                questions.append(
+                    [*plain_describing, clause] if weak else [*describing, clause] if of_named else [clause]
+                )
                 named.append(list(names) if points else [])  # names met in passing serve a pronoun only
                 subjectless.append(False)
             elif own:  # a facet: of what the narrative before it described (那个管证照分离的组，组长叫啥),
@@ -212,6 +225,22 @@ class MessageReader:
         for word in self.words.ask_starts:
             text = text.replace(word, "")
         return any(w in text for w in self.words.asking) or query.has(Cue.YES_NO)
+
+    def _run_on(self, clause: str) -> list[str]:
+        """A clause cut where one question ends and another begins with no break typed: each piece after a
+        cut must ask a relation of its own (负责啥, 副组长呢), so 是什么时候 / 有哪些单位参加 stay whole. Only
+        a short clause is one typed on (a long one is read as it is), and each piece is read once."""
+        ends = [found.end() for found in _ASKED_END.finditer(clause)]
+        if not ends or len(clause) > _RUN_ON_LONGEST:
+            return [clause]
+        cuts = []
+        for end, following in zip(ends, [*ends[1:], len(clause)], strict=True):
+            form = self.read_form(clause[end:following])
+            query = self.read(form)
+            if query.cues & RELATION_CUES and self.asks(form, query) and not query.has(Cue.YES_NO):
+                cuts.append(end)
+        bounds = [0, *cuts, len(clause)]
+        return [clause[start:stop] for start, stop in pairwise(bounds)]
 
     def _ask_start(self, clause: str) -> int | None:
         """Where the question begins in a clause that starts as framing (我是…的想问下…)."""

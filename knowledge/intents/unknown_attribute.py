@@ -17,6 +17,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if query.attribute is not None and not entities and query.asks_person:
         # 哪位副市长分管科技创新工作: who does what beyond the groups is not in the notice
         return tools.decline(question, tools.say("attribute", attribute=query.attribute), prefix_only=True)
+    office = tools.office_group() if query.has(Cue.OFFICE) and not tools.has_topic(query) else None
+    if query.attribute is not None and not entities and office is not None:
+        # 办公室电话多少: the office is named by its word, not by a name
+        text = tools.say("attribute_of", name=f"{office.name}办公室", attribute=query.attribute)
+        return tools.decline(question, text, prefix_only=True)
     if query.attribute is None or not entities:
         return None
     name = tools.name(entities[0])
