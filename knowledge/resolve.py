@@ -107,6 +107,10 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
         if described:  # the words described the group; what is asked of it is in the cues
             listing = {Cue.ALL_GROUPS, Cue.LIST, Cue.COUNT}  # 唐良智下面的副组长: not a list of groups
             entities, query = described, replace(query, content=(), unknown=(), cues=query.cues - listing)
+    nth = _nth_of_kind(tools, query.text)
+    if nth is not None and not any(e.kind is EntityKind.GROUP for e in entities):
+        entities = (*entities, nth)  # 第二个保障组组长是谁: the notice's own order of that kind
+        query = replace(query, cues=query.cues - _KIND_CUES - {Cue.LIST, Cue.COUNT})
     actions = [w for w in tools.lexicon.document_actions if w in query.text]
     adjusted = bool(actions) or query.about_document
     described = [w for w in query.content if not any(w in a or a in w for a in actions)]
@@ -161,7 +165,7 @@ def _follow_up(
     # After an answer with no subject of its own (a list of groups, the document) only a pronoun
     # reaches back past it: 一共几个 counts the list, 回到刚才那个组 means the group before.
     inherited = () if context.carried and pronoun is None else _earlier(tools, context, pronoun)
-    picked = _picked(query, context)
+    picked = _picked(tools, query, context)
     if picked is not None:  # 第一个是什么职务 / 排第二的那个组长 / 后者 / 那另一位呢: one of those listed before
         inherited = (picked,)
     elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP):
@@ -180,11 +184,27 @@ def _follow_up(
     return query, inherited
 
 
-def _picked(query: Query, context: Context) -> Entity | None:
+def _nth_of_kind(tools: Tools, text: str) -> Entity | None:
+    """第二个保障组 / 第三个专题组: a group by its place among its kind, as the notice lists them."""
+    for kind in tools.kb.kinds():
+        found = re.search(rf"第([一二三四五六七八九])个?{re.escape(kind)}", text)
+        if found:
+            groups = [g for g in tools.kb.under_top() if g.kind == kind]
+            index = "一二三四五六七八九".index(found.group(1))
+            return Entity(EntityKind.GROUP, groups[index].id) if index < len(groups) else None
+    return None
+
+
+def _picked(tools: Tools, query: Query, context: Context) -> Entity | None:
     """The one an ordinal (第二个 / 排第二的 / 前者 / 后者 / 最后那个) or 另一位 picks from what the
-    answers listed: the people when several were named, else the groups."""
+    answers listed: the people when several were named, else the groups; after one group, the groups
+    of its kind in the notice's order (精简行政审批组… → 第二个组呢)."""
     people = [Entity(EntityKind.PERSON, p) for p in context.people]
     groups = [Entity(EntityKind.GROUP, g) for g in context.listed_groups]
+    if len(groups) < 2 and "组" in query.text:
+        last = [tools.kb.groups[e.id] for e in context.entities if e.kind is EntityKind.GROUP]
+        if last and not tools.kb.is_top(last[0].id):
+            groups = [Entity(EntityKind.GROUP, g.id) for g in tools.kb.under_top() if g.kind == last[0].kind]
     listed = people if len(people) > 1 or not groups else groups
     if "组" in query.text.split("的", 1)[0] and groups and _ORDINAL_ANY.search(query.text):
         listed = groups  # 排第二的那个组 / 最后那个组

@@ -19,6 +19,9 @@ from knowledge.normalize import is_cjk
 from knowledge.segment import Segmenter
 
 _ASPECT_MARKERS = ("方面", "这块", "这一块", "领域")
+# 这俩组 / 那两个单位 / 这几位: a demonstrative with a number points back as the lexicon's 这几个组 / 这个单位 / 这两位 do
+_DEMONSTRATIVE = re.compile(r"[这那](?:俩|两|几|三|四|五)个?(组|小组|单位|人|位)")
+_DEMONSTRATIVE_AS = {"组": "这几个组", "小组": "这几个组", "单位": "这个单位", "人": "这两位", "位": "这两位"}
 # A-not-A asks yes or no whatever the verb: 能不能 / 可不可以 / 属不属于 / 会不会 / 有没有.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 
@@ -106,9 +109,15 @@ class QueryReader:
                 cue_spans.append((start, start + len(word)))
             if Cue.UNKNOWN_ATTRIBUTE in found:
                 attribute = attribute or word
+        for found in _DEMONSTRATIVE.finditer("".join(masked)):
+            if not any(a <= found.start() < b for a, b in cue_spans):
+                tags.append(Cue.PRONOUN)
+                words.append(_DEMONSTRATIVE_AS[found.group(1)])
+                cue_spans.append(found.span())
         for found in _A_NOT_A.finditer("".join(masked)):
             start, end = found.span()
             if any(a <= start < b for a, b in cue_spans):
+                tags.append(Cue.YES_NO)  # 以前是不是叫: 以前是 took the 是, the question still asks yes or no
                 continue
             if text[end - 1 : end + 1] in self.segmenter.vocabulary:
                 end += 1  # 可不可以 / 属不属于: the verb's second character

@@ -16,6 +16,7 @@ from knowledge.understand import Query
 _YEAR = re.compile(r"((?:19|20)\d{2}) ?年")
 _DOCUMENT_NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d{1,3}) ?号")
 _NAMING = {"rename", "title", "issuer", "recipients"}
+_CALLED = re.compile(r"叫|名为|称为|名称是")
 _CLAIMED_NAME = 8  # characters of a name a claim must share with the field to be about it
 _WEAK_FIELDS = {"basis", "published", "public", "structure"}
 _COUNT_ONLY = re.compile(r"\d+个")
@@ -108,6 +109,8 @@ def _document_verdict(tools: Tools, query: Query, field_id: str) -> bool | None:
     claimed = [int(n) for n in re.findall(r"\d+", query.text)]
     if field_id in _NAMING and _names_part_of(query.text, field.value):
         return True  # 以前是叫推进职能转变协调小组吗: the name claimed stands in the field
+    if field_id in _NAMING and _CALLED.search(query.text):
+        return False  # 以前是不是叫深化改革协调小组: a name claimed that the field does not have
     if claimed:
         actual = [int(n) for n in re.findall(r"\d+", field.value)]
         return any(actual[i : i + len(claimed)] == claimed for i in range(len(actual)))

@@ -34,6 +34,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS, Cue.MISSING, Cue.SUPERLATIVE) or query.asks_person
     asks_list = asks_list or number(query.text) is not None  # 是不是有3个保障组
     asks_list = asks_list or (bool(kinds) and query.has(Cue.LEADER, Cue.DEPUTY))  # 专题组副组长由什么人担任
+    bare = not query.content and not query.cues - {Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS}
+    asks_list = asks_list or (bool(kinds) and bare)  # 保障组: the kind typed alone, as in a search box
     if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS, Cue.MISSING)):
         return None
     if query.content and tools.topic_hits(query):
