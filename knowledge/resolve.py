@@ -42,6 +42,7 @@ _ORDINAL = re.compile(r"(?:排)?第([一二三四五六七八九])(?!条|项|点
 _FIRST_ONE = re.compile(r"前者|头一个|第一个")
 _LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那")
 _ORDINAL_ANY = re.compile(r"第[一二三四五六七八九]|前者|后者|最后")
+_PLURAL = re.compile(r"[他她]们|他俩|她俩|[这那][两几俩]位|[这那]些人")
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位")
 _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
@@ -164,7 +165,8 @@ def _follow_up(
         return query, entities
     # After an answer with no subject of its own (a list of groups, the document) only a pronoun
     # reaches back past it: 一共几个 counts the list, 回到刚才那个组 means the group before.
-    inherited = () if context.carried and pronoun is None else _earlier(tools, context, pronoun)
+    one = pronoun is EntityKind.PERSON and not _PLURAL.search(query.text)  # 他, not 他们 / 这两位
+    inherited = () if context.carried and pronoun is None else _earlier(tools, context, pronoun, one)
     picked = _picked(tools, query, context)
     if picked is not None:  # 第一个是什么职务 / 排第二的那个组长 / 后者 / 那另一位呢: one of those listed before
         inherited = (picked,)
@@ -248,7 +250,7 @@ def bare_pronoun(text: str) -> str | None:
     return next((marker for marker in ("他", "她", "它") if marker in text), None)
 
 
-def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None) -> tuple[Entity, ...]:
+def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None, one: bool = False) -> tuple[Entity, ...]:
     """The previous subjects a pronoun can point at: the subjects of its kind, else what the previous
     question named of that kind, else for 他 / 她 the people the answer named (协调小组办公室主任是谁
     → 他也是副组长吗); without a pronoun, the previous subjects."""
@@ -267,6 +269,8 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None) -> tupl
             return _groups_of(tools, tuple(others))
         if same:
             return same
+    if pronoun is EntityKind.PERSON and one and len(context.focus) == 1:
+        return (Entity(EntityKind.PERSON, context.focus[0]),)  # 他还管什么: the one the last answer named
     if pronoun is EntityKind.PERSON and context.people:
         return tuple(Entity(EntityKind.PERSON, p) for p in context.people)
     if pronoun is EntityKind.UNIT:  # 他是市司法局局长吗 → 这个单位: the units of the people before
