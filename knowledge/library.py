@@ -31,6 +31,52 @@ _SURE = 90  # a mention this sure names its notice
 _GENERIC_NAMES = frozenset({"领导小组", "协调小组", "工作专班", "专班", "指挥部", "委员会", "小组", "联席会议"})
 _MASKED = re.compile("|".join(sorted((*_GENERIC_NAMES, *ROLE_TIERS, "组成人员", "办公室"), key=len, reverse=True)))
 _NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d+)\s*号")
+# a place a notice's names are of (广东省…, 吐鲁番市…, 开州区…): its stem, before the level
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|县|区|自治区|自治州)")
+_LEVEL_OF_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(省|市|县|区)")
+# a group asked by its level (省放管服协调小组, 市未保组): the notices of that level, where names tie
+_LEVEL_ASKED = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff]))([省市县区])(?![长委政级里])(?=[\u4e00-\u9fff]{3})")
+_NOT_A_STEM = re.compile(r"[省市县区城镇乡国家全各本我这那该其关于和与及]")
+# the provinces' one-character names, as people prefix them to a group (粤放管服小组, 鲁未保领导小组)
+_PROVINCES = {
+    "京": "北京",
+    "津": "天津",
+    "沪": "上海",
+    "渝": "重庆",
+    "冀": "河北",
+    "晋": "山西",
+    "辽": "辽宁",
+    "吉": "吉林",
+    "黑": "黑龙江",
+    "苏": "江苏",
+    "浙": "浙江",
+    "皖": "安徽",
+    "闽": "福建",
+    "赣": "江西",
+    "鲁": "山东",
+    "豫": "河南",
+    "鄂": "湖北",
+    "湘": "湖南",
+    "粤": "广东",
+    "琼": "海南",
+    "川": "四川",
+    "蜀": "四川",
+    "黔": "贵州",
+    "贵": "贵州",
+    "滇": "云南",
+    "云": "云南",
+    "陕": "陕西",
+    "秦": "陕西",
+    "甘": "甘肃",
+    "陇": "甘肃",
+    "青": "青海",
+    "桂": "广西",
+    "蒙": "内蒙古",
+    "藏": "西藏",
+    "宁": "宁夏",
+    "新": "新疆",
+}
+_PROVINCE_PREFIX = re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff]))([{''.join(_PROVINCES)}])(?=[\u4e00-\u9fff]{{2}})")
 
 
 @dataclass(frozen=True)
@@ -53,7 +99,41 @@ class Notice:
         for group in kb.groups.values():
             found += [group.name, *(group.aliases), *([group.full_name] if group.full_name else [])]
         found += [p.name for p in kb.people.values()]
-        return tuple(normalize(s).replace(" ", "") for s in found)
+        # the short forms its reader derives for its groups (协调组 of any 协调小组): what they name, they name
+        # for every notice that has them, so a hand-written alias is no more distinctive than a derived one
+        surfaces = self.engine.reader.matcher.surfaces.items()
+        found += [form for form, (entity, _) in surfaces if entity.kind is EntityKind.GROUP]
+        return tuple(dict.fromkeys(normalize(s).replace(" ", "") for s in found))
+
+    @cached_property
+    def kinds(self) -> str:
+        """The kinds and names of its groups in one string (领导小组 … 工作专班), for 那个专班."""
+        return " ".join(f"{g.kind} {g.name}" for g in self.engine.kb.groups.values())
+
+    @cached_property
+    def places_held(self) -> frozenset[str]:
+        """The places its groups and offices have (组长, 常务副主任, 召集人 …)."""
+        tools = self.engine.tools
+        return tools.place_words | tools.office_place_words
+
+    @cached_property
+    def levels(self) -> frozenset[str]:
+        """The levels of government its title, issuer and groups are of (省 for 广东省…, 市 for 重庆市…)."""
+        kb = self.engine.kb
+        names = [f.value for f in kb.document.values() if f.id in ("title", "issuer")]
+        names += [g.full_name or g.name for g in kb.groups.values()]
+        return frozenset(m.group(2) for name in names for m in _LEVEL_OF_PLACE.finditer(normalize(name)))
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """The places this notice's title, issuer and groups are of (广东, 重庆, 开州), by their stems."""
+        kb = self.engine.kb
+        names = [f.value for f in kb.document.values() if f.id in ("title", "issuer")]
+        names += [g.full_name or g.name for g in kb.groups.values()]
+        stems = {m.group(1) for name in names for m in _PLACE.finditer(normalize(name))}
+        # 调整重庆市… / 成立吐鲁番市…: the words before the place run into the stem; its last 2–3 characters
+        ends = {stem[-size:] for stem in stems for size in (2, 3) if len(stem) >= size}
+        return frozenset(s for s in ends if not _NOT_A_STEM.search(s))
 
     @cached_property
     def number(self) -> tuple[int, int] | None:
@@ -77,6 +157,9 @@ class Library:
             n.key: frozenset(p for p in _pieces(n.names) if p not in self._generic) for n in self.notices
         }
         owners = Counter(p for pieces in self._named_pieces.values() for p in pieces)
+        self._others_pieces = {
+            n.key: frozenset().union(*(v for k, v in self._named_pieces.items() if k != n.key)) for n in self.notices
+        }
         self._pieces = {k: frozenset(p for p in v if owners[p] == 1) for k, v in self._named_pieces.items()}
 
     @classmethod
@@ -129,6 +212,12 @@ class Library:
         scores = self.named(question)
         best = max(scores.values(), default=0)
         top = [self.by_key[k] for k, s in scores.items() if s == best and s > 0]
+        level = _LEVEL_ASKED.search(normalize(question).replace(" ", ""))
+        if len(top) > 1 and level:  # 省放管服协调小组: of the tied notices, the province's
+            top = [n for n in top if level.group(1) in n.levels] or top
+        if len(top) > 1:  # 未保办常务副主任谁: of the tied notices, those that have the place asked about
+            asked = max((len(w) for n in top for w in n.places_held if w in question), default=0)
+            top = [n for n in top if any(len(w) == asked and w in question for w in n.places_held)] or top
         if len(top) == 1:
             return top[0]
         if context is not None and context.notice in self.by_key:
@@ -143,20 +232,40 @@ class Library:
         asked = {(int(y), int(n)) for y, n in _NUMBER.findall(text)}
         bare = _MASKED.sub("|", text)  # 领导小组 / 组长 say what, not which notice: 地普|||谁
         spans = {n.key: self._recognised(n, question) for n in self.notices}
+        places = self._places_named(text)
+        generic = [g for g in _GENERIC_NAMES if g in text]
         scores = {}
         for notice in self.notices:
             if notice.number is not None and notice.number in asked:
                 scores[notice.key] = 100
                 continue
+            if places and not any(p in notice.engine.tools.notice_text for p in places):
+                scores[notice.key] = 0  # 广东那个放管服协调小组: not Chongqing's, whatever else it shares
+                continue
+            kinds = notice.kinds
             pieces = self._pieces[notice.key]
             others = set().union(*(v for k, v in spans.items() if k != notice.key))
-            own = [len(s) for s in spans[notice.key] - others]
-            distinctive = max([len(p) for p in pieces if p in bare] + own, default=0)
+            # a short form only it recognises, unless other notices' names hold it too (放管服协调组 is
+            # as much Guangdong's as Chongqing's): at least two of its characters are its own
+            theirs = self._others_pieces[notice.key]
+            own = [len(s) for s in spans[notice.key] - others if len(s) - _covered(s, theirs) >= _SHORTEST]
+            # a piece only its names have counts where the others' names do not spell it out between them
+            mine = _own_stretches(bare, frozenset(p for p in pieces if p in bare), _coverage(bare, theirs))
+            distinctive = max(mine + own, default=0)
             # how much of the question its names cover (广东 + 放管服 + 协调 beats 放管服协调 alone), then
             # the longest stretch only it has
             covered = _covered(bare, self._named_pieces[notice.key]) + sum(own)
-            scores[notice.key] = covered * _COVERAGE_WEIGHT + distinctive if distinctive or covered > 2 else 0
+            score = covered * _COVERAGE_WEIGHT + distinctive if distinctive or covered >= _SHORTEST else 0
+            score = max(score, 1) if places else score  # 鲁未保领导小组: its place names it
+            # 广东那个专班: of the notices named, the one with a group of that kind
+            scores[notice.key] = score + sum(k in kinds for k in generic) if score else 0
         return scores
+
+    def _places_named(self, text: str) -> set[str]:
+        """The places of loaded notices the question names, by stem or by a province's one-character name."""
+        named = {p for n in self.notices for p in n.places if p in text}
+        named |= {_PROVINCES[c] for c in _PROVINCE_PREFIX.findall(text)}
+        return {p for p in named if any(p in n.places for n in self.notices)}
 
     @staticmethod
     def _recognised(notice: Notice, question: str) -> set[str]:
@@ -166,7 +275,8 @@ class Library:
         query = engine.reader.read(text)
         kinds = (EntityKind.GROUP, EntityKind.PERSON)
         found = {text[m.start : m.end] for m in query.mentions if m.entity.kind in kinds and m.score >= _SURE}
-        return {s for s in found if len(s) >= _SHORTEST and s not in _GENERIC_NAMES}
+        # a place's word read as a post (副主任 for a 市政府办公室副主任 without a name) says what, not which notice
+        return {s for s in found if len(s) >= _SHORTEST and s not in _GENERIC_NAMES and not _MASKED.fullmatch(s)}
 
     def _which_notice(self, question: str, context: Context | None) -> Answer:
         wording = self.first.tools
@@ -178,13 +288,32 @@ class Library:
 
 def _covered(text: str, pieces: frozenset[str]) -> int:
     """How many characters of ``text`` some piece (2–8 characters) of a notice's names covers."""
+    return sum(_coverage(text, pieces))
+
+
+def _coverage(text: str, pieces: frozenset[str]) -> list[bool]:
+    """Which characters of ``text`` some piece of a notice's names covers."""
     covered = [False] * len(text)
     for start in range(len(text)):
         for size in range(min(_LONGEST, len(text) - start), _SHORTEST - 1, -1):
             if text[start : start + size] in pieces:
                 covered[start : start + size] = [True] * size
                 break
-    return sum(covered)
+    return covered
+
+
+def _own_stretches(text: str, pieces: frozenset[str], theirs: list[bool]) -> list[int]:
+    """The lengths of the pieces standing in ``text`` with at least two characters no other notice's
+    names cover there (服协 of 放管服协调组 is 放管服 + 协调 of Guangdong's names too)."""
+    found = []
+    for piece in pieces:
+        start = text.find(piece)
+        while start >= 0:
+            if sum(not c for c in theirs[start : start + len(piece)]) >= _SHORTEST:
+                found.append(len(piece))
+                break
+            start = text.find(piece, start + 1)
+    return found
 
 
 def _pieces(names: Iterable[str]) -> set[str]:

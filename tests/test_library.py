@@ -195,3 +195,46 @@ async def test_notices_lists_what_is_loaded_and_a_question_naming_none_offers_on
         assert "兴政办发〔2021〕7号：组长是谁" in offers
         answered = await _reply(api, text_message(7, "兴政办发〔2021〕7号：组长是谁"))
         assert "陈明" in answered["text"] and "兴政办发〔2021〕7号" in answered["text"]
+
+
+HUNAN = """湖南省人民政府办公厅关于调整湖南省推进政府职能转变和“放管服”改革协调小组的通知
+湘政办函〔2021〕9号
+各市州人民政府，省政府各厅委、各直属机构：
+经省人民政府同意，现将湖南省推进政府职能转变和“放管服”改革协调小组调整如下：
+组　长：赵立新　省人民政府省长
+副组长：钱文斌　省人民政府副省长
+协调小组办公室设在省人民政府办公厅。
+湖南省人民政府办公厅
+2021年5月8日
+"""
+
+
+@pytest.fixture(scope="module")
+def two_fangguanfu(tmp_path_factory: pytest.TempPathFactory, engine: Engine) -> Library:
+    from knowledge.ingest import ingest
+
+    path = tmp_path_factory.mktemp("hunan")
+    ingest(HUNAN, path)
+    return Library([Notice(BUNDLED.name, engine), Notice(path.name, Engine.build(data_dir=path))])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("湖南那个放管服协调小组组长是谁", "赵立新"),  # a place only one notice is of
+        ("湘放管服协调小组组长是谁", "赵立新"),  # a province by its one-character name
+        ("省放管服协调小组组长是谁", "赵立新"),  # a level only one of the tied notices is of
+        ("重庆放管服协调小组组长是谁", "唐良智"),
+    ],
+)
+def test_a_question_goes_to_the_notice_of_the_place_it_names(
+    two_fangguanfu: Library, question: str, expected: str
+) -> None:
+    answer = two_fangguanfu.ask(question)
+    assert expected in answer.text, answer.text
+
+
+def test_a_short_form_both_notices_make_asks_which(two_fangguanfu: Library) -> None:
+    """放管服协调组 is as much Hunan's as Chongqing's, though only Chongqing's facts list 协调组 as an alias."""
+    answer = two_fangguanfu.ask("放管服协调组组长是谁")
+    assert not answer.answered and "哪份通知" in answer.text

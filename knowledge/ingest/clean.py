@@ -26,6 +26,8 @@ _CHROME = re.compile(
     r"^(?:来源[:：].*|.*(?:发布时间|更新时间|浏览次数|累计次数|字体[:：]).*|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?.*|"
     r"听新闻|\d{1,2}|【?打印】?|【?关闭】?|分享到.*)$"
 )
+# The page's source bar, kept as its source and publication time only (the rest is chrome).
+_PAGE_SOURCE = re.compile(r"^来源[:：]\s*([^\s:：]{2,30})(?:\s+发布时间[:：]\s*(\d{4}-\d{2}-\d{2}))?")
 # Pinyin a converter inserted after characters: 区(qū), 现(xiàn).
 _PINYIN = re.compile(rf"(?<=[{_CJK}])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
 _SPACED_LABEL = re.compile(rf"^((?:[{_CJK}] ){{1,5}}[{_CJK}])(?=[:：])")
@@ -52,7 +54,12 @@ def clean(raw: str) -> str:
     out: list[str] = []
     for line in text.split("\n"):
         line = _SPACES.sub(" ", line).strip()
-        if not line or _CHROME.match(line):
+        if not line:
+            continue
+        if _CHROME.match(line):
+            page = _PAGE_SOURCE.match(line)
+            if page:  # 来源: 启东市行政审批局 发布时间:2020-03-02 10:14 累计次数: …: who put it up, and when
+                out.append(f"来源：{page.group(1)}" + (f" 发布时间：{page.group(2)}" if page.group(2) else ""))
             continue
         if out and _BROKEN_LABEL.match(out[-1]):  # 副 / 组长: — a label the crawl broke over two lines
             line = out.pop() + line

@@ -17,6 +17,9 @@ _ISSUER_END = ("办公厅", "办公室", "人民政府", "政府", "委员会")
 _TITLE_IN_TEXT = re.compile(r"[\u4e00-\u9fff“”]{2,40}?(?:办公厅|办公室|人民政府|政府)关于[^。:：,，;；]{4,80}?的通知")
 
 
+_PAGE = re.compile(r"^来源：(\S+)(?: 发布时间：(\d{4}-\d{2}-\d{2}))?")
+
+
 def chinese_date(text: str) -> str | None:
     """二○一三年四月二十九日 or 2013年4月29日 → 2013-04-29, or None if it is not a date."""
     m = _DATE_DIGITS.match(text)
@@ -106,6 +109,7 @@ def read_document(draft: Draft, lines: list[Line], group_name: str | None) -> No
     if m:
         add_field(draft, "published", "发布日期", m.group(1), m.group(0), "标题")
     _signature(draft, lines)
+    _page_source(draft, lines)
     _recipients(draft, lines)
     _body_fields(draft, lines)
 
@@ -133,6 +137,23 @@ def _signature(draft: Draft, lines: list[Line]) -> None:
         issuer = title.split("关于")[0]
         if issuer.endswith(_ISSUER_END):
             add_field(draft, "issuer", "发文机关", issuer, title, "标题", "issuer read from the title")
+
+
+def _page_source(draft: Draft, lines: list[Line]) -> None:
+    """A page that says who put it up and when (来源：启东市行政审批局 发布时间：2020-03-02): the issuer and the
+    publication date, where the notice itself gives none."""
+    found = next((m for line in lines[:6] if (m := _PAGE.match(line.text))), None)
+    if found is None:
+        return
+    have = {f["id"] for f in draft.document}
+    if "issuer" not in have:
+        add_field(
+            draft, "issuer", "发文机关", found.group(1), found.group(0), "标题", "issuer read from the page's 来源"
+        )
+    if found.group(2) and not have & {"published", "signed"}:
+        add_field(
+            draft, "published", "发布日期", found.group(2), found.group(0), "标题", "date read from the page's 发布时间"
+        )
 
 
 def _recipients(draft: Draft, lines: list[Line]) -> None:

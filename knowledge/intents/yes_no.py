@@ -37,7 +37,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return _title_claim(tools, question, query, entities, titled[0])
     claim = _claimed(query.text)
     said = [m for m in query.mentions if m.entity.kind is EntityKind.PERSON and not m.via_title]
-    by_name = len(holders) == 1 and len(said) == 1 and not query.has(*ROLE_CUES)
+    # (a post only one person holds is a name of theirs too: 副市长 of 尼加提·尼亚孜是副市长吗 names him again)
+    by_name = len(holders) == 1 and len({m.entity for m in said}) == 1 and not query.has(*ROLE_CUES)
     if by_name and claim and claim not in query.text[said[0].start : said[0].end] and _is_post(tools, claim):
         # 尼加提·尼亚孜是副市长吗 / 贾峰是市场监管局局长吗 (he is 副局长): the claim against the person's titles
         person = tools.kb.people[holders[0].id]
