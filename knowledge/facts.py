@@ -7,8 +7,13 @@ a fact the crawl does not have is ``unstated`` and carries neither a quote nor a
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
+
+# a place a notice's names are of (广东省…, 吐鲁番市…, 开州区…): its stem, and its level
+_PLACE_OF = re.compile(r"([\u4e00-\u9fff]{2,4}?)(省|市|县|区)")
+_NOT_A_STEM = re.compile(r"[省市县区城镇乡国家全各本我这那该其关于和与及]")
 
 
 class Aspect(enum.Enum):
@@ -408,3 +413,18 @@ class Knowledge:
     def kinds(self) -> list[str]:
         """The kinds of the groups under the top one, in the notice's order (专题组, 保障组 …)."""
         return list(dict.fromkeys(g.kind for g in self.under_top()))
+
+    def _own_names(self) -> list[str]:
+        names = [f.value for f in self.document.values() if f.id in ("title", "issuer")]
+        return [*names, *(g.full_name or g.name for g in self.groups.values())]
+
+    def places(self) -> frozenset[str]:
+        """The places its title, issuer and groups are of, by their stems (广东, 重庆, 开州, 吐鲁番); the words
+        before a place run into the match (调整重庆市…), so its last two and three characters."""
+        stems = {m.group(1) for name in self._own_names() for m in _PLACE_OF.finditer(name)}
+        ends = {stem[-size:] for stem in stems for size in (2, 3) if len(stem) >= size}
+        return frozenset(s for s in ends if not _NOT_A_STEM.search(s))
+
+    def levels(self) -> frozenset[str]:
+        """The levels of government its title, issuer and groups are of (省 for 广东省…, 市 for 重庆市…)."""
+        return frozenset(m.group(2) for name in self._own_names() for m in _PLACE_OF.finditer(name))

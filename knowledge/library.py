@@ -31,12 +31,8 @@ _SURE = 90  # a mention this sure names its notice
 _GENERIC_NAMES = frozenset({"领导小组", "协调小组", "工作专班", "专班", "指挥部", "委员会", "小组", "联席会议"})
 _MASKED = re.compile("|".join(sorted((*_GENERIC_NAMES, *ROLE_TIERS, "组成人员", "办公室"), key=len, reverse=True)))
 _NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d+)\s*号")
-# a place a notice's names are of (广东省…, 吐鲁番市…, 开州区…): its stem, before the level
-_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|县|区|自治区|自治州)")
-_LEVEL_OF_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(省|市|县|区)")
 # a group asked by its level (省放管服协调小组, 市未保组): the notices of that level, where names tie
 _LEVEL_ASKED = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff]))([省市县区])(?![长委政级里])(?=[\u4e00-\u9fff]{3})")
-_NOT_A_STEM = re.compile(r"[省市县区城镇乡国家全各本我这那该其关于和与及]")
 # the provinces' one-character names, as people prefix them to a group (粤放管服小组, 鲁未保领导小组)
 _PROVINCES = {
     "京": "北京",
@@ -118,22 +114,11 @@ class Notice:
 
     @cached_property
     def levels(self) -> frozenset[str]:
-        """The levels of government its title, issuer and groups are of (省 for 广东省…, 市 for 重庆市…)."""
-        kb = self.engine.kb
-        names = [f.value for f in kb.document.values() if f.id in ("title", "issuer")]
-        names += [g.full_name or g.name for g in kb.groups.values()]
-        return frozenset(m.group(2) for name in names for m in _LEVEL_OF_PLACE.finditer(normalize(name)))
+        return self.engine.kb.levels()
 
     @cached_property
     def places(self) -> frozenset[str]:
-        """The places this notice's title, issuer and groups are of (广东, 重庆, 开州), by their stems."""
-        kb = self.engine.kb
-        names = [f.value for f in kb.document.values() if f.id in ("title", "issuer")]
-        names += [g.full_name or g.name for g in kb.groups.values()]
-        stems = {m.group(1) for name in names for m in _PLACE.finditer(normalize(name))}
-        # 调整重庆市… / 成立吐鲁番市…: the words before the place run into the stem; its last 2–3 characters
-        ends = {stem[-size:] for stem in stems for size in (2, 3) if len(stem) >= size}
-        return frozenset(s for s in ends if not _NOT_A_STEM.search(s))
+        return self.engine.kb.places()
 
     @cached_property
     def number(self) -> tuple[int, int] | None:

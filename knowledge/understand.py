@@ -54,7 +54,9 @@ class Query:
 
 
 class QueryReader:
-    def __init__(self, lexicon: Lexicon, matcher: EntityMatcher, segmenter: Segmenter) -> None:
+    def __init__(
+        self, lexicon: Lexicon, matcher: EntityMatcher, segmenter: Segmenter, places: frozenset[str] = frozenset()
+    ) -> None:
         self.matcher = matcher
         self.segmenter = segmenter
         self.fillers = frozenset(lexicon.fillers)
@@ -67,7 +69,9 @@ class QueryReader:
         for aspect, words in lexicon.aspects.items():
             self._tag(words, aspect)
         suffixes = "|".join(map(re.escape, sorted(lexicon.unit_suffixes, key=len, reverse=True)))
-        self._unit_like = re.compile(f"(?:重庆市|重庆|市)[\u4e00-\u9fff]{{1,8}}?(?:{suffixes})")
+        # a unit of the notice's own government, by its level or its place (市X局, 广东省X厅, 重庆X委)
+        own = "|".join(map(re.escape, sorted(places, key=len, reverse=True))) or "(?!)"
+        self._unit_like = re.compile(f"(?:(?:{own})[省市县区]?|[省市县区])[\u4e00-\u9fff]{{1,8}}?(?:{suffixes})")
         # Cue words by (length, position, character), for typos that keep one character right.
         self._cue_chars: dict[tuple[int, int, str], list[tuple[str, list[frozenset[str]]]]] = {}
         # Pronouns are short and everywhere (这里 is no misspelt 这位): never matched by sound.

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from knowledge import describe
-from knowledge.answer import Answer
+from knowledge.answer import UNSTATED, Answer
 from knowledge.describe import Part
 from knowledge.facts import FactKind
+from knowledge.lexicon import Cue
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 
@@ -27,6 +28,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     section = _section(turn.question)
     if section is None or not any(_within(f.section, section) for f in tools.kb.facts.values()):
         return None  # 第二个组 / 第一条 of a list: not a part of the notice
+    if turn.query.has(Cue.REQUIREMENT):
+        return None  # 四（一）有哪些要求: the requirements of that item, as the requirement intent lists them
     groups = [g for g in tools.kb.groups.values() if g.section == section]
     if groups:  # 三（二）: the group it sets up, with its leader and duties
         parts = [describe.group_card(tools.kb, g) for g in groups]
@@ -37,10 +40,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             parts = [Part(tools.say("section_group", section=g.section, group=g.name)) for g in under]
     if not parts:
         return None
-    parts = parts[:_SHOWN]
-    if not all(f"（{section}）" in p.text for p in parts):  # 有关要求（四（一））… names its part itself
-        parts = [Part(tools.say("section_is", section=section)), *parts]
-    return tools.answer(turn.question, parts, (), 0.85)
+    # a requirement says its item itself (有关要求（四（一））：…); anything else is headed by the section
+    said_by_itself = all(p.text.startswith("有关要求") or UNSTATED in p.text for p in parts)
+    head = [] if said_by_itself else [Part(tools.say("section_is", section=section))]
+    return tools.answer(turn.question, [*head, *parts[:_SHOWN]], (), 0.85)
 
 
 def _section(question: str) -> str | None:
