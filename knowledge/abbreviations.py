@@ -30,21 +30,120 @@ _CLIPPED = {"秘书长": "秘", "副秘书长": "秘", "组长": "组", "市长"
 _POST_ENDINGS = ("秘书长", "市长", "局长", "主任", "书记", "部长", "厅长", "主席", "委员", "组长")
 
 
+def bare_post(title: str) -> bool:
+    """A post without its unit (局长, 副主任): in a chain of titles it belongs to the unit before it."""
+    return title.removeprefix("副") in _POST_ENDINGS
+
+
 _LEVELS = ("自治区", "省", "市", "县", "区")  # a unit's level, which people leave out (省妇联 → 妇联)
+# A unit's kind word; the words people put in its place after some of the name's words, and after the
+# first characters of its words: 武警部队 → 武警, 北京师范大学 → 北师大 and 北外 (never 北京大学: the place
+# word alone with the kind is another unit), 海洋综合执法总队 → 海洋执法总队. Any other name ends in a
+# one-character kind (部, 局, 厅, 委, 办 …), kept in every form.
+_UNIT_SUFFIXES = (
+    ("有限公司", ("公司",), ("公司",)),
+    ("部队", ("",), ("部队",)),
+    ("大学", (), ("大", "")),
+    ("委员会", ("委员会", "委"), ("委",)),
+    ("研究院", ("研究院",), ("院",)),
+    ("总队", ("总队",), ("总队",)),
+    ("支队", ("支队",), ("支队",)),
+    ("总局", ("总局", "局"), ("局",)),
+    ("学院", ("学院",), ("院",)),
+    ("公司", ("公司",), ("公司",)),
+)
+_UNIT_LEVELS = (
+    "省委",
+    "市委",
+    "县委",
+    "区委",
+    *_LEVELS,
+    "中央",
+    "国家",
+)  # 中央宣传部 → 宣传部 (and 中宣部, the level's head kept)
+_NOT_LEVELS = ("市场", "市政", "区域")  # a word that starts like a level: 市场监管总局 is no 市's 场监管总局
+_BODY_OF_UNIT = ("原党委", "原党组", "党委", "党组")  # 外交部党委书记: the party body is the unit's own
+# After a unit's leading words, people say where they mean rather than its kind: 公安那边 / 海关那块 / 民政系统.
+_SIDES = ("那边", "那块", "这边", "这块")
+_JOINERS = re.compile("[和与及]")  # 工业和信息化部 → 工信部: a joining word has no head of its own
+_MOST_HEADS = 4
 
 
 def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
-    """A unit's name without its level of government (省民政厅 → 民政厅, 市司法局 → 司法局)."""
+    """Short forms people make of a unit's name, by rule: without its level of government (省民政厅 → 民政厅),
+    its first words with its kind (国土资源部 → 国土部, 海洋综合执法总队 → 海洋执法总队), the first
+    characters of its words (环境保护部 → 环保部, 人力资源社会保障部 → 人社部, 北京外国语大学 → 北外). A form
+    that fits two units names both, so the engine asks which."""
     fits: dict[str, list[str]] = defaultdict(list)
     for unit in kb.units.values():
         if unit.umbrella:
             continue
-        for level in _LEVELS:
-            rest = unit.name.removeprefix(level)
-            if rest != unit.name and len(rest) >= _WORD:
-                fits[rest].append(unit.id)
-                break
+        for form in dict.fromkeys(unit_forms(unit.name)):
+            fits[form].append(unit.id)
     return {form: tuple(ids) for form, ids in fits.items() if form not in taken}
+
+
+# A place at the head of a title (广州市委常委, 珠海市副市长, 江苏省原副省长): a government below or beside the
+# notice's own, whose official sits in the group.
+_TITLE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(省|市|县|区)(?!场|政|级|长)")
+
+
+def title_places(kb: Knowledge, level: str) -> dict[str, tuple[str, ...]]:
+    """The places of one level (市) named at the head of people's titles → the people holding those titles."""
+    fits: dict[str, list[str]] = defaultdict(list)
+    for person in kb.people.values():
+        for title in person.titles:
+            found = _TITLE_PLACE.match(title.title)
+            if found and found.group(2) == level and not found.group(1).startswith(_LEVELS):
+                fits[found.group()].append(person.id)
+    return {place: tuple(dict.fromkeys(ids)) for place, ids in fits.items()}
+
+
+_UNIT_KINDS = ("部", "局", "厅", "委", "办", "署", "院", "会", "校", "行", "队", "大学", "公司")
+
+
+def looks_like_unit(word: str) -> bool:
+    """A word named like a unit (教育部, 市卫健委): at least three characters ending in a unit's kind."""
+    return len(word) >= 3 and word.endswith(_UNIT_KINDS)
+
+
+def unit_forms(name: str) -> list[str]:
+    """The short forms of one unit's name."""
+    plain = next((name.removesuffix(b) for b in _BODY_OF_UNIT if name.endswith(b) and len(name) > len(b) + 2), name)
+    bare = next(
+        (
+            plain.removeprefix(v)
+            for v in _UNIT_LEVELS
+            if plain.startswith(v) and len(plain) >= len(v) + _WORD and not plain.startswith(_NOT_LEVELS)
+        ),
+        plain,
+    )
+    kind, after_words, after_heads = next(
+        (entry for entry in _UNIT_SUFFIXES if bare.endswith(entry[0])), (bare[-1:], (bare[-1:],), (bare[-1:],))
+    )
+    words = [w for piece in _JOINERS.split(bare.removesuffix(kind)) for w in _unit_words(piece)]
+    forms = [plain, bare]
+    for size in range(1, len(words) + 1):  # the first word and some of the others: 国土部, 海洋执法总队
+        for rest in combinations(words[1:], size - 1):
+            forms += [words[0] + "".join(rest) + end for end in after_words if size < len(words) or not end]
+    core = bare.removesuffix(kind)
+    leads = words[:1] + ([core] if len(words) == _WORD else [])  # 公安那边, 生态环境那边
+    forms += [lead + side for lead in dict.fromkeys(leads) if len(lead) >= _WORD for side in _SIDES]
+    level = plain.removesuffix(bare)
+    for named in ([level, *words] if level in ("中央", "国家") else words, words):  # 中宣部 and 宣传部
+        heads = [w[0] for w in named][:_MOST_HEADS]
+        for size in range(1, len(heads)):  # the first character of the first word and of some others: 人社部
+            forms += [heads[0] + "".join(rest) + end for rest in combinations(heads[1:], size) for end in after_heads]
+    return [f for f in dict.fromkeys(forms) if f != name and len(f) >= _WORD]
+
+
+def _unit_words(piece: str) -> list[str]:
+    """A piece of a unit's name read as two-character words, an odd last character joined to the last
+    word (北京|外国语, 住房|城乡|建设)."""
+    if len(piece) <= 3:
+        return [piece] if piece else []
+    cut = len(piece) - 3 if len(piece) % _WORD else len(piece)
+    return [*(piece[i : i + _WORD] for i in range(0, cut, _WORD)), *([piece[cut:]] if cut < len(piece) else [])]
 
 
 # A group's own kind word, and the shorter words people put in its place (未成年人保护工作领导小组 → 未保组).
@@ -106,10 +205,16 @@ _BODY = re.compile(r"^(?:国务院|中央|全国人大|全国政协|(?:省|市|�
 
 
 def title_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
-    """A post without its body (副总理, 常务副省长 for 省委常委…), for the people holding it."""
+    """A post without its body (副总理, 常务副省长 for 省委常委…), and a post after a short form of its unit
+    (发改委主任 for 省发展改革委主任, 北师大校长), for the people holding it."""
     fits: dict[str, list[str]] = defaultdict(list)
     for person in kb.people.values():
         for title in person.titles:
+            unit = kb.units[title.unit].name if title.unit is not None else ""
+            post = title.title.removeprefix(unit) if unit else ""
+            if post and post != title.title:
+                for form in unit_forms(unit):
+                    fits[form + post].append(person.id)
             body = _BODY.match(title.title)
             rest = title.title[body.end() :] if body else ""
             bare = rest in _POST_ENDINGS  # 秘书长 alone asks for a place in the group, not a title

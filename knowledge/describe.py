@@ -236,7 +236,7 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
         if role.kind is RoleKind.DEPUTY_UNIT:
             sentences.append(f"{group.name}{role.label}单位（分管负责人任{role.label}）")
         elif role.kind is RoleKind.MEMBER_UNIT:
-            sentences.append(f"{group.name}{role.label}单位")
+            sentences.append(f"{group.name}{role.label.removesuffix('单位')}单位")  # 成员单位, not 成员单位单位
         elif role.kind is RoleKind.LEADER_UNIT:
             assert group.leader.person is not None
             head = kb.people[group.leader.person]

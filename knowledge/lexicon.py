@@ -99,6 +99,7 @@ class Lexicon:
     aspects: dict[Aspect, tuple[str, ...]]
     fillers: tuple[str, ...]
     unit_suffixes: tuple[str, ...]
+    unit_classes: dict[str, tuple[str, ...]]
     surnames: str
     synonyms: dict[str, str]
     related: Related

@@ -17,12 +17,12 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from knowledge.abbreviations import group_short_forms, person_addresses, title_short_forms, unit_short_forms
+from knowledge.abbreviations import bare_post, group_short_forms, person_addresses, title_short_forms, unit_short_forms
 from knowledge.facts import ROLE_TIERS, Knowledge
 from knowledge.normalize import is_cjk
 
@@ -76,8 +76,13 @@ class EntityMatcher:
         for unit in kb.units.values():
             for surface in (unit.name, *unit.aliases):
                 self.surfaces[surface] = (Entity(EntityKind.UNIT, unit.id), None)
+        # A title two people hold (省政府副秘书长 宫志远, 王贞军) names them both: one mention each.
+        self._holders: dict[str, tuple[Entity, ...]] = {}
         for person_id, title in _title_surfaces(kb):
             self.surfaces.setdefault(title, (Entity(EntityKind.PERSON, person_id), title))
+            if not bare_post(title):  # 局长 alone (…党组副书记、局长) is each holder's own unit's
+                holder = Entity(EntityKind.PERSON, person_id)
+                self._holders[title] = tuple(dict.fromkeys((*self._holders.get(title, ()), holder)))
         for person in kb.people.values():
             for surface in (person.name, *person.aliases):
                 self.surfaces[surface] = (Entity(EntityKind.PERSON, person.id), None)
@@ -145,6 +150,15 @@ class EntityMatcher:
             entity, title = self.surfaces[match.group()]
             rivals = self._rivals.get(match.group(), ())
             mentions.append(Mention(entity, match.start(), match.end(), 100.0, title, rivals))
+        # 王贞军是省政府副秘书长吗 is about 王贞军 alone, whichever holder the title found first
+        by_name = {m.entity for m in mentions if m.entity.kind is EntityKind.PERSON and m.via_title is None}
+        for mention in list(mentions):
+            holders = self._holders.get(mention.via_title or "", ())
+            named = [e for e in holders if e in by_name]
+            if named:
+                mentions[mentions.index(mention)] = replace(mention, entity=named[0])
+            else:
+                mentions += [replace(mention, entity=e) for e in holders if e != mention.entity]
         masked = mask(text, mentions)
         for match in self._stem.finditer(masked):
             mentions.append(Mention(self._stems[match.group(1)], match.start(), match.end(), 100.0))

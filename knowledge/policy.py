@@ -15,6 +15,7 @@ from knowledge.intents import (
     aspect_of,
     by_count,
     by_title,
+    by_unit,
     compare,
     document,
     elsewhere,
@@ -75,6 +76,9 @@ POLICY: tuple[Intent, ...] = (
     group_list.answer,
     # before named: 罗蔺是综合组组长吗 must be judged, not answered with 罗蔺's roles
     yes_no.answer,
+    # before quantity and named: 民政厅来了几个人 / 住建部派的谁 count and name the unit's people, where the
+    # unit stands only in their titles; a post after its name (市司法局的局长) is left to named
+    by_unit.answer,
     # before named and topic: 企业开办要压缩到几个工作日 asks a number the notice lacks
     quantity.answer,
     # before named: 航空领导小组深圳派的谁 / 几个副省长 name no one but the group, and a word of people's titles

@@ -97,6 +97,14 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     else:
         # 科技局许洪斌: a unit named as a person's own is a description of the person, not a subject
         entities = tuple(e for e in entities if not (e.kind is EntityKind.UNIT and e.id in units_of_people))
+    describers, gaps = _describers(tools, query)
+    entities = tuple(e for e in entities if e not in describers)
+    if gaps:  # 王书坚牵头的未保组 副省长有几个: 牵头 said which group, it does not ask for the leader
+        rest = query.text
+        for gap in gaps:
+            rest = rest.replace(gap, "|", 1)
+        said = {t for w in query.cue_words if any(w in g for g in gaps) and w not in rest for t in tools.reader.tags[w]}
+        query = replace(query, cues=query.cues - said)
     only_umbrella = entities == (Entity(EntityKind.GROUP, tools.kb.top or ""),)
     # 协调小组办公室的日常工作由哪个组负责: a group is asked for (哪个组), the 协调小组 only describes it
     asks_group = any("组" in w and w in tools.lexicon.cues[Cue.WHICH_GROUP] for w in query.cue_words)
@@ -312,6 +320,24 @@ def _groups_of(tools: Tools, entities: tuple[Entity, ...]) -> tuple[Entity, ...]
         ids = [g for g in ids if not tools.kb.is_top(g)] or ids
         groups += [Entity(EntityKind.GROUP, g) for g in ids]
     return tuple(dict.fromkeys(groups))
+
+
+_DESCRIBES = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:那个|这个|的)$")  # 牵头那个 / 任组长的那个 / 那个 / 的
+
+
+def _describers(tools: Tools, query: Query) -> tuple[set[Entity], list[str]]:
+    """People named only to say which group: 林克庆牵头那个航空组 公安厅谁 / 孙春兰那个教材委 人社部谁 —
+    a person right before a group they hold a place in, with 那个 / 的 between; and the words between."""
+    groups = [m for m in query.mentions if m.entity.kind is EntityKind.GROUP]
+    found, gaps = set(), []
+    for person in (m for m in query.mentions if m.entity.kind is EntityKind.PERSON and not m.via_title):
+        held = {r.group for r in tools.kb.roles_of(person.entity.id)}
+        for group in (g for g in groups if g.start >= person.end and g.entity.id in held):
+            gap = query.text[person.end : group.start]
+            if _DESCRIBES.fullmatch(gap):
+                found.add(person.entity)
+                gaps += [gap] if gap else []
+    return found, gaps
 
 
 def _led_group_asked(tools: Tools, query: Query, entities: tuple[Entity, ...]) -> bool:

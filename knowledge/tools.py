@@ -41,6 +41,14 @@ class EngineConfig:
 ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
 _KIND_CUES = (Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS)
 PEOPLE_COUNTED = re.compile(r"几位|几个人|几人|多少人|多少位|几名")  # a count of people, not of groups
+_PEOPLE_OF = ("有", "派", "的人", "谁", "来了")  # what follows a unit or place asked for its people
+
+
+def asks_people_of(text: str, word: str) -> bool:
+    """Whether the question asks for the people of ``word``: 佛山有副市长吗 / 教育部有成员吗 / 教育部派谁."""
+    return word in text and text.split(word, 1)[1].startswith(_PEOPLE_OF)
+
+
 _WHO = frozenset({"有谁", "都有谁", "哪些人"})  # member words that only ask who
 _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
 _QUALIFIED = re.compile(r"(?:常务|第一|执行)副?(?:组长|主任委员|主任|召集人|指挥长|总指挥)")
@@ -358,6 +366,16 @@ class Tools:
         """Every name of every group, normalised, in one string (航空 is a word of 广东省航空产业…小组)."""
         names = [n for g in self.kb.groups.values() for n in (g.name, *g.aliases, g.full_name or "")]
         return " ".join(normalize(n) for n in names if n)
+
+    def people_of_unit(self, unit_id: str) -> tuple[str, ...]:
+        """The people whose titles name a unit (环境保护部副部长 吴晓青), and the posts of it the notice names
+        without a person (市公安局常务副局长), in the notice's order."""
+        name = self.kb.units[unit_id].name
+        return tuple(
+            p.id
+            for p in self.kb.people.values()
+            if any(t.unit == unit_id or name in t.title for t in p.titles) or (p.post and p.name.startswith(name))
+        )
 
     def names_group(self, word: str) -> bool:
         """Whether a word only says which group (a piece of a group's name, or a place in it: 成员, 组长)."""

@@ -14,6 +14,7 @@ from knowledge.facts import Knowledge
 from knowledge.ingest import ingest
 from knowledge.ingest.clean import clean
 from knowledge.ingest.document import chinese_date
+from knowledge.ingest.draft import unit_of_post
 from knowledge.ingest.roster import unit_list
 from knowledge.library import Library
 from knowledge.loader import load_knowledge
@@ -333,3 +334,11 @@ def test_numbered_rule_items_are_counted_and_each_answers_from_its_heading_and_t
 def test_an_item_the_crawl_ends_at_says_its_text_is_unstated(tmp_path: Path) -> None:
     engine = _engine(_RULE_LIST, tmp_path)
     assert "未载明" in engine.ask("督查通报制度具体咋弄").text
+
+
+def test_a_post_that_begins_with_its_units_party_body_is_in_the_unit_itself() -> None:
+    """北京外国语大学原党委书记 and 北京外国语大学学术委员会主任 are both posts of 北京外国语大学 (北外的有谁)."""
+    assert unit_of_post("北京外国语大学原党委书记") == "北京外国语大学"
+    assert unit_of_post("北京外国语大学学术委员会主任") == "北京外国语大学"
+    assert unit_of_post("国网吐鲁番供电公司党委副书记") == "国网吐鲁番供电公司"
+    assert unit_of_post("省政府办公厅副主任") == "省政府办公厅"

@@ -25,7 +25,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query = turn.question, turn.query
     own = tools.own_levels
     below = any(
-        (level := _OTHER_LEVEL.search(query.text[: m.start])) and level.group(1) not in own
+        (level := _OTHER_LEVEL.search(query.text[: m.start]))
+        and level.group(1) not in own
+        and not _own_place(tools, query.text[: m.start])
         for m in query.mentions
         if m.entity.kind is EntityKind.GROUP
     )
@@ -33,6 +35,16 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None  # 各区县的放管服协调小组: not the city's group
     text = tools.say("elsewhere", group="、".join(g.full_name or g.name for g in tools.notice_groups()))
     return tools.decline(question, text, prefix_only=True)
+
+
+def _own_place(tools: Tools, before: str) -> bool:
+    """Whether a group's name follows a place the notice itself names (山东省未成年人保护工作领导小组 of
+    山东's notice), not a level below it (各区县的协调小组)."""
+    for size in range(3, 6):
+        found = _PLACE.fullmatch(before[-size:])
+        if found and not _NOT_A_PLACE.search(found.group(1)) and found.group() in tools.notice_text:
+            return True
+    return False
 
 
 def _foreign_place(tools: Tools, text: str, query: Query) -> bool:

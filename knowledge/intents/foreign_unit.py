@@ -6,7 +6,7 @@ from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind
-from knowledge.tools import Tools
+from knowledge.tools import Tools, asks_people_of
 from knowledge.turn import Turn
 
 
@@ -18,6 +18,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None  # 省未成年人保护委员会还在不: the notice names it (撤销…), so it is not one it lacks
     if query.has(Cue.YES_NO) and any(e.kind is EntityKind.GROUP for e in entities):
         return None  # 市卫生健康委是审批组的副组长单位吗: 不是, with the true list
+    if asks_people_of(query.text, query.foreign_unit) and (entities or tools.kb.top):
+        return None  # 市教育局有人吗: 没有, with the members (by_title)
     text = tools.say("foreign_unit", unit=query.foreign_unit)
     if query.has(Cue.YES_NO):  # 市教育局有人吗 / 市体育局是成员单位吗: no, and the notice does not name it
         return tools.answer(question, [tools.verdict(False), Part(text)], (), 0.8)

@@ -79,7 +79,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             ]
     elif people:
         titles = {m.entity.id: m.via_title for m in query.mentions if m.via_title}
-        parts += [describe.person_roles(tools.kb, p.id, titles.get(p.id)) for p in people]
+        for person in people:
+            holder = tools.kb.people[person.id]
+            if holder.post and query.has(Cue.NAME):  # 市公安局常务副局长叫什么: a post the notice names no one for
+                parts.append(Part(tools.say("post_name_unstated", post=holder.name)))
+            parts.append(describe.person_roles(tools.kb, person.id, titles.get(person.id)))
     elif query.asks_person and not query.has(Cue.WHICH_GROUP):
         parts += [_unit_head(tools, query, u.id) for u in units]
     else:

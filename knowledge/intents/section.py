@@ -40,9 +40,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             parts = [Part(tools.say("section_group", section=g.section, group=g.name)) for g in under]
     if not parts:
         return None
-    # a requirement says its item itself (有关要求（四（一））：…); anything else is headed by the section
+    # a requirement says its item itself (有关要求（四（一））：…); anything else is headed by the section, on
+    # its own line so the parts keep their labels
     said_by_itself = all(p.text.startswith("有关要求") or UNSTATED in p.text for p in parts)
-    head = [] if said_by_itself else [Part(tools.say("section_is", section=section))]
+    head = [] if said_by_itself else [Part(tools.say("section_is", section=section) + "\n")]
     return tools.answer(turn.question, [*head, *parts[:_SHOWN]], (), 0.85)
 
 

@@ -126,6 +126,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         text = tools.say("claim_unstated", group=group.name, facet="副组长单位")
         return tools.answer(question, [Part(text, (f"group.{group.id}.deputies",))], entities, 0.8)
     holds = any(r.group == group.id and r.kind in wanted for r in tools.kb.roles_of(holder.id))
+    if holder.kind is EntityKind.UNIT and not tools.umbrella(holder) and not tools.kb.roles_of(holder.id):
+        # 文旅局在植物园专班里吗: a unit standing only in people's titles is in the group through them
+        people = tools.people_of_unit(holder.id)
+        holds = any(r.group == group.id and r.kind in wanted for p in people for r in tools.kb.roles_of(p))
     if query.has(Cue.MEMBERS) and group.members is not None:
         holds = holds or _member_by_rule(tools, group, holder)  # 他算协调小组的成员吗
     truth = tools.entity_part(holder) if holder.kind is not EntityKind.GROUP else Part("")
