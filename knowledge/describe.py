@@ -61,6 +61,9 @@ def members(kb: Knowledge, group: Group, asked: tuple[str, ...] = ()) -> Part:
         return join([_sub_list(kb, group, h) for h in chosen])
     parts = [leader(kb, group), deputies(kb, group)]
     people, units = _people(kb, held), _units_and_posts(kb, held)
+    # 成员为各成员单位分管负责同志: who the member units send, not one more member
+    sent = [p for p in units if "成员单位" in p and len(units) > 1]
+    units = [u for u in units if u not in sent]
     if people or units:  # the members by name, counted: 成员（7位）/ 成员单位（23个）
         if people and any(h.part for h in held):  # 委员（48位）：部门委员（22位）…；专家委员（26位）…
             lists = [_sub_list(kb, group, h, own=False).text.rstrip("。") for h in held]
@@ -68,8 +71,11 @@ def members(kb: Knowledge, group: Group, asked: tuple[str, ...] = ()) -> Part:
         elif people:
             parts.append(Part(f"{held[0].role}（{len(people)}位）：{'、'.join(people)}。", fact))
         if units:
-            who = _sent_by(held, units)
-            parts.append(Part(f"{held[0].role}单位（{len(units)}个）：{'、'.join(units)}{who}。", fact))
+            who = (
+                f"（成员为{'、'.join(p.removeprefix('各成员单位') for p in sent)}）" if sent else _sent_by(held, units)
+            )
+            label = held[0].role.removesuffix("单位") + "单位"
+            parts.append(Part(f"{label}（{len(units)}个）：{'、'.join(units)}{who}。", fact))
     elif group.members is not None and group.members.quote is not None:
         parts.append(Part(f"成员：{group.members.quote.removeprefix('成员:')}。", fact))
     return join(parts)
@@ -127,9 +133,9 @@ def office(
         where = kb.units[office.host].name if office.host else None
         pieces.append(f"{group.name}办公室设在{where}" if where else f"{UNSTATED}{group.name}办公室设在哪里")
     if director:
-        pieces.append(_office_holder(kb, group, "主任", office.director, office.holders(Tier.HEAD)))
+        pieces.append(_office_holder(kb, group, "主任", office.persons(Tier.HEAD), office.holders(Tier.HEAD)))
     if deputy:
-        pieces.append(_office_holder(kb, group, "副主任", office.deputy_director, office.holders(Tier.DEPUTY)))
+        pieces.append(_office_holder(kb, group, "副主任", office.persons(Tier.DEPUTY), office.holders(Tier.DEPUTY)))
     if duty:  # 办公室负责哪些事情
         work = office.duty.quote if office.duty is not None else None
         pieces.append(f"办公室的职责：{work}" if work else f"{UNSTATED}{group.name}办公室的职责")
@@ -142,9 +148,9 @@ def office_place(kb: Knowledge, group: Group, held: Holding) -> Part:
     return Part(f"{group.name}办公室{held.role}：{'、'.join(names)}。", (f"group.{group.id}.office",))
 
 
-def _office_holder(kb: Knowledge, group: Group, post: str, person: str | None, others: tuple[str, ...]) -> str:
-    if person is not None:
-        return f"办公室{post}由{person_with_titles(kb, person)}兼任"
+def _office_holder(kb: Knowledge, group: Group, post: str, persons: tuple[str, ...], others: tuple[str, ...]) -> str:
+    if persons:
+        return f"办公室{post}由{'、'.join(person_with_titles(kb, p) for p in persons)}兼任"
     if others:
         names = [kb.units[x].name if x in kb.units else x for x in others]
         return f"办公室{post}由{'、'.join(names)}兼任"

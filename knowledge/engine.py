@@ -72,7 +72,8 @@ class Engine:
             config=config,
             reader=self.reader,
             index=index,
-            passages=ClauseIndex(kb, segmenter, (FactKind.TEXT,)),
+            # 作为市级议事协调机构 stands in the sentence that sets the group up: the basis or the 更名 too
+            passages=ClauseIndex(kb, segmenter, (FactKind.TEXT,), frozenset({"doc.basis", "doc.rename"})),
             document_values={f.id: normalize(f.value) for f in kb.document.values()},
             year=_year(kb),
             wording=load_wording(),

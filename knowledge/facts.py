@@ -37,6 +37,7 @@ class FactKind(enum.Enum):
     UNIT = "unit"
     REQUIREMENT = "requirement"
     ROLE = "role"
+    CHANGE = "change"  # a place's holder changed by the notice (原组长…不再担任, 增补…)
     TEXT = "text"  # a sentence of the notice no other fact quotes (其他事项, 说明): citable as it stands
 
 
@@ -215,6 +216,10 @@ class Office:
     def _person(self, tier: Tier) -> str | None:
         return next((p for h in self._plain(tier) for p in h.persons), None)
 
+    def persons(self, tier: Tier) -> tuple[str, ...]:
+        """Everyone in the office's 主任 / 副主任 place (副主任由林秋菊、唐小兵担任: both)."""
+        return tuple(dict.fromkeys(p for h in self._plain(tier) for p in h.persons))
+
     def holders(self, tier: Tier) -> tuple[str, ...]:
         """The posts and units holding a place in the office where it names no person (县应急管理局局长)."""
         return tuple(x for h in self._plain(tier) if not h.persons for x in (*h.posts, *h.units))
@@ -226,6 +231,19 @@ class Office:
     @property
     def deputy_director(self) -> str | None:
         return self._person(Tier.DEPUTY)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an adjusting notice says changed in a place (原组长X不再担任组长，由Y接任 / 增补Z为副组长):
+    who left it, who took it over, who was added. Who left holds the place no more: never a holder."""
+
+    role: str
+    section: str
+    quote: str
+    former: tuple[str, ...] = ()  # person ids
+    successors: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -241,6 +259,7 @@ class Group:
     duty: Passage | None = None
     aspects: tuple[AspectDuty, ...] = ()
     office: Office | None = None
+    changes: tuple[Change, ...] = ()
 
     def aspect(self, aspect: Aspect) -> AspectDuty | None:
         return next((a for a in self.aspects if a.aspect is aspect), None)

@@ -52,6 +52,8 @@ class Cue(enum.Enum):
     WHEN = "when"
     ELSEWHERE = "elsewhere"
     UNKNOWN_ATTRIBUTE = "unknown_attribute"
+    FORMER = "former"
+    ADDED = "added"
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,11 @@ _TIER_CUES = {Tier.HEAD: Cue.LEADER, Tier.DEPUTY: Cue.DEPUTY, Tier.MEMBER: Cue.M
 _UNIT_WORDS = ("单位", "部门")  # 成员单位 / 参与部门: the members, where the notice names member units
 
 
+def place_stem(role: str) -> str:
+    """The word a unit's place is asked by: 牵头单位 → 牵头, 配合单位 → 配合; other places by themselves."""
+    return role.removesuffix("单位") if role.endswith("单位") and len(role) > 3 else role
+
+
 def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
     """The lexicon with the notice's own words for the places in its groups (指挥长, 召集人, 委员 …) as
     the cue of their tier; where the notice names member units, 成员单位 and the like ask for them
@@ -189,6 +196,15 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
         moved = [w for w in cues[Cue.DEPUTY] if w.endswith(_UNIT_WORDS) and "副" not in w]
         cues[Cue.DEPUTY] = [w for w in cues[Cue.DEPUTY] if w not in moved]
         cues[Cue.MEMBERS] += [w for w in moved if w not in cues[Cue.MEMBERS]]
+    for role in dict.fromkeys(h.role for h in holdings if h.tier is Tier.OTHER):
+        # 牵头单位 / 配合单位: the notice's own places, asked by their stem too (谁牵头, 配合的是谁) —
+        # in such a notice 牵头的 asks for the leading unit, not the head
+        stem = place_stem(role)
+        for cue in cues:
+            if stem != role and cue is not Cue.OTHER_POST:
+                cues[Cue.OTHER_POST] += [w for w in cues[cue] if stem in w and w not in cues[Cue.OTHER_POST]]
+                cues[cue] = [w for w in cues[cue] if stem not in w]
+        cues[Cue.OTHER_POST] += [w for w in (role, stem) if w not in cues[Cue.OTHER_POST]]
     return replace(lexicon, cues={cue: tuple(words) for cue, words in cues.items()})
 
 

@@ -206,6 +206,12 @@ class _Checker:
             self._passage(aspect, f"{where}.aspects[{j}]")
         if group.office is not None:
             self._office(group.office, f"{where}.office")
+        for j, change in enumerate(group.changes):
+            self._quote(change.quote, f"{where}.changes[{j}]")
+            for ref in (*change.former, *change.successors, *change.added):
+                person = self._ref(self.people, ref, f"{where}.changes[{j}]", "person")
+                if squeeze(person.name) not in squeeze(change.quote):
+                    raise SchemaError(f"{where}.changes[{j}].quote: does not name {person.name}")
 
     def _holding(self, holding: Holding, where: str) -> None:
         """A place is stated with the notice's words naming every holder, or unstated and empty."""
@@ -321,6 +327,8 @@ def _facts(data: FactsFile) -> Iterator[Fact]:
             held = [h for h in others if h.role == role]
             quote = "".join(h.quote or "" for h in held) or None
             yield Fact(f"{prefix}.role.{role}", FactKind.ROLE, group.id, held[0].section, quote)
+        for n, change in enumerate(group.changes):
+            yield Fact(change_fact_id(group.id, n), FactKind.CHANGE, group.id, change.section, change.quote)
         if group.office is not None:
             yield Fact(f"{prefix}.office", FactKind.OFFICE, group.id, group.office.section, group.office.quote)
         duty = group.duty or Passage(group.section, unstated=True)
@@ -364,6 +372,10 @@ def _text_facts(notice: str, facts: Iterable[Fact]) -> Iterator[Fact]:
             continue
         seen.add(key)
         yield Fact(f"text.{number}", FactKind.TEXT, "text", "正文", sentence)
+
+
+def change_fact_id(group_id: str, index: int) -> str:
+    return f"group.{group_id}.change.{index}"
 
 
 def aspect_fact_id(group_id: str, aspect: Aspect) -> str:

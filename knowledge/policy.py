@@ -16,6 +16,7 @@ from knowledge.intents import (
     by_count,
     by_title,
     by_unit,
+    changes,
     compare,
     document,
     elsewhere,
@@ -55,6 +56,9 @@ POLICY: tuple[Intent, ...] = (
     # working rule whose words they use, not declined for 会议 / 多久; it takes a clause covering nearly all
     # of the question, and no question naming a person or a group other than the top one
     rule.answer,
+    # before unknown_attribute, document and yes_no: 方建华现在任什么职务 / 组长原来是谁 / 方建华还是组长吗
+    # are about who left a place the notice changed (not 现任 declined, not the former name, not a bare 不是)
+    changes.answer,
     # before everything: 许洪斌的电话 must not become 许洪斌's roles, 怎么办营业执照 not a topic
     unknown_attribute.answer,
     # before named: 市卫生健康委是哪个组的 has no known subject but must not fall to the topic search

@@ -37,7 +37,16 @@ _KIND_CUES = frozenset({Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS})
 # What the context keeps of a question: its relation, and the kind of group a list was of.
 CONTEXT_CUES = RELATION_CUES | _KIND_CUES | {Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.REQUIREMENT}
 # Questions that read as a follow-up when they name nothing of their own.
-_FOLLOW_UP_CUES = (*RELATION_CUES, Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.WHICH_GROUP, Cue.ALSO, Cue.DESCRIBED_GROUP)
+_FOLLOW_UP_CUES = (
+    *RELATION_CUES,
+    Cue.COUNT,
+    Cue.LIST,
+    Cue.YES_NO,
+    Cue.WHICH_GROUP,
+    Cue.ALSO,
+    Cue.DESCRIBED_GROUP,
+    Cue.FORMER,  # 原来是谁, after 组长是谁
+)
 _ORDINAL = re.compile(r"(?:排)?第([一二三四五六七八九])(?!条|项|点|部分)(?:个|位|名|的)?")
 _FIRST_ONE = re.compile(r"前者|头一个|第一个")
 _LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那")
@@ -76,7 +85,18 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     if not entities and len(tools.kb.groups) == 1 and (query.has(*_GROUP_FACETS, Cue.DUTY) or query.asks_person):
         # 组长是谁, asked of a notice that sets up one group: that group
         entities = (Entity(EntityKind.GROUP, next(iter(tools.kb.groups))),)
+    if not entities and query.has(*_GROUP_FACETS):
+        # 指挥长是谁 / 常务副组长是谁, where only one of the notice's groups has that place: that group
+        entities = _only_holder_of_place(tools, query)
     return query, entities
+
+
+def _only_holder_of_place(tools: Tools, query: Query) -> tuple[Entity, ...]:
+    words = sorted((w for w in tools.place_words if w in query.text), key=len, reverse=True)
+    if not words:
+        return ()
+    groups = [g.id for g in tools.kb.groups.values() if any(h.role == words[0] for h in g.roles)]
+    return (Entity(EntityKind.GROUP, groups[0]),) if len(groups) == 1 else ()
 
 
 def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
@@ -165,7 +185,10 @@ def _follow_up(
             entities += tuple(e for e in context.entities if e.kind not in kinds)
             query = _with_relation(query, context)
         return query, entities
-    if pronoun is None and (query.document_fields or query.about_document or query.has(Cue.REQUIREMENT, Cue.ELSEWHERE)):
+    # 原来是谁 after 组长是谁, in a notice that changes who holds a place: who held it, not the former name
+    changed = query.has(Cue.FORMER) and any(g.changes for g in tools.kb.groups.values())
+    document = query.document_fields or query.about_document or query.has(Cue.REQUIREMENT, Cue.ELSEWHERE)
+    if pronoun is None and document and not changed:
         return query, entities  # 文号是多少 after a group; but 他在这个通知里的身份 is about him
     if pronoun is None and (topic_words or (query.unknown and not asks_relation)):
         return query, entities  # 哪个组负责推行简易注销 after 法治组 / 那房价呢: a question of its own

@@ -44,12 +44,19 @@ class Hit:
 
 
 class ClauseIndex:
-    def __init__(self, kb: Knowledge, segmenter: Segmenter, kinds: tuple[FactKind, ...] = _SEARCHED) -> None:
+    def __init__(
+        self,
+        kb: Knowledge,
+        segmenter: Segmenter,
+        kinds: tuple[FactKind, ...] = _SEARCHED,
+        ids: frozenset[str] = frozenset(),
+    ) -> None:
+        """The clauses of the facts of ``kinds``, and of those named in ``ids``."""
         self.clauses: list[Clause] = []
         # a numbered rule's own heading (信息例会制度) is what each of its clauses is about: 例会多久开一次
         items = {f"req.{r.id}": segmenter.cut(r.item) for r in kb.requirements if r.item}
         for fact in kb.facts.values():
-            if fact.kind in kinds and fact.quote:
+            if (fact.kind in kinds or fact.id in ids) and fact.quote:
                 for text in filter(None, (c.strip() for c in _CLAUSE_END.split(fact.quote))):
                     tokens = frozenset((*segmenter.cut(text), *items.get(fact.id, ())))
                     self.clauses.append(Clause(fact.id, fact.subject, text, tokens))

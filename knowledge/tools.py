@@ -16,8 +16,8 @@ from rapidfuzz import fuzz
 from knowledge import describe
 from knowledge.answer import Answer, Citation, Context
 from knowledge.describe import Part
-from knowledge.facts import Aspect, FactKind, Group, Knowledge
-from knowledge.lexicon import Cue, Lexicon
+from knowledge.facts import Aspect, FactKind, Group, Holding, Knowledge, Tier, tier_of
+from knowledge.lexicon import Cue, Lexicon, place_stem
 from knowledge.loader import aspect_fact_id
 from knowledge.matcher import Entity, EntityKind, mask
 from knowledge.normalize import normalize
@@ -73,7 +73,7 @@ class Tools:
     config: EngineConfig
     reader: QueryReader
     index: ClauseIndex
-    passages: ClauseIndex  # the notice's sentences no fact quotes
+    passages: ClauseIndex  # the notice's sentences no fact quotes, and those of its document fields (basis, 更名)
     document_values: dict[str, str]  # each document field's value, normalised
     year: str | None  # the notice's year, from its dates or 文号
     wording: Wording
@@ -285,7 +285,10 @@ class Tools:
             facets.append(Part(self.say("name_unstated", group=group.name, role=head.role, post="、".join(head.posts))))
         elif query.has(Cue.LEADER) or (query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)):
             facets.append(describe.leader(self.kb, group))
-        if query.has(Cue.DEPUTY):
+        own = self._own_deputy_place(query, group)
+        if own:  # 常务副组长是谁: that place, not every deputy
+            facets.append(describe.holding(self.kb, group, own))
+        elif query.has(Cue.DEPUTY):
             facets.append(describe.deputies(self.kb, group))
         # 副组长有谁: 有谁 asks who, not for the members too; 领导和成员都有谁 asks for them
         members = [w for w in query.cue_words if w in self.lexicon.cues[Cue.MEMBERS] and w not in _WHO]
@@ -302,6 +305,14 @@ class Tools:
         if not facets and query.has(Cue.COUNT) and PEOPLE_COUNTED.search(query.text):
             facets.append(describe.members(self.kb, group))  # 领导小组一共多少人: everyone it names, counted
         return describe.join(facets) if facets else describe.group_card(self.kb, group)
+
+    def _own_deputy_place(self, query: Query, group: Group) -> tuple[Holding, ...]:
+        """A deputy's place of its own the question names (常务副组长 beside 副组长), as the group holds it."""
+        words = sorted((w for w in self.place_words if w in query.text), key=len, reverse=True)
+        deputies = group.deputies
+        if not words or deputies is None or words[0] == deputies.role or tier_of(words[0]) is not Tier.DEPUTY:
+            return ()
+        return tuple(h for h in group.roles if h.role == words[0] and not h.unstated)
 
     def whole_fact(self, fact_id: str) -> Part:
         """The whole duty or requirement a clause belongs to (综合组除日常工作外还有哪些职责)."""
@@ -333,6 +344,13 @@ class Tools:
     def place_words(self) -> frozenset[str]:
         """The notice's words for the places in its groups (组长, 召集人, 秘书长 …)."""
         return frozenset(w for g in self.kb.groups.values() for h in g.roles for w in (h.role, h.part) if w)
+
+    def place_of(self, word: str) -> str | None:
+        """The notice's place a question word asks for: itself, or the unit's place it is the stem of
+        (谁牵头 → 牵头单位)."""
+        if word in self.place_words:
+            return word
+        return next((p for p in sorted(self.place_words) if place_stem(p) != p and place_stem(p) in word), None)
 
     @cached_property
     def office_place_words(self) -> frozenset[str]:

@@ -89,6 +89,10 @@ KEYS = frozenset(
         "rule_items",
         "field_list_unstated",
         "garbled_entry",
+        "former_holder",
+        "former_holder_succeeded",
+        "former_now_unstated",
+        "added_holder",
     ]
 )
 

@@ -145,6 +145,168 @@ def test_glued_name_and_title_are_read_apart(tmp_path: Path) -> None:
     assert [t.title for t in k.people["lin_keqing"].titles] == ["省委常委", "常务副省长"]
 
 
+def _ask(tmp_path: Path, question: str) -> str:
+    return Library.build([tmp_path]).ask(question).text
+
+
+def _read(raw: str, tmp_path: Path) -> Knowledge:
+    ingest(raw, tmp_path)
+    return load_knowledge(tmp_path)
+
+
+def test_roster_in_title_name_order_with_a_note_that_is_a_place(tmp_path: Path) -> None:
+    """组长：市长 王海 / 副组长：副市长 李芳（常务副组长） / continuation lines "title name" with a padded name."""
+    raw = (
+        "某市人民政府办公室关于调整某市测试工作领导小组组成人员的通知\n"
+        "组\u3000\u3000长：市长\u3000\u3000王海\n"
+        "副组长：副市长\u3000李芳（常务副组长）\n"
+        "\u3000\u3000\u3000\u3000市政府副秘书长\u3000高远\n"
+        "成\u3000\u3000员：市教育局副局长\u3000周\u3000平\n"
+        "\u3000\u3000\u3000\u3000市财政局副局长\u3000吴晓东\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["王海"] and _holders(k, "副组长") == ["李芳", "高远"]
+    assert _holders(k, "常务副组长") == ["李芳"] and _holders(k, "成员") == ["周平", "吴晓东"]
+    assert [t.title for t in k.people["zhou_ping"].titles] == ["市教育局副局长"]
+    assert "李芳" in _ask(tmp_path, "常务副组长是谁")
+
+
+def test_groups_under_numbered_headings_with_their_leading_units_and_duties(tmp_path: Path) -> None:
+    raw = (
+        "某区人民政府办公室关于成立某区测试工作指挥部的通知\n一、组成人员\n指挥长：张明（区长）\n"
+        "二、工作组及职责\n指挥部下设2个工作组：\n"
+        "（一）综合组。牵头单位：区发展改革局。职责：负责统筹协调和信息报送。\n"
+        "（二）保障组。牵头单位：区财政局；配合单位：区审计局。职责：负责经费保障。\n"
+    )
+    k = _read(raw, tmp_path)
+    groups = {g.name: g for g in k.groups.values()}
+    top = groups["某区测试工作指挥部"]
+    assert groups["保障组"].parent == top.id and groups["保障组"].kind == "工作组"
+    assert groups["综合组"].duty.quote == "负责统筹协调和信息报送。" and top.duty is None
+    assert "区财政局" in _ask(tmp_path, "保障组谁牵头") and "区审计局" in _ask(tmp_path, "保障组配合单位是谁")
+    assert _ask(tmp_path, "综合组是区财政局牵头吗").startswith("不是")
+    assert "未载明" in _ask(tmp_path, "综合组组长是谁")
+    assert "张明" in _ask(tmp_path, "指挥长是谁")  # the only group with that place
+
+
+def test_a_group_with_its_own_roster_in_an_annex(tmp_path: Path) -> None:
+    raw = (
+        "某省人民政府办公厅关于调整某省测试领导小组组成人员的通知\n组长：省长 王海\n成员：省统计局局长 周平\n"
+        "领导小组下设数据专项工作组，组成人员名单见附件。\n附件：某省数据专项工作组组成人员名单\n某省人民政府办公厅\n"
+        "2022年7月1日\n附件\n某省数据专项工作组组成人员名单\n组长：省数据局局长 李明\n"
+        "成员：省财政厅、省统计局有关处室负责同志\n"
+        "专项工作组负责推进数据共享等工作，办公室设在省数据局规划处，承担专项工作组日常工作。\n"
+    )
+    k = _read(raw, tmp_path)
+    sub = next(g for g in k.groups.values() if g.name == "某省数据专项工作组")
+    assert _holders(k, "组长", sub.id) == ["李明"] and _holders(k, "组长") == ["王海"]
+    assert [k.units[u].name for h in sub.roles if h.role == "成员" for u in h.units] == ["省财政厅", "省统计局"]
+    assert sub.duty.quote == "专项工作组负责推进数据共享等工作"
+    assert k.units[sub.office.host].name == "省数据局规划处"
+    assert next(iter(k.groups.values())).office is None
+
+
+def test_places_given_as_descriptions_and_a_leading_unit(tmp_path: Path) -> None:
+    raw = (
+        "某市人民政府办公室关于建立某市测试工作联席会议制度的通知\n一、主要职能\n统筹协调全市测试工作。\n"
+        "二、成员单位\n联席会议由市民政局牵头,成员单位包括市教育局、民政局、财政局。\n"
+        "联席会议召集人由市政府分管副市长担任,成员为各成员单位分管负责同志。\n"
+        "各成员单位确定1名科级干部为联络员,负责日常联系。\n"
+    )
+    k = _read(raw, tmp_path)
+    group = next(iter(k.groups.values()))
+    places = {h.role: h for h in group.roles}
+    assert [k.units[u].name for u in places["牵头单位"].units] == ["市民政局"]
+    assert [k.units[u].name for u in places["成员单位"].units] == ["市教育局", "市民政局", "市财政局"]
+    assert places["成员"].posts == ("各成员单位分管负责同志",)
+    assert places["联络员"].posts == ("各成员单位确定1名科级干部",)
+    assert group.duty.quote == "统筹协调全市测试工作。"
+    assert "市民政局" in _ask(tmp_path, "联席会议由哪个单位牵头")
+    assert "科级干部" in _ask(tmp_path, "联络员是谁")
+    assert "成员单位（3个）" in _ask(tmp_path, "成员单位有几个")  # who they send is no fourth member
+
+
+def test_rules_on_member_changes_and_periodic_reports_are_requirements(tmp_path: Path) -> None:
+    raw = (
+        "某省人民政府办公厅关于调整某省测试领导小组组成人员的通知\n组长：省长 王海\n"
+        "领导小组成员如有变动，由所在单位自行调整，报领导小组办公室备案，不再另行发文。"
+        "专项工作组每季度向领导小组报告一次工作进展情况。\n"
+    )
+    quotes = [r.quote for r in _read(raw, tmp_path).requirements]
+    assert quotes == [
+        "领导小组成员如有变动，由所在单位自行调整，报领导小组办公室备案，不再另行发文。",
+        "专项工作组每季度向领导小组报告一次工作进展情况。",
+    ]
+
+
+def test_title_name_entries_on_one_line_and_groups_headed_alone_or_in_an_annex(tmp_path: Path) -> None:
+    raw = (
+        "某县人民政府办公室关于成立某县防汛抗旱指挥部的通知\n一、指挥部组成\n指挥长：县长 王海\n"
+        "成员：县水利局局长 陈明、县财政局局长 欧阳红\n二、工作组\n指挥部下设2个工作组。\n（一）综合协调组\n"
+        "组长：赵刚（县应急管理局局长）\n职责：负责综合协调和信息报送。\n（二）后勤保障组\n牵头单位：县财政局\n"
+        "某县人民政府办公室\n2023年6月1日\n附件1\n某县防汛抗旱专家组成员名单\n组长：周平（县水利局总工程师）\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "成员") == ["陈明", "欧阳红"] and k.field("signed").value == "2023年6月1日"
+    groups = {g.name: g for g in k.groups.values()}
+    assert groups["综合协调组"].kind == "工作组" and groups["综合协调组"].duty.quote == "负责综合协调和信息报送。"
+    experts = groups["某县防汛抗旱专家组"]
+    assert experts.kind == "专家组" and experts.section == "附件1"
+    assert _holders(k, "组长", experts.id) == ["周平"] and [h.section for h in experts.roles] == ["附件1"]
+    assert "周平" in _ask(tmp_path, "专家组组长是谁")
+    assert "县财政局" in _ask(tmp_path, "后勤保障组谁牵头")
+
+
+def test_an_adjustment_says_who_left_a_place_who_took_it_and_who_was_added(tmp_path: Path) -> None:
+    raw = (
+        "某市人民政府办公室关于调整某市测试工作领导小组组成人员的通知\n某府办函〔2022〕8号\n"
+        "因工作需要，决定对某市测试工作领导小组（以下简称领导小组）组成人员进行调整。"
+        "原领导小组组长张志强同志因工作调动，不再担任组长，由市长王海同志接任；增补市统计局局长周平同志为副组长。"
+        "《某市人民政府办公室关于成立某市测试工作领导小组的通知》（某府办函〔2018〕3号）同时废止。\n"
+        "组长：市长 王海\n副组长：市统计局局长 周平\n某市人民政府办公室\n2022年5月6日\n附件\n某市测试专项工作组组成人员名单\n"
+        "组长：市统计局局长 周平\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["王海"]  # who left is never a holder
+    assert k.field("signed").value == "2022年5月6日"  # the signature before the annex
+    assert "某府办函〔2018〕3号" in k.field("repealed").value
+    assert "张志强" in _ask(tmp_path, "组长原来是谁")
+    answer = _ask(tmp_path, "张志强还是组长吗")
+    assert answer.startswith("不是") and "王海" in answer
+    assert "未载明" in _ask(tmp_path, "张志强现在任什么职务")
+    assert _ask(tmp_path, "周平是新增补的副组长吗").startswith("是")
+    assert "某府办函〔2018〕3号" in _ask(tmp_path, "哪个旧文件废止了")
+
+
+def test_a_place_left_without_原_and_several_added_at_once(tmp_path: Path) -> None:
+    raw = (
+        "某市人民政府办公室关于调整某市安全生产委员会组成人员的通知\n"
+        "现调整如下：张志强同志不再担任副主任；增补市应急管理局局长李明、市公安局副局长王刚为委员。\n"
+        "主任：市长 王海\n委员：市应急管理局局长 李明\n市公安局副局长 王刚\n"
+    )
+    changes = next(iter(_read(raw, tmp_path).groups.values())).changes
+    assert [(c.role, c.former, c.added) for c in changes] == [
+        ("副主任", ("zhang_zhiqiang",), ()),
+        ("委员", (), ("li_ming", "wang_gang")),
+    ]
+    assert _ask(tmp_path, "张志强还是副主任吗").startswith("不是")
+
+
+def test_office_deputies_named_in_one_run_are_two_people_and_not_members(tmp_path: Path) -> None:
+    raw = (
+        "某县人民政府办公室关于成立某县测试工作领导小组的通知\n一、组成人员\n组长：陈立 县长\n"
+        "成员：何平 县卫生健康局局长\n罗英 城关镇党委书记、\n人大主席团主席\n"
+        "领导小组办公室设在县卫生健康局，办公室主任由何平兼任，"
+        "副主任由县卫生健康局副局长林菊、县城市管理局副局长唐兵担任。\n"
+    )
+    k = _read(raw, tmp_path)
+    titles = {p.name: [t.title for t in p.titles] for p in k.people.values()}
+    assert titles["唐兵"] == ["县城市管理局副局长"] and titles["林菊"] == ["县卫生健康局副局长"]
+    assert titles["罗英"] == ["城关镇党委书记", "人大主席团主席"]  # the title's wrapped line
+    assert "唐兵" in _ask(tmp_path, "办公室副主任是谁")
+    assert _ask(tmp_path, "林菊是领导小组成员吗").startswith("不是")
+
+
 def test_a_roster_run_together_on_one_line_is_read_apart(tmp_path: Path) -> None:
     """Every line break lost (notice 05): 副 / 组长 broken, names and titles glued, the next heading glued on."""
     raw = (

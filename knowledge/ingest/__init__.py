@@ -1,6 +1,6 @@
 """``python -m knowledge ingest``: a crawled notice → ``notice.txt`` and ``facts.yaml`` that load.
 
-The pipeline: clean → sections → groups → document → roster → office → duties and rules; then the
+The pipeline: clean → sections → groups → document → roster → changes → office → duties and rules; then the
 draft is written and loaded with ``load_knowledge``; whatever the loader refuses is dropped (and
 noted as a CHECK) until it loads, so the output always loads and never states what it cannot prove.
 """
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.ingest.actions import read_actions
+from knowledge.ingest.changes import read_changes
 from knowledge.ingest.clean import clean
 from knowledge.ingest.document import read_document, read_title
 from knowledge.ingest.draft import Draft
@@ -38,6 +39,7 @@ def read(raw: str) -> Draft:
     scopes = find_groups(draft, lines, title[0] if title else None)
     read_document(draft, lines, scopes[0].entry.get("full_name") or scopes[0].entry["name"])
     read_roster(draft, lines, scopes)
+    read_changes(draft, lines, scopes)
     read_office(draft, lines, scopes)
     read_duties(draft, lines, scopes)
     read_rules(draft, lines)

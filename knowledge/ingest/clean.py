@@ -12,7 +12,7 @@ from functools import cache
 
 import opencc
 
-from knowledge.ingest.names import SURNAMES
+from knowledge.ingest.names import SURNAMES, ends_as_post
 
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
 _BLOCKS = re.compile(r"<%.*?%>|<(style|script)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
@@ -63,6 +63,8 @@ def clean(raw: str) -> str:
             continue
         if out and _BROKEN_LABEL.match(out[-1]):  # 副 / 组长: — a label the crawl broke over two lines
             line = out.pop() + line
+        elif out and _BROKEN_ENTRY.search(out[-1]) and _TAIL_OF_ENTRY.match(line):
+            line = out.pop() + line  # 罗建英 城关镇党委书记、/ 人大主席团主席: a title the crawl wrapped
         out.extend(_restore_breaks(_tidy(line)))
     return "\n".join(_drop_repeats(out)) + "\n"
 
@@ -103,9 +105,13 @@ def _tidy(line: str) -> str:
 
 
 def _join_padded_names(line: str) -> str:
-    """A two-character name padded with a space stands where a name stands (line start or after a label
-    or 、): 王 曦副省长 → 王曦 副省长, 韩 正 国务院副总理 → 韩正 国务院副总理."""
+    """A two-character name padded with a space stands where a name stands (line start, after a label
+    or 、, or ending the line after its title): 王 曦副省长 → 王曦 副省长, 韩 正 国务院副总理 → 韩正
+    国务院副总理, 省财政厅副厅长 唐 鸣 → 省财政厅副厅长 唐鸣."""
     starts = [0] + [m.end() for m in re.finditer(r"[:：、（(]\s*", line)]
+    for m in re.finditer(rf"(?<=[{_CJK}]) (?=[{_CJK}] [{_CJK}](?:$|[（(]))", line):
+        if ends_as_post(line[: m.start()]):
+            starts.append(m.end())
     for start in sorted(set(starts), reverse=True):
         m = re.match(rf"([{_CJK}]) ([{_CJK}])(\s?)(?=(.?))", line[start:])
         if not m or m.group(1) not in SURNAMES:
@@ -125,6 +131,9 @@ _HEADING_INLINE = re.compile(
     r"(?:(?<=[。:：;；])\s*|(?<=[\u4e00-\u9fff]))(?=[一二三四五六七八九十]{1,3}、[^一二三四五六七八九十\d])"
 )
 _BROKEN_LABEL = re.compile(r"^(?:常务)?副$")
+# a roster entry that ends in 、 goes on in the next line, where that line is only more of its title
+_BROKEN_ENTRY = re.compile(r"^.{4,}[\u4e00-\u9fff]、$")
+_TAIL_OF_ENTRY = re.compile(r"^(?![一二三四五六七八九十]+、)[\u4e00-\u9fff、（）()]{2,30}$")
 _LABEL_INLINE = re.compile(
     r"(?<=[\u4e00-\u9fff。)）])(?<!副)(?<!常务)(?=(?:副组长|组长|成员|召集人|副召集人|指挥长|副指挥长|主任|副主任|委员|秘书长)[:：])"
 )

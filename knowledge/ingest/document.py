@@ -115,7 +115,9 @@ def read_document(draft: Draft, lines: list[Line], group_name: str | None) -> No
 
 
 def _signature(draft: Draft, lines: list[Line]) -> None:
-    for i in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
+    # the signature stands at the end of the notice's own text, before an annex (附件 / 附件1 …)
+    end = next((i for i, line in enumerate(lines) if line.section.startswith("附件")), len(lines))
+    for i in range(end - 1, max(-1, end - 8), -1):
         text = lines[i].text.replace(" ", "")
         m = PUBLIC.match(text)
         if m:
@@ -166,6 +168,10 @@ def _recipients(draft: Draft, lines: list[Line]) -> None:
             return
 
 
+# 《…的通知》（东政办函〔2019〕23号）同时废止: the earlier document this one repeals
+_REPEALED = re.compile(
+    r"((?:《[^》]{4,80}》)+(?:[(（][^)）]{4,30}[)）])?)(?:同时|即行|自即日起)?(?:废止|停止执行|不再执行)"
+)
 _BASIS = re.compile(r"(?:^|[:：,，。])((?:为|根据|按照)[^。]{6,240}?(?:成立|设立|建立)[^。]*)")
 
 
@@ -177,7 +183,7 @@ def _body_fields(draft: Draft, lines: list[Line]) -> None:
     if start is not None and start + 1 < len(lines) and not lines[start + 1].level:
         sentence = re.split(r"(?<=。)", lines[start + 1].text)[0].rstrip("。")
         sentence = re.split(r"[,，。]现(?:将|就)", sentence)[0]
-        if sentence.startswith(("为", "根据", "按照", "经", "近年", "这些年")):
+        if sentence.startswith(("为", "根据", "按照", "经", "近年", "这些年", "因", "鉴于")):
             add_field(draft, "basis", "依据/目的", sentence, sentence, "正文开头")
     if not any(f.get("id") == "basis" for f in draft.document):
         # no recipients line before it (a news repost): the sentence that says why the group is set up
@@ -195,5 +201,7 @@ def _body_fields(draft: Draft, lines: list[Line]) -> None:
                 add_field(draft, "rename", "更名", clause, clause, line.section)
             elif re.search(r"组成人员进行.{0,4}调整|决定.{0,6}调整", sentence):
                 add_field(draft, "rename", "调整", sentence, sentence, line.section)
+            elif repealed := _REPEALED.search(sentence):
+                add_field(draft, "repealed", "废止", repealed.group(1), sentence, line.section)
             elif "下设" in sentence and "办公室" not in sentence.split("下设")[1][:4]:
                 add_field(draft, "structure", "下设机构", sentence, sentence, line.section)

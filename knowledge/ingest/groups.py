@@ -14,6 +14,12 @@ from knowledge.ingest.sections import Line
 KINDS = ("工作领导小组", "领导小组", "协调小组", "工作专班", "专班", "指挥部", "联席会议", "委员会", "工作组", "小组")
 _KIND_END = re.compile("(" + "|".join(KINDS) + r")(?:制度)?$")
 _SHORT = re.compile(r"[(（]以下简称([^)）]{1,12})[)）]")
+# 下设5个工作组 / 下设综合组等3个专项组: the word the notice uses for the groups under the top one
+_SET_UNDER = re.compile(r"下设[^,，。;；]{0,12}?(?:[0-9一二三四五六七八九十]+个)([\u4e00-\u9fff]{0,4}组)")
+# 附件 … 专项工作组组成人员名单: a roster of its own under a title line
+_ROSTER_TITLE = re.compile(r"^(.{2,40}?)(?:组成人员|人员组成|成员)名单$")
+# what a numbered heading that is a group says right after its name: （一）综合协调组。牵头单位：…
+_DESCRIBED = re.compile(r"^[。:：]?\s*(?:牵头单位|责任单位|组长|职责|负责|由)")
 _VERBS = ("成立", "建立", "改为", "更名为", "组建", "设立", "决定将", "对", "调整")
 
 
@@ -77,8 +83,17 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         if entry["kind"] != name:
             entry["aliases"] = [entry["kind"]]
         scopes.append(Scope(entry, range(len(lines))))
-    for name, section, span in blocks:
-        entry = {"id": _group_id(name, taken), "name": name, "kind": kind_of(name), "section": section}
+    top = scopes[0].entry if scopes else None
+    names = {top["name"], top.get("full_name")} if top else set()
+    under = _SET_UNDER.search(draft.notice)
+    annexed = _annex_rosters(lines, names)
+    for name, section, span in [*blocks, *annexed]:
+        # a group the notice sets up under another is of the kind it says (下设5个工作组); one in an annex of its own
+        listed = under.group(1) if under and (name, section, span) not in annexed else name[-3:]
+        kind = kind_of(name) or listed
+        entry = {"id": _group_id(name, taken), "name": name, "kind": kind, "section": section}
+        if top:
+            entry["parent"] = top["id"]
         scopes.append(Scope(entry, span))
     if not scopes:
         name = title or "通知所设机构"
@@ -94,12 +109,15 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
 
 
 def _blocks(lines: list[Line]) -> list[tuple[str, str, range]]:
-    """Numbered headings that are each a body (1、市城市规划委员会 …): one notice, several bodies."""
+    """Numbered headings that are each a body (1、市城市规划委员会 …; （一）综合协调组。牵头单位：…):
+    one notice, several bodies."""
     found: list[tuple[str, str, int]] = []
     for i, line in enumerate(lines):
         body = line.body.strip()
         if line.level >= 2 and kind_of(body) and len(body) <= 30 and "。" not in body and "办公室" not in body:
             found.append((body, line.section, i))
+        elif line.level >= 2 and _is_described_group(line, lines[i + 1] if i + 1 < len(lines) else None):
+            found.append((line.heading, line.section, i))
     if len(found) < 2:
         return []
     out = []
@@ -111,6 +129,34 @@ def _blocks(lines: list[Line]) -> list[tuple[str, str, range]]:
                 break
         out.append((name, section, range(start, end)))
     return out
+
+
+def _is_described_group(line: Line, after: Line | None) -> bool:
+    """（一）综合协调组。牵头单位：… — a heading that names a group and goes on to say who leads it, there or
+    in the line after it (（一）综合协调组 / 组长：…)."""
+    name = line.heading.strip()
+    rest = line.body.strip()[len(name) :] or (after.text if after is not None and not after.level else "")
+    return 3 <= len(name) <= 16 and name.endswith("组") and "办公室" not in name and bool(_DESCRIBED.match(rest))
+
+
+def _annex_rosters(lines: list[Line], top_names: set[str | None]) -> list[tuple[str, str, range]]:
+    """A group of its own given as a roster under a title line (专项工作组组成人员名单, often in an 附件),
+    from that line to the next such title; the top group's own list is not another group."""
+    found = []
+    for i, line in enumerate(lines):
+        m = _ROSTER_TITLE.match(line.text.replace(" ", ""))  # 附件：…名单 only points to it
+        if (
+            m
+            and not line.level
+            and not re.search("[:：]", line.text)
+            and (kind_of(m.group(1)) or m.group(1).endswith("组"))
+            and not any(n and m.group(1).endswith(n) for n in top_names)
+        ):
+            found.append((m.group(1), i))
+    return [
+        (name, lines[start].section, range(start, found[k + 1][1] if k + 1 < len(found) else len(lines)))
+        for k, (name, start) in enumerate(found)
+    ]
 
 
 def scope_of(scopes: list[Scope], index: int) -> Scope:

@@ -162,6 +162,38 @@ def trailing_name(text: str) -> tuple[str, str] | None:
     return None
 
 
+def post_then_name(text: str) -> tuple[str, str, str | None] | None:
+    """A roster entry in "title name" order (省长 孙志远, 副省长 徐慧敏（常务副组长）, 县长王芳) →
+    (name, title, the note in brackets after the name), or None."""
+    text = text.strip()
+    note = None
+    m = re.match(r"^(.+?)[(（]([^()（）]+)[)）]$", text)
+    if m:
+        text, note = m.group(1).strip(), m.group(2)
+    if " " in text:  # spaced apart: two or three characters after a post are a name, whatever the surname
+        post, name = text.rsplit(" ", 1)
+        shaped = is_name(name) or (re.fullmatch(f"[{_CJK}]{{2,3}}", name) and not ends_as_post(name))
+        found = (post.strip(), name) if shaped and _post_like(post.strip()) else None
+    else:
+        found = trailing_name(text)
+    if found is None or is_name(found[0]):
+        return None
+    return found[1], found[0], note
+
+
+def post_name_entries(text: str) -> list[tuple[str, str, str | None]] | None:
+    """Several "title name" entries on one line (市政府副秘书长 陈明、市委宣传部副部长 周平), cut at each 、
+    that follows a spaced name; None unless every piece reads so."""
+    pieces, start = [], 0
+    for m in re.finditer(rf" [{_CJK}]{{2,3}}(?:[(（][^()（）]+[)）])?、", text):
+        pieces.append(text[start : m.end() - 1])
+        start = m.end()
+    if not pieces:
+        return None
+    read = [post_then_name(p) for p in [*pieces, text[start:]]]
+    return None if any(r is None for r in read) else [r for r in read if r is not None]
+
+
 _ENDING = re.compile("|".join(sorted(map(re.escape, POST_ENDINGS), key=len, reverse=True)))
 
 

@@ -13,6 +13,8 @@ from knowledge.ingest.names import (
     ends_as_post,
     garbled_entry,
     is_name,
+    post_name_entries,
+    post_then_name,
     roster_name,
     split_glued,
     split_glued_run,
@@ -47,20 +49,28 @@ ROLES = sorted(
         "常务副主任委员",
         "联络员",
         "成员单位",
+        "牵头单位",
+        "配合单位",
+        "责任单位",
     ),
     key=len,
     reverse=True,
 )
 _ROLE_ALT = "|".join(ROLES)
 _LABEL = re.compile(rf"^({_ROLE_ALT})[:：]\s*(.*)$")
-_UNIT_TAIL = re.compile(r"(?:等)?(?:有关|相关)?(?:分管|主要)?(?:负责同志|负责人|领导同志|领导)$")
+_UNIT_TAIL = re.compile(r"(?:等)?(?:有关|相关)?(?:处室|科室|部门)?(?:分管|主要)?(?:负责同志|负责人|领导同志|领导)$")
 _BY = re.compile(rf"(?<![副主务行总办公室])({_ROLE_ALT})由(.+?)(?:担任|兼任|组成)")
 _TAKES = re.compile(
     rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)任|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)(?:担任|(?<![主责])任(?={_ROLE_ALT})|为(?!成员)(?=(?:{_ROLE_ALT})(?:[。;；]|$))))([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
 )
+# 联席会议由市民政局牵头: the unit that leads the group (its 牵头单位)
+_LEADS = re.compile(r"由([^,，。;；由]{2,40}?)牵头(?=[,，。;；]|$)")
+# 成员为各成员单位分管负责同志 / 各成员单位确定1名科级干部为联络员: places given as a description
+_ARE = re.compile(r"(?:^|(?<=[,，;；]))(成员|联络员)为([^,，。;；]{4,30}?)(?=[,，。;；]|$)")
+_CHOSEN = re.compile(r"(?:^|(?<=[,，;；]))(各[^,，。;；]{2,10}?(?:\d+|[一两二三])名[^,，。;；为]{2,12}?)为(联络员)")
 _MEMBER_UNITS = re.compile(r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位")
 _UNIT_END = re.compile(
-    r"(?:部|局|委|办|厅|署|院|行|室|中心|政府|公司|集团|队|所|站|联|会|社|校|海关|分署|营管部|中队|支行|分行)$"
+    r"(?:部|局|委|办|厅|署|院|行|室|处|中心|政府|公司|集团|队|所|站|联|会|社|校|海关|分署|营管部|中队|支行|分行)$"
 )
 
 
@@ -70,6 +80,7 @@ class Holder:
     units: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)
+    also: list[tuple[str, str]] = field(default_factory=list)  # (role, name): 徐慧敏（常务副组长） holds both
 
 
 def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
@@ -94,6 +105,17 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
         i = j
     for index, line in enumerate(lines):
         _sentences(draft, line, scope_of(scopes, index))
+        _inline_labels(draft, line, scope_of(scopes, index))
+
+
+def _inline_labels(draft: Draft, line: Line, scope: Scope) -> None:
+    """Unit places labelled inside a line: （一）综合协调组。牵头单位：区住建局；配合单位：区市场监管局。"""
+    for sentence in re.split(r"(?<=[。;；])", line.body)[1:]:
+        m = _LABEL.match(sentence.strip().rstrip("。;；"))
+        if m and m.group(1).endswith("单位") and m.group(2):
+            holder = Holder()
+            _read_entries(m.group(2), holder, m.group(1))
+            _add(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
 
 
 def _sub_lists(taken: list[Line]) -> list[tuple[tuple[str, str | None] | None, list[Line]]]:
@@ -127,12 +149,20 @@ def _continues(lines: list[Line], j: int) -> bool:
 
 def _entry_like(text: str) -> bool:
     first, *rest = re.split(r"[ （(、]", text.strip(), maxsplit=1)
-    return roster_name(first, rest[0] if rest else "") or split_glued(text) is not None or garbled_entry(text)
+    return (
+        roster_name(first, rest[0] if rest else "")
+        or split_glued(text) is not None
+        or post_then_name(text) is not None
+        or garbled_entry(text)
+    )
 
 
 def _read_entries(text: str, holder: Holder, role: str) -> None:
     text = text.strip().rstrip("。")
     if not text:
+        return
+    if role.endswith("单位"):  # 牵头单位：区住房和城乡建设局 — a unit, even alone
+        holder.units.extend(unit_list(text))
         return
     if _UNIT_TAIL.search(text) or ("、" in text and all(_UNIT_END.search(p) for p in re.split(r"[、,，]", text) if p)):
         holder.units.extend(unit_list(text))
@@ -147,6 +177,13 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     parts = text.split(" ", 1)
     if len(parts) == 2 and roster_name(parts[0], parts[1]):
         holder.persons.append((parts[0], parts[1].strip()))
+        return
+    titled = post_name_entries(text) or ([found] if (found := post_then_name(text)) else [])
+    for name, title, note in titled:  # 副省长 徐慧敏（常务副组长）: the note, where it is a place, is held too
+        holder.persons.append((name, title))
+        if note in ROLES and note != role:
+            holder.also.append((note, name))
+    if titled:
         return
     names = [p.strip() for p in re.split(r"[、,，]", text)]
     if names and all(is_name(n) for n in names):
@@ -249,6 +286,9 @@ def _add(
     if not (persons or units or posts):
         entry = {"role": role, "unstated": True, "section": section, CHECK: checks}
     roles.append(entry)
+    for also, name in holder.also:
+        line = _line_naming(entry_lines, name) if entry_lines else quote
+        _add(draft, group, also, Holder(persons=[(name, None)]), line, section)
     return True
 
 
@@ -298,10 +338,12 @@ def read_holders(text: str, role: str) -> Holder:
 
 def _posts_whole(items: list[str]) -> list[str]:
     """Items split at 、 put back together where one is not a post by itself: 分管应急管理、地震监测工作的
-    县政府办公室副主任 is one post."""
+    县政府办公室副主任 is one post (but 县卫生健康局副局长林秋菊 is a post and a person)."""
     merged: list[str] = []
     for item in items:
-        if merged and not ends_as_post(merged[-1]) and not is_name(merged[-1]):
+        # …副局长林秋菊、县城管局副局长唐小兵: an item ending in a name is a person, the run is cut there
+        person = merged and trailing_name(merged[-1]) is not None
+        if merged and not person and not ends_as_post(merged[-1]) and not is_name(merged[-1]):
             merged[-1] += "、" + item
         else:
             merged.append(item)
@@ -313,8 +355,8 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
     for sentence in re.split(r"(?<=[。;；])", line.body):
         if "办公室" in sentence and re.search(r"办公室(?:设在|(?:常务)?(?:副)?主任由)|兼任办公室", sentence):
             in_office = True  # the office's places, here and in the sentences after it: office.py
-        if in_office:
-            continue
+        if in_office and re.search("办公室|主任", sentence):
+            continue  # (各成员单位确定1名科级干部为联络员, after the office, is the group's again)
         for m in _BY.finditer(sentence):
             role, content = m.group(1), m.group(2)
             if sentence[max(0, m.start() - 3) : m.start()].endswith("办公室"):
@@ -322,6 +364,8 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             _add(draft, scope.entry, role, read_holders(content, role), m.group(0), line.section)
         by_role: dict[str, list[re.Match[str]]] = {}
         for m in _TAKES.finditer(sentence):
+            if (m.group(1) or m.group(2)).endswith("不再"):
+                continue  # 刘明远同志不再担任常务副组长: who left the place (changes.py)
             if "办公室" not in m.group(3) and not m.group(3).endswith(("副", "常务")):
                 by_role.setdefault(m.group(4), []).append(m)
         for role, matches in by_role.items():  # 张虎担任副组长…,覃伟中担任副组长: one place, one quote
@@ -344,3 +388,13 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
                 m.group(0).strip("。;；"),
                 line.section,
             )
+        for m in _LEADS.finditer(sentence):
+            before = sentence[: m.start()].strip()
+            names = (scope.entry["name"], scope.entry.get("full_name") or scope.entry["name"], scope.entry["kind"])
+            units = unit_list(m.group(1))
+            if (before.endswith(names) or not before) and units and all(_UNIT_END.search(u) for u in units):
+                _add(draft, scope.entry, "牵头单位", Holder(units=units), m.group(0), line.section)
+        for m in [*_ARE.finditer(sentence), *_CHOSEN.finditer(sentence)]:
+            role, post = (m.group(1), m.group(2)) if m.re is _ARE else (m.group(2), m.group(1))
+            if not is_name(post):
+                _add(draft, scope.entry, role, Holder(posts=[post]), m.group(0), line.section)

@@ -9,10 +9,13 @@ from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.sections import Line
 
-_DUTY_HEADING = re.compile(r"职责|任务")
+_DUTY_HEADING = re.compile(r"职责|任务|职能")
 _NOT_DUTY = re.compile(r"机构|办公室|组成|人员|机制")
 _RULE_HEADING = re.compile(r"机制|制度|要求|其他事项|运行|工作规则")
-_RULE_WORDS = re.compile(r"因工作变动|需要调整|自动撤销|自行撤销|印章|不作为|不纳入|召开|递补|运行至|行文|会议由")
+_RULE_WORDS = re.compile(
+    r"因工作变动|需要调整|自动撤销|自行撤销|印章|不作为|不纳入|召开|递补|运行至|行文|会议由"
+    r"|如有变动|自行调整|另行发文|每(?:周|月|季度|半年|年)[^，,。]{0,8}?(?:报告|通报|调度)"
+)
 _OFFICE = re.compile(r"办公室设在|办公室(?:常务)?(?:副)?主任由|兼任办公室|不设办公室")
 
 
@@ -34,20 +37,46 @@ def _item(line: Line) -> str | None:
 
 
 def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    _own_duties(draft, lines, scopes)
     for i, line in enumerate(lines):
         if not line.level or not _DUTY_HEADING.search(line.heading) or _NOT_DUTY.search(line.heading):
             continue
         group = scope_of(scopes, i).entry
-        if "duty" in group:
-            continue
+        body = _body(lines, i)
+        if "duty" in group or any(i < s.lines.start <= i + len(body) for s in scopes):
+            continue  # 二、工作组及职责: the duties of the groups set up under it, each its own
         rest = line.body[len(line.heading) :].lstrip("。:：")
-        texts = ([rest] if rest else []) + [b.text for b in _body(lines, i)]
+        texts = ([rest] if rest else []) + [b.text for b in body]
         quote = "\n".join(texts).strip()
         if not quote or not draft.stands(quote):
             continue
         group["duty"] = {"quote": quote, "section": line.section}
         if not quote.endswith(("。", "；", ";")):
             group["duty"][CHECK] = ["the crawl breaks off inside the duties: the rest is 未载明"]
+
+
+_LABELLED_DUTY = re.compile(r"(?:^|(?<=[。;；]))职责[:：](.+)$")
+
+
+def _own_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    """The duties a group set up under another states of itself: （一）综合协调组。…职责：负责…, or a
+    sentence in its own part of the notice that opens with its name (专项工作组负责推进…等工作)."""
+    for scope in scopes:
+        if scope.lines == range(len(lines)) or "duty" in scope.entry:
+            continue
+        name = scope.entry["name"]
+        for i in scope.lines:
+            line = lines[i]
+            m = _LABELLED_DUTY.search(line.body)
+            first = re.split(r"[,，](?=办公室)|。", line.text)[0]
+            opens = re.match(r"^([\u4e00-\u9fff]{3,30}?)负责", first)
+            if m and draft.stands(m.group(1)):
+                scope.entry["duty"] = {"quote": m.group(1), "section": line.section}
+            elif opens and name.endswith(opens.group(1)) and draft.stands(first):
+                scope.entry["duty"] = {"quote": first, "section": line.section}
+            else:
+                continue
+            break
 
 
 def read_rules(draft: Draft, lines: list[Line]) -> None:

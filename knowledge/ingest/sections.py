@@ -14,6 +14,9 @@ _LEVELS = (
 )
 
 
+_ANNEX = re.compile(r"^附件\s*\d{0,2}$")
+
+
 @dataclass(frozen=True)
 class Line:
     text: str  # the whole line as in notice.txt
@@ -38,6 +41,10 @@ def split_sections(text: str) -> list[Line]:
                 level, number, body = lvl, m.group(1), m.group(2)
                 article = raw.startswith("第") and raw[1 : 1 + len(number)] == number
                 break
+        if _ANNEX.match(raw):  # 附件 / 附件1: what follows is the annex, numbered afresh
+            path, article = [raw.replace(" ", "")], False
+            lines.append(Line(raw, raw, path[0]))
+            continue
         if level:
             label = f"第{number}条" if article else {1: number, 2: f"（{number}）", 3: f"{number}."}[level]
             path = [*path[: level - 1], label]

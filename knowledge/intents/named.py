@@ -54,11 +54,13 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     parts: list[Part] = []
     post = next((w for w in query.cue_words if w in tools.lexicon.cues[Cue.OTHER_POST]), None)
     asked_post = post is not None and _POST_ASKED.match(query.text.split(post, 1)[1]) is not None
-    held = [h for g in groups for h in tools.kb.groups[g.id].roles if post and h.role == post]
+    place = tools.place_of(post) if post else None
+    held = [h for g in groups for h in tools.kb.groups[g.id].roles if place and h.role == place]
     if held and not (people or units):
-        # 联络员由什么人担任: a place the notice names besides the head, deputies and members
-        group = tools.kb.groups[groups[0].id]
-        return tools.answer(question, [describe.holding(tools.kb, group, tuple(held))], entities, 0.85)
+        # 联络员由什么人担任: a place the notice names besides the head, deputies and members (of each group named)
+        places = [(tools.kb.groups[g.id], tuple(h for h in held if h in tools.kb.groups[g.id].roles)) for g in groups]
+        parts = [describe.holding(tools.kb, group, own) for group, own in places if own]
+        return tools.answer(question, parts, entities, 0.85)
     if groups and not (people or units) and asked_post and not query.has(*ROLE_CUES):
         # 协调小组秘书长是谁: no such post in the groups (but 组长是哪个局的局长 asks the leader's title)
         text = tools.say("no_such_post", group=tools.name(groups[0]), post=post)

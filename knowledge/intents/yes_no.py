@@ -8,7 +8,7 @@ from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.facts import Group, RoleKind
-from knowledge.lexicon import Cue
+from knowledge.lexicon import Cue, place_stem
 from knowledge.matcher import Entity, EntityKind, Mention
 from knowledge.tools import ROLE_CUES, Tools, number
 from knowledge.turn import Turn
@@ -98,6 +98,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if len(groups) != 1 or len(holders) > 1:
         return None
     group = tools.kb.groups[groups[0]]
+    own_place = _own_place_claim(tools, question, query, entities, group, holders)
+    if own_place is not None:
+        return own_place
     if not holders and (query.unknown or query.foreign_unit) and query.has(Cue.LEADER, Cue.DEPUTY):
         # 陈敏尔是协调小组组长吗: a name the notice does not have is not its leader.
         deputy = query.has(Cue.DEPUTY)
@@ -142,6 +145,21 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     else:
         correction = describe.leader(tools.kb, group)
     return tools.answer(question, [tools.verdict(False), truth, correction], entities, 0.9)
+
+
+def _own_place_claim(
+    tools: Tools, question: str, query: Query, entities: tuple[Entity, ...], group: Group, holders: list[Entity]
+) -> Answer | None:
+    """综合协调组是区住建局牵头吗 / 宣传组是区融媒体中心牵头的吗: a place of the group's own (牵头单位),
+    claimed for a unit the notice names or one it does not; a false claim gets the real holders."""
+    own = _own_role_word(tools, query)
+    held = tuple(h for h in group.roles if h.role == own)
+    if not held or not (holders or query.unknown or query.foreign_unit):
+        return None
+    if holders and holders[0].kind is EntityKind.PERSON:
+        return None  # 梅香雪是爱卫会主任委员吗: a person's claim is judged with all their roles below
+    holds = bool(holders) and any(holders[0].id in h.holders for h in held)
+    return tools.answer(question, [tools.verdict(holds), describe.holding(tools.kb, group, held)], entities, 0.85)
 
 
 def _claimed(text: str) -> str | None:
@@ -232,7 +250,10 @@ def _claimed_roles(tools: Tools, query: Query, holder: Entity) -> set[RoleKind] 
         return {RoleKind.OFFICE_HOST}
     if query.has(Cue.LEADER) or "组长" in query.text:
         return {RoleKind.LEADER} if holder.kind is EntityKind.PERSON else {RoleKind.LEADER_UNIT}
-    if query.has(Cue.ROLES, Cue.MEMBERS) or not query.content:
+    if query.has(Cue.MEMBERS) and not query.has(Cue.ROLES):
+        # 林秋菊是领导小组成员吗: a place in the group itself; the office's deputy alone is not one
+        return set(RoleKind) - _OFFICE_ROLES - {RoleKind.OFFICE_MEMBER}
+    if query.has(Cue.ROLES) or not query.content:
         return set(RoleKind)
     return None
 
@@ -267,5 +288,5 @@ _PLAIN_PLACES = frozenset({"组长", "副组长", "成员", "主任", "副主任
 
 def _own_role_word(tools: Tools, query: Query) -> str | None:
     """A place the notice names besides the plain ones (秘书长, 主任委员, 召集人), claimed in the question."""
-    found = sorted((w for w in tools.place_words - _PLAIN_PLACES if w in query.text), key=len, reverse=True)
+    found = sorted((w for w in tools.place_words - _PLAIN_PLACES if place_stem(w) in query.text), key=len, reverse=True)
     return found[0] if found else None

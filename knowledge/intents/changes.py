@@ -1,0 +1,93 @@
+"""What an adjusting notice changed in a place: who held it before (组长原来是谁, 那她之前是谁当的), whether
+one who left still holds it (方建华还是组长吗 → 不是, and who took over), who was added (是新增补的吗).
+
+Who left a place is never its holder: the notice says only that they no longer hold it, so where they
+went is 未载明.
+"""
+
+from __future__ import annotations
+
+from knowledge.answer import Answer
+from knowledge.describe import Part
+from knowledge.facts import Change, Group, Tier, tier_of
+from knowledge.lexicon import Cue
+from knowledge.loader import change_fact_id
+from knowledge.matcher import EntityKind
+from knowledge.tools import Tools
+from knowledge.turn import Turn
+from knowledge.understand import Query
+
+_TIER_CUES = {Tier.HEAD: Cue.LEADER, Tier.DEPUTY: Cue.DEPUTY, Tier.MEMBER: Cue.MEMBERS}
+_NOW = ("还是", "现在", "仍", "目前", "如今")  # the claim is about now, even with 原 in it (原组长现在还是组长吗)
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    changes = [(g, n, c) for g in tools.kb.groups.values() for n, c in enumerate(g.changes)]
+    if not changes:
+        return None
+    question, query, entities = turn.question, turn.query, turn.entities
+    people = [e.id for e in entities if e.kind is EntityKind.PERSON]
+    groups = [e.id for e in entities if e.kind is EntityKind.GROUP]
+    earlier = query.has(Cue.FORMER)
+    left = [(g, n, c) for g, n, c in changes if set(c.former) & set(people)]
+    if left and len(people) == 1:
+        # 方建华还是组长吗 / 方建华现在任什么职务: no longer in the place; where they went is not stated
+        parts = [_left(tools, g, n, c) for g, n, c in left]
+        if query.has(Cue.YES_NO):
+            parts.insert(0, tools.verdict(earlier and not _asks_now(query)))
+        parts.append(Part(tools.say("former_now_unstated", name=tools.kb.people[people[0]].name)))
+        return tools.answer(question, parts, entities, 0.9)
+    took = [(g, n, c) for g, n, c in changes if set(c.successors) & set(people)]
+    if took and earlier and len(people) == 1:
+        # 那她之前是谁当的: the place she took over, and who held it before
+        return tools.answer(question, [_left(tools, g, n, c) for g, n, c in took], entities, 0.9)
+    added = [(g, n, c) for g, n, c in changes if set(c.added) & set(people)]
+    if added and query.has(Cue.ADDED) and len(people) == 1:
+        # 马文杰是新增补的副组长吗: the notice adds him
+        parts = [tools.verdict(True)] if query.has(Cue.YES_NO) else []
+        parts += [_added(tools, g, n, c) for g, n, c in added]
+        return tools.answer(question, parts, entities, 0.9)
+    if people or not (earlier or query.has(Cue.ADDED)):
+        return None
+    # 组长原来是谁 / 老大换人了？换成谁了 / 增补了谁: the changes of the place asked, in the group asked
+    asked = [(g, n, c) for g, n, c in changes if (not groups or g.id in groups) and _asks_place(tools, query, c)]
+    if query.has(Cue.ADDED):
+        asked = [(g, n, c) for g, n, c in asked if c.added] or [(g, n, c) for g, n, c in changes if c.added]
+    if not asked:
+        return None
+    parts = [_left(tools, g, n, c) if c.former else _added(tools, g, n, c) for g, n, c in asked]
+    return tools.answer(question, parts, entities, 0.85)
+
+
+def _asks_now(query: Query) -> bool:
+    return any(w in query.text for w in _NOW)
+
+
+def _asks_place(tools: Tools, query: Query, change: Change) -> bool:
+    """Whether the question asks for the change's place: by its word (常务副组长), or by its tier's cue."""
+    words = sorted((w for w in tools.place_words if w in query.text), key=len, reverse=True)
+    if words:
+        return words[0] == change.role
+    tier_cue = _TIER_CUES.get(tier_of(change.role))
+    return tier_cue is not None and query.has(tier_cue)
+
+
+def _names(tools: Tools, ids: tuple[str, ...]) -> str:
+    return "、".join(tools.kb.people[p].name for p in ids)
+
+
+def _left(tools: Tools, group: Group, index: int, change: Change) -> Part:
+    key = "former_holder_succeeded" if change.successors else "former_holder"
+    text = tools.say(
+        key,
+        names=_names(tools, change.former),
+        group=group.name,
+        role=change.role,
+        successors=_names(tools, change.successors),
+    )
+    return Part(text, (change_fact_id(group.id, index),))
+
+
+def _added(tools: Tools, group: Group, index: int, change: Change) -> Part:
+    text = tools.say("added_holder", names=_names(tools, change.added), group=group.name, role=change.role)
+    return Part(text, (change_fact_id(group.id, index),))
