@@ -1,5 +1,7 @@
 """Any notice, measured: the blind question tables of tests/notices/ asked of the notices in
-../shared/notices, each ingested with no hand edit (``python -m knowledge ingest``), alone and all together.
+../shared/notices and of the invented ones in tests/notices/texts (written by someone who never saw the code,
+to stand in for held-out notices), each ingested with no hand edit (``python -m knowledge ingest``), alone and
+all together.
 
 Each table is named like its notice; ``-conv`` tables are conversations. Cases the bot still gets wrong
 carry ``xfail: <why>`` and run as strict xfails, so a fix is noticed. Without ../shared beside the
@@ -21,6 +23,7 @@ from knowledge.loader import BUNDLED
 
 HERE = Path(__file__).parent
 NOTICES = HERE.parent.parent / "shared" / "notices"
+INVENTED = HERE / "notices" / "texts"
 needs_notices = pytest.mark.skipif(not NOTICES.is_dir(), reason="../shared/notices is not beside the repository")
 
 
@@ -47,7 +50,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every shared notice ingested once, by directory name."""
     root = tmp_path_factory.mktemp("ingested")
     dirs = {}
-    for path in sorted(NOTICES.glob("*.txt")):
+    for path in sorted([*NOTICES.glob("*.txt"), *INVENTED.glob("*.txt")]):
         ingest(path.read_text(encoding="utf-8"), root / path.stem)
         dirs[path.stem] = root / path.stem
     return dirs
