@@ -62,7 +62,7 @@ class Engine:
         self.pinyin = PinyinReader(
             [*matcher.surfaces, *question_words, *sorted(segmenter.vocabulary), *"".join(question_words)]
         )
-        index = ClauseIndex(kb, segmenter)
+        index = ClauseIndex(kb, segmenter, equivalent=lexicon.equivalent)
         terms = notice_terms(kb.notice, segmenter.vocabulary, (clause.text for clause in index.clauses))
         pairs = known_pairs(kb.notice, [*segmenter.vocabulary, *question_words])
         self.speller = Speller(terms, matcher.surfaces, pairs)
@@ -73,7 +73,9 @@ class Engine:
             reader=self.reader,
             index=index,
             # 作为市级议事协调机构 stands in the sentence that sets the group up: the basis or the 更名 too
-            passages=ClauseIndex(kb, segmenter, (FactKind.TEXT,), frozenset({"doc.basis", "doc.rename"})),
+            passages=ClauseIndex(
+                kb, segmenter, (FactKind.TEXT,), frozenset({"doc.basis", "doc.rename"}), lexicon.equivalent
+            ),
             document_values={f.id: normalize(f.value) for f in kb.document.values()},
             year=_year(kb),
             wording=load_wording(),

@@ -110,6 +110,17 @@ class Lexicon:
     small_talk: SmallTalkWords
     # fields only some notices have (撤销 / 保留 …): asked for where a notice states them, else not a field
     document_stated: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # words a rule may use for what the question says in others (另行 for 重新, 汇报 for 报告)
+    equivalents: tuple[tuple[str, ...], ...] = ()
+
+    @cached_property
+    def equivalent(self) -> dict[str, frozenset[str]]:
+        """Each word of an equivalence group, with the other words of its groups."""
+        found: dict[str, set[str]] = {}
+        for group in self.equivalents:
+            for word in group:
+                found.setdefault(word, set()).update(w for w in group if w != word)
+        return {word: frozenset(others) for word, others in found.items()}
 
     def rewrite(self, text: str) -> str:
         """Colloquial words in the notice's own wording (一把手 → 主要负责人), longest first, in one

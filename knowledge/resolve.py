@@ -372,6 +372,20 @@ def _led_group_asked(tools: Tools, query: Query, entities: tuple[Entity, ...]) -
     return asks and any("组" in query.text[m.end :] for m in people)
 
 
+def _group_by_name_word(tools: Tools, text: str) -> Entity | None:
+    """The one group whose names have a three-character stretch of the question no other group's names have."""
+    pieces = {
+        g.id: {n[i : i + 3] for n in (g.name, g.full_name or "", *g.aliases) for i in range(len(n) - 2)}
+        for g in tools.kb.groups.values()
+    }
+    found = []
+    for group_id, own in pieces.items():
+        others = set().union(*(v for k, v in pieces.items() if k != group_id))
+        if any(p in text and p not in others and not tools.names_group_kind(p) for p in own - others):
+            found.append(group_id)
+    return Entity(EntityKind.GROUP, found[0]) if len(found) == 1 else None
+
+
 def _described_group(tools: Tools, query: Query, entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
     """管证照分离的那个组 / 科技局局长带的那个组: the group a duty or a holder points at."""
     holders = [e for e in entities if e.kind is not EntityKind.GROUP]
@@ -386,6 +400,9 @@ def _described_group(tools: Tools, query: Query, entities: tuple[Entity, ...]) -
             and (not kinds or tools.kb.groups[r.group].kind in kinds)
         ]
         return tuple(dict.fromkeys(groups))
+    by_name = _group_by_name_word(tools, query.text)
+    if by_name is not None:  # 放管服那个小组: a word of one group's full name (放管服 fills questions elsewhere)
+        return (by_name,)
     if not [
         w for w in query.content if w not in tools.lexicon.aspect_words
     ]:  # 协调小组下设的专题组 / 那个组在监管方面:

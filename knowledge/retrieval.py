@@ -26,6 +26,7 @@ from knowledge.segment import Segmenter
 _CLAUSE_END = re.compile(r"(?<=[。;；])")
 _SEARCHED = (FactKind.DUTY, FactKind.ASPECT_DUTY, FactKind.COMMON_DUTY, FactKind.REQUIREMENT)
 _REMEMBERED = 4096  # content words whose owners subjects_of keeps
+_EQUIVALENT = 0.9  # a word of the same equivalence group stands in the clause
 _NEAR = 85  # a token of 3+ characters within this partial ratio of a clause counts as present
 
 
@@ -50,8 +51,11 @@ class ClauseIndex:
         segmenter: Segmenter,
         kinds: tuple[FactKind, ...] = _SEARCHED,
         ids: frozenset[str] = frozenset(),
+        equivalent: dict[str, frozenset[str]] | None = None,
     ) -> None:
-        """The clauses of the facts of ``kinds``, and of those named in ``ids``."""
+        """The clauses of the facts of ``kinds``, and of those named in ``ids``; a question's word counts
+        as nearly present where a clause has an ``equivalent`` of it."""
+        self.equivalent = equivalent or {}
         self.clauses: list[Clause] = []
         # a numbered rule's own heading (信息例会制度) is what each of its clauses is about: 例会多久开一次
         items = {f"req.{r.id}": segmenter.cut(r.item) for r in kb.requirements if r.item}
@@ -93,7 +97,10 @@ class ClauseIndex:
         heard = {t: self._sounds_like(t) for t in tokens if len(t) == 2}
         hits = []
         for number, clause in enumerate(self.clauses):
-            covered = sum(self.weight(t) * _presence(t, clause, number in heard.get(t, ())) for t in tokens)
+            covered = sum(
+                self.weight(t) * _presence(t, clause, number in heard.get(t, ()), self.equivalent.get(t, frozenset()))
+                for t in tokens
+            )
             if covered:
                 hits.append(Hit(clause, covered / total))
         hits.sort(key=lambda hit: -hit.score)
@@ -111,9 +118,11 @@ class ClauseIndex:
         }
 
 
-def _presence(token: str, clause: Clause, sounds_like: bool) -> float:
+def _presence(token: str, clause: Clause, sounds_like: bool, equivalents: frozenset[str] = frozenset()) -> float:
     if token in clause.tokens or (len(token) > 1 and token in clause.text):
         return 1.0
+    if any(word in clause.text for word in equivalents):
+        return _EQUIVALENT
     if len(token) >= 3:
         score = fuzz.partial_ratio(token, clause.text, score_cutoff=_NEAR)
         return score / 100 if score else 0.0

@@ -323,9 +323,17 @@ class Tools:
         return describe.aspect_duty(group, fact.aspect) if fact.aspect else describe.duty(group)
 
     def concerns(self, hit: Hit, group: Group) -> bool:
-        """A clause of the group's duties, or a requirement that names the group."""
-        subject = hit.clause.subject
-        return subject == group.id or (subject == "requirements" and group.name in hit.clause.text)
+        """A clause of the group's duties, or a requirement that names the group (by its name, an alias, or
+        the end of its name the notice calls it by: 专项工作组 for 东川省公立医院综合改革专项工作组)."""
+        subject, text = hit.clause.subject, hit.clause.text
+        if subject == group.id:
+            return True
+        tails = [
+            group.name[-size:]
+            for size in range(len(group.kind) + 2, len(group.name))
+            if group.name.endswith(group.kind)
+        ]
+        return subject == "requirements" and any(n in text for n in (group.name, *group.aliases, *tails))
 
     def with_lost_rest(self, requirement_ids: list[str]) -> list[str]:
         """The requirements, plus the unstated rest of any item the crawl cut short (四（二）)."""
@@ -394,6 +402,10 @@ class Tools:
             for p in self.kb.people.values()
             if any(t.unit == unit_id or name in t.title for t in p.titles) or (p.post and p.name.startswith(name))
         )
+
+    def names_group_kind(self, word: str) -> bool:
+        """Whether a stretch is part of a kind's word (协调小, 导小组): it says what kind, not which group."""
+        return any(word in f"{g.kind}小组" for g in self.kb.groups.values())
 
     def names_group(self, word: str) -> bool:
         """Whether a word only says which group (a piece of a group's name, or a place in it: 成员, 组长)."""

@@ -17,20 +17,22 @@ _COVERED = 0.8  # the share of the question's content weight the clause must cov
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
-    if any(e.kind is not EntityKind.UNIT and not tools.kb.is_top(e.id) for e in entities):
-        return None  # a person's or a group's own facts come first
+    when = query.has(Cue.WHEN, Cue.QUANTITY)  # 运行到什么时候 / 多久开一次: one word of the rule is enough
+    groups = [tools.kb.groups[e.id] for e in entities if e.kind is EntityKind.GROUP and not tools.kb.is_top(e.id)]
+    if any(e.kind is EntityKind.PERSON for e in entities) or (groups and not when):
+        return None  # a person's or a group's own facts come first; but 专项工作组多久报告一次 is a rule of it
     facets = [c for c in ROLE_CUES if c is not Cue.MEMBERS]
     if query.has(*facets, Cue.COMMON, Cue.ELSEWHERE) or query.document_fields:
         return None  # 谁说了算 / 办公室设在哪 / 哪天印发的: a facet or the document, not a rule
     # The words that name the group (专班, 陶寺) or a place in it (成员) say whose rule, not which rule;
     # a cue word counts where a clause uses it (召开, 调整), not where none does (什么时候).
     words = _rule_words(turn, tools)
-    when = query.has(Cue.WHEN, Cue.QUANTITY)  # 运行到什么时候 / 多久开一次: one word of the rule is enough
     one = words[0] if len(words) == 1 and (when or not _says_what_or_whose(words[0], tools)) else None
     if len(words) < 2 and not (one and _one_rule_says(tools, one)):
         return None  # 会谁主持: one word of its own is enough where one rule alone uses it
     unknown = [w for w in query.unknown if w not in words and not tools.names_group(w)]  # 逃生: no rule says it
     hits = [h for h in tools.index.search([*words, *unknown], limit=20) if h.clause.subject == "requirements"]
+    hits = [h for h in hits if all(tools.concerns(h, g) for g in groups)]  # the rule of the group named
     if hits and hits[0].score >= _COVERED:
         chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9][:2]
         parts = [describe.requirement(tools.kb, r) for r in tools.with_lost_rest(chosen)]
