@@ -21,6 +21,7 @@ from pypinyin.pinyin_dict import pinyin_dict
 
 _LATIN_RUN = re.compile(r"[a-z]+[1-5]?(?: [a-z]+[1-5]?)*")
 _LATIN = re.compile(r"[a-z\u00e0-\u01dc]")
+_MIXED_RUN = re.compile(r"([a-z]+[1-5]?(?: [a-z]+[1-5]?)*)([\u4e00-\u9fff]{1,2})?")
 _VOWELS = frozenset("aeiouv")
 _LONGEST_SYLLABLE = 6
 _MAX_READINGS = 8  # a word with many heteronyms is indexed under its first few readings only
@@ -60,7 +61,18 @@ class PinyinReader:
         """``text`` with each Latin run that reads as pinyin of known words written in those words."""
         if not _LATIN.search(text):
             return text
-        return _LATIN_RUN.sub(lambda m: self._run(m.group()), _plain(text))
+        return _MIXED_RUN.sub(self._mixed, _plain(text))
+
+    def _mixed(self, found: re.Match[str]) -> str:
+        """A Latin run, and the characters typed right after it where they end the word it starts
+        (shuangchuang组 → 双创组): the characters read as pinyin with the run, kept only if a word covers them."""
+        run, tail = found.group(1), found.group(2) or ""
+        if tail:
+            spelt = " ".join(_plain(s[0]) for s in pinyin(tail, style=Style.NORMAL))
+            joined = self._run(f"{run} {spelt}")
+            if _LATIN.search(joined) is None and joined.endswith(tail[-1]):
+                return joined
+        return self._run(run) + tail
 
     def _run(self, run: str) -> str:
         syllables: list[str] = []

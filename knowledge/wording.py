@@ -81,6 +81,7 @@ KEYS = frozenset(
         "which_notice",
         "name_unstated",
         "post_name_unstated",
+        "before_unstated",
         "people_by_title",
         "people_of_unit",
         "nobody_of",

@@ -23,9 +23,9 @@ _NOW = ("还是", "现在", "仍", "目前", "如今")  # the claim is about now
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     changes = [(g, n, c) for g in tools.kb.groups.values() for n, c in enumerate(g.changes)]
-    if not changes:
-        return None
     question, query, entities = turn.question, turn.query, turn.entities
+    if not changes:
+        return _not_stated(turn, tools)
     people = [e.id for e in entities if e.kind is EntityKind.PERSON]
     groups = [e.id for e in entities if e.kind is EntityKind.GROUP]
     earlier = query.has(Cue.FORMER)
@@ -91,3 +91,16 @@ def _left(tools: Tools, group: Group, index: int, change: Change) -> Part:
 def _added(tools: Tools, group: Group, index: int, change: Change) -> Part:
     text = tools.say("added_holder", names=_names(tools, change.added), group=group.name, role=change.role)
     return Part(text, (change_fact_id(group.id, index),))
+
+
+def _not_stated(turn: Turn, tools: Tools) -> Answer | None:
+    """组长原来是谁 / 由谁接替了谁 / 新增了哪些专题组, of a notice that names no one who left or was added: the
+    notice gives the places as they are after it, not before."""
+    query = turn.query
+    about_place = query.has(Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS)
+    other_fields = set(query.document_fields) - {"rename"}  # 原来那个小组的组长: 原来 reads as the 更名 too
+    if not (query.has(Cue.FORMER, Cue.ADDED) and about_place) or other_fields or "叫" in query.text:
+        return None  # 协调小组原来叫什么: the former name, which the document gives
+    if any(e.kind is not EntityKind.GROUP for e in turn.entities):
+        return None  # 我以前在保险公司上班，重庆银保监局参加哪个组: 以前 of the asker, the unit asked about
+    return tools.answer(turn.question, [Part(tools.say("before_unstated"))], turn.entities, 0.8)
