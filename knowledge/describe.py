@@ -52,16 +52,23 @@ def deputies(kb: Knowledge, group: Group) -> Part:
     return Part(f"{group.name}{held.role}由{'、'.join(units)}（共{len(units)}个单位）的分管负责人担任。", (fact,))
 
 
-def members(kb: Knowledge, group: Group) -> Part:
-    parts = [leader(kb, group), deputies(kb, group)]
+def members(kb: Knowledge, group: Group, asked: tuple[str, ...] = ()) -> Part:
+    """Everyone the group names, counted; only the sub-lists ``asked`` (专家委员) where the question names them."""
     held = group.holdings(Tier.MEMBER)
     fact = (f"group.{group.id}.members",)
+    chosen = [h for h in held if h.part in asked]
+    if chosen:
+        return join([_sub_list(kb, group, h) for h in chosen])
+    parts = [leader(kb, group), deputies(kb, group)]
     people, units = _people(kb, held), _units_and_posts(kb, held)
     # 成员为各成员单位分管负责同志: who the member units send, not one more member
     sent = [p for p in units if "成员单位" in p and len(units) > 1]
     units = [u for u in units if u not in sent]
     if people or units:  # the members by name, counted: 成员（7位）/ 成员单位（23个）
-        if people:
+        if people and any(h.part for h in held):  # 委员（48位）：部门委员（22位）…；专家委员（26位）…
+            lists = [_sub_list(kb, group, h, own=False).text.rstrip("。") for h in held]
+            parts.append(Part(f"{held[0].role}（{len(people)}位）：{'；'.join(lists)}。", fact))
+        elif people:
             parts.append(Part(f"{held[0].role}（{len(people)}位）：{'、'.join(people)}。", fact))
         if units:
             who = (
@@ -76,6 +83,8 @@ def members(kb: Knowledge, group: Group) -> Part:
 
 def holding(kb: Knowledge, group: Group, held: tuple[Holding, ...]) -> Part:
     """A place other than head, deputy or member (秘书长, 联络员): its holders as the notice names them."""
+    if any(h.part for h in held):  # 部门委员 / 专家委员: each sub-list under its own label
+        return join([_sub_list(kb, group, h) for h in held])
     role = held[0].role
     fact = (holding_fact_id(group.id, held[0]),)
     names = _people(kb, held) + _units_and_posts(kb, held)
@@ -84,9 +93,18 @@ def holding(kb: Knowledge, group: Group, held: tuple[Holding, ...]) -> Part:
     return Part(f"{group.name}{role}（{len(names)}位）：{'、'.join(names)}。", fact)
 
 
+def _sub_list(kb: Knowledge, group: Group, held: Holding, own: bool = True) -> Part:
+    """One labelled sub-list of a place (部门委员), counted, with what its label says (按姓氏笔划为序)."""
+    names = _people(kb, (held,)) + _units_and_posts(kb, (held,))
+    note = f"，{held.note}" if held.note else ""
+    text = f"{group.name if own else ''}{held.label}（{len(names)}位{note}）：{'、'.join(names)}。"
+    return Part(text, (holding_fact_id(group.id, held),))
+
+
 def _people(kb: Knowledge, held: tuple[Holding, ...]) -> list[str]:
-    """The people holding a place, with their titles."""
-    return [person_with_titles(kb, p) for h in held for p in h.persons]
+    """The people holding a place, with their titles; an entry the crawl garbled is quoted as it stands."""
+    named = [person_with_titles(kb, p) for h in held for p in h.persons]
+    return named + [f"“{u}”（原文乱码，照录）" for h in held for u in h.unread]
 
 
 def _units_and_posts(kb: Knowledge, held: tuple[Holding, ...]) -> list[str]:
@@ -203,6 +221,10 @@ def person_roles(kb: Knowledge, person_id: str, via_title: str | None = None) ->
         rule = (top.members.quote or "").removeprefix("成员:") if top.members is not None else ""
         if any(kind in rule for kind in kb.kinds()):  # 成员:各专题组和保障组组长、副组长
             held.append(f"{top.name}成员（{rule}为{top.name}成员）")
+    elif len(led) > 1:  # several bodies side by side (5个委员会的主任): how many the person heads
+        kinds = list(dict.fromkeys(kb.groups[r.group].kind for r in led))
+        kind = kinds[0] if len(kinds) == 1 else "机构"
+        held.append(f"共任{len(led)}个{kind}的{'、'.join(dict.fromkeys(r.label for r in led))}")
     titles = "、".join(t.title for t in person.titles)
     lead = f"{via_title}是{person.name}。" if via_title else ""
     within = top.name if top is not None else "通知"

@@ -17,7 +17,15 @@ from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Context
 from knowledge.describe import Part
 from knowledge.facts import FactKind, Knowledge
-from knowledge.lexicon import Cue, Lexicon, load_lexicon, with_notice_words, with_own_roles, without_own_places
+from knowledge.lexicon import (
+    Cue,
+    Lexicon,
+    load_lexicon,
+    with_notice_words,
+    with_own_fields,
+    with_own_roles,
+    without_own_places,
+)
 from knowledge.loader import BUNDLED, DATA_DIR, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig
 from knowledge.message import MessageReader, Piece
@@ -85,7 +93,7 @@ class Engine:
         build the engine with the general question words."""
         kb = load_knowledge(data_dir)
         general = without_own_places(load_lexicon(DATA_DIR / "lexicon.yaml"), normalize(kb.notice, len(kb.notice)))
-        lexicon = with_own_roles(with_notice_words(general, data_dir / "lexicon.yaml"), kb)
+        lexicon = with_own_fields(with_own_roles(with_notice_words(general, data_dir / "lexicon.yaml"), kb), kb)
         return cls(kb, lexicon, config or EngineConfig(), cache_dir)
 
     # --- cards: whole answers about one group or the document ----------------------------------------

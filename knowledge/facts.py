@@ -151,6 +151,11 @@ class Holding:
 
     ``role`` is the notice's own word; the holders are people, units, or posts the notice names without
     a person (负责住房和城乡建设工作的副市长). Unstated: the crawl lost it.
+
+    A roster may split one role into labelled sub-lists (委员: （一）部门委员 / （二）专家委员（按姓氏笔划为序））:
+    each is a holding of its own with the label as ``part`` and what the label says of the list as
+    ``note``. ``unread`` are entries of the list the crawl garbled: counted and cited as they stand,
+    never read as a name.
     """
 
     role: str
@@ -160,6 +165,14 @@ class Holding:
     posts: tuple[str, ...] = ()
     quote: str | None = None
     unstated: bool = False
+    part: str | None = None
+    note: str | None = None
+    unread: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The place as the notice calls the holders: the sub-list's label where it has one (专家委员)."""
+        return self.part or self.role
 
     @property
     def tier(self) -> Tier:
@@ -338,10 +351,15 @@ class Unit:
 
 @dataclass(frozen=True)
 class Requirement:
+    """A working rule or requirement; a numbered item of a rule list (二、工作制度 （二）信息例会制度。每2个月…)
+    carries its own heading as ``item`` and the list's as ``heading``, so the list can be counted."""
+
     id: str
     section: str
     quote: str | None = None
     unstated: bool = False
+    item: str | None = None
+    heading: str | None = None
 
 
 @dataclass(frozen=True)

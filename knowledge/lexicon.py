@@ -108,6 +108,8 @@ class Lexicon:
     suggestions: tuple[str, ...]
     message: MessageWords
     small_talk: SmallTalkWords
+    # fields only some notices have (撤销 / 保留 …): asked for where a notice states them, else not a field
+    document_stated: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # words a rule may use for what the question says in others (另行 for 重新, 汇报 for 报告)
     equivalents: tuple[tuple[str, ...], ...] = ()
 
@@ -194,8 +196,9 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
     holdings = [h for g in kb.groups.values() for h in g.roles]
     for holding in holdings:
         cue = _TIER_CUES.get(holding.tier)
-        if cue is not None and holding.role not in cues[cue]:
-            cues[cue].append(holding.role)
+        for word in (holding.role, holding.part):  # a sub-list's label (专家委员) asks for that sub-list
+            if cue is not None and word and word not in cues[cue]:
+                cues[cue].append(word)
     # 主任是谁, of a 专班 whose head is its 主任: the group's head, not an office's (办公室主任 still is)
     own = {h.role for h in holdings}
     for cue in (Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
@@ -214,6 +217,13 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
                 cues[cue] = [w for w in cues[cue] if stem not in w]
         cues[Cue.OTHER_POST] += [w for w in (role, stem) if w not in cues[Cue.OTHER_POST]]
     return replace(lexicon, cues={cue: tuple(words) for cue, words in cues.items()})
+
+
+def with_own_fields(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
+    """The lexicon with the words of the document fields this notice states among those only some notices
+    have (撤了哪个机构 asks for ``abolished`` where a notice abolishes a body; elsewhere 撤销 stays content)."""
+    own = {f: words for f, words in lexicon.document_stated.items() if f in kb.document}
+    return replace(lexicon, document={**lexicon.document, **own})
 
 
 def without_own_places(lexicon: Lexicon, own_words: str) -> Lexicon:

@@ -182,7 +182,12 @@ class _Checker:
             where = f"units[{i}] ({unit.id})"
             self._quote(unit.quote, where)
         for i, requirement in enumerate(self.data.requirements):
-            self._passage(requirement, f"requirements[{i}] ({requirement.id})")
+            where = f"requirements[{i}] ({requirement.id})"
+            self._passage(requirement, where)
+            if requirement.item is not None and squeeze(requirement.item) not in squeeze(requirement.quote or ""):
+                raise SchemaError(f"{where}.item: {requirement.item!r} is not in the quote")
+            if requirement.heading is not None and squeeze(requirement.heading) not in self.notice:
+                raise SchemaError(f"{where}.heading: {requirement.heading!r} is not in the notice")
         self._unique_names()
 
     def _group(self, group: Group, where: str) -> None:
@@ -210,8 +215,12 @@ class _Checker:
 
     def _holding(self, holding: Holding, where: str) -> None:
         """A place is stated with the notice's words naming every holder, or unstated and empty."""
-        self._passage(holding, where, value=holding.holders + holding.posts if holding.unstated else "")
+        values = holding.holders + holding.posts + holding.unread
+        self._passage(holding, where, value=values if holding.unstated else "")
         quote = squeeze(holding.quote or "")
+        for name, said in (("part", holding.part), ("note", holding.note), *(("unread", u) for u in holding.unread)):
+            if said is not None and squeeze(said) not in quote:
+                raise SchemaError(f"{where}.{name}: {said!r} is not in the quote")
         for kind, table, ids in (("person", self.people, holding.persons), ("unit", self.units, holding.units)):
             for ref in ids:
                 named = self._ref(table, ref, f"{where}.{kind}s", kind)
@@ -415,11 +424,11 @@ def _roles(data: FactsFile) -> dict[str, tuple[Role, ...]]:
             fact = holding_fact_id(group.id, holding)
             person_kind, unit_kind = _HOLDER_KINDS[holding.tier]
             for person in holding.persons:
-                add(person, group.id, person_kind, fact, holding.role)
+                add(person, group.id, person_kind, fact, holding.label)
             for unit in holding.units:
-                add(unit, group.id, unit_kind, fact, holding.role)
+                add(unit, group.id, unit_kind, fact, holding.label)
             for post in (p for p in holding.posts if p in posts):
-                add(posts[post].id, group.id, person_kind, fact, holding.role)
+                add(posts[post].id, group.id, person_kind, fact, holding.label)
         if group.leader.person:
             for title in titles[group.leader.person]:
                 if title.unit is not None and title.unit not in umbrella:

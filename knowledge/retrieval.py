@@ -57,10 +57,13 @@ class ClauseIndex:
         as nearly present where a clause has an ``equivalent`` of it."""
         self.equivalent = equivalent or {}
         self.clauses: list[Clause] = []
+        # a numbered rule's own heading (信息例会制度) is what each of its clauses is about: 例会多久开一次
+        items = {f"req.{r.id}": segmenter.cut(r.item) for r in kb.requirements if r.item}
         for fact in kb.facts.values():
             if (fact.kind in kinds or fact.id in ids) and fact.quote:
                 for text in filter(None, (c.strip() for c in _CLAUSE_END.split(fact.quote))):
-                    self.clauses.append(Clause(fact.id, fact.subject, text, frozenset(segmenter.cut(text))))
+                    tokens = frozenset((*segmenter.cut(text), *items.get(fact.id, ())))
+                    self.clauses.append(Clause(fact.id, fact.subject, text, tokens))
         # Every two-character stretch of every clause by its readings, for typos that sound right.
         self._bigrams: dict[tuple[str, str], list[tuple[int, str]]] = {}
         for number, clause in enumerate(self.clauses):

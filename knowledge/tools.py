@@ -294,7 +294,8 @@ class Tools:
         members = [w for w in query.cue_words if w in self.lexicon.cues[Cue.MEMBERS] and w not in _WHO]
         one_tier = query.has(Cue.DEPUTY) != query.has(Cue.LEADER) and "正副" not in query.text
         if query.has(Cue.MEMBERS) and (members or not one_tier):
-            facets.append(describe.members(self.kb, group))
+            asked = tuple(w for w in members if any(h.part == w for h in group.roles))  # 专家委员多少人
+            facets.append(describe.members(self.kb, group, asked))
         if query.has(Cue.COMMON) and self.kb.common_duty(group.kind):
             facets.append(describe.common_duty(self.kb, group.kind))
         elif query.has(Cue.DUTY) and not (office_asked and group.office and group.office.duty):
@@ -350,7 +351,7 @@ class Tools:
     @cached_property
     def place_words(self) -> frozenset[str]:
         """The notice's words for the places in its groups (组长, 召集人, 秘书长 …)."""
-        return frozenset(h.role for g in self.kb.groups.values() for h in g.roles)
+        return frozenset(w for g in self.kb.groups.values() for h in g.roles for w in (h.role, h.part) if w)
 
     def place_of(self, word: str) -> str | None:
         """The notice's place a question word asks for: itself, or the unit's place it is the stem of

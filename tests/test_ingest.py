@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.engine import Engine
 from knowledge.facts import Knowledge
 from knowledge.ingest import ingest
 from knowledge.ingest.clean import clean
 from knowledge.ingest.document import chinese_date
+from knowledge.ingest.draft import unit_of_post
 from knowledge.ingest.roster import unit_list
 from knowledge.library import Library
 from knowledge.loader import load_knowledge
@@ -428,3 +430,108 @@ def test_a_flattened_roster_table_is_read_row_by_row_and_a_row_without_a_name_is
     assert "江州市公安局某区分局局长" in members.posts
     assert all(p.name != "江州" for p in k.people.values())
     assert "陈远" in Library.build([tmp_path]).ask("专班长是谁").text
+
+
+def _engine(raw: str, tmp_path: Path) -> Engine:
+    ingest(raw, tmp_path / "notice")
+    return Engine.build(cache_dir=tmp_path / "cache", data_dir=tmp_path / "notice")
+
+
+_SUB_LISTS = (
+    "国务院办公厅关于调整国家测试委员会组成人员的通知\n"
+    "主任：孙春兰 国务院副总理\n秘书长：朱之文 教育部副部长\n委员：\n（一）部门委员\n"
+    "梁言顺 中央宣传部副部长\n高培勇 社科院副院长\n陈刚 中国科协党组成员、书记处书记\n"
+    "（二）专家委员（按姓氏笔划为序）\n马敏 教授、华中师范大学原党委书记\n文秋芳 教授、北京外国语大学学术委员会主任\n"
+)
+
+
+def test_labelled_sub_lists_of_a_role_are_counted_and_named_by_their_labels(tmp_path: Path) -> None:
+    """（一）部门委员 / （二）专家委员（按姓氏笔划为序）: each sub-list its own holding with its label and note;
+    高培勇 and 文秋芳 are read although the surname list lacks 高 and 文 (the rest of the line is a post)."""
+    engine = _engine(_SUB_LISTS, tmp_path)
+    assert "部门委员（3位）" in engine.ask("部门委员几个").text
+    experts = engine.ask("专家委员多少人").text
+    assert "专家委员（2位，按姓氏笔划为序）" in experts and "文秋芳" in experts and "高培勇" not in experts
+    claim = engine.ask("马敏是部门委员吗").text
+    assert claim.startswith("不是") and "专家委员" in claim
+    assert "专家委员" in engine.ask("文秋芳是干什么的").text
+
+
+def test_a_garbled_roster_line_is_counted_cited_verbatim_and_does_not_end_the_roster(tmp_path: Path) -> None:
+    """Mojibake in one line (孜拉吾东·加拉力?。ㄊ兴贮h…): the members after it are still read, the line itself
+    is one member, quoted as it stands and never read as a name."""
+    raw = (
+        "关于成立某市测试建设专班的通知\n一、专班组成人员\n主任:尼加提·尼亚孜(市政府副市长)\n"
+        "成员:薛智林(市林草局党组副书记、局长)\n孜拉吾东·加拉力?。ㄊ兴贮h组副书记、局长)\n"
+        "孙伟(国网吐鲁番供电公司党委副书记、总经理)\n帕拉哈提·托合太木(高昌区委副书记、区长)\n"
+    )
+    engine = _engine(raw, tmp_path)
+    members = engine.ask("专班成员几个").text
+    assert "成员（4位）" in members and "孙伟" in members and "帕拉哈提·托合太木" in members
+    assert "“孜拉吾东·加拉力?。ㄊ兴贮h组副书记、局长)”" in members
+    assert all("?" not in p.name for p in engine.kb.people.values())
+    asked = engine.ask("孜拉吾东是哪个局的").text  # by the readable start of the line: quoted, not guessed
+    assert "未载明" in asked and "孜拉吾东·加拉力?" in asked and "局长" not in asked.split("”")[-1]
+
+
+def test_counts_and_abolished_bodies_stated_in_prose_are_answered(tmp_path: Path) -> None:
+    """决定保留164个、撤销38 个 (a stray space in the crawl) and 撤销某某委员会: the notice's own counts and
+    the body it abolishes, asked as 保留了几个 / 撤了几个 / 某某委员会还在不."""
+    raw = (
+        "某市人民政府办公室关于清理和调整部分非常设机构的通知\n"
+        "经市政府研究,决定保留164个、撤销38 个。另撤销市测试保护委员会。\n"
+        "一、保留的非常设机构\n1、市城市规划委员会\n主任委员:刘雪荣\n"
+    )
+    engine = _engine(raw, tmp_path)
+    assert "164个" in engine.ask("保留了几个非常设机构").text
+    assert "38个" in engine.ask("撤了几个").text
+    assert "未载明" in engine.ask("撤销的是哪些机构").text  # the count is stated, the list is not
+    facts = {f.id: f.value for f in engine.kb.document.values()}
+    assert facts["abolished"] == "38个" and facts["kept"] == "164个"  # the count is the whole; the body is one
+
+
+def test_a_body_abolished_in_a_sentence_of_its_own_is_answered(tmp_path: Path) -> None:
+    raw = (
+        "某省人民政府办公厅关于成立某省测试保护工作领导小组的通知\n组长:王书坚 省委常委、常务副省长\n"
+        "撤销省测试保护委员会\n"
+    )
+    engine = _engine(raw, tmp_path)
+    assert "省测试保护委员会" in engine.ask("撤了哪个机构").text
+    assert "撤销" in engine.ask("省测试保护委员会还在不").text
+
+
+def test_a_notice_that_abolishes_nothing_keeps_its_own_answers_for_such_words(tmp_path: Path) -> None:
+    raw = "某省人民政府办公厅关于成立某省测试工作领导小组的通知\n组长:王书坚 省委常委、常务副省长\n"
+    engine = _engine(raw, tmp_path)
+    assert "abolished" not in engine.kb.document
+    assert "撤销：" not in engine.ask("撤了哪个机构").text
+
+
+_RULE_LIST = (
+    "关于成立某市测试建设专班的通知\n一、专班组成人员\n主任:尼加提·尼亚孜(市政府副市长)\n二、工作制度\n"
+    "(一)日常信息联系制度。明确专人负责联络,及时沟通最新信息。\n"
+    "(二)信息例会制度。每2个月集中组织一次工作专班成员会议;根据具体事项紧急程度,随时召开临时会议。\n"
+    "(三)督查通报制度。\n"
+)
+
+
+def test_numbered_rule_items_are_counted_and_each_answers_from_its_heading_and_text(tmp_path: Path) -> None:
+    """二、工作制度 (一)–(三): each item one requirement (its heading with its text), the list counted by
+    its heading; a question naming an item's heading (例会) finds the item's sentences."""
+    engine = _engine(_RULE_LIST, tmp_path)
+    counted = engine.ask("工作制度有几项").text
+    assert "工作制度共3项" in counted and "信息例会制度" in counted and "督查通报制度" in counted
+    assert "每2个月" in engine.ask("例会多久开一次").text
+
+
+def test_an_item_the_crawl_ends_at_says_its_text_is_unstated(tmp_path: Path) -> None:
+    engine = _engine(_RULE_LIST, tmp_path)
+    assert "未载明" in engine.ask("督查通报制度具体咋弄").text
+
+
+def test_a_post_that_begins_with_its_units_party_body_is_in_the_unit_itself() -> None:
+    """北京外国语大学原党委书记 and 北京外国语大学学术委员会主任 are both posts of 北京外国语大学 (北外的有谁)."""
+    assert unit_of_post("北京外国语大学原党委书记") == "北京外国语大学"
+    assert unit_of_post("北京外国语大学学术委员会主任") == "北京外国语大学"
+    assert unit_of_post("国网吐鲁番供电公司党委副书记") == "国网吐鲁番供电公司"
+    assert unit_of_post("省政府办公厅副主任") == "省政府办公厅"

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from knowledge.ingest.actions import read_actions
 from knowledge.ingest.changes import read_changes
 from knowledge.ingest.clean import clean
 from knowledge.ingest.document import read_document, read_title
@@ -42,6 +43,7 @@ def read(raw: str) -> Draft:
     read_office(draft, lines, scopes)
     read_duties(draft, lines, scopes)
     read_rules(draft, lines)
+    read_actions(draft, lines)
     draft.groups = [scope.entry for scope in scopes]
     _add_short_names(draft)
     return draft

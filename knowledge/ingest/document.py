@@ -48,7 +48,9 @@ def _small(text: str) -> int:
     return (_digit(tens) if tens else 1) * 10 + (_digit(ones) if ones else 0)
 
 
-def _field(draft: Draft, id_: str, label: str, value: str, quote: str, section: str, check: str | None = None) -> None:
+def add_field(
+    draft: Draft, id_: str, label: str, value: str, quote: str, section: str, check: str | None = None
+) -> None:
     if any(f["id"] == id_ for f in draft.document) or not draft.stands(value) or not draft.stands(quote):
         return
     entry: dict = {"id": id_, "label": label, "value": value, "quote": quote, "section": section}
@@ -77,19 +79,19 @@ def read_title(lines: list[Line]) -> tuple[str, int] | None:
 def read_document(draft: Draft, lines: list[Line], group_name: str | None) -> None:
     title = read_title(lines)
     if title is not None:
-        _field(draft, "title", "标题", title[0], title[0], "标题")
+        add_field(draft, "title", "标题", title[0], title[0], "标题")
     else:
         m = _TITLE_IN_TEXT.search(draft.notice.replace("\n", ""))
         if m and draft.stands(m.group(0)):
-            _field(
+            add_field(
                 draft, "title", "标题", m.group(0), m.group(0), "标题", "title found inside the text, not as a heading"
             )
         elif lines and not lines[0].text.endswith((":", "：")) and len(lines[0].text) <= 60 and not lines[0].level:
-            _field(
+            add_field(
                 draft, "title", "标题", lines[0].text, lines[0].text, "标题", "title is the first line (no 关于…的通知)"
             )
         elif group_name:
-            _field(
+            add_field(
                 draft,
                 "title",
                 "标题",
@@ -101,11 +103,11 @@ def read_document(draft: Draft, lines: list[Line], group_name: str | None) -> No
     for line in lines[:10]:
         m = _NUMBER.match(line.text.replace(" ", ""))
         if m and draft.stands(m.group(1)):
-            _field(draft, "number", "文号", m.group(1), line.text, "文号")
+            add_field(draft, "number", "文号", m.group(1), line.text, "文号")
             break
     m = _PUBLISHED.search(draft.notice)
     if m:
-        _field(draft, "published", "发布日期", m.group(1), m.group(0), "标题")
+        add_field(draft, "published", "发布日期", m.group(1), m.group(0), "标题")
     _signature(draft, lines)
     _page_source(draft, lines)
     _recipients(draft, lines)
@@ -119,7 +121,7 @@ def _signature(draft: Draft, lines: list[Line]) -> None:
         text = lines[i].text.replace(" ", "")
         m = PUBLIC.match(text)
         if m:
-            _field(draft, "public", "公开方式", m.group(1), lines[i].text, "落款")
+            add_field(draft, "public", "公开方式", m.group(1), lines[i].text, "落款")
             continue
         iso = chinese_date(text)
         if iso is None:
@@ -127,16 +129,16 @@ def _signature(draft: Draft, lines: list[Line]) -> None:
         issuer = lines[i - 1].text.replace(" ", "") if i else ""
         if issuer.endswith(_ISSUER_END) and len(issuer) <= 30:
             quote = f"{issuer}{text}"
-            _field(draft, "signed", "成文日期", text, quote, "落款", f"read as {iso}")
-            _field(draft, "issuer", "发文机关", issuer, quote, "落款")
+            add_field(draft, "signed", "成文日期", text, quote, "落款", f"read as {iso}")
+            add_field(draft, "issuer", "发文机关", issuer, quote, "落款")
         else:
-            _field(draft, "signed", "成文日期", text, lines[i].text, "落款", f"read as {iso}")
+            add_field(draft, "signed", "成文日期", text, lines[i].text, "落款", f"read as {iso}")
         break
     title = next((f["value"] for f in draft.document if f["id"] == "title"), "")
     if "关于" in title and not any(f["id"] == "issuer" for f in draft.document):
         issuer = title.split("关于")[0]
         if issuer.endswith(_ISSUER_END):
-            _field(draft, "issuer", "发文机关", issuer, title, "标题", "issuer read from the title")
+            add_field(draft, "issuer", "发文机关", issuer, title, "标题", "issuer read from the title")
 
 
 def _page_source(draft: Draft, lines: list[Line]) -> None:
@@ -147,9 +149,11 @@ def _page_source(draft: Draft, lines: list[Line]) -> None:
         return
     have = {f["id"] for f in draft.document}
     if "issuer" not in have:
-        _field(draft, "issuer", "发文机关", found.group(1), found.group(0), "标题", "issuer read from the page's 来源")
+        add_field(
+            draft, "issuer", "发文机关", found.group(1), found.group(0), "标题", "issuer read from the page's 来源"
+        )
     if found.group(2) and not have & {"published", "signed"}:
-        _field(
+        add_field(
             draft, "published", "发布日期", found.group(2), found.group(0), "标题", "date read from the page's 发布时间"
         )
 
@@ -160,7 +164,7 @@ def _recipients(draft: Draft, lines: list[Line]) -> None:
         if line.level or not text.endswith((":", "：")) or len(text) > 120:
             continue
         if re.search(r"人民政府|各部门|有关单位|各直属机构|管委会|各.{0,6}单位", text):
-            _field(draft, "recipients", "主送", text.rstrip(":："), text, "主送")
+            add_field(draft, "recipients", "主送", text.rstrip(":："), text, "主送")
             return
 
 
@@ -180,34 +184,24 @@ def _body_fields(draft: Draft, lines: list[Line]) -> None:
         sentence = re.split(r"(?<=。)", lines[start + 1].text)[0].rstrip("。")
         sentence = re.split(r"[,，。]现(?:将|就)", sentence)[0]
         if sentence.startswith(("为", "根据", "按照", "经", "近年", "这些年", "因", "鉴于")):
-            _field(draft, "basis", "依据/目的", sentence, sentence, "正文开头")
+            add_field(draft, "basis", "依据/目的", sentence, sentence, "正文开头")
     if not any(f.get("id") == "basis" for f in draft.document):
         # no recipients line before it (a news repost): the sentence that says why the group is set up
         for line in lines[:15]:
             found = _BASIS.search(line.text)
             if found:
                 clause = re.split(r"[,，。]现(?:将|就)", found.group(1))[0]
-                _field(draft, "basis", "依据/目的", clause, clause, "正文开头")
+                add_field(draft, "basis", "依据/目的", clause, clause, "正文开头")
                 break
     for line in lines:
         for sentence in re.split(r"(?<=[。;；])", line.text):
             sentence = sentence.strip().rstrip("。;；")
             if re.search(r"更名为|名称改为|改名为", sentence):
                 clause = re.split(r"[,，](?=[^,，]*(?:决定将|将))", sentence)[-1]
-                _field(draft, "rename", "更名", clause, clause, line.section)
+                add_field(draft, "rename", "更名", clause, clause, line.section)
             elif re.search(r"组成人员进行.{0,4}调整|决定.{0,6}调整", sentence):
-                _field(draft, "rename", "调整", sentence, sentence, line.section)
-            elif re.match(r"^撤销[\u4e00-\u9fff]{4,30}$", sentence):
-                _field(
-                    draft,
-                    "rename",
-                    "撤销",
-                    sentence,
-                    sentence,
-                    line.section,
-                    "a 撤销 line: check it is the notice's own text, not a news subhead",
-                )
+                add_field(draft, "rename", "调整", sentence, sentence, line.section)
             elif repealed := _REPEALED.search(sentence):
-                _field(draft, "repealed", "废止", repealed.group(1), sentence, line.section)
+                add_field(draft, "repealed", "废止", repealed.group(1), sentence, line.section)
             elif "下设" in sentence and "办公室" not in sentence.split("下设")[1][:4]:
-                _field(draft, "structure", "下设机构", sentence, sentence, line.section)
+                add_field(draft, "structure", "下设机构", sentence, sentence, line.section)

@@ -93,13 +93,14 @@ _POST = re.compile(
 
 
 def unit_of_post(post: str) -> str | None:
-    """The unit a post is in, where the post reads as ``unit + post`` (统计局副局长 → 统计局)."""
-    best = None
+    """The unit a post is in, where the post reads as ``unit + post`` (统计局副局长 → 统计局): the shortest such
+    unit, since a post may begin with its unit's party body (北京外国语大学原党委书记 → 北京外国语大学, not
+    北京外国语大学原党委; 学术委员会主任 → the university)."""
     for m in re.finditer(_UNIT_END, post):
         unit, rest = post[: m.end()], post[m.end() :]
         if len(unit) >= 2 and rest and _POST.match(rest):
-            best = unit
-    return best
+            return unit
+    return None
 
 
 def _person_id(name: str) -> str:

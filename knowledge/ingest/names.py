@@ -89,6 +89,27 @@ def is_name(text: str) -> bool:
     return text[0] in SURNAMES and not ends_as_post(text)
 
 
+_UNIT_ENDING = re.compile(r"(?:部|局|委|办|厅|署|院|行|室|中心|政府|公司|集团|队|所|站|馆|会|社|校|组)$")
+# Where a crawl garbled text: a question mark or replacement character inside CJK text (mojibake).
+_GARBLED = re.compile(rf"^[{_CJK}·]{{2,20}}[?？\ufffd]")
+
+
+def roster_name(first: str, rest: str) -> bool:
+    """Whether a roster entry's first piece is a name: one by its surname, or — where the rest of the entry
+    reads as a post (高培勇 社科院副院长, 文秋芳 教授、…主任) — any two or three characters that are not a
+    post or a unit themselves (a surname list never has every surname)."""
+    first = first.strip()
+    if is_name(first):
+        return True
+    shaped = re.fullmatch(f"[{_CJK}]{{2,3}}", first) and not ends_as_post(first) and not _UNIT_ENDING.search(first)
+    return bool(shaped) and _post_like(rest.strip().rstrip(")）"))
+
+
+def garbled_entry(text: str) -> bool:
+    """A roster line whose name the crawl garbled (孜拉吾东·加拉力?。ㄊ兴贮h组副书记、局长)."""
+    return _GARBLED.match(text.strip()) is not None
+
+
 def ends_as_post(text: str) -> bool:
     return text.endswith(POST_ENDINGS)
 

@@ -11,9 +11,11 @@ from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.names import (
     ends_as_post,
+    garbled_entry,
     is_name,
     post_name_entries,
     post_then_name,
+    roster_name,
     split_glued,
     split_glued_run,
     trailing_name,
@@ -115,24 +117,18 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             i += 1
             continue
         scope = scope_of(scopes, i)
-        role, rest = m.group(1), m.group(2)
-        taken = [lines[i]]
-        entries = [rest] if rest else []
+        role = m.group(1)
         j = i + 1
-        while j < len(lines) and (_continues(lines, j) or _same_place(lines[j], role)):
-            taken.append(lines[j])
-            same = _same_place(lines[j], role)
-            if same is not None:  # 成员：张伟 … / 成员：赵丽萍 …: a table's rows, one place per row
-                entries.append(same)
-            elif not lines[j].level:
-                entries.append(lines[j].text)
+        # a table's rows label each line with the same place (成员：张伟 … / 成员：赵丽萍 …): one place
+        while j < len(lines) and (_continues(lines, j) or _same_place(lines[j], role) is not None):
             j += 1
-        holder = Holder()
-        for k, entry in enumerate(entries):
-            _read_entries(entry, holder, role)
-            del k
-        quote = " ".join(line.text for line in taken)
-        _add(draft, scope.entry, role, holder, quote, lines[i].section, entry_lines=taken)
+        for part, taken in _sub_lists(lines[i:j]):
+            holder = Holder()
+            for entry in taken:
+                if not entry.level:
+                    _read_entries(_LABEL.sub(r"\2", entry.text), holder, role)
+            quote = " ".join(line.text for line in taken)
+            _add(draft, scope.entry, role, holder, quote, taken[0].section, entry_lines=taken, part=part)
         i = j
     for index, line in enumerate(lines):
         _sentences(draft, line, scope_of(scopes, index))
@@ -155,12 +151,29 @@ def _inline_labels(draft: Draft, line: Line, scope: Scope) -> None:
             _add(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
 
 
+def _sub_lists(taken: list[Line]) -> list[tuple[tuple[str, str | None] | None, list[Line]]]:
+    """A role's lines cut at its sub-headings (（一）部门委员 / （二）专家委员（按姓氏笔划为序））: each with its
+    label and the label's note; lines before the first sub-heading (the role's own label) go with it."""
+    cuts = [k for k, line in enumerate(taken) if k and line.level]
+    if not cuts:
+        return [(None, taken)]
+    out: list[tuple[tuple[str, str | None] | None, list[Line]]] = []
+    for n, start in enumerate(cuts):
+        end = cuts[n + 1] if n + 1 < len(cuts) else len(taken)
+        body = taken[start].body.strip()
+        m = re.fullmatch(r"(.+?)[(（](.+?)[)）]", body)
+        label = (m.group(1), m.group(2)) if m else (body, None)
+        out.append((label, taken[0 if n == 0 else start : end]))
+    return out
+
+
 def _continues(lines: list[Line], j: int) -> bool:
-    """Whether line ``j`` goes on with the roster above it: a name line, or a short sub-heading
-    (（一）部门委员) followed by one."""
+    """Whether line ``j`` goes on with the roster above it: a name line (a garbled one too), or a short
+    sub-heading (（一）部门委员) followed by one."""
     line = lines[j]
     text = line.text
-    if _LABEL.match(text) or "。" in text or len(text) > 80 or re.search(r"由|设在|兼任|担任", text):
+    sentence = "。" in text and not garbled_entry(text)
+    if _LABEL.match(text) or sentence or len(text) > 80 or re.search(r"由|设在|兼任|担任", text):
         return False
     if line.level:
         return line.level >= 2 and len(line.body) <= 24 and j + 1 < len(lines) and _entry_like(lines[j + 1].text)
@@ -168,8 +181,13 @@ def _continues(lines: list[Line], j: int) -> bool:
 
 
 def _entry_like(text: str) -> bool:
-    first = re.split(r"[ （(、]", text.strip(), maxsplit=1)[0]
-    return is_name(first) or split_glued(text) is not None or post_then_name(text) is not None
+    first, *rest = re.split(r"[ （(、]", text.strip(), maxsplit=1)
+    return (
+        roster_name(first, rest[0] if rest else "")
+        or split_glued(text) is not None
+        or post_then_name(text) is not None
+        or garbled_entry(text)
+    )
 
 
 def _read_entries(text: str, holder: Holder, role: str) -> None:
@@ -182,16 +200,19 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     if _UNIT_TAIL.search(text) or ("、" in text and all(_UNIT_END.search(p) for p in re.split(r"[、,，]", text) if p)):
         holder.units.extend(unit_list(text))
         return
+    if garbled_entry(text):  # 孜拉吾东·加拉力?。ㄊ兴贮h组副书记、局长): counted and cited, never read as a name
+        holder.unread.append(text)
+        return
     listed = list(_BRACKETED.finditer(text))
     if len(listed) > 1 and all(is_name(m.group(1).strip()) for m in listed):
         holder.persons.extend((m.group(1).strip(), m.group(2)) for m in listed)
         return
     m = re.match(r"^(\S+?)\s*[(（](.+?)[)）]?$", text)
-    if m and is_name(m.group(1)):
+    if m and roster_name(m.group(1), m.group(2)):
         holder.persons.append((m.group(1), m.group(2).rstrip(")）")))
         return
     parts = text.split(" ", 1)
-    if len(parts) == 2 and is_name(parts[0]):
+    if len(parts) == 2 and roster_name(parts[0], parts[1]):
         holder.persons.append((parts[0], parts[1].strip()))
         return
     titled = post_name_entries(text) or ([found] if (found := post_then_name(text)) else [])
@@ -261,10 +282,12 @@ def _add(
     quote: str,
     section: str,
     entry_lines: list[Line] | None = None,
+    part: tuple[str, str | None] | None = None,
 ) -> bool:
-    """Add one place to ``group`` unless it already has that role; True if added."""
+    """Add one place (or one labelled sub-list of it) to ``group`` unless it already has it; True if added."""
     roles = group.setdefault("roles", [])
-    if any(h["role"] == role for h in roles) or not draft.stands(quote):
+    label = part[0] if part else None
+    if any(h["role"] == role and h.get("part") == label for h in roles) or not draft.stands(quote):
         return False
     persons, units = [], []
     checks: list[str] = []
@@ -283,13 +306,19 @@ def _add(
         else:
             checks.append(f"unit not read: {unit}")
     posts = [p for p in holder.posts if draft.stands(p)]
-    checks += [f"line not read: {u}" for u in holder.unread]
+    # an entry that is not read is cited as it stands in a list of people (it is one of them), else dropped
+    unread = holder.unread if persons else []
+    checks += [f"line not read{', cited as it stands' if unread else ''}: {u}" for u in holder.unread]
     if not (persons or units or posts):
         if not checks:
             return False
         checks.append("nothing in this place could be read")
     entry: dict = {"role": role}
-    for key, values in (("persons", persons), ("units", units), ("posts", posts)):
+    if part:
+        entry["part"] = part[0]
+        if part[1]:
+            entry["note"] = part[1]
+    for key, values in (("persons", persons), ("units", units), ("posts", posts), ("unread", unread)):
         if values:
             entry[key] = list(dict.fromkeys(values))
     entry |= {"quote": quote, "section": section}

@@ -29,6 +29,13 @@ def _body(lines: list[Line], start: int) -> list[Line]:
     return out
 
 
+def _item(line: Line) -> str | None:
+    """The own heading a numbered item opens with (信息例会制度 of （二）信息例会制度。每2个月…), if it has one."""
+    if line.level < 2 or not line.body.startswith(line.heading) or not line.body[len(line.heading) :].startswith("。"):
+        return None
+    return line.heading if 2 <= len(line.heading) <= 16 and not re.search(r"[,，、;；]", line.heading) else None
+
+
 def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
     _own_duties(draft, lines, scopes)
     for i, line in enumerate(lines):
@@ -73,8 +80,9 @@ def _own_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
 
 
 def read_rules(draft: Draft, lines: list[Line]) -> None:
-    """Working rules belong to the notice (requirements), one per sentence."""
-    in_rules = set()
+    """Working rules belong to the notice (requirements), one per sentence; a numbered item that opens with
+    its own short heading (（二）信息例会制度。每2个月…) is one requirement, heading and text together."""
+    in_rules: dict[int, str] = {}  # line → the heading of the rule list it stands in
     for i, line in enumerate(lines):
         if (
             line.level
@@ -82,11 +90,21 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
             and _RULE_HEADING.search(line.heading)
             and not _DUTY_HEADING.search(line.heading)
         ):
-            in_rules.add(i)
-            in_rules.update(range(i + 1, i + 1 + len(_body(lines, i))))
+            in_rules.setdefault(i, line.heading)
+            for j in range(i + 1, i + 1 + len(_body(lines, i))):
+                in_rules.setdefault(j, line.heading)
     seen: set[str] = set()
     for i, line in enumerate(lines):
         if line.level == 1 and i in in_rules and not line.body[len(line.heading) :].strip("。:： "):
+            continue
+        item = _item(line) if i in in_rules and in_rules[i] != line.heading else None
+        if item is not None and draft.stands(line.body) and line.body not in seen:
+            seen.add(line.body)
+            entry = {"id": f"r{len(draft.requirements) + 1}", "section": line.section, "quote": line.body}
+            draft.requirements.append(entry | {"item": item, "heading": in_rules[i]})
+            if line.body.rstrip("。") == item and i == len(lines) - 1:  # （五）督查通报制度。 and the crawl ends
+                lost = {"id": f"r{len(draft.requirements) + 1}", "section": line.section, "unstated": True}
+                draft.requirements.append(lost | {CHECK: ["the crawl ends at this item's heading: its text is 未载明"]})
             continue
         text = line.body if line.level else line.text
         for sentence in re.split(r"(?<=[。;；])", text):

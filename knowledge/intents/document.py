@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge.answer import Answer
+from knowledge.describe import Part
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
 from knowledge.normalize import normalize
@@ -18,6 +19,8 @@ _NAMING = {"rename", "title", "issuer", "recipients"}
 _CALLED = re.compile(r"叫|名为|称为|名称是")
 _CLAIMED_NAME = 8  # characters of a name a claim must share with the field to be about it
 _WEAK_FIELDS = {"basis", "published", "public", "structure"}
+_COUNT_ONLY = re.compile(r"\d+个")
+_WHICH = re.compile(r"哪些|哪个|哪几个|什么|名单|都是")
 _STRONG_CLAUSE = 0.8  # a clause covering this share of a question's words beats a generic document word
 
 
@@ -39,7 +42,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         fields += quoted
     if query.has(Cue.REQUIREMENT) and any(w in query.text for w in tools.lexicon.document_actions):
         fields.append("basis")  # 调整协调小组是按照谁的要求: the requirement the adjustment follows
-    naming = {"rename", "title", "basis"} & set(fields)
+    naming = {"rename", "title", "basis", "abolished", "kept"} & set(fields)  # what the notice does
     if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming):
         return None
     if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields) and not _when_is_topic(tools, query):
@@ -70,6 +73,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         fields = ["signed" if f == "published" else f for f in fields]
     fields = list(dict.fromkeys(fields))[:3]
     parts = [tools.document_part(f) for f in fields]
+    for f in fields:  # 撤销的是哪些机构, of a notice that states only how many (撤销38个): the list is not given
+        field = tools.kb.field(f)
+        if field is not None and _COUNT_ONLY.fullmatch(field.value) and _WHICH.search(query.text):
+            parts.append(Part(tools.say("field_list_unstated", label=field.label)))
     verdict = _document_verdict(tools, query, fields[0]) if query.has(Cue.YES_NO) else None
     if verdict is not None:
         parts.insert(0, tools.verdict(verdict))

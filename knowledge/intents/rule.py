@@ -70,10 +70,10 @@ def _says_what_or_whose(word: str, tools: Tools) -> bool:
 
 
 def _one_rule_says(tools: Tools, word: str) -> bool:
-    """One word is enough where exactly one sentence of the rules and passages uses it (运行 →
+    """One word is enough where exactly one rule or passage uses it (运行 →
     专班自成立起运行至2027年底, 主持 → 会议由组长主持)."""
-    rules = [c for c in tools.index.clauses if c.subject == "requirements" and word in c.tokens]
-    rules += [c for c in tools.passages.clauses if word in c.tokens]
+    rules = {c.fact for c in tools.index.clauses if c.subject == "requirements" and word in c.tokens}
+    rules |= {c.fact for c in tools.passages.clauses if word in c.tokens}  # one rule: its clauses count once
     return len(word) >= 2 and len(rules) == 1
 
 

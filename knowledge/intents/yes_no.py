@@ -70,7 +70,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if len(holders) == 1 and holders[0].kind is EntityKind.PERSON and own and all(tools.kb.is_top(g) for g in groups):
         # 林尚立是委员会的秘书长吗 (his title is 中央政研室秘书长) / 她是主任委员吗: the place, not the title
         holds = any(r.label in (own, f"办公室{own}") for r in tools.kb.roles_of(holders[0].id))
-        held = [(g, tuple(h for h in g.roles if h.role == own)) for g in tools.kb.groups.values()]
+        held = [(g, tuple(h for h in g.roles if own in (h.role, h.part))) for g in tools.kb.groups.values()]
         parts = [tools.verdict(holds), tools.entity_part(holders[0])]
         parts += [describe.holding(tools.kb, g, h) for g, h in held if h and not holds][:1]
         return tools.answer(question, parts, entities, 0.85)

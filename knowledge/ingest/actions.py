@@ -1,0 +1,38 @@
+"""What the notice does to bodies, in its own prose: the bodies it abolishes (撤销省未成年人保护委员会) and
+the counts it states (决定保留164个、撤销38 个), as document fields asked by 撤了哪个 / 保留了几个."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest.document import add_field
+from knowledge.ingest.draft import Draft
+from knowledge.ingest.groups import KINDS
+from knowledge.ingest.sections import Line
+
+# The actions a notice takes on bodies: field id and label, and the verbs that say it.
+ACTIONS = {"abolished": ("撤销", "撤销|撤并|撤消"), "kept": ("保留", "保留")}
+_COUNT = r"(\d+\s?|[一二两三四五六七八九十百]+)个"
+_BODY = r"((?:[^,，。;；:：、\s]{2,30}?(?:" + "|".join(KINDS) + r")、?)+)"
+
+
+def read_actions(draft: Draft, lines: list[Line]) -> None:
+    """A count the notice states (保留164个) wins over a body named (撤销X): a stated count is the whole."""
+    for line in lines:
+        for sentence in re.split(r"(?<=[。;；])", line.body):
+            for field_id, (label, verbs) in ACTIONS.items():
+                count = re.search(rf"(?:{verbs}){_COUNT}", sentence)
+                if count:
+                    value = re.sub(r"\s", "", count.group(0)[len(label) :])  # 撤销38 个: the crawl's stray space
+                    add_field(draft, field_id, label, value, count.group(0), line.section)
+    for line in lines:
+        for sentence in re.split(r"(?<=[。;；])", line.body):
+            for field_id, (label, verbs) in ACTIONS.items():
+                named = re.search(rf"(?:{verbs})(?!的){_BODY}", sentence)
+                if named and field_id == "abolished":  # 保留X is what the rest of the notice lists
+                    value, quote = named.group(1).rstrip("、"), named.group(0).rstrip("、")
+                    alone = quote == line.text.rstrip("。")
+                    check = (
+                        "a 撤销 line of its own: check it is the notice's text, not a news subhead" if alone else None
+                    )
+                    add_field(draft, field_id, label, value, quote, line.section, check)
