@@ -45,6 +45,8 @@ __all__ = ["Engine", "EngineConfig"]
 
 _LOGGER = logging.getLogger(__name__)
 _CLAIM = re.compile(r"[?？]\s*$")
+# a claim says something of its subject (罗蔺是综合组组长？); 综合组服务方面？ only names what it asks about
+_CLAIM_VERB = re.compile(r"是|为|有|在|属|算|兼|负责|担任|管|归|包括|设")
 _MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
 
 
@@ -183,7 +185,7 @@ class Engine:
         if not text:
             return tools.decline(question, tools.say("ask_for_question"))
         query = self.reader.read(text)
-        if _CLAIM.search(question) and not self.message.asks(text, query):
+        if _CLAIM.search(question) and _CLAIM_VERB.search(text) and not self.message.asks(text, query):
             # 张德宽是综合组组长？: a statement asked with a question mark is a yes/no claim
             query = replace(query, cues=query.cues | {Cue.YES_NO})
         ambiguous = next((m for m in query.mentions if m.rivals), None)

@@ -17,6 +17,7 @@ _PLACE = re.compile(
     r"([\u4e00-\u9fff]{2,4}?)(?:省(?!份|级)|市(?!场|民|容|级|里)|县(?!域|级|里)|区(?!域|别|分|间|级|里))"
 )
 _NOT_A_PLACE = re.compile(r"[这那哪各本全每个们该此某城]")
+_OUR_LEVEL = re.compile(r"(?:我们|咱们|我|咱)(?:这个|这边|那边|这里|的)?(区县|区|县|乡镇|镇|街道|乡)(?!长|委|政府办)")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)次")
 _PLACE_REACH = 10  # characters before a group's name where its place may stand
 
@@ -31,7 +32,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         for m in query.mentions
         if m.entity.kind is EntityKind.GROUP
     )
-    if not (query.has(Cue.ELSEWHERE) or below or _foreign_place(tools, query.text, query)):
+    ours = _OUR_LEVEL.search(query.text)  # 我们区县要不要也设专题组: the asker's own government, at another level
+    ours_other = ours is not None and ours.group(1) not in own
+    if not (query.has(Cue.ELSEWHERE) or below or ours_other or _foreign_place(tools, query.text, query)):
         return None  # 各区县的放管服协调小组: not the city's group
     text = tools.say("elsewhere", group="、".join(g.full_name or g.name for g in tools.notice_groups()))
     return tools.decline(question, text, prefix_only=True)
