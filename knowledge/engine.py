@@ -45,6 +45,8 @@ __all__ = ["Engine", "EngineConfig"]
 
 _LOGGER = logging.getLogger(__name__)
 _CLAIM = re.compile(r"[?？]\s*$")
+_WORDING_ASKED = re.compile(r"原文|原话|原句|原文表述|怎么写的|如何表述|怎么表述|怎么说的|原样")
+_QUOTED = 3  # quotes shown at most
 # a claim says something of its subject (罗蔺是综合组组长？); 综合组服务方面？ only names what it asks about
 _CLAIM_VERB = re.compile(r"是|为|有|在|属|算|兼|负责|担任|管|归|包括|设")
 _MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
@@ -126,7 +128,7 @@ class Engine:
         The answer's context is the one to keep for the next question, declined or not. Never raises:
         a failure while answering is logged and becomes an apology for that question."""
         try:
-            return self._ask(question, context)
+            return self._quoted(self._ask(question, context), question)
         except Exception:  # one question's bug must not end the chat, the batch or the bot
             _LOGGER.exception("answering failed")
             apology = self.tools.decline(question, self.tools.say("apology"), prefix_only=True)
@@ -206,6 +208,15 @@ class Engine:
         notice's, one-character slips in its vocabulary mended."""
         text = self.pinyin.convert(normalize(question, self.config.max_question_chars))
         return self.speller.mend(self.lexicon.rewrite(text))
+
+    def _quoted(self, answer: Answer, question: str) -> Answer:
+        """给我原文 / 原文怎么写的: the answer's facts in the notice's own words, after it."""
+        if not (answer.answered and _WORDING_ASKED.search(question)):
+            return answer
+        quotes = [self.kb.facts[f].quote for f in answer.facts if f in self.kb.facts and self.kb.facts[f].quote]
+        shown = [q for q in dict.fromkeys(quotes) if q not in answer.text][:_QUOTED]
+        said = "".join(self.tools.say("quote_of", quote=q) for q in shown)
+        return replace(answer, text=f"{answer.text}\n{said}") if said else answer
 
     def _people_counted(self, answer: Answer, query: Query) -> Answer:
         """一共几位 / 组长加副组长一共几个人: a count of people is said, whatever list answers it."""

@@ -82,6 +82,7 @@ KEYS = frozenset(
         "name_unstated",
         "post_name_unstated",
         "before_unstated",
+        "quote_of",
         "people_by_title",
         "people_of_unit",
         "nobody_of",
