@@ -39,6 +39,7 @@ _BREAKS = re.compile(r"[?？!！。;；\n,，:：]|[1-9][.、．)）]")
 _NOT_ASKING = re.compile(r"[这近前好]几|几(?![个位家项条组号天月年次人名种类点])|几乎|查一下|查查|帮我查|没什么|不知道")
 _YEAR = re.compile(r"(?:19|20)\d{2} ?年")
 _THIS = re.compile(r"这(?:套|种|些|项|类|样|个)?(?:做法|事情|事|问题|情况|工作|东西|措施|块)")
+_PREMISE = re.compile(r"^(?:既然|听说|据说|通知说|不是说|我听说|我记得|记得)")
 _CORRECTION = ("我是说", "我说的是", "我问的是", "我想问的是")  # 我是说综合组: no self-introduction
 _CONTINUATION = ("又", "还", "并且", "而且", "以及", "同时")
 _MAX_CLAUSES = 12  # of one sentence, the last ones: a question comes at the end of what frames it
@@ -128,6 +129,16 @@ class MessageReader:
                 continue
             query = self.read(form)
             asks = self.asks(form, query)
+            premise = _PREMISE.match(clause)
+            holders = [e for e in query.entities if e.kind is not EntityKind.GROUP]
+            if premise and not asks and holders and not _YEAR.search(form):
+                # 既然许洪斌是法治组组长，那…: the premise is judged first (corrected where false), and what it
+                # names is what the question after it points at
+                questions.append([f"{clause[premise.end() :]}吗"])
+                named.append([])
+                subjectless.append(False)
+                narrative, describing, plain_describing, names = [], [], [], list(query.entities)
+                continue
             if form.startswith(self.words.framing) and not form.startswith(_CORRECTION):
                 start = self._ask_start(clause)
                 if not asks and start is None:
