@@ -223,8 +223,8 @@ class Engine:
         if not (query.has(Cue.COUNT) and PEOPLE_COUNTED.search(query.text)):
             return answer
         named = self._people_named(answer.text)
-        if not named:
-            return answer
+        if not named or f"共{len(named)}位" in answer.text:
+            return answer  # none named, or the answer counts them itself
         return replace(answer, text=self.tools.say("people_counted", count=len(named)) + answer.text)
 
     def _people_named(self, text: str) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from knowledge.intents import (
     group_list,
     named,
     office,
+    people_named,
     quantity,
     requirement,
     rule,
@@ -83,6 +84,8 @@ POLICY: tuple[Intent, ...] = (
     # before quantity and named: 民政厅来了几个人 / 住建部派的谁 count and name the unit's people, where the
     # unit stands only in their titles; a post after its name (市司法局的局长) is left to named
     by_unit.answer,
+    # before quantity: 通知里点名的领导一共多少人 counts the notice's people, not a number it lacks
+    people_named.answer,
     # before named and topic: 企业开办要压缩到几个工作日 asks a number the notice lacks
     quantity.answer,
     # before named: 航空领导小组深圳派的谁 / 几个副省长 name no one but the group, and a word of people's titles

@@ -83,6 +83,7 @@ KEYS = frozenset(
         "post_name_unstated",
         "before_unstated",
         "quote_of",
+        "people_named",
         "people_by_title",
         "people_of_unit",
         "nobody_of",
