@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from knowledge.facts import Aspect, Knowledge, Tier
+from knowledge.facts import ROLE_TIERS, Aspect, Knowledge, Tier
 from knowledge.loader import DATA_DIR, KnowledgeError, load_file
 
 
@@ -199,8 +199,16 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
         for word in (holding.role, holding.part):  # a sub-list's label (专家委员) asks for that sub-list
             if cue is not None and word and word not in cues[cue]:
                 cues[cue].append(word)
-    # 主任是谁, of a 专班 whose head is its 主任: the group's head, not an office's (办公室主任 still is)
+    # 召集人是谁 / 指挥长是谁, of a notice whose groups have 组长: another body's word for the head (or a deputy)
+    # asks for this notice's; 主任 stays the office's where the notice has an office
     own = {h.role for h in holdings}
+    office = {h.role for g in kb.groups.values() if g.office for h in g.office.roles}
+    for word, tier in ROLE_TIERS.items():
+        cue = _TIER_CUES.get(tier) if tier in (Tier.HEAD, Tier.DEPUTY) else None
+        other_body = word not in own and word not in office and not word.endswith("主任")
+        if cue is not None and other_body and word not in cues[cue]:
+            cues[cue].append(word)
+    # 主任是谁, of a 专班 whose head is its 主任: the group's head, not an office's (办公室主任 still is)
     for cue in (Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
         cues[cue] = [w for w in cues[cue] if w not in own]
     if any(h.tier is Tier.MEMBER and h.units for h in holdings):
