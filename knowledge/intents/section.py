@@ -38,6 +38,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         if not parts:  # 二: the groups of its items, and what it says itself
             under = [g for g in tools.kb.groups.values() if g.section and _within(g.section, section)]
             parts = [Part(tools.say("section_group", section=g.section, group=g.name)) for g in under]
+        if not parts:  # 四: what its items say (四（一）, 四（二）)
+            items = dict.fromkeys(f.section for f in tools.kb.facts.values() if _within(f.section, section))
+            parts = [p for item in items if item != section for p in _said(tools, item)]
     if not parts:
         return None
     # a requirement says its item itself (有关要求（四（一））：…); anything else is headed by the section, on
