@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from knowledge.facts import Aspect
 from knowledge.lexicon import Cue, Lexicon
-from knowledge.matcher import Entity, EntityMatcher, Mention, sounds
+from knowledge.matcher import Entity, EntityKind, EntityMatcher, Mention, sounds
 from knowledge.normalize import is_cjk
 from knowledge.segment import Segmenter
 
@@ -79,6 +79,9 @@ class QueryReader:
             if 2 <= len(word) <= 4:
                 for index, ch in enumerate(word):
                     self._cue_chars.setdefault((len(word), index, ch), []).append((word, sounds(word)))
+        role_words = [w for cue in (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OTHER_POST) for w in lexicon.cues[cue]]
+        longest = sorted((w for w in role_words if len(w) > 2), key=len, reverse=True)
+        self._place_words = re.compile(f"(?=({'|'.join(map(re.escape, longest)) or '(?!)'}))")
         # A lookahead finds, at every position, the longest cue word starting there (overlaps allowed).
         self._cue_words = re.compile(f"(?=({'|'.join(map(re.escape, sorted(self.tags, key=len, reverse=True)))}))")
 
@@ -89,7 +92,17 @@ class QueryReader:
     def read(self, text: str) -> Query:
         tokens = list(self.segmenter.tokenizer.tokenize(text))
         inside = _inside_words(tokens)
-        mentions = [m for m in self.matcher.find(text) if not (m.via_title and inside(m.start, m.end))]
+        places = [found.span(1) for found in self._place_words.finditer(text)]
+        mentions = [
+            m
+            for m in self.matcher.find(text)
+            if not (m.via_title and inside(m.start, m.end))
+            # 专班 in 副专班长: a group's short name inside a place's word is the place asked about
+            and not (
+                m.entity.kind is EntityKind.GROUP
+                and any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in places)
+            )
+        ]
         masked = list(text)
         for mention in mentions:
             masked[mention.start : mention.end] = " " * (mention.end - mention.start)

@@ -535,3 +535,20 @@ def test_a_post_that_begins_with_its_units_party_body_is_in_the_unit_itself() ->
     assert unit_of_post("北京外国语大学学术委员会主任") == "北京外国语大学"
     assert unit_of_post("国网吐鲁番供电公司党委副书记") == "国网吐鲁番供电公司"
     assert unit_of_post("省政府办公厅副主任") == "省政府办公厅"
+
+
+def test_a_breadcrumb_an_office_set_up_below_and_a_signature_run_onto_the_text(tmp_path: Path) -> None:
+    """当前位置 chrome is dropped; 专班下设办公室,设在X names the office's host; a signature the crawl ran onto the
+    last paragraph is read; 副专班长 asks for the deputies, though 专班 alone names the group."""
+    raw = (
+        "当前位置:首页 > 政务公开 > 通知公告\n某区人民政府办公室关于调整某区测试工作专班组成人员的通知\n一、专班组成人员\n"
+        "专班长：陈远 区长\n副专班长：刘华 副区长\n二、专班办公室\n专班下设办公室,设在区住房和城乡建设局,承担专班日常工作。\n"
+        "三、工作机制\n专班每周召开一次调度会。专班工作任务完成后自行撤销。某区人民政府办公室2024年3月18日(此件公开发布)\n"
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    assert "当前位置" not in k.notice
+    assert k.field("signed").value == "2024年3月18日" and k.field("issuer").value == "某区人民政府办公室"
+    group = next(iter(k.groups.values()))
+    assert k.units[group.office.host].name == "区住房和城乡建设局"
+    assert "刘华" in Library.build([tmp_path]).ask("副专班长有哪些").text

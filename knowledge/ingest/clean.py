@@ -24,7 +24,7 @@ _CJK = "\u4e00-\u9fff"
 # Chrome lines of a page around the notice: source/time bars, font-size buttons, counters, "听新闻".
 _CHROME = re.compile(
     r"^(?:来源[:：].*|.*(?:发布时间|更新时间|浏览次数|累计次数|字体[:：]).*|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?.*|"
-    r"听新闻|\d{1,2}|【?打印】?|【?关闭】?|分享到.*)$"
+    r"听新闻|\d{1,2}|【?打印】?|【?关闭】?|分享到.*|(?:当前位置|您当前的位置|当前的位置|您现在的位置)[:：].*)$"
 )
 # The page's source bar, kept as its source and publication time only (the rest is chrome).
 _PAGE_SOURCE = re.compile(r"^来源[:：]\s*([^\s:：]{2,30})(?:\s+发布时间[:：]\s*(\d{4}-\d{2}-\d{2}))?")

@@ -17,6 +17,10 @@ _ISSUER_END = ("办公厅", "办公室", "人民政府", "政府", "委员会")
 _TITLE_IN_TEXT = re.compile(r"[\u4e00-\u9fff“”]{2,40}?(?:办公厅|办公室|人民政府|政府)关于[^。:：,，;；]{4,80}?的通知")
 
 
+# a signature the crawl ran onto the end of the last paragraph: issuer, date, and the publication note
+_GLUED_SIGNATURE = re.compile(
+    r"[。;；]([\u4e00-\u9fff]{4,30}?(?:办公厅|办公室|人民政府))(\d{4}年\d{1,2}月\d{1,2}日)[(（]?(此件公开发布)?[)）]?$"
+)
 _PAGE = re.compile(r"^来源：(\S+)(?: 发布时间：(\d{4}-\d{2}-\d{2}))?")
 
 
@@ -125,6 +129,15 @@ def _signature(draft: Draft, lines: list[Line]) -> None:
             continue
         iso = chinese_date(text)
         if iso is None:
+            glued = _GLUED_SIGNATURE.search(text)  # …自行撤销。江州市柳湾区人民政府办公室2024年3月18日(此件公开发布)
+            if glued and chinese_date(glued.group(2)) and i == end - 1:
+                date = glued.group(2)
+                quote = f"{glued.group(1)}{date}"
+                add_field(draft, "signed", "成文日期", date, quote, "落款", f"read as {chinese_date(date)}")
+                add_field(draft, "issuer", "发文机关", glued.group(1), quote, "落款")
+                if glued.group(3):
+                    add_field(draft, "public", "公开方式", glued.group(3), glued.group(3), "落款")
+                break
             continue
         issuer = lines[i - 1].text.replace(" ", "") if i else ""
         if issuer.endswith(_ISSUER_END) and len(issuer) <= 30:

@@ -10,14 +10,14 @@ from knowledge.ingest.names import ends_as_post
 from knowledge.ingest.roster import read_holders
 from knowledge.ingest.sections import Line
 
-_HOST = re.compile(r"办公室设在([^,，。;；]+)")
+_HOST = re.compile(r"办公室[,，]?设在([^,，。;；]+)")  # 办公室设在X / 下设办公室,设在X
 # 主任由…兼任, or the crawl cut off after the holder (办公室主任由省发展改革委主要负责同志)
 _ROLE_BY = re.compile(r"(?<!室)(?:办公室)?((?:常务)?(?:副)?主任)由([^。;；]+?)(?:兼任|担任|$)")
 _TAKES = re.compile(
     r"(?:由|[,，;；。]|^)([^,，。;；由]{2,60}?)(?:兼任(?:[\u4e00-\u9fff]{0,20}?)|(?<![担兼])任)办公室((?:常务)?(?:副)?主任)"
 )
 _ALSO = re.compile(r"([^,，。;；]{2,60}?)担任[^,，。;；]*?兼([\u4e00-\u9fff]{0,20}?)办公室(主任|副主任)")
-_DUTY = re.compile(r"办公室设在[^,，。;；]+[,，]((?:负责|承担)[^。]+?)(?=[,，]办公室|。|$)")
+_DUTY = re.compile(r"办公室[,，]?设在[^,，。;；]+[,，]((?:负责|承担)[^。]+?)(?=[,，]办公室|。|$)")
 
 
 def read_office(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
