@@ -220,7 +220,9 @@ def title_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
             bare = rest in _POST_ENDINGS  # 秘书长 alone asks for a place in the group, not a title
             if len(rest) >= _WORD and not bare and rest.endswith((*_POST_ENDINGS, "总理", "省长", "县长", "区长")):
                 fits[rest].append(person.id)
-    return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken}
+    # 副秘书长 where the notice's groups have 副秘书长 as a place: the place is asked about, not a title
+    places = {h.role for g in kb.groups.values() for h in (*g.roles, *(g.office.roles if g.office else ()))}
+    return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken and form not in places}
 
 
 def person_addresses(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:

@@ -85,8 +85,8 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     if not entities and len(tools.kb.groups) == 1 and (query.has(*_GROUP_FACETS, Cue.DUTY) or query.asks_person):
         # 组长是谁, asked of a notice that sets up one group: that group
         entities = (Entity(EntityKind.GROUP, next(iter(tools.kb.groups))),)
-    if not entities and query.has(*_GROUP_FACETS):
-        # 指挥长是谁 / 常务副组长是谁, where only one of the notice's groups has that place: that group
+    if not entities and query.has(*_GROUP_FACETS, Cue.OTHER_POST):
+        # 指挥长是谁 / 秘书长是谁, where only one of the notice's groups has that place: that group
         entities = _only_holder_of_place(tools, query)
     return query, entities
 

@@ -37,6 +37,8 @@ class Draft:
     def person(self, name: str, title: str | None, quote: str, section: str) -> str:
         """The id of the person ``name``, adding the title (if new) the quote gives them."""
         name = name.strip()
+        if title is not None and title.strip() in _NOT_TITLES:
+            title = None  # 许文斌（兼）: he holds it besides his post, which the notice gives elsewhere
         entry = self.people.get(name)
         if entry is None:
             entry = {
@@ -113,6 +115,9 @@ def _person_id(name: str) -> str:
 def _unit_id(name: str) -> str:
     initials = "".join(s[0] for s in lazy_pinyin(name) if s and s.isascii() and s[0].isalpha())
     return (initials or "unit").lower()
+
+
+_NOT_TITLES = frozenset({"兼", "兼任", "兼职", "正职", "副职"})
 
 
 def _unique(base: str, taken: set[str]) -> str:
