@@ -59,7 +59,8 @@ class Engine:
         self.config = config
         matcher = EntityMatcher(kb, MatcherConfig(config.fuzzy_floor, config.fuzzy_margin))
         segmenter = build_segmenter(kb.notice, matcher.surfaces, lexicon.words(), cache_dir)
-        self.reader = QueryReader(lexicon, matcher, segmenter, kb.places())
+        offices = frozenset(g.id for g in kb.groups.values() if g.office is not None)
+        self.reader = QueryReader(lexicon, matcher, segmenter, kb.places(), offices)
         # Pinyin is read as the names first, then the question words, then the notice's words, and
         # last single characters of question words (guan → 管).
         question_words = [*(w for words in lexicon.cues.values() for w in words), *lexicon.fillers]

@@ -55,8 +55,14 @@ class Query:
 
 class QueryReader:
     def __init__(
-        self, lexicon: Lexicon, matcher: EntityMatcher, segmenter: Segmenter, places: frozenset[str] = frozenset()
+        self,
+        lexicon: Lexicon,
+        matcher: EntityMatcher,
+        segmenter: Segmenter,
+        places: frozenset[str] = frozenset(),
+        offices: frozenset[str] = frozenset(),
     ) -> None:
+        """``places``: the notice's own places (重庆, 开州); ``offices``: the groups that have an office."""
         self.matcher = matcher
         self.segmenter = segmenter
         self.fillers = frozenset(lexicon.fillers)
@@ -79,6 +85,14 @@ class QueryReader:
             if 2 <= len(word) <= 4:
                 for index, ch in enumerate(word):
                     self._cue_chars.setdefault((len(word), index, ch), []).append((word, sounds(word)))
+        self._office_forms = {
+            surface[:-1] + "办": entity
+            for surface, (entity, _) in matcher.surfaces.items()
+            if entity.id in offices and len(surface) == 3 and surface.endswith(("委", "组", "会"))
+        }
+        self._office_form = re.compile(
+            "|".join(map(re.escape, sorted(self._office_forms, key=len, reverse=True))) or "(?!)"
+        )
         role_words = [w for cue in (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OTHER_POST) for w in lexicon.cues[cue]]
         longest = sorted((w for w in role_words if len(w) > 2), key=len, reverse=True)
         self._place_words = re.compile(f"(?=({'|'.join(map(re.escape, longest)) or '(?!)'}))")
@@ -93,6 +107,9 @@ class QueryReader:
         tokens = list(self.segmenter.tokenizer.tokenize(text))
         inside = _inside_words(tokens)
         places = [found.span(1) for found in self._place_words.finditer(text)]
+        offices = [
+            (found, self._office_forms[found.group()]) for found in self._office_form.finditer(text)
+        ]  # 食安办 / 未保办: the office of the group whose short form ends 委 / 组 / 会
         mentions = [
             m
             for m in self.matcher.find(text)
@@ -102,6 +119,12 @@ class QueryReader:
                 m.entity.kind is EntityKind.GROUP
                 and any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in places)
             )
+        ]
+        taken = {(m.start, m.end) for m in mentions}
+        mentions += [
+            Mention(entity, found.start(), found.end(), 100.0)
+            for found, entity in offices
+            if not any(a < found.end() and found.start() < b for a, b in taken)
         ]
         masked = list(text)
         for mention in mentions:
@@ -152,7 +175,7 @@ class QueryReader:
         return Query(
             text=text,
             mentions=tuple(mentions),
-            cues=frozenset(t for t in tags if isinstance(t, Cue)),
+            cues=_office_cues(frozenset(t for t in tags if isinstance(t, Cue)), text, offices),
             cue_words=tuple(words),
             aspects=tuple(dict.fromkeys(t for t in tags if isinstance(t, Aspect))),
             marked_aspects=tuple(dict.fromkeys(marked)),
@@ -263,6 +286,19 @@ class QueryReader:
                 unknown.append(word)
         close_run()
         return tuple(content), tuple(unknown)
+
+
+def _office_cues(cues: frozenset[Cue], text: str, offices: list[tuple[re.Match[str], Entity]]) -> frozenset[Cue]:
+    """After an office named by its group's short form (食安办主任), 主任 / 副主任 are the office's places."""
+    if not offices:
+        return cues
+    cues = cues | {Cue.OFFICE}
+    after = [text[found.end() : found.end() + 3] for found, _ in offices]
+    if any(a.startswith(("副主任", "常务副")) for a in after):
+        return (cues - {Cue.DEPUTY}) | {Cue.OFFICE_DEPUTY}
+    if any(a.startswith("主任") for a in after):
+        return (cues - {Cue.LEADER}) | {Cue.OFFICE_DIRECTOR}
+    return cues
 
 
 def _inside_words(tokens: list[tuple[str, int, int]]) -> Callable[[int, int], bool]:
