@@ -94,7 +94,9 @@ class MessageReader:
             for part in self._enumeration.split(sentence):
                 pieces += self._pieces(part)
         if not any(asks for _, asks in pieces):
-            return [piece for piece, _ in pieces]
+            # no sentence asks: each is its own question (海关也在里面？), what it names it names itself, and a
+            # pronoun in it still points at the chat's subject
+            return [replace(piece, named=()) for piece, _ in pieces]
         # A sentence that asks nothing is no question of its own here; what it names is what the next
         # question may point at (罗蔺！！！负责啥), and otherwise it is left out (谢谢，字太小了).
         kept: list[Piece] = []

@@ -42,6 +42,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     comparing = query.has(*_SET_CUES) or bool(_WHICH_MORE.search(query.text))
     if not comparing or not (query.has(Cue.DEPUTY) or "单位" in query.text):
         return None
+    if query.has(Cue.YES_NO) and len(holders) == 1:
+        return None  # 海关也在里面？: whether that one unit is in the group, a claim to judge
     named = [e for e in turn.entities if e.kind is not EntityKind.UNIT]
     if len(named) < 2 and (_UNIT_ASKED.search(query.text) or _GROUP_COUNT.search(query.text)):
         return None  # 哪个单位参加的专题组最多 / 同时是两个以上专题组的: units counted by their groups
