@@ -52,6 +52,7 @@ _FIRST_ONE = re.compile(r"前者|头一个|第一个")
 _LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那")
 _ORDINAL_ANY = re.compile(r"第[一二三四五六七八九]|前者|后者|最后")
 _PLURAL = re.compile(r"[他她]们|他俩|她俩|[这那][两几俩]位|[这那]些人")
+_IN_LIST = re.compile(r"^(?:那|那么)?(?:有没有|有|包括|包含|含)|在不在|在没在|在其中|在里面|在里头")
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位")
 _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
@@ -170,6 +171,16 @@ def _follow_up(
     if entities or (own_kind and pronoun is None):
         if query.cues & _SET_CUES:  # 其中哪些也在激励创业创新组 / 和精简行政审批组重叠的呢: with the groups before
             entities += tuple(e for e in context.entities if e not in entities and e.kind is EntityKind.GROUP)
+            if not asks_relation:
+                query = _with_relation(query, context)
+        elif (
+            pronoun is None
+            and query.has(Cue.YES_NO)
+            and _IN_LIST.search(query.text)
+            and not any(e.kind is EntityKind.GROUP for e in entities)
+        ):
+            # 商事组副组长单位 → 有市场监管局吗: whether it is in the group just listed
+            entities += tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
             if not asks_relation:
                 query = _with_relation(query, context)
         elif pronoun is not None:
