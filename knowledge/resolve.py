@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from knowledge.answer import Context
-from knowledge.facts import Aspect, RoleKind
+from knowledge.facts import Aspect, RoleKind, Tier
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
 from knowledge.tools import Tools
@@ -94,9 +94,13 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
 
 def _only_holder_of_place(tools: Tools, query: Query) -> tuple[Entity, ...]:
     words = sorted((w for w in tools.place_words if w in query.text), key=len, reverse=True)
+    if not words and query.has(Cue.LEADER):  # 谁是老大: the head, by whatever word the notice uses for it
+        heads = [g.id for g in tools.kb.groups.values() if any(h.tier is Tier.HEAD and not h.unstated for h in g.roles)]
+        return (Entity(EntityKind.GROUP, heads[0]),) if len(heads) == 1 else ()
     if not words:
         return ()
-    groups = [g.id for g in tools.kb.groups.values() if any(h.role == words[0] for h in g.roles)]
+    # a place the notice states for one group only (its other groups' 组长 are 未载明): that group's
+    groups = [g.id for g in tools.kb.groups.values() if any(h.role == words[0] and not h.unstated for h in g.roles)]
     return (Entity(EntityKind.GROUP, groups[0]),) if len(groups) == 1 else ()
 
 

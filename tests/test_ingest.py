@@ -552,3 +552,18 @@ def test_a_breadcrumb_an_office_set_up_below_and_a_signature_run_onto_the_text(t
     group = next(iter(k.groups.values()))
     assert k.units[group.office.host].name == "区住房和城乡建设局"
     assert "刘华" in Library.build([tmp_path]).ask("副专班长有哪些").text
+
+
+def test_groups_listed_by_name_with_their_count_and_kind_are_groups_whose_leaders_are_unstated(tmp_path: Path) -> None:
+    raw = (
+        "某市推进测试改革协调小组工作规则\n第一条某市推进测试改革协调小组(以下简称协调小组)是市政府议事协调机构。\n"
+        "组长由市政府分管副市长担任。\n"
+        "第二条协调小组下设审批改革组、营商环境组2个专题组和综合组、督查组2个保障组。\n"
+    )
+    ingest(raw, tmp_path)
+    k = load_knowledge(tmp_path)
+    kinds = {g.name: g.kind for g in k.groups.values() if not k.is_top(g.id)}
+    assert kinds == {"审批改革组": "专题组", "营商环境组": "专题组", "综合组": "保障组", "督查组": "保障组"}
+    library = Library.build([tmp_path])
+    assert "未载明" in library.ask("督查组组长是谁").text
+    assert "审批改革组" in library.ask("下设哪些专题组").text

@@ -16,6 +16,10 @@ _KIND_END = re.compile("(" + "|".join(KINDS) + r")(?:制度)?$")
 _SHORT = re.compile(r"[(（]以下简称([^)）]{1,12})[)）]")
 # 下设5个工作组 / 下设综合组等3个专项组: the word the notice uses for the groups under the top one
 _SET_UNDER = re.compile(r"下设[^,，。;；]{0,12}?(?:[0-9一二三四五六七八九十]+个)([\u4e00-\u9fff]{0,4}组)")
+# a list of groups named with their count and kind: 精简行政审批组、…、推进政务信息化和大数据发展组6个专题组
+_LISTED = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,16}组[、,，])+[\u4e00-\u9fff]{2,16}组)(?:等)?[0-9一二三四五六七八九十]+个([\u4e00-\u9fff]{1,4}组)"
+)
 # 附件 … 专项工作组组成人员名单: a roster of its own under a title line
 _ROSTER_TITLE = re.compile(r"^(.{2,40}?)(?:组成人员|人员组成|成员)名单$")
 # what a numbered heading that is a group says right after its name: （一）综合协调组。牵头单位：…
@@ -95,6 +99,15 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         if top:
             entry["parent"] = top["id"]
         scopes.append(Scope(entry, span))
+    known = {sc.entry["name"] for sc in scopes}
+    for name, kind, section in _listed_groups(lines):
+        if name in known or not top:
+            continue
+        # 下设精简行政审批组、…6个专题组和综合组、…3个保障组: named, nothing said of who leads them
+        entry = {"id": _group_id(name, taken), "name": name, "kind": kind, "section": section, "parent": top["id"]}
+        entry["roles"] = [{"role": "组长", "unstated": True, "section": section}]
+        scopes.append(Scope(entry, range(0)))
+        known.add(name)
     if not scopes:
         name = title or "通知所设机构"
         entry = {
@@ -106,6 +119,22 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         }
         scopes.append(Scope(entry, range(len(lines))))
     return scopes
+
+
+def _listed_groups(lines: list[Line]) -> list[tuple[str, str, str]]:
+    """Groups a sentence lists by name with their count and kind (下设A组、B组…6个专题组和C组、D组3个保障组):
+    (name, kind, section) of each."""
+    found = []
+    for line in lines:
+        for m in _LISTED.finditer(line.text):
+            pieces = [
+                re.sub(r"^(?:和|及|以及|与)", "", re.split(r"下设|设立|设有|包括|分为", n)[-1])
+                for n in re.split(r"[、,，]", m.group(1))
+            ]
+            names = [n for n in pieces if n.endswith("组") and 3 <= len(n) <= 16]
+            if len(names) >= 2:
+                found += [(n, m.group(2), line.section) for n in names]
+    return found
 
 
 def _blocks(lines: list[Line]) -> list[tuple[str, str, range]]:
