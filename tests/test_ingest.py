@@ -139,8 +139,7 @@ def test_a_paragraph_and_a_split_title_given_twice_stay_once() -> None:
 
 def test_glued_name_and_title_are_read_apart(tmp_path: Path) -> None:
     raw = "某省人民政府办公厅关于成立某省测试工作领导小组的通知\n二、组成人员\n组 长:林克庆省委常委、常务副省长\n副组长:陈良贤副省长\n王 曦副省长\n"
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     assert _holders(k, "组长") == ["林克庆"] and _holders(k, "副组长") == ["陈良贤", "王曦"]
     assert [t.title for t in k.people["lin_keqing"].titles] == ["省委常委", "常务副省长"]
 
@@ -314,8 +313,7 @@ def test_a_roster_run_together_on_one_line_is_read_apart(tmp_path: Path) -> None
         "姜大明国土资源部部长丁向阳国务院副秘书长成员:杜鹰发展改革委副主任翁孟勇交通运输部副部长"
         "黄海辉武警部队副参谋长三、工作机构领导小组办公室设在统计局。" + "普查工作。" * 60
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     assert _holders(k, "组长") == ["张高丽"]
     assert _holders(k, "副组长") == ["姜大明", "丁向阳"]
     assert _holders(k, "成员") == ["杜鹰", "翁孟勇", "黄海辉"]
@@ -328,8 +326,7 @@ def test_a_roster_line_under_two_bodies_is_kept_under_both(tmp_path: Path) -> No
         "某市人民政府办公室关于调整部分非常设机构的通知\n一、保留的机构\n1、市城市规划委员会\n"
         "主 任 委 员:刘雪荣\n副主任委员:杨 智\n2、市爱国卫生运动委员会\n主 任 委 员:刘雪荣\n常务副主任委员:梅香雪\n"
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     heads = {g.name: g.leader.person for g in k.groups.values()}
     assert heads == {"市城市规划委员会": "liu_xuerong", "市爱国卫生运动委员会": "liu_xuerong"}
     assert _holders(k, "副主任委员", "scsghwyh") == ["杨智"]
@@ -343,8 +340,7 @@ def test_an_office_cut_off_after_its_level_is_unstated_and_a_heading_is_no_passa
         "某市人民政府关于成立某市测试工作领导小组的通知\n一、机构性质\n领导小组是市政府议事协调机构，在市政府领导下开展工作。\n"
         "二、组成人员\n组长由市政府分管副市长担任。\n三、工作机构\n领导小组办公室设在市"
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     assert all(u.name != "市" for u in k.units.values())
     library = Library.build([tmp_path])
     assert "未载明" in library.ask("办公室设在哪").text
@@ -408,8 +404,7 @@ def test_a_roster_run_on_in_one_line_is_read_place_by_place(tmp_path: Path) -> N
         "主任：周明（市长）；常务副主任：罗强（常务副市长）；副主任：何丽（副市长）、唐志（副市长、市公安局局长）；"
         "委员：陈新（市政府副秘书长）、王平（市应急管理局局长）。\n"
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     assert _holders(k, "主任") == ["周明"] and _holders(k, "常务副主任") == ["罗强"]
     assert _holders(k, "副主任") == ["何丽", "唐志"] and _holders(k, "委员") == ["陈新", "王平"]
     assert [t.title for t in k.people["tang_zhi"].titles] == ["副市长", "市公安局局长"]
@@ -423,13 +418,12 @@ def test_a_flattened_roster_table_is_read_row_by_row_and_a_row_without_a_name_is
         "专班长 | 陈远 | 区长\n副专班长 |  | 区政府办公室主任\n成员 | 张伟 | 区财政局局长\n"
         "成员 |  | 江州市公安局某区分局局长\n成员 | 赵丽 | 区司法局局长\n"
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     assert _holders(k, "专班长") == ["陈远"] and _holders(k, "成员") == ["张伟", "赵丽"]
     members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
     assert "江州市公安局某区分局局长" in members.posts
     assert all(p.name != "江州" for p in k.people.values())
-    assert "陈远" in Library.build([tmp_path]).ask("专班长是谁").text
+    assert "陈远" in _ask(tmp_path, "专班长是谁")
 
 
 def _engine(raw: str, tmp_path: Path) -> Engine:
@@ -545,13 +539,12 @@ def test_a_breadcrumb_an_office_set_up_below_and_a_signature_run_onto_the_text(t
         "专班长：陈远 区长\n副专班长：刘华 副区长\n二、专班办公室\n专班下设办公室,设在区住房和城乡建设局,承担专班日常工作。\n"
         "三、工作机制\n专班每周召开一次调度会。专班工作任务完成后自行撤销。某区人民政府办公室2024年3月18日(此件公开发布)\n"
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     assert "当前位置" not in k.notice
     assert k.field("signed").value == "2024年3月18日" and k.field("issuer").value == "某区人民政府办公室"
     group = next(iter(k.groups.values()))
     assert k.units[group.office.host].name == "区住房和城乡建设局"
-    assert "刘华" in Library.build([tmp_path]).ask("副专班长有哪些").text
+    assert "刘华" in _ask(tmp_path, "副专班长有哪些")
 
 
 def test_groups_listed_by_name_with_their_count_and_kind_are_groups_whose_leaders_are_unstated(tmp_path: Path) -> None:
@@ -560,8 +553,7 @@ def test_groups_listed_by_name_with_their_count_and_kind_are_groups_whose_leader
         "组长由市政府分管副市长担任。\n"
         "第二条协调小组下设审批改革组、营商环境组2个专题组和综合组、督查组2个保障组。\n"
     )
-    ingest(raw, tmp_path)
-    k = load_knowledge(tmp_path)
+    k = _read(raw, tmp_path)
     kinds = {g.name: g.kind for g in k.groups.values() if not k.is_top(g.id)}
     assert kinds == {"审批改革组": "专题组", "营商环境组": "专题组", "综合组": "保障组", "督查组": "保障组"}
     library = Library.build([tmp_path])
