@@ -366,6 +366,11 @@ class Tools:
         return frozenset(h.role for g in self.kb.groups.values() if g.office for h in g.office.roles)
 
     @cached_property
+    def rule_vocabulary(self) -> frozenset[str]:
+        """The words the notice's clauses and passages use: what a rule could be found by."""
+        return frozenset(self.index.idf) | frozenset(self.passages.idf)
+
+    @cached_property
     def all_place_words(self) -> frozenset[str]:
         """Every place the notice names, in its groups and offices, and as offices call them (办公室主任)."""
         office = self.office_place_words

@@ -55,9 +55,8 @@ def _rule_words(turn: Turn, tools: Tools) -> list[str]:
     name the group (专班, 陶寺) or a place in it (成员) say whose rule, not which rule."""
     query = turn.query
     cues = [w for w in query.cue_words if len(w) > 1 and w in tools.index.idf]
-    used = tools.index.idf.keys() | tools.passages.idf.keys()
     spoken = tools.reader.segmenter.cut(mask(query.text, query.mentions))
-    inside = [w for w in spoken if len(w) > 1 and w in used and not _says_what_or_whose(w, tools)]
+    inside = [w for w in spoken if len(w) > 1 and w in tools.rule_vocabulary and not _says_what_or_whose(w, tools)]
     return list(dict.fromkeys(w for w in (*query.content, *cues, *inside) if not tools.names_group(w)))
 
 

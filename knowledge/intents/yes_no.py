@@ -181,8 +181,7 @@ def fits(claim: str, text: str) -> bool:
 
 def _is_post(tools: Tools, claim: str) -> bool:
     """A post claimed of a person (副市长, 江苏原副省长), not a place in a group (组长, 办公室主任)."""
-    places = tools.place_words | tools.office_place_words
-    if not _POST_END.search(claim) or tools.names_group(claim) or claim.removeprefix("办公室") in places:
+    if not _POST_END.search(claim) or tools.names_group(claim) or claim.removeprefix("办公室") in tools.all_place_words:
         return False
     return not any(g.name in claim or any(a in claim for a in g.aliases) for g in tools.kb.groups.values())
 
