@@ -80,8 +80,9 @@ def _table_rows(lines: list[str]) -> list[str]:
             columns = {"place": 0, "name": next(i for i, c in enumerate(cells) if "姓名" in c)}
             columns["title"] = next((i for i, c in enumerate(cells) if i not in columns.values()), 2)
             continue  # the header row
-        if columns is None or len(cells) < 3:
-            columns = None if len(cells) < 3 else columns
+        if len(cells) < 3:
+            columns = None  # the table ends where a line has no cells
+        if columns is None:
             out.append(line)
             continue
         place, name, title = (cells[columns[k]] if columns[k] < len(cells) else "" for k in ("place", "name", "title"))

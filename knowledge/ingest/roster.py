@@ -92,18 +92,17 @@ class Holder:
     also: list[tuple[str, str]] = field(default_factory=list)  # (role, name): 徐慧敏（常务副组长） holds both
 
 
-def _role_runs(lines: list[Line]) -> list[Line]:
+def _role_run(line: Line) -> list[Line]:
     """A roster run on in one line, place after place (主任：周建平（市长）；常务副主任：罗永康（…）；委员：…): one line
-    per place, each still quoting what notice.txt has."""
-    out: list[Line] = []
-    for line in lines:
-        pieces = _NEXT_LABEL.split(line.text) if _LABEL.match(line.text) else [line.text]
-        out.extend(replace(line, text=p.strip(), body=p.strip()) for p in pieces if p.strip())
-    return out
+    per place, each still quoting what notice.txt has; any other line as it is."""
+    if not _LABEL.match(line.text):
+        return [line]
+    pieces = [p.strip() for p in _NEXT_LABEL.split(line.text) if p.strip()]
+    return [replace(line, text=p, body=p) for p in pieces] if len(pieces) > 1 else [line]
 
 
 def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
-    pieces = [_role_runs([line]) for line in lines]
+    pieces = [_role_run(line) for line in lines]
     if any(len(p) > 1 for p in pieces):  # the scopes index the lines as they were: each piece keeps its line's
         starts = [0]
         for p in pieces:
