@@ -239,9 +239,13 @@ class Engine:
         groups = (self.kb.facts[f].subject for f in answer.facts if f in self.kb.facts)
         carried = not answer.context.entities and previous is not None
         named = self._people_named(answer.text)
-        # an answer about some of the people listed before (第一个 / 其中谁) keeps the list to pick from
+        # an answer about some of the people or groups listed before (第一个 / 其中谁 / 第三个呢) keeps
+        # the list to pick from
         listed = previous.people if previous is not None else ()
         people = listed if named and set(named) < set(listed) else named
+        shown = self._listed_groups(answer.text)
+        earlier = previous.listed_groups if previous is not None else ()
+        listed_groups = earlier if shown and len(shown) < len(earlier) and set(shown) < set(earlier) else shown
         return Context(
             entities=previous.entities if carried and previous else answer.context.entities,
             mentioned=query.entities,
@@ -251,7 +255,7 @@ class Engine:
             groups=tuple(dict.fromkeys(g for g in groups if g in self.kb.groups)),
             people=people,
             focus=named,
-            listed_groups=self._listed_groups(answer.text),
+            listed_groups=listed_groups,
         )
 
     def _listed_groups(self, text: str) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from knowledge.answer import Answer
 from knowledge.intents import (
     aspect_of,
     by_count,
+    by_holder_title,
     by_title,
     by_unit,
     changes,
@@ -88,6 +89,9 @@ POLICY: tuple[Intent, ...] = (
     people_named.answer,
     # before named and topic: 企业开办要压缩到几个工作日 asks a number the notice lacks
     quantity.answer,
+    # before by_title and fallback: 哪几个组的组长是局长 asks for groups by their head's title, not for the
+    # people titled 局长 nor which group
+    by_holder_title.answer,
     # before named: 航空领导小组深圳派的谁 / 几个副省长 name no one but the group, and a word of people's titles
     by_title.answer,
     # the subjects the question names

@@ -24,6 +24,8 @@ _DEMONSTRATIVE = re.compile(r"[这那](?:俩|两|几|三|四|五)个?(组|小组
 _DEMONSTRATIVE_AS = {"组": "这几个组", "小组": "这几个组", "单位": "这个单位", "人": "这两位", "位": "这两位"}
 # A-not-A asks yes or no whatever the verb: 能不能 / 可不可以 / 属不属于 / 会不会 / 有没有.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+# A correlative pair around two names asks what both share: 既在A又在B / 又是A又是B / 既属于A也属于B.
+_BOTH_PAIR = re.compile(r"[既又](在|是|属于|参加|参与)\s+[又也还]\1\s")
 
 # A tag is what a cue word signals: a Cue, an aspect, or a document field id.
 Tag = Cue | Aspect | str
@@ -154,6 +156,9 @@ class QueryReader:
                 tags.append(Cue.PRONOUN)
                 words.append(_DEMONSTRATIVE_AS[found.group(1)])
                 cue_spans.append(found.span())
+        for found in _BOTH_PAIR.finditer("".join(masked)):
+            tags.append(Cue.BOTH)
+            words.append(found.group().replace(" ", ""))
         for found in _A_NOT_A.finditer("".join(masked)):
             start, end = found.span()
             if any(a <= start < b for a, b in cue_spans):

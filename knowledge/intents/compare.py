@@ -89,7 +89,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
 
 def _groups(turn: Turn, tools: Tools) -> list[Group]:
     """The groups compared: those named, a person's by the groups they lead (唐英瑜和许洪斌谁的组…),
-    or every group of the kind named (各专题组)."""
+    every group of the kind named (各专题组), or with nothing named every group with deputy units."""
     named: list[str] = []
     for entity in turn.entities:
         if entity.kind is EntityKind.GROUP:
@@ -101,6 +101,8 @@ def _groups(turn: Turn, tools: Tools) -> list[Group]:
     if len(named) < 2:
         kinds = tools.kinds_named(turn.query)
         named += [g.id for g in tools.kb.under_top() if g.kind in kinds]
+    if not turn.entities and not named:  # 副组长单位加起来不重复的一共多少个: every group's
+        named = [g.id for g in tools.kb.under_top() if g.deputies is not None]
     return [tools.kb.groups[g] for g in dict.fromkeys(named)]
 
 
