@@ -187,7 +187,9 @@ class MessageReader:
                 clause = clause.replace(asker, self.names(own), 1)
                 form = self.read_form(clause)
                 query = self.read(form)
-            elif own_names and not narrative and _of_asker(query) and not self.has_topic(query):  # 我们是市交通局，在哪个组 / 我单位是市卫健委，算哪个组的
+            elif (
+                own_names and not narrative and _of_asker(query) and not self.has_topic(query)
+            ):  # 我们是市交通局，在哪个组 / 我单位是市卫健委，算哪个组的
                 clause = own_names[0] + clause
                 form = self.read_form(clause)
                 query = self.read(form)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.facts import Aspect, FactKind, Knowledge, RoleKind
 from knowledge.engine import Engine
+from knowledge.facts import Aspect, FactKind, Knowledge, RoleKind
 from knowledge.loader import BUNDLED, KnowledgeError, load_knowledge, squeeze
 
 SHARED_NOTICE = Path(__file__).resolve().parents[2] / "shared" / "notice" / "000_d084ee602badfcb7.txt"
