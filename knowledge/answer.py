@@ -24,7 +24,8 @@ class Context:
     cue values it asked (leader, deputy, count, topic_groups …); ``aspects``: 放权 / 监管 / 服务;
     ``groups``: every group whose facts the answer cited; ``people``: the people the answer names, or the
     list it picked one of (第一个 / 其中谁); ``focus``: the ones it names itself; ``listed_groups``: the
-    groups it lists, in order (排第二的那个组).
+    groups it lists, in order (排第二的那个组); ``earlier``: the subjects of the answers before, the most
+    recent first (回到前面那个组).
     """
 
     entities: tuple[Entity, ...] = ()
@@ -35,6 +36,7 @@ class Context:
     people: tuple[str, ...] = ()
     focus: tuple[str, ...] = ()
     listed_groups: tuple[str, ...] = ()
+    earlier: tuple[Entity, ...] = ()
     carried: bool = False
     notice: str = ""  # the notice the conversation is about, where several are loaded
 
@@ -43,6 +45,7 @@ class Context:
         return {
             "entities": [[e.kind.value, e.id] for e in self.entities],
             "mentioned": [[e.kind.value, e.id] for e in self.mentioned],
+            "earlier": [[e.kind.value, e.id] for e in self.earlier],
             **{key: list(getattr(self, key)) for key in _LISTS},
             "carried": self.carried,
             "notice": self.notice,
@@ -54,15 +57,26 @@ class Context:
         if not isinstance(data, dict):
             return cls()
         try:
-            entities, mentioned = (
+            entities, mentioned, earlier = (
                 tuple(Entity(EntityKind(kind), str(id_)) for kind, id_ in data.get(key, ()))
-                for key in ("entities", "mentioned")
+                for key in ("entities", "mentioned", "earlier")
             )
             lists = {key: tuple(str(v) for v in data.get(key, ())) for key in _LISTS}
         except (TypeError, ValueError):
             return cls()
         notice = str(data.get("notice", ""))
-        return cls(entities, mentioned, carried=bool(data.get("carried", False)), notice=notice, **lists)
+        carried = bool(data.get("carried", False))
+        return cls(entities, mentioned, earlier=earlier, carried=carried, notice=notice, **lists)
+
+    def back(self, first: bool, kind: EntityKind | None) -> Context:
+        """The context as it was about an earlier subject (回到前面那个组: the latest before this one of that
+        kind; 回到最开始: the first), the subjects since then kept as earlier ones."""
+        fitting = [e for e in self.earlier if kind is None or e.kind is kind]
+        if not fitting:
+            return self
+        target = fitting[-1] if first else fitting[0]
+        rest = tuple(e for e in (*self.entities, *self.earlier) if e != target)
+        return Context(entities=(target,), mentioned=(target,), earlier=rest, notice=self.notice)
 
 
 _LISTS = ("relation", "aspects", "groups", "people", "focus", "listed_groups")

@@ -51,6 +51,11 @@ _WORDING_ASKED = re.compile(r"原文|原话|原句|原文表述|怎么写的|如
 _QUOTED = 3  # quotes shown at most
 # a claim says something of its subject (罗蔺是综合组组长？); 综合组服务方面？ only names what it asks about
 _CLAIM_VERB = re.compile(r"是|为|有|在|属|算|兼|负责|担任|管|归|包括|设")
+# 回到前面那个组 / 回到最开始 / 说回刚才那个问题: a subject asked about before the last one
+_BACK = re.compile(
+    r"^(?:回到|说回|再说回|返回|再回到)(?:(最开始|最早|开头|一开始|第一个问题)|刚才|前面|之前|上面|上一个)[^，,。？?]*"
+)
+_EARLIER = 8  # earlier subjects kept
 _MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
 
 
@@ -138,6 +143,10 @@ class Engine:
             return replace(apology, context=context or Context())
 
     def _ask(self, question: str, context: Context | None) -> Answer:
+        back = _BACK.match(question.strip())
+        if back and context is not None:  # 回到前面那个组，它监管方面干啥: the chat as it was about that group
+            kind = EntityKind.GROUP if "组" in back.group() else None
+            context = context.back(first=bool(back.group(1)), kind=kind)
         pieces = self.message.split(question, self.config.max_question_chars * 4)
         if not pieces:  # all framing (我是…，领导让我查…): the message as it is
             answer = self._ask_clause(question, context)
@@ -261,14 +270,25 @@ class Engine:
             people=people,
             focus=named,
             listed_groups=listed_groups,
+            earlier=self._earlier(answer, previous),
         )
 
+    @staticmethod
+    def _earlier(answer: Answer, previous: Context | None) -> tuple[Entity, ...]:
+        """The subjects of the answers before this one, the most recent first, each once."""
+        if previous is None:
+            return ()
+        now = answer.context.entities or previous.entities
+        before = (*previous.entities, *previous.earlier)
+        return tuple(dict.fromkeys(e for e in before if e not in now))[:_EARLIER]
+
     def _listed_groups(self, text: str) -> tuple[str, ...]:
-        """The groups an answer names, in the order it names them (the 协调小组 over them left out)."""
+        """The groups an answer names, in the order it names them (the 协调小组 over them left out: 精简行政审批组
+        是协调小组下设的专题组 names one group of its kind, and 第二个组呢 counts in that kind)."""
         found = sorted((text.index(g.name), g.id) for g in self.kb.groups.values() if g.name in text)
         ids = [g for _, g in found]
         under = [g for g in ids if not self.kb.is_top(g)]
-        return tuple(under if len(under) > 1 else ids)
+        return tuple(under or ids)
 
 
 def _year(kb: Knowledge) -> str | None:

@@ -74,6 +74,7 @@ _PRONOUN_KINDS = {
 }
 _PERSONS_UNIT = re.compile(r"所在的?(?:那个|这个)?(?:单位|局|部门|委|市)")
 _OWN_UNIT = re.compile(r"[他她]所在的?(?:那个|这个)?(?:单位|局|部门|委)")
+_THAT_POST = re.compile(r"(?:那个|这个|那位|这位)(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?!的|呢|是|由|有)")
 _NOT_PRONOUNS = ("其他", "其它", "吉他")
 
 
@@ -216,7 +217,12 @@ def _follow_up(
             claim = query.has(Cue.YES_NO)
             kinds = {m.entity.kind for m in query.mentions if not (m.via_title and claim)}
             entities += tuple(e for e in _earlier(tools, context, pronoun) if e not in entities and e.kind not in kinds)
-        elif (ellipsis or not query.cues) and not asks_relation and not topic_words and not query.unknown:
+        elif (
+            (ellipsis or not (query.cues or query.content))
+            and not asks_relation
+            and not topic_words
+            and not query.unknown
+        ):
             # 那商事组呢: the previous relation of the new subject; 市交通局呢 after 市公安局是A组的副组长单位吗:
             # the new unit in the place of the old, the group kept
             kinds = {e.kind for e in entities}
@@ -272,7 +278,7 @@ def _picked(tools: Tools, query: Query, context: Context) -> Entity | None:
     of its kind in the notice's order (精简行政审批组… → 第二个组呢)."""
     people = [Entity(EntityKind.PERSON, p) for p in context.people]
     groups = [Entity(EntityKind.GROUP, g) for g in context.listed_groups]
-    if len(groups) < 2 and "组" in query.text:
+    if len(groups) < 2 and ("组" in query.text or len(people) < 2):
         last = [tools.kb.groups[e.id] for e in context.entities if e.kind is EntityKind.GROUP]
         if last and not tools.kb.is_top(last[0].id):
             groups = [Entity(EntityKind.GROUP, g.id) for g in tools.kb.under_top() if g.kind == last[0].kind]
@@ -299,6 +305,8 @@ def _pronoun(tools: Tools, query: Query, topic_words: list[str]) -> EntityKind |
     (它 / 这个组 / 里面 / 那个组 with nothing describing it); None when there is no pronoun."""
     if _OWN_UNIT.search(query.text):  # 他所在的那个局 / 她所在单位: the unit of the person before
         return EntityKind.UNIT
+    if _THAT_POST.search(query.text):  # 刚才那个副主任还兼什么: the person who holds it, named before
+        return EntityKind.PERSON
     pronouns = tools.lexicon.cues[Cue.PRONOUN]
     for word in (w for w in query.cue_words if w in pronouns):
         for marker, kind in _PRONOUN_KINDS.items():

@@ -27,6 +27,21 @@ _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # A correlative pair around two names asks what both share: 既在A又在B / 又是A又是B / 既属于A也属于B.
 _BOTH_PAIR = re.compile(r"[既又](在|是|属于|参加|参与)\s+[又也还]\1\s")
 
+# Question words people type in their spoken forms: 啥 for 什么, 咋 for 怎么 (啥单位, 咋调整).
+# 啥 is always 什么; 咋 is 怎么 but also 为什么 (咋要), so only 怎么 gives 咋.
+_SPOKEN = (("什么", "啥", True), ("怎么", "咋", False))
+
+
+def _spoken_forms(word: str) -> tuple[str, ...]:
+    """A cue word with its question word in the written and the spoken form (什么单位 / 啥单位)."""
+    forms = [word]
+    for written, spoken, both_ways in _SPOKEN:
+        forms += [f.replace(written, spoken) for f in forms if written in f]
+        if both_ways:
+            forms += [f.replace(spoken, written) for f in forms if spoken in f]
+    return tuple(dict.fromkeys(forms))
+
+
 # A tag is what a cue word signals: a Cue, an aspect, or a document field id.
 Tag = Cue | Aspect | str
 
@@ -103,7 +118,8 @@ class QueryReader:
 
     def _tag(self, words: tuple[str, ...], tag: Tag) -> None:
         for word in words:
-            self.tags.setdefault(word, set()).add(tag)
+            for form in _spoken_forms(word):
+                self.tags.setdefault(form, set()).add(tag)
 
     def read(self, text: str) -> Query:
         tokens = list(self.segmenter.tokenizer.tokenize(text))

@@ -53,6 +53,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             published, signed = tools.field_value("published"), tools.field_value("signed")
             text = tools.say("no_dates", published=published, signed=signed)
             return tools.decline(question, text, entities, prefix_only=True)
+        # 啥时候发的: 发的 says what was done, 啥时候 asks its date, not who did it
+        issuer_words = set(tools.lexicon.document["issuer"]) - {"发的"}
+        named_issuer = query.asks_person or any(w in issuer_words for w in query.cue_words)
+        fields = [f for f in fields if f != "issuer" or named_issuer]
         fields.append("published")
     if not fields:
         return None
