@@ -19,6 +19,7 @@ from itertools import combinations, permutations
 from knowledge.facts import Knowledge, RoleKind
 
 _WORD = 2
+_REORDERED = 3  # words of a group's name said in any order, up to this many
 # Words that say nothing about which group is meant.
 _GENERIC = frozenset({"工作", "领导", "小组", "专题", "保障", "建设", "推进"})
 _ROLE_POSTS = {
@@ -174,9 +175,11 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
         words = _words(core)
         if not words:
             continue
-        # in any order: people say 社会服务改善组 and 创新创业组 as often as the notice's order
+        # in any order, for a short name: people say 社会服务改善组 and 创新创业组 as often as the notice's
+        # order (a long name's orders would be thousands of forms no one types)
         for size in range(1, len(words) + 1):
-            for chosen in permutations(words, size):
+            reordered = len(words) <= _REORDERED and size <= _REORDERED
+            for chosen in (permutations if reordered else combinations)(words, size):
                 if all(w in _GENERIC for w in chosen):
                     continue
                 for end in shorter:
