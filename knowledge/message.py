@@ -196,6 +196,8 @@ class MessageReader:
                 asker = own_names[0]
             first_person = first_person or asker is not None
             points = query.has(Cue.PRONOUN) or bare_pronoun(form) is not None
+            # 去政府办事窗口那些人态度差，哪个组监督他们: the pronoun points at what the sentence described
+            points = points and not (describing and not names)
             topic = self.has_topic(query)
             if not (query.entities or points or topic or query.cues or query.content or query.document_fields):
                 continue  # 想先确认一下: the asking, not a question

@@ -86,6 +86,17 @@ class ClauseIndex:
     def _scan_subjects(self, token: str) -> frozenset[str]:
         return frozenset(c.subject for c in self.clauses if token in c.tokens or (len(token) > 1 and token in c.text))
 
+    def equivalents_of(self, token: str) -> frozenset[str]:
+        """The words that stand in a clause for ``token``: its own equivalents, or those of the longest
+        equivalence word inside it (管开店, as jieba cuts 管开店办执照, has 开店's)."""
+        if token in self.equivalent:
+            return self.equivalent[token]
+        inside = [w for w in self.equivalent if len(w) > 1 and w in token]
+        if not inside:
+            return frozenset()
+        word = max(inside, key=len)
+        return self.equivalent[word] | {word}
+
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.unknown_weight)
 
@@ -95,12 +106,10 @@ class ClauseIndex:
             return []
         total = sum(map(self.weight, tokens))
         heard = {t: self._sounds_like(t) for t in tokens if len(t) == 2}
+        same = {t: self.equivalents_of(t) for t in tokens}
         hits = []
         for number, clause in enumerate(self.clauses):
-            covered = sum(
-                self.weight(t) * _presence(t, clause, number in heard.get(t, ()), self.equivalent.get(t, frozenset()))
-                for t in tokens
-            )
+            covered = sum(self.weight(t) * _presence(t, clause, number in heard.get(t, ()), same[t]) for t in tokens)
             if covered:
                 hits.append(Hit(clause, covered / total))
         hits.sort(key=lambda hit: -hit.score)

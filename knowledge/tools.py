@@ -200,8 +200,16 @@ class Tools:
         return [g for g in self.kb.groups.values() if g.full_name and g.full_name in title]
 
     def topic_words(self, query: Query) -> list[str]:
-        """The question's content words that the notice's clauses use, other than the aspect words."""
-        return [w for w in query.content if w not in self.lexicon.aspect_words and w in self.index.idf]
+        """The question's content words that the notice's clauses use, other than the aspect words; an
+        everyday word stands for its equivalent the clauses use (办事窗口 for 窗口, 开店 for 企业开办)."""
+        idf = self.index.idf
+        found = []
+        for word in (w for w in query.content if w not in self.lexicon.aspect_words):
+            same = sorted(self.index.equivalents_of(word))
+            used = word if word in idf else next((e for e in same if e in idf), None)
+            if used is not None:
+                found.append(used)
+        return found
 
     def group_terms(self, words: Iterable[str]) -> list[str]:
         """Those of ``words`` that only one group's clauses use (简易注销, 科研经费)."""
@@ -454,7 +462,12 @@ class Tools:
         names it mentions, or a cue for a kind (保障组 misspelt, or carried from the last question)."""
         text = mask(query.text, query.mentions)
         cued = [w for cue in _KIND_CUES if query.has(cue) for w in self.lexicon.cues[cue]]
-        return [kind for kind in self.kb.kinds() if kind in text or any(kind in w for w in cued)]
+        named = [kind for kind in self.kb.kinds() if kind in text or any(kind in w for w in cued)]
+        # 不是专题组的有哪些 / 除了专题组还有哪些组: the other kinds
+        negated = [kind for kind in named if re.search(f"(?:不是|不属于|除了|除去|非){re.escape(kind)}", text)]
+        if negated and len(negated) == len(named):
+            return [kind for kind in self.kb.kinds() if kind not in negated]
+        return named
 
     def document_part(self, field_id: str) -> Part:
         """A field of the document (文号, 成文日期 …), or that the notice does not give it."""

@@ -24,6 +24,9 @@ _DEMONSTRATIVE = re.compile(r"[这那](?:俩|两|几|三|四|五)个?(组|小组
 _DEMONSTRATIVE_AS = {"组": "这几个组", "小组": "这几个组", "单位": "这个单位", "人": "这两位", "位": "这两位"}
 # A-not-A asks yes or no whatever the verb: 能不能 / 可不可以 / 属不属于 / 会不会 / 有没有.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+# 怎么办营业执照 asks how to get something done (a procedure); 重大问题要怎么办 asks what the notice requires
+_HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)办(?![理法事])(?=[\u4e00-\u9fff])")
+_WH = re.compile(r"哪|谁|什么|啥|几|多少|怎么|咋")
 # A correlative pair around two names asks what both share: 既在A又在B / 又是A又是B / 既属于A也属于B.
 _BOTH_PAIR = re.compile(r"[既又](在|是|属于|参加|参与)\s+[又也还]\1\s")
 
@@ -158,6 +161,8 @@ class QueryReader:
                 continue  # 工作 in 工作简报, 么 in 什么, 服务 in 政务服务: part of another word
             if found == {Cue.YES_NO} and len(word) == 1 and start + 1 != len(text):
                 continue  # 吗 / 吧 / 么 ask yes or no only at the end
+            if found == {Cue.YES_NO} and word != "吗" and len(word) == 1 and _WH.search(text):
+                continue  # 哪个组监督他们嘛 / 是谁嘛: a particle after a question word asks nothing more
             tags.extend(found)
             words.append(word)
             if text.startswith(_ASPECT_MARKERS, start + len(word)):
@@ -172,6 +177,8 @@ class QueryReader:
                 tags.append(Cue.PRONOUN)
                 words.append(_DEMONSTRATIVE_AS[found.group(1)])
                 cue_spans.append(found.span())
+        if _HOW_TO.search(text):
+            tags.append(Cue.PROCEDURE)
         for found in _BOTH_PAIR.finditer("".join(masked)):
             tags.append(Cue.BOTH)
             words.append(found.group().replace(" ", ""))

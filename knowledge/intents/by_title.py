@@ -29,6 +29,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return _holders(turn, tools, titles.pop(), [p.id for p in people])
     if any(e.kind is not EntityKind.GROUP or not tools.kb.is_top(e.id) for e in entities):
         return None  # a person, a unit or a group named: named answers
+    if query.has(Cue.WHICH_GROUP) and not query.asks_person:
+        return None  # 政府办事窗口…哪个组监督: a group asked for by its work, not people by their titles
     which = _WHICH_PLACES.search(query.text)
     places = title_places(tools.kb, which.group(1)) if which else {}
     if places:  # 哪几个市有人进了: the places whose officials are in the group

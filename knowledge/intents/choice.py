@@ -42,7 +42,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         picked = [g for g in groups if _holds(tools, holder, tools.kb.groups[g.id], deputy) != negated]
         place = tools.say("place_held_by", holder=_name(tools, holder), role=_place_word(holder, deputy))
         names = [_option(tools, turn, g) for g in picked]
-        facet = tools.entity_part(holder)
+        shown = [tools.kb.groups[g.id] for g in groups]  # each candidate's place, as the notice fills it
+        facet = describe.join(
+            [describe.deputies(tools.kb, g) if deputy else describe.leader(tools.kb, g) for g in shown]
+        )
     else:
         return None
     if names:

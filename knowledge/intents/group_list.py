@@ -38,9 +38,15 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     asks_list = asks_list or (bool(kinds) and bare)  # 保障组: the kind typed alone, as in a search box
     if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS, Cue.MISSING)):
         return None
-    if query.content and tools.topic_hits(query):
+    if query.content and tools.topic_hits(query) and not query.has(Cue.MISSING):
         return None  # 各专题组要调查研究哪些问题 / 要根据什么细化工作: a duty or requirement, found by the search
-    if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY) or (query.asks_person and not query.has(Cue.COUNT, Cue.NAME)):
+    # 哪个专题组没写服务方面: a side of the duties, for every group, kept where the notice is silent
+    missing_side = bool(query.aspects) and query.has(Cue.MISSING)
+    if (
+        query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY)
+        or missing_side
+        or (query.asks_person and not query.has(Cue.COUNT, Cue.NAME))
+    ):
         # 四个专题组的组长分别是谁: the facet asked, for every group of that kind
         groups = [g for g in tools.kb.under_top() if g.kind in (kinds or tools.kb.kinds())]
         parts = [tools.group_answer(query, g) for g in groups]

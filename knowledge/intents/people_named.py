@@ -12,7 +12,8 @@ from knowledge.turn import Turn
 
 # the people of the notice as a whole: named, mentioned or listed in it
 _NAMED_IN_NOTICE = re.compile(
-    r"(?:点名|提到|提及|涉及|出现|列出|写到|写了)的?(?:领导|人|人员|同志|名字)|(?:全部|所有)的?(?:人|人员|领导)"
+    r"(?:点名|点了|提到|提及|涉及|出现|列出|写到|写了)了?(?:几|多少)?(?:个|位|名)?的?(?:领导|人|人员|同志|名字)"
+    r"|(?:全部|所有)的?(?:人|人员|领导)|人名"
 )
 
 
