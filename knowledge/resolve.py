@@ -74,6 +74,7 @@ _PRONOUN_KINDS = {
 }
 _PERSONS_UNIT = re.compile(r"所在的?(?:那个|这个)?(?:单位|局|部门|委|市)")
 _OWN_UNIT = re.compile(r"[他她]所在的?(?:那个|这个)?(?:单位|局|部门|委)")
+_TOWARDS = re.compile(r"^那?(?:对于|对|针对)")
 _THAT_POST = re.compile(r"(?:那个|这个|那位|这位)(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?!的|呢|是|由|有)")
 _NOT_PRONOUNS = ("其他", "其它", "吉他")
 
@@ -147,7 +148,9 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     # 协调小组的日常工作是谁在做: the same, asked as who does it
     asks_doer = any(w.startswith("谁在") or w.startswith("谁来") for w in query.cue_words)
     asks_which = (asks_group or asks_doer) and only_umbrella and bool(query.content)
-    if query.has(Cue.DESCRIBED_GROUP) or asks_which or _led_group_asked(tools, query, entities):
+    # 那个组副组长单位里有税务局没: in a yes/no question the unit is what is claimed, not what describes 那个组
+    claimed = query.has(Cue.YES_NO) and any(e.kind is EntityKind.UNIT for e in entities)
+    if not claimed and (query.has(Cue.DESCRIBED_GROUP) or asks_which or _led_group_asked(tools, query, entities)):
         described = _described_group(tools, query, entities)
         if described:  # the words described the group; what is asked of it is in the cues
             listing = {Cue.ALL_GROUPS, Cue.LIST, Cue.COUNT}  # 唐良智下面的副组长: not a list of groups
@@ -195,6 +198,9 @@ def _follow_up(
         query = replace(query, cues=(query.cues - {Cue.DEPUTY}) | {Cue.OFFICE, Cue.OFFICE_DEPUTY})
     asks_relation = bool(query.cues & RELATION_CUES) or bool(query.aspects)
     ellipsis = query.text.startswith(_ELLIPSIS_START) or query.text.endswith(_ELLIPSIS_END)
+    if ellipsis and Cue.REQUIREMENT.value in context.relation and _TOWARDS.match(query.text):
+        # 有啥要求 → 那对市政府各部门的主要负责人呢: what the notice requires of them, whoever they are
+        return replace(query, cues=(query.cues - RELATION_CUES) | {Cue.REQUIREMENT}), entities
     own_kind = bool(query.cues & _KIND_CUES)
     if entities or (own_kind and pronoun is None):
         if query.cues & _SET_CUES:  # 其中哪些也在激励创业创新组 / 和精简行政审批组重叠的呢: with the groups before

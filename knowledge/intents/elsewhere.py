@@ -37,7 +37,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if not (query.has(Cue.ELSEWHERE) or below or ours_other or _foreign_place(tools, query.text, query)):
         return None  # 各区县的放管服协调小组: not the city's group
     text = tools.say("elsewhere", group="、".join(g.full_name or g.name for g in tools.notice_groups()))
-    return tools.decline(question, text, prefix_only=True)
+    # the group it named stays the subject: 渝北区的放管服协调小组谁负责 → 那重庆市的呢 asks of the notice's own
+    named = tuple(e for e in turn.entities if e.kind is EntityKind.GROUP)
+    return tools.decline(question, text, named, prefix_only=True)
 
 
 def _own_place(tools: Tools, before: str) -> bool:
