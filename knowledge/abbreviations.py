@@ -66,7 +66,7 @@ _UNIT_LEVELS = (
 _NOT_LEVELS = ("市场", "市政", "区域")  # a word that starts like a level: 市场监管总局 is no 市's 场监管总局
 _BODY_OF_UNIT = ("原党委", "原党组", "党委", "党组")  # 外交部党委书记: the party body is the unit's own
 # After a unit's leading words, people say where they mean rather than its kind: 公安那边 / 海关那块 / 民政系统.
-_SIDES = ("那边", "那块", "这边", "这块")
+_SIDES = ("那边", "那块", "这边", "这块", "部门", "系统")
 _JOINERS = re.compile("[和与及]")  # 工业和信息化部 → 工信部: a joining word has no head of its own
 _MOST_HEADS = 4
 

@@ -12,6 +12,9 @@ from knowledge.facts import ROLE_TIERS, Aspect, Knowledge, Tier
 from knowledge.loader import DATA_DIR, KnowledgeError, load_file
 
 
+_POST = re.compile(r"[\u4e00-\u9fff]{0,3}(?:长|主任|召集人|书记|主席|指挥)")  # a post word: 组长, 秘书长, 主任
+
+
 class Cue(enum.Enum):
     """What a word in the question signals; the keys of ``cues`` in lexicon.yaml."""
 
@@ -126,7 +129,14 @@ class Lexicon:
         """Colloquial words in the notice's own wording (一把手 → 主要负责人), longest first, in one
         pass: what was written in is not rewritten again, and a notice term already there stays
         whole (证合一 → 多证合一, but 多证合一 stays 多证合一)."""
+        text = self._deputy_slip.sub("副", text)  # 付组长 / 付主任: 付 typed for the 副 of a post
         return self._synonym_pattern.sub(lambda m: self.synonyms.get(m.group(), m.group()), text)
+
+    @cached_property
+    def _deputy_slip(self) -> re.Pattern[str]:
+        cues = (Cue.LEADER, Cue.OTHER_POST, Cue.OFFICE_DIRECTOR)
+        posts = {w for c in cues for w in self.cues.get(c, ()) if _POST.fullmatch(w) and not w.startswith("副")}
+        return re.compile(f"付(?=(?:{'|'.join(map(re.escape, sorted(posts, key=len, reverse=True)))}))")
 
     @cached_property
     def aspect_words(self) -> frozenset[str]:
