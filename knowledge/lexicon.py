@@ -11,7 +11,6 @@ from pathlib import Path
 from knowledge.facts import ROLE_TIERS, Aspect, Knowledge, Tier
 from knowledge.loader import DATA_DIR, KnowledgeError, load_file
 
-
 _POST = re.compile(r"[\u4e00-\u9fff]{0,3}(?:长|主任|召集人|书记|主席|指挥)")  # a post word: 组长, 秘书长, 主任
 
 
