@@ -26,6 +26,7 @@ _DEMONSTRATIVE_AS = {"组": "这几个组", "小组": "这几个组", "单位": 
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # 怎么办营业执照 asks how to get something done (a procedure); 重大问题要怎么办 asks what the notice requires
 _HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)办(?![理法事])(?=[\u4e00-\u9fff])")
+_UNDER_LEADERSHIP = re.compile(r"在(?:谁|哪个|哪|什么)[^，。,]{0,6}?领导下")
 _WH = re.compile(r"哪|谁|什么|啥|几|多少|怎么|咋")
 # A correlative pair around two names asks what both share: 既在A又在B / 又是A又是B / 既属于A也属于B.
 _BOTH_PAIR = re.compile(r"[既又](在|是|属于|参加|参与)\s+[又也还]\1\s")
@@ -155,10 +156,13 @@ class QueryReader:
         words: list[str] = []
         marked: list[Aspect] = []
         attribute = None
+        under = [found.span() for found in _UNDER_LEADERSHIP.finditer(text)]
         for word, start in self._cue_matches("".join(masked)):
             found = self.tags[word]
             if inside(start, start + len(word)):
                 continue  # 工作 in 工作简报, 么 in 什么, 服务 in 政务服务: part of another word
+            if any(a <= start < b for a, b in under):
+                continue  # 在谁的领导下开展工作: under whose lead the group works, a sentence of the notice
             if found == {Cue.YES_NO} and len(word) == 1 and start + 1 != len(text):
                 continue  # 吗 / 吧 / 么 ask yes or no only at the end
             if found == {Cue.YES_NO} and word != "吗" and len(word) == 1 and _WH.search(text):

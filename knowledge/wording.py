@@ -13,6 +13,7 @@ KEYS = frozenset(
     [
         "apology",
         "section_is",
+        "section_unstated",
         "section_group",
         "ask_for_question",
         "which_group",

@@ -19,14 +19,20 @@ _ITEM_OF_PART = re.compile(rf"({_NUMERAL})\s*[、.．]?\s*[（(]\s*({_NUMERAL})\
 # 第三部分第二项 / 第二部分 / 通知第二条 / 第四部分第二条
 _PART_WORDS = re.compile(rf"第({_NUMERAL})(?:部分|大部分|大项|章)(?:的?第({_NUMERAL})(?:项|条|点|段|小项|部分))?")
 _PART_OF_NOTICE = re.compile(rf"(?:通知|文件|原文)的?第({_NUMERAL})(?:条|项|点|段)")
+_ARTICLE = re.compile(rf"第{_NUMERAL}条")  # a notice made of articles (第一条…第六条) labels its parts so
 _SHOWN = 6  # parts of one section quoted at most
 _SAID = (FactKind.DUTY, FactKind.ASPECT_DUTY, FactKind.COMMON_DUTY, FactKind.REQUIREMENT, FactKind.TEXT)
 _ROSTER = (FactKind.LEADER, FactKind.DEPUTIES, FactKind.MEMBERS, FactKind.ROLE)
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
-    section = _section(turn.question)
-    if section is None or not any(_within(f.section, section) for f in tools.kb.facts.values()):
+    asked = _sections(turn.question)
+    section = next((s for s in asked if any(_within(f.section, s) for f in tools.kb.facts.values())), None)
+    if section is None:
+        # 第六条写的是什么: an article the notice numbers so, of which the crawl kept nothing readable
+        cut = next((s for s in asked if s.startswith("第") and s in tools.notice_text), None)
+        if cut is not None:
+            return tools.answer(turn.question, [Part(tools.say("section_unstated", section=cut))], (), 0.7)
         return None  # 第二个组 / 第一条 of a list: not a part of the notice
     if turn.query.has(Cue.REQUIREMENT):
         return None  # 四（一）有哪些要求: the requirements of that item, as the requirement intent lists them
@@ -50,16 +56,17 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     return tools.answer(turn.question, [*head, *parts[:_SHOWN]], (), 0.85)
 
 
-def _section(question: str) -> str | None:
-    """The section a question names, as the notice writes it: 四（一） or 二."""
+def _sections(question: str) -> list[str]:
+    """The sections a question may name, as a notice writes them: 四（一）, 二, or an article 第六条."""
     found = _ITEM_OF_PART.search(question)
     if found:
-        return f"{found.group(1)}（{found.group(2)}）"
+        return [f"{found.group(1)}（{found.group(2)}）"]
     found = _PART_WORDS.search(question)
     if found:
-        return f"{found.group(1)}（{found.group(2)}）" if found.group(2) else found.group(1)
+        return [f"{found.group(1)}（{found.group(2)}）" if found.group(2) else found.group(1)]
     found = _PART_OF_NOTICE.search(question)
-    return found.group(1) if found else None
+    article = _ARTICLE.search(question)
+    return [*([found.group(1)] if found else []), *([article.group()] if article else [])]
 
 
 def _within(section: str | None, asked: str) -> bool:
