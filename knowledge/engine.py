@@ -56,6 +56,7 @@ _BACK = re.compile(
     r"^(?:回到|说回|再说回|返回|再回到)(?:(最开始|最早|开头|一开始|第一个问题)|刚才|前面|之前|上面|上一个)[^，,。？?]*"
 )
 _EARLIER = 8  # earlier subjects kept
+_ITEM_WORD = 8  # characters of a rule's heading read as one word (主任办公会议, not a sentence heading it)
 _MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
 
 
@@ -65,7 +66,9 @@ class Engine:
         self.lexicon = lexicon
         self.config = config
         matcher = EntityMatcher(kb, MatcherConfig(config.fuzzy_floor, config.fuzzy_margin))
-        segmenter = build_segmenter(kb.notice, matcher.surfaces, lexicon.words(), cache_dir)
+        # the names, and the headings of numbered rules (主任办公会议): each is one word, whose 主任 asks nothing
+        items = [r.item for r in kb.requirements if r.item and len(r.item) <= _ITEM_WORD and not r.item[-1].isdigit()]
+        segmenter = build_segmenter(kb.notice, [*matcher.surfaces, *items], lexicon.words(), cache_dir)
         offices = frozenset(g.id for g in kb.groups.values() if g.office is not None)
         self.reader = QueryReader(lexicon, matcher, segmenter, kb.places(), offices)
         # Pinyin is read as the names first, then the question words, then the notice's words, and

@@ -29,6 +29,9 @@ from knowledge.understand import Query
 # a question mark stays with its sentence: 罗蔺是法治组组长？ is a claim to judge, not a statement
 _SENTENCE_END = re.compile(r"(?<=[?？])(?![?？])|[!！。;；\n]+")
 _CLAUSE_BREAK = re.compile(r"[,，:：]+")
+# a space typed between two words of two or more characters each may end a question (主任办公会议谁主持 多久开一次),
+# not the spaces between single characters (法 治 组)
+_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]{2})\s+(?=[\u4e00-\u9fff]{2})")
 # where a question typed on without a break may end (法治组组长是谁|负责啥, 商事组组长是谁|副组长单位有哪些)
 _RUN_ON_LONGEST = 40  # characters: questions typed on without a break are short
 _ASKED_END = re.compile(
@@ -89,7 +92,7 @@ class MessageReader:
         Sentences that ask nothing (谢谢，我在手机上看不方便) are left out when another one asks."""
         if len(message) > cap:
             message = message[: cap // 2] + "。" + message[-cap // 2 :]
-        if not _BREAKS.search(message) and len(self._run_on(message)) == 1:  # one clause, as most are
+        if not _BREAKS.search(message) and not _SPACE.search(message) and len(self._run_on(message)) == 1:
             return [Piece(message)] if message.strip() else []
         message = _OPTIONS.sub(" ", message)  # 以下哪个不是…？A.… B.…: the options belong to the question
         pieces: list[tuple[Piece, bool]] = []
@@ -127,7 +130,8 @@ class MessageReader:
         introduced: list[Entity] = []
         own_names: list[str] = []  # how the introduction named the asker's unit (a name the notice may lack)
         first_person = False
-        parts = [part for part in _CLAUSE_BREAK.split(sentence) if part.strip()][-_MAX_CLAUSES:]
+        parts = [piece for part in _CLAUSE_BREAK.split(sentence) for piece in self._spaced(part) if piece.strip()]
+        parts = parts[-_MAX_CLAUSES:]
         clauses = [clause for part in parts for clause in self._run_on(part)]
         candidates = ""
         for clause in clauses[-_MAX_CLAUSES:]:
@@ -277,6 +281,14 @@ class MessageReader:
                 cuts.append(end)
         bounds = [0, *cuts, len(clause)]
         return [clause[start:stop] for start, stop in pairwise(bounds)]
+
+    def _spaced(self, part: str) -> list[str]:
+        """A clause cut at its spaces where every piece asks of its own (谁主持 / 多久开一次); else whole, so
+        四（二）后面还有啥要求 考核问责那些 keeps what describes it."""
+        pieces = _SPACE.split(part)
+        if len(pieces) > 1 and all(any(w in p for w in self.words.asking) for p in pieces):
+            return pieces
+        return [part]
 
     def _ask_start(self, clause: str) -> int | None:
         """Where the question begins in a clause that starts as framing (我是…的想问下…)."""

@@ -58,7 +58,8 @@ class ClauseIndex:
         self.equivalent = equivalent or {}
         self.clauses: list[Clause] = []
         # a numbered rule's own heading (信息例会制度) is what each of its clauses is about: 例会多久开一次
-        items = {f"req.{r.id}": segmenter.cut(r.item) for r in kb.requirements if r.item}
+        # (its words too, as a search cuts them: 例会 of 信息例会制度, which the segmenter knows as one word)
+        items = {f"req.{r.id}": [*segmenter.tokenizer.cut_for_search(r.item)] for r in kb.requirements if r.item}
         for fact in kb.facts.values():
             if (fact.kind in kinds or fact.id in ids) and fact.quote:
                 for text in filter(None, (c.strip() for c in _CLAUSE_END.split(fact.quote))):

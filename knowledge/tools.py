@@ -379,6 +379,14 @@ class Tools:
         return frozenset(self.index.idf) | frozenset(self.passages.idf)
 
     @cached_property
+    def _rule_text(self) -> str:
+        return "\n".join(c.text for c in (*self.index.clauses, *self.passages.clauses) if c.subject == "requirements")
+
+    def rule_says(self, words: str) -> bool:
+        """Whether a working rule or requirement writes ``words`` as they stand (联络员会议)."""
+        return words in self._rule_text
+
+    @cached_property
     def all_place_words(self) -> frozenset[str]:
         """Every place the notice names, in its groups and offices, and as offices call them (办公室主任)."""
         office = self.office_place_words

@@ -57,7 +57,15 @@ def _rule_words(turn: Turn, tools: Tools) -> list[str]:
     cues = [w for w in query.cue_words if len(w) > 1 and w in tools.index.idf]
     spoken = tools.reader.segmenter.cut(mask(query.text, query.mentions))
     inside = [w for w in spoken if len(w) > 1 and w in tools.rule_vocabulary and not _says_what_or_whose(w, tools)]
-    return list(dict.fromkeys(w for w in (*query.content, *cues, *inside) if not tools.names_group(w)))
+    # two words side by side that a rule writes as one name (联络员|会议 → 联络员会议): the rule of that name
+    # (not a group's name and its place: 专班|组长 is the 组长, asked by named)
+    roles = tools.all_place_words
+    joined = [
+        a + b
+        for a, b in zip(spoken, spoken[1:])
+        if len(a) > 1 and len(b) > 1 and b not in roles and tools.rule_says(a + b)
+    ]
+    return list(dict.fromkeys(w for w in (*joined, *query.content, *cues, *inside) if not tools.names_group(w)))
 
 
 def _says_what_or_whose(word: str, tools: Tools) -> bool:
