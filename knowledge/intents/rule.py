@@ -4,6 +4,7 @@ the clause that covers nearly all of the question's content, quoted, rather than
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from knowledge import describe
 from knowledge.answer import Answer
@@ -61,9 +62,7 @@ def _rule_words(turn: Turn, tools: Tools) -> list[str]:
     # (not a group's name and its place: 专班|组长 is the 组长, asked by named)
     roles = tools.all_place_words
     joined = [
-        a + b
-        for a, b in zip(spoken, spoken[1:])
-        if len(a) > 1 and len(b) > 1 and b not in roles and tools.rule_says(a + b)
+        a + b for a, b in pairwise(spoken) if len(a) > 1 and len(b) > 1 and b not in roles and tools.rule_says(a + b)
     ]
     return list(dict.fromkeys(w for w in (*joined, *query.content, *cues, *inside) if not tools.names_group(w)))
 
