@@ -39,7 +39,9 @@ _ASKED_END = re.compile(
 )
 _BREAKS = re.compile(r"[?？!！。;；\n,，:：]|[1-9][.、．)）]")
 # 几 asks in 几个 / 几位 / 几号, not in 这几年 / 好几次 / 前面几页; the asking itself asks nothing yet
-_NOT_ASKING = re.compile(r"[这近前好]几|几(?![个位家项条组号天月年次人名种类点])|几乎|查一下|查查|帮我查|没什么|不知道")
+_NOT_ASKING = re.compile(
+    r"[这近前好]几|几(?![个位家项条组号天月年次人名种类点职份级])|几乎|查一下|查查|帮我查|没什么|不知道"
+)
 _YEAR = re.compile(r"(?:19|20)\d{2} ?年")
 _THIS = re.compile(r"这(?:套|种|些|项|类|样|个)?(?:做法|事情|事|问题|情况|工作|东西|措施|块)")
 _PREMISE = re.compile(r"^(?:既然|听说|据说|通知说|不是说|我听说|我记得|记得)")

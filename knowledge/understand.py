@@ -204,6 +204,8 @@ class QueryReader:
             if not all(isinstance(tag, Aspect) for tag in found):
                 covered.append((start, end))
         content, unknown = self._content(tokens, covered, len(text))
+        if len({t for t in tags if isinstance(t, Aspect)}) > 1 and "还是" in text:
+            tags.append(Cue.WHICH_ASPECT)  # 双随机一公开算放权还是监管: which of the sides named
         return Query(
             text=text,
             mentions=tuple(mentions),

@@ -14,6 +14,8 @@ KEYS = frozenset(
         "apology",
         "section_is",
         "section_unstated",
+        "section_of",
+        "parts_counted",
         "section_group",
         "ask_for_question",
         "which_group",

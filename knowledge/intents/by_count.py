@@ -76,7 +76,8 @@ def _rule(text: str, groups: list[str], most: bool) -> Rule | None:
         return lambda count, held, counts: count >= (floor or 2)
     if most:
         return lambda count, held, counts: count == max(counts.values())
-    exact = number(text)
+    counted = _GROUP_COUNT.search(text)  # 一个人在两个组: the count of groups, not of people
+    exact = number(counted.group()) if counted else number(text)
     if exact is None:
         return None
     return lambda count, held, counts: count == exact

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part, person_with_titles
 from knowledge.facts import Group, Role, RoleKind
@@ -17,6 +18,7 @@ from knowledge.tools import Tools
 from knowledge.turn import Turn
 
 _SET_CUES = (Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.SUM, Cue.COMPARE, Cue.SUPERLATIVE)
+_HOW_DIFFERENT = re.compile(r"区别|不同|异同|差别|差异|有啥两样|分工")
 _WHICH_MORE = re.compile(r"(?:谁|哪).*(?:多|少)[吗呢啊呀]?$")
 _FEWER = re.compile(r"少|最少")
 _UNIT_ASKED = re.compile(r"哪个单位|哪些单位|哪家|哪几家|几个单位|多少家")
@@ -39,6 +41,14 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         same = _same_holder(turn, tools)
         if same is not None or query.has(Cue.SAME):
             return same
+    named_groups = [tools.kb.groups[e.id] for e in turn.entities if e.kind is EntityKind.GROUP]
+    if len(named_groups) > 1 and _HOW_DIFFERENT.search(query.text) and not query.has(Cue.DEPUTY):
+        # 综合组和督查组有什么区别: each group as the notice sets it up, side by side
+        if query.aspects:  # 商事组监管跟双创组监管区别: that side of each
+            parts = [describe.aspect_duty(g, a) for g in named_groups for a in query.aspects]
+        else:
+            parts = [describe.group_card(tools.kb, g) for g in named_groups]
+        return tools.answer(turn.question, parts, turn.entities, 0.8)
     comparing = query.has(*_SET_CUES) or bool(_WHICH_MORE.search(query.text))
     if not comparing or not (query.has(Cue.DEPUTY) or "单位" in query.text):
         return None

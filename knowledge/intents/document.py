@@ -66,7 +66,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     only_coordination = all(e == Entity(EntityKind.GROUP, tools.kb.top or "") for e in entities)
     if not query.about_document and set(fields) <= _WEAK_FIELDS and _strong_clause(tools, query):
         return None  # 双随机一公开 / 要根据什么细化工作: the words are about a duty, not the document
-    if entities and not (only_coordination and (query.about_document or naming)):
+    # 发文机关是市政府还是市政府办公厅: the units named are the choices offered, not what is asked about
+    choices = "还是" in query.text and bool({"issuer", "recipients"} & set(fields))
+    if entities and not choices and not (only_coordination and (query.about_document or naming)):
         return None
     if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS) and not (query.about_document or naming):
         return None

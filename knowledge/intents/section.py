@@ -10,6 +10,7 @@ from knowledge.answer import UNSTATED, Answer
 from knowledge.describe import Part
 from knowledge.facts import FactKind
 from knowledge.lexicon import Cue
+from knowledge.matcher import EntityKind
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 
@@ -20,12 +21,32 @@ _ITEM_OF_PART = re.compile(rf"({_NUMERAL})\s*[、.．]?\s*[（(]\s*({_NUMERAL})\
 _PART_WORDS = re.compile(rf"第({_NUMERAL})(?:部分|大部分|大项|章)(?:的?第({_NUMERAL})(?:项|条|点|段|小项|部分))?")
 _PART_OF_NOTICE = re.compile(rf"(?:通知|文件|原文)的?第({_NUMERAL})(?:条|项|点|段)")
 _ARTICLE = re.compile(rf"第{_NUMERAL}条")  # a notice made of articles (第一条…第六条) labels its parts so
+# (not 哪条街 / 哪个条例: a street, a law)
+_WHICH_PART = re.compile(r"第几(?:部分|条|项|节|段|章)|哪(?:个|一)?(?:部分|节|段|章)|哪一?条(?![\u4e00-\u9fff])")
+_HOW_MANY_PARTS = re.compile(r"(?:分|有|共|分成|分为)(?:了)?(?:几|多少)个?(?:部分|大部分|大项|板块)")
+_TOP = re.compile(rf"{_NUMERAL}(?![一二三四五六七八九十])")
+_HEADING = re.compile(r"^([一二三四五六七八九十])、", re.MULTILINE)
+_ORDER = "一二三四五六七八九十"
 _SHOWN = 6  # parts of one section quoted at most
 _SAID = (FactKind.DUTY, FactKind.ASPECT_DUTY, FactKind.COMMON_DUTY, FactKind.REQUIREMENT, FactKind.TEXT)
 _ROSTER = (FactKind.LEADER, FactKind.DEPUTIES, FactKind.MEMBERS, FactKind.ROLE)
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
+    groups = [tools.kb.groups[e.id] for e in turn.entities if e.kind is EntityKind.GROUP]
+    if groups and _WHICH_PART.search(turn.question):  # 综合组在通知的第几部分: where the notice sets it up
+        parts = [
+            Part(tools.say("section_of", name=g.name, section=g.section), (f"group.{g.id}.leader",)) for g in groups
+        ]
+        return tools.answer(turn.question, parts, turn.entities, 0.85)
+    if _HOW_MANY_PARTS.search(turn.question):  # 这个通知分几个部分: the parts its sections are numbered in
+        # the parts its facts stand in and the headings its text keeps (a heading the crawl lost still has facts)
+        read = {m.group() for f in tools.kb.facts.values() if (m := _TOP.match(f.section or ""))}
+        headed = {m.group(1) for m in _HEADING.finditer(tools.kb.notice)}
+        tops = sorted(read | headed, key=_ORDER.index) if (read | headed) <= set(_ORDER) else []
+        if tops:
+            text = tools.say("parts_counted", count=len(tops), parts="、".join(tops))
+            return tools.answer(turn.question, [Part(text)], (), 0.7)
     asked = _sections(turn.question)
     section = next((s for s in asked if any(_within(f.section, s) for f in tools.kb.facts.values())), None)
     if section is None:

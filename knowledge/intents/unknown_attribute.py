@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from knowledge.answer import Answer
 from knowledge.lexicon import Cue
+from knowledge.resolve import RELATION_CUES
 from knowledge.tools import Tools
 from knowledge.turn import Turn
+
+_INVITED = "(?:请|邀请|叫|通知|安排|坐)"
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -24,6 +29,14 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return tools.decline(question, text, prefix_only=True)
     if query.attribute is None or not entities:
         return None
+    if (query.cues & RELATION_CUES or query.asks_person) and _in_passing(question, query.attribute):
+        return None  # 法治组开会，应该请司法局的哪位领导: the meeting is why they ask, the person is what
     name = tools.name(entities[0])
     text = tools.say("attribute_of", name=name, attribute=query.attribute)
     return tools.decline(question, text, entities, prefix_only=True)
+
+
+def _in_passing(question: str, attribute: str) -> bool:
+    """Whether the attribute is only the occasion of the question: whom to invite or seat then
+    (精简行政审批组开会，副组长单位要请哪几家 / 法治组开会应该请哪位领导)."""
+    return re.search(f"{re.escape(attribute)}[^。？?]{{0,10}}?{_INVITED}", question) is not None
