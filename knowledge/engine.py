@@ -11,6 +11,7 @@ import logging
 import re
 import string
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
 from knowledge import describe
@@ -56,6 +57,7 @@ _BACK = re.compile(
     r"^(?:回到|说回|再说回|返回|再回到)(?:(最开始|最早|开头|一开始|第一个问题)|刚才|前面|之前|上面|上一个)[^，,。？?]*"
 )
 _EARLIER = 8  # earlier subjects kept
+_KIND_WORDS = ("领导小组", "小组", "组")  # a group's name ends in one, which a search-box query leaves off
 _ITEM_WORD = 8  # characters of a rule's heading read as one word (主任办公会议, not a sentence heading it)
 _MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
 
@@ -75,7 +77,8 @@ class Engine:
         # last single characters of question words (guan → 管).
         question_words = [*(w for words in lexicon.cues.values() for w in words), *lexicon.fillers]
         self.pinyin = PinyinReader(
-            [*matcher.surfaces, *question_words, *sorted(segmenter.vocabulary), *"".join(question_words)]
+            [*matcher.surfaces, *question_words, *sorted(segmenter.vocabulary), *"".join(question_words)],
+            names={surface: entity for surface, (entity, _) in matcher.surfaces.items()},
         )
         index = ClauseIndex(kb, segmenter, equivalent=lexicon.equivalent)
         terms = notice_terms(kb.notice, segmenter.vocabulary, (clause.text for clause in index.clauses))
@@ -225,7 +228,18 @@ class Engine:
         """The form a question is read in: normalised, pinyin in characters, everyday words in the
         notice's, one-character slips in its vocabulary mended."""
         text = self.pinyin.convert(normalize(question, self.config.max_question_chars))
+        text = self._bare_names.get(text, text)  # 法治 typed alone, as in a search box: 法治组
         return self.speller.mend(self.lexicon.rewrite(text))
+
+    @cached_property
+    def _bare_names(self) -> dict[str, str]:
+        """A group's name without its kind word (法治 for 法治组, 协调 for 协调小组), where it names one group."""
+        found: dict[str, list[str]] = {}
+        for group in self.kb.groups.values():
+            core = next((group.name.removesuffix(k) for k in _KIND_WORDS if group.name.endswith(k)), "")
+            if len(core) >= 2:
+                found.setdefault(core, []).append(group.name)
+        return {core: names[0] for core, names in found.items() if len(names) == 1}
 
     def _quoted(self, answer: Answer, question: str) -> Answer:
         """给我原文 / 原文怎么写的: the answer's facts in the notice's own words, after it."""

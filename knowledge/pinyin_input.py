@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from functools import cached_property
 from itertools import product
 
@@ -24,7 +24,12 @@ _LATIN = re.compile(r"[a-z\u00e0-\u01dc]")
 _MIXED_RUN = re.compile(r"([a-z]+[1-5]?(?: [a-z]+[1-5]?)*)([\u4e00-\u9fff]{1,2})?")
 _VOWELS = frozenset("aeiouv")
 _LONGEST_SYLLABLE = 6
+_INITIALS_MIN, _INITIALS_MAX = 3, 5  # names typed by their initials: 法治组 fzz, not 2 letters (too many hits)
 _MAX_READINGS = 8  # a word with many heteronyms is indexed under its first few readings only
+
+
+def is_han(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _plain(text: str) -> str:
@@ -35,9 +40,21 @@ def _plain(text: str) -> str:
 
 
 class PinyinReader:
-    def __init__(self, words: Iterable[str]) -> None:
-        """``words`` in order of preference: the first word with a given reading is the one taken."""
+    def __init__(self, words: Iterable[str], names: Mapping[str, Hashable] | None = None) -> None:
+        """``words`` in order of preference: the first word with a given reading is the one taken; ``names``
+        (of groups, people, units, each with what it names) may also be typed by their initials (fzz 法治组,
+        tlz 唐良智)."""
         self._words = list(dict.fromkeys(w for w in words if w and all("\u4e00" <= ch <= "\u9fff" for ch in w)))
+        self._names = {n: e for n, e in (names or {}).items() if _INITIALS_MIN <= len(n) <= _INITIALS_MAX and is_han(n)}
+
+    @cached_property
+    def _initials(self) -> dict[str, str]:
+        """Initials → a name of the one thing they spell; initials of two things spell neither."""
+        found: dict[str, dict[Hashable, str]] = {}
+        for name, named in self._names.items():
+            for key in product(*pinyin(name, style=Style.FIRST_LETTER, heteronym=True)):
+                found.setdefault("".join(key), {}).setdefault(named, name)
+        return {key: next(iter(names.values())) for key, names in found.items() if len(names) == 1}
 
     @cached_property
     def _syllables(self) -> frozenset[str]:
@@ -78,8 +95,8 @@ class PinyinReader:
         syllables: list[str] = []
         for typed in run.split(" "):
             split = self._split(typed.rstrip("12345"))
-            if split is None:
-                return run  # not pinyin: English words, codes
+            if split is None:  # not pinyin: English words, codes, or a name's initials
+                return self._initials.get(run, run) if " " not in run else run
             syllables += split
         if len(syllables) < 2:
             return run

@@ -75,7 +75,11 @@ _PRONOUN_KINDS = {
 _PERSONS_UNIT = re.compile(r"所在的?(?:那个|这个)?(?:单位|局|部门|委|市)")
 _OWN_UNIT = re.compile(r"[他她]所在的?(?:那个|这个)?(?:单位|局|部门|委)")
 _TOWARDS = re.compile(r"^那?(?:对于|对|针对)")
-_THAT_POST = re.compile(r"(?:那个|这个|那位|这位)(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?!的|呢|是|由|有)")
+# 刚才那个副主任还兼什么 / 副主任还兼哪些组的组长: the post stands for its holder, named before
+_THAT_POST = re.compile(
+    r"(?:那个|这个|那位|这位)(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?!的|呢|是|由|有)"
+    r"|^(?:办公室)?(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?:还|也|又)(?:兼|是|担任|在|当)(?!谁|哪)"
+)
 _NOT_PRONOUNS = ("其他", "其它", "吉他")
 
 
@@ -222,7 +226,10 @@ def _follow_up(
             # the holder of the post against the person before)
             claim = query.has(Cue.YES_NO)
             kinds = {m.entity.kind for m in query.mentions if not (m.via_title and claim)}
-            entities += tuple(e for e in _earlier(tools, context, pronoun) if e not in entities and e.kind not in kinds)
+            earlier = _earlier(tools, context, pronoun)
+            if pronoun in kinds:  # 商事组有没有它: 它 beside a group named is the unit or person before
+                earlier = tuple(e for e in (*context.entities, *context.earlier) if e.kind not in kinds)[:1]
+            entities += tuple(e for e in earlier if e not in entities and e.kind not in kinds)
         elif (
             (ellipsis or not (query.cues or query.content))
             and not asks_relation
@@ -270,10 +277,11 @@ def _follow_up(
 def _nth_of_kind(tools: Tools, text: str) -> Entity | None:
     """第二个保障组 / 第三个专题组: a group by its place among its kind, as the notice lists them."""
     for kind in tools.kb.kinds():
-        found = re.search(rf"第([一二三四五六七八九])个?{re.escape(kind)}", text)
+        found = re.search(rf"第([一二三四五六七八九1-9])个?{re.escape(kind)}", text)
         if found:
             groups = [g for g in tools.kb.under_top() if g.kind == kind]
-            index = "一二三四五六七八九".index(found.group(1))
+            place = found.group(1)
+            index = int(place) - 1 if place.isdigit() else "一二三四五六七八九".index(place)
             return Entity(EntityKind.GROUP, groups[index].id) if index < len(groups) else None
     return None
 

@@ -40,6 +40,7 @@ class EngineConfig:
 
 ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
 _KIND_CUES = (Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS)
+_ITEM_BREAK = re.compile(r"[，,;；]")  # how a side of a group's duties separates its items
 PEOPLE_COUNTED = re.compile(r"几位|几个人|几人|多少人|多少位|几名")  # a count of people, not of groups
 _PEOPLE_OF = ("有", "派", "的人", "谁", "来了")  # what follows a unit or place asked for its people
 
@@ -275,13 +276,24 @@ class Tools:
         own = [h for h in best if h.clause.subject == group.id] or best
         return describe.join([self.whole_fact(h.clause.fact) for h in own[:2]])
 
+    def _items_counted(self, group: Group, aspect: Aspect, part: Part) -> Part:
+        duty = group.aspect(aspect)
+        if duty is None or duty.quote is None:
+            return part
+        items = [i for i in _ITEM_BREAK.split(duty.quote.removeprefix(f"{aspect.value}方面，")) if i.strip("。 ")]
+        said = self.say("items_counted", group=group.name, aspect=aspect.value, count=len(items))
+        return Part(said + part.text, part.facts)
+
     def group_answer(self, query: Query, group: Group) -> Part:
         """The clause the question points at, else the facets it asks for, else the group's card."""
         clause = self.group_clause(query, group)
         if clause is not None:
             return clause
         if query.aspects and group.aspects:
-            return describe.join([describe.aspect_duty(group, a) for a in query.aspects])
+            parts = [describe.aspect_duty(group, a) for a in query.aspects]
+            if query.has(Cue.COUNT):  # 放权方面一共写了几条: its items, counted as the notice separates them
+                parts = [self._items_counted(group, a, p) for a, p in zip(query.aspects, parts, strict=True)]
+            return describe.join(parts)
         facets = []
         office_asked = query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
         if office_asked:

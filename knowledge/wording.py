@@ -16,6 +16,7 @@ KEYS = frozenset(
         "section_unstated",
         "section_of",
         "parts_counted",
+        "items_counted",
         "section_group",
         "ask_for_question",
         "which_group",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer
@@ -78,7 +79,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
 
 
 def _sections(question: str) -> list[str]:
-    """The sections a question may name, as a notice writes them: 四（一）, 二, or an article 第六条."""
+    """The sections a question may name, as a notice writes them: 四（一）, 二, or an article 第六条 (digits
+    read as numerals: 二(３) is 二（三）)."""
+    question = re.sub(r"[1-9]", lambda m: _ORDER[int(m.group()) - 1], unicodedata.normalize("NFKC", question))
     found = _ITEM_OF_PART.search(question)
     if found:
         return [f"{found.group(1)}（{found.group(2)}）"]
