@@ -78,7 +78,7 @@ _TOWARDS = re.compile(r"^那?(?:对于|对|针对)")
 # 刚才那个副主任还兼什么 / 副主任还兼哪些组的组长: the post stands for its holder, named before
 _THAT_POST = re.compile(
     r"(?:那个|这个|那位|这位)(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?!的|呢|是|由|有)"
-    r"|^(?:办公室)?(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?:还|也|又)(?:兼|是|担任|在|当)(?!谁|哪)"
+    r"|^(?:办公室)?(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?:还|也|又)(?:兼|担任|在|当|是(?!谁|哪))"
 )
 _NOT_PRONOUNS = ("其他", "其它", "吉他")
 
@@ -196,6 +196,9 @@ def _follow_up(
     previous relation, and the kind of group a list was of."""
     topic_words = tools.topic_words(query)
     pronoun = _pronoun(tools, query, topic_words)
+    if pronoun is EntityKind.PERSON and query.has(Cue.DUTY) and "还" in query.text and not topic_words:
+        # 他还管什么: what else the person holds, not the duties of the group just named
+        query = replace(query, cues=(query.cues - {Cue.DUTY}) | {Cue.ALSO})
     office = {c.value for c in _OFFICE_CUES} & set(context.relation)
     if office and query.has(Cue.DEPUTY) and "副组长" not in query.text:
         # 办公室主任由谁兼任 → 副职是哪位 / 副的呢: the office's deputy, not the group's
@@ -230,6 +233,8 @@ def _follow_up(
             if pronoun in kinds:  # 商事组有没有它: 它 beside a group named is the unit or person before
                 earlier = tuple(e for e in (*context.entities, *context.earlier) if e.kind not in kinds)[:1]
             entities += tuple(e for e in earlier if e not in entities and e.kind not in kinds)
+            if claim and not asks_relation and pronoun is EntityKind.PERSON:  # 罗蔺是综合组组长吗 → 法治组也是他吗
+                query = _with_relation(query, context)
         elif (
             (ellipsis or not (query.cues or query.content))
             and not asks_relation
