@@ -48,6 +48,9 @@ _PREMISE = re.compile(r"^(?:既然|听说|据说|通知说|不是说|我听说|�
 _CORRECTION = ("我是说", "我说的是", "我问的是", "我想问的是")  # 我是说综合组: no self-introduction
 _CONTINUATION = ("又", "还", "并且", "而且", "以及", "同时")
 _WHERE_SITS = re.compile(r"哪(?:个|些|几个)?组|担任(?:什么|啥)|(?:什么|啥)(?:角色|关系)")
+# 我也不知道找哪个窗口: a wondering told in a story
+_WONDERING = re.compile(r"不知道|不清楚|不确定|搞不清|弄不清")
+_BACK = re.compile(r"这些|这种|这类|这事|这个事|这方面|这块|上述|以上")  # what the story before told of
 _OPTIONS = re.compile(r"[?？]\s*(?=[A-Fa-f]\s*[.．、:：])")  # a question mark before lettered options
 _MAX_CLAUSES = 12  # of one sentence, the last ones: a question comes at the end of what frames it
 
@@ -109,10 +112,18 @@ class MessageReader:
         # question may point at (罗蔺！！！负责啥), and otherwise it is left out (谢谢，字太小了).
         kept: list[Piece] = []
         names: tuple[Entity, ...] = ()
+        story = ""
         for piece, asks in pieces:
             if not asks:
                 names = piece.named or names
-            elif names and not piece.named:
+                story = piece.text
+                continue
+            back = story and _BACK.search(piece.text) and not piece.named and not self._has_own_topic(piece.text)
+            told = self._told(story) if back else ""
+            if told:  # …医疗保险异地联网办理…。请问这些是哪个组负责的: these are what the story told of
+                piece = replace(piece, text=f"{told}，{piece.text}")
+            story = piece.text  # (a question asked on the way is part of the story too)
+            if names and not piece.named:
                 kept.append(replace(piece, named=names))
                 names = ()
             else:
@@ -263,6 +274,8 @@ class MessageReader:
     def asks(self, form: str, query: Query) -> bool:
         """Whether a clause asks: a question word (好几次 and 几乎 are none) or a yes/no ending, other
         than the asking itself (让我查一下 / 想确认一下 ask nothing yet)."""
+        if _WONDERING.search(form):
+            return False  # 我也不知道找哪个窗口: told in a story, not asked
         text = _NOT_ASKING.sub("", form)
         for word in self.words.ask_starts:
             text = text.replace(word, "")
@@ -283,6 +296,16 @@ class MessageReader:
                 cuts.append(end)
         bounds = [0, *cuts, len(clause)]
         return [clause[start:stop] for start, stop in pairwise(bounds)]
+
+    def _has_own_topic(self, text: str) -> bool:
+        return self.has_topic(self.read(self.read_form(text)))
+
+    def _told(self, story: str) -> str:
+        """The clauses of a story that name a piece of the notice's work (医疗保险异地联网办理) and nothing
+        else the notice names."""
+        clauses = [c for c in _CLAUSE_BREAK.split(story) if c.strip()][-_MAX_CLAUSES:]
+        read = [(c, self.read(self.read_form(c))) for c in clauses]
+        return "，".join(c for c, query in read if self.has_topic(query) and not query.entities)
 
     def _spaced(self, part: str) -> list[str]:
         """A clause cut at its spaces where every piece asks of its own (谁主持 / 多久开一次); else whole, so

@@ -27,6 +27,7 @@ KEYS = frozenset(
         "you_may_ask",
         "which_one",
         "procedure",
+        "what_if",
         "attribute",
         "attribute_of",
         "quantity",

@@ -11,6 +11,7 @@ from knowledge.tools import Tools
 from knowledge.turn import Turn
 
 _INVITED = "(?:请|邀请|叫|通知|安排|坐)"
+_WHAT_IF = re.compile(r"如果|假如|假设|(?<![主需重只就])要是|万一|倘若|一旦")  # (not the 要是 of 主要是)
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -19,6 +20,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         # 养老保险异地办理需要带什么材料: how to do things is not in a notice about who does what
         text = tools.say("procedure")
         return tools.decline(question, text, entities, prefix_only=True)
+    if _WHAT_IF.search(question) and [w for w in query.unknown if w not in tools.notice_text]:
+        # 如果组长出差了谁来代理 / 督查组要是查出问题会怎么处罚: a case the notice does not provide for
+        return tools.decline(question, tools.say("what_if"), entities, prefix_only=True)
     if query.attribute is not None and not entities and query.asks_person:
         # 哪位副市长分管科技创新工作: who does what beyond the groups is not in the notice
         return tools.decline(question, tools.say("attribute", attribute=query.attribute), prefix_only=True)
