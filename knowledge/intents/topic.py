@@ -36,6 +36,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None
     subjects = tuple(Entity(EntityKind.GROUP, h.clause.subject) for h in hits if h.clause.subject in tools.kb.groups)
     parts = tools.topic_parts(hits)
+    if query.has(Cue.SAME) and per_piece and all(per_piece) and len(subjects) == len(per_piece):
+        # 简易注销和生产许可证改革是同一个组的吗: one group for both pieces of work, or not
+        parts.insert(0, tools.verdict(len(set(subjects)) == 1))
     lost = tools.with_lost_rest(
         [h.clause.fact.removeprefix("req.") for h in hits if h.clause.subject == "requirements"]
     )

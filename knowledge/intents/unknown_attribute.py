@@ -23,8 +23,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if _WHAT_IF.search(question) and [w for w in query.unknown if w not in tools.notice_text]:
         # 如果组长出差了谁来代理 / 督查组要是查出问题会怎么处罚: a case the notice does not provide for
         return tools.decline(question, tools.say("what_if"), entities, prefix_only=True)
-    if query.attribute is not None and not entities and query.asks_person:
-        # 哪位副市长分管科技创新工作: who does what beyond the groups is not in the notice
+    about_notice = bool(query.document_fields) or query.about_document or query.has(Cue.FORMER)
+    plain = not (query.has(Cue.WHICH_GROUP) or about_notice)  # (这次是新成立的，还是改了个名: the notice)
+    if query.attribute is not None and not entities and (query.asks_person or plain):
+        # 哪位副市长分管科技创新工作 / 政务服务大厅几点下班: what the notice never gives, of anyone
         return tools.decline(question, tools.say("attribute", attribute=query.attribute), prefix_only=True)
     office = tools.office_group() if query.has(Cue.OFFICE) and not tools.has_topic(query) else None
     if query.attribute is not None and not entities and office is not None:
