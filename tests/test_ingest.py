@@ -559,3 +559,67 @@ def test_groups_listed_by_name_with_their_count_and_kind_are_groups_whose_leader
     library = Library.build([tmp_path])
     assert "未载明" in library.ask("督查组组长是谁").text
     assert "审批改革组" in library.ask("下设哪些专题组").text
+
+
+def test_lines_given_twice_by_the_crawl_stay_once_and_the_signature_is_kept(tmp_path: Path) -> None:
+    """Every line doubled (a roster line too) and a breadcrumb on top: each line once; the issuers signing above the
+    date, though they head the page too, are the signature."""
+    lines = [
+        "首页 > 乡镇 > 青石乡 > 公告",
+        "中共青石乡委员会 青石乡人民政府",
+        "关于成立青石乡测试工作领导小组的通知",
+        "组长:钱明(乡党委书记)",
+        "成员:孔丽(乡财政所所长)",
+        "中共青石乡委员会 青石乡人民政府",
+        "2023年4月2日",
+    ]
+    k = _read("\n".join(line for line in lines for _ in range(2)) + "\n【打印本页】 【关闭窗口】\n", tmp_path)
+    assert k.notice.count("组长:钱明") == 1 and "首页" not in k.notice and "打印" not in k.notice
+    assert _holders(k, "组长") == ["钱明"] and _holders(k, "成员") == ["孔丽"]
+    assert k.field("issuer").value == "中共青石乡委员会青石乡人民政府"
+    assert k.field("title").value == "中共青石乡委员会青石乡人民政府关于成立青石乡测试工作领导小组的通知"
+
+
+def test_a_whole_text_given_twice_stays_once() -> None:
+    text = "某县关于成立某县测试小组的通知\n组长:钱明 县长\n成员:孔丽 县财政局局长\n"
+    assert clean(text + text) == text
+
+
+def test_headings_spaced_out_character_by_character_are_headings(tmp_path: Path) -> None:
+    raw = (
+        "某省人民政府办公厅关于成立某省测试工作领导小组的通知\n一 、 组 成 人 员\n组　　长：钱明　　省长\n"
+        "二 、 主 要 职 责\n领导小组负责统筹全省测试工作。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert "一、组成人员" in k.notice and "二、主要职责" in k.notice
+    group = next(iter(k.groups.values()))
+    assert group.duty.quote == "领导小组负责统筹全省测试工作。" and group.duty.section == "二"
+    assert _holders(k, "组长") == ["钱明"]
+
+
+def test_a_roster_whose_line_breaks_were_lost_is_cut_at_each_glued_label(tmp_path: Path) -> None:
+    """组长：A 省长常务副组长：B … — each label glued to the title before it (the longest role word ending at the
+    colon), a spaced-out label inside the line, a place's two "name title" entries run together, members as units."""
+    raw = (
+        "某省人民政府办公厅关于成立某省测试工作领导小组的通知\n一、组成人员\n"
+        "组　　长：钱明　　省长常务副组长：孔丽　　省委常委、常务副省长副 组 长：严冬　　副省长　　　　"
+        "韦华　　省政府秘书长成　　员：省财政厅、省统计局负责同志。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["钱明"] and _holders(k, "常务副组长") == ["孔丽"]
+    assert _holders(k, "副组长") == ["严冬", "韦华"]
+    assert [t.title for t in k.people["kong_li"].titles] == ["省委常委", "常务副省长"]
+    assert [t.title for t in k.people["wei_hua"].titles] == ["省政府秘书长"]
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    assert [k.units[u].name for u in members.units] == ["省财政厅", "省统计局"] and not members.persons
+
+
+def test_members_given_as_posts_only_among_named_people(tmp_path: Path) -> None:
+    raw = (
+        "某镇人民政府关于成立某镇测试工作领导小组的通知\n组长:钱明(镇党委书记)\n成员:孔丽(镇财政所所长)\n"
+        "      镇司法所所长\n      各村(社区)主任\n二、工作要求\n各村要按时完成测试。\n"
+    )
+    k = _read(raw, tmp_path)
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    assert _holders(k, "成员") == ["孔丽"] and members.posts == ("镇司法所所长", "各村(社区)主任")
+    assert all(p.name not in ("各村", "镇司法") for p in k.people.values())

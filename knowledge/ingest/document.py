@@ -65,7 +65,7 @@ def add_field(
 
 def read_title(lines: list[Line]) -> tuple[str, int] | None:
     """The title and how many of the first lines it takes: lines joined until one ends with 通知."""
-    head = [line for line in lines[:8] if not line.level]
+    head = [line for line in lines[:8] if not line.level and not _PAGE.match(line.text)]  # not the page's 来源 bar
     for start in range(len(head)):
         joined = ""
         for end in range(start, min(start + 4, len(head))):

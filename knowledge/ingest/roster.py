@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from knowledge.facts import Tier, tier_of
 from knowledge.ingest.draft import CHECK, Draft
@@ -62,7 +63,8 @@ ROLES = sorted(
     reverse=True,
 )
 _ROLE_ALT = "|".join(ROLES)
-_LABEL = re.compile(rf"^({_ROLE_ALT})[:：]\s*(.*)$")
+# 专班成员: / 小组成员: — the body's own word before the place is not part of the place
+_LABEL = re.compile(rf"^(?:专班|工作专班|小组|领导小组)?({_ROLE_ALT})[:：]\s*(.*)$")
 # where the next place of a run-on roster starts: ；副主任： / ; 委员:
 _NEXT_LABEL = re.compile(rf"[;；](?=\s*(?:{_ROLE_ALT})[:：])")
 # a list of people with their titles in brackets, joined by 、 (何静（副市长）、唐志远（副市长、市公安局局长）)
@@ -93,12 +95,31 @@ class Holder:
 
 
 def _role_run(line: Line) -> list[Line]:
-    """A roster run on in one line, place after place (主任：周建平（市长）；常务副主任：罗永康（…）；委员：…): one line
+    """A roster run on in one line, place after place (主任：周建平（市长）；常务副主任：罗永康（…）；委员：…), or with
+    its line breaks lost so each label is glued to the title before it (组长：叶某 省长常务副组长：孙某 …): one line
     per place, each still quoting what notice.txt has; any other line as it is."""
-    if not _LABEL.match(line.text):
+    first = _LABEL.match(line.text)
+    if not first:
         return [line]
-    pieces = [p.strip() for p in _NEXT_LABEL.split(line.text) if p.strip()]
+    text = line.text
+    cuts = [0, *_glued_labels(text, first.end(1) + 1), len(text)]
+    pieces = [piece for a, b in pairwise(cuts) for piece in _NEXT_LABEL.split(text[a:b])]
+    pieces = [p.strip().rstrip(";；").strip() for p in pieces if p.strip().rstrip(";；").strip()]
     return [replace(line, text=p, body=p) for p in pieces] if len(pieces) > 1 else [line]
+
+
+def _glued_labels(text: str, start: int) -> list[int]:
+    """Where a place's label starts glued to the title before it (省长常务副组长： → 常务副组长 starts after 省长): at
+    each later colon the longest role word the ingest knows that ends there, where a word or a name stands before
+    it (not ；, which _NEXT_LABEL cuts at)."""
+    cuts = []
+    for colon in re.finditer(r"[:：]", text[start:]):
+        before = text[: start + colon.start()]
+        role = next((r for r in ROLES if before.endswith(r)), None)
+        at = len(before) - len(role) if role else 0
+        if role and at > start and re.match(r"[\u4e00-\u9fff)）\s]", text[at - 1]):
+            cuts.append(at)
+    return cuts
 
 
 def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
@@ -176,7 +197,19 @@ def _continues(lines: list[Line], j: int) -> bool:
         return False
     if line.level:
         return line.level >= 2 and len(line.body) <= 24 and j + 1 < len(lines) and _entry_like(lines[j + 1].text)
+    if _post_alone(text):  # 镇派出所所长 among the named members: a post the notice names no one for
+        return True
     return _entry_like(text) or (j + 1 < len(lines) and _entry_like(lines[j + 1].text) and len(text) <= 40)
+
+
+def _post_alone(text: str) -> bool:
+    """A roster line that is a post alone (镇派出所所长, 各村(社区)党支部书记): no name, no sentence, no list."""
+    return (
+        ends_as_post(text)
+        and len(text) <= _LONGEST_POST
+        and not re.search(r"[、,，:：;；。\s]", text)
+        and trailing_name(text) is None
+    )
 
 
 def _entry_like(text: str) -> bool:
@@ -206,9 +239,15 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     if len(listed) > 1 and all(is_name(m.group(1).strip()) for m in listed):
         holder.persons.extend((m.group(1).strip(), m.group(2)) for m in listed)
         return
-    m = re.match(r"^(\S+?)\s*[(（](.+?)[)）]?$", text)
+    if _mixed_list(text, holder):
+        return
+    m = re.match(r"^(\S+?)\s*[(（]([^()（）]+)[)）]?$", text)  # 各村(社区)党支部书记 is a post, not 各村 (社区…)
     if m and roster_name(m.group(1), m.group(2)):
         holder.persons.append((m.group(1), m.group(2).rstrip(")）")))
+        return
+    pairs = _name_title_pairs(text)
+    if pairs:  # 邓某 副省长 许某 省政府秘书长: a place's two lines run together
+        holder.persons.extend(pairs)
         return
     parts = text.split(" ", 1)
     if len(parts) == 2 and roster_name(parts[0], parts[1]):
@@ -240,6 +279,45 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
 
 
 _LONGEST_POST = 30
+# 各村(社区)网格员各1名: a post the notice names no one for, with how many each unit sends
+_COUNTED_POST = re.compile(r"^[\u4e00-\u9fff()（）]{2,24}各(?:\d+|[一两二三])名$")
+
+
+def _mixed_list(text: str, holder: Holder) -> bool:
+    """A list joined by 、 of people with their unit or title in brackets and posts named for no one (彭某(镇派出所)、
+    各村(社区)网格员各1名): each item as what it is; False (nothing held) unless one item is a named person and
+    every item reads as a person or a post."""
+    items = [i.strip() for i in re.split(r"、(?![^(（]*[)）])", text) if i.strip()]
+    if len(items) < 2:
+        return False
+    persons, posts = [], []
+    for item in items:
+        m = re.fullmatch(r"([^()（）]{2,8}?)\s*[(（]([^()（）]+)[)）]", item)
+        if m and is_name(m.group(1)):
+            persons.append((m.group(1), m.group(2)))
+        elif _COUNTED_POST.match(item) or (ends_as_post(item) and len(item) <= _LONGEST_POST):
+            posts.append(item)
+        else:
+            return False
+    if not persons:
+        return False
+    holder.persons.extend(persons)
+    holder.posts.extend(posts)
+    return True
+
+
+def _name_title_pairs(text: str) -> list[tuple[str, str]] | None:
+    """Several "name title" entries of one place on one line (邓某 副省长 许某 省政府秘书长): names and titles in
+    turn, each name a name and each title a post; None unless the whole line reads so."""
+    tokens = text.split(" ")
+    if len(tokens) < 4 or len(tokens) % 2:
+        return None
+    pairs = list(zip(tokens[::2], tokens[1::2], strict=True))
+    if all(is_name(name) and ends_as_post(re.split(r"[、,，]", title)[-1]) for name, title in pairs):
+        return pairs
+    return None
+
+
 _NOT_UNITS = frozenset({"单位", "部门", "有关单位", "相关单位", "有关部门", "相关部门", "各单位", "各部门"})
 
 
