@@ -11,6 +11,7 @@ from knowledge.facts import Tier, tier_of
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.names import (
+    SURNAMES,
     ends_as_post,
     garbled_entry,
     is_name,
@@ -150,9 +151,85 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             quote = " ".join(line.text for line in taken)
             _add(draft, scope.entry, role, holder, quote, taken[0].section, entry_lines=taken, part=part)
         i = j
+    _column_tables(draft, lines, scopes)  # a named list (an annex's table) wins over the rule that describes it
     for index, line in enumerate(lines):
+        _named_list(draft, line, scope_of(scopes, index))
         _sentences(draft, line, scope_of(scopes, index))
         _inline_labels(draft, line, scope_of(scopes, index))
+
+
+# 联络员名单如下:周某(区发展和改革局)、何某(区财政局): a place's holders listed after the sentence that names it
+_LIST_OF = re.compile(rf"(?:^|(?<=[。;；]))[^。;；:：]{{0,12}}?({_ROLE_ALT})名单(?:如下)?[:：]([^。;；]+)")
+
+
+def _named_list(draft: Draft, line: Line, scope: Scope) -> None:
+    for m in _LIST_OF.finditer(line.body):
+        holder = Holder()
+        _read_entries(m.group(2), holder, m.group(1))
+        if holder.persons:
+            _add(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
+
+
+_UNIT_COLUMN = ("单位", "所在单位", "工作单位", "成员单位")
+_TITLE_COLUMN = ("职务", "职位", "职务职称")
+# 江西省某某领导小组成员单位联络员名单: a table's title line, naming the place its rows hold
+_TABLE_TITLE = re.compile(rf"({_ROLE_ALT})(?:人员)?名单$")
+
+
+def _cells(text: str) -> list[str]:
+    """A flattened table row's cells: split at | or tabs where the crawl kept them, else at spaces (a two-character
+    name padded to three, 黄 蕾, is one cell)."""
+    cells = re.split(r"\s*[|｜\t]\s*", text) if re.search(r"[|｜\t]", text) else text.split(" ")
+    out: list[str] = []
+    for cell in (c.strip() for c in cells):
+        if out and len(out[-1]) == 1 and len(cell) == 1 and out[-1] in SURNAMES:
+            out[-1] += cell
+        elif cell:
+            out.append(cell)
+    return out
+
+
+def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    """A table flattened into "单位 姓名 职务" rows under a title line that names the place (…联络员名单): each row one
+    holder of that place, with the title in the row's unit; the table ends at the first line that is not a row."""
+    for i, line in enumerate(lines):
+        header = _cells(line.text)
+        if not (3 <= len(header) <= 4 and "姓名" in header and not line.level):
+            continue
+        columns = {
+            "unit": next((k for k, c in enumerate(header) if c in _UNIT_COLUMN), None),
+            "name": header.index("姓名"),
+            "title": next((k for k, c in enumerate(header) if c in _TITLE_COLUMN), None),
+        }
+        place = _TABLE_TITLE.search(lines[i - 1].text.replace(" ", "")) if i else None
+        if columns["unit"] is None or place is None:
+            continue
+        rows = []
+        for row in lines[i + 1 :]:
+            cells = _cells(row.text)
+            if len(cells) != len(header) or not is_name(cells[columns["name"]]) or row.level:
+                break
+            rows.append((row, cells))
+        if not rows:
+            continue
+        group = _group_titled(lines[i - 1].text, scopes) or scope_of(scopes, i).entry
+        persons = []
+        for row, cells in rows:
+            title = cells[columns["title"]] if columns["title"] is not None else None
+            persons.append(draft.person(cells[columns["name"]], title, row.text, row.section, cells[columns["unit"]]))
+        quote = " ".join(row.text for row, _ in rows)
+        if draft.stands(quote) and not any(h["role"] == place.group(1) for h in group.setdefault("roles", [])):
+            entry = {"role": place.group(1), "persons": list(dict.fromkeys(persons)), "quote": quote}
+            group["roles"].append(entry | {"section": rows[0][0].section})
+
+
+def _group_titled(title: str, scopes: list[Scope]) -> dict | None:
+    """The group a table's title line begins with (江西省某某领导小组成员单位联络员名单 → 江西省某某领导小组)."""
+    title = title.replace(" ", "")
+    found = [
+        s.entry for s in scopes if title.startswith((s.entry.get("full_name") or s.entry["name"], s.entry["name"]))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _same_place(line: Line, role: str) -> str | None:
