@@ -655,6 +655,7 @@ def test_a_task_force_set_up_under_the_group_is_a_second_body_with_its_own_roles
     staff = next(h for h in top.office.roles if h.role == "工作人员")
     assert [k.people[p].name for p in staff.persons] == ["韦华", "蒋平"]
     assert "秦勇" in _ask(tmp_path, "副专班长是谁")
+    assert "逐户巡查" in _ask(tmp_path, "专班的职责是什么")  # the notice's own word for it (专班长, 专班主要职责)
 
 
 _RENAMED = (

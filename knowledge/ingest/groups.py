@@ -94,6 +94,7 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
     headed = _headed_bodies(lines, names, top) if top else []
     # 四、专项工作组 heading the numbered groups under it is their part of the notice, not one more body
     headed = [h for h in headed if not any(b[2].start in h[2] for b in [*blocks, *annexed])]
+    top_words = {top["kind"], *top.get("aliases", [])} if top else set()
     for name, section, span in [*blocks, *annexed, *headed]:
         # a group the notice sets up under another is of the kind it says (下设5个工作组); one in an annex of its own
         listed = under.group(1) if under and (name, section, span) not in annexed else name[-3:]
@@ -101,6 +102,9 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         entry = {"id": _group_id(name, taken), "name": name, "kind": kind, "section": section}
         if top:
             entry["parent"] = top["id"]
+        if (name, section, span) in headed:  # 排查整治工作专班 is the notice's 工作专班 / 专班 (专班长, 专班主要职责)
+            words = [kind, kind.removeprefix("工作")]
+            entry["aliases"] = [w for w in dict.fromkeys(words) if w != name and w not in top_words]
         scopes.append(Scope(entry, span))
     known = {sc.entry["name"] for sc in scopes}
     for name, kind, section in _listed_groups(lines):
