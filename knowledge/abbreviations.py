@@ -1,7 +1,8 @@
 """Short forms people make of the notice's names, derived by rule from the names themselves.
 
-- A group's name is read as two-character words (精简|行政|审批 + 组): any one word or any ordered
-  choice of them, with 组, is a short form (精简组, 审批组, 精简审批组, 深化商事改革组); 协调小组 gives 协调组.
+- A group's name is read as two-character words (精简|行政|审批 + 组): any one word or any choice of
+  them in any order, with 组, is a short form (精简组, 审批组, 精简审批组, 深化商事改革组, 社会服务改善组);
+  协调小组 gives 协调组.
 - A person is addressed by surname and post (唐局长, 罗副秘书长 and 罗秘书长, 吴市长), the posts taken
   from their titles and their places in the groups (组长, 副组长, 主任, 副主任).
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import combinations
+from itertools import combinations, permutations
 
 from knowledge.facts import Knowledge, RoleKind
 
@@ -158,6 +159,7 @@ _SUFFIXES = (
     ("组", ("组",)),
 )
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区)")  # 广东省 / 市 before the name proper
+_QUOTED = re.compile(r"[“\"「]([\u4e00-\u9fff]{2,6})[”\"」]([\u4e00-\u9fff]{2})?")  # a quoted word, the word after it
 
 
 def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
@@ -172,12 +174,19 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
         words = _words(core)
         if not words:
             continue
+        # in any order: people say 社会服务改善组 and 创新创业组 as often as the notice's order
         for size in range(1, len(words) + 1):
-            for chosen in combinations(words, size):
+            for chosen in permutations(words, size):
                 if all(w in _GENERIC for w in chosen):
                     continue
                 for end in shorter:
                     fits["".join(chosen) + end].append(group.id)
+        # a word the full name quotes, which is what people call the group by: …“放管服”改革协调小组 →
+        # 放管服小组, 放管服协调小组, 放管服改革小组
+        for quoted, after in _QUOTED.findall(group.full_name or group.name):
+            for end in (group.name, *shorter):
+                fits[quoted + end].append(group.id)
+                fits[quoted + after + end].append(group.id)
         # the first character of each word: 城市规划委员会 → 城规委, 爱国卫生运动委员会 → 爱卫会
         heads = [w[0] for w in words if w not in _GENERIC]
         for size in range(_WORD, len(heads) + 1):

@@ -244,10 +244,12 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
         elif role.kind is RoleKind.MEMBER_UNIT:
             sentences.append(f"{group.name}{role.label.removesuffix('单位')}单位")  # 成员单位, not 成员单位单位
         elif role.kind is RoleKind.LEADER_UNIT:
-            assert group.leader.person is not None
-            head = kb.people[group.leader.person]
-            title = next(t.title for t in head.titles if t.unit == unit_id)
-            sentences.append(f"{group.name}{group.leader.role}由{title}{head.name}担任")
+            head = kb.people[group.leader.person] if group.leader.person else None
+            title = next((t.title for t in head.titles if t.unit == unit_id), None) if head else None
+            if head is not None and title is not None:
+                sentences.append(f"{group.name}{group.leader.role}由{title}{head.name}担任")
+            else:  # the unit itself stands in the head's place (牵头单位：市民政局)
+                sentences.append(f"{group.name}{role.label.removesuffix('单位')}单位")
         elif role.kind is RoleKind.OFFICE_HOST:
             sentences.append(f"{group.name}办公室设在{unit.name}")
     facts = tuple(dict.fromkeys(r.fact for r in kb.roles_of(unit_id)))

@@ -45,6 +45,8 @@ __all__ = ["Engine", "EngineConfig"]
 
 _LOGGER = logging.getLogger(__name__)
 _CLAIM = re.compile(r"[?？]\s*$")
+# a statement set as a true-or-false item (判断：…（对/错） / …，是否正确): a claim, read without the marks
+_TRUE_FALSE = re.compile(r"^判断题?[:：]?|[（(]\s*(?:对|正确|是)\s*[/／、或]\s*(?:错|错误|否)\s*[）)]|[,，]?是否正确")
 _WORDING_ASKED = re.compile(r"原文|原话|原句|原文表述|怎么写的|如何表述|怎么表述|怎么说的|原样")
 _QUOTED = 3  # quotes shown at most
 # a claim says something of its subject (罗蔺是综合组组长？); 综合组服务方面？ only names what it asks about
@@ -187,8 +189,11 @@ class Engine:
         text = self.read_form(question)
         if not text:
             return tools.decline(question, tools.say("ask_for_question"))
+        true_false = _TRUE_FALSE.search(text) is not None
+        text = _TRUE_FALSE.sub("", text).strip() if true_false else text
         query = self.reader.read(text)
-        if _CLAIM.search(question) and _CLAIM_VERB.search(text) and not self.message.asks(text, query):
+        claimed = true_false or _CLAIM.search(question) is not None
+        if claimed and _CLAIM_VERB.search(text) and not self.message.asks(text, query):
             # 张德宽是综合组组长？: a statement asked with a question mark is a yes/no claim
             query = replace(query, cues=query.cues | {Cue.YES_NO})
         ambiguous = next((m for m in query.mentions if m.rivals), None)

@@ -42,6 +42,8 @@ _THIS = re.compile(r"这(?:套|种|些|项|类|样|个)?(?:做法|事情|事|问
 _PREMISE = re.compile(r"^(?:既然|听说|据说|通知说|不是说|我听说|我记得|记得)")
 _CORRECTION = ("我是说", "我说的是", "我问的是", "我想问的是")  # 我是说综合组: no self-introduction
 _CONTINUATION = ("又", "还", "并且", "而且", "以及", "同时")
+_WHERE_SITS = re.compile(r"哪(?:个|些|几个)?组|担任(?:什么|啥)|(?:什么|啥)(?:角色|关系)")
+_OPTIONS = re.compile(r"[?？]\s*(?=[A-Fa-f]\s*[.．、:：])")  # a question mark before lettered options
 _MAX_CLAUSES = 12  # of one sentence, the last ones: a question comes at the end of what frames it
 
 
@@ -89,6 +91,7 @@ class MessageReader:
             message = message[: cap // 2] + "。" + message[-cap // 2 :]
         if not _BREAKS.search(message) and len(self._run_on(message)) == 1:  # one clause, as most are
             return [Piece(message)] if message.strip() else []
+        message = _OPTIONS.sub(" ", message)  # 以下哪个不是…？A.… B.…: the options belong to the question
         pieces: list[tuple[Piece, bool]] = []
         for sentence in _SENTENCE_END.split(message):
             for part in self._enumeration.split(sentence):
@@ -122,15 +125,21 @@ class MessageReader:
         plain_describing: list[str] = []  # of those, the ones that only describe a piece of work
         names: list[Entity] = []
         introduced: list[Entity] = []
+        own_names: list[str] = []  # how the introduction named the asker's unit (a name the notice may lack)
         first_person = False
         parts = [part for part in _CLAUSE_BREAK.split(sentence) if part.strip()][-_MAX_CLAUSES:]
         clauses = [clause for part in parts for clause in self._run_on(part)]
+        candidates = ""
         for clause in clauses[-_MAX_CLAUSES:]:
+            clause, candidates = candidates + clause, ""
             form = self.read_form(clause)
             if not form:
                 continue
             query = self.read(form)
             asks = self.asks(form, query)
+            if not asks and _listed(query):
+                candidates = clause  # 吴存荣、欧顺清、罗蔺，谁不是副组长: the question chooses among them
+                continue
             premise = _PREMISE.match(clause)
             holders = [e for e in query.entities if e.kind is not EntityKind.GROUP]
             if premise and not asks and holders and not _YEAR.search(form):
@@ -145,6 +154,7 @@ class MessageReader:
                 start = self._ask_start(clause)
                 if not asks and start is None:
                     introduced += query.entities
+                    own_names += [*map(self.names, query.entities), *filter(None, [query.foreign_unit])]
                     continue
                 if start is not None:  # 我是住建系统的工程师想问下… / 烦请告知…: the question begins there
                     introduced += self.read(self.read_form(clause[:start])).entities
@@ -169,10 +179,21 @@ class MessageReader:
                             plain_describing.append(clause)  # the work alone, naming nothing else
                 continue
             asker = next((w for w in self.words.first_person if w in clause), None)
-            if asker and introduced:  # 我们单位是市经信委，…我们在哪个组: the asker is the unit introduced
-                clause = clause.replace(asker, self.names(introduced[0]), 1)
+            # 我们原来是工商局，现在合并成市场监管局了，我们局…: the unit the narrative named, where the
+            # introduction named none the notice has
+            units = [e for e in names if e.kind is EntityKind.UNIT]
+            own = introduced[0] if introduced else units[-1] if asker and units else None
+            if asker and own is not None:  # 我们单位是市经信委，…我们在哪个组: the asker is the unit introduced
+                clause = clause.replace(asker, self.names(own), 1)
                 form = self.read_form(clause)
                 query = self.read(form)
+            elif (
+                own_names and not narrative and _of_asker(query) and not self.has_topic(query)
+            ):  # 我们是市交通局，在哪个组 / 我单位是市卫健委，算哪个组的
+                clause = own_names[0] + clause
+                form = self.read_form(clause)
+                query = self.read(form)
+                asker = own_names[0]
             first_person = first_person or asker is not None
             points = query.has(Cue.PRONOUN) or bare_pronoun(form) is not None
             topic = self.has_topic(query)
@@ -259,3 +280,15 @@ class MessageReader:
         """Where the question begins in a clause that starts as framing (我是…的想问下…)."""
         found = [clause.find(w) for w in self.words.ask_starts if w in clause]
         return min(found) if found else None
+
+
+def _listed(query: Query) -> bool:
+    """A clause that is nothing but two or more names of one kind (吴存荣、欧顺清、罗蔺 / A组和B组)."""
+    kinds = {e.kind for e in query.entities}
+    return len(query.entities) > 1 and len(kinds) == 1 and not query.content and not query.cues
+
+
+def _of_asker(query: Query) -> bool:
+    """A question with no subject of its own asking where one sits (在哪个组 / 担任啥): of the asker."""
+    asks_where = _WHERE_SITS.search(query.text) is not None
+    return not query.entities and asks_where and not query.has(Cue.PRONOUN, Cue.OFFICE, Cue.OFFICE_DIRECTOR)

@@ -18,6 +18,7 @@ from knowledge.intents import (
     by_title,
     by_unit,
     changes,
+    choice,
     compare,
     document,
     elsewhere,
@@ -73,6 +74,9 @@ POLICY: tuple[Intent, ...] = (
     requirement.answer,
     # before named: 各区县的协调小组 names the group but asks about another government's
     elsewhere.answer,
+    # before compare and named: 吴存荣、欧顺清、罗蔺，谁不是副组长 / 单选题：以下哪个不是X的副组长单位？A.… B.…
+    # judges each listed candidate, not the first name nor the two groups' sets
+    choice.answer,
     # before group_list, yes_no and named: 法治组和综合组的组长是同一个人吗 / A和B共同的副组长单位 name
     # two groups and are about both
     compare.answer,

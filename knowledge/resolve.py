@@ -90,7 +90,17 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     if not entities and query.has(*_GROUP_FACETS, Cue.OTHER_POST):
         # 指挥长是谁 / 秘书长是谁, where only one of the notice's groups has that place: that group
         entities = _only_holder_of_place(tools, query)
-    return query, entities
+    return _who_heads(tools, query, entities), entities
+
+
+def _who_heads(tools: Tools, query: Query, entities: tuple[Entity, ...]) -> Query:
+    """法治组谁牵头 / 第二个保障组谁负责: 谁 + a word asking for the group at some work, said of a group
+    and no work, asks who heads it."""
+    asked = [w for w in query.cue_words if w.startswith("谁") and Cue.WHICH_GROUP in tools.reader.tags.get(w, ())]
+    groups = entities and all(e.kind is EntityKind.GROUP for e in entities)
+    if not asked or not groups or query.content or tools.has_topic(query) or query.has(*_GROUP_FACETS):
+        return query
+    return replace(query, cues=(query.cues - {Cue.WHICH_GROUP}) | {Cue.LEADER})
 
 
 def _only_holder_of_place(tools: Tools, query: Query) -> tuple[Entity, ...]:
@@ -146,6 +156,7 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
         if described:  # the words described the group; what is asked of it is in the cues
             listing = {Cue.ALL_GROUPS, Cue.LIST, Cue.COUNT}  # 唐良智下面的副组长: not a list of groups
             entities, query = described, replace(query, content=(), unknown=(), cues=query.cues - listing)
+    query = _own_name_again(tools, query, entities)
     nth = _nth_of_kind(tools, query.text)
     if nth is not None and not any(e.kind is EntityKind.GROUP for e in entities):
         entities = (*entities, nth)  # 第二个保障组组长是谁: the notice's own order of that kind
@@ -157,6 +168,18 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
         # 调整后组长是谁 / 更名后的小组由谁牵头: the group the notice itself adjusts, named in its title
         entities = tuple(Entity(EntityKind.GROUP, g.id) for g in tools.notice_groups())
     return query, entities
+
+
+def _own_name_again(tools: Tools, query: Query, entities: tuple[Entity, ...]) -> Query:
+    """改善社会服务组组长是谁啊，就是社会服务那个: words of a named group's own name, said again to make
+    sure, ask nothing of it (服务 there is no side of its duties)."""
+    names = [tools.kb.groups[e.id].name for e in entities if e.kind is EntityKind.GROUP]
+    if not names or not query.content or query.marked_aspects:
+        return query
+    said = "".join(query.content)
+    if len(query.content) < 2 or not any(said in name for name in names):
+        return query  # (改善社会服务组在服务上干啥: one word is the side asked)
+    return replace(query, content=(), unknown=(), aspects=())
 
 
 def _follow_up(

@@ -211,6 +211,9 @@ class QueryReader:
             if end - start > 1 and (word in known or word in self.fillers)
             for i in range(start + 1, end)
         }
+        # Two characters taking the end of a longer word and the start of the next must sound alike by their
+        # usual readings: 七个|组 is 各组, 主城限|号 no 文号 (though 限 may be read wen).
+        ends_inside = {i: end for _, start, end in tokens if end - start > 1 for i in range(start + 1, end)}
         found: list[tuple[str, int, int]] = []
         for size in (4, 3, 2):
             for start in range(len(text) - size + 1):
@@ -219,18 +222,18 @@ class QueryReader:
                     continue
                 if size == 2 and (start in splits or start + 2 in splits):
                     continue
-                word = self._cue_like(window)
+                word = self._cue_like(window, usual=size == 2 and ends_inside.get(start, size + start) < start + 2)
                 if word is not None:
                     taken[start : start + size] = [True] * size
                     found.append((word, start, start + size))
         return found
 
-    def _cue_like(self, window: str) -> str | None:
+    def _cue_like(self, window: str, usual: bool = False) -> str | None:
         if window in self.fillers or window in self.segmenter.vocabulary:
             return None  # a word in its own right (有啥), not a misspelt cue word (为啥)
         if not any((len(window), i, ch) in self._cue_chars for i, ch in enumerate(window)):
             return None
-        heard = sounds(window)
+        heard = sounds(window, usual)
         for index, ch in enumerate(window):
             for word, word_sounds in self._cue_chars.get((len(window), index, ch), ()):
                 if word != window and all(a & b for a, b in zip(heard, word_sounds, strict=True)):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from knowledge.engine import Engine
 from knowledge.facts import Aspect, FactKind, Knowledge, RoleKind
 from knowledge.loader import BUNDLED, KnowledgeError, load_knowledge, squeeze
 
@@ -225,3 +226,16 @@ def test_a_missing_notice_fails_clearly(tmp_path: Path) -> None:
     shutil.copy(BUNDLED / "facts.yaml", tmp_path / "facts.yaml")
     with pytest.raises(KnowledgeError, match=r"notice\.txt: cannot be read"):
         load_knowledge(tmp_path)
+
+
+def test_a_unit_in_a_head_place_answers_about_that_unit(tmp_path: Path) -> None:
+    """The schema lets a unit hold a group's head place (组长：市司法局): asked about the unit, the bot
+    names that place, and never fails for want of a person at the head."""
+
+    def unit_at_head(data: dict) -> None:
+        head = group(data, "legal")["roles"][0]
+        head.pop("persons")
+        head["units"] = ["justice"]
+
+    answer = Engine.build(data_dir=broken_copy(tmp_path, unit_at_head)).ask("市司法局在哪些组")
+    assert answer.answered and "法治组组长单位" in answer.text

@@ -45,10 +45,15 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if any(p in query.text for p in tools.place_words | tools.office_place_words if len(p) > 2):
         return None  # 常务副主任谁: a place the notice names, not a word of a title
     # not a word of the duties or rules (监管, 科技): those ask which group does the work
+    # nor a piece of a unit's name the notice does not have (政局 of 市民政局 is no word of 市财政局局长)
+    inside = query.foreign_unit or ""
     words = [
         w
         for w in (*query.content, *query.unknown)
-        if len(w) >= _SHORTEST and not tools.names_group(w) and w not in tools.index.idf
+        if len(w) >= _SHORTEST
+        and not tools.names_group(w)
+        and w not in tools.index.idf
+        and not (w in inside and not inside.startswith(w))
     ]
     for word in dict.fromkeys(words):
         # 企业 stands for the units named like one (…有限公司): people whose titles name such a unit

@@ -1,0 +1,78 @@
+"""A choice among candidates the question lists: 单选题：以下哪个不是精简行政审批组的副组长单位？A.… B.… /
+吴存荣、欧顺清、罗蔺，谁不是协调小组副组长 / 精简行政审批组和法治组，哪个组的组长不是罗蔺. Each candidate is
+judged against the place asked; those that hold it (asked with 不是: those that do not) are named, with their
+option letters, then the facts that show it."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import describe
+from knowledge.answer import Answer
+from knowledge.describe import Part
+from knowledge.facts import Group, RoleKind
+from knowledge.lexicon import Cue
+from knowledge.matcher import Entity, EntityKind
+from knowledge.tools import Tools
+from knowledge.turn import Turn
+
+_CHOOSING = re.compile(r"哪|谁|选项|以下|下列|单选|多选|选出|选择")
+_NEGATED = re.compile(r"不是|不属于|不在|不担任|没有担任")
+_LETTER = re.compile(r"([A-Fa-f])\s*[\.．、:：)）]?\s*$")
+_HOLDERS = (EntityKind.PERSON, EntityKind.UNIT)
+
+
+def answer(turn: Turn, tools: Tools) -> Answer | None:
+    query = turn.query
+    if not _CHOOSING.search(query.text) or not query.has(Cue.LEADER, Cue.DEPUTY) or query.has(Cue.YES_NO):
+        return None
+    named = list(dict.fromkeys(m.entity for m in query.mentions))
+    groups = [e for e in named if e.kind is EntityKind.GROUP]
+    holders = [e for e in named if e.kind in _HOLDERS]
+    deputy = query.has(Cue.DEPUTY)
+    negated = _NEGATED.search(query.text) is not None
+    if len(groups) == 1 and len(holders) > 1 and len({h.kind for h in holders}) == 1:
+        group = tools.kb.groups[groups[0].id]
+        chosen = [h for h in holders if _holds(tools, h, group, deputy) != negated]
+        place = f"{group.name}{_place_word(holders[0], deputy)}"
+        names = [_option(tools, turn, h) for h in chosen]
+        facet = describe.deputies(tools.kb, group) if deputy else describe.leader(tools.kb, group)
+    elif len(groups) > 1 and len(holders) == 1:
+        holder = holders[0]
+        picked = [g for g in groups if _holds(tools, holder, tools.kb.groups[g.id], deputy) != negated]
+        place = tools.say("place_held_by", holder=_name(tools, holder), role=_place_word(holder, deputy))
+        names = [_option(tools, turn, g) for g in picked]
+        facet = tools.entity_part(holder)
+    else:
+        return None
+    if names:
+        text = tools.say("choice_not" if negated else "choice_is", chosen="、".join(names), place=place)
+    else:
+        text = tools.say("choice_none_not" if negated else "choice_none", place=place)
+    return tools.answer(turn.question, [Part(text), facet], tuple(named), 0.85)
+
+
+def _holds(tools: Tools, holder: Entity, group: Group, deputy: bool) -> bool:
+    wanted = {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT} if deputy else {RoleKind.LEADER, RoleKind.LEADER_UNIT}
+    return any(r.group == group.id and r.kind in wanted for r in tools.kb.roles_of(holder.id))
+
+
+def _place_word(holder: Entity, deputy: bool) -> str:
+    word = "副组长" if deputy else "组长"
+    return f"{word}单位" if holder.kind is EntityKind.UNIT and deputy else word
+
+
+def _name(tools: Tools, entity: Entity) -> str:
+    if entity.kind is EntityKind.PERSON:
+        return tools.kb.people[entity.id].name
+    if entity.kind is EntityKind.UNIT:
+        return tools.kb.units[entity.id].name
+    return tools.kb.groups[entity.id].name
+
+
+def _option(tools: Tools, turn: Turn, entity: Entity) -> str:
+    """The candidate's name, with the option letter written before it (C.市公安局 → C 市公安局)."""
+    mention = next(m for m in turn.query.mentions if m.entity == entity)
+    letter = _LETTER.search(turn.query.text[: mention.start])
+    name = _name(tools, entity)
+    return f"{letter.group(1).upper()} {name}" if letter else name
