@@ -72,6 +72,7 @@ _PRONOUN_KINDS = {
     "位": EntityKind.PERSON,
     "其": EntityKind.GROUP,
 }
+_CLAIM_END = re.compile(r"^(?:的|的人)?(?:吗|吧|么|嘛)?[?？]?$")
 _PERSONS_UNIT = re.compile(r"所在的?(?:那个|这个)?(?:单位|局|部门|委|市)")
 _OWN_UNIT = re.compile(r"[他她]所在的?(?:那个|这个)?(?:单位|局|部门|委)")
 _TOWARDS = re.compile(r"^那?(?:对于|对|针对)")
@@ -136,8 +137,12 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
             )
         )
     else:
-        # 科技局许洪斌: a unit named as a person's own is a description of the person, not a subject
-        entities = tuple(e for e in entities if not (e.kind is EntityKind.UNIT and e.id in units_of_people))
+        # 科技局许洪斌: a unit named as a person's own is a description of the person, not a subject; but in
+        # 陶彧是市水利水电局的吗 the unit ending the question is what is claimed of the person
+        claimed = {m.entity for m in query.mentions if query.has(Cue.YES_NO) and _CLAIM_END.match(query.text[m.end :])}
+        entities = tuple(
+            e for e in entities if not (e.kind is EntityKind.UNIT and e.id in units_of_people and e not in claimed)
+        )
     describers, gaps = _describers(tools, query)
     entities = tuple(e for e in entities if e not in describers)
     if gaps:  # 王书坚牵头的未保组 副省长有几个: 牵头 said which group, it does not ask for the leader

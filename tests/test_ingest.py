@@ -559,3 +559,154 @@ def test_groups_listed_by_name_with_their_count_and_kind_are_groups_whose_leader
     library = Library.build([tmp_path])
     assert "未载明" in library.ask("督查组组长是谁").text
     assert "审批改革组" in library.ask("下设哪些专题组").text
+
+
+def test_lines_given_twice_by_the_crawl_stay_once_and_the_signature_is_kept(tmp_path: Path) -> None:
+    """Every line doubled (a roster line too) and a breadcrumb on top: each line once; the issuers signing above the
+    date, though they head the page too, are the signature."""
+    lines = [
+        "首页 > 乡镇 > 青石乡 > 公告",
+        "中共青石乡委员会 青石乡人民政府",
+        "关于成立青石乡测试工作领导小组的通知",
+        "组长:钱明(乡党委书记)",
+        "成员:孔丽(乡财政所所长)",
+        "中共青石乡委员会 青石乡人民政府",
+        "2023年4月2日",
+    ]
+    k = _read("\n".join(line for line in lines for _ in range(2)) + "\n【打印本页】 【关闭窗口】\n", tmp_path)
+    assert k.notice.count("组长:钱明") == 1 and "首页" not in k.notice and "打印" not in k.notice
+    assert _holders(k, "组长") == ["钱明"] and _holders(k, "成员") == ["孔丽"]
+    assert k.field("issuer").value == "中共青石乡委员会青石乡人民政府"
+    assert k.field("title").value == "中共青石乡委员会青石乡人民政府关于成立青石乡测试工作领导小组的通知"
+
+
+def test_a_whole_text_given_twice_stays_once() -> None:
+    text = "某县关于成立某县测试小组的通知\n组长:钱明 县长\n成员:孔丽 县财政局局长\n"
+    assert clean(text + text) == text
+
+
+def test_headings_spaced_out_character_by_character_are_headings(tmp_path: Path) -> None:
+    raw = (
+        "某省人民政府办公厅关于成立某省测试工作领导小组的通知\n一 、 组 成 人 员\n组　　长：钱明　　省长\n"
+        "二 、 主 要 职 责\n领导小组负责统筹全省测试工作。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert "一、组成人员" in k.notice and "二、主要职责" in k.notice
+    group = next(iter(k.groups.values()))
+    assert group.duty.quote == "领导小组负责统筹全省测试工作。" and group.duty.section == "二"
+    assert _holders(k, "组长") == ["钱明"]
+
+
+def test_a_roster_whose_line_breaks_were_lost_is_cut_at_each_glued_label(tmp_path: Path) -> None:
+    """组长：A 省长常务副组长：B … — each label glued to the title before it (the longest role word ending at the
+    colon), a spaced-out label inside the line, a place's two "name title" entries run together, members as units."""
+    raw = (
+        "某省人民政府办公厅关于成立某省测试工作领导小组的通知\n一、组成人员\n"
+        "组　　长：钱明　　省长常务副组长：孔丽　　省委常委、常务副省长副 组 长：严冬　　副省长　　　　"
+        "韦华　　省政府秘书长成　　员：省财政厅、省统计局负责同志。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["钱明"] and _holders(k, "常务副组长") == ["孔丽"]
+    assert _holders(k, "副组长") == ["严冬", "韦华"]
+    assert [t.title for t in k.people["kong_li"].titles] == ["省委常委", "常务副省长"]
+    assert [t.title for t in k.people["wei_hua"].titles] == ["省政府秘书长"]
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    assert [k.units[u].name for u in members.units] == ["省财政厅", "省统计局"] and not members.persons
+
+
+def test_members_given_as_posts_only_among_named_people(tmp_path: Path) -> None:
+    raw = (
+        "某镇人民政府关于成立某镇测试工作领导小组的通知\n组长:钱明(镇党委书记)\n成员:孔丽(镇财政所所长)\n"
+        "      镇司法所所长\n      各村(社区)主任\n二、工作要求\n各村要按时完成测试。\n"
+    )
+    k = _read(raw, tmp_path)
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    assert _holders(k, "成员") == ["孔丽"] and members.posts == ("镇司法所所长", "各村(社区)主任")
+    assert all(p.name not in ("各村", "镇司法") for p in k.people.values())
+
+
+_TWO_BODIES = (
+    "中共青石乡委员会 青石乡人民政府\n关于成立青石乡测试整治工作领导小组的通知\n"
+    "经研究,决定成立青石乡测试整治工作领导小组,并在领导小组下设巡查工作专班。现将有关事项通知如下:\n"
+    "一、领导小组组成人员\n组长:钱明(乡党委书记)\n      孔丽(乡长)\n成员:严冬(乡司法所所长)\n"
+    "领导小组下设办公室,办公室设在乡综合服务中心,严冬同志兼任办公室主任,工作人员:韦华、蒋平。\n"
+    "二、领导小组及办公室职责\n领导小组主要职责:1)统筹全乡测试整治;2)研究解决重大问题。\n"
+    "办公室主要职责:1)承担领导小组日常工作;2)汇总巡查数据。\n"
+    "三、巡查工作专班\n专班长:孔丽(乡长)\n副专班长:秦勇(乡财政所所长)\n"
+    "专班成员:邵兰(乡司法所)、各村网格员各1名。\n专班主要职责:1)逐户巡查;2)每周报送进展。\n"
+)
+
+
+def test_a_task_force_set_up_under_the_group_is_a_second_body_with_its_own_roles_and_duties(tmp_path: Path) -> None:
+    k = _read(_TWO_BODIES, tmp_path)
+    top = next(g for g in k.groups.values() if k.is_top(g.id))
+    force = next(g for g in k.groups.values() if g.name == "巡查工作专班")
+    assert force.parent == top.id and force.kind == "工作专班" and force.section == "三"
+    assert _holders(k, "组长", top.id) == ["钱明", "孔丽"] and _holders(k, "专班长", force.id) == ["孔丽"]
+    assert _holders(k, "成员", force.id) == ["邵兰"] and _holders(k, "成员", top.id) == ["严冬"]
+    members = next(h for h in force.roles if h.role == "成员")
+    assert members.posts == ("各村网格员各1名",)
+    assert [k.units[t.unit].name for t in k.people["shao_lan"].titles] == ["乡司法所"]  # 邵兰(乡司法所): her unit
+    assert (
+        top.duty.quote == "1)统筹全乡测试整治;2)研究解决重大问题。"
+        and force.duty.quote == "1)逐户巡查;2)每周报送进展。"
+    )
+    assert top.office.duty.quote == "1)承担领导小组日常工作;2)汇总巡查数据。"
+    staff = next(h for h in top.office.roles if h.role == "工作人员")
+    assert [k.people[p].name for p in staff.persons] == ["韦华", "蒋平"]
+    assert "秦勇" in _ask(tmp_path, "副专班长是谁")
+    assert "逐户巡查" in _ask(tmp_path, "专班的职责是什么")  # the notice's own word for it (专班长, 专班主要职责)
+
+
+_RENAMED = (
+    "某省人民政府办公厅关于调整某省测试发展领导小组名称和组成人员的通知\n某府厅字〔2024〕3号\n"
+    "各市人民政府:\n经省政府同意,原“某省测试发展领导小组”更名为“某省测试工作领导小组”(以下简称领导小组),"
+    "并对组成人员进行调整。现将有关事项通知如下:\n一、组成人员\n组长:钱明 省长\n"
+    "成员:省财政厅、省统计局负责同志。\n二、主要职责\n领导小组主要职责:一是统筹全省测试工作;二是研究重大政策;三是完成交办事项。\n"
+    "三、办事机构\n领导小组办公室由设在省财政厅调整为设在省统计局,承担领导小组日常工作。"
+    "办公室主任由省统计局主要负责同志兼任。\n"
+)
+
+
+def test_a_renamed_group_an_office_moved_and_a_director_given_as_a_post(tmp_path: Path) -> None:
+    k = _read(_RENAMED, tmp_path)
+    group = next(iter(k.groups.values()))
+    assert k.field("rename").value == "原“某省测试发展领导小组”更名为“某省测试工作领导小组”"
+    assert group.full_name == "某省测试工作领导小组"
+    assert k.units[group.office.host].name == "省统计局" and group.office.duty.quote == "承担领导小组日常工作"
+    director = next(h for h in group.office.roles if h.role == "主任")
+    assert director.posts == ("省统计局主要负责同志",) and not director.persons
+    assert group.duty.quote.startswith("一是统筹全省测试工作;二是")
+    members = next(h for h in group.roles if h.role == "成员")
+    assert [k.units[u].name for u in members.units] == ["省财政厅", "省统计局"]
+    answer = _ask(tmp_path, "办公室设在哪")
+    assert "省统计局" in answer and "设在省财政厅" not in answer.split("〔")[0]
+
+
+def test_an_annex_table_of_liaisons_in_columns_gives_each_units_liaison(tmp_path: Path) -> None:
+    """单位 姓名 职务 columns, tabs on some rows and runs of spaces on others, the crawl cut after the table."""
+    raw = (
+        "某省人民政府办公厅关于成立某省测试工作领导小组的通知\n组长:钱明 省长\n"
+        "各成员单位确定1名处级干部为联络员(名单见附件)。\n某省人民政府办公厅\n2024年5月6日\n附件\n"
+        "某省测试工作领导小组成员单位联络员名单\n单位\t姓名\t职务\n省财政厅\t孔丽\t预算处副处长\n"
+        "省统计局    严冬    综合处处长\n注:联络员如有变动,请于变动后"
+    )
+    k = _read(raw, tmp_path)
+    liaisons = next(h for h in next(iter(k.groups.values())).roles if h.role == "联络员")
+    assert [k.people[p].name for p in liaisons.persons] == ["孔丽", "严冬"] and liaisons.section == "附件"
+    title = k.people["yan_dong"].titles[0]
+    assert title.title == "综合处处长" and k.units[title.unit].name == "省统计局"
+    assert k.field("signed").value == "2024年5月6日"
+    assert "严冬" in _ask(tmp_path, "省统计局的联络员是谁")
+
+
+def test_a_liaison_list_of_names_with_their_units_in_brackets(tmp_path: Path) -> None:
+    raw = (
+        "某区人民政府办公室关于成立某区测试工作专班的通知\n专班长:钱明(区长)\n"
+        "联络员名单如下:孔丽(区财政局)、严冬(某街道)。\n"
+    )
+    k = _read(raw, tmp_path)
+    liaisons = next(h for h in next(iter(k.groups.values())).roles if h.role == "联络员")
+    assert [k.people[p].name for p in liaisons.persons] == ["孔丽", "严冬"]
+    assert k.units[k.people["kong_li"].titles[0].unit].name == "区财政局"
+    assert "孔丽" in _ask(tmp_path, "区财政局的联络员是谁")

@@ -12,7 +12,9 @@ from functools import cache
 
 import opencc
 
+from knowledge.ingest.document import chinese_date
 from knowledge.ingest.names import SURNAMES, ends_as_post
+from knowledge.ingest.roster import ROLES
 
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
 _BLOCKS = re.compile(r"<%.*?%>|<(style|script)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
@@ -24,13 +26,20 @@ _CJK = "\u4e00-\u9fff"
 # Chrome lines of a page around the notice: source/time bars, font-size buttons, counters, "听新闻".
 _CHROME = re.compile(
     r"^(?:来源[:：].*|.*(?:发布时间|更新时间|浏览次数|累计次数|字体[:：]).*|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?.*|"
-    r"听新闻|\d{1,2}|【?打印】?|【?关闭】?|分享到.*|(?:当前位置|您当前的位置|当前的位置|您现在的位置)[:：].*)$"
+    r"听新闻|\d{1,2}|【?打印】?|【?关闭】?|(?:【[^】]{1,6}】\s*)+|分享到.*|(?:当前位置|您当前的位置|当前的位置|您现在的位置)[:：].*"
+    r"|(?:网站)?首页\s*[>›»].*)$"
 )
 # The page's source bar, kept as its source and publication time only (the rest is chrome).
 _PAGE_SOURCE = re.compile(r"^来源[:：]\s*([^\s:：]{2,30})(?:\s+发布时间[:：]\s*(\d{4}-\d{2}-\d{2}))?")
 # Pinyin a converter inserted after characters: 区(qū), 现(xiàn).
 _PINYIN = re.compile(rf"(?<=[{_CJK}])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
 _SPACED_LABEL = re.compile(rf"^((?:[{_CJK}] ){{1,5}}[{_CJK}])(?=[:：])")
+# a role label spaced out inside a line whose breaks were lost (…副省长副 组 长：邓晓红): joined where it is a role
+_SPACED_INLINE_LABEL = re.compile(rf"(?<![{_CJK}] )((?:[{_CJK}] ){{1,5}}[{_CJK}])(?=[:：])")
+# a heading spaced out character by character: 一 、 组 成 人 员 / （二） 主 要 职 责
+_SPACED_HEADING = re.compile(
+    rf"^((?:[一二三四五六七八九十]{{1,3}} ?、)|(?:[（(][一二三四五六七八九十]{{1,3}}[)）])) ?((?:[{_CJK}] )+[{_CJK}])$"
+)
 
 
 @cache
@@ -120,9 +129,19 @@ def _remove_filter_dots(text: str) -> str:
 
 
 def _tidy(line: str) -> str:
-    """Join a spaced-out label (组 长: → 组长:) and a name padded to three characters (肖 捷 → 肖捷)."""
+    """Join a spaced-out heading (一 、 组 成 人 员 → 一、组成人员), a spaced-out label (组 长: → 组长:, there
+    or inside a run-on roster) and a name padded to three characters (肖 捷 → 肖捷)."""
+    heading = _SPACED_HEADING.match(line)
+    if heading:
+        return line.replace(" ", "")
     line = _SPACED_LABEL.sub(lambda m: m.group(1).replace(" ", ""), line)
+    line = _SPACED_INLINE_LABEL.sub(_joined_role, line)
     return _join_padded_names(line)
+
+
+def _joined_role(match: re.Match[str]) -> str:
+    joined = match.group(1).replace(" ", "")
+    return joined if joined in ROLES else match.group(1)
 
 
 def _join_padded_names(line: str) -> str:
@@ -176,14 +195,16 @@ _LABELLED = re.compile(r"^[\u4e00-\u9fff]{1,8}[:：]")
 
 def _drop_repeats(lines: list[str]) -> list[str]:
     """A paragraph given twice stays once; so does a title given whole and again split over lines."""
+    lines = _drop_doubled(lines)
     out: list[str] = []
     seen: set[str] = set()
     i = 0
     while i < len(lines):
         line = lines[i]
         key = line.replace(" ", "")
-        if _LABELLED.match(key):  # 主任委员:刘雪荣 may stand under two bodies: a roster line is never a repeat
-            out.append(line)
+        signature = i + 1 < len(lines) and chinese_date(lines[i + 1].replace(" ", "")) is not None
+        if _LABELLED.match(key) or signature:  # 主任委员:刘雪荣 may stand under two bodies: a roster line is
+            out.append(line)  # never a repeat; nor is the issuer signing above the date (it headed the page too)
             i += 1
             continue
         if key in seen and len(key) >= 8:
@@ -203,3 +224,13 @@ def _drop_repeats(lines: list[str]) -> list[str]:
         out.append(line)
         i += 1
     return out
+
+
+def _drop_doubled(lines: list[str]) -> list[str]:
+    """A crawl that gives every line twice, or the whole text twice: each line once, the text once. A line
+    the same as the one before it is never the notice's own (a roster line too: 组长:陈建国 twice is one)."""
+    keys = [line.replace(" ", "") for line in lines]
+    half = len(lines) // 2
+    if half >= 3 and len(lines) % 2 == 0 and keys[:half] == keys[half:]:
+        lines, keys = lines[:half], keys[:half]
+    return [line for k, line in enumerate(lines) if not k or keys[k] != keys[k - 1]]

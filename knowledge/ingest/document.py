@@ -12,7 +12,7 @@ _CN_DIGITS = "〇○零一二三四五六七八九"
 _DATE_DIGITS = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _DATE_CHINESE = re.compile(rf"^([{_CN_DIGITS}]{{4}})年([{_CN_DIGITS}十]{{1,2}})月([{_CN_DIGITS}十]{{1,3}})日$")
 _PUBLISHED = re.compile(r"发布(?:时间|日期)[:：]\s*(\d{4}-\d{2}-\d{2})")
-PUBLIC = re.compile(r"^[(（]\s*(此件[^)）]{0,8}发布)\s*[)）]$")
+PUBLIC = re.compile(r"^[(（]\s*(此件[^)）]{0,8}(?:发布|公开))\s*[)）]$")
 _ISSUER_END = ("办公厅", "办公室", "人民政府", "政府", "委员会")
 _TITLE_IN_TEXT = re.compile(r"[\u4e00-\u9fff“”]{2,40}?(?:办公厅|办公室|人民政府|政府)关于[^。:：,，;；]{4,80}?的通知")
 
@@ -65,7 +65,7 @@ def add_field(
 
 def read_title(lines: list[Line]) -> tuple[str, int] | None:
     """The title and how many of the first lines it takes: lines joined until one ends with 通知."""
-    head = [line for line in lines[:8] if not line.level]
+    head = [line for line in lines[:8] if not line.level and not _PAGE.match(line.text)]  # not the page's 来源 bar
     for start in range(len(head)):
         joined = ""
         for end in range(start, min(start + 4, len(head))):
@@ -185,6 +185,7 @@ def _recipients(draft: Draft, lines: list[Line]) -> None:
 _REPEALED = re.compile(
     r"((?:《[^》]{4,80}》)+(?:[(（][^)）]{4,30}[)）])?)(?:同时|即行|自即日起)?(?:废止|停止执行|不再执行)"
 )
+_RENAMED = re.compile(r"原[“\"]([^“”\"]{2,60})[”\"](?:更名为|名称改为|改名为)[“\"]([^“”\"]{2,60})[”\"]")
 _BASIS = re.compile(r"(?:^|[:：,，。])((?:为|根据|按照)[^。]{6,240}?(?:成立|设立|建立)[^。]*)")
 
 
@@ -210,7 +211,8 @@ def _body_fields(draft: Draft, lines: list[Line]) -> None:
         for sentence in re.split(r"(?<=[。;；])", line.text):
             sentence = sentence.strip().rstrip("。;；")
             if re.search(r"更名为|名称改为|改名为", sentence):
-                clause = re.split(r"[,，](?=[^,，]*(?:决定将|将))", sentence)[-1]
+                renamed = _RENAMED.search(sentence)  # 原“X”更名为“Y”: the clause itself, not the sentence around it
+                clause = renamed.group(0) if renamed else re.split(r"[,，](?=[^,，]*(?:决定将|将))", sentence)[-1]
                 add_field(draft, "rename", "更名", clause, clause, line.section)
             elif re.search(r"组成人员进行.{0,4}调整|决定.{0,6}调整", sentence):
                 add_field(draft, "rename", "调整", sentence, sentence, line.section)

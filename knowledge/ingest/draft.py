@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from pypinyin import lazy_pinyin
 
+from knowledge.ingest.names import ends_as_post
 from knowledge.loader import squeeze
 
 CHECK = "_check"  # the key under which an entry carries its CHECK notes (not written as data)
@@ -34,8 +35,9 @@ class Draft:
     def stands(self, quote: str) -> bool:
         return bool(squeeze(quote)) and squeeze(quote) in self.squeezed
 
-    def person(self, name: str, title: str | None, quote: str, section: str) -> str:
-        """The id of the person ``name``, adding the title (if new) the quote gives them."""
+    def person(self, name: str, title: str | None, quote: str, section: str, unit: str | None = None) -> str:
+        """The id of the person ``name``, adding the title (if new) the quote gives them; ``unit``: the unit the
+        quote puts them in where the title does not name it (a table's 单位 column)."""
         name = name.strip()
         if title is not None and title.strip() in _NOT_TITLES:
             title = None  # 许文斌（兼）: he holds it besides his post, which the notice gives elsewhere
@@ -52,9 +54,10 @@ class Draft:
             for part in _split_titles(title):
                 if part not in known and squeeze(part) in squeeze(quote):
                     item: dict = {"title": part}
-                    unit = unit_of_post(part)
-                    if unit and unit not in (p for p in self.people):
-                        item["unit"] = self.unit(unit, quote, section)
+                    # 彭某(镇派出所): what the brackets give is the unit itself, the place they are sent from
+                    own = unit or unit_of_post(part) or (part if is_unit(part) else None)
+                    if own and own not in (p for p in self.people) and squeeze(own) in squeeze(quote):
+                        item["unit"] = self.unit(own, quote, section)
                     item |= {"quote": quote, "section": section}
                     entry["titles"].append(item)
                     known.add(part)
@@ -103,6 +106,16 @@ def unit_of_post(post: str) -> str | None:
         if len(unit) >= 2 and rest and _POST.match(rest):
             return unit
     return None
+
+
+def is_unit(text: str) -> bool:
+    """A unit's name by itself (镇派出所, 区发展和改革局, 柳湾街道), not a post (镇派出所所长)."""
+    return (
+        3 <= len(text) <= 30
+        and re.fullmatch(rf"[\u4e00-\u9fff()（）]+(?:{_UNIT_END}|街道|街道办事处)", text) is not None
+        and not ends_as_post(text)
+        and unit_of_post(text) is None
+    )
 
 
 def _person_id(name: str) -> str:

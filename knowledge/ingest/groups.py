@@ -55,7 +55,7 @@ def _full_name_before(text: str, end: int) -> str | None:
     for verb in _VERBS:
         if verb in head:
             head = head.rsplit(verb, 1)[1]
-    head = re.sub(r"^第[一二三四五六七八九十]+条", "", head).strip()
+    head = re.sub(r"^第[一二三四五六七八九十]+条", "", head).strip().strip('“”"')  # 更名为“Y”（以下简称…）
     head = re.sub(r"制度$", "", head)
     return head if kind_of(head) and 3 <= len(head) <= 60 else None
 
@@ -91,13 +91,20 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
     names = {top["name"], top.get("full_name")} if top else set()
     under = _SET_UNDER.search(draft.notice)
     annexed = _annex_rosters(lines, names)
-    for name, section, span in [*blocks, *annexed]:
+    headed = _headed_bodies(lines, names, top) if top else []
+    # 四、专项工作组 heading the numbered groups under it is their part of the notice, not one more body
+    headed = [h for h in headed if not any(b[2].start in h[2] for b in [*blocks, *annexed])]
+    top_words = {top["kind"], *top.get("aliases", [])} if top else set()
+    for name, section, span in [*blocks, *annexed, *headed]:
         # a group the notice sets up under another is of the kind it says (下设5个工作组); one in an annex of its own
         listed = under.group(1) if under and (name, section, span) not in annexed else name[-3:]
         kind = kind_of(name) or listed
         entry = {"id": _group_id(name, taken), "name": name, "kind": kind, "section": section}
         if top:
             entry["parent"] = top["id"]
+        if (name, section, span) in headed:  # 排查整治工作专班 is the notice's 工作专班 / 专班 (专班长, 专班主要职责)
+            words = [kind, kind.removeprefix("工作")]
+            entry["aliases"] = [w for w in dict.fromkeys(words) if w != name and w not in top_words]
         scopes.append(Scope(entry, span))
     known = {sc.entry["name"] for sc in scopes}
     for name, kind, section in _listed_groups(lines):
@@ -166,6 +173,25 @@ def _is_described_group(line: Line, after: Line | None) -> bool:
     name = line.heading.strip()
     rest = line.body.strip()[len(name) :] or (after.text if after is not None and not after.level else "")
     return 3 <= len(name) <= 16 and name.endswith("组") and "办公室" not in name and bool(_DESCRIBED.match(rest))
+
+
+def _headed_bodies(lines: list[Line], top_names: set[str | None], top: dict) -> list[tuple[str, str, range]]:
+    """A body set up under the top one with a part of the notice of its own, headed by its name
+    (三、排查整治工作专班 after 在领导小组下设排查整治工作专班): from its heading to the next heading of that level."""
+    found = []
+    for i, line in enumerate(lines):
+        name = line.body.strip()
+        if (
+            line.level == 1
+            and kind_of(name)
+            and 4 <= len(name) <= 30
+            and not re.search(r"[。,，;；:：、及和]", name)
+            and name not in top_names
+            and name not in (top["kind"], *top.get("aliases", []))
+        ):
+            end = next((j for j in range(i + 1, len(lines)) if lines[j].level == 1), len(lines))
+            found.append((name, line.section, range(i, end)))
+    return found
 
 
 def _annex_rosters(lines: list[Line], top_names: set[str | None]) -> list[tuple[str, str, range]]:

@@ -6,7 +6,7 @@ import re
 
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
-from knowledge.ingest.names import ends_as_post
+from knowledge.ingest.names import ends_as_post, is_name
 from knowledge.ingest.roster import read_holders
 from knowledge.ingest.sections import Line
 
@@ -17,6 +17,10 @@ _TAKES = re.compile(
     r"(?:由|[,，;；。]|^)([^,，。;；由]{2,60}?)(?:兼任(?:[\u4e00-\u9fff]{0,20}?)|(?<![担兼])任)办公室((?:常务)?(?:副)?主任)"
 )
 _ALSO = re.compile(r"([^,，。;；]{2,60}?)担任[^,，。;；]*?兼([\u4e00-\u9fff]{0,20}?)办公室(主任|副主任)")
+# 办公室设在X,…,工作人员:李某、黄某: the office's named staff (its members)
+_STAFF = re.compile(r"(?:^|(?<=[,，;；。]))(工作人员|成员)[:：]([^。;；]+)")
+# 办公室由设在A调整为设在B: the office moved; B is where it is now, A is where it was
+_MOVED = re.compile(r"办公室[,，]?由(?:原)?设在([^,，。;；]+?)(?:调整|改|变更)为设在([^,，。;；]+)")
 _DUTY = re.compile(r"办公室[,，]?设在[^,，。;；]+[,，]((?:负责|承担)[^。]+?)(?=[,，]办公室|。|$)")
 
 
@@ -44,13 +48,18 @@ def _office(group: dict, quote: str, section: str) -> dict:
 
 
 def _sentence(draft: Draft, group: dict, sentence: str, section: str) -> None:
-    host = _HOST.search(sentence)
+    moved = _MOVED.search(sentence)
+    if moved:  # where it was is said once, as the move; it is never the host
+        office = _office(group, sentence.strip(), section)
+        _host(draft, office, moved.group(2).strip(), moved.group(0), section)
+        office.setdefault(CHECK, []).append(f"moved from {moved.group(1)}: the host is where it is now")
+        rest = sentence[moved.end() :].lstrip(",，")
+        if re.match(r"(?:负责|承担)", rest) and "duty" not in office:
+            office["duty"] = {"quote": re.split(r"[。;；]", rest)[0], "section": section}
+    host = None if moved else _HOST.search(sentence)
     if host:
         office = _office(group, sentence.strip(), section)
-        name = host.group(1).strip()
-        # a host cut off after its level (办公室设在市) is no unit: where the office is stays unstated
-        if draft.stands(name) and "host" not in office and 1 < len(name) <= 30:
-            office["host"] = draft.unit(name, host.group(0), section)
+        _host(draft, office, host.group(1).strip(), host.group(0), section)
         duty = _DUTY.search(sentence)
         if duty and "duty" not in office:
             office["duty"] = {"quote": duty.group(1), "section": section}
@@ -60,8 +69,18 @@ def _sentence(draft: Draft, group: dict, sentence: str, section: str) -> None:
         _role(draft, group, m.group(2), m.group(1), m.group(0).lstrip(",，;；。"), sentence, section)
     for m in _ALSO.finditer(sentence):
         _role(draft, group, m.group(3), m.group(1), m.group(0).lstrip(",，;；。由"), sentence, section)
+    for m in _STAFF.finditer(sentence):
+        names = [n.strip() for n in re.split(r"[、,，]", m.group(2).strip()) if n.strip()]
+        if "office" in group and names and all(is_name(n) for n in names):
+            _role(draft, group, m.group(1), m.group(2), m.group(0).lstrip(",，;；。"), sentence, section)
     if re.search(r"由[^。]{2,30}承担(?:办公室|日常)工作", sentence) and "office" in group:
         group["office"].setdefault("duty", {"quote": sentence.strip(), "section": section})
+
+
+def _host(draft: Draft, office: dict, name: str, quote: str, section: str) -> None:
+    # a host cut off after its level (办公室设在市) is no unit: where the office is stays unstated
+    if draft.stands(name) and "host" not in office and 1 < len(name) <= 30:
+        office["host"] = draft.unit(name, quote, section)
 
 
 def _role(draft: Draft, group: dict, role: str, content: str, quote: str, sentence: str, section: str) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from knowledge.facts import Tier, tier_of
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.names import (
+    SURNAMES,
     ends_as_post,
     garbled_entry,
     is_name,
@@ -62,7 +64,8 @@ ROLES = sorted(
     reverse=True,
 )
 _ROLE_ALT = "|".join(ROLES)
-_LABEL = re.compile(rf"^({_ROLE_ALT})[:：]\s*(.*)$")
+# 专班成员: / 小组成员: — the body's own word before the place is not part of the place
+_LABEL = re.compile(rf"^(?:专班|工作专班|小组|领导小组)?({_ROLE_ALT})[:：]\s*(.*)$")
 # where the next place of a run-on roster starts: ；副主任： / ; 委员:
 _NEXT_LABEL = re.compile(rf"[;；](?=\s*(?:{_ROLE_ALT})[:：])")
 # a list of people with their titles in brackets, joined by 、 (何静（副市长）、唐志远（副市长、市公安局局长）)
@@ -93,12 +96,31 @@ class Holder:
 
 
 def _role_run(line: Line) -> list[Line]:
-    """A roster run on in one line, place after place (主任：周建平（市长）；常务副主任：罗永康（…）；委员：…): one line
+    """A roster run on in one line, place after place (主任：周建平（市长）；常务副主任：罗永康（…）；委员：…), or with
+    its line breaks lost so each label is glued to the title before it (组长：叶某 省长常务副组长：孙某 …): one line
     per place, each still quoting what notice.txt has; any other line as it is."""
-    if not _LABEL.match(line.text):
+    first = _LABEL.match(line.text)
+    if not first:
         return [line]
-    pieces = [p.strip() for p in _NEXT_LABEL.split(line.text) if p.strip()]
+    text = line.text
+    cuts = [0, *_glued_labels(text, first.end(1) + 1), len(text)]
+    pieces = [piece for a, b in pairwise(cuts) for piece in _NEXT_LABEL.split(text[a:b])]
+    pieces = [p.strip().rstrip(";；").strip() for p in pieces if p.strip().rstrip(";；").strip()]
     return [replace(line, text=p, body=p) for p in pieces] if len(pieces) > 1 else [line]
+
+
+def _glued_labels(text: str, start: int) -> list[int]:
+    """Where a place's label starts glued to the title before it (省长常务副组长： → 常务副组长 starts after 省长): at
+    each later colon the longest role word the ingest knows that ends there, where a word or a name stands before
+    it (not ；, which _NEXT_LABEL cuts at)."""
+    cuts = []
+    for colon in re.finditer(r"[:：]", text[start:]):
+        before = text[: start + colon.start()]
+        role = next((r for r in ROLES if before.endswith(r)), None)
+        at = len(before) - len(role) if role else 0
+        if role and at > start and re.match(r"[\u4e00-\u9fff)）\s]", text[at - 1]):
+            cuts.append(at)
+    return cuts
 
 
 def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
@@ -129,9 +151,85 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             quote = " ".join(line.text for line in taken)
             _add(draft, scope.entry, role, holder, quote, taken[0].section, entry_lines=taken, part=part)
         i = j
+    _column_tables(draft, lines, scopes)  # a named list (an annex's table) wins over the rule that describes it
     for index, line in enumerate(lines):
+        _named_list(draft, line, scope_of(scopes, index))
         _sentences(draft, line, scope_of(scopes, index))
         _inline_labels(draft, line, scope_of(scopes, index))
+
+
+# 联络员名单如下:周某(区发展和改革局)、何某(区财政局): a place's holders listed after the sentence that names it
+_LIST_OF = re.compile(rf"(?:^|(?<=[。;；]))[^。;；:：]{{0,12}}?({_ROLE_ALT})名单(?:如下)?[:：]([^。;；]+)")
+
+
+def _named_list(draft: Draft, line: Line, scope: Scope) -> None:
+    for m in _LIST_OF.finditer(line.body):
+        holder = Holder()
+        _read_entries(m.group(2), holder, m.group(1))
+        if holder.persons:
+            _add(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
+
+
+_UNIT_COLUMN = ("单位", "所在单位", "工作单位", "成员单位")
+_TITLE_COLUMN = ("职务", "职位", "职务职称")
+# 江西省某某领导小组成员单位联络员名单: a table's title line, naming the place its rows hold
+_TABLE_TITLE = re.compile(rf"({_ROLE_ALT})(?:人员)?名单$")
+
+
+def _cells(text: str) -> list[str]:
+    """A flattened table row's cells: split at | or tabs where the crawl kept them, else at spaces (a two-character
+    name padded to three, 黄 蕾, is one cell)."""
+    cells = re.split(r"\s*[|｜\t]\s*", text) if re.search(r"[|｜\t]", text) else text.split(" ")
+    out: list[str] = []
+    for cell in (c.strip() for c in cells):
+        if out and len(out[-1]) == 1 and len(cell) == 1 and out[-1] in SURNAMES:
+            out[-1] += cell
+        elif cell:
+            out.append(cell)
+    return out
+
+
+def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    """A table flattened into "单位 姓名 职务" rows under a title line that names the place (…联络员名单): each row one
+    holder of that place, with the title in the row's unit; the table ends at the first line that is not a row."""
+    for i, line in enumerate(lines):
+        header = _cells(line.text)
+        if not (3 <= len(header) <= 4 and "姓名" in header and not line.level):
+            continue
+        columns = {
+            "unit": next((k for k, c in enumerate(header) if c in _UNIT_COLUMN), None),
+            "name": header.index("姓名"),
+            "title": next((k for k, c in enumerate(header) if c in _TITLE_COLUMN), None),
+        }
+        place = _TABLE_TITLE.search(lines[i - 1].text.replace(" ", "")) if i else None
+        if columns["unit"] is None or place is None:
+            continue
+        rows = []
+        for row in lines[i + 1 :]:
+            cells = _cells(row.text)
+            if len(cells) != len(header) or not is_name(cells[columns["name"]]) or row.level:
+                break
+            rows.append((row, cells))
+        if not rows:
+            continue
+        group = _group_titled(lines[i - 1].text, scopes) or scope_of(scopes, i).entry
+        persons = []
+        for row, cells in rows:
+            title = cells[columns["title"]] if columns["title"] is not None else None
+            persons.append(draft.person(cells[columns["name"]], title, row.text, row.section, cells[columns["unit"]]))
+        quote = " ".join(row.text for row, _ in rows)
+        if draft.stands(quote) and not any(h["role"] == place.group(1) for h in group.setdefault("roles", [])):
+            entry = {"role": place.group(1), "persons": list(dict.fromkeys(persons)), "quote": quote}
+            group["roles"].append(entry | {"section": rows[0][0].section})
+
+
+def _group_titled(title: str, scopes: list[Scope]) -> dict | None:
+    """The group a table's title line begins with (江西省某某领导小组成员单位联络员名单 → 江西省某某领导小组)."""
+    title = title.replace(" ", "")
+    found = [
+        s.entry for s in scopes if title.startswith((s.entry.get("full_name") or s.entry["name"], s.entry["name"]))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _same_place(line: Line, role: str) -> str | None:
@@ -176,7 +274,19 @@ def _continues(lines: list[Line], j: int) -> bool:
         return False
     if line.level:
         return line.level >= 2 and len(line.body) <= 24 and j + 1 < len(lines) and _entry_like(lines[j + 1].text)
+    if _post_alone(text):  # 镇派出所所长 among the named members: a post the notice names no one for
+        return True
     return _entry_like(text) or (j + 1 < len(lines) and _entry_like(lines[j + 1].text) and len(text) <= 40)
+
+
+def _post_alone(text: str) -> bool:
+    """A roster line that is a post alone (镇派出所所长, 各村(社区)党支部书记): no name, no sentence, no list."""
+    return (
+        ends_as_post(text)
+        and len(text) <= _LONGEST_POST
+        and not re.search(r"[、,，:：;；。\s]", text)
+        and trailing_name(text) is None
+    )
 
 
 def _entry_like(text: str) -> bool:
@@ -206,9 +316,15 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     if len(listed) > 1 and all(is_name(m.group(1).strip()) for m in listed):
         holder.persons.extend((m.group(1).strip(), m.group(2)) for m in listed)
         return
-    m = re.match(r"^(\S+?)\s*[(（](.+?)[)）]?$", text)
+    if _mixed_list(text, holder):
+        return
+    m = re.match(r"^(\S+?)\s*[(（]([^()（）]+)[)）]?$", text)  # 各村(社区)党支部书记 is a post, not 各村 (社区…)
     if m and roster_name(m.group(1), m.group(2)):
         holder.persons.append((m.group(1), m.group(2).rstrip(")）")))
+        return
+    pairs = _name_title_pairs(text)
+    if pairs:  # 邓某 副省长 许某 省政府秘书长: a place's two lines run together
+        holder.persons.extend(pairs)
         return
     parts = text.split(" ", 1)
     if len(parts) == 2 and roster_name(parts[0], parts[1]):
@@ -240,6 +356,45 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
 
 
 _LONGEST_POST = 30
+# 各村(社区)网格员各1名: a post the notice names no one for, with how many each unit sends
+_COUNTED_POST = re.compile(r"^[\u4e00-\u9fff()（）]{2,24}各(?:\d+|[一两二三])名$")
+
+
+def _mixed_list(text: str, holder: Holder) -> bool:
+    """A list joined by 、 of people with their unit or title in brackets and posts named for no one (彭某(镇派出所)、
+    各村(社区)网格员各1名): each item as what it is; False (nothing held) unless one item is a named person and
+    every item reads as a person or a post."""
+    items = [i.strip() for i in re.split(r"、(?![^(（]*[)）])", text) if i.strip()]
+    if len(items) < 2:
+        return False
+    persons, posts = [], []
+    for item in items:
+        m = re.fullmatch(r"([^()（）]{2,8}?)\s*[(（]([^()（）]+)[)）]", item)
+        if m and is_name(m.group(1)):
+            persons.append((m.group(1), m.group(2)))
+        elif _COUNTED_POST.match(item) or (ends_as_post(item) and len(item) <= _LONGEST_POST):
+            posts.append(item)
+        else:
+            return False
+    if not persons:
+        return False
+    holder.persons.extend(persons)
+    holder.posts.extend(posts)
+    return True
+
+
+def _name_title_pairs(text: str) -> list[tuple[str, str]] | None:
+    """Several "name title" entries of one place on one line (邓某 副省长 许某 省政府秘书长): names and titles in
+    turn, each name a name and each title a post; None unless the whole line reads so."""
+    tokens = text.split(" ")
+    if len(tokens) < 4 or len(tokens) % 2:
+        return None
+    pairs = list(zip(tokens[::2], tokens[1::2], strict=True))
+    if all(is_name(name) and ends_as_post(re.split(r"[、,，]", title)[-1]) for name, title in pairs):
+        return pairs
+    return None
+
+
 _NOT_UNITS = frozenset({"单位", "部门", "有关单位", "相关单位", "有关部门", "相关部门", "各单位", "各部门"})
 
 

@@ -23,8 +23,10 @@ def _body(lines: list[Line], start: int) -> list[Line]:
     level = lines[start].level
     out = []
     for line in lines[start + 1 :]:
-        if line.level and line.level <= level:
-            break
+        if (line.level and line.level <= level) or (
+            line.section.startswith("附件") and line.section != lines[start].section
+        ):
+            break  # the annex is not part of the notice's last heading
         out.append(line)
     return out
 
@@ -37,6 +39,7 @@ def _item(line: Line) -> str | None:
 
 
 def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    _labelled_duties(draft, lines, scopes)
     _own_duties(draft, lines, scopes)
     for i, line in enumerate(lines):
         if not line.level or not _DUTY_HEADING.search(line.heading) or _NOT_DUTY.search(line.heading):
@@ -53,6 +56,40 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
         group["duty"] = {"quote": quote, "section": line.section}
         if not quote.endswith(("。", "；", ";")):
             group["duty"][CHECK] = ["the crawl breaks off inside the duties: the rest is 未载明"]
+
+
+# 领导小组主要职责:1)…;2)… / 办公室主要职责:… / 专班主要职责:一是…；二是…: whose duties, then the duties
+_WHOSE_DUTY = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:的)?(?:主要)?职责[:：](.+)$")
+
+
+def _labelled_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    """Lines that say whose duties they list: the group (by its name, short name or kind), a group set up under it
+    (专班 → 排查整治工作专班), or the group's office; the items, 1) 2) 3) or 一是…；二是…, are its duty as written."""
+    for i, line in enumerate(lines):
+        m = _WHOSE_DUTY.match(line.body)
+        if not m or not draft.stands(m.group(2)):
+            continue
+        whose, quote = m.group(1), m.group(2).strip()
+        own = scope_of(scopes, i).entry
+        if whose.endswith("办公室"):
+            named = _group_named(whose.removesuffix("办公室"), scopes) if whose != "办公室" else own
+            office = (named or {}).get("office")
+            if office is not None and "duty" not in office:
+                office["duty"] = {"quote": quote, "section": line.section}
+            continue
+        group = own if _names(own, whose) else _group_named(whose, scopes)
+        if group is not None and "duty" not in group:
+            group["duty"] = {"quote": quote, "section": line.section}
+
+
+def _names(group: dict, words: str) -> bool:
+    names = (group["name"], group.get("full_name"), group["kind"], *group.get("aliases", []))
+    return words in names or group["name"].endswith(words)
+
+
+def _group_named(words: str, scopes: list[Scope]) -> dict | None:
+    found = [s.entry for s in scopes if _names(s.entry, words)]
+    return found[0] if len(found) == 1 else None
 
 
 _LABELLED_DUTY = re.compile(r"(?:^|(?<=[。;；]))职责[:：](.+)$")
