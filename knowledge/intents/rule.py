@@ -27,11 +27,13 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None  # 谁说了算 / 办公室设在哪 / 哪天印发的: a facet or the document, not a rule
     # The words that name the group (专班, 陶寺) or a place in it (成员) say whose rule, not which rule;
     # a cue word counts where a clause uses it (召开, 调整), not where none does (什么时候).
-    words = _rule_words(turn, tools)
+    words = [w for w in _rule_words(turn, tools) if not _names_the_group(turn, tools, w)]
     one = words[0] if len(words) == 1 and (when or not _says_what_or_whose(words[0], tools)) else None
     if len(words) < 2 and not (one and _one_rule_says(tools, one)):
         return None  # 会谁主持: one word of its own is enough where one rule alone uses it
-    unknown = [w for w in query.unknown if w not in words and not tools.names_group(w)]  # 逃生: no rule says it
+    unknown = [  # 逃生: no rule says it
+        w for w in query.unknown if w not in words and not tools.names_group(w) and not _names_the_group(turn, tools, w)
+    ]
     hits = [h for h in tools.index.search([*words, *unknown], limit=20) if h.clause.subject == "requirements"]
     hits = [h for h in hits if all(tools.concerns(h, g) for g in groups)]  # the rule of the group named
     if hits and hits[0].score >= _COVERED:
@@ -48,6 +50,18 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if query.has(Cue.YES_NO) and _denies(hits[0].clause.text, words):  # 有没有公章: the rule says 不刻制印章
         parts.insert(0, tools.verdict(False))
     return tools.answer(question, parts, (), 0.75)
+
+
+def _names_the_group(turn: Turn, tools: Tools, word: str) -> bool:
+    """Whether a word is said of the group named rather than of a rule: the notice's place (临江), or a word
+    the notice lacks typed right before the group's name as part of it (临江旧改指挥部)."""
+    if word in tools.kb.places():
+        return True
+    if word in tools.notice_text:
+        return False  # 之前成立专班那个文件: 成立 is what was done, a word of the notice
+    text = turn.query.text
+    starts = [m.start for m in turn.query.mentions if m.entity.kind is EntityKind.GROUP]
+    return any(text[:start].endswith(word) or text[:start].rstrip().endswith(word) for start in starts)
 
 
 def _rule_words(turn: Turn, tools: Tools) -> list[str]:
