@@ -710,3 +710,21 @@ def test_a_liaison_list_of_names_with_their_units_in_brackets(tmp_path: Path) ->
     assert [k.people[p].name for p in liaisons.persons] == ["孔丽", "严冬"]
     assert k.units[k.people["kong_li"].titles[0].unit].name == "区财政局"
     assert "孔丽" in _ask(tmp_path, "区财政局的联络员是谁")
+
+
+def test_a_pdf_text_loses_its_page_footers_and_its_hard_wrapped_lines_are_joined(tmp_path: Path) -> None:
+    """A footer (— 1 —) in mid-sentence; a sentence, a place name (青\\n石县), a title (县财\\n政局) and a bracket cut
+    by the page width: each line joined with the one it goes on in; a roster line of its own is never joined."""
+    raw = (
+        "https://example.gov.cn/a.pdf\n某县人民政府办公室\n关于成立青石县测试工作领导小组的通知\n"
+        "经研究，决定成立青石县测试工作领导小组。现将有关事项通知如下：\n一、组成人员\n"
+        "组长：钱明　县长\n副组长：孔丽（副县长、县财\n政局局长）、严冬（县统计局\n局长）\n"
+        "成员：韦华　县教育局局长\n　　　蒋平　县民政局局长\n二、工作要求\n"
+        "各成员单位要按照职责分工，认真做好本单位测试工作，并于每月底前将进展报送青\n"
+        "— 1 —\n石县测试工作领导小组办公室。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert "— 1 —" not in k.notice and "报送青石县测试工作领导小组办公室。" in k.notice
+    assert _holders(k, "副组长") == ["孔丽", "严冬"] and _holders(k, "成员") == ["韦华", "蒋平"]
+    assert [t.title for t in k.people["kong_li"].titles] == ["副县长", "县财政局局长"]
+    assert [t.title for t in k.people["yan_dong"].titles] == ["县统计局局长"]

@@ -15,6 +15,7 @@ import opencc
 from knowledge.ingest.document import chinese_date
 from knowledge.ingest.names import SURNAMES, ends_as_post
 from knowledge.ingest.roster import ROLES
+from knowledge.ingest.wrap import drop_page_footers, rejoin_wrapped
 
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
 _BLOCKS = re.compile(r"<%.*?%>|<(style|script)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
@@ -75,6 +76,7 @@ def clean(raw: str) -> str:
         elif out and _BROKEN_ENTRY.search(out[-1]) and _TAIL_OF_ENTRY.match(line):
             line = out.pop() + line  # 罗建英 城关镇党委书记、/ 人大主席团主席: a title the crawl wrapped
         out.extend(_restore_breaks(_tidy(line)))
+    out = rejoin_wrapped(drop_page_footers(out))  # a PDF's text: its footers out, its hard-wrapped lines joined
     return "\n".join(_drop_repeats(_table_rows(out))) + "\n"
 
 

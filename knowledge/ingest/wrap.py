@@ -1,0 +1,76 @@
+"""A text taken from a PDF: its page footers (— 1 —) out, and the lines it hard-wrapped at the page width put
+back together where a line plainly goes on in the next (a word, a name or a title cut in two, a bracket left
+open, a sentence of prose cut before its end). Lines are only joined, never reworded."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from knowledge.ingest.names import is_name
+
+# — 1 — / - 2 - / －3－ / 第 4 页 / 第4页 共9页: a page's footer, not the notice's own text
+PAGE_FOOTER = re.compile(
+    r"^(?:[—\-－–]{1,2}\s*\d{1,3}\s*[—\-－–]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$"
+)
+_CJK = "\u4e00-\u9fff"
+# where a line may stop mid-sentence: a character of a word, a digit, an open bracket, a comma
+_OPEN_END = re.compile(rf"[{_CJK}0-9A-Za-z（(，,]$")
+_PROSE = re.compile(r"[，,。；;]")
+# a line that starts something of its own: a heading, a role label, a table row, a date (a news report's
+# 6月1日,记者… under its headline), a 文号, an annex
+_STARTS_OWN = re.compile(
+    rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[)）]|\d{{1,2}}[、.．](?!\d)|第[{_CJK}]{{1,4}}条"
+    rf"|[{_CJK}]{{1,8}}[:：]|[|｜]|\d{{4}}年|\d{{1,2}}月\d{{1,2}}日|[{_CJK}]{{1,10}}[〔\[［]\d{{4}}|附件)"
+)
+_MIN_PROSE = 16  # a prose line this long that stops without its end goes on (a wrapped paragraph)
+_MIN_WORDY = 12  # a shorter line goes on only where a word runs over the break or a bracket is open
+
+
+def drop_page_footers(lines: list[str]) -> list[str]:
+    return [line for line in lines if not PAGE_FOOTER.match(line.strip())]
+
+
+def rejoin_wrapped(lines: list[str]) -> list[str]:
+    """Each line joined with the next while it plainly goes on there (see the module's note)."""
+    out: list[str] = []
+    for line in lines:
+        if out and _goes_on(out[-1], line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
+def _goes_on(line: str, after: str) -> bool:
+    if not _OPEN_END.search(line) or _STARTS_OWN.match(after) or _starts_entry(after):
+        return False
+    if _open_bracket(line):
+        return True
+    if len(line) >= _MIN_PROSE and _PROSE.search(line[:-1]):
+        return True
+    return len(line) >= _MIN_WORDY and _word_runs_over(line, after)
+
+
+def _open_bracket(line: str) -> bool:
+    return line.count("（") + line.count("(") > line.count("）") + line.count(")")
+
+
+def _starts_entry(line: str) -> bool:
+    """A roster entry of its own: a name, then its title after a space or in brackets (孔丽 县长, 孔丽（县长）)."""
+    m = re.match(rf"^([{_CJK}]{{2,3}})[ （(]", line)
+    return m is not None and is_name(m.group(1))
+
+
+def _word_runs_over(line: str, after: str) -> bool:
+    """Whether the general dictionary reads a word across the break (县公|安局局长 → 公安局)."""
+    import jieba  # only ingest needs the general dictionary
+
+    jieba.setLogLevel(logging.WARNING)
+    tail, head = line[-4:], after[:4]
+    at = 0
+    for word in jieba.cut(tail + head, HMM=False):
+        if at < len(tail) < at + len(word) and len(word) >= 2:
+            return True
+        at += len(word)
+    return False
