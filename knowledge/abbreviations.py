@@ -234,6 +234,7 @@ def title_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
                 fits[rest].append(person.id)
     # 副秘书长 where the notice's groups have 副秘书长 as a place: the place is asked about, not a title
     places = {h.role for g in kb.groups.values() for h in (*g.roles, *(g.office.roles if g.office else ()))}
+    places |= {f"办公室{h.role}" for g in kb.groups.values() if g.office for h in g.office.roles}  # 办公室副主任 too
     return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken and form not in places}
 
 

@@ -15,6 +15,7 @@ import opencc
 from knowledge.ingest.document import chinese_date
 from knowledge.ingest.names import SURNAMES, ends_as_post
 from knowledge.ingest.roster import ROLES
+from knowledge.ingest.table import table_rows
 from knowledge.ingest.wrap import drop_page_footers, rejoin_wrapped
 
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
@@ -77,28 +78,7 @@ def clean(raw: str) -> str:
             line = out.pop() + line  # 罗建英 城关镇党委书记、/ 人大主席团主席: a title the crawl wrapped
         out.extend(_restore_breaks(_tidy(line)))
     out = rejoin_wrapped(drop_page_footers(out))  # a PDF's text: its footers out, its hard-wrapped lines joined
-    return "\n".join(_drop_repeats(_table_rows(out))) + "\n"
-
-
-def _table_rows(lines: list[str]) -> list[str]:
-    """A roster table the crawl flattened into rows (职务 | 姓名 | 单位及职务): one "place：name title" line per
-    row, a row without a name as its post alone (副专班长：区政府办公室主任), never a name guessed from it."""
-    out: list[str] = []
-    columns: dict[str, int] | None = None
-    for line in lines:
-        cells = [c.strip() for c in re.split(r"\s*[|｜\t]\s*", line)] if re.search(r"[|｜\t]", line) else []
-        if len(cells) >= 3 and any("职务" in c or "职位" in c for c in cells) and any("姓名" in c for c in cells):
-            columns = {"place": 0, "name": next(i for i, c in enumerate(cells) if "姓名" in c)}
-            columns["title"] = next((i for i, c in enumerate(cells) if i not in columns.values()), 2)
-            continue  # the header row
-        if len(cells) < 3:
-            columns = None  # the table ends where a line has no cells
-        if columns is None:
-            out.append(line)
-            continue
-        place, name, title = (cells[columns[k]] if columns[k] < len(cells) else "" for k in ("place", "name", "title"))
-        out.append(f"{place}：{name} {title}".strip() if name else f"{place}：{title}")
-    return out
+    return "\n".join(_drop_repeats(table_rows(out))) + "\n"
 
 
 def _looks_like_html(text: str) -> bool:

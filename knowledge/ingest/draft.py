@@ -85,7 +85,8 @@ class Draft:
 
 def _split_titles(title: str) -> list[str]:
     title = title.strip(" ,，。;；")
-    return [part for part in re.split(r"[、,，]", title) if part]
+    # 谢某（县应急管理局局长，兼）: 兼 says he holds the place besides his post, it is no title of its own
+    return [part for part in re.split(r"[、,，]", title) if part and part not in _NOT_TITLES]
 
 
 _UNIT_END = r"(?:部|局|委|办|厅|署|院|行|室|中心|政府|公司|集团|队|所|站|馆|联|(?<!社)会|社|党校|大学|学院|海关|分署|总局|支行|分行|营管部|中队)"

@@ -69,12 +69,16 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         m = re.search(r"关于(?:成立|建立|调整|设立|组建|印发)?(.+?)(?:组成人员|成员)?(?:制度)?的通知$", title)
         if m and kind_of(m.group(1)):
             full = re.sub(r"^(?:成立|建立)", "", m.group(1))
+    called = None  # 榆溪县防汛抗旱指挥部（以下简称县防指）: a short name without the kind word is another name for it
     for line in lines[:20]:
         m = _SHORT.search(line.text)
         if m and kind_of(m.group(1)):
             short = m.group(1)
             full = full or _full_name_before(line.text, m.start())
             break
+        if m and called is None and _full_name_before(line.text, m.start()) and 2 <= len(m.group(1)) <= 8:
+            called = m.group(1)
+            full = full or _full_name_before(line.text, m.start())
     if full is None and short is None and not blocks:
         m = re.search(r"(?:成立|建立|调整)([^,，。:：;；]{2,40}?(?:" + "|".join(KINDS) + "))", draft.notice)
         full = m.group(1) if m else None
@@ -86,6 +90,8 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         entry["section"] = "正文"
         if entry["kind"] != name:
             entry["aliases"] = [entry["kind"]]
+        if called and called != name and draft.stands(called):
+            entry["aliases"] = [*entry.get("aliases", []), called]
         scopes.append(Scope(entry, range(len(lines))))
     top = scopes[0].entry if scopes else None
     names = {top["name"], top.get("full_name")} if top else set()

@@ -131,6 +131,7 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             starts.append(starts[-1] + len(p))
         scopes = [replace(s, lines=range(starts[s.lines.start], starts[s.lines.stop])) for s in scopes]
         lines = [piece for p in pieces for piece in p]
+    offices = office_parts(lines)
     i = 0
     while i < len(lines):
         m = _LABEL.match(lines[i].text)
@@ -143,19 +144,47 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
         # a table's rows label each line with the same place (成员：张伟 … / 成员：赵丽萍 …): one place
         while j < len(lines) and (_continues(lines, j) or _same_place(lines[j], role) is not None):
             j += 1
+        # 二、县防指办公室 / 主任：… — a place labelled in the office's own part of the notice is the office's
+        target = _office_entry(scope.entry, lines, offices[i]) if i in offices else scope.entry
         for part, taken in _sub_lists(lines[i:j]):
             holder = Holder()
             for entry in taken:
                 if not entry.level:
                     _read_entries(_LABEL.sub(r"\2", entry.text), holder, role)
             quote = " ".join(line.text for line in taken)
-            _add(draft, scope.entry, role, holder, quote, taken[0].section, entry_lines=taken, part=part)
+            _add(draft, target, role, holder, quote, taken[0].section, entry_lines=taken, part=part)
         i = j
     _column_tables(draft, lines, scopes)  # a named list (an annex's table) wins over the rule that describes it
     for index, line in enumerate(lines):
         _named_list(draft, line, scope_of(scopes, index))
         _sentences(draft, line, scope_of(scopes, index))
         _inline_labels(draft, line, scope_of(scopes, index))
+
+
+def office_parts(lines: list[Line]) -> dict[int, int]:
+    """The lines that stand in a part of the notice headed by an office (二、县防指办公室 / （三）领导小组办公室),
+    each with its heading's index."""
+    parts: dict[int, int] = {}
+    head: int | None = None
+    for i, line in enumerate(lines):
+        if line.level:
+            if head is not None and line.level <= lines[head].level:
+                head = None
+            if head is None and re.fullmatch(r"[\u4e00-\u9fff]{0,20}办公室", line.body.strip()):
+                head = i
+                continue
+        if head is not None:
+            parts[i] = head
+    return parts
+
+
+def _office_entry(group: dict, lines: list[Line], head: int) -> dict:
+    """The group's office, which its own part of the notice describes (first by the sentence under its heading)."""
+    if "office" not in group:
+        first = next((line for line in lines[head + 1 :] if not _LABEL.match(line.text)), lines[head])
+        said = first if not first.level or first is lines[head] else lines[head]
+        group["office"] = {"quote": said.text, "section": said.section}
+    return group["office"]
 
 
 # 联络员名单如下:周某(区发展和改革局)、何某(区财政局): a place's holders listed after the sentence that names it

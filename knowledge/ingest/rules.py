@@ -156,3 +156,16 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
                 seen.add(sentence)
                 entry = {"id": f"r{len(draft.requirements) + 1}", "section": line.section, "quote": sentence}
                 draft.requirements.append(entry)
+    _cut_short(draft, lines)
+
+
+def _cut_short(draft: Draft, lines: list[Line]) -> None:
+    """A crawl that breaks off inside a rule (…由所在单位向县防指办公室提出，报): the rest of that item is 未载明."""
+    last = lines[-1] if lines else None
+    if last is None or re.search(r"[。；;！？!?）)”]$", last.text):
+        return
+    if any(r.get("unstated") and r["section"] == last.section for r in draft.requirements):
+        return
+    if any(r["section"] == last.section and r.get("quote") and r["quote"] in last.text for r in draft.requirements):
+        lost = {"id": f"r{len(draft.requirements) + 1}", "section": last.section, "unstated": True}
+        draft.requirements.append(lost | {CHECK: ["the crawl breaks off inside this item: the rest is 未载明"]})

@@ -6,7 +6,7 @@ import re
 
 from knowledge.answer import Answer
 from knowledge.lexicon import Cue
-from knowledge.matcher import EntityKind, mask
+from knowledge.matcher import EntityKind, mask, sounds
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query
@@ -68,6 +68,22 @@ def _foreign_place(tools: Tools, text: str, query: Query) -> bool:
         if any(n not in own for n in _ORDINAL.findall(named)):
             return True  # 第四次全国经济普查领导小组, asked of the 第三次's
         for found in _PLACE.finditer(named):
-            if not _NOT_A_PLACE.search(found.group(1)) and found.group() not in tools.notice_text:
+            place = found.group()
+            if (
+                not _NOT_A_PLACE.search(found.group(1))
+                and place not in tools.notice_text
+                and not _sounds_like_own(tools, place)
+            ):
                 return True
     return False
+
+
+def _sounds_like_own(tools: Tools, place: str) -> bool:
+    """玉溪县 asked of 榆溪县's notice: a place that sounds like one the notice names is the notice's, misheard."""
+    heard = sounds(place)
+    text = tools.notice_text
+    return any(
+        all(a & b for a, b in zip(heard, sounds(text[i : i + len(place)]), strict=True))
+        for i in range(len(text) - len(place) + 1)
+        if text[i + len(place) - 1] == place[-1]
+    )

@@ -1,0 +1,144 @@
+"""A roster table the crawl flattened (职务 | 姓名 | 单位及职务): one line per row, as the roster reads a list.
+
+A row with its place reads "place：name title", a row whose place cell is empty (the place of the row above goes
+on) "name title" under it, a row without a name its post alone (副专班长：区政府办公室主任 / 县农业农村局局长), never
+a name guessed. Rows come as markdown (| a | b | c |, its |---| line dropped), as cells split by | or tabs, or — a
+table a PDF carried over a page break — one cell per line under its header cells given again, the empty cells
+dropped: each cell then goes to the column it reads as (a place, a name, the rest), a row ending at its last
+column or where a cell belongs to a column the row has already filled.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest.names import SURNAMES, ends_as_post, is_name
+from knowledge.ingest.roster import ROLES
+
+_CELLS = re.compile(r"[|｜\t]")
+_RULE = re.compile(r"^:?-{3,}:?$")
+_PLACE_HEADS = ("职务", "职位")
+_NAME_HEAD = "姓名"
+_LONGEST_CELL = 30
+
+
+def table_rows(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    header: list[str] | None = None  # the last table's header cells, for its rows after a page break
+    columns: dict[str, int] | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        cells = _cells(line)
+        if cells and _is_header(cells):
+            header, columns = cells, _columns(cells)
+            i += 1
+            continue
+        if cells and all(_RULE.match(c) for c in cells if c):
+            i += 1  # markdown's |---|---| under the header
+            continue
+        if columns is not None and cells is not None and len(cells) >= 3:
+            out.append(
+                _row(*(cells[columns[k]] if columns[k] < len(cells) else "" for k in ("place", "name", "title")))
+            )
+            i += 1
+            continue
+        columns = None  # the table ends where a line has no cells
+        size = _header_run(lines, i, header)
+        if size:
+            header = lines[i : i + size]
+            rows, i = _cell_rows(lines, i + size, _columns(header))
+            out.extend(rows)
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _cells(line: str) -> list[str] | None:
+    if not _CELLS.search(line):
+        return None
+    text = line.strip()
+    if text[:1] in "|｜" and text[-1:] in "|｜" and len(text) > 1:
+        text = text[1:-1]  # a markdown row's outer bars
+    return [c.strip() for c in re.split(r"\s*[|｜\t]\s*", text)]
+
+
+def _is_header(cells: list[str]) -> bool:
+    return (
+        len(cells) >= 3
+        and any(any(h in c for h in _PLACE_HEADS) for c in cells)
+        and any(_NAME_HEAD in c for c in cells)
+    )
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    columns = {"place": 0, "name": next(i for i, c in enumerate(header) if _NAME_HEAD in c)}
+    columns["title"] = next((i for i, c in enumerate(header) if i not in columns.values()), 2)
+    return columns
+
+
+def _header_run(lines: list[str], start: int, header: list[str] | None) -> int:
+    """How many lines from ``start`` are a table's header given one cell per line (the header above again, or
+    cells naming a place and a name column), else 0."""
+    if header is not None and [line.strip() for line in lines[start : start + len(header)]] == header:
+        return len(header)
+    run = 0
+    while start + run < len(lines) and _header_word(lines[start + run].strip()):
+        run += 1
+    return run if run >= 3 and _is_header([line.strip() for line in lines[start : start + run]]) else 0
+
+
+def _header_word(cell: str) -> bool:
+    return any(h in cell for h in (*_PLACE_HEADS, _NAME_HEAD, "单位")) and len(cell) <= 8
+
+
+def _cell_rows(lines: list[str], start: int, columns: dict[str, int]) -> tuple[list[str], int]:
+    """The rows of a table given one cell per line from ``start``, and where the table ends."""
+    order = sorted(columns, key=columns.__getitem__)
+    rows: list[str] = []
+    row: dict[str, str] = {}
+    i = start
+    while i < len(lines) and _is_cell(lines[i].strip()):
+        cell = lines[i].strip()
+        kind = _kind(cell)
+        if row and order.index(kind) <= max(order.index(k) for k in row):
+            rows.append(_row(row.get("place", ""), row.get("name", ""), row.get("title", "")))
+            row = {}
+        row[kind] = cell
+        if kind == order[-1]:
+            rows.append(_row(row.get("place", ""), row.get("name", ""), row.get("title", "")))
+            row = {}
+        i += 1
+    if row:
+        rows.append(_row(row.get("place", ""), row.get("name", ""), row.get("title", "")))
+    return rows, i
+
+
+def _is_cell(text: str) -> bool:
+    return (
+        0 < len(text) <= _LONGEST_CELL
+        and not re.search(r"[。：:；;，,|｜]", text)
+        and not re.match(r"^[一二三四五六七八九十]{1,3}、|^[（(][一二三四五六七八九十]{1,3}[)）]", text)
+    )
+
+
+def _kind(cell: str) -> str:
+    if cell in ROLES:
+        return "place"
+    name = _unpadded(cell)
+    if is_name(name) or (len(name) <= 3 and not ends_as_post(name) and " " not in name):
+        return "name"
+    return "title"
+
+
+def _unpadded(cell: str) -> str:
+    """A two-character name padded to three (潘 丽 → 潘丽): a name cell holds a name."""
+    m = re.fullmatch(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff])", cell)
+    return m.group(1) + m.group(2) if m and m.group(1) in SURNAMES else cell
+
+
+def _row(place: str, name: str, title: str) -> str:
+    name = _unpadded(name)
+    held = f"{name} {title}".strip() if name else title
+    return f"{place}：{held}" if place else held
