@@ -785,3 +785,27 @@ def test_a_short_name_without_its_kind_word_and_a_crawl_cut_inside_a_rule(tmp_pa
     assert "孔丽" in _ask(tmp_path, "青时县测指常务副指挥长是谁")
     answer = _ask(tmp_path, "县测指办公室副主任是谁")
     assert "蒋平" in answer and "严冬" not in answer
+
+
+def test_a_political_commissar_heads_and_special_groups_run_on_in_one_line_have_leading_and_member_units(
+    tmp_path: Path,
+) -> None:
+    """政委 is a place of its own (asked, it is answered, not the 指挥长); 专项工作组 whose items run on after sentences in one line, each with 组长单位 and
+    成员单位: one sub-group each, its units holding; the duties' last item (…交办的其他事项) is no rule."""
+    raw = (
+        "某县人民政府办公室关于成立某县测试工作指挥部的通知\n一、组成人员\n指挥长：钱明　县长\n政　　委：孔丽　县委书记\n"
+        "二、主要职责\n（一）统筹全县测试工作。\n（二）完成县委、县政府交办的其他事项。\n"
+        "三、专项工作组指挥部下设2个专项工作组。（一）宣传组。组长单位：县委宣传部；成员单位：县融媒体中心、县文广局。"
+        "（二）保障组。组长单位：县财政局；成员单位：县发展改革局、县供电公司。\n"
+    )
+    k = _read(raw, tmp_path)
+    top = next(g for g in k.groups.values() if k.is_top(g.id))
+    assert _holders(k, "政委", top.id) == ["孔丽"]
+    assert "孔丽" in _ask(tmp_path, "政委是谁") and "钱明" in _ask(tmp_path, "指挥长是谁")
+    subs = {g.name: g for g in k.groups.values() if g.parent == top.id}
+    assert sorted(subs) == ["保障组", "宣传组"] and subs["宣传组"].kind == "专项工作组"
+    lead = next(h for h in subs["保障组"].roles if h.role == "组长单位")
+    members = next(h for h in subs["保障组"].roles if h.role == "成员单位")
+    assert [k.units[u].name for u in lead.units] == ["县财政局"]
+    assert [k.units[u].name for u in members.units] == ["县发展改革局", "县供电公司"]
+    assert not any("其他事项" in (r.quote or "") for r in k.requirements)

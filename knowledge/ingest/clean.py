@@ -161,10 +161,17 @@ _LABEL_INLINE = re.compile(
 )
 
 
+# （二）抢险救援组。 after a sentence: a numbered item of its own
+_ITEM_INLINE = re.compile(r"(?<=[。;；])\s*(?=[（(][一二三四五六七八九十]{1,3}[)）])")
+
+
 def _restore_breaks(line: str) -> list[str]:
-    """A very long line lost its breaks: break again before headings (一、) and role labels (组长:)."""
+    """A line that lost its breaks: numbered items run on after sentences (…工作。（一）综合协调组。…。（二）…) are
+    broken apart; a very long line also before headings (一、) and role labels (组长:)."""
+    if len(_ITEM_INLINE.findall(line)) >= 2:
+        line = _ITEM_INLINE.sub("\n", line)
     if len(line) < 300:
-        return [line]
+        return line.split("\n")
     line = _HEADING_INLINE.sub("\n", line)
     parts: list[str] = []
     for part in line.split("\n"):

@@ -116,16 +116,27 @@ def _own_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             break
 
 
+def _duty_items(lines: list[Line]) -> set[int]:
+    """The items under a duties heading (二、主要职责 / (六)完成…交办的其他事项): duties, not rules."""
+    items: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.level and _DUTY_HEADING.search(line.heading) and not _NOT_DUTY.search(line.heading):
+            items.update(range(i + 1, i + 1 + len(_body(lines, i))))
+    return items
+
+
 def read_rules(draft: Draft, lines: list[Line]) -> None:
     """Working rules belong to the notice (requirements), one per sentence; a numbered item that opens with
     its own short heading (（二）信息例会制度。每2个月…) is one requirement, heading and text together."""
     in_rules: dict[int, str] = {}  # line → the heading of the rule list it stands in
+    duties = _duty_items(lines)
     for i, line in enumerate(lines):
         if (
             line.level
             and len(line.heading) <= 16
             and _RULE_HEADING.search(line.heading)
             and not _DUTY_HEADING.search(line.heading)
+            and i not in duties
         ):
             in_rules.setdefault(i, line.heading)
             for j in range(i + 1, i + 1 + len(_body(lines, i))):

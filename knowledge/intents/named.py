@@ -31,7 +31,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
     if not entities:
         return None
-    if query.unknown and not (query.has(*_GROUP_FACET_CUES, Cue.ROLES, Cue.NAME, Cue.WHICH_GROUP) or query.aspects):
+    if query.unknown and not (
+        query.has(*_GROUP_FACET_CUES, Cue.ROLES, Cue.NAME, Cue.WHICH_GROUP, Cue.OTHER_POST) or query.aspects
+    ):  # a place the notice names (榆溪防汛抗旱指挥部的政委) is asked, whatever word it did not know
         return None
     people = [e for e in entities if e.kind is EntityKind.PERSON]
     units = [e for e in entities if e.kind is EntityKind.UNIT]
