@@ -809,3 +809,27 @@ def test_a_political_commissar_heads_and_special_groups_run_on_in_one_line_have_
     assert [k.units[u].name for u in lead.units] == ["县财政局"]
     assert [k.units[u].name for u in members.units] == ["县发展改革局", "县供电公司"]
     assert not any("其他事项" in (r.quote or "") for r in k.requirements)
+
+
+def test_a_page_on_one_line_keeps_its_title_and_member_units_share_the_nearest_level(tmp_path: Path) -> None:
+    """Chrome, title and 文号 on the line after the URL (<p> paragraphs after it): the title and 文号 read; units
+    without their level take the nearest one before them (省科技厅、财政厅 → 省财政厅, not 省委's; 市场监管局 is
+    no 市); the place ends with its sentence; 各成员单位有关负责同志为联席会议成员; posts joined by 、 named for no one."""
+    raw = (
+        "https://example.gov.cn/t1.html\n首页 > 政务公开 > 文件 来源:某省人民政府办公厅 发布时间:2024-05-06 09:00 "
+        "字体:[大 中 小] 某省人民政府办公厅关于建立某省测试工作联席会议制度的通知 某政办函〔2024〕8号 "
+        "<p>各市人民政府,省政府各部门:</p><p>&nbsp;&nbsp;经省政府同意,建立某省测试工作联席会议制度(以下简称联席会议)。</p>"
+        "<p>召集人:钱明&nbsp;&nbsp;副省长</p><p>副召集人:孔丽&nbsp;&nbsp;省政府副秘书长</p>"
+        "<p>省统计局局长、省妇联主席</p><p>成员单位:省委宣传部、省科技厅、财政厅、司法厅、市场监管局。"
+        "各成员单位有关负责同志为联席会议成员。</p><p>某省人民政府办公厅</p><p>2024年5月6日</p>"
+    )
+    k = _read(raw, tmp_path)
+    assert k.field("title").value == "某省人民政府办公厅关于建立某省测试工作联席会议制度的通知"
+    assert k.field("number").value == "某政办函〔2024〕8号" and k.field("published").value == "2024-05-06"
+    group = next(iter(k.groups.values()))
+    units = next(h for h in group.roles if h.role == "成员单位")
+    assert [k.units[u].name for u in units.units] == ["省委宣传部", "省科技厅", "省财政厅", "省司法厅", "省市场监管局"]
+    members = next(h for h in group.roles if h.role == "成员")
+    assert members.posts == ("各成员单位有关负责同志",)
+    deputies = next(h for h in group.roles if h.role == "副召集人")
+    assert _holders(k, "副召集人") == ["孔丽"] and deputies.posts == ("省统计局局长", "省妇联主席")

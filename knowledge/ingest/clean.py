@@ -71,6 +71,7 @@ def clean(raw: str) -> str:
             page = _PAGE_SOURCE.match(line)
             if page:  # 来源: 启东市行政审批局 发布时间:2020-03-02 10:14 累计次数: …: who put it up, and when
                 out.append(f"来源：{page.group(1)}" + (f" 发布时间：{page.group(2)}" if page.group(2) else ""))
+            out.extend(_after_chrome(line))
             continue
         if out and _BROKEN_LABEL.match(out[-1]):  # 副 / 组长: — a label the crawl broke over two lines
             line = out.pop() + line
@@ -79,6 +80,33 @@ def clean(raw: str) -> str:
         out.extend(_restore_breaks(_tidy(line)))
     out = rejoin_wrapped(drop_page_footers(out))  # a PDF's text: its footers out, its hard-wrapped lines joined
     return "\n".join(_drop_repeats(table_rows(out))) + "\n"
+
+
+# the page's chrome at the start of a line that goes on with the notice: breadcrumb, source, time, counters, font
+_CHROME_PIECE = re.compile(
+    r"^(?:(?:您?当前(?:的)?位置[:：]\s*)?(?:网站)?首页(?:\s*[>›»]\s*[^\s>›»]+)+|来源[:：]\s*\S+"
+    r"|(?:发布时间|发布日期|更新时间)[:：]\s*\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:浏览次数|累计次数|阅读次数)[:：]\s*\d+|字体[:：]\s*\[?\s*大\s*中\s*小\s*\]?|【[^】]{1,6}】)\s*"
+)
+_NUMBER_AT_END = re.compile(r"\s+(?=[\u4e00-\u9fff]{1,10}[〔\[［]\d{4}[〕\]］]\s?\d{1,4}\s?号$)")
+_LEAST_NOTICE = 8  # what is left after the chrome must be this long to be the notice's own (a title)
+
+
+def _after_chrome(line: str) -> list[str]:
+    """What a chrome line carries of the notice after the chrome (…字体:[大 中 小] X关于…的通知 X〔2023〕57号 — a
+    crawl that put everything after the URL on one line): the title and the 文号 as lines of their own."""
+    rest, source, date = line, None, None
+    while (m := _CHROME_PIECE.match(rest)) and m.group(0):
+        piece = m.group(0).strip()
+        source = source or (re.sub(r"^来源[:：]\s*", "", piece) if piece.startswith("来源") else None)
+        date = date or (found.group(0) if (found := re.search(r"\d{4}-\d{2}-\d{2}", piece)) else None)
+        rest = rest[m.end() :]
+    if rest == line or len(rest) < _LEAST_NOTICE or _CHROME.match(rest):
+        return []
+    page = (
+        [f"来源：{source}" + (f" 发布时间：{date}" if date else "")] if source and not _PAGE_SOURCE.match(line) else []
+    )
+    return page + [piece for piece in _NUMBER_AT_END.split(rest.strip()) if piece]
 
 
 def _looks_like_html(text: str) -> bool:

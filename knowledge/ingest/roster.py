@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from knowledge.facts import Tier, tier_of
-from knowledge.ingest.draft import CHECK, Draft
+from knowledge.ingest.draft import CHECK, Draft, unit_of_post
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.names import (
     SURNAMES,
@@ -82,6 +82,9 @@ _TAKES = re.compile(
 _LEADS = re.compile(r"由([^,，。;；由]{2,40}?)牵头(?=[,，。;；]|$)")
 # 成员为各成员单位分管负责同志 / 各成员单位确定1名科级干部为联络员: places given as a description
 _ARE = re.compile(r"(?:^|(?<=[,，;；]))(成员|联络员)为([^,，。;；]{4,30}?)(?=[,，。;；]|$)")
+_ARE_OF = re.compile(
+    r"(?:^|(?<=[,，;；]))([^,，。;；为]{4,30}?)为([\u4e00-\u9fff]{0,20}?)(成员|联络员)(?=[,，。;；]|$)"
+)
 _CHOSEN = re.compile(r"(?:^|(?<=[,，;；]))(各[^,，。;；]{2,10}?(?:\d+|[一两二三])名[^,，。;；为]{2,12}?)为(联络员)")
 _MEMBER_UNITS = re.compile(r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位")
 _UNIT_END = re.compile(
@@ -109,6 +112,8 @@ def _role_run(line: Line) -> list[Line]:
     cuts = [0, *_glued_labels(text, first.end(1) + 1), len(text)]
     pieces = [piece for a, b in pairwise(cuts) for piece in _NEXT_LABEL.split(text[a:b])]
     pieces = [p.strip().rstrip(";；").strip() for p in pieces if p.strip().rstrip(";；").strip()]
+    # 成员单位：…、省税务局。各成员单位有关负责同志为联席会议成员…: the place ends with its sentence, the rest is prose
+    pieces = [s for p in pieces for s in re.split(r"(?<=。)(?=[^。）)]{6,})", p, maxsplit=1)]
     return [replace(line, text=p, body=p) for p in pieces] if len(pieces) > 1 else [line]
 
 
@@ -306,7 +311,7 @@ def _continues(lines: list[Line], j: int) -> bool:
         return False
     if line.level:
         return line.level >= 2 and len(line.body) <= 24 and j + 1 < len(lines) and _entry_like(lines[j + 1].text)
-    if _post_alone(text):  # 镇派出所所长 among the named members: a post the notice names no one for
+    if _post_alone(text) or _posts_joined(text):  # 镇派出所所长 among the named members: a post no one is named for
         return True
     return _entry_like(text) or (j + 1 < len(lines) and _entry_like(lines[j + 1].text) and len(text) <= 40)
 
@@ -319,6 +324,15 @@ def _post_alone(text: str) -> bool:
         and not re.search(r"[、,，:：;；。\s]", text)
         and trailing_name(text) is None
     )
+
+
+def _posts_joined(text: str) -> list[str] | None:
+    """Posts of units named for no one, joined by 、 on a roster line (省市场监管局局长、省工商联主席), each its own;
+    None unless every piece is a unit's post (县委常委、副县长 is one person's titles)."""
+    pieces = text.split("、")
+    if len(pieces) < 2 or not all(_post_alone(p) and unit_of_post(p) for p in pieces):
+        return None
+    return pieces
 
 
 def _entry_like(text: str) -> bool:
@@ -384,6 +398,9 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     if ends_as_post(text) and len(text) <= _LONGEST_POST and "、" not in text:
         holder.posts.append(text)  # 副专班长：区政府办公室主任 — a post the notice names no one for
         return
+    if joined := _posts_joined(text):
+        holder.posts.extend(joined)
+        return
     holder.unread.append(text)
 
 
@@ -427,6 +444,8 @@ def _name_title_pairs(text: str) -> list[tuple[str, str]] | None:
     return None
 
 
+# the level a unit's name starts with (省委宣传部, 市发展改革委), not a word that begins with it (市场监管局)
+_LEVEL = re.compile(r"^(中共)?(省委|市委|县委|区委|省|市(?!场|民)|县|区(?!域))")
 _NOT_UNITS = frozenset({"单位", "部门", "有关单位", "相关单位", "有关部门", "相关部门", "各单位", "各部门"})
 
 
@@ -438,16 +457,16 @@ def unit_list(text: str) -> list[str]:
         prefix = ""
         items = [i.strip() for i in re.split(r"、|以及|和(?=[省市县区])", run)]
         # a run where most units carry their level themselves: those without it are another level
-        explicit = sum(bool(re.match(r"^(中共)?(省|市|县|区)", i)) for i in items)
+        explicit = sum(bool(_LEVEL.match(i)) for i in items)
         inherit = explicit * 2 < len(items)
         for k, item in enumerate(items):
             item = re.sub(r"^(?:以及|及|和)", "", item)
             item = re.sub(r"等(?:部门|单位|有关单位|相关单位)?$", "", item)  # 省妇联等部门、单位
             if not item or item in _NOT_UNITS:
                 continue
-            m = re.match(r"^(中共)?(省委|市委|县委|区委|省|市|县|区)", item)
-            if m and k == 0:
-                prefix = m.group(2)
+            m = _LEVEL.match(item)
+            if m and (k == 0 or prefix):  # a run that starts with its level: the nearest level before an item is
+                prefix = m.group(2)  # the one it shares (省委统战部、省科技厅、工业和信息化厅 → 省工业和信息化厅)
             elif (
                 inherit
                 and not m
@@ -625,3 +644,13 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             role, post = (m.group(1), m.group(2)) if m.re is _ARE else (m.group(2), m.group(1))
             if not is_name(post):
                 _add(draft, scope.entry, role, Holder(posts=[post]), m.group(0), line.section)
+        for m in _ARE_OF.finditer(sentence):  # 各成员单位有关负责同志为联席会议成员: the group's word before the place
+            own = {
+                "",
+                scope.entry["name"],
+                scope.entry.get("full_name"),
+                scope.entry["kind"],
+                *scope.entry.get("aliases", []),
+            }
+            if m.group(2) in own and not is_name(m.group(1)) and _UNIT_TAIL.search(m.group(1)):
+                _add(draft, scope.entry, m.group(3), Holder(posts=[m.group(1)]), m.group(0), line.section)

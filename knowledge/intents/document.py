@@ -58,6 +58,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         named_issuer = query.asks_person or any(w in issuer_words for w in query.cue_words)
         fields = [f for f in fields if f != "issuer" or named_issuer]
         fields.append("published")
+        if "published" in tools.kb.document and "signed" in tools.kb.document:
+            fields.append("signed")  # the page's date and the notice's own: 哪天发的 may ask either, both are said
     if not fields:
         return None
     asks_issuer = query.asks_person or query.has(Cue.WHICH_GROUP, Cue.DEPUTY)  # 谁 / 哪个部门印发的
