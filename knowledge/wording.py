@@ -39,6 +39,7 @@ KEYS = frozenset(
         "unknown_person",
         "no_such_post",
         "unit_head_unstated",
+        "unit_place_unstated",
         "no_office",
         "claim_unstated",
         "yes",
