@@ -46,6 +46,9 @@ def leader(kb: Knowledge, group: Group) -> Part:
     fact, head = f"group.{group.id}.leader", group.leader
     if head.person is None and not head.posts:
         return Part(f"{UNSTATED}{group.name}的{head.role}。", (fact,))
+    if len(head.persons) > 1:  # 组长：陈建国、刘明 — two heads side by side
+        names = "、".join(person_with_titles(kb, p) for p in head.persons)
+        return Part(f"{group.name}{head.role}（{len(head.persons)}位）：{names}。", (fact,))
     holder = person_with_titles(kb, head.person) if head.person else "、".join(head.posts)
     return Part(f"{group.name}{head.role}：{holder}。", (fact,))
 

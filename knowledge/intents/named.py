@@ -83,7 +83,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         titles = {m.entity.id: m.via_title for m in query.mentions if m.via_title}
         for person in people:
             holder = tools.kb.people[person.id]
-            if holder.post and query.has(Cue.NAME):  # 市公安局常务副局长叫什么: a post the notice names no one for
+            if holder.post and (query.has(Cue.NAME) or query.asks_person):  # 市公安局常务副局长叫什么 / 是谁
                 parts.append(Part(tools.say("post_name_unstated", post=holder.name)))
             parts.append(describe.person_roles(tools.kb, person.id, titles.get(person.id)))
     elif units and place and any(r.label == place for h in tools.kb.roles for r in tools.kb.roles_of(h)):
