@@ -36,7 +36,7 @@ from knowledge.policy import POLICY
 from knowledge.resolve import CONTEXT_CUES, subjects
 from knowledge.retrieval import ClauseIndex
 from knowledge.segment import build_segmenter
-from knowledge.spelling import Speller, known_pairs, notice_terms
+from knowledge.spelling import Speller, known_pairs, notice_terms, quoted_terms
 from knowledge.tools import PEOPLE_COUNTED, EngineConfig, Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query, QueryReader
@@ -72,7 +72,7 @@ class Engine:
         items = [r.item for r in kb.requirements if r.item and len(r.item) <= _ITEM_WORD and not r.item[-1].isdigit()]
         segmenter = build_segmenter(kb.notice, [*matcher.surfaces, *items], lexicon.words(), cache_dir)
         offices = frozenset(g.id for g in kb.groups.values() if g.office is not None)
-        self.reader = QueryReader(lexicon, matcher, segmenter, kb.places(), offices)
+        self.reader = QueryReader(lexicon, matcher, segmenter, kb.places(), offices, quoted_terms(kb.notice))
         # Pinyin is read as the names first, then the question words, then the notice's words, and
         # last single characters of question words (guan → 管).
         question_words = [*(w for words in lexicon.cues.values() for w in words), *lexicon.fillers]
