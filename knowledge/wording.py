@@ -20,6 +20,7 @@ KEYS = frozenset(
         "section_group",
         "ask_for_question",
         "which_group",
+        "other_groups_too",
         "no_answer",
         "no_group_for",
         "did_you_mean",
