@@ -50,6 +50,7 @@ _CONTINUATION = ("又", "还", "并且", "而且", "以及", "同时")
 _WHERE_SITS = re.compile(r"哪(?:个|些|几个)?组|担任(?:什么|啥)|(?:什么|啥)(?:角色|关系)")
 # 我也不知道找哪个窗口: a wondering told in a story
 _WONDERING = re.compile(r"不知道|不清楚|不确定|搞不清|弄不清")
+_COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十])个")  # 答4个对吗: a count claimed
 _BACK = re.compile(r"这些|这种|这类|这事|这个事|这方面|这块|上述|以上")  # what the story before told of
 _OPTIONS = re.compile(r"[?？]\s*(?=[A-Fa-f]\s*[.．、:：])")  # a question mark before lettered options
 _MAX_CLAUSES = 12  # of one sentence, the last ones: a question comes at the end of what frames it
@@ -251,8 +252,8 @@ class MessageReader:
                 questions.append([*(describing or narrative), clause])  # sentence said of its subject
                 named.append([])
                 subjectless.append(not describing)
-            elif query.cues & RELATION_CUES or query.content:
-                questions.append([clause])  # 组长是谁: a follow-up of the chat
+            elif query.cues & RELATION_CUES or query.content or (query.has(Cue.YES_NO) and _COUNTED.search(form)):
+                questions.append([clause])  # 组长是谁 / 答4个对吗: a follow-up of the chat
                 named.append([])
                 subjectless.append(True)
             else:
