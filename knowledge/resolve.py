@@ -252,6 +252,9 @@ def _follow_up(
             entities += tuple(e for e in context.entities if e.kind not in kinds)
             query = _with_relation(query, context)
         return query, entities
+    if query.has(Cue.NAME) and not query.cues & (RELATION_CUES - {Cue.NAME}) and len(context.people) > 1:
+        # 通知里点名的人一共几个 → 只要名字: the people just counted, by name
+        return query, tuple(Entity(EntityKind.PERSON, p) for p in context.people)
     # 原来是谁 after 组长是谁, in a notice that changes who holds a place: who held it, not the former name
     changed = query.has(Cue.FORMER) and any(g.changes for g in tools.kb.groups.values())
     document = query.document_fields or query.about_document or query.has(Cue.REQUIREMENT, Cue.ELSEWHERE)
