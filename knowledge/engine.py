@@ -46,6 +46,8 @@ __all__ = ["Engine", "EngineConfig"]
 
 _LOGGER = logging.getLogger(__name__)
 _CLAIM = re.compile(r"[?？]\s*$")
+# 简易注销改革记得是商事组放权方面的: a fact half remembered, said to be checked
+_RECALLED = re.compile(r"记得|没记错的话|印象中|印象里|我印象")
 # a statement set as a true-or-false item (判断：…（对/错） / …，是否正确): a claim, read without the marks
 _TRUE_FALSE = re.compile(r"^判断题?[:：]?|[（(]\s*(?:对|正确|是)\s*[/／、或]\s*(?:错|错误|否)\s*[）)]|[,，]?是否正确")
 _WORDING_ASKED = re.compile(r"原文|原话|原句|原文表述|怎么写的|如何表述|怎么表述|怎么说的|原样")
@@ -207,7 +209,7 @@ class Engine:
         true_false = _TRUE_FALSE.search(text) is not None
         text = _TRUE_FALSE.sub("", text).strip() if true_false else text
         query = self.reader.read(text)
-        claimed = true_false or _CLAIM.search(question) is not None
+        claimed = true_false or _CLAIM.search(question) is not None or _RECALLED.search(text) is not None
         if claimed and _CLAIM_VERB.search(text) and not self.message.asks(text, query):
             # 张德宽是综合组组长？: a statement asked with a question mark is a yes/no claim
             query = replace(query, cues=query.cues | {Cue.YES_NO})

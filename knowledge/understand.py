@@ -170,6 +170,8 @@ class QueryReader:
                 continue  # 在谁的领导下开展工作: under whose lead the group works, a sentence of the notice
             if all(isinstance(t, str) for t in found) and any(a <= start < b for a, b in quoted):
                 continue  # the 公开 of 双随机一公开: a term of the notice's, no document field
+            if Cue.QUANTITY in found and word.startswith("几") and text[start - 1 : start] == "好":
+                continue  # 跑了好几天: many days, told, not a number asked
             if found == {Cue.YES_NO} and len(word) == 1 and start + 1 != len(text):
                 continue  # 吗 / 吧 / 么 ask yes or no only at the end
             if found == {Cue.YES_NO} and word != "吗" and len(word) == 1 and _WH.search(text):
