@@ -380,6 +380,12 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None, one: bo
         return (Entity(EntityKind.PERSON, context.focus[0]),)  # 他还管什么: the one the last answer named
     if pronoun is EntityKind.PERSON and context.people:
         return tuple(Entity(EntityKind.PERSON, p) for p in context.people)
+    if pronoun is EntityKind.PERSON:
+        # 精简行政审批组组长是谁 → 那副组长呢 (units) → 他还兼什么: the head of the group talked about
+        heads = [tools.kb.groups[e.id].leader.person for e in context.entities if e.kind is EntityKind.GROUP]
+        named = [h for h in dict.fromkeys(heads) if h]
+        if len(named) == 1:
+            return (Entity(EntityKind.PERSON, named[0]),)
     if pronoun is EntityKind.UNIT:  # 他是市司法局局长吗 → 这个单位: the units of the people before
         people = [e.id for e in (*context.entities, *context.mentioned) if e.kind is EntityKind.PERSON]
         units = [
