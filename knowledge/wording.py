@@ -95,6 +95,8 @@ KEYS = frozenset(
         "groups_by_title",
         "group_by_holder",
         "holder_titled",
+        "clauses_mention",
+        "no_clause_mentions",
         "choice_is",
         "choice_not",
         "choice_none",
