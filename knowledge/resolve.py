@@ -124,6 +124,7 @@ def _only_holder_of_place(tools: Tools, query: Query) -> tuple[Entity, ...]:
 
 def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     """The subjects the question itself names or describes."""
+    query = _without_own_place(tools, query)
     # 市政府 / 市委 are named in titles, not as groups' units: with other words around them the
     # question is about those words (市政府各部门主要负责人要做什么), not about the body.
     entities = tuple(e for e in query.entities if not (tools.umbrella(e) and query.content))
@@ -177,6 +178,20 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
         # 调整后组长是谁 / 更名后的小组由谁牵头: the group the notice itself adjusts, named in its title
         entities = tuple(Entity(EntityKind.GROUP, g.id) for g in tools.notice_groups())
     return query, entities
+
+
+def _without_own_place(tools: Tools, query: Query) -> Query:
+    """桐川县创卫领导小组里常务副县长是哪个: the notice's own place (with its level) says which notice, and
+    asks nothing of its own."""
+    places = tools.kb.places()
+    own = [w for w in (*query.content, *query.unknown) if w in places or (w[:-1] in places and w[-1] in "省市县区")]
+    if not own:
+        return query
+    return replace(
+        query,
+        content=tuple(w for w in query.content if w not in own),
+        unknown=tuple(w for w in query.unknown if w not in own),
+    )
 
 
 def _own_name_again(tools: Tools, query: Query, entities: tuple[Entity, ...]) -> Query:
