@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from knowledge.answer import UNSTATED
-from knowledge.facts import Aspect, Group, Holding, Knowledge, OfficeStatus, Person, RoleKind, Tier
+from knowledge.facts import Aspect, Group, Holding, Knowledge, OfficeStatus, Person, RoleKind, Tier, Title
 from knowledge.loader import aspect_fact_id, common_fact_id, holding_fact_id
 
 
@@ -19,9 +19,22 @@ class Part:
     facts: tuple[str, ...] = ()
 
 
+def title_text(kb: Knowledge, title: Title) -> str:
+    """A title as the bot says it: with its unit where the title leaves it out (a 联络员 table's row
+    省公安厅 | 熊斌 | 科技信息化处副处长 → 省公安厅科技信息化处副处长)."""
+    unit = kb.units.get(title.unit) if title.unit else None
+    if unit is None or unit.umbrella or any(n in title.title for n in (unit.name, *unit.aliases)):
+        return title.title
+    return unit.name + title.title
+
+
+def titles_text(kb: Knowledge, person: Person) -> str:
+    return "、".join(title_text(kb, t) for t in person.titles)
+
+
 def person_with_titles(kb: Knowledge, person_id: str) -> str:
     person = kb.people[person_id]
-    titles = "、".join(t.title for t in person.titles)
+    titles = titles_text(kb, person)
     return f"{person.name}（{titles}）" if titles else person.name
 
 
@@ -33,6 +46,9 @@ def leader(kb: Knowledge, group: Group) -> Part:
     fact, head = f"group.{group.id}.leader", group.leader
     if head.person is None and not head.posts:
         return Part(f"{UNSTATED}{group.name}的{head.role}。", (fact,))
+    if len(head.persons) > 1:  # 组长：陈建国、刘明 — two heads side by side
+        names = "、".join(person_with_titles(kb, p) for p in head.persons)
+        return Part(f"{group.name}{head.role}（{len(head.persons)}位）：{names}。", (fact,))
     holder = person_with_titles(kb, head.person) if head.person else "、".join(head.posts)
     return Part(f"{group.name}{head.role}：{holder}。", (fact,))
 
@@ -225,7 +241,7 @@ def person_roles(kb: Knowledge, person_id: str, via_title: str | None = None) ->
         kinds = list(dict.fromkeys(kb.groups[r.group].kind for r in led))
         kind = kinds[0] if len(kinds) == 1 else "机构"
         held.append(f"共任{len(led)}个{kind}的{'、'.join(dict.fromkeys(r.label for r in led))}")
-    titles = "、".join(t.title for t in person.titles)
+    titles = titles_text(kb, person)
     lead = f"{via_title}是{person.name}。" if via_title else ""
     within = top.name if top is not None else "通知"
     # 李文钢是什么职务, of a roster naming no post: the notice gives only the place in the group
@@ -257,7 +273,7 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
         holders = [p for p in kb.people.values() if any(t.unit == unit_id for t in p.titles)]
         if not holders:
             return Part(f"{UNSTATED}{unit.name}在其中的职务。", (f"unit.{unit_id}",))
-        named = "、".join(f"{p.name}（{'、'.join(t.title for t in p.titles)}）" for p in holders)
+        named = "、".join(f"{p.name}（{titles_text(kb, p)}）" for p in holders)
         return Part(
             f"通知中{unit.name}只出现在领导职务中：{named}。", tuple(f for p in holders for f in title_facts(p))
         )

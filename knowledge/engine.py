@@ -36,7 +36,7 @@ from knowledge.policy import POLICY
 from knowledge.resolve import CONTEXT_CUES, subjects
 from knowledge.retrieval import ClauseIndex
 from knowledge.segment import build_segmenter
-from knowledge.spelling import Speller, known_pairs, notice_terms
+from knowledge.spelling import Speller, known_pairs, notice_terms, quoted_terms
 from knowledge.tools import PEOPLE_COUNTED, EngineConfig, Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query, QueryReader
@@ -46,6 +46,8 @@ __all__ = ["Engine", "EngineConfig"]
 
 _LOGGER = logging.getLogger(__name__)
 _CLAIM = re.compile(r"[?？]\s*$")
+# 简易注销改革记得是商事组放权方面的: a fact half remembered, said to be checked
+_RECALLED = re.compile(r"记得|没记错的话|印象中|印象里|我印象")
 # a statement set as a true-or-false item (判断：…（对/错） / …，是否正确): a claim, read without the marks
 _TRUE_FALSE = re.compile(r"^判断题?[:：]?|[（(]\s*(?:对|正确|是)\s*[/／、或]\s*(?:错|错误|否)\s*[）)]|[,，]?是否正确")
 _WORDING_ASKED = re.compile(r"原文|原话|原句|原文表述|怎么写的|如何表述|怎么表述|怎么说的|原样")
@@ -72,7 +74,7 @@ class Engine:
         items = [r.item for r in kb.requirements if r.item and len(r.item) <= _ITEM_WORD and not r.item[-1].isdigit()]
         segmenter = build_segmenter(kb.notice, [*matcher.surfaces, *items], lexicon.words(), cache_dir)
         offices = frozenset(g.id for g in kb.groups.values() if g.office is not None)
-        self.reader = QueryReader(lexicon, matcher, segmenter, kb.places(), offices)
+        self.reader = QueryReader(lexicon, matcher, segmenter, kb.places(), offices, quoted_terms(kb.notice))
         # Pinyin is read as the names first, then the question words, then the notice's words, and
         # last single characters of question words (guan → 管).
         question_words = [*(w for words in lexicon.cues.values() for w in words), *lexicon.fillers]
@@ -207,7 +209,7 @@ class Engine:
         true_false = _TRUE_FALSE.search(text) is not None
         text = _TRUE_FALSE.sub("", text).strip() if true_false else text
         query = self.reader.read(text)
-        claimed = true_false or _CLAIM.search(question) is not None
+        claimed = true_false or _CLAIM.search(question) is not None or _RECALLED.search(text) is not None
         if claimed and _CLAIM_VERB.search(text) and not self.message.asks(text, query):
             # 张德宽是综合组组长？: a statement asked with a question mark is a yes/no claim
             query = replace(query, cues=query.cues | {Cue.YES_NO})

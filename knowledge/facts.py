@@ -193,6 +193,7 @@ class Leader:
     unstated: bool = False
     role: str = "组长"
     posts: tuple[str, ...] = ()
+    persons: tuple[str, ...] = ()  # every person in the place (组长：陈建国、刘明), ``person`` the first
 
 
 @dataclass(frozen=True)
@@ -289,7 +290,7 @@ class Group:
             return Leader(section, unstated=True, role=heads[0].role if heads else "组长")
         head = next(h for h in heads if not h.unstated)
         person = head.persons[0] if head.persons else None
-        return Leader(head.section, person, head.quote, role=head.role, posts=head.posts)
+        return Leader(head.section, person, head.quote, role=head.role, posts=head.posts, persons=head.persons)
 
     @cached_property
     def deputies(self) -> Deputies | None:

@@ -220,6 +220,11 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
     # 主任是谁, of a 专班 whose head is its 主任: the group's head, not an office's (办公室主任 still is)
     for cue in (Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
         cues[cue] = [w for w in cues[cue] if w not in own]
+    # 办公室有哪些工作人员, of a notice whose office names its 工作人员: a place of the notice, not an attribute
+    # it lacks; an office place no cue has asks for the office
+    cues[Cue.UNKNOWN_ATTRIBUTE] = [w for w in cues[Cue.UNKNOWN_ATTRIBUTE] if w not in own | office]
+    listed = {w for words in cues.values() for w in words}
+    cues[Cue.OFFICE] += [w for w in sorted(office) if w not in listed]
     if any(h.tier is Tier.MEMBER and h.units for h in holdings):
         moved = [w for w in cues[Cue.DEPUTY] if w.endswith(_UNIT_WORDS) and "副" not in w]
         cues[Cue.DEPUTY] = [w for w in cues[Cue.DEPUTY] if w not in moved]

@@ -50,7 +50,9 @@ _CONTINUATION = ("又", "还", "并且", "而且", "以及", "同时")
 _WHERE_SITS = re.compile(r"哪(?:个|些|几个)?组|担任(?:什么|啥)|(?:什么|啥)(?:角色|关系)")
 # 我也不知道找哪个窗口: a wondering told in a story
 _WONDERING = re.compile(r"不知道|不清楚|不确定|搞不清|弄不清")
+_COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十])个")  # 答4个对吗: a count claimed
 _BACK = re.compile(r"这些|这种|这类|这事|这个事|这方面|这块|上述|以上")  # what the story before told of
+_TAKEN_BACK = re.compile(r"^\s*(?:不是|不对)[^，,。？?]{1,12}[，,]\s*(?=我是说|我说的是|我问的是|我想问的是|是)")
 _OPTIONS = re.compile(r"[?？]\s*(?=[A-Fa-f]\s*[.．、:：])")  # a question mark before lettered options
 _MAX_CLAUSES = 12  # of one sentence, the last ones: a question comes at the end of what frames it
 
@@ -100,6 +102,7 @@ class MessageReader:
         if not _BREAKS.search(message) and not _SPACE.search(message) and len(self._run_on(message)) == 1:
             return [Piece(message)] if message.strip() else []
         message = _OPTIONS.sub(" ", message)  # 以下哪个不是…？A.… B.…: the options belong to the question
+        message = _TAKEN_BACK.sub("", message)  # 不是海关，我说的是银保监局: what is taken back is not asked
         pieces: list[tuple[Piece, bool]] = []
         for sentence in _SENTENCE_END.split(message):
             for part in self._enumeration.split(sentence):
@@ -251,8 +254,8 @@ class MessageReader:
                 questions.append([*(describing or narrative), clause])  # sentence said of its subject
                 named.append([])
                 subjectless.append(not describing)
-            elif query.cues & RELATION_CUES or query.content:
-                questions.append([clause])  # 组长是谁: a follow-up of the chat
+            elif query.cues & RELATION_CUES or query.content or (query.has(Cue.YES_NO) and _COUNTED.search(form)):
+                questions.append([clause])  # 组长是谁 / 答4个对吗: a follow-up of the chat
                 named.append([])
                 subjectless.append(True)
             else:

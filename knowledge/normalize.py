@@ -20,6 +20,7 @@ import opencc
 _SEPARATORS = re.compile(r"(?:[^\w+]|_)+")
 # Single Han characters typed with spaces between them (not words separated by spaces).
 _SPACED_HAN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?: [\u3400-\u9fff](?![\u3400-\u9fff]))+")
+_SPACE_IN_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 # @bot_username, or any other @name followed by a space or comma (@客服 …)
 _MENTION = re.compile(r"^\s*@(?:[A-Za-z0-9_]{3,}\s*|[^\s,，:：]+[\s,，:：]+)")
 
@@ -36,6 +37,7 @@ def normalize(text: str, max_chars: int = 200) -> str:
     if not text.isprintable():  # rare: only then look for format characters one by one
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = _SPACED_HAN.sub(lambda m: m.group().replace(" ", ""), text)  # 罗 蔺 是 谁 → 罗蔺是谁
+    text = _SPACE_IN_HAN.sub("", text)  # 法治 组 组长 是 谁: words typed apart, one question
     text = _SEPARATORS.sub(" ", text).strip().lower()
     return _converter().convert(text)[:max_chars].strip()
 

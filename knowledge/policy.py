@@ -26,6 +26,7 @@ from knowledge.intents import (
     foreign_unit,
     garbled,
     group_list,
+    mentions,
     named,
     office,
     people_named,
@@ -98,6 +99,8 @@ POLICY: tuple[Intent, ...] = (
     by_holder_title.answer,
     # before named: 航空领导小组深圳派的谁 / 几个副省长 name no one but the group, and a word of people's titles
     by_title.answer,
+    # before named and topic: 专题组的职责里哪一条提到了企业 lists the clauses using the word, not one best clause
+    mentions.answer,
     # the subjects the question names
     named.answer,
     # 办公室主任是谁 without a group: the 协调小组's office

@@ -53,7 +53,7 @@ _LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那")
 _ORDINAL_ANY = re.compile(r"第[一二三四五六七八九]|前者|后者|最后")
 _PLURAL = re.compile(r"[他她]们|他俩|她俩|[这那][两几俩]位|[这那]些人")
 _IN_LIST = re.compile(r"^(?:那|那么)?(?:有没有|有|包括|包含|含)|在不在|在没在|在其中|在里面|在里头")
-_OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位")
+_OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位|另一个(?!组|单位)|另外一个(?!组|单位)")
 _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
 _ELLIPSIS_START = ("那", "那么", "说错了", "说错", "打错了", "搞错了", "不对", "我是说", "我问的是", "我说的是")
@@ -75,6 +75,7 @@ _PRONOUN_KINDS = {
 _CLAIM_END = re.compile(r"^(?:的|的人)?(?:吗|吧|么|嘛)?[?？]?$")
 _PERSONS_UNIT = re.compile(r"所在的?(?:那个|这个)?(?:单位|局|部门|委|市)")
 _OWN_UNIT = re.compile(r"[他她]所在的?(?:那个|这个)?(?:单位|局|部门|委)")
+_HIS_GROUP = re.compile(r"[他她](?:的|那个|这个|那|所在的?)?(?:小?组|专班)")
 _TOWARDS = re.compile(r"^那?(?:对于|对|针对)")
 # 刚才那个副主任还兼什么 / 副主任还兼哪些组的组长: the post stands for its holder, named before
 _THAT_POST = re.compile(
@@ -123,6 +124,7 @@ def _only_holder_of_place(tools: Tools, query: Query) -> tuple[Entity, ...]:
 
 def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     """The subjects the question itself names or describes."""
+    query = _without_own_place(tools, query)
     # 市政府 / 市委 are named in titles, not as groups' units: with other words around them the
     # question is about those words (市政府各部门主要负责人要做什么), not about the body.
     entities = tuple(e for e in query.entities if not (tools.umbrella(e) and query.content))
@@ -176,6 +178,20 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
         # 调整后组长是谁 / 更名后的小组由谁牵头: the group the notice itself adjusts, named in its title
         entities = tuple(Entity(EntityKind.GROUP, g.id) for g in tools.notice_groups())
     return query, entities
+
+
+def _without_own_place(tools: Tools, query: Query) -> Query:
+    """桐川县创卫领导小组里常务副县长是哪个: the notice's own place (with its level) says which notice, and
+    asks nothing of its own."""
+    places = tools.kb.places()
+    own = [w for w in (*query.content, *query.unknown) if w in places or (w[:-1] in places and w[-1] in "省市县区")]
+    if not own:
+        return query
+    return replace(
+        query,
+        content=tuple(w for w in query.content if w not in own),
+        unknown=tuple(w for w in query.unknown if w not in own),
+    )
 
 
 def _own_name_again(tools: Tools, query: Query, entities: tuple[Entity, ...]) -> Query:
@@ -252,6 +268,9 @@ def _follow_up(
             entities += tuple(e for e in context.entities if e.kind not in kinds)
             query = _with_relation(query, context)
         return query, entities
+    if query.has(Cue.NAME) and not query.cues & (RELATION_CUES - {Cue.NAME}) and len(context.people) > 1:
+        # 通知里点名的人一共几个 → 只要名字: the people just counted, by name
+        return query, tuple(Entity(EntityKind.PERSON, p) for p in context.people)
     # 原来是谁 after 组长是谁, in a notice that changes who holds a place: who held it, not the former name
     changed = query.has(Cue.FORMER) and any(g.changes for g in tools.kb.groups.values())
     document = query.document_fields or query.about_document or query.has(Cue.REQUIREMENT, Cue.ELSEWHERE)
@@ -271,12 +290,14 @@ def _follow_up(
     elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP):
         # 市发展改革委参加了哪些组 → 它在这些组里是什么角色: the role is the holder's, not the groups'
         inherited = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP) or inherited
-    asks_group = query.has(*_GROUP_FACETS) or bool(query.aspects) or pronoun is EntityKind.GROUP
+    office = query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)  # 副主任呢 after 他本职是什么
+    asks_group = query.has(*_GROUP_FACETS) or office or bool(query.aspects) or pronoun is EntityKind.GROUP
     # 他是哪个组的 / 他也是副组长吗 / 她一共当了几个组的组长 ask of the person; 他的副手是谁 of the group
     asks_of_person = query.has(Cue.WHICH_GROUP, Cue.YES_NO, Cue.ALSO, Cue.COUNT) or (
         query.has(Cue.ROLES) and not query.asks_person
     )
     of_person = pronoun in (EntityKind.PERSON, EntityKind.UNIT) and asks_of_person  # (那个单位还在哪些组当副组长)
+    of_person = of_person and not _HIS_GROUP.search(query.text)  # 他那个组负责什么: the group, not the person
     if asks_group and not of_person:  # 他牵头的组负责什么 / 市大数据发展局 …, 组长是谁: their groups
         inherited = _groups_of(tools, inherited)
     if not asks_relation and not own_kind:  # 它是专题组还是保障组 asks the kind, not the last relation
@@ -374,6 +395,12 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None, one: bo
         return (Entity(EntityKind.PERSON, context.focus[0]),)  # 他还管什么: the one the last answer named
     if pronoun is EntityKind.PERSON and context.people:
         return tuple(Entity(EntityKind.PERSON, p) for p in context.people)
+    if pronoun is EntityKind.PERSON:
+        # 精简行政审批组组长是谁 → 那副组长呢 (units) → 他还兼什么: the head of the group talked about
+        heads = [tools.kb.groups[e.id].leader.person for e in context.entities if e.kind is EntityKind.GROUP]
+        named = [h for h in dict.fromkeys(heads) if h]
+        if len(named) == 1:
+            return (Entity(EntityKind.PERSON, named[0]),)
     if pronoun is EntityKind.UNIT:  # 他是市司法局局长吗 → 这个单位: the units of the people before
         people = [e.id for e in (*context.entities, *context.mentioned) if e.kind is EntityKind.PERSON]
         units = [

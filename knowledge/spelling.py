@@ -30,10 +30,15 @@ def known_pairs(notice: str, words: Iterable[str]) -> set[str]:
     return {compact[i : i + 2] for i in range(len(compact) - 1)} | {w for w in words if len(w) == 2}
 
 
+def quoted_terms(notice: str) -> set[str]:
+    """The terms the notice puts in quotes, their punctuation taken out (“双随机、一公开” → 双随机一公开)."""
+    return {t for t in (_NOT_WORD.sub("", q) for q in _QUOTED.findall(notice)) if len(t) >= 2}
+
+
 def notice_terms(notice: str, vocabulary: Iterable[str], clauses: Iterable[str]) -> set[str]:
     compact = _NOT_WORD.sub("", notice)
     terms = {w for w in vocabulary if len(w) >= _MIN and w in compact}
-    terms |= {_NOT_WORD.sub("", q) for q in _QUOTED.findall(notice)}
+    terms |= quoted_terms(notice)
     for clause in clauses:
         for piece in _NOT_WORD.split(clause):
             terms |= {piece[i : i + _MIN] for i in range(len(piece) - _MIN + 1)}

@@ -276,6 +276,15 @@ class Tools:
         own = [h for h in best if h.clause.subject == group.id] or best
         return describe.join([self.whole_fact(h.clause.fact) for h in own[:2]])
 
+    @staticmethod
+    def _second_head(query: Query, group: Group) -> tuple[Holding, ...] | None:
+        """A head-tier place besides the head's own that the question names by its word (召集人 under 总召集人)."""
+        heads = [h for h in group.holdings(Tier.HEAD) if h.role != group.leader.role and h.role in query.text]
+        longer = [h for h in group.roles if any(h.role != x.role and x.role in h.role for x in heads)]
+        if not heads or any(h.role in query.text for h in longer):
+            return None
+        return tuple(heads)
+
     def _items_counted(self, group: Group, aspect: Aspect, part: Part) -> Part:
         duty = group.aspect(aspect)
         if duty is None or duty.quote is None:
@@ -300,7 +309,10 @@ class Tools:
             # 精简行政审批组的办公室设在哪: only the groups the notice gives an office have one
             facets.append(self.office_part(query, group) if group.office is not None else self.no_office(group))
         head = group.leader
-        if query.has(Cue.NAME) and head.person is None and head.posts and not query.has(Cue.DEPUTY, Cue.MEMBERS):
+        second = self._second_head(query, group)
+        if second is not None:  # 召集人是谁, of a 联席会议 with a 总召集人 above its 召集人: that place
+            facets.append(describe.holding(self.kb, group, second))
+        elif query.has(Cue.NAME) and head.person is None and head.posts and not query.has(Cue.DEPUTY, Cue.MEMBERS):
             # 指挥长叫什么名字, of a notice that names the post only
             facets.append(Part(self.say("name_unstated", group=group.name, role=head.role, post="、".join(head.posts))))
         elif query.has(Cue.LEADER) or (query.asks_person and not facets and not query.has(Cue.DEPUTY, Cue.MEMBERS)):

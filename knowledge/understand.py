@@ -9,7 +9,7 @@ search uses, and the words that show a question is about something the notice ne
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from knowledge.facts import Aspect
@@ -82,12 +82,16 @@ class QueryReader:
         segmenter: Segmenter,
         places: frozenset[str] = frozenset(),
         offices: frozenset[str] = frozenset(),
+        terms: Iterable[str] = (),
     ) -> None:
-        """``places``: the notice's own places (重庆, 开州); ``offices``: the groups that have an office."""
+        """``places``: the notice's own places (重庆, 开州); ``offices``: the groups that have an office;
+        ``terms``: what the notice puts in quotes (双随机一公开), whose words name no document field."""
         self.matcher = matcher
         self.segmenter = segmenter
         self.fillers = frozenset(lexicon.fillers)
         self.document_words = lexicon.document_words
+        longest = sorted((t for t in terms if len(t) > 2), key=len, reverse=True)
+        self._terms = re.compile("|".join(map(re.escape, longest)) or "(?!)")
         self.tags: dict[str, set[Tag]] = {}
         for cue, words in lexicon.cues.items():
             self._tag(words, cue)
@@ -157,12 +161,17 @@ class QueryReader:
         marked: list[Aspect] = []
         attribute = None
         under = [found.span() for found in _UNDER_LEADERSHIP.finditer(text)]
+        quoted = [found.span() for found in self._terms.finditer(text)]
         for word, start in self._cue_matches("".join(masked)):
             found = self.tags[word]
             if inside(start, start + len(word)):
                 continue  # 工作 in 工作简报, 么 in 什么, 服务 in 政务服务: part of another word
             if any(a <= start < b for a, b in under):
                 continue  # 在谁的领导下开展工作: under whose lead the group works, a sentence of the notice
+            if all(isinstance(t, str) for t in found) and any(a <= start < b for a, b in quoted):
+                continue  # the 公开 of 双随机一公开: a term of the notice's, no document field
+            if Cue.QUANTITY in found and word.startswith("几") and text[start - 1 : start] == "好":
+                continue  # 跑了好几天: many days, told, not a number asked
             if found == {Cue.YES_NO} and len(word) == 1 and start + 1 != len(text):
                 continue  # 吗 / 吧 / 么 ask yes or no only at the end
             if found == {Cue.YES_NO} and word != "吗" and len(word) == 1 and _WH.search(text):

@@ -1279,9 +1279,9 @@ def main(argv: list[str] | None = None) -> None:
         on_call=_print_call,
     )
     api.start()
-    print(f"Fake Bot API serving; TELEGRAM_BASE_URL={api.base_url} token={api.token}", flush=True)
-    print(f'push an update: curl -d \'{{"chat_id": 42, "text": "/start"}}\' {api.url}/_push', flush=True)
-    try:
+    try:  # Ctrl-C may come while the banner is still being written: a client can act on its first line
+        print(f"Fake Bot API serving; TELEGRAM_BASE_URL={api.base_url} token={api.token}", flush=True)
+        print(f'push an update: curl -d \'{{"chat_id": 42, "text": "/start"}}\' {api.url}/_push', flush=True)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass

@@ -76,7 +76,7 @@ async def test_a_tapped_suggestion_is_a_question_of_its_own(api: FakeBotApi, bot
     await reply(api, text_message(PRIVATE, "法治组组长是谁"))
     (answer,) = await reply(api, callback_query(PRIVATE, "a:组长是谁？", message_id=1, query_id="tap-2"))
     assert "法治组" not in answer["text"] and "张德宽" not in answer["text"]
-    assert "哪个组" in answer["text"]
+    assert "协调小组组长" in answer["text"] and "以上是协调小组的" in answer["text"]  # asked afresh
 
 
 async def test_groups_command_shows_a_keyboard_and_a_tap_shows_the_card(api: FakeBotApi, bot: Application) -> None:

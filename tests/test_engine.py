@@ -54,11 +54,12 @@ def test_a_follow_up_uses_the_previous_answers_context(engine: Engine) -> None:
     assert "leader" in first.context.relation
 
 
-def test_without_context_a_bare_follow_up_asks_which_group(engine: Engine) -> None:
+def test_without_context_a_bare_role_question_answers_the_top_group_and_offers_the_others(engine: Engine) -> None:
+    """组长是谁 with nothing before it: the 协调小组's, said to be its, and the groups under it offered."""
     answer = engine.ask("组长是谁")
-    assert not answer.answered
-    assert "哪个组" in answer.text
-    assert len(answer.suggestions) == 3
+    assert answer.answered
+    assert answer.text.startswith("协调小组组长：唐良智") and "以上是协调小组的" in answer.text
+    assert answer.suggestions[:2] == ("精简行政审批组的组长是谁？", "激励创业创新组的组长是谁？")
 
 
 def test_a_follow_up_cue_does_not_drag_context_into_chatter(engine: Engine) -> None:

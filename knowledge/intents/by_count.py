@@ -23,7 +23,8 @@ _ONLY_IN = re.compile(r"只(?:在|是|出现在|参加)|仅(?:在|出现在|参�
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query = turn.question, turn.query
-    groups = [e.id for e in turn.entities if e.kind is EntityKind.GROUP]
+    # (the group over them all, as a context carries it: 这些组长里谁当了两个组的组长 asks across the groups)
+    groups = [e.id for e in turn.entities if e.kind is EntityKind.GROUP and not tools.kb.is_top(e.id)]
     holders = [e for e in turn.entities if e.kind is not EntityKind.GROUP]
     rule = _rule(query.text, groups, query.has(Cue.SUPERLATIVE))
     asks = query.has(Cue.LEADER, Cue.DEPUTY, Cue.ROLES, Cue.LIST, Cue.COUNT) or query.asks_person

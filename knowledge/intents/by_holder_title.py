@@ -22,7 +22,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if turn.entities or not _WHICH_GROUPS.search(query.text):
         return None
     tier, role = (Tier.DEPUTY, "副组长") if "副组长" in query.text else (Tier.HEAD, "组长")
-    if tier is Tier.HEAD and not query.has(Cue.LEADER):
+    heads = {g.leader.role for g in tools.kb.groups.values()}  # (哪些组长是局长: 哪些组 took the 组 of 组长)
+    if tier is Tier.HEAD and not (query.has(Cue.LEADER) or any(h in query.text for h in heads)):
         return None
     posts = tools.lexicon.cues[Cue.OTHER_POST]
     words = sorted((w for w in query.cue_words if w in posts), key=len, reverse=True)

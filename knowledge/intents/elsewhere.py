@@ -16,7 +16,7 @@ _OTHER_LEVEL = re.compile(r"(区县|区|县|乡镇|街道|省|国家|全国)级?
 _PLACE = re.compile(
     r"([\u4e00-\u9fff]{2,4}?)(?:省(?!份|级)|市(?!场|民|容|级|里)|县(?!域|级|里)|区(?!域|别|分|间|级|里))"
 )
-_NOT_A_PLACE = re.compile(r"[这那哪各本全每个们该此某城]")
+_NOT_A_PLACE = re.compile(r"[这那哪各本全每个们该此某城里中]")  # (通知里市环保委: 里 ends no place's name)
 _OUR_LEVEL = re.compile(r"(?:我们|咱们|我|咱)(?:这个|这边|那边|这里|的)?(区县|区|县|乡镇|镇|街道|乡)(?!长|委|政府办)")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)次")
 _PLACE_REACH = 10  # characters before a group's name where its place may stand
@@ -36,7 +36,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     ours_other = ours is not None and ours.group(1) not in own
     if not (query.has(Cue.ELSEWHERE) or below or ours_other or _foreign_place(tools, query.text, query)):
         return None  # 各区县的放管服协调小组: not the city's group
-    text = tools.say("elsewhere", group="、".join(g.full_name or g.name for g in tools.notice_groups()))
+    own = tools.notice_groups()  # the groups its title names; else the top one; else the notice by its label
+    if not own and tools.kb.top:
+        own = [tools.kb.groups[tools.kb.top]]
+    text = tools.say("elsewhere", group="、".join(g.full_name or g.name for g in own) or tools.notice_label)
     # the group it named stays the subject: 渝北区的放管服协调小组谁负责 → 那重庆市的呢 asks of the notice's own
     named = tuple(e for e in turn.entities if e.kind is EntityKind.GROUP)
     return tools.decline(question, text, named, prefix_only=True)

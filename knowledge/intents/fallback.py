@@ -3,7 +3,10 @@ with the clauses that share its words offered; anything else is declined with su
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from knowledge.answer import Answer
+from knowledge.describe import Part
 from knowledge.facts import Aspect
 from knowledge.lexicon import Cue
 from knowledge.tools import Tools
@@ -19,6 +22,13 @@ def answer(turn: Turn, tools: Tools) -> Answer:
     facet = _facet_template(tools, query)
     if facet and not entities:
         offers = tuple(tools.offer(facet, g) for g in tools.kb.groups.values())
+        top = tools.kb.groups.get(tools.kb.top or "")
+        if top is not None and not query.has(Cue.DUTY, Cue.PRONOUN, Cue.DESCRIBED_GROUP):  # (这些组的组长: of what?)
+            # 组长? / 副组长一共几个人: the group the notice sets up, named as such, and the others offered
+            part = tools.group_answer(query, top)
+            others = tuple(o for o, g in zip(offers, tools.kb.groups.values(), strict=True) if g.id != top.id)
+            shown = tools.answer(question, [part, Part(tools.say("other_groups_too", top=top.name))], (), 0.6)
+            return replace(shown, suggestions=others[: tools.config.max_suggestions] or shown.suggestions)
         text = tools.say("which_group")
         return tools.decline(question, text + "\n" + "\n".join(f"· {o}" for o in offers[:3]), offers=offers)
     if query.has(Cue.WHICH_GROUP) and not entities and (query.unknown or query.content):

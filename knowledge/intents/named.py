@@ -85,9 +85,12 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         titles = {m.entity.id: m.via_title for m in query.mentions if m.via_title}
         for person in people:
             holder = tools.kb.people[person.id]
-            if holder.post and query.has(Cue.NAME):  # 市公安局常务副局长叫什么: a post the notice names no one for
+            if holder.post and (query.has(Cue.NAME) or query.asks_person):  # 市公安局常务副局长叫什么 / 是谁
                 parts.append(Part(tools.say("post_name_unstated", post=holder.name)))
             parts.append(describe.person_roles(tools.kb, person.id, titles.get(person.id)))
+    elif units and place and any(r.label == place for h in tools.kb.roles for r in tools.kb.roles_of(h)):
+        # 省公安厅联络员是谁: the people in that place whose titles are the unit's (a 联络员 list by unit)
+        parts += [_unit_place(tools, u.id, place) for u in units]
     elif query.asks_person and not query.has(Cue.WHICH_GROUP):
         parts += [_unit_head(tools, query, u.id) for u in units]
     else:
@@ -108,6 +111,18 @@ def _post_holder(tools: Tools, group: Group, query: Query) -> str | None:
     if group.office is not None and query.has(Cue.OFFICE_DIRECTOR):
         return group.office.director
     return group.leader.person
+
+
+def _unit_place(tools: Tools, unit_id: str, place: str) -> Part:
+    """The unit's people in a place of the groups (its 联络员), or that the notice names none."""
+    held = [
+        p
+        for p in tools.kb.people.values()
+        if any(t.unit == unit_id for t in p.titles) and any(r.label == place for r in tools.kb.roles_of(p.id))
+    ]
+    if not held:
+        return Part(tools.say("unit_place_unstated", unit=tools.kb.units[unit_id].name, place=place))
+    return describe.join([describe.person_roles(tools.kb, p.id) for p in held])
 
 
 def _unit_head(tools: Tools, query: Query, unit_id: str) -> Part:

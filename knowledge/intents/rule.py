@@ -10,10 +10,12 @@ from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind, mask
+from knowledge.retrieval import Hit
 from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
 
 _COVERED = 0.8  # the share of the question's content weight the clause must cover
+_CONJUNCTION = re.compile(r"和|与|以及|及|跟")
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -22,7 +24,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     groups = [tools.kb.groups[e.id] for e in entities if e.kind is EntityKind.GROUP and not tools.kb.is_top(e.id)]
     if any(e.kind is EntityKind.PERSON for e in entities) or (groups and not when):
         return None  # a person's or a group's own facts come first; but 专项工作组多久报告一次 is a rule of it
-    facets = [c for c in ROLE_CUES if c is not Cue.MEMBERS]
+    # (办公室多长时间通报一次: a rule of the office, where it asks how often or when)
+    facets = [c for c in ROLE_CUES if c is not Cue.MEMBERS and not (when and c is Cue.OFFICE)]
     if query.has(*facets, Cue.COMMON, Cue.ELSEWHERE) or query.document_fields:
         return None  # 谁说了算 / 办公室设在哪 / 哪天印发的: a facet or the document, not a rule
     # The words that name the group (专班, 陶寺) or a place in it (成员) say whose rule, not which rule;
@@ -36,6 +39,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     ]
     hits = [h for h in tools.index.search([*words, *unknown], limit=20) if h.clause.subject == "requirements"]
     hits = [h for h in hits if all(tools.concerns(h, g) for g in groups)]  # the rule of the group named
+    if (not hits or hits[0].score < _COVERED) and _CONJUNCTION.search(query.text):
+        hits = _each_piece(turn, tools, [*words, *unknown]) or hits  # 全体会议和联络员会议分别多久一次
     if hits and hits[0].score >= _COVERED:
         chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9][:2]
         parts = [describe.requirement(tools.kb, r) for r in tools.with_lost_rest(chosen)]
@@ -52,11 +57,24 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     return tools.answer(question, parts, (), 0.75)
 
 
+def _each_piece(turn: Turn, tools: Tools, words: list[str]) -> list[Hit]:
+    """The best rule of each piece of a question joined by 和 / 与 (each piece with its own words), when
+    every piece has one that covers it."""
+    found: list[Hit] = []
+    for piece in (p for p in _CONJUNCTION.split(turn.query.text) if p.strip()):
+        own = [w for w in words if w in piece]
+        hits = [h for h in tools.index.search(own, limit=5) if h.clause.subject == "requirements"] if own else []
+        if not hits or hits[0].score < _COVERED:
+            return []
+        found.append(Hit(hits[0].clause, 1.0))
+    return list({h.clause.fact: h for h in found}.values()) if len(found) > 1 else []
+
+
 def _names_the_group(turn: Turn, tools: Tools, word: str) -> bool:
     """Whether a word is said of the group named rather than of a rule: the notice's place (临江), or a word
     the notice lacks typed right before the group's name as part of it (临江旧改指挥部)."""
-    if word in tools.kb.places():
-        return True
+    if word in tools.kb.places() or (len(word) > 1 and word in tools.document_values.get("number", "")):
+        return True  # (鹤政办函〔2021〕37号 联络员会议由谁召开: the number names the notice, not the rule)
     if word in tools.notice_text:
         return False  # 之前成立专班那个文件: 成立 is what was done, a word of the notice
     text = turn.query.text

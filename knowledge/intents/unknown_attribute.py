@@ -16,7 +16,7 @@ _WHAT_IF = re.compile(r"如果|假如|假设|(?<![主需重只就])要是|万一
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
-    if query.has(Cue.PROCEDURE) and not query.has(Cue.REQUIREMENT):
+    if query.has(Cue.PROCEDURE) and not query.has(Cue.REQUIREMENT, Cue.WHICH_GROUP):  # (乱收费这块谁管: a group)
         # 养老保险异地办理需要带什么材料: how to do things is not in a notice about who does what
         text = tools.say("procedure")
         return tools.decline(question, text, entities, prefix_only=True)

@@ -123,8 +123,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if wanted is None:
         return None
     if RoleKind.LEADER in wanted and group.leader.unstated:
+        # 督查组组长是张德宽对吧: not stated, and what the notice does say of the one claimed
         text = tools.say("claim_unstated", group=group.name, facet="组长")
-        return tools.answer(question, [Part(text, (f"group.{group.id}.leader",))], entities, 0.8)
+        truth = tools.entity_part(holder) if holder.kind is not EntityKind.GROUP else Part("")
+        return tools.answer(question, [Part(text, (f"group.{group.id}.leader",)), truth], entities, 0.8)
     if RoleKind.DEPUTY_UNIT in wanted and group.deputies is not None and group.deputies.unstated:
         text = tools.say("claim_unstated", group=group.name, facet="副组长单位")
         return tools.answer(question, [Part(text, (f"group.{group.id}.deputies",))], entities, 0.8)
