@@ -11,7 +11,7 @@ from knowledge.answer import Context
 from knowledge.facts import Aspect, RoleKind, Tier
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
-from knowledge.tools import Tools
+from knowledge.tools import Tools, numeral
 from knowledge.understand import Query
 
 # What a question can ask of a subject; the previous answer's relation is one of these.
@@ -311,8 +311,7 @@ def _nth_of_kind(tools: Tools, text: str) -> Entity | None:
         found = re.search(rf"第([一二三四五六七八九1-9])个?{re.escape(kind)}", text)
         if found:
             groups = [g for g in tools.kb.under_top() if g.kind == kind]
-            place = found.group(1)
-            index = int(place) - 1 if place.isdigit() else "一二三四五六七八九".index(place)
+            index = numeral(found.group(1)) - 1
             return Entity(EntityKind.GROUP, groups[index].id) if index < len(groups) else None
     return None
 
@@ -332,7 +331,7 @@ def _picked(tools: Tools, query: Query, context: Context) -> Entity | None:
         listed = groups  # 排第二的那个组 / 最后那个组
     ordinal = _ORDINAL.search(query.text)
     if ordinal:
-        index = "一二三四五六七八九".index(ordinal.group(1))
+        index = numeral(ordinal.group(1)) - 1
     elif _FIRST_ONE.search(query.text):
         index = 0
     elif _LAST_ONE.search(query.text):

@@ -83,6 +83,7 @@ class ClauseIndex:
         self.idf = {token: math.log(1 + total / count) for token, count in frequency.items()}
         self.unknown_weight = math.log(1 + total)
         self._subjects_of = lru_cache(maxsize=_REMEMBERED)(self._scan_subjects)
+        self.equivalents_of = lru_cache(maxsize=_REMEMBERED)(self._equivalents_of)  # asked of every token searched
 
     def subjects_of(self, token: str) -> frozenset[str]:
         """Whose clauses (groups, requirements …) use ``token``; asked of every content word, so remembered
@@ -92,7 +93,7 @@ class ClauseIndex:
     def _scan_subjects(self, token: str) -> frozenset[str]:
         return frozenset(c.subject for c in self.clauses if token in c.tokens or (len(token) > 1 and token in c.text))
 
-    def equivalents_of(self, token: str) -> frozenset[str]:
+    def _equivalents_of(self, token: str) -> frozenset[str]:
         """The words that stand in a clause for ``token``: its own equivalents, or those of the longest
         equivalence word inside it (管开店, as jieba cuts 管开店办执照, has 开店's)."""
         if token in self.equivalent:

@@ -58,6 +58,11 @@ _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 _normalized = cache(normalize)  # suggestions come from a few templates: normalise each once
 
 
+def numeral(ch: str) -> int:
+    """The value of one digit or Chinese numeral (3 / 三)."""
+    return int(ch) if ch.isdigit() else _NUMERALS[ch]
+
+
 def number(text: str) -> int | None:
     """The first count in a question (4个 / 四个), for yes/no claims about how many groups."""
     found = re.search(r"(\d+|[一二两三四五六七八九十])个", text)

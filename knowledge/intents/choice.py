@@ -40,7 +40,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     elif len(groups) > 1 and len(holders) == 1:
         holder = holders[0]
         picked = [g for g in groups if _holds(tools, holder, tools.kb.groups[g.id], deputy) != negated]
-        place = tools.say("place_held_by", holder=_name(tools, holder), role=_place_word(holder, deputy))
+        place = tools.say("place_held_by", holder=tools.name(holder), role=_place_word(holder, deputy))
         names = [_option(tools, turn, g) for g in picked]
         shown = [tools.kb.groups[g.id] for g in groups]  # each candidate's place, as the notice fills it
         facet = describe.join(
@@ -65,17 +65,9 @@ def _place_word(holder: Entity, deputy: bool) -> str:
     return f"{word}单位" if holder.kind is EntityKind.UNIT and deputy else word
 
 
-def _name(tools: Tools, entity: Entity) -> str:
-    if entity.kind is EntityKind.PERSON:
-        return tools.kb.people[entity.id].name
-    if entity.kind is EntityKind.UNIT:
-        return tools.kb.units[entity.id].name
-    return tools.kb.groups[entity.id].name
-
-
 def _option(tools: Tools, turn: Turn, entity: Entity) -> str:
     """The candidate's name, with the option letter written before it (C.市公安局 → C 市公安局)."""
     mention = next(m for m in turn.query.mentions if m.entity == entity)
     letter = _LETTER.search(turn.query.text[: mention.start])
-    name = _name(tools, entity)
+    name = tools.name(entity)
     return f"{letter.group(1).upper()} {name}" if letter else name

@@ -79,7 +79,7 @@ def _names_the_group(turn: Turn, tools: Tools, word: str) -> bool:
         return False  # 之前成立专班那个文件: 成立 is what was done, a word of the notice
     text = turn.query.text
     starts = [m.start for m in turn.query.mentions if m.entity.kind is EntityKind.GROUP]
-    return any(text[:start].endswith(word) or text[:start].rstrip().endswith(word) for start in starts)
+    return any(text[:start].rstrip().endswith(word) for start in starts)
 
 
 def _rule_words(turn: Turn, tools: Tools) -> list[str]:

@@ -9,12 +9,11 @@ from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.lexicon import Cue
-from knowledge.tools import Tools
+from knowledge.tools import Tools, numeral
 from knowledge.turn import Turn
 
 _ITEMS = re.compile(r"几项|多少项|几条|多少条|哪几项|哪些")
 _NTH = re.compile(r"第([1-9]|[一二三四五六七八九])(?:项|条)")
-_NUMERALS = "一二三四五六七八九"
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -45,7 +44,7 @@ def _item(turn: Turn, tools: Tools, place: str) -> Answer | None:
         return None
     items = [r for r in tools.kb.requirements if r.heading == heading]
     sections = list(dict.fromkeys(r.section for r in items))
-    index = int(place) - 1 if place.isdigit() else _NUMERALS.index(place)
+    index = numeral(place) - 1
     if index >= len(sections):
         return None
     # the item's own text, and where the crawl cut it, what it lost (an unstated part of the same section)
