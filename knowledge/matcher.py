@@ -30,7 +30,7 @@ from knowledge.normalize import is_cjk
 # characters, so its documented switches keep it, and a copy of the character table, unloaded.
 os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
 os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
-from pypinyin import Style, pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 _FUZZY_MIN_LENGTH = 4
 _COMMON_CHARACTER = 30  # standing in more names than this, a character does not anchor a sound match
@@ -89,15 +89,17 @@ class EntityMatcher:
         # Short forms derived from the names (精简组, 唐局长); one that fits several entities names
         # the first and keeps the others as rivals, so the engine asks which.
         self._rivals: dict[str, tuple[Entity, ...]] = {}
+        # A short form of a title (副秘书长 of 市政府副秘书长) names its holder through that title, as the
+        # whole title does: 欧顺清是副秘书长吗 is a claim against 罗蔺's title, not a question about both.
         derived = [
-            *((form, EntityKind.GROUP, ids) for form, ids in group_short_forms(kb, set(self.surfaces)).items()),
-            *((form, EntityKind.PERSON, ids) for form, ids in person_addresses(kb, set(self.surfaces)).items()),
-            *((form, EntityKind.UNIT, ids) for form, ids in unit_short_forms(kb, set(self.surfaces)).items()),
-            *((form, EntityKind.PERSON, ids) for form, ids in title_short_forms(kb, set(self.surfaces)).items()),
+            *((form, EntityKind.GROUP, ids, None) for form, ids in group_short_forms(kb, set(self.surfaces)).items()),
+            *((form, EntityKind.PERSON, ids, None) for form, ids in person_addresses(kb, set(self.surfaces)).items()),
+            *((form, EntityKind.UNIT, ids, None) for form, ids in unit_short_forms(kb, set(self.surfaces)).items()),
+            *((form, EntityKind.PERSON, ids, form) for form, ids in title_short_forms(kb, set(self.surfaces)).items()),
         ]
-        derived_forms = {form for form, _, _ in derived}  # matched exactly only: too short to bend
-        for form, kind, ids in derived:
-            self.surfaces[form] = (Entity(kind, ids[0]), None)
+        derived_forms = {form for form, _, _, _ in derived}  # matched exactly only: too short to bend
+        for form, kind, ids, title in derived:
+            self.surfaces[form] = (Entity(kind, ids[0]), title)
             if len(ids) > 1:
                 self._rivals[form] = tuple(Entity(kind, i) for i in ids[1:])
         ordered = sorted(self.surfaces, key=len, reverse=True)
@@ -148,6 +150,8 @@ class EntityMatcher:
         mentions: list[Mention] = []
         for match in self._exact.finditer(text):
             entity, title = self.surfaces[match.group()]
+            if title and text[: match.start()].endswith("副"):
+                continue  # 副市长 names no 市长: a deputy's post is another post
             rivals = self._rivals.get(match.group(), ())
             mentions.append(Mention(entity, match.start(), match.end(), 100.0, title, rivals))
         # 王贞军是省政府副秘书长吗 is about 王贞军 alone, whichever holder the title found first
@@ -266,6 +270,11 @@ def sounds(text: str, usual: bool = False) -> list[frozenset[str]]:
     """Each character's readings without tones; others stand for themselves. Names may take any
     reading (重 is chong or zhong); common words take only the usual one (有 is you, not wei)."""
     return [_sound(ch, usual) for ch in text]
+
+
+def spoken(word: str) -> list[frozenset[str]]:
+    """Each character's reading as the word is said (组长 zu zhang, 是不是 shi bu shi), without tones."""
+    return [frozenset((reading,)) for reading in lazy_pinyin(word)]
 
 
 @cache

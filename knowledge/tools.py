@@ -53,9 +53,22 @@ def asks_people_of(text: str, word: str) -> bool:
 _WHO = frozenset({"有谁", "都有谁", "哪些人"})  # member words that only ask who
 _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
 _QUALIFIED = re.compile(r"(?:常务|第一|执行)副?(?:组长|主任委员|主任|召集人|指挥长|总指挥)")
+_LEVEL = re.compile(r"[省市县区](?!长)")  # 江苏原副省长 is 江苏省原副省长; 副市长 stays no 副省长
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 _normalized = cache(normalize)  # suggestions come from a few templates: normalise each once
+
+
+def post_fits(claim: str, text: str) -> bool:
+    """Whether a text says what is claimed, levels aside, and not only as part of a deputy's post:
+    副局长 does not make a 局长, 副市长 no 市长."""
+    claim, text = _LEVEL.sub("", claim), _LEVEL.sub("", text)
+    start = text.find(claim)
+    while start >= 0:
+        if claim.startswith(("副", "常务")) or not text[:start].endswith(("副", "常务")):
+            return True
+        start = text.find(claim, start + 1)
+    return False
 
 
 def numeral(ch: str) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from knowledge.facts import Aspect
 from knowledge.lexicon import Cue, Lexicon
-from knowledge.matcher import Entity, EntityKind, EntityMatcher, Mention, sounds
+from knowledge.matcher import Entity, EntityKind, EntityMatcher, Mention, sounds, spoken
 from knowledge.normalize import is_cjk
 from knowledge.segment import Segmenter
 
@@ -74,6 +74,13 @@ class Query:
         return any(cue in self.cues for cue in cues)
 
 
+def _heard(cue_word: str) -> list[frozenset[str]]:
+    """How a cue word is heard: a short one as it is said (是不是 shi bu shi, though 不 may be read fu:
+    是副市长 asks nothing), a four-character one in any reading (副指挥常 is 副指挥长: three characters
+    alike leave little to chance)."""
+    return sounds(cue_word) if len(cue_word) >= 4 else spoken(cue_word)
+
+
 class QueryReader:
     def __init__(
         self,
@@ -109,7 +116,7 @@ class QueryReader:
         for word in (w for w, tags in self.tags.items() if tags != {Cue.PRONOUN}):
             if 2 <= len(word) <= 4:
                 for index, ch in enumerate(word):
-                    self._cue_chars.setdefault((len(word), index, ch), []).append((word, sounds(word)))
+                    self._cue_chars.setdefault((len(word), index, ch), []).append((word, _heard(word)))
         self._office_forms = {
             surface[:-1] + "办": entity
             for surface, (entity, _) in matcher.surfaces.items()

@@ -13,7 +13,7 @@ from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
-from knowledge.tools import Tools, asks_people_of
+from knowledge.tools import Tools, asks_people_of, post_fits
 from knowledge.turn import Turn
 
 _SHORTEST = 2
@@ -58,9 +58,12 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         and not (w in inside and not inside.startswith(w))
     ]
     for word in dict.fromkeys(words):
+        at = query.text.find(word)
+        if at > 0 and query.text[at - 1] == "副":
+            word = "副" + word  # 副市长 (cut 副 / 市长) asks for deputies' posts: 常务副市长, not 市长
         # 企业 stands for the units named like one (…有限公司): people whose titles name such a unit
         named = tools.lexicon.unit_classes.get(word, (word,))
-        people = [p for p in tools.kb.people.values() if any(n in t.title for t in p.titles for n in named)]
+        people = [p for p in tools.kb.people.values() if any(post_fits(n, t.title) for t in p.titles for n in named)]
         if not people:
             continue
         foreign = [w for w in query.unknown if w != word and len(w) >= _SHORTEST and w not in tools.notice_text]

@@ -10,7 +10,7 @@ from knowledge.describe import Part
 from knowledge.facts import Group, RoleKind
 from knowledge.lexicon import Cue, place_stem
 from knowledge.matcher import Entity, EntityKind, Mention
-from knowledge.tools import ROLE_CUES, Tools, number
+from knowledge.tools import ROLE_CUES, Tools, number, post_fits
 from knowledge.turn import Turn
 from knowledge.understand import Query
 
@@ -18,7 +18,6 @@ _OFFICE_ROLES = {RoleKind.OFFICE_HOST, RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE
 # what a claim says a subject is: the words after its last 设在 / 是 / 为 / 担任, the asking taken off
 _CLAIMED = re.compile(r"(?:设在|担任|是|为|当)(?!不是)([^是为]{2,30}?)(?:吗|吧|么|嘛|呢|啊|呀|的吧|的吗|[?？]|$)")
 _POST_END = re.compile(r"(?:长|主任|书记|委员|总理|主席|巡视员|参谋长|总工程师|秘书|校长|院长|教授|理事)$")
-_LEVEL = re.compile(r"[省市县区](?!长)")  # 江苏原副省长 is 江苏省原副省长; 副市长 stays no 副省长
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -38,16 +37,21 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     claim = _claimed(query.text)
     said = [m for m in query.mentions if m.entity.kind is EntityKind.PERSON and not m.via_title]
     # (a post only one person holds is a name of theirs too: 副市长 of 尼加提·尼亚孜是副市长吗 names him again)
-    by_name = len(holders) == 1 and len({m.entity for m in said}) == 1 and not query.has(*ROLE_CUES)
-    if by_name and claim and claim not in query.text[said[0].start : said[0].end] and _is_post(tools, claim):
+    # (他是秘书长吗 / 欧顺清，他是秘书长吗: the person the pronoun stands for, named in no span of this text)
+    people = [m for m in query.mentions if m.entity.kind is EntityKind.PERSON]
+    by_name = len(holders) == 1 and not query.has(*ROLE_CUES) and (
+        len({m.entity for m in said}) == 1 or (not people and holders[0].kind is EntityKind.PERSON)
+    )
+    named_span = query.text[said[0].start : said[0].end] if said else ""
+    if by_name and claim and claim not in named_span and _is_post(tools, claim):
         # 尼加提·尼亚孜是副市长吗 / 贾峰是市场监管局局长吗 (he is 副局长): the claim against the person's titles
         person = tools.kb.people[holders[0].id]
-        holds = any(fits(claim, t.title) for t in person.titles)
+        holds = any(post_fits(claim, t.title) for t in person.titles)
         return tools.answer(question, [tools.verdict(holds), tools.entity_part(holders[0])], entities, 0.85)
     facet = _facet_claimed(tools, query, groups, holders, claim)
     if facet is not None:
         # 组长是市长吗 (the 组长 is a 副市长) / 办公室设在市行政审批局吗: the value claimed against the facet
-        return tools.answer(question, [tools.verdict(fits(claim or "", facet.text)), facet], entities, 0.85)
+        return tools.answer(question, [tools.verdict(post_fits(claim or "", facet.text)), facet], entities, 0.85)
     if not groups and len(holders) == 1 and query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
         office = tools.office_group()  # 办公室主任 is the 协调小组's office
         groups = [office.id] if office is not None else []
@@ -167,18 +171,6 @@ def _own_place_claim(
 def _claimed(text: str) -> str | None:
     claims = [m.group(1).strip() for m in _CLAIMED.finditer(text)]
     return claims[-1] if claims else None
-
-
-def fits(claim: str, text: str) -> bool:
-    """Whether a text says what is claimed, levels aside, and not only as part of a deputy's post:
-    副局长 does not make a 局长, 副市长 no 市长."""
-    claim, text = _LEVEL.sub("", claim), _LEVEL.sub("", text)
-    start = text.find(claim)
-    while start >= 0:
-        if claim.startswith(("副", "常务")) or not text[:start].endswith(("副", "常务")):
-            return True
-        start = text.find(claim, start + 1)
-    return False
 
 
 def _is_post(tools: Tools, claim: str) -> bool:
