@@ -50,6 +50,8 @@ KEYS = frozenset(
         "clause_of_group",
         "clause_requirement",
         "clause_common",
+        "pasted_of_group",
+        "pasted_line",
         "where_aspect",
         "holders_counted",
         "people_counted",

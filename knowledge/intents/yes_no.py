@@ -39,8 +39,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     # (a post only one person holds is a name of theirs too: 副市长 of 尼加提·尼亚孜是副市长吗 names him again)
     # (他是秘书长吗 / 欧顺清，他是秘书长吗: the person the pronoun stands for, named in no span of this text)
     people = [m for m in query.mentions if m.entity.kind is EntityKind.PERSON]
-    by_name = len(holders) == 1 and not query.has(*ROLE_CUES) and (
-        len({m.entity for m in said}) == 1 or (not people and holders[0].kind is EntityKind.PERSON)
+    by_name = (
+        len(holders) == 1
+        and not query.has(*ROLE_CUES)
+        and (len({m.entity for m in said}) == 1 or (not people and holders[0].kind is EntityKind.PERSON))
     )
     named_span = query.text[said[0].start : said[0].end] if said else ""
     if by_name and claim and claim not in named_span and _is_post(tools, claim):
