@@ -33,7 +33,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return tools.answer(question, [describe.common_duty(tools.kb, shared[0])], (), 0.9)
     asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS, Cue.MISSING, Cue.SUPERLATIVE) or query.asks_person
     asks_list = asks_list or number(query.text) is not None  # 是不是有3个保障组
-    asks_list = asks_list or (bool(kinds) and query.has(Cue.LEADER, Cue.DEPUTY))  # 专题组副组长由什么人担任
+    # 专题组副组长由什么人担任 / 保障组负责什么: a facet of a kind's groups is each group's (their duties
+    # where nothing else is asked of them: 专题组的职责里哪一条提到了企业 searches them)
+    facet = query.has(Cue.LEADER, Cue.DEPUTY) or (query.has(Cue.DUTY) and not query.content)
+    asks_list = asks_list or (bool(kinds) and facet)
     bare = not query.content and not query.cues - {Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS}
     asks_list = asks_list or (bool(kinds) and bare)  # 保障组: the kind typed alone, as in a search box
     if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS, Cue.MISSING)):
