@@ -79,6 +79,7 @@ KEYS = frozenset(
         "post_unstated",
         "same_holder",
         "other_holder",
+        "two_people",
         "holder_unknown",
         "small_talk_greeting",
         "small_talk_thanks",
