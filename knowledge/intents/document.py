@@ -21,7 +21,21 @@ _CLAIMED_NAME = 8  # characters of a name a claim must share with the field to b
 _WEAK_FIELDS = {"basis", "published", "public", "structure"}
 _COUNT_ONLY = re.compile(r"\d+个")
 _WHICH = re.compile(r"哪些|哪个|哪几个|什么|名单|都是")
+_FORMER_NAME = re.compile(r"原(.+?)(?:更名为|改名为|调整为)")
+_GOVERNMENTS = re.compile(r"^.{2,8}?(?:人民政府办公厅|人民政府办公室|人民政府|党委|委员会)")  # the body a name starts with
+_FORMER_CORE = 6  # characters of a former name without its body that name it, not a word of the new one
 _STRONG_CLAUSE = 0.8  # a clause covering this share of a question's words beats a generic document word
+
+
+def _former_named(tools: Tools, text: str) -> bool:
+    """Whether the question names a group by the name the notice says it had before (原X更名为Y), its place
+    left off as people leave it off (推进职能转变协调小组 of 原重庆市人民政府推进职能转变协调小组)."""
+    renamed = _FORMER_NAME.search(tools.document_values.get("rename", ""))
+    if renamed is None:
+        return False
+    former = renamed.group(1).strip("“”\"'")
+    core = former.removeprefix(next((p for p in _GOVERNMENTS.findall(former)), ""))
+    return len(core) >= _FORMER_CORE and (former in text or core in text)
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -37,6 +51,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         text = tools.say("other_number", other=other.group(), number=tools.notice_label)
         return tools.decline(question, text, prefix_only=True)
     fields = list(query.document_fields)
+    if not query.has(*ROLE_CUES, Cue.DUTY) and _former_named(tools, query.text):
+        # 以前那个推进职能转变协调小组还在吗: the group as it was called (its 组长 is the group's now)
+        fields.append("rename")
     quoted = [f for f, value in tools.document_values.items() if len(value) > 3 and value in query.text]
     if not query.has(*ROLE_CUES, Cue.DUTY):  # 临政办函〔2013〕89号 办公室设在哪: the 文号 names the notice asked about
         fields += quoted
@@ -115,6 +132,8 @@ def _document_verdict(tools: Tools, query: Query, field_id: str) -> bool | None:
     if field is None:
         return None
     claimed = [int(n) for n in re.findall(r"\d+", query.text)]
+    if field_id == "rename" and not _CALLED.search(query.text) and _former_named(tools, query.text):
+        return None  # 以前那个推进职能转变协调小组还在吗: it was renamed, which is no yes or no
     if field_id in _NAMING and _names_part_of(query.text, field.value):
         return True  # 以前是叫推进职能转变协调小组吗: the name claimed stands in the field
     if field_id in _NAMING and _CALLED.search(query.text):
