@@ -22,7 +22,9 @@ _WEAK_FIELDS = {"basis", "published", "public", "structure"}
 _COUNT_ONLY = re.compile(r"\d+个")
 _WHICH = re.compile(r"哪些|哪个|哪几个|什么|名单|都是")
 _FORMER_NAME = re.compile(r"原(.+?)(?:更名为|改名为|调整为)")
-_GOVERNMENTS = re.compile(r"^.{2,8}?(?:人民政府办公厅|人民政府办公室|人民政府|党委|委员会)")  # the body a name starts with
+_GOVERNMENTS = re.compile(
+    r"^.{2,8}?(?:人民政府办公厅|人民政府办公室|人民政府|党委|委员会)"
+)  # the body a name starts with
 _FORMER_CORE = 6  # characters of a former name without its body that name it, not a word of the new one
 _STRONG_CLAUSE = 0.8  # a clause covering this share of a question's words beats a generic document word
 
