@@ -23,6 +23,7 @@ from itertools import pairwise
 from knowledge.answer import Context
 from knowledge.lexicon import Cue, MessageWords
 from knowledge.matcher import Entity, EntityKind
+from knowledge.normalize import without_emoticons
 from knowledge.resolve import RELATION_CUES, bare_pronoun
 from knowledge.understand import Query
 
@@ -97,6 +98,7 @@ class MessageReader:
     def split(self, message: str, cap: int) -> list[Piece]:
         """The questions of ``message``, in order; a message longer than ``cap`` keeps both ends.
         Sentences that ask nothing (谢谢，我在手机上看不方便) are left out when another one asks."""
+        message = without_emoticons(message)
         if len(message) > cap:
             message = message[: cap // 2] + "。" + message[-cap // 2 :]
         if not _BREAKS.search(message) and not _SPACE.search(message) and len(self._run_on(message)) == 1:

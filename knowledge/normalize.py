@@ -1,9 +1,9 @@
 """Turn what a user typed into the one form the engine matches on.
 
-Full-width → half-width (NFKC), traditional → simplified (OpenCC t2s), lower case; a leading
-``@botname`` is dropped; punctuation, emoji, zero-width, control and direction characters become
-spaces; runs of spaces fold; the result is capped in length so a 20,000-character paste costs the
-same as a question.
+Full-width → half-width (NFKC), traditional → simplified (OpenCC t2s), lower case; emoticon codes
+([捂脸]) vanish; a leading ``@botname`` is dropped; punctuation, emoji, zero-width, control and
+direction characters become spaces; runs of spaces fold; the result is capped in length so a
+20,000-character paste costs the same as a question.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ _SEPARATORS = re.compile(r"(?:[^\w+]|_)+")
 # Single Han characters typed with spaces between them (not words separated by spaces).
 _SPACED_HAN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?: [\u3400-\u9fff](?![\u3400-\u9fff]))+")
 _SPACE_IN_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
+# Emoticons typed as codes ([捂脸] [疑问] [OK]): chat apps' stickers as text, no words of the question
+_EMOTICON = re.compile(r"\[(?:[\u4e00-\u9fff]{1,4}|[A-Za-z]{1,8})\]")
 # @bot_username, or any other @name followed by a space or comma (@客服 …)
 _MENTION = re.compile(r"^\s*@(?:[A-Za-z0-9_]{3,}\s*|[^\s,，:：]+[\s,，:：]+)")
 
@@ -33,13 +35,18 @@ def _converter() -> opencc.OpenCC:
 def normalize(text: str, max_chars: int = 200) -> str:
     """Return the matching form of ``text``: at most ``max_chars`` characters, never raises."""
     text = _MENTION.sub("", text[: max_chars * 4])
-    text = unicodedata.normalize("NFKC", text)
+    text = without_emoticons(unicodedata.normalize("NFKC", text))
     if not text.isprintable():  # rare: only then look for format characters one by one
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = _SPACED_HAN.sub(lambda m: m.group().replace(" ", ""), text)  # 罗 蔺 是 谁 → 罗蔺是谁
     text = _SPACE_IN_HAN.sub("", text)  # 法治 组 组长 是 谁: words typed apart, one question
     text = _SEPARATORS.sub(" ", text).strip().lower()
     return _converter().convert(text)[:max_chars].strip()
+
+
+def without_emoticons(text: str) -> str:
+    """The text without emoticon codes ([捂脸]), which the message reader must not take for a clause."""
+    return _EMOTICON.sub("", text)
 
 
 def is_cjk(ch: str) -> bool:

@@ -250,9 +250,12 @@ def _follow_up(
             # the holder of the post against the person before)
             claim = query.has(Cue.YES_NO)
             kinds = {m.entity.kind for m in query.mentions if not (m.via_title and claim)}
-            earlier = _earlier(tools, context, pronoun)
+            one = pronoun is EntityKind.PERSON and not _PLURAL.search(query.text)
+            earlier = _earlier(tools, context, pronoun, one)
             if pronoun in kinds:  # 商事组有没有它: 它 beside a group named is the unit or person before
                 earlier = tuple(e for e in (*context.entities, *context.earlier) if e.kind not in kinds)[:1]
+            if pronoun is EntityKind.PERSON and _HIS_GROUP.search(query.text):
+                earlier = _groups_of(tools, earlier)  # 他那个组副组长单位有市教委吗: his group, the unit named
             entities += tuple(e for e in earlier if e not in entities and e.kind not in kinds)
             if claim and not asks_relation and pronoun is EntityKind.PERSON:  # 罗蔺是综合组组长吗 → 法治组也是他吗
                 query = _with_relation(query, context)
@@ -264,8 +267,10 @@ def _follow_up(
         ):
             # 那商事组呢: the previous relation of the new subject; 市交通局呢 after 市公安局是A组的副组长单位吗:
             # the new unit in the place of the old, the group kept
+            # (only where the new one replaces one of its kind: 那市公安局呢 after 这两个组的组长 asks of the unit)
             kinds = {e.kind for e in entities}
-            entities += tuple(e for e in context.entities if e.kind not in kinds)
+            if kinds & {e.kind for e in context.entities}:
+                entities += tuple(e for e in context.entities if e.kind not in kinds)
             query = _with_relation(query, context)
         return query, entities
     if query.has(Cue.NAME) and not query.cues & (RELATION_CUES - {Cue.NAME}) and len(context.people) > 1:
