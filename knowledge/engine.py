@@ -29,7 +29,7 @@ from knowledge.lexicon import (
     without_own_places,
 )
 from knowledge.loader import BUNDLED, DATA_DIR, load_knowledge
-from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig
+from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig, Mention
 from knowledge.message import MessageReader, Piece
 from knowledge.normalize import normalize
 from knowledge.pinyin_input import PinyinReader
@@ -63,6 +63,15 @@ _EARLIER = 8  # earlier subjects kept
 _KIND_WORDS = ("领导小组", "小组", "组")  # a group's name ends in one, which a search-box query leaves off
 _ITEM_WORD = 8  # characters of a rule's heading read as one word (主任办公会议, not a sentence heading it)
 _MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
+_TOLD_APART = 3  # people one address may mean that are answered side by side rather than asked about
+
+
+def _each_told(ambiguous: Mention, query: Query) -> bool:
+    """Whether a mention that fits several people is answered for each (a description tells them apart)
+    rather than asked about: a few people, and nothing claimed of one of them."""
+    people = (ambiguous.entity, *ambiguous.rivals)
+    few = len(people) <= _TOLD_APART and all(e.kind is EntityKind.PERSON for e in people)
+    return few and not query.has(Cue.YES_NO)
 
 
 class Engine:
@@ -217,7 +226,12 @@ class Engine:
             # 张德宽是综合组组长？: a statement asked with a question mark is a yes/no claim
             query = replace(query, cues=query.cues | {Cue.YES_NO})
         ambiguous = next((m for m in query.mentions if m.rivals), None)
-        if ambiguous is not None:
+        if ambiguous is not None and _each_told(ambiguous, query):
+            # 唐组长是哪个组的 (唐良智, 唐英瑜): each of the few people it may mean, told apart by their places
+            each = [replace(ambiguous, entity=e, rivals=()) for e in (ambiguous.entity, *ambiguous.rivals)]
+            mentions = [m for m in query.mentions if m is not ambiguous]
+            query = replace(query, mentions=tuple(sorted([*mentions, *each], key=lambda m: m.start)))
+        elif ambiguous is not None:
             return tools.clarify(question, (ambiguous.entity, *ambiguous.rivals))
         query, entities = subjects(tools, query, context)
         turn = Turn(question, query, entities)

@@ -56,6 +56,12 @@ _IN_LIST = re.compile(r"^(?:那|那么)?(?:有没有|有|包括|包含|含)|在�
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位|另一个(?!组|单位)|另外一个(?!组|单位)")
 _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
+_PICK_ALONE = re.compile(
+    r"^(?:就|是|要)?(?:第[一二三四五六七八九1-9][个位]?|前者|后者|头一个|最后一个|最后那个)[吧呀啊的]?$"
+)
+_DESCRIBED_ONE = re.compile(
+    r"^[^，。？?]{1,12}?(?:那个|那位|那一个|那一位|的那个|的那位|的)(?:人)?[吧呀啊]?$"
+)  # 专题组那个
 _ELLIPSIS_START = ("那", "那么", "说错了", "说错", "打错了", "搞错了", "不对", "我是说", "我问的是", "我说的是")
 _ELLIPSIS_END = ("呢", "的呢")
 _PRONOUN_KINDS = {
@@ -89,6 +95,9 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     """The question's subjects (and the query with the words that only described a group dropped,
     or with the previous relation added to an ellipsis)."""
     query, entities = _named(tools, query)
+    chosen = _one_described(tools, query, entities, context) if context is not None else None
+    if chosen is not None and context is not None:  # 专题组那个 / 协调小组的: one of the people just named
+        return _with_relation(replace(query, cues=query.cues - _KIND_CUES, mentions=()), context), (chosen,)
     if context is not None and (context.entities or context.relation):
         query, entities = _follow_up(tools, query, entities, context)
     if not entities and len(tools.kb.groups) == 1 and (query.has(*_GROUP_FACETS, Cue.DUTY) or query.asks_person):
@@ -283,7 +292,8 @@ def _follow_up(
         return query, entities  # 文号是多少 after a group; but 他在这个通知里的身份 is about him
     if pronoun is None and (topic_words or (query.unknown and not asks_relation)):
         return query, entities  # 哪个组负责推行简易注销 after 法治组 / 那房价呢: a question of its own
-    if not (pronoun is not None or ellipsis or query.has(*_FOLLOW_UP_CUES) or query.aspects):
+    picks = _PICK_ALONE.match(query.text) is not None  # 第一个 (after 您指的是哪一个：…)
+    if not (pronoun is not None or ellipsis or picks or query.has(*_FOLLOW_UP_CUES) or query.aspects):
         return query, entities
     # After an answer with no subject of its own (a list of groups, the document) only a pronoun
     # reaches back past it: 一共几个 counts the list, 回到刚才那个组 means the group before.
@@ -308,6 +318,24 @@ def _follow_up(
     if not asks_relation and not own_kind:  # 它是专题组还是保障组 asks the kind, not the last relation
         query = _with_relation(query, context)
     return query, inherited
+
+
+def _one_described(tools: Tools, query: Query, entities: tuple[Entity, ...], context: Context) -> Entity | None:
+    """The one of the people the last answer set side by side (唐良智、唐英瑜) that a short reply describes by
+    where they sit: 专题组那个 (the one in a 专题组), 协调小组的 (the one in that group)."""
+    people = [e for e in context.entities if e.kind is EntityKind.PERSON]
+    if len(people) < 2 or not _DESCRIBED_ONE.search(query.text) or query.cues & (RELATION_CUES - _KIND_CUES):
+        return None
+    kinds = tools.kinds_named(query)
+    groups = {e.id for e in entities if e.kind is EntityKind.GROUP}
+    if not kinds and not groups:
+        return None
+    fits = [
+        p
+        for p in people
+        if any(r.group in groups or tools.kb.groups[r.group].kind in kinds for r in tools.kb.roles_of(p.id))
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _nth_of_kind(tools: Tools, text: str) -> Entity | None:

@@ -147,7 +147,10 @@ class Tools:
             for e in candidates
         )[: self.config.max_suggestions]
         text = self.say("which_one", names="、".join(names))
-        return Answer(question, False, text, suggestions=suggestions)
+        # the candidates are what the reply picks from (第一个 / 专题组那个 / 唐英瑜)
+        people = tuple(e.id for e in candidates if e.kind is EntityKind.PERSON)
+        chosen = Context(entities=candidates, people=people)
+        return Answer(question, False, text, suggestions=suggestions, context=chosen)
 
     def related(self, entities: tuple[Entity, ...], question: str, answered: tuple[str, ...] = ()) -> tuple[str, ...]:
         """Follow-up questions about what the answer was about, skipping what it already said."""
