@@ -11,7 +11,7 @@ from knowledge.answer import Context
 from knowledge.facts import Aspect, RoleKind, Tier
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
-from knowledge.tools import Tools, numeral
+from knowledge.tools import GROUP_COUNT, Tools, numeral
 from knowledge.understand import Query
 
 # What a question can ask of a subject; the previous answer's relation is one of these.
@@ -292,6 +292,8 @@ def _follow_up(
         return query, entities  # 文号是多少 after a group; but 他在这个通知里的身份 is about him
     if pronoun is None and (topic_words or (query.unknown and not asks_relation)):
         return query, entities  # 哪个组负责推行简易注销 after 法治组 / 那房价呢: a question of its own
+    if pronoun is None and not query.has(*_SET_CUES) and GROUP_COUNT.search(query.text):
+        return query, entities  # 那写了的组长里谁兼两个组: holders counted across every group, not those before
     picks = _PICK_ALONE.match(query.text) is not None  # 第一个 (after 您指的是哪一个：…)
     if not (pronoun is not None or ellipsis or picks or query.has(*_FOLLOW_UP_CUES) or query.aspects):
         return query, entities

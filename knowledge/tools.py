@@ -53,6 +53,10 @@ def asks_people_of(text: str, word: str) -> bool:
 _WHO = frozenset({"有谁", "都有谁", "哪些人"})  # member words that only ask who
 _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio) would repeat it
 _QUALIFIED = re.compile(r"(?:常务|第一|执行)副?(?:组长|主任委员|主任|召集人|指挥长|总指挥)")
+# a count of groups: 两个组 / 不止一个专题组 / 三个以上的组, not 统一个标准 nor 第二个组 (holders counted by their groups)
+GROUP_COUNT = re.compile(
+    r"(?<![第\d])(?:\d+|[一二两三四五六七八九十]|多)个(?:及以上|或以上|以上)?(?:的)?(?:专题|保障)?小?组"
+)
 _LEVEL = re.compile(r"[省市县区](?!长)")  # 江苏原副省长 is 江苏省原副省长; 副市长 stays no 副省长
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 

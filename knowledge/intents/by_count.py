@@ -11,13 +11,11 @@ from knowledge.describe import Part
 from knowledge.facts import RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind
-from knowledge.tools import Tools, number
+from knowledge.tools import GROUP_COUNT, Tools, number
 from knowledge.turn import Turn
 
 _AT_LEAST = re.compile(r"(?:不止|多于|超过)(?:一|1)个|(\d+|[一二两三四五六七八九十])个(?:及|或)?以上|多个")
 _ONLY = re.compile(r"(?:只|仅)(?:在|有|是|参加|参与)?(?:一|1)个")
-# The count must be of groups: 两个组 / 不止一个专题组 / 三个以上的组, not 统一个标准.
-_GROUP_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]|多)个(?:及以上|或以上|以上)?(?:的)?(?:专题|保障)?小?组")
 _ONLY_IN = re.compile(r"只(?:在|是|出现在|参加)|仅(?:在|出现在|参加)|独有")
 
 
@@ -33,7 +31,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if any("组" in w for w in query.cue_words if w in tools.lexicon.cues[Cue.WHICH_GROUP]):
         return None  # 四个专题组里哪个组的副组长单位最多: a group is asked for, not holders
     most = query.has(Cue.SUPERLATIVE) and "组" in query.text
-    if not (groups or _GROUP_COUNT.search(query.text) or most):
+    if not (groups or GROUP_COUNT.search(query.text) or most):
         return None
     units = query.has(Cue.DEPUTY) or "单位" in query.text or "部门" in query.text or "家" in query.text
     kinds = {RoleKind.DEPUTY_UNIT} if units else {RoleKind.LEADER} if query.has(Cue.LEADER) else set(RoleKind)
@@ -77,7 +75,7 @@ def _rule(text: str, groups: list[str], most: bool) -> Rule | None:
         return lambda count, held, counts: count >= (floor or 2)
     if most:
         return lambda count, held, counts: count == max(counts.values())
-    counted = _GROUP_COUNT.search(text)  # 一个人在两个组: the count of groups, not of people
+    counted = GROUP_COUNT.search(text)  # 一个人在两个组: the count of groups, not of people
     exact = number(counted.group()) if counted else number(text)
     if exact is None:
         return None
