@@ -56,6 +56,7 @@ class Cue(enum.Enum):
     UNKNOWN_ATTRIBUTE = "unknown_attribute"
     FORMER = "former"
     ADDED = "added"
+    PART = "part"
 
 
 @dataclass(frozen=True)

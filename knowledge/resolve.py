@@ -46,6 +46,7 @@ _FOLLOW_UP_CUES = (
     Cue.ALSO,
     Cue.DESCRIBED_GROUP,
     Cue.FORMER,  # 原来是谁, after 组长是谁
+    Cue.PART,  # 这个在通知哪一条, after 法治组是干什么的
 )
 _ORDINAL = re.compile(r"(?:排)?第([一二三四五六七八九])(?!条|项|点|部分)(?:个|位|名|的)?")
 _FIRST_ONE = re.compile(r"前者|头一个|第一个")
@@ -288,6 +289,7 @@ def _follow_up(
     # 原来是谁 after 组长是谁, in a notice that changes who holds a place: who held it, not the former name
     changed = query.has(Cue.FORMER) and any(g.changes for g in tools.kb.groups.values())
     document = query.document_fields or query.about_document or query.has(Cue.REQUIREMENT, Cue.ELSEWHERE)
+    document = document and not query.has(Cue.PART)  # 这个在通知哪一条: where what was said stands in it
     if pronoun is None and document and not changed:
         return query, entities  # 文号是多少 after a group; but 他在这个通知里的身份 is about him
     if pronoun is None and (topic_words or (query.unknown and not asks_relation)):
