@@ -833,3 +833,26 @@ def test_a_page_on_one_line_keeps_its_title_and_member_units_share_the_nearest_l
     assert members.posts == ("各成员单位有关负责同志",)
     deputies = next(h for h in group.roles if h.role == "副召集人")
     assert _holders(k, "副召集人") == ["孔丽"] and deputies.posts == ("省统计局局长", "省妇联主席")
+
+
+def test_site_chrome_and_related_links_are_no_facts_and_a_signing_date_glued_to_the_printing_line(
+    tmp_path: Path,
+) -> None:
+    """The site's bar (门户网站 繁体版 | 简体版) is neither title nor issuer; 相关阅读 / 上一篇 / 下一篇 name other
+    notices, never rules of this one; 二〇二四年五月六日X 2024年5月7日印发: the signing date and the 印发 date apart."""
+    raw = (
+        "https://example.gov.cn/t2.html\n某县人民政府门户网站 繁體版 | 簡體版\n"
+        "某县人民政府办公室关于成立某县测试工作领导小组的通知\n某府办发〔2024〕3号\n各乡镇人民政府，县政府各部门：\n"
+        "一、组成人员\n组长：钱明　县长\n成员：孔丽　县财政局局长\n二、其他事项\n领导小组成员如有变动，由接任者自行替补。\n"
+        "某县人民政府办公室\n二〇二四年五月六日某县人民政府办公室 2024年5月7日印发\n【打印本页】【关闭窗口】\n"
+        "相关阅读：\n某县人民政府办公室关于调整某县森林防火指挥部的通知\n上一篇：某县人民政府关于印发某县测试方案的通知\n"
+        "下一篇：某县人民政府办公室关于做好春耕工作的通知\n"
+    )
+    k = _read(raw, tmp_path)
+    assert k.field("title").value == "某县人民政府办公室关于成立某县测试工作领导小组的通知"
+    assert k.field("issuer").value == "某县人民政府办公室"
+    assert k.field("signed").value == "二〇二四年五月六日" and k.field("published").value == "2024年5月7日"
+    assert [r.quote for r in k.requirements] == ["领导小组成员如有变动，由接任者自行替补。"]
+    notice = (tmp_path / "notice.txt").read_text(encoding="utf-8")
+    assert "门户网站" not in notice and "森林防火" not in notice and "上一篇" not in notice
+    assert "2024年5月7日" in _ask(tmp_path, "哪天印发的")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.ingest.document import PUBLIC, chinese_date
+from knowledge.ingest.document import PRINTED, PUBLIC, chinese_date
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.sections import Line
@@ -159,7 +159,12 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
             sentence = sentence.strip()
             if len(sentence) < 6 or _OFFICE.search(sentence) or sentence in seen:
                 continue
-            if chinese_date(sentence) or PUBLIC.match(sentence) or sentence.endswith(("办公厅", "办公室", "人民政府")):
+            if (
+                chinese_date(sentence)
+                or PUBLIC.match(sentence)
+                or PRINTED.match(sentence.replace(" ", ""))
+                or sentence.endswith(("办公厅", "办公室", "人民政府"))
+            ):
                 continue
             if (i in in_rules and sentence != line.heading) or _RULE_WORDS.search(sentence):
                 if re.search(r"由.+?(?:担任|兼任)$", sentence.rstrip("。")) or not draft.stands(sentence):
