@@ -856,3 +856,41 @@ def test_site_chrome_and_related_links_are_no_facts_and_a_signing_date_glued_to_
     notice = (tmp_path / "notice.txt").read_text(encoding="utf-8")
     assert "门户网站" not in notice and "森林防火" not in notice and "上一篇" not in notice
     assert "2024年5月7日" in _ask(tmp_path, "哪天印发的")
+
+
+def test_a_committee_and_its_sub_committees_with_leading_units_a_unit_list_and_a_name_spaced_in_a_sentence(
+    tmp_path: Path,
+) -> None:
+    """关于调整X及其专业委员会的通知 names X (the 专业委员会 are bodies under it); each （一）…专业委员会。主任单位为…。负责…
+    is one, with its leading unit and duties; 委员由… a list sharing 市 (公安局, first named whole in a title, is
+    cited by the list too; 青石港务局, named for the notice's place, takes no 市); 局长卢 航兼任: one name."""
+    raw = (
+        "青石市人民政府办公室关于调整青石市消防安全委员会及其专业委员会的通知\n青府办发〔2024〕5号\n"
+        "各区人民政府，市政府各部门：\n一、组成人员\n主任：钱明　市长\n副主任：孔丽　副市长、市公安局局长\n"
+        "委员由市委宣传部、政法委，市教育局、公安局、民政局，青石港务局分管负责同志担任。\n"
+        "二、办事机构\n市消安委办公室设在市消防救援支队。办公室主任由市消防救援支队支队长卢 航兼任。\n"
+        "三、专业委员会\n市消安委下设2个专业委员会：\n"
+        "（一）高层建筑消防专业委员会。主任单位为市住房城乡建设局。负责高层建筑消防隐患排查。\n"
+        "（二）森林消防专业委员会。主任单位为市林业局。负责森林火灾预防，督促落实巡护制度。\n"
+    )
+    k = _read(raw, tmp_path)
+    top = next(g for g in k.groups.values() if k.is_top(g.id))
+    assert top.name == "青石市消防安全委员会"
+    subs = {g.name: g for g in k.groups.values() if g.parent == top.id}
+    assert sorted(subs) == ["森林消防专业委员会", "高层建筑消防专业委员会"]
+    forest = subs["森林消防专业委员会"]
+    lead = next(h for h in forest.roles if h.role == "主任单位")
+    assert [k.units[u].name for u in lead.units] == ["市林业局"]
+    assert forest.duty is not None and forest.duty.quote == "负责森林火灾预防，督促落实巡护制度。"
+    members = next(h for h in top.roles if h.role == "委员")
+    assert [k.units[u].name for u in members.units] == [
+        "市委宣传部",
+        "市委政法委",
+        "市教育局",
+        "市公安局",
+        "市民政局",
+        "青石港务局",
+    ]
+    director = next(h for h in top.office.roles if h.role == "主任")
+    assert [k.people[p].name for p in director.persons] == ["卢航"]
+    assert "市林业局" in _ask(tmp_path, "森林消防专业委员会的主任单位是哪个")

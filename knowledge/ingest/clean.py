@@ -156,7 +156,17 @@ def _tidy(line: str) -> str:
         return line.replace(" ", "")
     line = _SPACED_LABEL.sub(lambda m: m.group(1).replace(" ", ""), line)
     line = _SPACED_INLINE_LABEL.sub(_joined_role, line)
-    return _join_padded_names(line)
+    return _SPACED_IN_TEXT.sub(_joined_name, _join_padded_names(line))
+
+
+# 由市应急管理局局长魏 东兼任: a two-character name padded inside a sentence, right after its post
+_SPACED_IN_TEXT = re.compile(rf"(?<=[长任记员席])([{_CJK}]) ([{_CJK}])(?=(?:同志)?(?:兼任|担任|任|为|[，,。、；;]))")
+
+
+def _joined_name(match: re.Match[str]) -> str:
+    before = match.string[: match.start()]
+    joined = match.group(1) + match.group(2)
+    return joined if match.group(1) in SURNAMES and ends_as_post(before) else match.group(0)
 
 
 def _joined_role(match: re.Match[str]) -> str:
