@@ -894,3 +894,21 @@ def test_a_committee_and_its_sub_committees_with_leading_units_a_unit_list_and_a
     director = next(h for h in top.office.roles if h.role == "主任")
     assert [k.people[p].name for p in director.persons] == ["卢航"]
     assert "市林业局" in _ask(tmp_path, "森林消防专业委员会的主任单位是哪个")
+
+
+def test_an_html_roster_with_two_heads_and_a_post_wrapped_inside_a_word_and_a_rename_asked(tmp_path: Path) -> None:
+    """<td>/<br>/&emsp; leftovers; two 组长 lines are one place of two; a member's post wrapped onto an indented line
+    inside a word (副处<br>长) is his one post, not a member more; 原“A”更名为“B” is what 原来叫什么 cites."""
+    raw = (
+        'https://example.gov.cn/t3.html\n<td class="bt_title">某区人民政府办公室关于调整区测试工作领导小组组成人员的通知</td>\n'
+        "<td>\n&nbsp;\n某府办发〔2024〕7号\n各街道办事处，区政府各部门：<br>\n"
+        "&emsp;&emsp;经区政府同意，决定将原“区旧区测试工作领导小组”更名为“区测试工作领导小组”（以下简称领导小组）。<br>\n"
+        "&emsp;&emsp;一、组成人员<br>\n&emsp;&emsp;组　长：钱　明　区委书记<br>\n&emsp;&emsp;组　长：孔丽华　区长<br>\n"
+        "&emsp;&emsp;成　员：严立东　区财政局局长<br>\n&emsp;&emsp;　　　　韦　华　市税务局某区分局党委委员、副处<br>\n"
+        "&emsp;&emsp;　　　　　　　　长<br>\n&emsp;&emsp;　　　　卓文涛　区统计局局长<br>\n</td>\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["钱明", "孔丽华"]
+    assert _holders(k, "成员") == ["严立东", "韦华", "卓文涛"]
+    assert [t.title for t in k.people["wei_hua"].titles] == ["市税务局某区分局党委委员", "副处长"]
+    assert "区旧区测试工作领导小组" in _ask(tmp_path, "原来叫什么")
