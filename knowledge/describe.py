@@ -58,6 +58,8 @@ def deputies(kb: Knowledge, group: Group) -> Part:
     held = group.deputies
     if held is None:
         head = group.leader.role
+        if group.leader.person is None and not group.leader.posts:  # 督查组: its head is lost with the rest
+            return Part(f"{UNSTATED}{group.name}设副{head}。", (f"group.{group.id}.leader",))
         return Part(f"{UNSTATED}{group.name}设副{head}；通知只写明了它的{head}。", (f"group.{group.id}.leader",))
     if held.unstated:
         return Part(f"{UNSTATED}{group.name}的{held.role}{'单位' if group.aspects else ''}。", (fact,))

@@ -18,6 +18,7 @@ from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Context
 from knowledge.describe import Part
 from knowledge.facts import FactKind, Knowledge
+from knowledge.intents.pasted import pasted_clause
 from knowledge.lexicon import (
     Cue,
     Lexicon,
@@ -156,6 +157,8 @@ class Engine:
             kind = EntityKind.GROUP if "组" in back.group() else None
             context = context.back(first=bool(back.group(1)), kind=kind)
         pieces = self.message.split(question, self.config.max_question_chars * 4)
+        if pasted_clause(self.tools, question) is not None:
+            pieces = [Piece(question)]  # 各专题组…重点工作 这句话啥意思: the pasted line and what is asked of it
         if not pieces:  # all framing (我是…，领导让我查…): the message as it is
             answer = self._ask_clause(question, context)
             return replace(answer, context=self._kept(answer, context))

@@ -121,6 +121,14 @@ class Notice:
         return self.engine.kb.places()
 
     @cached_property
+    def number_prefix(self) -> str:
+        """The issuer's part of the 文号 (清府发 of 清府发〔2023〕9号), which notices of one year may share
+        the number without."""
+        field = self.engine.kb.field("number")
+        found = _NUMBER.search(field.value) if field else None
+        return field.value[: found.start()].rstrip("〔[(（【 ") if field and found else ""
+
+    @cached_property
     def number(self) -> tuple[int, int] | None:
         field = self.engine.kb.field("number")
         found = _NUMBER.search(field.value) if field else None
@@ -222,7 +230,9 @@ class Library:
         scores = {}
         for notice in self.notices:
             if notice.number is not None and notice.number in asked:
-                scores[notice.key] = 100
+                # 清府发〔2023〕9号 and 澄府办发〔2023〕9号 share year and number: the issuer's prefix tells them apart
+                prefix = notice.number_prefix
+                scores[notice.key] = 100 + bool(prefix and prefix in text)
                 continue
             if places and not any(p in notice.engine.tools.notice_text for p in places):
                 scores[notice.key] = 0  # 广东那个放管服协调小组: not Chongqing's, whatever else it shares

@@ -29,6 +29,7 @@ from knowledge.intents import (
     mentions,
     named,
     office,
+    pasted,
     people_named,
     quantity,
     requirement,
@@ -51,6 +52,9 @@ POLICY: tuple[Intent, ...] = (
     small_talk.answer,
     # before everything that reads names: 孜拉吾东是哪个局的 names the readable start of a garbled roster line
     garbled.answer,
+    # before section, rule, requirement and topic: a line of the notice pasted and asked about (“…”是对谁的要求 /
+    # …这句话啥意思) is answered by the clause it stands in, whole, not by a search for its words
+    pasted.answer,
     # before rule, document and requirement: 四（一）怎么说的 / 第三部分第二项 name a part of the notice by its
     # number; only a number the notice's own sections have (第二个组 is no part of it)
     section.answer,

@@ -39,10 +39,10 @@ _SPOKEN = (("什么", "啥", True), ("怎么", "咋", False))
 def _spoken_forms(word: str) -> tuple[str, ...]:
     """A cue word with its question word in the written and the spoken form (什么单位 / 啥单位)."""
     forms = [word]
-    for written, spoken, both_ways in _SPOKEN:
-        forms += [f.replace(written, spoken) for f in forms if written in f]
+    for written, said, both_ways in _SPOKEN:
+        forms += [f.replace(written, said) for f in forms if written in f]
         if both_ways:
-            forms += [f.replace(spoken, written) for f in forms if spoken in f]
+            forms += [f.replace(said, written) for f in forms if said in f]
     return tuple(dict.fromkeys(forms))
 
 

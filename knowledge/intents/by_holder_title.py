@@ -14,7 +14,10 @@ from knowledge.loader import holding_fact_id
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 
-_WHICH_GROUPS = re.compile(r"哪(?:几|些)?个?(?:专题|保障)?小?组|的(?:小?组|是)(?:有)?哪(?:几|些)")
+# 哪几个组的组长… / …的组有哪些 / 组长里有几个是局长 / 组长里面那几个局长都是谁 (among the heads)
+_WHICH_GROUPS = re.compile(
+    r"哪(?:几|些)?个?(?:专题|保障)?小?组|的(?:小?组|是)(?:有)?哪(?:几|些)|组长(?:里面?|中间?|当中|之中)"
+)
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:

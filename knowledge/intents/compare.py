@@ -36,6 +36,11 @@ _POSTS = (  # the longest first: 副组长 is no 组长, 办公室副主任 no �
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     query = turn.query
     holders = [e for e in turn.entities if e.kind is not EntityKind.GROUP]
+    people = [e for e in holders if e.kind is EntityKind.PERSON]
+    if query.has(Cue.SAME) and len(people) == 2 and len(holders) == 2:
+        # 唐良智和唐英瑜是同一个人吗: two people the notice names apart are two
+        parts = [Part(tools.say("two_people")), *(tools.entity_part(p) for p in people)]
+        return tools.answer(turn.question, parts, turn.entities, 0.9)
     if query.has(Cue.SAME) or (query.has(Cue.YES_NO) and not holders):
         # 办公室主任也是协调小组的副组长吗: two posts, one holder or two
         same = _same_holder(turn, tools)

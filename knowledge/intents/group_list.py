@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer
 from knowledge.describe import Part
@@ -12,6 +14,7 @@ from knowledge.tools import Tools, number
 from knowledge.turn import Turn
 
 _QUESTION_WORDS = ("哪", "什么", "几", "多少", "啥")
+_LACKS = re.compile(r"哪(?:个|些|几个|一个)?[^，。？?]{0,6}?(?:没有|没设|不设|无)")  # 哪个组没有副组长单位: lacking it
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -31,17 +34,21 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     shared = [d.kind for d in tools.kb.common_duties if not kinds or d.kind in kinds]
     if query.has(Cue.COMMON) and shared and not asks_facet and (query.has(Cue.DUTY) or not query.has(Cue.COUNT)):
         return tools.answer(question, [describe.common_duty(tools.kb, shared[0])], (), 0.9)
-    asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS, Cue.MISSING, Cue.SUPERLATIVE) or query.asks_person
+    missing = query.has(Cue.MISSING) or bool(_LACKS.search(query.text))
+    asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS, Cue.SUPERLATIVE) or missing or query.asks_person
     asks_list = asks_list or number(query.text) is not None  # 是不是有3个保障组
-    asks_list = asks_list or (bool(kinds) and query.has(Cue.LEADER, Cue.DEPUTY))  # 专题组副组长由什么人担任
+    # 专题组副组长由什么人担任 / 保障组负责什么: a facet of a kind's groups is each group's (their duties
+    # where nothing else is asked of them: 专题组的职责里哪一条提到了企业 searches them)
+    facet = query.has(Cue.LEADER, Cue.DEPUTY) or (query.has(Cue.DUTY) and not query.content)
+    asks_list = asks_list or (bool(kinds) and facet)
     bare = not query.content and not query.cues - {Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS}
     asks_list = asks_list or (bool(kinds) and bare)  # 保障组: the kind typed alone, as in a search box
-    if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS, Cue.MISSING)):
+    if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS) and not missing):
         return None
-    if query.content and tools.topic_hits(query) and not query.has(Cue.MISSING):
+    if query.content and tools.topic_hits(query) and not missing:
         return None  # 各专题组要调查研究哪些问题 / 要根据什么细化工作: a duty or requirement, found by the search
     # 哪个专题组没写服务方面: a side of the duties, for every group, kept where the notice is silent
-    missing_side = bool(query.aspects) and query.has(Cue.MISSING)
+    missing_side = bool(query.aspects) and missing
     if (
         query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY)
         or missing_side
@@ -50,13 +57,13 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         # 四个专题组的组长分别是谁: the facet asked, for every group of that kind
         groups = [g for g in tools.kb.under_top() if g.kind in (kinds or tools.kb.kinds())]
         parts = [tools.group_answer(query, g) for g in groups]
-        if query.has(Cue.MISSING):  # 哪个专题组没有写明组长: only those the notice is silent on
+        if missing:  # 哪个专题组没有写明组长: only those the notice is silent on
             kept = [(g, p) for g, p in zip(groups, parts, strict=True) if UNSTATED in p.text]
             groups, parts = [g for g, _ in kept], [p for _, p in kept]
         if query.has(Cue.SUPERLATIVE) and query.has(Cue.DEPUTY):
             parts.insert(0, _most_deputies(tools, groups))
         if query.has(Cue.COUNT) and query.has(Cue.LEADER) and groups:
-            parts.insert(0, _leaders_counted(tools, groups, missing=query.has(Cue.MISSING)))
+            parts.insert(0, _leaders_counted(tools, groups, missing=missing))
         if parts:
             return tools.answer(question, parts, tuple(Entity(EntityKind.GROUP, g.id) for g in groups), 0.85)
     kinds = kinds or tools.kb.kinds()

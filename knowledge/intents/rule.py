@@ -28,6 +28,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     facets = [c for c in ROLE_CUES if c is not Cue.MEMBERS and not (when and c is Cue.OFFICE)]
     if query.has(*facets, Cue.COMMON, Cue.ELSEWHERE) or query.document_fields:
         return None  # 谁说了算 / 办公室设在哪 / 哪天印发的: a facet or the document, not a rule
+    if query.has(Cue.DUTY) and tools.kinds_named(query):
+        return None  # 三个保障组的分工: the duties of the groups of a kind, though a rule says 职责分工
     # The words that name the group (专班, 陶寺) or a place in it (成员) say whose rule, not which rule;
     # a cue word counts where a clause uses it (召开, 调整), not where none does (什么时候).
     words = [w for w in _rule_words(turn, tools) if not _names_the_group(turn, tools, w)]

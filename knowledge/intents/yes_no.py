@@ -17,6 +17,7 @@ from knowledge.understand import Query
 _OFFICE_ROLES = {RoleKind.OFFICE_HOST, RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE_DEPUTY_DIRECTOR}
 # what a claim says a subject is: the words after its last 设在 / 是 / 为 / 担任, the asking taken off
 _CLAIMED = re.compile(r"(?:设在|担任|是|为|当)(?!不是)([^是为]{2,30}?)(?:吗|吧|么|嘛|呢|啊|呀|的吧|的吗|[?？]|$)")
+_ONLY = re.compile(r"只在|仅在|只参加|只参与|只属于|只是[^，。？?]{0,12}的|只有在|光在")  # one group and no other
 _POST_END = re.compile(r"(?:长|主任|书记|委员|总理|主席|巡视员|参谋长|总工程师|秘书|校长|院长|教授|理事)$")
 
 
@@ -39,8 +40,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     # (a post only one person holds is a name of theirs too: 副市长 of 尼加提·尼亚孜是副市长吗 names him again)
     # (他是秘书长吗 / 欧顺清，他是秘书长吗: the person the pronoun stands for, named in no span of this text)
     people = [m for m in query.mentions if m.entity.kind is EntityKind.PERSON]
-    by_name = len(holders) == 1 and not query.has(*ROLE_CUES) and (
-        len({m.entity for m in said}) == 1 or (not people and holders[0].kind is EntityKind.PERSON)
+    by_name = (
+        len(holders) == 1
+        and not query.has(*ROLE_CUES)
+        and (len({m.entity for m in said}) == 1 or (not people and holders[0].kind is EntityKind.PERSON))
     )
     named_span = query.text[said[0].start : said[0].end] if said else ""
     if by_name and claim and claim not in named_span and _is_post(tools, claim):
@@ -57,6 +60,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         groups = [office.id] if office is not None else []
     if not groups and len(holders) == 2 and {h.kind for h in holders} == {EntityKind.PERSON, EntityKind.UNIT}:
         return _unit_claim(tools, question, holders, entities)
+    if len(groups) == 1 and holders and _ONLY.search(query.text):
+        # 市发展改革委只在精简组吗 / 海关、人行、税务局是不是都只在商事组: that group and no other, for each
+        holds = all(_groups_of(tools, h) == {groups[0]} for h in holders)
+        return tools.answer(question, [tools.verdict(holds), *(tools.entity_part(h) for h in holders)], entities, 0.9)
     if len(groups) == 1 and len(holders) > 1 and query.has(Cue.DEPUTY, Cue.LEADER):
         # 市公安局和重庆海关都是商事组的副组长单位吗: true only if it holds for each of them
         group = tools.kb.groups[groups[0]]
@@ -166,6 +173,11 @@ def _own_place_claim(
         return None  # 梅香雪是爱卫会主任委员吗: a person's claim is judged with all their roles below
     holds = bool(holders) and any(holders[0].id in h.holders for h in held)
     return tools.answer(question, [tools.verdict(holds), describe.holding(tools.kb, group, held)], entities, 0.85)
+
+
+def _groups_of(tools: Tools, holder: Entity) -> set[str]:
+    """The groups under the top one where the holder has a place."""
+    return {r.group for r in tools.kb.roles_of(holder.id) if not tools.kb.is_top(r.group)}
 
 
 def _claimed(text: str) -> str | None:
