@@ -228,7 +228,11 @@ class Library:
         places = self._places_named(text)
         generic = [g for g in _GENERIC_NAMES if g in text]
         scores = {}
+        numbered = any(n.number is not None and n.number in asked for n in self.notices)
         for notice in self.notices:
+            if numbered and notice.number not in asked:
+                scores[notice.key] = 0  # another notice's 文号 is asked: no name of this one outweighs it
+                continue
             if notice.number is not None and notice.number in asked:
                 # 清府发〔2023〕9号 and 澄府办发〔2023〕9号 share year and number: the issuer's prefix tells them apart
                 prefix = notice.number_prefix

@@ -833,3 +833,82 @@ def test_a_page_on_one_line_keeps_its_title_and_member_units_share_the_nearest_l
     assert members.posts == ("各成员单位有关负责同志",)
     deputies = next(h for h in group.roles if h.role == "副召集人")
     assert _holders(k, "副召集人") == ["孔丽"] and deputies.posts == ("省统计局局长", "省妇联主席")
+
+
+def test_site_chrome_and_related_links_are_no_facts_and_a_signing_date_glued_to_the_printing_line(
+    tmp_path: Path,
+) -> None:
+    """The site's bar (门户网站 繁体版 | 简体版) is neither title nor issuer; 相关阅读 / 上一篇 / 下一篇 name other
+    notices, never rules of this one; 二〇二四年五月六日X 2024年5月7日印发: the signing date and the 印发 date apart."""
+    raw = (
+        "https://example.gov.cn/t2.html\n某县人民政府门户网站 繁體版 | 簡體版\n"
+        "某县人民政府办公室关于成立某县测试工作领导小组的通知\n某府办发〔2024〕3号\n各乡镇人民政府，县政府各部门：\n"
+        "一、组成人员\n组长：钱明　县长\n成员：孔丽　县财政局局长\n二、其他事项\n领导小组成员如有变动，由接任者自行替补。\n"
+        "某县人民政府办公室\n二〇二四年五月六日某县人民政府办公室 2024年5月7日印发\n【打印本页】【关闭窗口】\n"
+        "相关阅读：\n某县人民政府办公室关于调整某县森林防火指挥部的通知\n上一篇：某县人民政府关于印发某县测试方案的通知\n"
+        "下一篇：某县人民政府办公室关于做好春耕工作的通知\n"
+    )
+    k = _read(raw, tmp_path)
+    assert k.field("title").value == "某县人民政府办公室关于成立某县测试工作领导小组的通知"
+    assert k.field("issuer").value == "某县人民政府办公室"
+    assert k.field("signed").value == "二〇二四年五月六日" and k.field("published").value == "2024年5月7日"
+    assert [r.quote for r in k.requirements] == ["领导小组成员如有变动，由接任者自行替补。"]
+    notice = (tmp_path / "notice.txt").read_text(encoding="utf-8")
+    assert "门户网站" not in notice and "森林防火" not in notice and "上一篇" not in notice
+    assert "2024年5月7日" in _ask(tmp_path, "哪天印发的")
+
+
+def test_a_committee_and_its_sub_committees_with_leading_units_a_unit_list_and_a_name_spaced_in_a_sentence(
+    tmp_path: Path,
+) -> None:
+    """关于调整X及其专业委员会的通知 names X (the 专业委员会 are bodies under it); each （一）…专业委员会。主任单位为…。负责…
+    is one, with its leading unit and duties; 委员由… a list sharing 市 (公安局, first named whole in a title, is
+    cited by the list too; 青石港务局, named for the notice's place, takes no 市); 局长卢 航兼任: one name."""
+    raw = (
+        "青石市人民政府办公室关于调整青石市消防安全委员会及其专业委员会的通知\n青府办发〔2024〕5号\n"
+        "各区人民政府，市政府各部门：\n一、组成人员\n主任：钱明　市长\n副主任：孔丽　副市长、市公安局局长\n"
+        "委员由市委宣传部、政法委，市教育局、公安局、民政局，青石港务局分管负责同志担任。\n"
+        "二、办事机构\n市消安委办公室设在市消防救援支队。办公室主任由市消防救援支队支队长卢 航兼任。\n"
+        "三、专业委员会\n市消安委下设2个专业委员会：\n"
+        "（一）高层建筑消防专业委员会。主任单位为市住房城乡建设局。负责高层建筑消防隐患排查。\n"
+        "（二）森林消防专业委员会。主任单位为市林业局。负责森林火灾预防，督促落实巡护制度。\n"
+    )
+    k = _read(raw, tmp_path)
+    top = next(g for g in k.groups.values() if k.is_top(g.id))
+    assert top.name == "青石市消防安全委员会"
+    subs = {g.name: g for g in k.groups.values() if g.parent == top.id}
+    assert sorted(subs) == ["森林消防专业委员会", "高层建筑消防专业委员会"]
+    forest = subs["森林消防专业委员会"]
+    lead = next(h for h in forest.roles if h.role == "主任单位")
+    assert [k.units[u].name for u in lead.units] == ["市林业局"]
+    assert forest.duty is not None and forest.duty.quote == "负责森林火灾预防，督促落实巡护制度。"
+    members = next(h for h in top.roles if h.role == "委员")
+    assert [k.units[u].name for u in members.units] == [
+        "市委宣传部",
+        "市委政法委",
+        "市教育局",
+        "市公安局",
+        "市民政局",
+        "青石港务局",
+    ]
+    director = next(h for h in top.office.roles if h.role == "主任")
+    assert [k.people[p].name for p in director.persons] == ["卢航"]
+    assert "市林业局" in _ask(tmp_path, "森林消防专业委员会的主任单位是哪个")
+
+
+def test_an_html_roster_with_two_heads_and_a_post_wrapped_inside_a_word_and_a_rename_asked(tmp_path: Path) -> None:
+    """<td>/<br>/&emsp; leftovers; two 组长 lines are one place of two; a member's post wrapped onto an indented line
+    inside a word (副处<br>长) is his one post, not a member more; 原“A”更名为“B” is what 原来叫什么 cites."""
+    raw = (
+        'https://example.gov.cn/t3.html\n<td class="bt_title">某区人民政府办公室关于调整区测试工作领导小组组成人员的通知</td>\n'
+        "<td>\n&nbsp;\n某府办发〔2024〕7号\n各街道办事处，区政府各部门：<br>\n"
+        "&emsp;&emsp;经区政府同意，决定将原“区旧区测试工作领导小组”更名为“区测试工作领导小组”（以下简称领导小组）。<br>\n"
+        "&emsp;&emsp;一、组成人员<br>\n&emsp;&emsp;组　长：钱　明　区委书记<br>\n&emsp;&emsp;组　长：孔丽华　区长<br>\n"
+        "&emsp;&emsp;成　员：严立东　区财政局局长<br>\n&emsp;&emsp;　　　　韦　华　市税务局某区分局党委委员、副处<br>\n"
+        "&emsp;&emsp;　　　　　　　　长<br>\n&emsp;&emsp;　　　　卓文涛　区统计局局长<br>\n</td>\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["钱明", "孔丽华"]
+    assert _holders(k, "成员") == ["严立东", "韦华", "卓文涛"]
+    assert [t.title for t in k.people["wei_hua"].titles] == ["市税务局某区分局党委委员", "副处长"]
+    assert "区旧区测试工作领导小组" in _ask(tmp_path, "原来叫什么")

@@ -29,8 +29,14 @@ _CJK = "\u4e00-\u9fff"
 _CHROME = re.compile(
     r"^(?:来源[:：].*|.*(?:发布时间|更新时间|浏览次数|累计次数|字体[:：]).*|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?.*|"
     r"听新闻|\d{1,2}|【?打印】?|【?关闭】?|(?:【[^】]{1,6}】\s*)+|分享到.*|(?:当前位置|您当前的位置|当前的位置|您现在的位置)[:：].*"
-    r"|(?:网站)?首页\s*[>›»].*)$"
+    r"|(?:网站)?首页\s*[>›»].*|(?:上一篇|下一篇)[:：].*"
+    # the site's own bar: 某市人民政府门户网站 繁体版 | 简体版 (never the notice's title or issuer)
+    r"|[^，,。；;：:]{0,30}(?:门户网站|門戶網站|繁体版|简体版|繁體版|簡體版)"
+    r"(?:\s*[|｜/]?\s*(?:繁体版|简体版|繁體版|簡體版|无障碍|English|手机版))*)$"
 )
+# 相关阅读： and the other notices' titles the page lists under it, to the end of that list
+_RELATED = re.compile(r"^(?:相关阅读|相关链接|相关文章|相关新闻|相关文件|延伸阅读)[:：]?.*$")
+_LISTED_TITLE = re.compile(r"^(?![一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[^。；;]{4,100}$")
 # The page's source bar, kept as its source and publication time only (the rest is chrome).
 _PAGE_SOURCE = re.compile(r"^来源[:：]\s*([^\s:：]{2,30})(?:\s+发布时间[:：]\s*(\d{4}-\d{2}-\d{2}))?")
 # Pinyin a converter inserted after characters: 区(qū), 现(xiàn).
@@ -63,9 +69,13 @@ def clean(raw: str) -> str:
     text = _PINYIN.sub("", text)
     text = _remove_filter_dots(text)
     out: list[str] = []
+    related = False  # inside the page's list of related links: other notices' titles, never this one's text
     for line in text.split("\n"):
         line = _SPACES.sub(" ", line).strip()
         if not line:
+            continue
+        related = bool(_RELATED.match(line)) or (related and bool(_LISTED_TITLE.match(line)))
+        if related:
             continue
         if _CHROME.match(line):
             page = _PAGE_SOURCE.match(line)
@@ -77,7 +87,7 @@ def clean(raw: str) -> str:
             line = out.pop() + line
         elif out and _BROKEN_ENTRY.search(out[-1]) and _TAIL_OF_ENTRY.match(line):
             line = out.pop() + line  # 罗建英 城关镇党委书记、/ 人大主席团主席: a title the crawl wrapped
-        out.extend(_restore_breaks(_tidy(line)))
+        out.extend(piece for part in _restore_breaks(_tidy(line)) for piece in _date_apart(part))
     out = rejoin_wrapped(drop_page_footers(out))  # a PDF's text: its footers out, its hard-wrapped lines joined
     return "\n".join(_drop_repeats(table_rows(out))) + "\n"
 
@@ -146,7 +156,17 @@ def _tidy(line: str) -> str:
         return line.replace(" ", "")
     line = _SPACED_LABEL.sub(lambda m: m.group(1).replace(" ", ""), line)
     line = _SPACED_INLINE_LABEL.sub(_joined_role, line)
-    return _join_padded_names(line)
+    return _SPACED_IN_TEXT.sub(_joined_name, _join_padded_names(line))
+
+
+# 由市应急管理局局长魏 东兼任: a two-character name padded inside a sentence, right after its post
+_SPACED_IN_TEXT = re.compile(rf"(?<=[长任记员席])([{_CJK}]) ([{_CJK}])(?=(?:同志)?(?:兼任|担任|任|为|[，,。、；;]))")
+
+
+def _joined_name(match: re.Match[str]) -> str:
+    before = match.string[: match.start()]
+    joined = match.group(1) + match.group(2)
+    return joined if match.group(1) in SURNAMES and ends_as_post(before) else match.group(0)
 
 
 def _joined_role(match: re.Match[str]) -> str:
@@ -205,6 +225,17 @@ def _restore_breaks(line: str) -> list[str]:
     for part in line.split("\n"):
         parts.extend(p for p in _LABEL_INLINE.sub("\n", part).split("\n") if p)
     return parts
+
+
+# 二〇二三年三月八日某区人民政府办公室 2023年3月9日印发: the signing date glued to the line that says when it was printed
+_DATE_GLUED = re.compile(
+    r"^((?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d〇○零一二三四五六七八九十]{1,3}月[\d〇○零一二三四五六七八九十]{1,3}日)(.{4,}印发)$"
+)
+
+
+def _date_apart(line: str) -> list[str]:
+    m = _DATE_GLUED.match(line)
+    return [m.group(1), m.group(2).strip()] if m and chinese_date(m.group(1)) else [line]
 
 
 _LABELLED = re.compile(r"^[\u4e00-\u9fff]{1,8}[:：]")

@@ -12,6 +12,8 @@ _CN_DIGITS = "〇○零一二三四五六七八九"
 _DATE_DIGITS = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _DATE_CHINESE = re.compile(rf"^([{_CN_DIGITS}]{{4}})年([{_CN_DIGITS}十]{{1,2}})月([{_CN_DIGITS}十]{{1,3}})日$")
 _PUBLISHED = re.compile(r"发布(?:时间|日期)[:：]\s*(\d{4}-\d{2}-\d{2})")
+# 某区人民政府办公室 2023年3月9日印发: the day the notice was printed and sent out (its 印发 date)
+PRINTED = re.compile(r"^[\u4e00-\u9fff]{0,30}\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*印发$")
 PUBLIC = re.compile(r"^[(（]\s*(此件[^)）]{0,8}(?:发布|公开))\s*[)）]$")
 _ISSUER_END = ("办公厅", "办公室", "人民政府", "政府", "委员会")
 _TITLE_IN_TEXT = re.compile(r"[\u4e00-\u9fff“”]{2,40}?(?:办公厅|办公室|人民政府|政府)关于[^。:：,，;；]{4,80}?的通知")
@@ -123,6 +125,11 @@ def _signature(draft: Draft, lines: list[Line]) -> None:
     end = next((i for i, line in enumerate(lines) if line.section.startswith("附件")), len(lines))
     for i in range(end - 1, max(-1, end - 8), -1):
         text = lines[i].text.replace(" ", "")
+        printed = PRINTED.match(text)
+        if printed and chinese_date(printed.group(1)):
+            iso = chinese_date(printed.group(1))
+            add_field(draft, "published", "印发日期", printed.group(1), lines[i].text, "落款", f"read as {iso}")
+            continue
         m = PUBLIC.match(text)
         if m:
             add_field(draft, "public", "公开方式", m.group(1), lines[i].text, "落款")

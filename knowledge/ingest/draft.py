@@ -75,9 +75,9 @@ class Draft:
             if check:
                 entry[CHECK] = [check]
             self.units[name] = entry
-        elif check and entry["quote"] == name and quote != name:
-            # first named by its name alone (由市民政局牵头), then in a list by an inherited prefix (…、民政局):
-            # the list's words are the quote, so the list cites it too (the name still does)
+        elif check and squeeze(name) in squeeze(entry["quote"]) and CHECK not in entry and quote != entry["quote"]:
+            # first named by its whole name (由市民政局牵头, 市公安局局长), then in a list by an inherited prefix
+            # (…、民政局): the list's words are the quote, so the list cites it too (the name still does)
             entry["quote"] = quote
             entry.setdefault(CHECK, []).append(check)
         return entry["id"]

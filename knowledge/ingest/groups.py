@@ -11,7 +11,20 @@ from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.sections import Line
 
 # The notice's words for a body, longest first so 工作专班 wins over 专班.
-KINDS = ("工作领导小组", "领导小组", "协调小组", "工作专班", "专班", "指挥部", "联席会议", "委员会", "工作组", "小组")
+KINDS = (
+    "工作领导小组",
+    "领导小组",
+    "协调小组",
+    "工作专班",
+    "专班",
+    "指挥部",
+    "联席会议",
+    "专业委员会",
+    "专委会",
+    "委员会",
+    "工作组",
+    "小组",
+)
 _KIND_END = re.compile("(" + "|".join(KINDS) + r")(?:制度)?$")
 _SHORT = re.compile(r"[(（]以下简称([^)）]{1,12})[)）]")
 # 下设5个工作组 / 下设综合组等3个专项组: the word the notice uses for the groups under the top one
@@ -23,7 +36,7 @@ _LISTED = re.compile(
 # 附件 … 专项工作组组成人员名单: a roster of its own under a title line
 _ROSTER_TITLE = re.compile(r"^(.{2,40}?)(?:组成人员|人员组成|成员)名单$")
 # what a numbered heading that is a group says right after its name: （一）综合协调组。牵头单位：…
-_DESCRIBED = re.compile(r"^[。:：]?\s*(?:牵头单位|责任单位|组长|职责|负责|由)")
+_DESCRIBED = re.compile(r"^[。:：]?\s*(?:牵头单位|责任单位|组长|主任单位|职责|负责|由)")
 _VERBS = ("成立", "建立", "改为", "更名为", "组建", "设立", "决定将", "对", "调整")
 
 
@@ -67,8 +80,9 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
     full = short = None
     if title:
         m = re.search(r"关于(?:成立|建立|调整|设立|组建|印发)?(.+?)(?:组成人员|成员)?(?:制度)?的通知$", title)
-        if m and kind_of(m.group(1)):
-            full = re.sub(r"^(?:成立|建立)", "", m.group(1))
+        named = m.group(1).split("及其")[0] if m else ""  # X及其专业委员会: X, and the bodies under it are its own
+        if m and kind_of(named):
+            full = re.sub(r"^(?:成立|建立)", "", named)
     called = None  # 榆溪县防汛抗旱指挥部（以下简称县防指）: a short name without the kind word is another name for it
     for line in lines[:20]:
         m = _SHORT.search(line.text)
@@ -178,7 +192,8 @@ def _is_described_group(line: Line, after: Line | None) -> bool:
     in the line after it (（一）综合协调组 / 组长：…)."""
     name = line.heading.strip()
     rest = line.body.strip()[len(name) :] or (after.text if after is not None and not after.level else "")
-    return 3 <= len(name) <= 16 and name.endswith("组") and "办公室" not in name and bool(_DESCRIBED.match(rest))
+    own = name.endswith("组") or kind_of(name) is not None  # （一）道路交通安全专业委员会。主任单位为…
+    return 3 <= len(name) <= 16 and own and "办公室" not in name and bool(_DESCRIBED.match(rest))
 
 
 def _headed_bodies(lines: list[Line], top_names: set[str | None], top: dict) -> list[tuple[str, str, range]]:

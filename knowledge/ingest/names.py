@@ -223,7 +223,7 @@ def split_glued_run(text: str) -> list[tuple[str, str]] | None:
     return [r for r in read if r is not None]
 
 
-_KINDS = ("领导小组", "工作专班", "委员会", "指挥部", "联席会议", "专班", "小组")
+_KINDS = ("领导小组", "工作专班", "专业委员会", "委员会", "指挥部", "联席会议", "专班", "小组")
 _ORDINAL = re.compile(r"^第([一二三四五六七八九十]+)次$")
 _PLAIN = frozenset({"全国", "工作", "领导", "建设", "推进", "国家", "中华人民共和国"})
 _PLACE_PREFIX = re.compile(r"^(?:国务院|[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区))")
@@ -249,7 +249,9 @@ def short_names(name: str) -> list[str]:
             heads.append(word[0])
     if len(heads) < 2:
         return []
-    ends = {"领导小组": ("领导小组", "小组", "组"), "小组": ("小组", "组")}.get(kind, (kind,) if kind else ())
+    ends = {"领导小组": ("领导小组", "小组", "组"), "小组": ("小组", "组"), "专业委员会": ("专委会",)}.get(
+        kind, (kind,) if kind else ()
+    )
     forms = []
     for size in range(2, len(heads) + 1):
         for chosen in combinations(heads, size):

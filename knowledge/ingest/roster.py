@@ -59,6 +59,7 @@ ROLES = sorted(
         "成员单位",
         "牵头单位",
         "组长单位",
+        "主任单位",
         "副组长单位",
         "配合单位",
         "责任单位",
@@ -275,10 +276,16 @@ def _same_place(line: Line, role: str) -> str | None:
     return m.group(2) if m and m.group(1) == role and m.group(2) and "由" not in m.group(2)[:3] else None
 
 
+# 主任单位为市公安局: a unit place said in a sentence of its own
+_UNIT_IS = re.compile(rf"^({_ROLE_ALT})(?:为|是)\s*(.+)$")
+
+
 def _inline_labels(draft: Draft, line: Line, scope: Scope) -> None:
-    """Unit places labelled inside a line: （一）综合协调组。牵头单位：区住建局；配合单位：区市场监管局。"""
+    """Unit places labelled inside a line: （一）综合协调组。牵头单位：区住建局；配合单位：区市场监管局。 / （一）某某专业
+    委员会。主任单位为市公安局。"""
     for sentence in re.split(r"(?<=[。;；])", line.body)[1:]:
-        m = _LABEL.match(sentence.strip().rstrip("。;；"))
+        said = sentence.strip().rstrip("。;；")
+        m = _LABEL.match(said) or _UNIT_IS.match(said)
         if m and m.group(1).endswith("单位") and m.group(2):
             holder = Holder()
             _read_entries(m.group(2), holder, m.group(1))
@@ -458,7 +465,7 @@ def unit_list(text: str) -> list[str]:
         items = [i.strip() for i in re.split(r"、|以及|和(?=[省市县区])", run)]
         # a run where most units carry their level themselves: those without it are another level
         explicit = sum(bool(_LEVEL.match(i)) for i in items)
-        inherit = explicit * 2 < len(items)
+        inherit = explicit * 2 <= len(items)
         for k, item in enumerate(items):
             item = re.sub(r"^(?:以及|及|和)", "", item)
             item = re.sub(r"等(?:部门|单位|有关单位|相关单位)?$", "", item)  # 省妇联等部门、单位
@@ -472,7 +479,8 @@ def unit_list(text: str) -> list[str]:
                 and not m
                 and prefix
                 and k > 0
-                and not re.match(r"^(?:国家|国务院|中国|人民银行|海关|团|武警|民航)", item)
+                and not re.match(r"^(?:国家|国务院|中国|人民银行|海关|团|武警|民航|各|国网)", item)
+                and not re.match(r"^[\u4e00-\u9fff]{2,3}(?:省|市|县|区)", item)  # 江州市…分局 has a place of its own
             ):
                 item = "\0" + prefix + item  # inherited: marked for the caller
             units.append(item)
@@ -500,6 +508,8 @@ def _add(
         line = _line_naming(entry_lines, name) if entry_lines else quote
         persons.append(draft.person(name, title, line, section))
     for unit in holder.units:
+        if unit.startswith("\0") and _named_for_the_place(draft, unit[1:]):
+            unit = re.sub(r"^\0(?:省委|市委|县委|区委|省|市|县|区)", "", unit)  # 澜江海事局 in a notice of 澜江市
         if unit.startswith("\0"):
             name = unit[1:]
             raw = _raw_item(quote, name)
@@ -536,6 +546,14 @@ def _add(
         line = _line_naming(entry_lines, name) if entry_lines else quote
         _add(draft, group, also, Holder(persons=[(name, None)]), line, section)
     return True
+
+
+def _named_for_the_place(draft: Draft, name: str) -> bool:
+    """Whether a unit whose level was inherited (市澜江海事局) begins with the name of the place the notice's title
+    names with its level (澜江市…的通知): it is named for the place and carries no level of the list's."""
+    title = next((f["value"] for f in draft.document if f["id"] == "title"), "")
+    bare = re.sub(r"^(?:省委|市委|县委|区委|省|市|县|区)", "", name)
+    return any(bare[:k] + level in title for k in (2, 3) for level in "省市县区州")
 
 
 def _line_naming(lines: list[Line], name: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.ingest.document import PUBLIC, chinese_date
+from knowledge.ingest.document import PRINTED, PUBLIC, chinese_date
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.sections import Line
@@ -107,8 +107,12 @@ def _own_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             m = _LABELLED_DUTY.search(line.body)
             first = re.split(r"[,，](?=办公室)|。", line.text)[0]
             opens = re.match(r"^([\u4e00-\u9fff]{3,30}?)负责", first)
+            # （一）某某专业委员会。主任单位为…。负责…: the sentences from 负责 on, after its name
+            after = re.search(r"(?<=。)负责.+$", line.body) if i == scope.lines.start and line.level else None
             if m and draft.stands(m.group(1)):
                 scope.entry["duty"] = {"quote": m.group(1), "section": line.section}
+            elif after and draft.stands(after.group(0)):
+                scope.entry["duty"] = {"quote": after.group(0), "section": line.section}
             elif opens and name.endswith(opens.group(1)) and draft.stands(first):
                 scope.entry["duty"] = {"quote": first, "section": line.section}
             else:
@@ -159,7 +163,12 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
             sentence = sentence.strip()
             if len(sentence) < 6 or _OFFICE.search(sentence) or sentence in seen:
                 continue
-            if chinese_date(sentence) or PUBLIC.match(sentence) or sentence.endswith(("办公厅", "办公室", "人民政府")):
+            if (
+                chinese_date(sentence)
+                or PUBLIC.match(sentence)
+                or PRINTED.match(sentence.replace(" ", ""))
+                or sentence.endswith(("办公厅", "办公室", "人民政府"))
+            ):
                 continue
             if (i in in_rules and sentence != line.heading) or _RULE_WORDS.search(sentence):
                 if re.search(r"由.+?(?:担任|兼任)$", sentence.rstrip("。")) or not draft.stands(sentence):
