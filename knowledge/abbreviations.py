@@ -13,7 +13,7 @@ or the 放管服改革协调小组?). A form that is already a name, alias or ti
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations, permutations
 
 from knowledge.facts import Knowledge, RoleKind
@@ -166,6 +166,8 @@ _QUOTED = re.compile(r"[“\"「]([\u4e00-\u9fff]{2,6})[”\"」]([\u4e00-\u9fff
 def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
     """Short form → the ids of the groups it fits (more than one: ambiguous)."""
     fits: dict[str, list[str]] = defaultdict(list)
+    counted = Counter(g.kind for g in kb.groups.values() if g.kind)
+    shared = {kind: kind for kind, n in counted.items() if n > 1}
     for group in kb.groups.values():
         suffix, shorter = next(((k, v) for k, v in _SUFFIXES if group.name.endswith(k)), ("", ()))
         core = group.name.removesuffix(suffix)
@@ -180,8 +182,8 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
         for size in range(1, len(words) + 1):
             reordered = len(words) <= _REORDERED and size <= _REORDERED
             for chosen in (permutations if reordered else combinations)(words, size):
-                if all(w in _GENERIC for w in chosen):
-                    continue
+                if all(w in _GENERIC or w in shared.get(group.kind, "") for w in chosen):
+                    continue  # (专业委 of …安全专业委员会: the words of a kind several have name none of them)
                 for end in shorter:
                     fits["".join(chosen) + end].append(group.id)
         # a word the full name quotes, which is what people call the group by: …“放管服”改革协调小组 →
@@ -201,7 +203,8 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
         word = form.removesuffix("组")
         others = [g.id for g in kb.groups.values() if g.id not in ids and word in (g.full_name or "")]
         fits[form] = [*ids, *others] if len(word) == _WORD and form.endswith("组") else ids
-    return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken}
+    # 专业委员会 names the kind, not one of them
+    return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken and form not in shared}
 
 
 def _words(core: str) -> list[str]:

@@ -108,7 +108,8 @@ def holding(kb: Knowledge, group: Group, held: tuple[Holding, ...]) -> Part:
     names = _people(kb, held) + _units_and_posts(kb, held)
     if not names:
         return Part(f"{UNSTATED}{group.name}{role}由谁担任。", fact)
-    return Part(f"{group.name}{role}（{len(names)}位）：{'、'.join(names)}。", fact)
+    units = all(not h.persons and not h.posts for h in held)  # 主任单位（1个）, not 1位
+    return Part(f"{group.name}{role}（{len(names)}{'个' if units else '位'}）：{'、'.join(names)}。", fact)
 
 
 def _sub_list(kb: Knowledge, group: Group, held: Holding, own: bool = True) -> Part:

@@ -198,6 +198,9 @@ def place_stem(role: str) -> str:
     return role.removesuffix("单位") if role.endswith("单位") and len(role) > 3 else role
 
 
+_OFFICE_PREFIXES = ("办公室", "办")  # 办公室主任 / 办主任: a post of the office, said with it
+
+
 def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
     """The lexicon with the notice's own words for the places in its groups (指挥长, 召集人, 委员 …) as
     the cue of their tier; where the notice names member units, 成员单位 and the like ask for them
@@ -220,7 +223,12 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
             cues[cue].append(word)
     # 主任是谁, of a 专班 whose head is its 主任: the group's head, not an office's (办公室主任 still is)
     for cue in (Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
+        taken = [w for w in cues[cue] if w in own]
         cues[cue] = [w for w in cues[cue] if w not in own]
+        if office:  # (办公室主任 / 办主任 of such a notice: the office's, said whole)
+            cues[cue] += [
+                f"{prefix}{w}" for w in taken for prefix in _OFFICE_PREFIXES if f"{prefix}{w}" not in cues[cue]
+            ]
     # 办公室有哪些工作人员, of a notice whose office names its 工作人员: a place of the notice, not an attribute
     # it lacks; an office place no cue has asks for the office
     cues[Cue.UNKNOWN_ATTRIBUTE] = [w for w in cues[Cue.UNKNOWN_ATTRIBUTE] if w not in own | office]
@@ -234,6 +242,8 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
         # 牵头单位 / 配合单位: the notice's own places, asked by their stem too (谁牵头, 配合的是谁) —
         # in such a notice 牵头的 asks for the leading unit, not the head
         stem = place_stem(role)
+        if stem in own | office:  # 主任单位 beside a 主任: the stem is a place of its own, asked as that
+            stem = role
         for cue in cues:
             if stem != role and cue is not Cue.OTHER_POST:
                 cues[Cue.OTHER_POST] += [w for w in cues[cue] if stem in w and w not in cues[Cue.OTHER_POST]]

@@ -134,7 +134,7 @@ def _only_holder_of_place(tools: Tools, query: Query) -> tuple[Entity, ...]:
 
 def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     """The subjects the question itself names or describes."""
-    query = _without_own_place(tools, query)
+    query = _without_own_place(tools, _without_kind_words(tools, query))
     # 市政府 / 市委 are named in titles, not as groups' units: with other words around them the
     # question is about those words (市政府各部门主要负责人要做什么), not about the body.
     entities = tuple(e for e in query.entities if not (tools.umbrella(e) and query.content))
@@ -188,6 +188,24 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
         # 调整后组长是谁 / 更名后的小组由谁牵头: the group the notice itself adjusts, named in its title
         entities = tuple(Entity(EntityKind.GROUP, g.id) for g in tools.notice_groups())
     return query, entities
+
+
+def _without_kind_words(tools: Tools, query: Query) -> Query:
+    """The query without a group's name that stands inside a longer kind word: 委员会 (a short name of the
+    安委会) in 有几个专业委员会 is part of the kind asked about."""
+    spans = [
+        (m.start(), m.end())
+        for kind in tools.kb.kinds()
+        if len(kind) > 2
+        for m in re.finditer(re.escape(kind), query.text)
+    ]
+    inside = [
+        m
+        for m in query.mentions
+        if m.entity.kind is EntityKind.GROUP
+        and any(s <= m.start and m.end <= e and m.end - m.start < e - s for s, e in spans)
+    ]
+    return replace(query, mentions=tuple(m for m in query.mentions if m not in inside)) if inside else query
 
 
 def _without_own_place(tools: Tools, query: Query) -> Query:
