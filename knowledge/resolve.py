@@ -35,7 +35,7 @@ RELATION_CUES = frozenset(
 _GROUP_FACETS = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.DUTY, Cue.COMMON)
 _KIND_CUES = frozenset({Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS})
 # What the context keeps of a question: its relation, and the kind of group a list was of.
-CONTEXT_CUES = RELATION_CUES | _KIND_CUES | {Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.REQUIREMENT}
+CONTEXT_CUES = RELATION_CUES | _KIND_CUES | {Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.REQUIREMENT, Cue.WHEN, Cue.QUANTITY}
 # Questions that read as a follow-up when they name nothing of their own.
 _FOLLOW_UP_CUES = (
     *RELATION_CUES,
@@ -310,6 +310,8 @@ def _follow_up(
     document = document and not query.has(Cue.PART)  # 这个在通知哪一条: where what was said stands in it
     if pronoun is None and document and not changed:
         return query, entities  # 文号是多少 after a group; but 他在这个通知里的身份 is about him
+    if pronoun is None and ellipsis and topic_words and not asks_relation and context.relation:
+        return _with_relation(query, context), entities  # 全体会议多久开 → 专题会议呢: asked the same, of it
     if pronoun is None and (topic_words or (query.unknown and not asks_relation)):
         return query, entities  # 哪个组负责推行简易注销 after 法治组 / 那房价呢: a question of its own
     if pronoun is None and not query.has(*_SET_CUES) and GROUP_COUNT.search(query.text):

@@ -57,6 +57,7 @@ _QUALIFIED = re.compile(r"(?:常务|第一|执行)副?(?:组长|主任委员|主
 GROUP_COUNT = re.compile(
     r"(?<![第\d])(?:\d+|[一二两三四五六七八九十]|多)个(?:及以上|或以上|以上)?(?:的)?(?:专题|保障)?小?组"
 )
+_HAS_ASKED = re.compile(r"有没有|有无|是否有|有[^，。？?是]{1,8}(?:吗|么|嘛)")  # whether there is, not whether it is
 _LEVEL = re.compile(r"[省市县区](?!长)")  # 江苏原副省长 is 江苏省原副省长; 副市长 stays no 副省长
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -106,8 +107,11 @@ class Tools:
         """One of the engine's sentences (data/wording.yaml), filled in."""
         return self.wording.say(key, **fields)
 
-    def verdict(self, holds: bool) -> Part:
-        """是。 / 不是。 before the facts that show it."""
+    def verdict(self, holds: bool, question: str = "") -> Part:
+        """是。 / 不是。 before the facts that show it; 有。 / 没有。 where the question asks whether there is
+        something (有没有公章 / 有公章吗)."""
+        if _HAS_ASKED.search(question):
+            return Part(self.say("has" if holds else "has_not"))
         return Part(self.say("yes" if holds else "no"))
 
     def answer(self, question: str, parts: list[Part], entities: tuple[Entity, ...], confidence: float) -> Answer:

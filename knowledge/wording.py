@@ -45,6 +45,8 @@ KEYS = frozenset(
         "claim_unstated",
         "yes",
         "no",
+        "has",
+        "has_not",
         "aspect_of",
         "clause_own",
         "clause_of_group",

@@ -4,7 +4,9 @@ the clause that covers nearly all of the question's content, quoted, rather than
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import pairwise
+from typing import TypeVar
 
 from knowledge import describe
 from knowledge.answer import Answer
@@ -16,6 +18,12 @@ from knowledge.turn import Turn
 
 _COVERED = 0.8  # the share of the question's content weight the clause must cover
 _CONJUNCTION = re.compile(r"和|与|以及|及|跟")
+# how often or when a rule says: 每半年 / 每季度 / 一次 / 定期, else 不定期 / 根据工作需要 (a meeting held both
+# ways is asked of its regular one)
+_REGULAR = re.compile(r"每[年半季月周日天旬]|[一二两三四五六七八九十\d]+(?:次|天|日|个月|年|周)|(?<!不)定期")
+_AS_NEEDED = re.compile(r"不定期|随时|根据工作需要|临时")
+_T = TypeVar("_T")
+_WORD = 2
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -26,21 +34,30 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None  # a person's or a group's own facts come first; but 专项工作组多久报告一次 is a rule of it
     # (办公室多长时间通报一次: a rule of the office, where it asks how often or when)
     facets = [c for c in ROLE_CUES if c is not Cue.MEMBERS and not (when and c is Cue.OFFICE)]
+    # (a facet its own words ask: 联络员 carried from 联络员会议多久开一次 does not make 全体会议呢 one)
+    facets = [c for c in facets if any(w in tools.lexicon.cues[c] for w in query.cue_words)]
     if query.has(*facets, Cue.COMMON, Cue.ELSEWHERE) or query.document_fields:
         return None  # 谁说了算 / 办公室设在哪 / 哪天印发的: a facet or the document, not a rule
+    holders = [e for e in entities if e.kind is not EntityKind.GROUP]
+    if query.has(Cue.MEMBERS) and (query.has(Cue.COUNT) or (holders and query.has(Cue.YES_NO))):
+        return None  # 委员单位一共多少家 / 市教育局是委员单位吗: the members, though a rule says 各委员单位
     if query.has(Cue.DUTY) and tools.kinds_named(query):
         return None  # 三个保障组的分工: the duties of the groups of a kind, though a rule says 职责分工
     # The words that name the group (专班, 陶寺) or a place in it (成员) say whose rule, not which rule;
     # a cue word counts where a clause uses it (召开, 调整), not where none does (什么时候).
     words = [w for w in _rule_words(turn, tools) if not _names_the_group(turn, tools, w)]
     one = words[0] if len(words) == 1 and (when or not _says_what_or_whose(words[0], tools)) else None
-    if len(words) < 2 and not (one and _one_rule_says(tools, one)):
+    if len(words) < 2 and not (one and _one_rule_says(tools, one, when)):
         return None  # 会谁主持: one word of its own is enough where one rule alone uses it
     unknown = [  # 逃生: no rule says it
         w for w in query.unknown if w not in words and not tools.names_group(w) and not _names_the_group(turn, tools, w)
     ]
     hits = [h for h in tools.index.search([*words, *unknown], limit=20) if h.clause.subject == "requirements"]
     hits = [h for h in hits if all(tools.concerns(h, g) for g in groups)]  # the rule of the group named
+    if when and hits:  # 全体会议多久开: of the clauses that fit best, the one that gives a time
+        best = [h for h in hits if h.score >= hits[0].score - 1e-9]
+        timed = _timed(best, lambda h: h.clause.text)
+        hits = timed + [h for h in hits if h not in timed] if timed else hits
     if (not hits or hits[0].score < _COVERED) and _CONJUNCTION.search(query.text):
         hits = _each_piece(turn, tools, [*words, *unknown]) or hits  # 全体会议和联络员会议分别多久一次
     if hits and hits[0].score >= _COVERED:
@@ -53,9 +70,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         parts = [describe.passage(tools.kb, hits[0].clause.fact)]
         if query.has(Cue.YES_NO) and all(w in hits[0].clause.text for w in words):
             # 算省政府议事协调机构吗: the sentence says so, or says 不作为 / 不纳入
-            parts.insert(0, tools.verdict(not _denies(hits[0].clause.text, words)))
+            parts.insert(0, tools.verdict(not _denies(hits[0].clause.text, words), question))
     if query.has(Cue.YES_NO) and _denies(hits[0].clause.text, words):  # 有没有公章: the rule says 不刻制印章
-        parts.insert(0, tools.verdict(False))
+        parts.insert(0, tools.verdict(False, question))
     return tools.answer(question, parts, (), 0.75)
 
 
@@ -109,12 +126,20 @@ def _says_what_or_whose(word: str, tools: Tools) -> bool:
     return any(word in tools.document_values.get(f, "") for f in ("title", "issuer"))
 
 
-def _one_rule_says(tools: Tools, word: str) -> bool:
+def _one_rule_says(tools: Tools, word: str, when: bool = False) -> bool:
     """One word is enough where exactly one rule or passage uses it (运行 →
-    专班自成立起运行至2027年底, 主持 → 会议由组长主持)."""
-    rules = {c.fact for c in tools.index.clauses if c.subject == "requirements" and word in c.tokens}
-    rules |= {c.fact for c in tools.passages.clauses if word in c.tokens}  # one rule: its clauses count once
-    return len(word) >= 2 and len(rules) == 1
+    专班自成立起运行至2027年底, 主持 → 会议由组长主持) — asked how often or when, one that uses it with a
+    time (全体会议多久开 → 全体会议原则上每半年召开一次, not 实行全体会议和专题会议制度)."""
+    clauses = [c for c in tools.index.clauses if c.subject == "requirements"] + list(tools.passages.clauses)
+    used = [c for c in clauses if word in c.tokens]
+    # (a word of two characters, 会议, names any meeting: a time does not make one of them the one asked)
+    timed = _timed(used, lambda c: c.text) if when and len(word) > _WORD else []
+    return len(word) >= 2 and len({c.fact for c in timed or used}) == 1
+
+
+def _timed(found: list[_T], text: Callable[[_T], str]) -> list[_T]:
+    """Those that say when: regularly (每半年 / 一次) if any do, else as needed (不定期 / 根据工作需要)."""
+    return [f for f in found if _REGULAR.search(text(f))] or [f for f in found if _AS_NEEDED.search(text(f))]
 
 
 def _denies(clause: str, words: list[str]) -> bool:
