@@ -60,6 +60,7 @@ _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
 _PICK_ALONE = re.compile(
     r"^(?:就|是|要)?(?:第[一二三四五六七八九1-9][个位]?|前者|后者|头一个|最后一个|最后那个)[吧呀啊的]?$"
 )
+_THAT_ONE = re.compile(r"[\u4e00-\u9fff]{2}(?:那个|那一个)(?![组人])")
 _DESCRIBED_ONE = re.compile(
     r"^[^，。？?]{1,12}?(?:那个|那位|那一个|那一位|的那个|的那位|的)(?:人)?[吧呀啊]?$"
 )  # 专题组那个
@@ -171,7 +172,12 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     asks_which = (asks_group or asks_doer) and only_umbrella and bool(query.content)
     # 那个组副组长单位里有税务局没: in a yes/no question the unit is what is claimed, not what describes 那个组
     claimed = query.has(Cue.YES_NO) and any(e.kind is EntityKind.UNIT for e in entities)
-    if not claimed and (query.has(Cue.DESCRIBED_GROUP) or asks_which or _led_group_asked(tools, query, entities)):
+    # 道路交通那个谁牵头: a piece of one group's name before 那个, in a notice whose groups are no 组
+    that_one = not entities and _THAT_ONE.search(query.text) is not None
+    asks_facet = query.has(*_GROUP_FACETS) and not query.aspects and not query.has(Cue.ROLES)
+    that_one = that_one and asks_facet and _group_by_name_word(tools, query.text) is not None
+    described_cue = query.has(Cue.DESCRIBED_GROUP) or that_one
+    if not claimed and (described_cue or asks_which or _led_group_asked(tools, query, entities)):
         described = _described_group(tools, query, entities)
         if described:  # the words described the group; what is asked of it is in the cues
             listing = {Cue.ALL_GROUPS, Cue.LIST, Cue.COUNT}  # 唐良智下面的副组长: not a list of groups
