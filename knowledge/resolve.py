@@ -60,6 +60,7 @@ _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
 _PICK_ALONE = re.compile(
     r"^(?:就|是|要)?(?:第[一二三四五六七八九1-9][个位]?|前者|后者|头一个|最后一个|最后那个)[吧呀啊的]?$"
 )
+_OFFICE_HEAD = re.compile(r"^(?:那|那么)?(?:正)?主任")  # 主任是谁 after the office: its director
 _THAT_ONE = re.compile(r"[\u4e00-\u9fff]{2}(?:那个|那一个)(?![组人])")
 _DESCRIBED_ONE = re.compile(
     r"^[^，。？?]{1,12}?(?:那个|那位|那一个|那一位|的那个|的那位|的)(?:人)?[吧呀啊]?$"
@@ -258,6 +259,9 @@ def _follow_up(
     if office and query.has(Cue.DEPUTY) and "副组长" not in query.text:
         # 办公室主任由谁兼任 → 副职是哪位 / 副的呢: the office's deputy, not the group's
         query = replace(query, cues=(query.cues - {Cue.DEPUTY}) | {Cue.OFFICE, Cue.OFFICE_DEPUTY})
+    elif office and not entities and query.has(Cue.LEADER) and _OFFICE_HEAD.search(query.text):
+        # 安委办挂在哪个部门 → 主任是哪位领导: the office's 主任, where the body's head is a 主任 too
+        query = replace(query, cues=(query.cues - {Cue.LEADER}) | {Cue.OFFICE, Cue.OFFICE_DIRECTOR})
     asks_relation = bool(query.cues & RELATION_CUES) or bool(query.aspects)
     ellipsis = query.text.startswith(_ELLIPSIS_START) or query.text.endswith(_ELLIPSIS_END)
     if ellipsis and Cue.REQUIREMENT.value in context.relation and _TOWARDS.match(query.text):

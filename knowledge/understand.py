@@ -74,6 +74,9 @@ class Query:
         return any(cue in self.cues for cue in cues)
 
 
+_LEVELS = "省市县区镇"  # the level a short name may start with (市安委会)
+
+
 def _heard(cue_word: str) -> list[frozenset[str]]:
     """How a cue word is heard: a short one as it is said (是不是 shi bu shi, though 不 may be read fu:
     是副市长 asks nothing), a four-character one in any reading (副指挥常 is 副指挥长: three characters
@@ -117,10 +120,13 @@ class QueryReader:
             if 2 <= len(word) <= 4:
                 for index, ch in enumerate(word):
                     self._cue_chars.setdefault((len(word), index, ch), []).append((word, _heard(word)))
+        # 食安办 of 食安委, 安委办 of 市安委会 (its level left off, as people leave it off)
         self._office_forms = {
-            surface[:-1] + "办": entity
+            form[:-1] + "办": entity
             for surface, (entity, _) in matcher.surfaces.items()
-            if entity.id in offices and len(surface) == 3 and surface.endswith(("委", "组", "会"))
+            if entity.id in offices
+            for form in (surface, surface[1:] if surface[:1] in _LEVELS and len(surface) == 4 else "")
+            if len(form) == 3 and form.endswith(("委", "组", "会"))
         }
         self._office_form = re.compile(
             "|".join(map(re.escape, sorted(self._office_forms, key=len, reverse=True))) or "(?!)"
