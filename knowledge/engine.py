@@ -225,7 +225,8 @@ class Engine:
         if claimed and _CLAIM_VERB.search(text) and not self.message.asks(text, query):
             # 张德宽是综合组组长？: a statement asked with a question mark is a yes/no claim
             query = replace(query, cues=query.cues | {Cue.YES_NO})
-        ambiguous = next((m for m in query.mentions if m.rivals), None)
+        # (市食品安全委员会: a group the notice lacks, whatever its kind word fits, is said so, not asked about)
+        ambiguous = next((m for m in query.mentions if m.rivals), None) if query.foreign_group is None else None
         if ambiguous is not None and _each_told(ambiguous, query):
             # 唐组长是哪个组的 (唐良智, 唐英瑜): each of the few people it may mean, told apart by their places
             each = [replace(ambiguous, entity=e, rivals=()) for e in (ambiguous.entity, *ambiguous.rivals)]

@@ -23,6 +23,7 @@ from knowledge.intents import (
     document,
     elsewhere,
     fallback,
+    foreign_group,
     foreign_unit,
     garbled,
     group_list,
@@ -71,6 +72,8 @@ POLICY: tuple[Intent, ...] = (
     unknown_attribute.answer,
     # before named: 市卫生健康委是哪个组的 has no known subject but must not fall to the topic search
     foreign_unit.answer,
+    # before named: 区城市体检工作领导小组组长是谁 ends in a short name of the notice's group, but names another
+    foreign_group.answer,
     # before document: 双随机一公开属于哪个方面 names 公开 but asks the side of 放管服 of a duty
     aspect_of.answer,
     # before named and topic: 协调小组原来叫什么 / 哪年发的 are about the document, not the group
