@@ -297,11 +297,16 @@ class Engine:
         shown = self._listed_groups(answer.text)
         earlier = previous.listed_groups if previous is not None else ()
         listed_groups = earlier if shown and len(shown) < len(earlier) and set(shown) < set(earlier) else shown
+        relation = {c.value for c in query.cues & CONTEXT_CUES}
+        if answer.facts and all(
+            self.kb.facts[f].kind is FactKind.REQUIREMENT for f in answer.facts if f in self.kb.facts
+        ):
+            relation.add(Cue.REQUIREMENT.value)  # 四（二）呢 → 后面还有吗: an answer of requirements is about them
         return Context(
             entities=previous.entities if carried and previous else answer.context.entities,
             mentioned=query.entities,
             carried=carried,
-            relation=tuple(sorted(c.value for c in query.cues & CONTEXT_CUES)),
+            relation=tuple(sorted(relation)),
             aspects=tuple(a.value for a in query.aspects),
             groups=tuple(dict.fromkeys(g for g in groups if g in self.kb.groups)),
             people=people,

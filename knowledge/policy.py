@@ -20,6 +20,7 @@ from knowledge.intents import (
     changes,
     choice,
     compare,
+    continued,
     document,
     elsewhere,
     fallback,
@@ -59,6 +60,9 @@ POLICY: tuple[Intent, ...] = (
     # before rule, document and requirement: 四（一）怎么说的 / 第三部分第二项 name a part of the notice by its
     # number; only a number the notice's own sections have (第二个组 is no part of it)
     section.answer,
+    # before rule_items, rule and requirement: 后面还有吗 / 第二条后面还写了什么, after the requirements, asks the
+    # rest of an item, which the crawl may have cut (never the whole list again)
+    continued.answer,
     # before rule: 工作制度有几项 counts the list the question names, not one clause of it
     rule_items.answer,
     # before unknown_attribute and quantity: 推进会多久开一次 / 成员工作变动了怎么调整 are answered by the

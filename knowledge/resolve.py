@@ -11,7 +11,7 @@ from knowledge.answer import Context
 from knowledge.facts import Aspect, RoleKind, Tier
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
-from knowledge.tools import GROUP_COUNT, Tools, numeral
+from knowledge.tools import AFTER, GROUP_COUNT, Tools, numeral
 from knowledge.understand import Query
 
 # What a question can ask of a subject; the previous answer's relation is one of these.
@@ -327,6 +327,7 @@ def _follow_up(
     if pronoun is None and not query.has(*_SET_CUES) and GROUP_COUNT.search(query.text):
         return query, entities  # 那写了的组长里谁兼两个组: holders counted across every group, not those before
     picks = _PICK_ALONE.match(query.text) is not None  # 第一个 (after 您指的是哪一个：…)
+    picks = picks or AFTER.search(query.text) is not None  # 后面还有吗: more of what was just said
     if not (pronoun is not None or ellipsis or picks or query.has(*_FOLLOW_UP_CUES) or query.aspects):
         return query, entities
     # After an answer with no subject of its own (a list of groups, the document) only a pronoun
