@@ -25,7 +25,8 @@ class Context:
     ``groups``: every group whose facts the answer cited; ``people``: the people the answer names, or the
     list it picked one of (第一个 / 其中谁); ``focus``: the ones it names itself; ``listed_groups``: the
     groups it lists, in order (排第二的那个组); ``earlier``: the subjects of the answers before, the most
-    recent first (回到前面那个组).
+    recent first (回到前面那个组); ``claim``: a yes/no question just judged, its subject left as ``{}``, so
+    许洪斌也是吗 asks it of another (唐英瑜是市科技局局长吗 → {}是市科技局局长吗).
     """
 
     entities: tuple[Entity, ...] = ()
@@ -39,6 +40,7 @@ class Context:
     earlier: tuple[Entity, ...] = ()
     carried: bool = False
     notice: str = ""  # the notice the conversation is about, where several are loaded
+    claim: str = ""
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-able form, for state kept outside the process (the bot's persisted chat context)."""
@@ -49,6 +51,7 @@ class Context:
             **{key: list(getattr(self, key)) for key in _LISTS},
             "carried": self.carried,
             "notice": self.notice,
+            "claim": self.claim,
         }
 
     @classmethod
@@ -64,9 +67,9 @@ class Context:
             lists = {key: tuple(str(v) for v in data.get(key, ())) for key in _LISTS}
         except (TypeError, ValueError):
             return cls()
-        notice = str(data.get("notice", ""))
+        notice, claim = str(data.get("notice", "")), str(data.get("claim", ""))
         carried = bool(data.get("carried", False))
-        return cls(entities, mentioned, earlier=earlier, carried=carried, notice=notice, **lists)
+        return cls(entities, mentioned, earlier=earlier, carried=carried, notice=notice, claim=claim, **lists)
 
     def back(self, first: bool, kind: EntityKind | None) -> Context:
         """The context as it was about an earlier subject (回到前面那个组: the latest before this one of that

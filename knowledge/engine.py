@@ -63,6 +63,12 @@ _EARLIER = 8  # earlier subjects kept
 _KIND_WORDS = ("领导小组", "小组", "组")  # a group's name ends in one, which a search-box query leaves off
 _ITEM_WORD = 8  # characters of a rule's heading read as one word (主任办公会议, not a sentence heading it)
 _MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
+_REPLAY_LONGEST = 16  # characters of a bare follow-up that asks the claim before of another subject
+# what is left of 那许洪斌也是吗 / 许洪斌也算吧 / 督查组算不算 / 欧顺清呢 without the name: a bare yes/no
+_BARE_CLAIM = re.compile(
+    r"(?:那|那么|那个)?(?:也|又|还|同样)?(?:是|算|在|属于)?(?:吗|嘛|吧|呢|么|不是|不算|不|对吗|是吧|对吧)*"
+)
+_SAID_OF = re.compile(r"^(?:那|那么)?(他|她)(?!们)")  # a claim about the person a pronoun stands for
 _TOLD_APART = 3  # people one address may mean that are answered side by side rather than asked about
 
 
@@ -218,6 +224,7 @@ class Engine:
         text = self.read_form(question)
         if not text:
             return tools.decline(question, tools.say("ask_for_question"))
+        text = self._replayed(text, context) or text  # 唐英瑜是市科技局局长吗 → 那许洪斌是吗: the claim, of him
         true_false = _TRUE_FALSE.search(text) is not None
         text = _TRUE_FALSE.sub("", text).strip() if true_false else text
         query = self.reader.read(text)
@@ -284,6 +291,40 @@ class Engine:
         found = sorted((text.index(p.name), p.id) for p in self.kb.people.values() if p.name in text)
         return tuple(person for _, person in found)
 
+    def _replayed(self, text: str, context: Context | None) -> str | None:
+        """The claim just judged, asked of the one subject a bare follow-up names (许洪斌也是吗 / 那许洪斌是吗 /
+        许洪斌也算吧 / 督查组算不算 / 欧顺清呢), where it is of the kind the claim was about."""
+        if context is None or not context.claim or len(text) > _REPLAY_LONGEST:
+            return None
+        query = self.reader.read(text)
+        named = [m for m in query.mentions if not m.via_title]
+        if len({m.entity for m in named}) != 1 or len(query.mentions) != len(named):
+            return None
+        mention = named[0]
+        rest = text[: mention.start] + text[mention.end :]
+        if not _BARE_CLAIM.fullmatch(rest.replace(" ", "")):
+            return None
+        kind = context.claim.split("|", 1)[0]
+        if kind != mention.entity.kind.value:
+            return None
+        return context.claim.split("|", 1)[1].replace("{}", text[mention.start : mention.end], 1)
+
+    @staticmethod
+    def _claim(query: Query) -> str:
+        """A yes/no question judged, kept with its subject as ``{}`` (``kind|text``): its first subject named
+        by name, where the question names just one such."""
+        if not query.has(Cue.YES_NO):
+            return ""
+        said = _SAID_OF.match(query.text)  # 她是市场监管局局长吗: the person the pronoun stands for
+        if said is not None:
+            return f"{EntityKind.PERSON.value}|{query.text[: said.start(1)]}{{}}{query.text[said.end(1) :]}"
+        named = [m for m in query.mentions if not m.via_title]
+        if len({m.entity for m in named}) != 1:
+            return ""
+        mention = named[0]
+        template = query.text[: mention.start] + "{}" + query.text[mention.end :]
+        return f"{mention.entity.kind.value}|{template}"
+
     def _context(self, answer: Answer, query: Query, previous: Context | None) -> Context:
         """What a follow-up may refer to: the answer's subjects (or, for an answer without any, the
         previous ones, carried), what the question named, the relation asked, the groups cited."""
@@ -313,6 +354,7 @@ class Engine:
             focus=named,
             listed_groups=listed_groups,
             earlier=self._earlier(answer, previous),
+            claim=self._claim(query),
         )
 
     @staticmethod
