@@ -52,10 +52,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         holds = any(post_fits(claim, t.title) for t in person.titles)
         return tools.answer(question, [tools.verdict(holds), tools.entity_part(holders[0])], entities, 0.85)
     people = [h for h in holders if h.kind is EntityKind.PERSON]
-    if len(people) > 1 and len(people) == len(holders) and not groups and claim and not query.has(*ROLE_CUES):
-        if _is_post(tools, claim):  # 他俩都是局长吗: the post claimed of each of them
-            holds = all(any(post_fits(claim, t.title) for t in tools.kb.people[p.id].titles) for p in people)
-            return tools.answer(question, [tools.verdict(holds), *map(tools.entity_part, people)], entities, 0.85)
+    each = len(people) > 1 and len(people) == len(holders) and not groups and not query.has(*ROLE_CUES)
+    if each and claim and _is_post(tools, claim):  # 他俩都是局长吗: the post claimed of each of them
+        holds = all(any(post_fits(claim, t.title) for t in tools.kb.people[p.id].titles) for p in people)
+        return tools.answer(question, [tools.verdict(holds), *map(tools.entity_part, people)], entities, 0.85)
     facet = _facet_claimed(tools, query, groups, holders, claim)
     if facet is not None:
         # 组长是市长吗 (the 组长 is a 副市长) / 办公室设在市行政审批局吗: the value claimed against the facet
