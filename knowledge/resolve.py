@@ -47,6 +47,7 @@ _FOLLOW_UP_CUES = (
     Cue.DESCRIBED_GROUP,
     Cue.FORMER,  # 原来是谁, after 组长是谁
     Cue.PART,  # 这个在通知哪一条, after 法治组是干什么的
+    Cue.COMPARE,  # 哪个多, after two groups' deputy units
 )
 _ORDINAL = re.compile(r"(?:排)?第([一二三四五六七八九])(?!条|项|点|部分)(?:个|位|名|的)?")
 _FIRST_ONE = re.compile(r"前者|头一个|第一个")
@@ -59,6 +60,10 @@ _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
 _PICK_ALONE = re.compile(
     r"^(?:就|是|要)?(?:第[一二三四五六七八九1-9][个位]?|前者|后者|头一个|最后一个|最后那个)[吧呀啊的]?$"
+)
+# two subjects asked about together, the one just answered and the one before: 这俩组 / 这两个组 / 哪个多
+_PAIR = re.compile(
+    r"[这那](?:俩|两个)(?:小?组|单位|人)?|(?:俩|两个)(?:小?组)?(?:都|各|分别)|两者|二者|它俩|它们俩|哪个(?:更)?[多少]|谁(?:更)?[多少]"
 )
 _OFFICE_HEAD = re.compile(r"^(?:那|那么)?(?:正)?主任")  # 主任是谁 after the office: its director
 _THAT_ONE = re.compile(r"[\u4e00-\u9fff]{2}(?:那个|那一个)(?![组人])")
@@ -334,6 +339,10 @@ def _follow_up(
     # reaches back past it: 一共几个 counts the list, 回到刚才那个组 means the group before.
     one = pronoun is EntityKind.PERSON and not _PLURAL.search(query.text)  # 他, not 他们 / 这两位
     inherited = () if context.carried and pronoun is None else _earlier(tools, context, pronoun, one)
+    if _PAIR.search(query.text) and len(inherited) == 1:
+        # 双创组组长 → 审批组呢 → 这俩组副组长单位各几个 / 哪个多: this subject and the one before it
+        before = next((e for e in context.earlier if e.kind is inherited[0].kind), None)
+        inherited = (*([before] if before is not None else []), *inherited)
     picked = _picked(tools, query, context)
     if picked is not None:  # 第一个是什么职务 / 排第二的那个组长 / 后者 / 那另一位呢: one of those listed before
         inherited = (picked,)
