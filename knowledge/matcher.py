@@ -43,6 +43,7 @@ class EntityKind(enum.Enum):
     UNIT = "unit"
 
 
+_SHORT_FORM = 4  # characters of a short form a misspelt full name around it may replace
 _LEVELS = "省市县区镇"  # the level a short name may start with (市安委会)
 
 
@@ -178,7 +179,27 @@ class EntityMatcher:
         mentions += self._by_spelling(masked)
         masked = mask(text, mentions)
         mentions += self._by_one_character(masked)
+        mentions = self._widened(text, mentions)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _widened(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A short form found inside a misspelt full name (审批组 in 精简政审批组) gives way to the name: the
+        name nearly occurs around it, for the same entity."""
+        short = [m for m in mentions if m.end - m.start <= _SHORT_FORM and m.entity.kind is EntityKind.GROUP]
+        if not short:
+            return mentions
+        for near in self._by_spelling(text):
+            inside = [
+                m
+                for m in short
+                if m.entity == near.entity
+                and near.start <= m.start
+                and m.end <= near.end
+                and near.end - near.start > m.end - m.start
+            ]
+            if inside and not any(m not in inside and m.start < near.end and near.start < m.end for m in mentions):
+                mentions = [m for m in mentions if m not in inside] + [near]
+        return mentions
 
     def _by_sound(self, text: str, found_before: list[Mention]) -> list[Mention]:
         """Names that sound the same as a window of the question and share a character with it:

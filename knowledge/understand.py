@@ -201,6 +201,8 @@ class QueryReader:
         masked = list(text)
         for mention in mentions:
             masked[mention.start : mention.end] = " " * (mention.end - mention.start)
+        # a token across a name's edge (组组长 of 精简政审批组组长) holds no word: its characters stand alone
+        inside = _inside_words(_split_at_names(tokens, mentions))
         cue_spans: list[tuple[int, int]] = []
         tags: list[Tag] = []
         words: list[str] = []
@@ -392,6 +394,21 @@ def _office_cues(cues: frozenset[Cue], text: str, offices: list[tuple[re.Match[s
     if any(a.startswith("主任") for a in after):
         return (cues - {Cue.LEADER}) | {Cue.OFFICE_DIRECTOR}
     return cues
+
+
+def _split_at_names(tokens: list[tuple[str, int, int]], mentions: list[Mention]) -> list[tuple[str, int, int]]:
+    """The tokens, those that cross the edge of a mention cut into single characters."""
+
+    def crosses(start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end and not (m.start <= start and end <= m.end) for m in mentions)
+
+    split: list[tuple[str, int, int]] = []
+    for word, start, end in tokens:
+        if crosses(start, end):
+            split += [(word[i - start], i, i + 1) for i in range(start, end)]
+        else:
+            split.append((word, start, end))
+    return split
 
 
 def _inside_words(tokens: list[tuple[str, int, int]]) -> Callable[[int, int], bool]:
