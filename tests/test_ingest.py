@@ -912,3 +912,38 @@ def test_an_html_roster_with_two_heads_and_a_post_wrapped_inside_a_word_and_a_re
     assert _holders(k, "成员") == ["严立东", "韦华", "卓文涛"]
     assert [t.title for t in k.people["wei_hua"].titles] == ["市税务局某区分局党委委员", "副处长"]
     assert "区旧区测试工作领导小组" in _ask(tmp_path, "原来叫什么")
+
+
+def test_the_pages_information_block_menu_bar_and_qr_prompt_are_chrome_but_its_publication_date_is_kept(
+    tmp_path: Path,
+) -> None:
+    """索引号 / 发布机构 / 文号 / 发布日期 pairs before the title, a 首页 | … menu, 扫一扫…: the page's, not the notice's;
+    the title is read without them, the page's 发布日期 stays; 附件：1.… lists the annexes and is no rule."""
+    raw = (
+        "https://example.gov.cn/t5.html\n首页 | 政务公开 | 办事服务 | 走进石桥\n"
+        "索引号：SQ-001/2022-00012　　主题分类：综合政务\n发布机构：石桥县人民政府办公室　　发文日期：2022-06-01\n"
+        "文　　号：石政办发〔2022〕3号　　发布日期：2022-06-03\n石桥县人民政府办公室关于成立县测试工作专班的通知\n"
+        "石政办发〔2022〕3号\n各乡镇人民政府：\n　　经县人民政府同意，成立了县测试工作专班（以下简称专班）。\n"
+        "一、有关要求\n专班为临时性工作机构，任务完成后自行撤销。\n附件：1.县测试工作专班组成人员名单\n"
+        "石桥县人民政府办公室\n2022年6月1日\n扫一扫在手机打开当前页\n"
+    )
+    k = _read(raw, tmp_path)
+    assert k.field("title").value == "石桥县人民政府办公室关于成立县测试工作专班的通知"
+    assert k.field("published").value == "2022-06-03"
+    assert next(iter(k.groups.values())).full_name == "县测试工作专班"  # 成立了: 了 is no part of the name
+    assert [r.quote for r in k.requirements] == ["专班为临时性工作机构，任务完成后自行撤销。"]
+    notice = (tmp_path / "notice.txt").read_text(encoding="utf-8")
+    assert "索引号" not in notice and "扫一扫" not in notice and "政务公开" not in notice
+
+
+def test_names_padded_inside_sentences_of_an_adjustment_are_joined() -> None:
+    """原组长X　Y不再担任 / 接替X　Y； / 由X　Y同志兼任 / （一）X　Y（…）: a padded name wherever a sentence names a
+    person; two items run on in one line are two lines."""
+    text = clean(
+        "一、组长：由县长孔明担任（原组长韩　冰不再担任）。\n（一）贺　峰（县财政局副局长）接替梅　兰；（二）增补凌云为成员；\n"
+        "办公室主任由苗　青同志兼任。\n"
+    )
+    assert text == (
+        "一、组长：由县长孔明担任（原组长韩冰不再担任）。\n（一）贺峰（县财政局副局长）接替梅兰；\n（二）增补凌云为成员；\n"
+        "办公室主任由苗青同志兼任。\n"
+    )
