@@ -947,3 +947,35 @@ def test_names_padded_inside_sentences_of_an_adjustment_are_joined() -> None:
         "一、组长：由县长孔明担任（原组长韩冰不再担任）。\n（一）贺峰（县财政局副局长）接替梅兰；\n（二）增补凌云为成员；\n"
         "办公室主任由苗青同志兼任。\n"
     )
+
+
+def test_a_notice_that_adjusts_only_some_places_reads_who_holds_them_now_and_what_changed(tmp_path: Path) -> None:
+    """No roster: 组长：由Y担任（原组长X不再担任）, 增补Z（title）为副组长, A（title）接替B任副组长, items under 三、成员：
+    (A接替B / 增补C为成员 / 原成员D、E不再担任), 办公室仍设在… with its 主任不变 (never named), 其他成员不变."""
+    raw = (
+        "某市人民政府办公室关于调整市测试工作领导小组部分成员的通知\n某府办字〔2023〕9号\n"
+        "各县人民政府：\n　　现将领导小组部分成员调整如下：\n"
+        "一、组长：由副市长孔明担任（原组长韩冰不再担任）。\n"
+        "二、副组长：增补凌云（市政府副秘书长）为副组长；贺峰（市统计局局长）接替梅兰任副组长。\n三、成员：\n"
+        "（一）苗青（市民政局副局长）接替尹默；\n（二）增补简宁（市水利局副局长）为成员；\n"
+        "（三）原成员苏河、白露因工作变动不再担任领导小组成员。\n领导小组办公室仍设在市统计局，办公室主任不变。其他成员不变。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["孔明"] and _holders(k, "副组长") == ["凌云", "贺峰"]
+    assert _holders(k, "成员") == ["苗青", "简宁"]  # who left is never a holder
+    group = next(iter(k.groups.values()))
+    assert [(c.role, c.former, c.successors, c.added) for c in group.changes] == [
+        ("组长", ("han_bing",), ("kong_ming",), ()),
+        ("副组长", (), (), ("ling_yun",)),
+        ("副组长", ("mei_lan",), ("he_feng",), ()),
+        ("成员", ("yin_mo",), ("miao_qing",), ()),
+        ("成员", (), (), ("jian_ning",)),
+        ("成员", ("su_he", "bai_lu"), (), ()),
+    ]
+    assert [t.title for t in k.people["he_feng"].titles] == ["市统计局局长"]
+    assert k.units[group.office.host].name == "市统计局" and group.office.director is None
+    facts = (tmp_path / "facts.yaml").read_text(encoding="utf-8")
+    assert "其他成员不变): these are the holders it names" in facts  # the place is not the whole roster
+    assert "韩冰" in _ask(tmp_path, "原组长是谁")
+    assert "未载明" in _ask(tmp_path, "办公室主任是谁")
+    assert _ask(tmp_path, "梅兰还是副组长吗").startswith("不是")

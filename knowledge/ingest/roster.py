@@ -69,7 +69,7 @@ ROLES = sorted(
 )
 _ROLE_ALT = "|".join(ROLES)
 # 专班成员: / 小组成员: — the body's own word before the place is not part of the place
-_LABEL = re.compile(rf"^(?:专班|工作专班|小组|领导小组)?({_ROLE_ALT})[:：]\s*(.*)$")
+LABEL = re.compile(rf"^(?:专班|工作专班|小组|领导小组)?({_ROLE_ALT})[:：]\s*(.*)$")
 # where the next place of a run-on roster starts: ；副主任： / ; 委员:
 _NEXT_LABEL = re.compile(rf"[;；](?=\s*(?:{_ROLE_ALT})[:：])")
 # a list of people with their titles in brackets, joined by 、 (何静（副市长）、唐志远（副市长、市公安局局长）)
@@ -106,7 +106,7 @@ def _role_run(line: Line) -> list[Line]:
     """A roster run on in one line, place after place (主任：周建平（市长）；常务副主任：罗永康（…）；委员：…), or with
     its line breaks lost so each label is glued to the title before it (组长：叶某 省长常务副组长：孙某 …): one line
     per place, each still quoting what notice.txt has; any other line as it is."""
-    first = _LABEL.match(line.text)
+    first = LABEL.match(line.text)
     if not first:
         return [line]
     text = line.text
@@ -143,7 +143,7 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
     offices = office_parts(lines)
     i = 0
     while i < len(lines):
-        m = _LABEL.match(lines[i].text)
+        m = LABEL.match(lines[i].text)
         if not m or "由" in m.group(2)[:3]:
             i += 1
             continue
@@ -159,9 +159,9 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             holder = Holder()
             for entry in taken:
                 if not entry.level:
-                    _read_entries(_LABEL.sub(r"\2", entry.text), holder, role)
+                    _read_entries(LABEL.sub(r"\2", entry.text), holder, role)
             quote = " ".join(line.text for line in taken)
-            _add(draft, target, role, holder, quote, taken[0].section, entry_lines=taken, part=part)
+            add_holding(draft, target, role, holder, quote, taken[0].section, entry_lines=taken, part=part)
         i = j
     _column_tables(draft, lines, scopes)  # a named list (an annex's table) wins over the rule that describes it
     for index, line in enumerate(lines):
@@ -190,7 +190,7 @@ def office_parts(lines: list[Line]) -> dict[int, int]:
 def _office_entry(group: dict, lines: list[Line], head: int) -> dict:
     """The group's office, which its own part of the notice describes (first by the sentence under its heading)."""
     if "office" not in group:
-        first = next((line for line in lines[head + 1 :] if not _LABEL.match(line.text)), lines[head])
+        first = next((line for line in lines[head + 1 :] if not LABEL.match(line.text)), lines[head])
         said = first if not first.level or first is lines[head] else lines[head]
         group["office"] = {"quote": said.text, "section": said.section}
     return group["office"]
@@ -205,7 +205,7 @@ def _named_list(draft: Draft, line: Line, scope: Scope) -> None:
         holder = Holder()
         _read_entries(m.group(2), holder, m.group(1))
         if holder.persons:
-            _add(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
+            add_holding(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
 
 
 _UNIT_COLUMN = ("单位", "所在单位", "工作单位", "成员单位")
@@ -272,7 +272,7 @@ def _group_titled(title: str, scopes: list[Scope]) -> dict | None:
 
 def _same_place(line: Line, role: str) -> str | None:
     """What a line labelled with the same place as the one before holds (a table row), else None."""
-    m = _LABEL.match(line.text)
+    m = LABEL.match(line.text)
     return m.group(2) if m and m.group(1) == role and m.group(2) and "由" not in m.group(2)[:3] else None
 
 
@@ -285,11 +285,11 @@ def _inline_labels(draft: Draft, line: Line, scope: Scope) -> None:
     委员会。主任单位为市公安局。"""
     for sentence in re.split(r"(?<=[。;；])", line.body)[1:]:
         said = sentence.strip().rstrip("。;；")
-        m = _LABEL.match(said) or _UNIT_IS.match(said)
+        m = LABEL.match(said) or _UNIT_IS.match(said)
         if m and m.group(1).endswith("单位") and m.group(2):
             holder = Holder()
             _read_entries(m.group(2), holder, m.group(1))
-            _add(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
+            add_holding(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
 
 
 def _sub_lists(taken: list[Line]) -> list[tuple[tuple[str, str | None] | None, list[Line]]]:
@@ -314,7 +314,7 @@ def _continues(lines: list[Line], j: int) -> bool:
     line = lines[j]
     text = line.text
     sentence = "。" in text and not garbled_entry(text)
-    if _LABEL.match(text) or sentence or len(text) > 80 or re.search(r"由|设在|兼任|担任", text):
+    if LABEL.match(text) or sentence or len(text) > 80 or re.search(r"由|设在|兼任|担任", text):
         return False
     if line.level:
         return line.level >= 2 and len(line.body) <= 24 and j + 1 < len(lines) and _entry_like(lines[j + 1].text)
@@ -487,7 +487,7 @@ def unit_list(text: str) -> list[str]:
     return units
 
 
-def _add(
+def add_holding(
     draft: Draft,
     group: dict,
     role: str,
@@ -544,7 +544,7 @@ def _add(
     roles.append(entry)
     for also, name in holder.also:
         line = _line_naming(entry_lines, name) if entry_lines else quote
-        _add(draft, group, also, Holder(persons=[(name, None)]), line, section)
+        add_holding(draft, group, also, Holder(persons=[(name, None)]), line, section)
     return True
 
 
@@ -625,11 +625,11 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             role, content = m.group(1), m.group(2)
             if sentence[max(0, m.start() - 3) : m.start()].endswith("办公室"):
                 continue
-            _add(draft, scope.entry, role, read_holders(content, role), m.group(0), line.section)
+            add_holding(draft, scope.entry, role, read_holders(content, role), m.group(0), line.section)
         by_role: dict[str, list[re.Match[str]]] = {}
         for m in _TAKES.finditer(sentence):
-            if (m.group(1) or m.group(2)).endswith("不再"):
-                continue  # 刘明远同志不再担任常务副组长: who left the place (changes.py)
+            if (m.group(1) or m.group(2)).endswith("不再") or re.search("增补|接替", m.group(1) or m.group(2)):
+                continue  # 刘明远同志不再担任常务副组长 / 邹某接替章某任副组长: what changed in the place (changes.py)
             if "办公室" not in m.group(3) and not m.group(3).endswith(("副", "常务")):
                 by_role.setdefault(m.group(4), []).append(m)
         for role, matches in by_role.items():  # 张虎担任副组长…,覃伟中担任副组长: one place, one quote
@@ -640,11 +640,11 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
                 holder.units += found.units
                 holder.posts += found.posts
             quote = sentence[matches[0].start() : matches[-1].end()]
-            _add(draft, scope.entry, role, holder, quote, line.section)
+            add_holding(draft, scope.entry, role, holder, quote, line.section)
         for m in _MEMBER_UNITS.finditer(sentence):
             text = m.group(1) or m.group(2)
             holder = Holder(units=unit_list(text))
-            _add(
+            add_holding(
                 draft,
                 scope.entry,
                 "成员单位" if "单位" in m.group(0) else "成员",
@@ -657,11 +657,11 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             names = (scope.entry["name"], scope.entry.get("full_name") or scope.entry["name"], scope.entry["kind"])
             units = unit_list(m.group(1))
             if (before.endswith(names) or not before) and units and all(_UNIT_END.search(u) for u in units):
-                _add(draft, scope.entry, "牵头单位", Holder(units=units), m.group(0), line.section)
+                add_holding(draft, scope.entry, "牵头单位", Holder(units=units), m.group(0), line.section)
         for m in [*_ARE.finditer(sentence), *_CHOSEN.finditer(sentence)]:
             role, post = (m.group(1), m.group(2)) if m.re is _ARE else (m.group(2), m.group(1))
             if not is_name(post):
-                _add(draft, scope.entry, role, Holder(posts=[post]), m.group(0), line.section)
+                add_holding(draft, scope.entry, role, Holder(posts=[post]), m.group(0), line.section)
         for m in _ARE_OF.finditer(sentence):  # 各成员单位有关负责同志为联席会议成员: the group's word before the place
             own = {
                 "",
@@ -671,4 +671,4 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
                 *scope.entry.get("aliases", []),
             }
             if m.group(2) in own and not is_name(m.group(1)) and _UNIT_TAIL.search(m.group(1)):
-                _add(draft, scope.entry, m.group(3), Holder(posts=[m.group(1)]), m.group(0), line.section)
+                add_holding(draft, scope.entry, m.group(3), Holder(posts=[m.group(1)]), m.group(0), line.section)
