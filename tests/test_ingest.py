@@ -979,3 +979,22 @@ def test_a_notice_that_adjusts_only_some_places_reads_who_holds_them_now_and_wha
     assert "韩冰" in _ask(tmp_path, "原组长是谁")
     assert "未载明" in _ask(tmp_path, "办公室主任是谁")
     assert _ask(tmp_path, "梅兰还是副组长吗").startswith("不是")
+
+
+def test_an_annex_liaison_table_with_its_header_broken_over_two_lines_and_empty_cells(tmp_path: Path) -> None:
+    """| 单位 | 姓名 | / 职务 |: one header; a row with no title is the unit's person; a row with no name is no one
+    (未载明, never guessed); 各镇分管负责同志 on a roster line is a post, not a unit 各镇."""
+    raw = (
+        "某县人民政府办公室关于成立县测试工作专班的通知\n附件1\n县测试工作专班组成人员名单\n专班长：孔明 副县长\n"
+        "成　　员：贺峰 县财政局副局长\n　　　　　各镇分管负责同志\n附件2\n县测试工作专班联络员名单\n| 单位 | 姓名 |\n"
+        " 职务 |\n|---|---|---|\n| 县财政局 | 凌　云 | 预算股股长 |\n| 县民政局 | 苗青 |  |\n| 县水利局 |  | 水政股股长 |\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "联络员") == ["凌云", "苗青"]
+    assert [(t.title, k.units[t.unit].name) for t in k.people["miao_qing"].titles] == [("县民政局", "县民政局")]
+    assert [(t.title, k.units[t.unit].name) for t in k.people["ling_yun"].titles] == [("预算股股长", "县财政局")]
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    assert members.posts == ("各镇分管负责同志",) and not members.units
+    assert "凌云" in _ask(tmp_path, "县财政局的联络员是谁")
+    facts = (tmp_path / "facts.yaml").read_text(encoding="utf-8")
+    assert "县水利局: no name in its row" in facts and "水政股股长" not in str(k.people)

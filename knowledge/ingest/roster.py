@@ -217,7 +217,10 @@ _TABLE_TITLE = re.compile(rf"({_ROLE_ALT})(?:人员)?名单$")
 def _cells(text: str) -> list[str]:
     """A flattened table row's cells: split at | or tabs where the crawl kept them, else at spaces (a two-character
     name padded to three, 黄 蕾, is one cell)."""
-    cells = re.split(r"\s*[|｜\t]\s*", text) if re.search(r"[|｜\t]", text) else text.split(" ")
+    if re.search(r"[|｜]", text):  # a markdown row: its empty cells kept in their columns (| 县林业局 | | |)
+        inner = re.sub(r"^\s*[|｜]|[|｜]\s*$", "", text.strip())
+        return [_unpadded(c.strip()) for c in re.split(r"[|｜]", inner)]
+    cells = re.split(r"\s*\t\s*", text) if "\t" in text else text.split(" ")
     out: list[str] = []
     for cell in (c.strip() for c in cells):
         if out and len(out[-1]) == 1 and len(cell) == 1 and out[-1] in SURNAMES:
@@ -225,6 +228,12 @@ def _cells(text: str) -> list[str]:
         elif cell:
             out.append(cell)
     return out
+
+
+def _unpadded(cell: str) -> str:
+    """A name cell padded to three characters (梁 冬): the name."""
+    m = re.fullmatch(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff])", cell)
+    return m.group(1) + m.group(2) if m and m.group(1) in SURNAMES else cell
 
 
 def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
@@ -245,19 +254,30 @@ def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None
         rows = []
         for row in lines[i + 1 :]:
             cells = _cells(row.text)
-            if len(cells) != len(header) or not is_name(cells[columns["name"]]) or row.level:
+            name = cells[columns["name"]] if len(cells) == len(header) else None
+            if name is None or not (is_name(name) or not name) or row.level or not cells[columns["unit"]]:
                 break
             rows.append((row, cells))
-        if not rows:
+        named = [(row, cells) for row, cells in rows if cells[columns["name"]]]
+        if not named:
             continue
         group = _group_titled(lines[i - 1].text, scopes) or scope_of(scopes, i).entry
         persons = []
-        for row, cells in rows:
-            title = cells[columns["title"]] if columns["title"] is not None else None
-            persons.append(draft.person(cells[columns["name"]], title, row.text, row.section, cells[columns["unit"]]))
+        for row, cells in named:
+            unit = cells[columns["unit"]]
+            # | 县财政局 | 陆海燕 | |: no title given, the unit she is sent from is what the row says of her
+            title = (cells[columns["title"]] if columns["title"] is not None else None) or unit
+            persons.append(draft.person(cells[columns["name"]], title, row.text, row.section, unit))
         quote = " ".join(row.text for row, _ in rows)
         if draft.stands(quote) and not any(h["role"] == place.group(1) for h in group.setdefault("roles", [])):
             entry = {"role": place.group(1), "persons": list(dict.fromkeys(persons)), "quote": quote}
+            unnamed = [
+                f"{cells[columns['unit']]}: no name in its row ({row.text}): 未载明"
+                for row, cells in rows
+                if not cells[columns["name"]]
+            ]
+            if unnamed:
+                entry[CHECK] = unnamed
             group["roles"].append(entry | {"section": rows[0][0].section})
 
 
@@ -358,6 +378,9 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
         return
     if role.endswith("单位"):  # 牵头单位：区住房和城乡建设局 — a unit, even alone
         holder.units.extend(unit_list(text))
+        return
+    if re.fullmatch(r"各[\u4e00-\u9fff()（）]{2,20}", text) and _UNIT_TAIL.search(text):
+        holder.posts.append(text)  # 各乡镇分管负责同志: whoever each 乡镇 sends, no unit the notice names
         return
     if _UNIT_TAIL.search(text) or ("、" in text and all(_UNIT_END.search(p) for p in re.split(r"[、,，]", text) if p)):
         holder.units.extend(unit_list(text))
