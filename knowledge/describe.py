@@ -42,8 +42,17 @@ def title_facts(person: Person) -> tuple[str, ...]:
     return tuple(f"person.{person.id}.title{i}" for i in range(1, len(person.titles) + 1))
 
 
+_LEADING_UNITS = ("牵头单位", "组长单位", "主任单位", "指挥长单位", "召集单位")  # a unit at the head of a body
+
+
 def leader(kb: Knowledge, group: Group) -> Part:
     fact, head = f"group.{group.id}.leader", group.leader
+    leading = [h for h in group.roles if h.role in _LEADING_UNITS and h.units]
+    if head.person is None and not head.posts and leading and not group.holdings(Tier.HEAD):
+        # 道路交通那个谁牵头 / 宣传组组长是谁: no head named, the unit at its head (主任单位 / 牵头单位) is
+        units = "、".join(kb.units[u].name for u in leading[0].units)
+        text = f"{UNSTATED}{group.name}的{head.role}；{leading[0].role}：{units}。"
+        return Part(text, (holding_fact_id(group.id, leading[0]),))
     if head.person is None and not head.posts:
         return Part(f"{UNSTATED}{group.name}的{head.role}。", (fact,))
     if len(head.persons) > 1:  # 组长：陈建国、刘明 — two heads side by side

@@ -225,7 +225,8 @@ class Engine:
         if claimed and _CLAIM_VERB.search(text) and not self.message.asks(text, query):
             # 张德宽是综合组组长？: a statement asked with a question mark is a yes/no claim
             query = replace(query, cues=query.cues | {Cue.YES_NO})
-        ambiguous = next((m for m in query.mentions if m.rivals), None)
+        # (市食品安全委员会: a group the notice lacks, whatever its kind word fits, is said so, not asked about)
+        ambiguous = next((m for m in query.mentions if m.rivals), None) if query.foreign_group is None else None
         if ambiguous is not None and _each_told(ambiguous, query):
             # 唐组长是哪个组的 (唐良智, 唐英瑜): each of the few people it may mean, told apart by their places
             each = [replace(ambiguous, entity=e, rivals=()) for e in (ambiguous.entity, *ambiguous.rivals)]
@@ -296,11 +297,16 @@ class Engine:
         shown = self._listed_groups(answer.text)
         earlier = previous.listed_groups if previous is not None else ()
         listed_groups = earlier if shown and len(shown) < len(earlier) and set(shown) < set(earlier) else shown
+        relation = {c.value for c in query.cues & CONTEXT_CUES}
+        if answer.facts and all(
+            self.kb.facts[f].kind is FactKind.REQUIREMENT for f in answer.facts if f in self.kb.facts
+        ):
+            relation.add(Cue.REQUIREMENT.value)  # 四（二）呢 → 后面还有吗: an answer of requirements is about them
         return Context(
             entities=previous.entities if carried and previous else answer.context.entities,
             mentioned=query.entities,
             carried=carried,
-            relation=tuple(sorted(c.value for c in query.cues & CONTEXT_CUES)),
+            relation=tuple(sorted(relation)),
             aspects=tuple(a.value for a in query.aspects),
             groups=tuple(dict.fromkeys(g for g in groups if g in self.kb.groups)),
             people=people,

@@ -43,6 +43,9 @@ class EntityKind(enum.Enum):
     UNIT = "unit"
 
 
+_LEVELS = "省市县区镇"  # the level a short name may start with (市安委会)
+
+
 @dataclass(frozen=True)
 class Entity:
     kind: EntityKind
@@ -73,6 +76,10 @@ class EntityMatcher:
             for surface in (group.name, group.full_name, *group.aliases):
                 if surface:
                     self.surfaces[surface] = (Entity(EntityKind.GROUP, group.id), None)
+        for group in kb.groups.values():  # 安委会 for the notice's own 市安委会 (以下简称…), its level left off
+            for alias in group.aliases:
+                if alias[:1] in _LEVELS and len(alias) == 4:
+                    self.surfaces.setdefault(alias[1:], (Entity(EntityKind.GROUP, group.id), None))
         for unit in kb.units.values():
             for surface in (unit.name, *unit.aliases):
                 self.surfaces[surface] = (Entity(EntityKind.UNIT, unit.id), None)

@@ -20,9 +20,11 @@ from knowledge.intents import (
     changes,
     choice,
     compare,
+    continued,
     document,
     elsewhere,
     fallback,
+    foreign_group,
     foreign_unit,
     garbled,
     group_list,
@@ -58,6 +60,9 @@ POLICY: tuple[Intent, ...] = (
     # before rule, document and requirement: 四（一）怎么说的 / 第三部分第二项 name a part of the notice by its
     # number; only a number the notice's own sections have (第二个组 is no part of it)
     section.answer,
+    # before rule_items, rule and requirement: 后面还有吗 / 第二条后面还写了什么, after the requirements, asks the
+    # rest of an item, which the crawl may have cut (never the whole list again)
+    continued.answer,
     # before rule: 工作制度有几项 counts the list the question names, not one clause of it
     rule_items.answer,
     # before unknown_attribute and quantity: 推进会多久开一次 / 成员工作变动了怎么调整 are answered by the
@@ -71,6 +76,8 @@ POLICY: tuple[Intent, ...] = (
     unknown_attribute.answer,
     # before named: 市卫生健康委是哪个组的 has no known subject but must not fall to the topic search
     foreign_unit.answer,
+    # before named: 区城市体检工作领导小组组长是谁 ends in a short name of the notice's group, but names another
+    foreign_group.answer,
     # before document: 双随机一公开属于哪个方面 names 公开 but asks the side of 放管服 of a duty
     aspect_of.answer,
     # before named and topic: 协调小组原来叫什么 / 哪年发的 are about the document, not the group

@@ -11,7 +11,7 @@ from knowledge.answer import Context
 from knowledge.facts import Aspect, RoleKind, Tier
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
-from knowledge.tools import GROUP_COUNT, Tools, numeral
+from knowledge.tools import AFTER, GROUP_COUNT, Tools, numeral
 from knowledge.understand import Query
 
 # What a question can ask of a subject; the previous answer's relation is one of these.
@@ -60,6 +60,8 @@ _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
 _PICK_ALONE = re.compile(
     r"^(?:就|是|要)?(?:第[一二三四五六七八九1-9][个位]?|前者|后者|头一个|最后一个|最后那个)[吧呀啊的]?$"
 )
+_OFFICE_HEAD = re.compile(r"^(?:那|那么)?(?:正)?主任")  # 主任是谁 after the office: its director
+_THAT_ONE = re.compile(r"[\u4e00-\u9fff]{2}(?:那个|那一个)(?![组人])")
 _DESCRIBED_ONE = re.compile(
     r"^[^，。？?]{1,12}?(?:那个|那位|那一个|那一位|的那个|的那位|的)(?:人)?[吧呀啊]?$"
 )  # 专题组那个
@@ -171,7 +173,12 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     asks_which = (asks_group or asks_doer) and only_umbrella and bool(query.content)
     # 那个组副组长单位里有税务局没: in a yes/no question the unit is what is claimed, not what describes 那个组
     claimed = query.has(Cue.YES_NO) and any(e.kind is EntityKind.UNIT for e in entities)
-    if not claimed and (query.has(Cue.DESCRIBED_GROUP) or asks_which or _led_group_asked(tools, query, entities)):
+    # 道路交通那个谁牵头: a piece of one group's name before 那个, in a notice whose groups are no 组
+    that_one = not entities and _THAT_ONE.search(query.text) is not None
+    asks_facet = query.has(*_GROUP_FACETS) and not query.aspects and not query.has(Cue.ROLES)
+    that_one = that_one and asks_facet and _group_by_name_word(tools, query.text) is not None
+    described_cue = query.has(Cue.DESCRIBED_GROUP) or that_one
+    if not claimed and (described_cue or asks_which or _led_group_asked(tools, query, entities)):
         described = _described_group(tools, query, entities)
         if described:  # the words described the group; what is asked of it is in the cues
             listing = {Cue.ALL_GROUPS, Cue.LIST, Cue.COUNT}  # 唐良智下面的副组长: not a list of groups
@@ -252,6 +259,9 @@ def _follow_up(
     if office and query.has(Cue.DEPUTY) and "副组长" not in query.text:
         # 办公室主任由谁兼任 → 副职是哪位 / 副的呢: the office's deputy, not the group's
         query = replace(query, cues=(query.cues - {Cue.DEPUTY}) | {Cue.OFFICE, Cue.OFFICE_DEPUTY})
+    elif office and not entities and query.has(Cue.LEADER) and _OFFICE_HEAD.search(query.text):
+        # 安委办挂在哪个部门 → 主任是哪位领导: the office's 主任, where the body's head is a 主任 too
+        query = replace(query, cues=(query.cues - {Cue.LEADER}) | {Cue.OFFICE, Cue.OFFICE_DIRECTOR})
     asks_relation = bool(query.cues & RELATION_CUES) or bool(query.aspects)
     ellipsis = query.text.startswith(_ELLIPSIS_START) or query.text.endswith(_ELLIPSIS_END)
     if ellipsis and Cue.REQUIREMENT.value in context.relation and _TOWARDS.match(query.text):
@@ -317,6 +327,7 @@ def _follow_up(
     if pronoun is None and not query.has(*_SET_CUES) and GROUP_COUNT.search(query.text):
         return query, entities  # 那写了的组长里谁兼两个组: holders counted across every group, not those before
     picks = _PICK_ALONE.match(query.text) is not None  # 第一个 (after 您指的是哪一个：…)
+    picks = picks or AFTER.search(query.text) is not None  # 后面还有吗: more of what was just said
     if not (pronoun is not None or ellipsis or picks or query.has(*_FOLLOW_UP_CUES) or query.aspects):
         return query, entities
     # After an answer with no subject of its own (a list of groups, the document) only a pronoun

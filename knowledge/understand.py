@@ -65,6 +65,7 @@ class Query:
     unknown: tuple[str, ...]
     attribute: str | None  # an attribute the notice never gives (电话, 年龄 …)
     foreign_unit: str | None  # a unit-like name the notice does not have (市卫生健康委)
+    foreign_group: str | None = None  # a group's kind word after words the notice lacks (区城市体检工作领导小组)
 
     @property
     def entities(self) -> tuple[Entity, ...]:
@@ -74,11 +75,44 @@ class Query:
         return any(cue in self.cues for cue in cues)
 
 
+_LEVELS = "省市县区镇"  # the level a short name may start with (市安委会)
+_GROUP_NAME_LEAD = 10  # characters before a kind word that may belong to the group's name
+
+
 def _heard(cue_word: str) -> list[frozenset[str]]:
     """How a cue word is heard: a short one as it is said (是不是 shi bu shi, though 不 may be read fu:
     是副市长 asks nothing), a four-character one in any reading (副指挥常 is 副指挥长: three characters
     alike leave little to chance)."""
     return sounds(cue_word) if len(cue_word) >= 4 else spoken(cue_word)
+
+
+def _foreign_group(
+    text: str,
+    mentions: list[Mention],
+    tokens: list[tuple[str, int, int]],
+    covered: list[tuple[int, int]],
+    unknown: tuple[str, ...],
+    names: str,
+) -> str | None:
+    """A group's name the notice does not have, whose kind word (领导小组, 委员会) a short name of its own group
+    matched: the words typed right before it (区城市体检工作 / 市食品) include one the notice lacks."""
+    ending = {end: (word, start) for word, start, end in tokens}
+    strange = {w for w in unknown if len(w) > 1}
+    for mention in (m for m in mentions if m.entity.kind is EntityKind.GROUP):
+        start, name_start, found = mention.start, mention.start, False
+        while start in ending and mention.start - ending[start][1] <= _GROUP_NAME_LEAD:
+            word, begin = ending[start]
+            cue = any(a < start and begin < b for a, b in covered)
+            if not all(map(is_cjk, word)) or (cue and word not in names):
+                break  # (工作 of …工作领导小组 is a word of group names, though a cue elsewhere)
+            found = found or word in strange
+            start = begin
+            if found or word in names or word in _LEVELS:
+                name_start = begin
+        # (a name starts with its level: 区城市体检工作领导小组, 市食品安全委员会 — not 这次调整协调小组)
+        if found and text[name_start] in _LEVELS:
+            return text[name_start : mention.end]
+    return None
 
 
 class QueryReader:
@@ -117,10 +151,15 @@ class QueryReader:
             if 2 <= len(word) <= 4:
                 for index, ch in enumerate(word):
                     self._cue_chars.setdefault((len(word), index, ch), []).append((word, _heard(word)))
+        # 食安办 of 食安委, 安委办 of 市安委会 (its level left off, as people leave it off)
+        # every name of the notice's groups, for telling a group's name the notice lacks from its own
+        self._group_names = "\n".join(s for s, (e, _) in matcher.surfaces.items() if e.kind is EntityKind.GROUP)
         self._office_forms = {
-            surface[:-1] + "办": entity
+            form[:-1] + "办": entity
             for surface, (entity, _) in matcher.surfaces.items()
-            if entity.id in offices and len(surface) == 3 and surface.endswith(("委", "组", "会"))
+            if entity.id in offices
+            for form in (surface, surface[1:] if surface[:1] in _LEVELS and len(surface) == 4 else "")
+            if len(form) == 3 and form.endswith(("委", "组", "会"))
         }
         self._office_form = re.compile(
             "|".join(map(re.escape, sorted(self._office_forms, key=len, reverse=True))) or "(?!)"
@@ -236,6 +275,7 @@ class QueryReader:
             unknown=unknown,
             attribute=attribute,
             foreign_unit=self._foreign_unit("".join(masked)),
+            foreign_group=_foreign_group(text, mentions, tokens, covered, unknown, self._group_names),
         )
 
     def _cues_by_sound(

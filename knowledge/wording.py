@@ -33,6 +33,7 @@ KEYS = frozenset(
         "attribute_of",
         "quantity",
         "foreign_unit",
+        "foreign_group",
         "elsewhere",
         "other_year",
         "other_number",
