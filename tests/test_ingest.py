@@ -912,3 +912,89 @@ def test_an_html_roster_with_two_heads_and_a_post_wrapped_inside_a_word_and_a_re
     assert _holders(k, "成员") == ["严立东", "韦华", "卓文涛"]
     assert [t.title for t in k.people["wei_hua"].titles] == ["市税务局某区分局党委委员", "副处长"]
     assert "区旧区测试工作领导小组" in _ask(tmp_path, "原来叫什么")
+
+
+def test_the_pages_information_block_menu_bar_and_qr_prompt_are_chrome_but_its_publication_date_is_kept(
+    tmp_path: Path,
+) -> None:
+    """索引号 / 发布机构 / 文号 / 发布日期 pairs before the title, a 首页 | … menu, 扫一扫…: the page's, not the notice's;
+    the title is read without them, the page's 发布日期 stays; 附件：1.… lists the annexes and is no rule."""
+    raw = (
+        "https://example.gov.cn/t5.html\n首页 | 政务公开 | 办事服务 | 走进石桥\n"
+        "索引号：SQ-001/2022-00012　　主题分类：综合政务\n发布机构：石桥县人民政府办公室　　发文日期：2022-06-01\n"
+        "文　　号：石政办发〔2022〕3号　　发布日期：2022-06-03\n石桥县人民政府办公室关于成立县测试工作专班的通知\n"
+        "石政办发〔2022〕3号\n各乡镇人民政府：\n　　经县人民政府同意，成立了县测试工作专班（以下简称专班）。\n"
+        "一、有关要求\n专班为临时性工作机构，任务完成后自行撤销。\n附件：1.县测试工作专班组成人员名单\n"
+        "石桥县人民政府办公室\n2022年6月1日\n扫一扫在手机打开当前页\n"
+    )
+    k = _read(raw, tmp_path)
+    assert k.field("title").value == "石桥县人民政府办公室关于成立县测试工作专班的通知"
+    assert k.field("published").value == "2022-06-03"
+    assert next(iter(k.groups.values())).full_name == "县测试工作专班"  # 成立了: 了 is no part of the name
+    assert [r.quote for r in k.requirements] == ["专班为临时性工作机构，任务完成后自行撤销。"]
+    notice = (tmp_path / "notice.txt").read_text(encoding="utf-8")
+    assert "索引号" not in notice and "扫一扫" not in notice and "政务公开" not in notice
+
+
+def test_names_padded_inside_sentences_of_an_adjustment_are_joined() -> None:
+    """原组长X　Y不再担任 / 接替X　Y； / 由X　Y同志兼任 / （一）X　Y（…）: a padded name wherever a sentence names a
+    person; two items run on in one line are two lines."""
+    text = clean(
+        "一、组长：由县长孔明担任（原组长韩　冰不再担任）。\n（一）贺　峰（县财政局副局长）接替梅　兰；（二）增补凌云为成员；\n"
+        "办公室主任由苗　青同志兼任。\n"
+    )
+    assert text == (
+        "一、组长：由县长孔明担任（原组长韩冰不再担任）。\n（一）贺峰（县财政局副局长）接替梅兰；\n（二）增补凌云为成员；\n"
+        "办公室主任由苗青同志兼任。\n"
+    )
+
+
+def test_a_notice_that_adjusts_only_some_places_reads_who_holds_them_now_and_what_changed(tmp_path: Path) -> None:
+    """No roster: 组长：由Y担任（原组长X不再担任）, 增补Z（title）为副组长, A（title）接替B任副组长, items under 三、成员：
+    (A接替B / 增补C为成员 / 原成员D、E不再担任), 办公室仍设在… with its 主任不变 (never named), 其他成员不变."""
+    raw = (
+        "某市人民政府办公室关于调整市测试工作领导小组部分成员的通知\n某府办字〔2023〕9号\n"
+        "各县人民政府：\n　　现将领导小组部分成员调整如下：\n"
+        "一、组长：由副市长孔明担任（原组长韩冰不再担任）。\n"
+        "二、副组长：增补凌云（市政府副秘书长）为副组长；贺峰（市统计局局长）接替梅兰任副组长。\n三、成员：\n"
+        "（一）苗青（市民政局副局长）接替尹默；\n（二）增补简宁（市水利局副局长）为成员；\n"
+        "（三）原成员苏河、白露因工作变动不再担任领导小组成员。\n领导小组办公室仍设在市统计局，办公室主任不变。其他成员不变。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["孔明"] and _holders(k, "副组长") == ["凌云", "贺峰"]
+    assert _holders(k, "成员") == ["苗青", "简宁"]  # who left is never a holder
+    group = next(iter(k.groups.values()))
+    assert [(c.role, c.former, c.successors, c.added) for c in group.changes] == [
+        ("组长", ("han_bing",), ("kong_ming",), ()),
+        ("副组长", (), (), ("ling_yun",)),
+        ("副组长", ("mei_lan",), ("he_feng",), ()),
+        ("成员", ("yin_mo",), ("miao_qing",), ()),
+        ("成员", (), (), ("jian_ning",)),
+        ("成员", ("su_he", "bai_lu"), (), ()),
+    ]
+    assert [t.title for t in k.people["he_feng"].titles] == ["市统计局局长"]
+    assert k.units[group.office.host].name == "市统计局" and group.office.director is None
+    facts = (tmp_path / "facts.yaml").read_text(encoding="utf-8")
+    assert "其他成员不变): these are the holders it names" in facts  # the place is not the whole roster
+    assert "韩冰" in _ask(tmp_path, "原组长是谁")
+    assert "未载明" in _ask(tmp_path, "办公室主任是谁")
+    assert _ask(tmp_path, "梅兰还是副组长吗").startswith("不是")
+
+
+def test_an_annex_liaison_table_with_its_header_broken_over_two_lines_and_empty_cells(tmp_path: Path) -> None:
+    """| 单位 | 姓名 | / 职务 |: one header; a row with no title is the unit's person; a row with no name is no one
+    (未载明, never guessed); 各镇分管负责同志 on a roster line is a post, not a unit 各镇."""
+    raw = (
+        "某县人民政府办公室关于成立县测试工作专班的通知\n附件1\n县测试工作专班组成人员名单\n专班长：孔明 副县长\n"
+        "成　　员：贺峰 县财政局副局长\n　　　　　各镇分管负责同志\n附件2\n县测试工作专班联络员名单\n| 单位 | 姓名 |\n"
+        " 职务 |\n|---|---|---|\n| 县财政局 | 凌　云 | 预算股股长 |\n| 县民政局 | 苗青 |  |\n| 县水利局 |  | 水政股股长 |\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "联络员") == ["凌云", "苗青"]
+    assert [(t.title, k.units[t.unit].name) for t in k.people["miao_qing"].titles] == [("县民政局", "县民政局")]
+    assert [(t.title, k.units[t.unit].name) for t in k.people["ling_yun"].titles] == [("预算股股长", "县财政局")]
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    assert members.posts == ("各镇分管负责同志",) and not members.units
+    assert "凌云" in _ask(tmp_path, "县财政局的联络员是谁")
+    facts = (tmp_path / "facts.yaml").read_text(encoding="utf-8")
+    assert "县水利局: no name in its row" in facts and "水政股股长" not in str(k.people)

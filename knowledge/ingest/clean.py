@@ -30,6 +30,8 @@ _CHROME = re.compile(
     r"^(?:来源[:：].*|.*(?:发布时间|更新时间|浏览次数|累计次数|字体[:：]).*|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?.*|"
     r"听新闻|\d{1,2}|【?打印】?|【?关闭】?|(?:【[^】]{1,6}】\s*)+|分享到.*|(?:当前位置|您当前的位置|当前的位置|您现在的位置)[:：].*"
     r"|(?:网站)?首页\s*[>›»].*|(?:上一篇|下一篇)[:：].*"
+    # the site's menu bar (首页 | 政务公开 | 政务服务 …) and its QR-code prompt (扫一扫在手机打开当前页)
+    r"|(?:网站)?首页(?:\s*[|｜]\s*[^|｜\s]{2,10}){2,}|扫一扫[^。，,]{0,12}(?:打开|阅读|浏览)[^。，,]{0,8}"
     # the site's own bar: 某市人民政府门户网站 繁体版 | 简体版 (never the notice's title or issuer)
     r"|[^，,。；;：:]{0,30}(?:门户网站|門戶網站|繁体版|简体版|繁體版|簡體版)"
     r"(?:\s*[|｜/]?\s*(?:繁体版|简体版|繁體版|簡體版|无障碍|English|手机版))*)$"
@@ -77,6 +79,10 @@ def clean(raw: str) -> str:
         related = bool(_RELATED.match(line)) or (related and bool(_LISTED_TITLE.match(line)))
         if related:
             continue
+        kept = _page_metadata(line)
+        if kept is not None:  # 索引号：… 主题分类：… / 发布机构：… 发文日期：…: the page's 信息公开 block
+            out.extend(kept)
+            continue
         if _CHROME.match(line):
             page = _PAGE_SOURCE.match(line)
             if page:  # 来源: 启东市行政审批局 发布时间:2020-03-02 10:14 累计次数: …: who put it up, and when
@@ -90,6 +96,30 @@ def clean(raw: str) -> str:
         out.extend(piece for part in _restore_breaks(_tidy(line)) for piece in _date_apart(part))
     out = rejoin_wrapped(drop_page_footers(out))  # a PDF's text: its footers out, its hard-wrapped lines joined
     return "\n".join(_drop_repeats(table_rows(out))) + "\n"
+
+
+# a pair of the page's 政府信息公开 block: 索引号：YN-001/2023-00087, 发布时间：2024-03-20 16:42, 阅读次数：
+_METADATA_PAIR = re.compile(
+    r"(索\s?引\s?号|主题分类|发布机构|发文机关|发文日期|成文日期|文\s?号|发布日期|发布时间|信息来源|阅读次数|浏览次数"
+    r"|公开方式|公开范围|有效性|主\s?题\s?词|体裁分类|组配分类)\s?[:：]\s?(\S*(?: \d{1,2}:\d{2}(?::\d{2})?)?)\s*"
+)
+_PUBLICATION = ("发布日期", "发布时间")
+
+
+def _page_metadata(line: str) -> list[str] | None:
+    """A line of the page's 政府信息公开 block (two or more "key：value" pairs such as 索引号 / 发布机构 / 发文日期 / 文号,
+    and the page's 【打印】 buttons): the page's, never the notice's text, but for its publication date, which is kept
+    as written (发布日期：2023-08-16); None for any other line (来源：… 发布时间：… is the page's source bar)."""
+    if line.startswith("来源"):
+        return None
+    pairs, at = [], 0
+    while m := _METADATA_PAIR.match(line, at):
+        pairs.append(m)
+        at = m.end()
+    rest = line[at:].strip()
+    if len(pairs) < 2 or (rest and not re.fullmatch(r"(?:【[^】]{1,6}】\s*)+", rest)):
+        return None
+    return [m.group(0).strip() for m in pairs if m.group(1) in _PUBLICATION and m.group(2)]
 
 
 # the page's chrome at the start of a line that goes on with the notice: breadcrumb, source, time, counters, font
@@ -159,14 +189,20 @@ def _tidy(line: str) -> str:
     return _SPACED_IN_TEXT.sub(_joined_name, _join_padded_names(line))
 
 
-# 由市应急管理局局长魏 东兼任: a two-character name padded inside a sentence, right after its post
-_SPACED_IN_TEXT = re.compile(rf"(?<=[长任记员席])([{_CJK}]) ([{_CJK}])(?=(?:同志)?(?:兼任|担任|任|为|[，,。、；;]))")
+# 由市应急管理局局长魏 东兼任 / 原组长何 斌不再担任 / 接替刘 敏； / 主任由钟 磊同志兼任: a two-character name padded
+# inside a sentence, right after its post, after 接替 or 由, before what the sentence says of it
+_SPACED_IN_TEXT = re.compile(
+    rf"(?<=[长任记员席替由])([{_CJK}]) ([{_CJK}])(?=(?:同志)?(?:兼任|担任|任|为|不再|接替|[，,。、；;（(]))"
+)
 
 
 def _joined_name(match: re.Match[str]) -> str:
     before = match.string[: match.start()]
     joined = match.group(1) + match.group(2)
-    return joined if match.group(1) in SURNAMES and ends_as_post(before) else match.group(0)
+    after = match.string[match.end() :]
+    # after 由 only a person's own words follow (由钟 磊同志兼任), never a list's (由市 县…)
+    named = before.endswith("接替") or (before.endswith("由") and re.match(r"同志|兼任|担任", after))
+    return joined if match.group(1) in SURNAMES and (ends_as_post(before) or named) else match.group(0)
 
 
 def _joined_role(match: re.Match[str]) -> str:
@@ -178,7 +214,7 @@ def _join_padded_names(line: str) -> str:
     """A two-character name padded with a space stands where a name stands (line start, after a label
     or 、, or ending the line after its title): 王 曦副省长 → 王曦 副省长, 韩 正 国务院副总理 → 韩正
     国务院副总理, 省财政厅副厅长 唐 鸣 → 省财政厅副厅长 唐鸣."""
-    starts = [0] + [m.end() for m in re.finditer(r"[:：、（(]\s*", line)]
+    starts = [0] + [m.end() for m in re.finditer(r"^[（(][一二三四五六七八九十]{1,3}[)）]\s*|[:：、（(]\s*", line)]
     for m in re.finditer(rf"(?<=[{_CJK}]) (?=[{_CJK}] [{_CJK}](?:$|[（(]))", line):
         if ends_as_post(line[: m.start()]):
             starts.append(m.end())
@@ -216,7 +252,9 @@ _ITEM_INLINE = re.compile(r"(?<=[。;；])\s*(?=[（(][一二三四五六七八�
 def _restore_breaks(line: str) -> list[str]:
     """A line that lost its breaks: numbered items run on after sentences (…工作。（一）综合协调组。…。（二）…) are
     broken apart; a very long line also before headings (一、) and role labels (组长:)."""
-    if len(_ITEM_INLINE.findall(line)) >= 2:
+    # （二）…接替熊某；（三）增补…: an item that opens the line and another run on after it, or several run on
+    inline = len(_ITEM_INLINE.findall(line))
+    if inline >= 2 or (inline and re.match(r"^[（(][一二三四五六七八九十]{1,3}[)）]", line)):
         line = _ITEM_INLINE.sub("\n", line)
     if len(line) < 300:
         return line.split("\n")

@@ -12,6 +12,7 @@ _CN_DIGITS = "〇○零一二三四五六七八九"
 _DATE_DIGITS = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _DATE_CHINESE = re.compile(rf"^([{_CN_DIGITS}]{{4}})年([{_CN_DIGITS}十]{{1,2}})月([{_CN_DIGITS}十]{{1,3}})日$")
 _PUBLISHED = re.compile(r"发布(?:时间|日期)[:：]\s*(\d{4}-\d{2}-\d{2})")
+_DATE_ONLY = re.compile(r"^发布(?:时间|日期)[:：]\s*\d{4}-\d{2}-\d{2}(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
 # 某区人民政府办公室 2023年3月9日印发: the day the notice was printed and sent out (its 印发 date)
 PRINTED = re.compile(r"^[\u4e00-\u9fff]{0,30}\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*印发$")
 PUBLIC = re.compile(r"^[(（]\s*(此件[^)）]{0,8}(?:发布|公开))\s*[)）]$")
@@ -67,7 +68,10 @@ def add_field(
 
 def read_title(lines: list[Line]) -> tuple[str, int] | None:
     """The title and how many of the first lines it takes: lines joined until one ends with 通知."""
-    head = [line for line in lines[:8] if not line.level and not _PAGE.match(line.text)]  # not the page's 来源 bar
+    # not the page's 来源 bar, nor the publication date kept from its 信息公开 block (发布日期：2023-08-16)
+    head = [
+        line for line in lines[:8] if not line.level and not _PAGE.match(line.text) and not _DATE_ONLY.match(line.text)
+    ]
     for start in range(len(head)):
         joined = ""
         for end in range(start, min(start + 4, len(head))):

@@ -69,6 +69,7 @@ def _full_name_before(text: str, end: int) -> str | None:
         if verb in head:
             head = head.rsplit(verb, 1)[1]
     head = re.sub(r"^第[一二三四五六七八九十]+条", "", head).strip().strip('“”"')  # 更名为“Y”（以下简称…）
+    head = re.sub(r"^了(?=[\u4e00-\u9fff]{3})", "", head)  # 成立了市创建…领导小组: 了 is the verb's, not the name's
     head = re.sub(r"制度$", "", head)
     return head if kind_of(head) and 3 <= len(head) <= 60 else None
 

@@ -10,7 +10,9 @@ from knowledge.ingest.names import ends_as_post, is_name
 from knowledge.ingest.roster import read_holders
 from knowledge.ingest.sections import Line
 
-_HOST = re.compile(r"办公室[,，]?设在([^,，。;；]+)")  # 办公室设在X / 下设办公室,设在X
+_HOST = re.compile(r"办公室[,，]?(?:仍|仍然|继续)?设在([^,，。;；]+)")  # 办公室设在X / 下设办公室,设在X / 办公室仍设在X
+# 办公室主任不变: the place stays with whoever held it, whom this notice does not name
+_UNCHANGED = re.compile(r"办公室((?:常务)?(?:副)?主任)(?:人选)?(?:不变|保持不变)")
 # 主任由…兼任, or the crawl cut off after the holder (办公室主任由省发展改革委主要负责同志)
 _ROLE_BY = re.compile(r"(?<!室)(?:办公室)?((?:常务)?(?:副)?主任)由([^。;；]+?)(?:兼任|担任|$)")
 _TAKES = re.compile(
@@ -63,6 +65,11 @@ def _sentence(draft: Draft, group: dict, sentence: str, section: str) -> None:
         duty = _DUTY.search(sentence)
         if duty and "duty" not in office:
             office["duty"] = {"quote": duty.group(1), "section": section}
+    for m in _UNCHANGED.finditer(sentence):
+        office = _office(group, sentence.strip(), section)
+        if not any(r["role"] == m.group(1) for r in office.setdefault("roles", [])):
+            note = f"{m.group(0)}: the notice does not name who holds it"
+            office["roles"].append({"role": m.group(1), "unstated": True, "section": section, CHECK: [note]})
     for m in _ROLE_BY.finditer(sentence):
         _role(draft, group, m.group(1), m.group(2), m.group(0), sentence, section)
     for m in _TAKES.finditer(sentence):

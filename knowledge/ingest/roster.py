@@ -69,7 +69,7 @@ ROLES = sorted(
 )
 _ROLE_ALT = "|".join(ROLES)
 # 专班成员: / 小组成员: — the body's own word before the place is not part of the place
-_LABEL = re.compile(rf"^(?:专班|工作专班|小组|领导小组)?({_ROLE_ALT})[:：]\s*(.*)$")
+LABEL = re.compile(rf"^(?:专班|工作专班|小组|领导小组)?({_ROLE_ALT})[:：]\s*(.*)$")
 # where the next place of a run-on roster starts: ；副主任： / ; 委员:
 _NEXT_LABEL = re.compile(rf"[;；](?=\s*(?:{_ROLE_ALT})[:：])")
 # a list of people with their titles in brackets, joined by 、 (何静（副市长）、唐志远（副市长、市公安局局长）)
@@ -106,7 +106,7 @@ def _role_run(line: Line) -> list[Line]:
     """A roster run on in one line, place after place (主任：周建平（市长）；常务副主任：罗永康（…）；委员：…), or with
     its line breaks lost so each label is glued to the title before it (组长：叶某 省长常务副组长：孙某 …): one line
     per place, each still quoting what notice.txt has; any other line as it is."""
-    first = _LABEL.match(line.text)
+    first = LABEL.match(line.text)
     if not first:
         return [line]
     text = line.text
@@ -143,7 +143,7 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
     offices = office_parts(lines)
     i = 0
     while i < len(lines):
-        m = _LABEL.match(lines[i].text)
+        m = LABEL.match(lines[i].text)
         if not m or "由" in m.group(2)[:3]:
             i += 1
             continue
@@ -159,9 +159,9 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             holder = Holder()
             for entry in taken:
                 if not entry.level:
-                    _read_entries(_LABEL.sub(r"\2", entry.text), holder, role)
+                    _read_entries(LABEL.sub(r"\2", entry.text), holder, role)
             quote = " ".join(line.text for line in taken)
-            _add(draft, target, role, holder, quote, taken[0].section, entry_lines=taken, part=part)
+            add_holding(draft, target, role, holder, quote, taken[0].section, entry_lines=taken, part=part)
         i = j
     _column_tables(draft, lines, scopes)  # a named list (an annex's table) wins over the rule that describes it
     for index, line in enumerate(lines):
@@ -190,7 +190,7 @@ def office_parts(lines: list[Line]) -> dict[int, int]:
 def _office_entry(group: dict, lines: list[Line], head: int) -> dict:
     """The group's office, which its own part of the notice describes (first by the sentence under its heading)."""
     if "office" not in group:
-        first = next((line for line in lines[head + 1 :] if not _LABEL.match(line.text)), lines[head])
+        first = next((line for line in lines[head + 1 :] if not LABEL.match(line.text)), lines[head])
         said = first if not first.level or first is lines[head] else lines[head]
         group["office"] = {"quote": said.text, "section": said.section}
     return group["office"]
@@ -205,7 +205,7 @@ def _named_list(draft: Draft, line: Line, scope: Scope) -> None:
         holder = Holder()
         _read_entries(m.group(2), holder, m.group(1))
         if holder.persons:
-            _add(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
+            add_holding(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
 
 
 _UNIT_COLUMN = ("单位", "所在单位", "工作单位", "成员单位")
@@ -217,7 +217,10 @@ _TABLE_TITLE = re.compile(rf"({_ROLE_ALT})(?:人员)?名单$")
 def _cells(text: str) -> list[str]:
     """A flattened table row's cells: split at | or tabs where the crawl kept them, else at spaces (a two-character
     name padded to three, 黄 蕾, is one cell)."""
-    cells = re.split(r"\s*[|｜\t]\s*", text) if re.search(r"[|｜\t]", text) else text.split(" ")
+    if re.search(r"[|｜]", text):  # a markdown row: its empty cells kept in their columns (| 县林业局 | | |)
+        inner = re.sub(r"^\s*[|｜]|[|｜]\s*$", "", text.strip())
+        return [_unpadded(c.strip()) for c in re.split(r"[|｜]", inner)]
+    cells = re.split(r"\s*\t\s*", text) if "\t" in text else text.split(" ")
     out: list[str] = []
     for cell in (c.strip() for c in cells):
         if out and len(out[-1]) == 1 and len(cell) == 1 and out[-1] in SURNAMES:
@@ -225,6 +228,12 @@ def _cells(text: str) -> list[str]:
         elif cell:
             out.append(cell)
     return out
+
+
+def _unpadded(cell: str) -> str:
+    """A name cell padded to three characters (梁 冬): the name."""
+    m = re.fullmatch(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff])", cell)
+    return m.group(1) + m.group(2) if m and m.group(1) in SURNAMES else cell
 
 
 def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
@@ -245,19 +254,30 @@ def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None
         rows = []
         for row in lines[i + 1 :]:
             cells = _cells(row.text)
-            if len(cells) != len(header) or not is_name(cells[columns["name"]]) or row.level:
+            name = cells[columns["name"]] if len(cells) == len(header) else None
+            if name is None or not (is_name(name) or not name) or row.level or not cells[columns["unit"]]:
                 break
             rows.append((row, cells))
-        if not rows:
+        named = [(row, cells) for row, cells in rows if cells[columns["name"]]]
+        if not named:
             continue
         group = _group_titled(lines[i - 1].text, scopes) or scope_of(scopes, i).entry
         persons = []
-        for row, cells in rows:
-            title = cells[columns["title"]] if columns["title"] is not None else None
-            persons.append(draft.person(cells[columns["name"]], title, row.text, row.section, cells[columns["unit"]]))
+        for row, cells in named:
+            unit = cells[columns["unit"]]
+            # | 县财政局 | 陆海燕 | |: no title given, the unit she is sent from is what the row says of her
+            title = (cells[columns["title"]] if columns["title"] is not None else None) or unit
+            persons.append(draft.person(cells[columns["name"]], title, row.text, row.section, unit))
         quote = " ".join(row.text for row, _ in rows)
         if draft.stands(quote) and not any(h["role"] == place.group(1) for h in group.setdefault("roles", [])):
             entry = {"role": place.group(1), "persons": list(dict.fromkeys(persons)), "quote": quote}
+            unnamed = [
+                f"{cells[columns['unit']]}: no name in its row ({row.text}): 未载明"
+                for row, cells in rows
+                if not cells[columns["name"]]
+            ]
+            if unnamed:
+                entry[CHECK] = unnamed
             group["roles"].append(entry | {"section": rows[0][0].section})
 
 
@@ -272,7 +292,7 @@ def _group_titled(title: str, scopes: list[Scope]) -> dict | None:
 
 def _same_place(line: Line, role: str) -> str | None:
     """What a line labelled with the same place as the one before holds (a table row), else None."""
-    m = _LABEL.match(line.text)
+    m = LABEL.match(line.text)
     return m.group(2) if m and m.group(1) == role and m.group(2) and "由" not in m.group(2)[:3] else None
 
 
@@ -285,11 +305,11 @@ def _inline_labels(draft: Draft, line: Line, scope: Scope) -> None:
     委员会。主任单位为市公安局。"""
     for sentence in re.split(r"(?<=[。;；])", line.body)[1:]:
         said = sentence.strip().rstrip("。;；")
-        m = _LABEL.match(said) or _UNIT_IS.match(said)
+        m = LABEL.match(said) or _UNIT_IS.match(said)
         if m and m.group(1).endswith("单位") and m.group(2):
             holder = Holder()
             _read_entries(m.group(2), holder, m.group(1))
-            _add(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
+            add_holding(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
 
 
 def _sub_lists(taken: list[Line]) -> list[tuple[tuple[str, str | None] | None, list[Line]]]:
@@ -314,7 +334,7 @@ def _continues(lines: list[Line], j: int) -> bool:
     line = lines[j]
     text = line.text
     sentence = "。" in text and not garbled_entry(text)
-    if _LABEL.match(text) or sentence or len(text) > 80 or re.search(r"由|设在|兼任|担任", text):
+    if LABEL.match(text) or sentence or len(text) > 80 or re.search(r"由|设在|兼任|担任", text):
         return False
     if line.level:
         return line.level >= 2 and len(line.body) <= 24 and j + 1 < len(lines) and _entry_like(lines[j + 1].text)
@@ -358,6 +378,9 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
         return
     if role.endswith("单位"):  # 牵头单位：区住房和城乡建设局 — a unit, even alone
         holder.units.extend(unit_list(text))
+        return
+    if re.fullmatch(r"各[\u4e00-\u9fff()（）]{2,20}", text) and _UNIT_TAIL.search(text):
+        holder.posts.append(text)  # 各乡镇分管负责同志: whoever each 乡镇 sends, no unit the notice names
         return
     if _UNIT_TAIL.search(text) or ("、" in text and all(_UNIT_END.search(p) for p in re.split(r"[、,，]", text) if p)):
         holder.units.extend(unit_list(text))
@@ -487,7 +510,7 @@ def unit_list(text: str) -> list[str]:
     return units
 
 
-def _add(
+def add_holding(
     draft: Draft,
     group: dict,
     role: str,
@@ -544,7 +567,7 @@ def _add(
     roles.append(entry)
     for also, name in holder.also:
         line = _line_naming(entry_lines, name) if entry_lines else quote
-        _add(draft, group, also, Holder(persons=[(name, None)]), line, section)
+        add_holding(draft, group, also, Holder(persons=[(name, None)]), line, section)
     return True
 
 
@@ -625,11 +648,11 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             role, content = m.group(1), m.group(2)
             if sentence[max(0, m.start() - 3) : m.start()].endswith("办公室"):
                 continue
-            _add(draft, scope.entry, role, read_holders(content, role), m.group(0), line.section)
+            add_holding(draft, scope.entry, role, read_holders(content, role), m.group(0), line.section)
         by_role: dict[str, list[re.Match[str]]] = {}
         for m in _TAKES.finditer(sentence):
-            if (m.group(1) or m.group(2)).endswith("不再"):
-                continue  # 刘明远同志不再担任常务副组长: who left the place (changes.py)
+            if (m.group(1) or m.group(2)).endswith("不再") or re.search("增补|接替", m.group(1) or m.group(2)):
+                continue  # 刘明远同志不再担任常务副组长 / 邹某接替章某任副组长: what changed in the place (changes.py)
             if "办公室" not in m.group(3) and not m.group(3).endswith(("副", "常务")):
                 by_role.setdefault(m.group(4), []).append(m)
         for role, matches in by_role.items():  # 张虎担任副组长…,覃伟中担任副组长: one place, one quote
@@ -640,11 +663,11 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
                 holder.units += found.units
                 holder.posts += found.posts
             quote = sentence[matches[0].start() : matches[-1].end()]
-            _add(draft, scope.entry, role, holder, quote, line.section)
+            add_holding(draft, scope.entry, role, holder, quote, line.section)
         for m in _MEMBER_UNITS.finditer(sentence):
             text = m.group(1) or m.group(2)
             holder = Holder(units=unit_list(text))
-            _add(
+            add_holding(
                 draft,
                 scope.entry,
                 "成员单位" if "单位" in m.group(0) else "成员",
@@ -657,11 +680,11 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             names = (scope.entry["name"], scope.entry.get("full_name") or scope.entry["name"], scope.entry["kind"])
             units = unit_list(m.group(1))
             if (before.endswith(names) or not before) and units and all(_UNIT_END.search(u) for u in units):
-                _add(draft, scope.entry, "牵头单位", Holder(units=units), m.group(0), line.section)
+                add_holding(draft, scope.entry, "牵头单位", Holder(units=units), m.group(0), line.section)
         for m in [*_ARE.finditer(sentence), *_CHOSEN.finditer(sentence)]:
             role, post = (m.group(1), m.group(2)) if m.re is _ARE else (m.group(2), m.group(1))
             if not is_name(post):
-                _add(draft, scope.entry, role, Holder(posts=[post]), m.group(0), line.section)
+                add_holding(draft, scope.entry, role, Holder(posts=[post]), m.group(0), line.section)
         for m in _ARE_OF.finditer(sentence):  # 各成员单位有关负责同志为联席会议成员: the group's word before the place
             own = {
                 "",
@@ -671,4 +694,4 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
                 *scope.entry.get("aliases", []),
             }
             if m.group(2) in own and not is_name(m.group(1)) and _UNIT_TAIL.search(m.group(1)):
-                _add(draft, scope.entry, m.group(3), Holder(posts=[m.group(1)]), m.group(0), line.section)
+                add_holding(draft, scope.entry, m.group(3), Holder(posts=[m.group(1)]), m.group(0), line.section)

@@ -16,6 +16,8 @@ _RULE_WORDS = re.compile(
     r"因工作变动|需要调整|自动撤销|自行撤销|印章|不作为|不纳入|召开|递补|运行至|行文|会议由"
     r"|如有变动|自行调整|另行发文|每(?:周|月|季度|半年|年)[^，,。]{0,8}?(?:报告|通报|调度)"
 )
+# 附件：1.某某组成人员名单: the list of the notice's annexes, which the annexes themselves follow
+_ANNEX_LIST = re.compile(r"^附件\s?[:：]")
 _OFFICE = re.compile(r"办公室设在|办公室(?:常务)?(?:副)?主任由|兼任办公室|不设办公室")
 
 
@@ -165,6 +167,7 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
                 continue
             if (
                 chinese_date(sentence)
+                or _ANNEX_LIST.match(sentence)
                 or PUBLIC.match(sentence)
                 or PRINTED.match(sentence.replace(" ", ""))
                 or sentence.endswith(("办公厅", "办公室", "人民政府"))

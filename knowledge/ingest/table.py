@@ -23,6 +23,7 @@ _LONGEST_CELL = 30
 
 
 def table_rows(lines: list[str]) -> list[str]:
+    lines = _headers_rejoined(lines)
     out: list[str] = []
     header: list[str] | None = None  # the last table's header cells, for its rows after a page break
     columns: dict[str, int] | None = None
@@ -55,6 +56,19 @@ def table_rows(lines: list[str]) -> list[str]:
     return out
 
 
+def _headers_rejoined(lines: list[str]) -> list[str]:
+    """A markdown header row the crawl broke over two lines (| 单位 | 姓名 | / 职务 |, then |---|---|---|): one line."""
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        rule = k + 1 < len(lines) and (cells := _cells(lines[k + 1])) is not None and all(_RULE.match(c) for c in cells)
+        broken = out and out[-1].startswith(("|", "｜")) and not line.startswith(("|", "｜"))
+        if broken and rule and line.endswith(("|", "｜")) and len(line) <= _LONGEST_CELL:
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
 def _cells(line: str) -> list[str] | None:
     if not _CELLS.search(line):
         return None
@@ -65,11 +79,9 @@ def _cells(line: str) -> list[str] | None:
 
 
 def _is_header(cells: list[str]) -> bool:
-    return (
-        len(cells) >= 3
-        and any(any(h in c for h in _PLACE_HEADS) for c in cells)
-        and any(_NAME_HEAD in c for c in cells)
-    )
+    """A roster table's header: its first column the place (职务 | 姓名 | 单位及职务); a table whose first column is
+    the unit (单位 | 姓名 | 职务, an annex's 联络员) stays as its rows, which the roster reads by their columns."""
+    return len(cells) >= 3 and any(h in cells[0] for h in _PLACE_HEADS) and any(_NAME_HEAD in c for c in cells)
 
 
 def _columns(header: list[str]) -> dict[str, int]:
