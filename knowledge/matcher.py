@@ -206,7 +206,9 @@ class EntityMatcher:
         罗林 → 罗蔺, 许宏斌 → 许洪斌, 重庆海观 → 重庆海关, 市四法局 → 市司法局. Longer names first; a
         longer one replaces an exact match inside it (常务付市长 is 常务副市长, not 市长)."""
         found: dict[tuple[int, int], tuple[Entity, str | None]] = {}
-        heard = sounds(text)
+        # what was typed is heard in its usual readings (市 is shi, not the rare fu: 市市长 is no 副市长);
+        # a name in any of its own (重庆 is chong qing)
+        heard = sounds(text, usual=True)
         for position, ch in enumerate(text):
             for entity, name, title, name_sounds, index in self._by_char.get(ch, ()):
                 start, size = position - index, len(name)

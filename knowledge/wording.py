@@ -98,6 +98,7 @@ KEYS = frozenset(
         "quote_of",
         "people_named",
         "people_by_title",
+        "post_unheld",
         "groups_by_title",
         "group_by_holder",
         "holder_titled",

@@ -17,6 +17,7 @@ from knowledge.tools import Tools, asks_people_of, post_fits
 from knowledge.turn import Turn
 
 _SHORTEST = 2
+_POST = re.compile(r"[\u4e00-\u9fff]{0,3}(?:[省市县区镇乡]长|书记|主席)")  # a government's head post: 县长, 市委书记
 _WHICH_PLACES = re.compile(r"(?:哪几个|哪些|几个|哪个)(省|市|县|区)")
 
 
@@ -57,6 +58,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         and w not in tools.index.idf
         and not (w in inside and not inside.startswith(w))
     ]
+    unheld = None  # 青峪县县长是谁: a post no one in the notice holds (杨帆 is 副县长)
     for word in dict.fromkeys(words):
         at = query.text.find(word)
         if at > 0 and query.text[at - 1] == "副":
@@ -65,6 +67,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         named = tools.lexicon.unit_classes.get(word, (word,))
         people = [p for p in tools.kb.people.values() if any(post_fits(n, t.title) for t in p.titles for n in named)]
         if not people:
+            posts = [p for g in tools.kb.groups.values() for h in g.roles for p in h.posts]  # (分管副市长: a post held)
+            held = word in tools.place_words or any(post_fits(word, p) for p in posts)
+            unheld = unheld or (word if _POST.fullmatch(word) and not held else None)
             continue
         foreign = [w for w in query.unknown if w != word and len(w) >= _SHORTEST and w not in tools.notice_text]
         intro = "people_of_unit" if word in tools.lexicon.unit_classes else "people_by_title"
@@ -77,6 +82,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             return None  # 深圳今天台风停课没: about something else the notice never mentions
         subjects = tuple(dict.fromkeys(m.entity for m in query.mentions))
         return tools.answer(question, parts, subjects, 0.7)
+    if unheld is not None and query.asks_person:
+        return tools.decline(question, tools.say("post_unheld", post=unheld), prefix_only=True)
     named = [*(w for w in query.unknown if looks_like_unit(w)), *([query.foreign_unit] if query.foreign_unit else [])]
     absent = next((w for w in named if asks_people_of(query.text, w)), None)
     group = entities[0].id if entities else tools.kb.top
