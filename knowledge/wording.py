@@ -121,6 +121,7 @@ KEYS = frozenset(
         "former_holder_succeeded",
         "former_now_unstated",
         "added_holder",
+        "changed_counted",
     ]
 )
 

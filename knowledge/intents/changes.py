@@ -7,6 +7,8 @@ went is 未载明.
 
 from __future__ import annotations
 
+import re
+
 from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.facts import Change, Group, Tier, tier_of
@@ -18,6 +20,9 @@ from knowledge.turn import Turn
 from knowledge.understand import Query
 
 _TIER_CUES = {Tier.HEAD: Cue.LEADER, Tier.DEPUTY: Cue.DEPUTY, Tier.MEMBER: Cue.MEMBERS}
+_LEAVING = re.compile(r"不再担任|不再是|离开|退出|卸任|不干了|走了")
+_TAKING_OVER = re.compile(r"接替|顶替|接任|替换|接班|顶了")
+_HOW_MANY = re.compile(r"(?:几|多少)(?:个|名|位|人)")
 _NOW = ("还是", "现在", "仍", "目前", "如今")  # the claim is about now, even with 原 in it (原组长现在还是组长吗)
 
 
@@ -29,7 +34,15 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     people = [e.id for e in entities if e.kind is EntityKind.PERSON]
     groups = [e.id for e in entities if e.kind is EntityKind.GROUP]
     earlier = query.has(Cue.FORMER)
+    if len(people) == 2 and query.has(Cue.YES_NO):
+        # 谢国庆接替的是刘敏吗: whether one took over the other's place
+        holds = any(set(people) <= {*c.former, *c.successors} and set(c.former) & set(people) for _, _, c in changes)
+        shown = [(g, n, c) for g, n, c in changes if set(c.former + c.successors) & set(people)]
+        return tools.answer(question, [tools.verdict(holds), *(_told(tools, *ch) for ch in shown)], entities, 0.9)
     left = [(g, n, c) for g, n, c in changes if set(c.former) & set(people)]
+    if left and len(people) > 1 and all(any(p in c.former for _, _, c in left) for p in people):
+        # 汪继红和蔡文斌怎么了: each no longer in the place
+        return tools.answer(question, [_left(tools, g, n, c) for g, n, c in left], entities, 0.9)
     if left and len(people) == 1:
         # 方建华还是组长吗 / 方建华现在任什么职务: no longer in the place; where they went is not stated
         parts = [_left(tools, g, n, c) for g, n, c in left]
@@ -51,12 +64,25 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None
     # 组长原来是谁 / 老大换人了？换成谁了 / 增补了谁: the changes of the place asked, in the group asked
     asked = [(g, n, c) for g, n, c in changes if (not groups or g.id in groups) and _asks_place(tools, query, c)]
+    asked = asked or [(g, n, c) for g, n, c in changes if not groups or g.id in groups]  # 谁接替了谁: any place
     if query.has(Cue.ADDED):
         asked = [(g, n, c) for g, n, c in asked if c.added] or [(g, n, c) for g, n, c in changes if c.added]
+    elif _LEAVING.search(query.text):  # 哪几个原成员不再担任了: those who left, not those added
+        asked = [(g, n, c) for g, n, c in asked if c.former]
+    elif _TAKING_OVER.search(query.text):  # 成员里有几个是接替别人的: those who took a place over
+        asked = [(g, n, c) for g, n, c in asked if c.successors]
     if not asked:
         return None
-    parts = [_left(tools, g, n, c) if c.former else _added(tools, g, n, c) for g, n, c in asked]
+    parts = [_told(tools, g, n, c) for g, n, c in asked]
+    if query.has(Cue.COUNT) or _HOW_MANY.search(query.text):  # 这次增补了几名成员: the people counted
+        counted = [p for _, _, c in asked for p in (c.added if query.has(Cue.ADDED) else c.successors or c.former)]
+        parts.insert(0, Part(tools.say("changed_counted", count=len(dict.fromkeys(counted)))))
     return tools.answer(question, parts, entities, 0.85)
+
+
+def _told(tools: Tools, group: Group, index: int, change: Change) -> Part:
+    """A change as the notice tells it: who left (and who took over), or who was added."""
+    return _left(tools, group, index, change) if change.former else _added(tools, group, index, change)
 
 
 def _asks_now(query: Query) -> bool:
