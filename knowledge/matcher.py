@@ -285,9 +285,11 @@ class EntityMatcher:
 
 def _title_surfaces(kb: Knowledge) -> Iterator[tuple[str, str]]:
     """A title as written, with the unit's other names (科技局局长), and its own aliases (市长)."""
+    # 办公室主任 as a title alone (of her own unit's office) names the group's office's place, where it has one
+    offices = {f"办公室{h.role}" for g in kb.groups.values() if g.office for h in g.office.roles}
     for person in kb.people.values():
         for title in person.titles:
-            if title.title not in ROLE_TIERS:  # 主任 alone (…党委副书记、主任) names a place, not this person
+            if title.title not in ROLE_TIERS and title.title not in offices:  # 主任 alone names a place
                 yield person.id, title.title
             yield from ((person.id, alias) for alias in title.aliases)
             if title.unit is not None:

@@ -345,6 +345,8 @@ class Tools:
         second = self._second_head(query, group)
         if second is not None:  # 召集人是谁, of a 联席会议 with a 总召集人 above its 召集人: that place
             facets.append(describe.holding(self.kb, group, second))
+        elif self._asks_group_name(query, group) and not office_asked:
+            facets.append(describe.group_kind(self.kb, group))  # 专班叫什么名字: the group's own name, in full
         elif query.has(Cue.NAME) and head.person is None and head.posts and not query.has(Cue.DEPUTY, Cue.MEMBERS):
             # 指挥长叫什么名字, of a notice that names the post only
             facets.append(Part(self.say("name_unstated", group=group.name, role=head.role, post="、".join(head.posts))))
@@ -370,6 +372,13 @@ class Tools:
         if not facets and query.has(Cue.COUNT) and PEOPLE_COUNTED.search(query.text):
             facets.append(describe.members(self.kb, group))  # 领导小组一共多少人: everyone it names, counted
         return describe.join(facets) if facets else describe.group_card(self.kb, group)
+
+    def _asks_group_name(self, query: Query, group: Group) -> bool:
+        """专班叫什么名字: the name of the group the question names, where no place of it is asked (组长叫啥,
+        商事制度改革组长叫啥, 叫什么名字 after 组长是谁 ask a person's)."""
+        named = any(m.entity.id == group.id for m in query.mentions)
+        places = any(w in query.text for w in self.place_words) or query.has(Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS)
+        return query.has(Cue.NAME) and named and not places and "谁" not in query.text
 
     def _own_deputy_place(self, query: Query, group: Group) -> tuple[Holding, ...]:
         """A deputy's place of its own the question names (常务副组长 beside 副组长), as the group holds it."""

@@ -74,9 +74,12 @@ def _foreign_place(tools: Tools, text: str, query: Query) -> bool:
             named = text[max(0, mention.start - reach) : mention.start]
         for found in _PLACE.finditer(named):
             place = found.group()
+            # (问下青峪县: the place is its end, 青峪县, which the notice names)
+            own_end = any(place[i:] in tools.notice_text for i in range(1, len(place) - 2))
             if (
                 not _NOT_A_PLACE.search(found.group(1))
                 and place not in tools.notice_text
+                and not own_end
                 and not _sounds_like_own(tools, place)
             ):
                 return True
