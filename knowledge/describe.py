@@ -6,6 +6,8 @@ A part about an unstated fact says “通知原文未载明…” and names noth
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from knowledge.answer import UNSTATED
@@ -190,6 +192,24 @@ def duty(group: Group) -> Part:
     if group.duty is None or group.duty.quote is None:
         return Part(f"{UNSTATED}{group.name}的职责。", (fact,))
     return Part(f"{group.name}的主要职责：{group.duty.quote}", (fact,))
+
+
+_DUTY_ITEM = re.compile(r"(?=[一二三四五六七八九十]是)|(?<![\d.])(?=\d{1,2}[.．、])|(?=[（(][一二三四五六七八九十][)）])")
+
+
+def duty_item(group: Group, number: int) -> Part | None:
+    """The numbered item of a group's duties (一是… / 1.… / （一）…) a question asks for by its number, or
+    that the duties have fewer; None where they are not numbered."""
+    if group.duty is None or group.duty.quote is None:
+        return None
+    items = [i.strip("；;。 ") for i in _DUTY_ITEM.split(group.duty.quote) if i.strip("；;。 ")]
+    numbered = [i for i in items if _DUTY_ITEM.match(i) or re.match(r"[一二三四五六七八九十]是|\d{1,2}[.．、]|[（(]", i)]
+    if len(numbered) < 2:
+        return None
+    fact = (f"group.{group.id}.duty",)
+    if number > len(numbered):
+        return Part(f"{UNSTATED}{group.name}主要职责的第{number}项：通知只列了{len(numbered)}项。", fact)
+    return Part(f"{group.name}主要职责的第{number}项：{numbered[number - 1]}。", fact)
 
 
 def aspect_duty(group: Group, aspect: Aspect) -> Part:

@@ -61,6 +61,7 @@ GROUP_COUNT = re.compile(
 AFTER = re.compile(
     r"(?:后面|后边|后头|之后|接下来|再往后)(?:还|又)?(?:有|写|说|讲|提)?了?(?:什么|啥|哪些|吗|呢|没有|内容)|没说完|没写完|不完整"
 )
+_DUTY_ORDINAL = re.compile(r"第\s*([一二三四五六七八九十1-9])\s*(?:条|项|点|个)|(?<![一二三四五六七八九十])([一二三四五六七八九十])是(?:啥|什么)")
 _HAS_ASKED = re.compile(r"有没有|有无|是否有|有[^，。？?是]{1,8}(?:吗|么|嘛)")  # whether there is, not whether it is
 _LEVEL = re.compile(r"[省市县区](?!长)")  # 江苏原副省长 is 江苏省原副省长; 副市长 stays no 副省长
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -366,7 +367,10 @@ class Tools:
         if query.has(Cue.COMMON) and self.kb.common_duty(group.kind):
             facets.append(describe.common_duty(self.kb, group.kind))
         elif query.has(Cue.DUTY) and not (office_asked and group.office and group.office.duty):
-            facets.append(describe.duty(group))  # (办公室负责哪些事情 is the office's duty, said above)
+            # (办公室负责哪些事情 is the office's duty, said above; 主要职责第三条 is one item of them)
+            ordinal = _DUTY_ORDINAL.search(query.text)
+            item = describe.duty_item(group, numeral(ordinal.group(1) or ordinal.group(2))) if ordinal else None
+            facets.append(item or describe.duty(group))
         if query.aspects:
             facets.append(describe.aspect_duty(group, query.aspects[0]))
         if not facets and query.has(Cue.COUNT) and PEOPLE_COUNTED.search(query.text):

@@ -79,6 +79,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         fields.append("published")
         if "published" in tools.kb.document and "signed" in tools.kb.document:
             fields.append("signed")  # the page's date and the notice's own: 哪天发的 may ask either, both are said
+    if query.has(Cue.WHEN) and "published" in fields and "signed" in tools.kb.document:
+        fields.append("signed")  # 哪天印发的: the page's date and the notice's own, both said
     if not fields:
         return None
     asks_issuer = query.asks_person or query.has(Cue.WHICH_GROUP, Cue.DEPUTY)  # 谁 / 哪个部门印发的

@@ -39,8 +39,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if query.has(*facets, Cue.COMMON, Cue.ELSEWHERE) or query.document_fields:
         return None  # 谁说了算 / 办公室设在哪 / 哪天印发的: a facet or the document, not a rule
     holders = [e for e in entities if e.kind is not EntityKind.GROUP]
-    if query.has(Cue.MEMBERS) and (query.has(Cue.COUNT) or (holders and query.has(Cue.YES_NO))):
-        return None  # 委员单位一共多少家 / 市教育局是委员单位吗: the members, though a rule says 各委员单位
+    place = query.has(Cue.MEMBERS) or any(w in query.text for w in tools.place_words)
+    if place and (query.has(Cue.COUNT) or (holders and query.has(Cue.YES_NO))):
+        # 委员单位一共多少家 / 市教育局是委员单位吗 / 联络员名单里一共几个单位: the holders of the place,
+        # though a rule says 各委员单位 / 明确一名联络员
+        return None
     if query.has(Cue.DUTY) and tools.kinds_named(query):
         return None  # 三个保障组的分工: the duties of the groups of a kind, though a rule says 职责分工
     # The words that name the group (专班, 陶寺) or a place in it (成员) say whose rule, not which rule;
