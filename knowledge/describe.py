@@ -7,7 +7,6 @@ A part about an unstated fact says “通知原文未载明…” and names noth
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from knowledge.answer import UNSTATED
@@ -194,7 +193,9 @@ def duty(group: Group) -> Part:
     return Part(f"{group.name}的主要职责：{group.duty.quote}", (fact,))
 
 
-_DUTY_ITEM = re.compile(r"(?=[一二三四五六七八九十]是)|(?<![\d.])(?=\d{1,2}[.．、])|(?=[（(][一二三四五六七八九十][)）])")
+_DUTY_ITEM = re.compile(
+    r"(?=[一二三四五六七八九十]是)|(?<![\d.])(?=\d{1,2}[.．、])|(?=[（(][一二三四五六七八九十][)）])"
+)
 
 
 def duty_item(group: Group, number: int) -> Part | None:
@@ -203,7 +204,9 @@ def duty_item(group: Group, number: int) -> Part | None:
     if group.duty is None or group.duty.quote is None:
         return None
     items = [i.strip("；;。 ") for i in _DUTY_ITEM.split(group.duty.quote) if i.strip("；;。 ")]
-    numbered = [i for i in items if _DUTY_ITEM.match(i) or re.match(r"[一二三四五六七八九十]是|\d{1,2}[.．、]|[（(]", i)]
+    numbered = [
+        i for i in items if _DUTY_ITEM.match(i) or re.match(r"[一二三四五六七八九十]是|\d{1,2}[.．、]|[（(]", i)
+    ]
     if len(numbered) < 2:
         return None
     fact = (f"group.{group.id}.duty",)
