@@ -358,8 +358,9 @@ def _follow_up(
     )
     of_person = pronoun in (EntityKind.PERSON, EntityKind.UNIT) and asks_of_person  # (那个单位还在哪些组当副组长)
     of_person = of_person and not _HIS_GROUP.search(query.text)  # 他那个组负责什么: the group, not the person
-    holder_office = tools.office_group() if office and not query.has(*_GROUP_FACETS) else None
-    if holder_office is not None and inherited and all(e.kind is not EntityKind.GROUP for e in inherited):
+    asks_office = office and ellipsis and not query.has(*_GROUP_FACETS, Cue.YES_NO, Cue.ALSO)
+    holder_office = tools.office_group() if asks_office else None
+    if holder_office is not None and inherited and all(e.kind is EntityKind.PERSON for e in inherited):
         # 主任是罗蔺吗 → 那副主任呢 / 他是办公室主任吧 → 那谁是主任: the office the notice has, not his groups'
         inherited = (Entity(EntityKind.GROUP, holder_office.id),)
     elif asks_group and not of_person:  # 他牵头的组负责什么 / 市大数据发展局 …, 组长是谁: their groups
