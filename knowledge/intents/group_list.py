@@ -8,8 +8,8 @@ from knowledge import describe
 from knowledge.answer import UNSTATED, Answer
 from knowledge.describe import Part
 from knowledge.facts import Group
-from knowledge.loader import aspect_fact_id
 from knowledge.lexicon import Cue
+from knowledge.loader import aspect_fact_id
 from knowledge.matcher import Entity, EntityKind
 from knowledge.tools import Tools, number
 from knowledge.turn import Turn
