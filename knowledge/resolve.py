@@ -308,6 +308,7 @@ def _follow_up(
             and not asks_relation
             and not topic_words
             and not query.unknown
+            and not (own_kind and query.has(Cue.LIST, Cue.COUNT))  # 那保障组有哪几个: a list of its own
         ):
             # 那商事组呢: the previous relation of the new subject; 市交通局呢 after 市公安局是A组的副组长单位吗:
             # the new unit in the place of the old, the group kept
