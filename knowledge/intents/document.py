@@ -94,7 +94,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     choices = "还是" in query.text and bool({"issuer", "recipients"} & set(fields))
     # 这个通知是重庆市政府办公厅发的吗: the issuer claimed, a unit named as it
     choices = choices or (query.has(Cue.YES_NO) and "issuer" in fields and query.about_document)
-    if entities and not choices and not (only_coordination and (query.about_document or naming)):
+    asks_number = "number" in query.document_fields  # 高标农田专班的文号多少: the group named, its notice asked
+    if entities and not choices and not (only_coordination and (query.about_document or naming or asks_number)):
         return None
     if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS) and not (query.about_document or naming):
         return None
