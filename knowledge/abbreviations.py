@@ -169,8 +169,10 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
     counted = Counter(g.kind for g in kb.groups.values() if g.kind)
     shared = {kind: kind for kind, n in counted.items() if n > 1}
     for group in kb.groups.values():
-        suffix, shorter = next(((k, v) for k, v in _SUFFIXES if group.name.endswith(k)), ("", ()))
-        core = group.name.removesuffix(suffix)
+        # a group called by its kind alone (专班) is shortened from its full name (县高标准农田建设工作专班)
+        named = group.name if group.name not in {k for k, _ in _SUFFIXES} else group.full_name or group.name
+        suffix, shorter = next(((k, v) for k, v in _SUFFIXES if named.endswith(k)), ("", ()))
+        core = named.removesuffix(suffix)
         place = _PLACE.match(core)
         if place and len(core) - place.end() >= _WORD:
             core = core[place.end() :]
@@ -186,6 +188,11 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
                     continue  # (专业委 of …安全专业委员会: the words of a kind several have name none of them)
                 for end in shorter:
                     fits["".join(chosen) + end].append(group.id)
+                if size <= _REORDERED and any(len(w) > _WORD for w in chosen):
+                    # 高标农田专班 of 高标准农田建设工作专班: a long word cut to its first two characters
+                    cut = "".join(w[:_WORD] for w in chosen)
+                    for end in shorter:
+                        fits[cut + end].append(group.id)
         # a word the full name quotes, which is what people call the group by: …“放管服”改革协调小组 →
         # 放管服小组, 放管服协调小组, 放管服改革小组
         for quoted, after in _QUOTED.findall(group.full_name or group.name):
