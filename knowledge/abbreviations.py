@@ -242,6 +242,8 @@ def title_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
             bare = rest in _POST_ENDINGS  # 秘书长 alone asks for a place in the group, not a title
             if len(rest) >= _WORD and not bare and rest.endswith((*_POST_ENDINGS, "总理", "省长", "县长", "区长")):
                 fits[rest].append(person.id)
+            elif rest == "长" and body is not None:  # 区长 / 县长 written alone (区委副书记、区长): the post itself
+                fits[title.title].append(person.id)
     # 副秘书长 where the notice's groups have 副秘书长 as a place: the place is asked about, not a title
     places = {h.role for g in kb.groups.values() for h in (*g.roles, *(g.office.roles if g.office else ()))}
     places |= {f"办公室{h.role}" for g in kb.groups.values() if g.office for h in g.office.roles}  # 办公室副主任 too

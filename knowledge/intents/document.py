@@ -63,7 +63,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if query.has(Cue.REQUIREMENT) and any(w in query.text for w in tools.lexicon.document_actions):
         fields.append("basis")  # 调整协调小组是按照谁的要求: the requirement the adjustment follows
     naming = {"rename", "title", "basis", "abolished", "kept"} & set(fields)  # what the notice does
-    if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming):
+    # 哪个单位印发的: who issued it (but 工作简报是哪个组编发的 asks a group)
+    which = [w for w in query.cue_words if w in tools.lexicon.cues[Cue.WHICH_GROUP]]
+    dated = {"published", "signed", "issuer"} & set(fields) and not any("组" in w for w in which)
+    if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming or dated):
         return None
     if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields) and not _when_is_topic(tools, query):
         other = any(e != Entity(EntityKind.GROUP, tools.kb.top or "") for e in entities)
