@@ -998,3 +998,21 @@ def test_an_annex_liaison_table_with_its_header_broken_over_two_lines_and_empty_
     assert "凌云" in _ask(tmp_path, "县财政局的联络员是谁")
     facts = (tmp_path / "facts.yaml").read_text(encoding="utf-8")
     assert "县水利局: no name in its row" in facts and "水政股股长" not in str(k.people)
+
+
+def test_a_members_post_wrapped_alone_after_its_unit_is_his_title_not_a_label(tmp_path: Path) -> None:
+    """Roster lines "name unit" whose post (副处长 / 副主任) the crawl put alone on the next line: the post is the member's,
+    never a place of its own (a bare 副主任 is no office label)."""
+    raw = (
+        "某省林业局关于成立某省林业测试工作领导小组的通知\n一、组成人员\n组  长:祁文海　局长\n"
+        "成  员:方  卓　规划财务处处长\n        卢明辉　森林资源管理处（林长制办公室）\n副处长\n"
+        "        戴秋实　林业科学研究中心\n副主任\n        尹小川　造林绿化处处长\n"
+    )
+    k = _read(raw, tmp_path)
+    titles = {p.name: [t.title for t in p.titles] for p in k.people.values()}
+    assert titles["卢明辉"] == ["森林资源管理处（林长制办公室）副处长"]
+    assert titles["戴秋实"] == ["林业科学研究中心副主任"]
+    group = next(iter(k.groups.values()))
+    members = next(h for h in group.roles if h.role == "成员")
+    assert len(members.persons) == 4 and not members.posts
+    assert not any(h.role == "副主任" for h in group.roles)

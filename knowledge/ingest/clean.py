@@ -93,6 +93,8 @@ def clean(raw: str) -> str:
             line = out.pop() + line
         elif out and _BROKEN_ENTRY.search(out[-1]) and _TAIL_OF_ENTRY.match(line):
             line = out.pop() + line  # 罗建英 城关镇党委书记、/ 人大主席团主席: a title the crawl wrapped
+        elif out and _post_cut_from_unit(out[-1], line):
+            line = out.pop() + line  # 杨某 种植业管理司（农药管理司）/ 副司长: the post wrapped after its unit
         out.extend(piece for part in _restore_breaks(_tidy(line)) for piece in _date_apart(part))
     out = rejoin_wrapped(drop_page_footers(out))  # a PDF's text: its footers out, its hard-wrapped lines joined
     return "\n".join(_drop_repeats(table_rows(out))) + "\n"
@@ -240,6 +242,20 @@ _BROKEN_LABEL = re.compile(r"^(?:常务)?副$")
 # a roster entry that ends in 、 goes on in the next line, where that line is only more of its title
 _BROKEN_ENTRY = re.compile(r"^.{4,}[\u4e00-\u9fff]、$")
 _TAIL_OF_ENTRY = re.compile(r"^(?![一二三四五六七八九十]+、)[\u4e00-\u9fff、（）()]{2,30}$")
+# a roster entry "name unit" whose post the crawl wrapped onto a line of its own (副司长 / 副主任 alone)
+_ENTRY_AT_UNIT = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,5}[:：])?\s*[\u4e00-\u9fff]{2,3} [\u4e00-\u9fff]{2,24}"
+    r"(?:司|局|委|办|厅|处|室|中心|院|部|署)(?:[（(][\u4e00-\u9fff]{2,20}[)）])?$"
+)
+_POST_ALONE = re.compile(r"^(?:常务)?副?[\u4e00-\u9fff]{1,4}$")
+
+
+def _post_cut_from_unit(entry: str, line: str) -> bool:
+    """Whether ``line`` is only the post of the roster entry before it, which ends at its unit: a post by itself
+    (副司长, 副主任) — not a label (副主任：), a name or a heading — after "name unit" (杨某 种植业管理司)."""
+    return bool(_ENTRY_AT_UNIT.match(entry) and _POST_ALONE.match(line) and ends_as_post(line))
+
+
 _LABEL_INLINE = re.compile(
     r"(?<=[\u4e00-\u9fff。)）])(?<!副)(?<!常务)(?=(?:副组长|组长|成员|召集人|副召集人|指挥长|副指挥长|主任|副主任|委员|秘书长)[:：])"
 )
