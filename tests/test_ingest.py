@@ -1016,3 +1016,18 @@ def test_a_members_post_wrapped_alone_after_its_unit_is_his_title_not_a_label(tm
     members = next(h for h in group.roles if h.role == "成员")
     assert len(members.persons) == 4 and not members.posts
     assert not any(h.role == "副主任" for h in group.roles)
+
+
+def test_a_bold_heading_run_on_after_the_last_item_is_a_section_of_its_own(tmp_path: Path) -> None:
+    """<strong>三、其他</strong> glued to the last duty item and to its own first sentence: its own line, so the
+    duties end before it and its sentence is a rule of section 三."""
+    raw = (
+        "<p>某县人民政府办公室关于成立某县护林工作领导小组的通知</p>\n<p>一、组成人员</p>\n"
+        "<p>组长：韩立春 县长</p>\n<strong>二、工作职责</strong><br/>（一）统筹全县护林工作。（二）督促各乡镇落实护林责任。"
+        "<strong>三、其他事项</strong><br/>&nbsp;&nbsp;各乡镇护林员名单报县林业局备案。\n"
+    )
+    k = _read(raw, tmp_path)
+    group = next(iter(k.groups.values()))
+    assert group.duty is not None and "其他事项" not in (group.duty.quote or "")
+    assert "三、其他事项\n各乡镇护林员名单报县林业局备案。" in k.notice
+    assert any(r.section == "三" and "护林员名单" in (r.quote or "") for r in k.requirements)

@@ -155,8 +155,15 @@ def _looks_like_html(text: str) -> bool:
     return len(re.findall(r"</?(?:p|li|br|td|div|span|strong)\b", text, re.I)) >= 2 or "&nbsp" in text
 
 
+# …工作。<strong>四、其他事项</strong>…: a bold numbered heading is a line of its own, whatever runs on around it
+_BOLD_HEADING = re.compile(
+    r"<(?:strong|b)\b[^>]*>\s*([一二三四五六七八九十]{1,3}、[^<。]{1,30})\s*</(?:strong|b)\s*>", re.I
+)
+
+
 def _strip_html(text: str) -> str:
     text = _BLOCKS.sub("", text)
+    text = _BOLD_HEADING.sub(lambda m: f"\n{m.group(1)}\n", text)
     text = _BREAK_TAGS.sub("\n", text)
     text = _TAG.sub("", text)
     text = _NBSP.sub(" ", text)
