@@ -1031,3 +1031,34 @@ def test_a_bold_heading_run_on_after_the_last_item_is_a_section_of_its_own(tmp_p
     assert group.duty is not None and "其他事项" not in (group.duty.quote or "")
     assert "三、其他事项\n各乡镇护林员名单报县林业局备案。" in k.notice
     assert any(r.section == "三" and "护林员名单" in (r.quote or "") for r in k.requirements)
+
+
+def test_a_chiefs_table_one_cell_per_line_makes_each_lake_a_place_with_its_chief_and_its_unit(tmp_path: Path) -> None:
+    """序号 / 湖库名称 / 县级湖长 / 职务 / 联系单位 given one cell per line, bare serial numbers included: each row one
+    line of the notice, each lake a place under the group, held by its chief (with the row's title) and its unit."""
+    raw = (
+        "某县人民政府办公室关于明确某县县级湖长的通知\n一、某县湖长制工作领导小组\n组长：万家宁 县长\n"
+        "二、县级湖长及联系单位\n序号\n湖库名称\n县级湖长\n职务\n联系单位\n"
+        "1\n月牙湖\n万家宁\n县长\n县水务局\n2\n金鸡水库\n包玉洁\n副县长\n县林草局\n3\n白鹭湖\n万家宁\n县长\n县文旅局\n"
+        "三、工作要求\n各湖长每季度巡湖不少于一次。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert "| 2 | 金鸡水库 | 包玉洁 | 副县长 | 县林草局 |" in k.notice.splitlines()
+    lake = next(g for g in k.groups.values() if g.name == "金鸡水库")
+    assert lake.kind == "湖库" and lake.parent == next(iter(k.groups.values())).id
+    assert [k.people[p].name for h in lake.roles if h.role == "县级湖长" for p in h.persons] == ["包玉洁"]
+    assert [k.units[u].name for h in lake.roles if h.role == "联系单位" for u in h.units] == ["县林草局"]
+    assert "副县长" in [t.title for t in next(p for p in k.people.values() if p.name == "包玉洁").titles]
+    reply = _ask(tmp_path, "金鸡水库的湖长是谁")
+    assert "包玉洁" in reply and "万家宁" not in reply
+
+
+def test_a_serial_table_whose_row_lost_a_cell_is_left_as_the_crawl_gave_it(tmp_path: Path) -> None:
+    """A row with a cell dropped cannot say which column it lost: the table is not rebuilt and no lake is read."""
+    raw = (
+        "某县人民政府办公室关于明确某县县级湖长的通知\n一、某县湖长制工作领导小组\n组长：万家宁 县长\n"
+        "二、县级湖长\n序号\n湖库名称\n县级湖长\n职务\n联系单位\n1\n月牙湖\n万家宁\n县长\n县水务局\n"
+        "2\n金鸡水库\n县林草局\n3\n白鹭湖\n包玉洁\n副县长\n县文旅局\n"
+    )
+    k = _read(raw, tmp_path)
+    assert len(k.groups) == 1 and not any("|" in line for line in k.notice.splitlines())

@@ -53,7 +53,7 @@ def kind_of(name: str) -> str | None:
     return None if m is None else ("领导小组" if m.group(1) == "工作领导小组" else m.group(1))
 
 
-def _group_id(name: str, taken: set[str]) -> str:
+def group_id(name: str, taken: set[str]) -> str:
     base = "".join(s[0] for s in lazy_pinyin(name) if s and s[0].isascii() and s[0].isalpha()).lower() or "group"
     candidate, n = base, 2
     while candidate in taken:
@@ -99,7 +99,7 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         full = m.group(1) if m else None
     if full or short:
         name = short or full
-        entry = {"id": _group_id(name, taken), "name": name, "kind": kind_of(name) or kind_of(full or "") or "小组"}
+        entry = {"id": group_id(name, taken), "name": name, "kind": kind_of(name) or kind_of(full or "") or "小组"}
         if full and full != name:
             entry["full_name"] = full
         entry["section"] = "正文"
@@ -120,7 +120,7 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         # a group the notice sets up under another is of the kind it says (下设5个工作组); one in an annex of its own
         listed = under.group(1) if under and (name, section, span) not in annexed else name[-3:]
         kind = kind_of(name) or listed
-        entry = {"id": _group_id(name, taken), "name": name, "kind": kind, "section": section}
+        entry = {"id": group_id(name, taken), "name": name, "kind": kind, "section": section}
         if top:
             entry["parent"] = top["id"]
         if (name, section, span) in headed:  # 排查整治工作专班 is the notice's 工作专班 / 专班 (专班长, 专班主要职责)
@@ -132,7 +132,7 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         if name in known or not top:
             continue
         # 下设精简行政审批组、…6个专题组和综合组、…3个保障组: named, nothing said of who leads them
-        entry = {"id": _group_id(name, taken), "name": name, "kind": kind, "section": section, "parent": top["id"]}
+        entry = {"id": group_id(name, taken), "name": name, "kind": kind, "section": section, "parent": top["id"]}
         entry["roles"] = [{"role": "组长", "unstated": True, "section": section}]
         scopes.append(Scope(entry, range(0)))
         known.add(name)

@@ -214,7 +214,7 @@ _TITLE_COLUMN = ("职务", "职位", "职务职称")
 _TABLE_TITLE = re.compile(rf"({_ROLE_ALT})(?:人员)?名单$")
 
 
-def _cells(text: str) -> list[str]:
+def row_cells(text: str) -> list[str]:
     """A flattened table row's cells: split at | or tabs where the crawl kept them, else at spaces (a two-character
     name padded to three, 黄 蕾, is one cell)."""
     if re.search(r"[|｜]", text):  # a markdown row: its empty cells kept in their columns (| 县林业局 | | |)
@@ -240,7 +240,7 @@ def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None
     """A table flattened into "单位 姓名 职务" rows under a title line that names the place (…联络员名单): each row one
     holder of that place, with the title in the row's unit; the table ends at the first line that is not a row."""
     for i, line in enumerate(lines):
-        header = _cells(line.text)
+        header = row_cells(line.text)
         if not (3 <= len(header) <= 4 and "姓名" in header and not line.level):
             continue
         columns = {
@@ -253,7 +253,7 @@ def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None
             continue
         rows = []
         for row in lines[i + 1 :]:
-            cells = _cells(row.text)
+            cells = row_cells(row.text)
             name = cells[columns["name"]] if len(cells) == len(header) else None
             if name is None or not (is_name(name) or not name) or row.level or not cells[columns["unit"]]:
                 break
