@@ -1062,3 +1062,28 @@ def test_a_serial_table_whose_row_lost_a_cell_is_left_as_the_crawl_gave_it(tmp_p
     )
     k = _read(raw, tmp_path)
     assert len(k.groups) == 1 and not any("|" in line for line in k.notice.splitlines())
+
+
+def test_an_office_given_a_short_name_has_its_host_and_its_places_and_members_send_each_towns_posts(
+    tmp_path: Path,
+) -> None:
+    """下设…办公室(以下简称县湖长办),设在X: X hosts it, and the places the sentences after it give with the short name
+    (县湖长办主任由…) are the office's, never the group's; a deputy's name after a space is a person; members as units'
+    heads then 各镇 posts are both read; 作为联络员 is the post before 作."""
+    raw = (
+        "某县人民政府办公室关于成立某县湖长制工作领导小组的通知\n一、组成人员\n组长：简国梁 县长\n"
+        "成员：县水务局、县林草局、县文旅局主要负责人,各镇党委书记、镇长。\n"
+        "领导小组下设县湖长制办公室(以下简称县湖长办),设在县水务局。县湖长办主任由县水务局局长冉少华兼任，"
+        "副主任由县林草局副局长 俞晓帆、县文旅局副局长 车明担任。\n"
+        "二、工作规则\n各成员单位确定一名科级干部作为联络员。\n"
+    )
+    k = _read(raw, tmp_path)
+    group = next(iter(k.groups.values()))
+    assert group.office is not None and k.units[group.office.host].name == "县水务局"
+    deputies = next(h for h in group.office.roles if h.role == "副主任")
+    assert [k.people[p].name for p in deputies.persons] == ["俞晓帆", "车明"]
+    assert not any(h.role in ("主任", "副主任") for h in group.roles)
+    members = next(h for h in group.roles if h.role == "成员")
+    assert [k.units[u].name for u in members.units] == ["县水务局", "县林草局", "县文旅局"]
+    assert members.posts == ("各镇党委书记、镇长",)
+    assert next(h for h in group.roles if h.role == "联络员").posts == ("各成员单位确定一名科级干部",)
