@@ -1087,3 +1087,19 @@ def test_an_office_given_a_short_name_has_its_host_and_its_places_and_members_se
     assert [k.units[u].name for u in members.units] == ["县水务局", "县林草局", "县文旅局"]
     assert members.posts == ("各镇党委书记、镇长",)
     assert next(h for h in group.roles if h.role == "联络员").posts == ("各成员单位确定一名科级干部",)
+
+
+def test_a_group_set_up_under_in_one_sentence_with_its_members_left_to_a_later_notice(tmp_path: Path) -> None:
+    """领导小组下设技术指导组，负责…，组成人员另行通知: a group under the top one with that duty and its members
+    unstated (never the top group's members); 下设三个工作组 (a count) is no group of that name."""
+    raw = (
+        "某市农业农村局关于成立某市秸秆利用工作领导小组的通知\n一、组成人员\n组长：屈志远 局长\n"
+        "成员：龚丽娜 科教科科长\n二、其他\n领导小组下设技术指导组，负责秸秆还田技术培训，组成人员另行通知。"
+        "领导小组下设三个工作组，具体分工另行明确。\n"
+    )
+    k = _read(raw, tmp_path)
+    sub = next(g for g in k.groups.values() if g.name == "技术指导组")
+    top = next(iter(k.groups.values()))
+    assert sub.parent == top.id and sub.duty is not None and sub.duty.quote == "负责秸秆还田技术培训"
+    assert [h.unstated for h in sub.roles if h.role == "成员"] == [True]
+    assert len(k.groups) == 2 and _holders(k, "成员", top.id) == ["龚丽娜"]
