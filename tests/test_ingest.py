@@ -1103,3 +1103,18 @@ def test_a_group_set_up_under_in_one_sentence_with_its_members_left_to_a_later_n
     assert sub.parent == top.id and sub.duty is not None and sub.duty.quote == "负责秸秆还田技术培训"
     assert [h.unstated for h in sub.roles if h.role == "成员"] == [True]
     assert len(k.groups) == 2 and _holders(k, "成员", top.id) == ["龚丽娜"]
+
+
+def test_a_ministrys_department_is_the_unit_of_its_directors_post(tmp_path: Path) -> None:
+    """某某司司长 / 某某司副司长: the 司 is the member's unit (and the office's host is that same unit)."""
+    assert unit_of_post("水土保持司副司长") == "水土保持司" and unit_of_post("国际合作司司长") == "国际合作司"
+    assert unit_of_post("某集团公司总经理") == "某集团公司"
+    raw = (
+        "水利部办公厅关于成立水利部测试工作领导小组的通知\n一、组成人员\n组长：景远航 副部长\n"
+        "成员：韶华 水土保持司司长\n柏青 国际合作司副司长\n领导小组办公室设在水土保持司，主任由韶华兼任。\n"
+    )
+    k = _read(raw, tmp_path)
+    group = next(iter(k.groups.values()))
+    member = next(p for p in k.people.values() if p.name == "韶华")
+    assert group.office is not None and member.titles[0].unit == group.office.host
+    assert k.units[group.office.host].name == "水土保持司"
