@@ -308,6 +308,7 @@ def _follow_up(
             and not asks_relation
             and not topic_words
             and not query.unknown
+            and not (own_kind and query.has(Cue.LIST, Cue.COUNT))  # 那保障组有哪几个: a list of its own
         ):
             # 那商事组呢: the previous relation of the new subject; 市交通局呢 after 市公安局是A组的副组长单位吗:
             # the new unit in the place of the old, the group kept
@@ -358,7 +359,12 @@ def _follow_up(
     )
     of_person = pronoun in (EntityKind.PERSON, EntityKind.UNIT) and asks_of_person  # (那个单位还在哪些组当副组长)
     of_person = of_person and not _HIS_GROUP.search(query.text)  # 他那个组负责什么: the group, not the person
-    if asks_group and not of_person:  # 他牵头的组负责什么 / 市大数据发展局 …, 组长是谁: their groups
+    asks_office = office and ellipsis and not query.has(*_GROUP_FACETS, Cue.YES_NO, Cue.ALSO)
+    holder_office = tools.office_group() if asks_office else None
+    if holder_office is not None and inherited and all(e.kind is EntityKind.PERSON for e in inherited):
+        # 主任是罗蔺吗 → 那副主任呢 / 他是办公室主任吧 → 那谁是主任: the office the notice has, not his groups'
+        inherited = (Entity(EntityKind.GROUP, holder_office.id),)
+    elif asks_group and not of_person:  # 他牵头的组负责什么 / 市大数据发展局 …, 组长是谁: their groups
         inherited = _groups_of(tools, inherited)
     if not asks_relation and not own_kind:  # 它是专题组还是保障组 asks the kind, not the last relation
         query = _with_relation(query, context)
@@ -381,6 +387,19 @@ def _one_described(tools: Tools, query: Query, entities: tuple[Entity, ...], con
         if any(r.group in groups or tools.kb.groups[r.group].kind in kinds for r in tools.kb.roles_of(p.id))
     ]
     return fits[0] if len(fits) == 1 else None
+
+
+def _the_other(tools: Tools, context: Context) -> Entity | None:
+    """另一个呢, where the answer named one of two: the other holder of the place the one person just named
+    holds with one other (吴存荣 → 欧顺清, the 协调小组's other 副组长), or the other of two groups just listed."""
+    if len(context.focus) == 1:
+        person = context.focus[0]
+        held = [h for g in tools.kb.groups.values() for h in g.roles if person in h.persons]
+        others = {p for h in held for p in h.persons if p != person}
+        return Entity(EntityKind.PERSON, others.pop()) if len(others) == 1 else None
+    now = [e.id for e in context.entities if e.kind is EntityKind.GROUP]
+    rest = [g for g in context.listed_groups if g not in now]
+    return Entity(EntityKind.GROUP, rest[0]) if len(context.listed_groups) == 2 and len(rest) == 1 else None
 
 
 def _nth_of_kind(tools: Tools, text: str) -> Entity | None:
@@ -416,7 +435,9 @@ def _picked(tools: Tools, query: Query, context: Context) -> Entity | None:
         index = len(listed) - 1
     elif _OTHER_ONE.search(query.text):
         others = [p for p in context.people if p not in context.focus]
-        return Entity(EntityKind.PERSON, others[0]) if len(others) == 1 else None
+        if len(others) == 1:
+            return Entity(EntityKind.PERSON, others[0])
+        return _the_other(tools, context)
     else:
         return None
     return listed[index] if 0 <= index < len(listed) else None

@@ -45,6 +45,9 @@ def notice_terms(notice: str, vocabulary: Iterable[str], clauses: Iterable[str])
     return {t for t in terms if (len(t) >= _MIN and t.isalnum()) or "+" in t}
 
 
+_FUNCTION_CHARACTERS = frozenset("是的了在和有也都就还与及或吧吗呢啊么谁哪啥")  # words of their own, never slips
+
+
 class Speller:
     def __init__(self, terms: Iterable[str], names: Iterable[str], known_pairs: Iterable[str]) -> None:
         """``terms``: the vocabulary to mend towards; ``names``: never mended (groups, people, units);
@@ -88,7 +91,10 @@ class Speller:
         return "".join(chars)
 
     def _slip(self, text: str, at: int) -> bool:
-        """Whether the character at ``at`` forms no known pair with either neighbour."""
+        """Whether the character at ``at`` forms no known pair with either neighbour (a word of its own that
+        questions are full of, 是 / 的 / 在, is never one: 我问的是道路交通… is no 市道路交通)."""
+        if text[at] in _FUNCTION_CHARACTERS:
+            return False
         return text[max(0, at - 1) : at + 1] not in self._pairs and text[at : at + 2] not in self._pairs
 
     def _near(self, text: str, start: int, size: int, slips: list[int]) -> str | None:

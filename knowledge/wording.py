@@ -49,6 +49,7 @@ KEYS = frozenset(
         "has",
         "has_not",
         "aspect_of",
+        "sides_of_kind",
         "clause_own",
         "clause_of_group",
         "clause_requirement",

@@ -16,6 +16,7 @@ from knowledge.understand import Query
 _YEAR = re.compile(r"((?:19|20)\d{2}) ?年")
 _DOCUMENT_NUMBER = re.compile(r"(\d{4})\D{0,3}?(\d{1,3}) ?号")
 _NAMING = {"rename", "title", "issuer", "recipients"}
+_ISSUED_BY = re.compile(r"是(?:由)?([\u4e00-\u9fff]{2,20}?)(?:联合)?(?:印发|下发|发布|发文|发出|发)的")
 _CALLED = re.compile(r"叫|名为|称为|名称是")
 _CLAIMED_NAME = 8  # characters of a name a claim must share with the field to be about it
 _WEAK_FIELDS = {"basis", "published", "public", "structure"}
@@ -91,6 +92,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None  # 双随机一公开 / 要根据什么细化工作: the words are about a duty, not the document
     # 发文机关是市政府还是市政府办公厅: the units named are the choices offered, not what is asked about
     choices = "还是" in query.text and bool({"issuer", "recipients"} & set(fields))
+    # 这个通知是重庆市政府办公厅发的吗: the issuer claimed, a unit named as it
+    choices = choices or (query.has(Cue.YES_NO) and "issuer" in fields and query.about_document)
     if entities and not choices and not (only_coordination and (query.about_document or naming)):
         return None
     if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS) and not (query.about_document or naming):
@@ -106,7 +109,13 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         field = tools.kb.field(f)
         if field is not None and _COUNT_ONLY.fullmatch(field.value) and _WHICH.search(query.text):
             parts.append(Part(tools.say("field_list_unstated", label=field.label)))
-    verdict = _document_verdict(tools, query, fields[0]) if query.has(Cue.YES_NO) else None
+    issued = _ISSUED_BY.search(query.text) if query.has(Cue.YES_NO) and "issuer" in tools.kb.document else None
+    if issued is not None and "issuer" in fields:  # 是重庆市政府办公厅发的吗: the issuer claimed, 人民 or not
+        claimed, issuer = (re.sub("人民政府", "政府", t) for t in (issued.group(1), tools.field_value("issuer")))
+        verdict: bool | None = claimed == issuer or (len(claimed) > 4 and issuer.endswith(claimed))
+        parts = [tools.document_part("issuer")]
+    else:
+        verdict = _document_verdict(tools, query, fields[0]) if query.has(Cue.YES_NO) else None
     if verdict is not None:
         parts.insert(0, tools.verdict(verdict))
     return tools.answer(question, parts, entities, 0.9)

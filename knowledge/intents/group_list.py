@@ -9,11 +9,13 @@ from knowledge.answer import UNSTATED, Answer
 from knowledge.describe import Part
 from knowledge.facts import Group
 from knowledge.lexicon import Cue
+from knowledge.loader import aspect_fact_id
 from knowledge.matcher import Entity, EntityKind
 from knowledge.tools import Tools, number
 from knowledge.turn import Turn
 
 _QUESTION_WORDS = ("哪", "什么", "几", "多少", "啥")
+_WHICH_SIDES = re.compile(r"(?:哪几个|哪些|几个|什么|哪几)方面")  # the sides a kind's duties are listed by
 _LACKS = re.compile(r"哪(?:个|些|几个|一个)?[^，。？?]{0,6}?(?:没有|没设|不设|无)")  # 哪个组没有副组长单位: lacking it
 
 
@@ -30,6 +32,13 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return tools.answer(question, parts, entities, 0.9)
     if specific or any(e.kind is not EntityKind.GROUP for e in entities) or query.has(Cue.OFFICE):
         return None
+    sided = [g for g in tools.kb.under_top() if g.aspects and (not kinds or g.kind in kinds)]
+    if sided and _WHICH_SIDES.search(query.text):
+        # 每个专题组都从哪几个方面开展工作 / 职责分几个方面: the sides its duties are listed by
+        sides = list(dict.fromkeys(a.aspect.value for g in sided for a in g.aspects))
+        text = tools.say("sides_of_kind", kind=sided[0].kind, sides="、".join(sides), count=len(sides))
+        facts = tuple(aspect_fact_id(g.id, a.aspect) for g in sided[:1] for a in g.aspects if a.quote)
+        return tools.answer(question, [Part(text, facts)], (), 0.85)
     asks_facet = query.has(Cue.LEADER, Cue.DEPUTY) or (query.asks_person and not query.has(Cue.NAME))
     shared = [d.kind for d in tools.kb.common_duties if not kinds or d.kind in kinds]
     if query.has(Cue.COMMON) and shared and not asks_facet and (query.has(Cue.DUTY) or not query.has(Cue.COUNT)):
