@@ -112,8 +112,16 @@ ROLE_TIERS: dict[str, Tier] = {
 }
 
 
+# 县级河长（湖长）, 河长, 湖长: the chief a 河长制 notice puts at the head of each river or lake it lists
+_RIVER_CHIEF = re.compile(r"(?:河长|湖长)(?:[（(](?:河长|湖长)[)）])?$")
+
+
 def tier_of(role: str) -> Tier:
-    return ROLE_TIERS.get(role, Tier.DEPUTY if role.startswith(("副", "常务副")) else Tier.OTHER)
+    if role in ROLE_TIERS:
+        return ROLE_TIERS[role]
+    if role.startswith(("副", "常务副")):
+        return Tier.DEPUTY
+    return Tier.HEAD if _RIVER_CHIEF.search(role) else Tier.OTHER
 
 
 # --- the shape of data/facts.yaml -------------------------------------------------------------

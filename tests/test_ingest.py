@@ -998,3 +998,123 @@ def test_an_annex_liaison_table_with_its_header_broken_over_two_lines_and_empty_
     assert "凌云" in _ask(tmp_path, "县财政局的联络员是谁")
     facts = (tmp_path / "facts.yaml").read_text(encoding="utf-8")
     assert "县水利局: no name in its row" in facts and "水政股股长" not in str(k.people)
+
+
+def test_a_members_post_wrapped_alone_after_its_unit_is_his_title_not_a_label(tmp_path: Path) -> None:
+    """Roster lines "name unit" whose post (副处长 / 副主任) the crawl put alone on the next line: the post is the member's,
+    never a place of its own (a bare 副主任 is no office label)."""
+    raw = (
+        "某省林业局关于成立某省林业测试工作领导小组的通知\n一、组成人员\n组  长:祁文海　局长\n"
+        "成  员:方  卓　规划财务处处长\n        卢明辉　森林资源管理处（林长制办公室）\n副处长\n"
+        "        戴秋实　林业科学研究中心\n副主任\n        尹小川　造林绿化处处长\n"
+    )
+    k = _read(raw, tmp_path)
+    titles = {p.name: [t.title for t in p.titles] for p in k.people.values()}
+    assert titles["卢明辉"] == ["森林资源管理处（林长制办公室）副处长"]
+    assert titles["戴秋实"] == ["林业科学研究中心副主任"]
+    group = next(iter(k.groups.values()))
+    members = next(h for h in group.roles if h.role == "成员")
+    assert len(members.persons) == 4 and not members.posts
+    assert not any(h.role == "副主任" for h in group.roles)
+
+
+def test_a_bold_heading_run_on_after_the_last_item_is_a_section_of_its_own(tmp_path: Path) -> None:
+    """<strong>三、其他</strong> glued to the last duty item and to its own first sentence: its own line, so the
+    duties end before it and its sentence is a rule of section 三."""
+    raw = (
+        "<p>某县人民政府办公室关于成立某县护林工作领导小组的通知</p>\n<p>一、组成人员</p>\n"
+        "<p>组长：韩立春 县长</p>\n<strong>二、工作职责</strong><br/>（一）统筹全县护林工作。（二）督促各乡镇落实护林责任。"
+        "<strong>三、其他事项</strong><br/>&nbsp;&nbsp;各乡镇护林员名单报县林业局备案。\n"
+    )
+    k = _read(raw, tmp_path)
+    group = next(iter(k.groups.values()))
+    assert group.duty is not None and "其他事项" not in (group.duty.quote or "")
+    assert "三、其他事项\n各乡镇护林员名单报县林业局备案。" in k.notice
+    assert any(r.section == "三" and "护林员名单" in (r.quote or "") for r in k.requirements)
+
+
+def test_a_chiefs_table_one_cell_per_line_makes_each_lake_a_place_with_its_chief_and_its_unit(tmp_path: Path) -> None:
+    """序号 / 湖库名称 / 县级湖长 / 职务 / 联系单位 given one cell per line, bare serial numbers included: each row one
+    line of the notice, each lake a place under the group, held by its chief (with the row's title) and its unit."""
+    raw = (
+        "某县人民政府办公室关于明确某县县级湖长的通知\n一、某县湖长制工作领导小组\n组长：万家宁 县长\n"
+        "二、县级湖长及联系单位\n序号\n湖库名称\n县级湖长\n职务\n联系单位\n"
+        "1\n月牙湖\n万家宁\n县长\n县水务局\n2\n金鸡水库\n包玉洁\n副县长\n县林草局\n3\n白鹭湖\n万家宁\n县长\n县文旅局\n"
+        "三、工作要求\n各湖长每季度巡湖不少于一次。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert "| 2 | 金鸡水库 | 包玉洁 | 副县长 | 县林草局 |" in k.notice.splitlines()
+    lake = next(g for g in k.groups.values() if g.name == "金鸡水库")
+    assert lake.kind == "湖库" and lake.parent == next(iter(k.groups.values())).id
+    assert [k.people[p].name for h in lake.roles if h.role == "县级湖长" for p in h.persons] == ["包玉洁"]
+    assert [k.units[u].name for h in lake.roles if h.role == "联系单位" for u in h.units] == ["县林草局"]
+    assert "副县长" in [t.title for t in next(p for p in k.people.values() if p.name == "包玉洁").titles]
+    reply = _ask(tmp_path, "金鸡水库的湖长是谁")
+    assert "包玉洁" in reply and "万家宁" not in reply
+
+
+def test_a_serial_table_whose_row_lost_a_cell_is_left_as_the_crawl_gave_it(tmp_path: Path) -> None:
+    """A row with a cell dropped cannot say which column it lost: the table is not rebuilt and no lake is read."""
+    raw = (
+        "某县人民政府办公室关于明确某县县级湖长的通知\n一、某县湖长制工作领导小组\n组长：万家宁 县长\n"
+        "二、县级湖长\n序号\n湖库名称\n县级湖长\n职务\n联系单位\n1\n月牙湖\n万家宁\n县长\n县水务局\n"
+        "2\n金鸡水库\n县林草局\n3\n白鹭湖\n包玉洁\n副县长\n县文旅局\n"
+    )
+    k = _read(raw, tmp_path)
+    assert len(k.groups) == 1 and not any("|" in line for line in k.notice.splitlines())
+
+
+def test_an_office_given_a_short_name_has_its_host_and_its_places_and_members_send_each_towns_posts(
+    tmp_path: Path,
+) -> None:
+    """下设…办公室(以下简称县湖长办),设在X: X hosts it, and the places the sentences after it give with the short name
+    (县湖长办主任由…) are the office's, never the group's; a deputy's name after a space is a person; members as units'
+    heads then 各镇 posts are both read; 作为联络员 is the post before 作."""
+    raw = (
+        "某县人民政府办公室关于成立某县湖长制工作领导小组的通知\n一、组成人员\n组长：简国梁 县长\n"
+        "成员：县水务局、县林草局、县文旅局主要负责人,各镇党委书记、镇长。\n"
+        "领导小组下设县湖长制办公室(以下简称县湖长办),设在县水务局。县湖长办主任由县水务局局长冉少华兼任，"
+        "副主任由县林草局副局长 俞晓帆、县文旅局副局长 车明担任。\n"
+        "二、工作规则\n各成员单位确定一名科级干部作为联络员。\n"
+    )
+    k = _read(raw, tmp_path)
+    group = next(iter(k.groups.values()))
+    assert group.office is not None and k.units[group.office.host].name == "县水务局"
+    deputies = next(h for h in group.office.roles if h.role == "副主任")
+    assert [k.people[p].name for p in deputies.persons] == ["俞晓帆", "车明"]
+    assert not any(h.role in ("主任", "副主任") for h in group.roles)
+    members = next(h for h in group.roles if h.role == "成员")
+    assert [k.units[u].name for u in members.units] == ["县水务局", "县林草局", "县文旅局"]
+    assert members.posts == ("各镇党委书记、镇长",)
+    assert next(h for h in group.roles if h.role == "联络员").posts == ("各成员单位确定一名科级干部",)
+
+
+def test_a_group_set_up_under_in_one_sentence_with_its_members_left_to_a_later_notice(tmp_path: Path) -> None:
+    """领导小组下设技术指导组，负责…，组成人员另行通知: a group under the top one with that duty and its members
+    unstated (never the top group's members); 下设三个工作组 (a count) is no group of that name."""
+    raw = (
+        "某市农业农村局关于成立某市秸秆利用工作领导小组的通知\n一、组成人员\n组长：屈志远 局长\n"
+        "成员：龚丽娜 科教科科长\n二、其他\n领导小组下设技术指导组，负责秸秆还田技术培训，组成人员另行通知。"
+        "领导小组下设三个工作组，具体分工另行明确。\n"
+    )
+    k = _read(raw, tmp_path)
+    sub = next(g for g in k.groups.values() if g.name == "技术指导组")
+    top = next(iter(k.groups.values()))
+    assert sub.parent == top.id and sub.duty is not None and sub.duty.quote == "负责秸秆还田技术培训"
+    assert [h.unstated for h in sub.roles if h.role == "成员"] == [True]
+    assert len(k.groups) == 2 and _holders(k, "成员", top.id) == ["龚丽娜"]
+
+
+def test_a_ministrys_department_is_the_unit_of_its_directors_post(tmp_path: Path) -> None:
+    """某某司司长 / 某某司副司长: the 司 is the member's unit (and the office's host is that same unit)."""
+    assert unit_of_post("水土保持司副司长") == "水土保持司" and unit_of_post("国际合作司司长") == "国际合作司"
+    assert unit_of_post("某集团公司总经理") == "某集团公司"
+    raw = (
+        "水利部办公厅关于成立水利部测试工作领导小组的通知\n一、组成人员\n组长：景远航 副部长\n"
+        "成员：韶华 水土保持司司长\n柏青 国际合作司副司长\n领导小组办公室设在水土保持司，主任由韶华兼任。\n"
+    )
+    k = _read(raw, tmp_path)
+    group = next(iter(k.groups.values()))
+    member = next(p for p in k.people.values() if p.name == "韶华")
+    assert group.office is not None and member.titles[0].unit == group.office.host
+    assert k.units[group.office.host].name == "水土保持司"

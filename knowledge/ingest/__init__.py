@@ -1,6 +1,6 @@
 """``python -m knowledge ingest``: a crawled notice → ``notice.txt`` and ``facts.yaml`` that load.
 
-The pipeline: clean → sections → groups → document → roster → changes → office → duties and rules; then the
+The pipeline: clean → sections → groups → document → charges (a table's rows as places) → roster → changes → office → duties and rules; then the
 draft is written and loaded with ``load_knowledge``; whatever the loader refuses is dropped (and
 noted as a CHECK) until it loads, so the output always loads and never states what it cannot prove.
 """
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from knowledge.ingest.actions import read_actions
 from knowledge.ingest.changes import read_changes
+from knowledge.ingest.charges import read_charges
 from knowledge.ingest.clean import clean
 from knowledge.ingest.document import read_document, read_title
 from knowledge.ingest.draft import Draft
@@ -38,6 +39,7 @@ def read(raw: str) -> Draft:
     title = read_title(lines)
     scopes = find_groups(draft, lines, title[0] if title else None)
     read_document(draft, lines, scopes[0].entry.get("full_name") or scopes[0].entry["name"])
+    scopes += read_charges(draft, lines, scopes)
     read_roster(draft, lines, scopes)
     read_changes(draft, lines, scopes)
     read_office(draft, lines, scopes)

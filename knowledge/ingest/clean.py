@@ -15,7 +15,7 @@ import opencc
 from knowledge.ingest.document import chinese_date
 from knowledge.ingest.names import SURNAMES, ends_as_post
 from knowledge.ingest.roster import ROLES
-from knowledge.ingest.table import table_rows
+from knowledge.ingest.table import serial_rows, table_rows
 from knowledge.ingest.wrap import drop_page_footers, rejoin_wrapped
 
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
@@ -72,10 +72,7 @@ def clean(raw: str) -> str:
     text = _remove_filter_dots(text)
     out: list[str] = []
     related = False  # inside the page's list of related links: other notices' titles, never this one's text
-    for line in text.split("\n"):
-        line = _SPACES.sub(" ", line).strip()
-        if not line:
-            continue
+    for line in serial_rows([p for p in (_SPACES.sub(" ", piece).strip() for piece in text.split("\n")) if p]):
         related = bool(_RELATED.match(line)) or (related and bool(_LISTED_TITLE.match(line)))
         if related:
             continue
@@ -93,6 +90,8 @@ def clean(raw: str) -> str:
             line = out.pop() + line
         elif out and _BROKEN_ENTRY.search(out[-1]) and _TAIL_OF_ENTRY.match(line):
             line = out.pop() + line  # 罗建英 城关镇党委书记、/ 人大主席团主席: a title the crawl wrapped
+        elif out and _post_cut_from_unit(out[-1], line):
+            line = out.pop() + line  # 杨某 种植业管理司（农药管理司）/ 副司长: the post wrapped after its unit
         out.extend(piece for part in _restore_breaks(_tidy(line)) for piece in _date_apart(part))
     out = rejoin_wrapped(drop_page_footers(out))  # a PDF's text: its footers out, its hard-wrapped lines joined
     return "\n".join(_drop_repeats(table_rows(out))) + "\n"
@@ -153,8 +152,15 @@ def _looks_like_html(text: str) -> bool:
     return len(re.findall(r"</?(?:p|li|br|td|div|span|strong)\b", text, re.I)) >= 2 or "&nbsp" in text
 
 
+# …工作。<strong>四、其他事项</strong>…: a bold numbered heading is a line of its own, whatever runs on around it
+_BOLD_HEADING = re.compile(
+    r"<(?:strong|b)\b[^>]*>\s*([一二三四五六七八九十]{1,3}、[^<。]{1,30})\s*</(?:strong|b)\s*>", re.I
+)
+
+
 def _strip_html(text: str) -> str:
     text = _BLOCKS.sub("", text)
+    text = _BOLD_HEADING.sub(lambda m: f"\n{m.group(1)}\n", text)
     text = _BREAK_TAGS.sub("\n", text)
     text = _TAG.sub("", text)
     text = _NBSP.sub(" ", text)
@@ -240,6 +246,20 @@ _BROKEN_LABEL = re.compile(r"^(?:常务)?副$")
 # a roster entry that ends in 、 goes on in the next line, where that line is only more of its title
 _BROKEN_ENTRY = re.compile(r"^.{4,}[\u4e00-\u9fff]、$")
 _TAIL_OF_ENTRY = re.compile(r"^(?![一二三四五六七八九十]+、)[\u4e00-\u9fff、（）()]{2,30}$")
+# a roster entry "name unit" whose post the crawl wrapped onto a line of its own (副司长 / 副主任 alone)
+_ENTRY_AT_UNIT = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,5}[:：])?\s*[\u4e00-\u9fff]{2,3} [\u4e00-\u9fff]{2,24}"
+    r"(?:司|局|委|办|厅|处|室|中心|院|部|署)(?:[（(][\u4e00-\u9fff]{2,20}[)）])?$"
+)
+_POST_ALONE = re.compile(r"^(?:常务)?副?[\u4e00-\u9fff]{1,4}$")
+
+
+def _post_cut_from_unit(entry: str, line: str) -> bool:
+    """Whether ``line`` is only the post of the roster entry before it, which ends at its unit: a post by itself
+    (副司长, 副主任) — not a label (副主任：), a name or a heading — after "name unit" (杨某 种植业管理司)."""
+    return bool(_ENTRY_AT_UNIT.match(entry) and _POST_ALONE.match(line) and ends_as_post(line))
+
+
 _LABEL_INLINE = re.compile(
     r"(?<=[\u4e00-\u9fff。)）])(?<!副)(?<!常务)(?=(?:副组长|组长|成员|召集人|副召集人|指挥长|副指挥长|主任|副主任|委员|秘书长)[:：])"
 )

@@ -53,7 +53,7 @@ def kind_of(name: str) -> str | None:
     return None if m is None else ("领导小组" if m.group(1) == "工作领导小组" else m.group(1))
 
 
-def _group_id(name: str, taken: set[str]) -> str:
+def group_id(name: str, taken: set[str]) -> str:
     base = "".join(s[0] for s in lazy_pinyin(name) if s and s[0].isascii() and s[0].isalpha()).lower() or "group"
     candidate, n = base, 2
     while candidate in taken:
@@ -99,7 +99,7 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         full = m.group(1) if m else None
     if full or short:
         name = short or full
-        entry = {"id": _group_id(name, taken), "name": name, "kind": kind_of(name) or kind_of(full or "") or "小组"}
+        entry = {"id": group_id(name, taken), "name": name, "kind": kind_of(name) or kind_of(full or "") or "小组"}
         if full and full != name:
             entry["full_name"] = full
         entry["section"] = "正文"
@@ -120,7 +120,7 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         # a group the notice sets up under another is of the kind it says (下设5个工作组); one in an annex of its own
         listed = under.group(1) if under and (name, section, span) not in annexed else name[-3:]
         kind = kind_of(name) or listed
-        entry = {"id": _group_id(name, taken), "name": name, "kind": kind, "section": section}
+        entry = {"id": group_id(name, taken), "name": name, "kind": kind, "section": section}
         if top:
             entry["parent"] = top["id"]
         if (name, section, span) in headed:  # 排查整治工作专班 is the notice's 工作专班 / 专班 (专班长, 专班主要职责)
@@ -132,10 +132,14 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         if name in known or not top:
             continue
         # 下设精简行政审批组、…6个专题组和综合组、…3个保障组: named, nothing said of who leads them
-        entry = {"id": _group_id(name, taken), "name": name, "kind": kind, "section": section, "parent": top["id"]}
+        entry = {"id": group_id(name, taken), "name": name, "kind": kind, "section": section, "parent": top["id"]}
         entry["roles"] = [{"role": "组长", "unstated": True, "section": section}]
         scopes.append(Scope(entry, range(0)))
         known.add(name)
+    for entry in _one_set_under(lines, top, taken):
+        if entry["name"] not in known:
+            scopes.append(Scope(entry))
+            known.add(entry["name"])
     if not scopes:
         name = title or "通知所设机构"
         entry = {
@@ -147,6 +151,35 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         }
         scopes.append(Scope(entry, range(len(lines))))
     return scopes
+
+
+# 领导小组下设专家咨询组，为…提供技术支撑，组成人员另行通知: one group set up under the top one, said in a sentence
+_ONE_UNDER = re.compile(r"下设([\u4e00-\u9fff]{2,10}组)[,，]([^。;；]*)")
+_LATER = re.compile(r"(?:组成人员|成员|人员组成|组成)(?:名单)?另行(?:通知|发文|明确)")
+
+
+def _one_set_under(lines: list[Line], top: dict | None, taken: set[str]) -> list[dict]:
+    """Each group one sentence sets up under the top one by its name, with what it is for (为…/负责…) as its duty
+    and, where the notice leaves its members to a later notice (组成人员另行通知), its members unstated."""
+    found = []
+    for line in lines if top else []:
+        for m in _ONE_UNDER.finditer(line.body):
+            name = m.group(1)
+            if re.search(r"[0-9一二三四五六七八九十]+个|若干", name):
+                continue  # 下设五个工作组: a count, the groups are named elsewhere
+            entry = {"id": group_id(name, taken), "name": name, "kind": kind_of(name) or name[-3:]}
+            entry |= {"section": line.section, "parent": top["id"]}
+            clauses = [c for c in re.split(r"[,，]", m.group(2)) if c]
+            duty = [c for c in clauses if re.match(r"(?:主要)?(?:为|负责|承担)", c)]
+            if duty:
+                entry["duty"] = {"quote": "，".join(duty) if "，".join(duty) in line.body else duty[0]}
+                entry["duty"]["section"] = line.section
+            later = next((c for c in clauses if _LATER.search(c)), None)
+            if later:
+                note = f"{later}: the members are left to a later notice"
+                entry["roles"] = [{"role": "成员", "unstated": True, "section": line.section, CHECK: [note]}]
+            found.append(entry)
+    return found
 
 
 def _listed_groups(lines: list[Line]) -> list[tuple[str, str, str]]:

@@ -165,6 +165,7 @@ def trailing_name(text: str) -> tuple[str, str] | None:
         if len(text) <= size:
             continue
         post, name = text[:-size], text[-size:]
+        post = post[:-1] if post.endswith(" ") else post  # 分局局长 邝某: a space the crawl left before the name
         if is_name(name) and ends_as_post(post):
             return post, name
     return None

@@ -7,10 +7,12 @@ import re
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.names import ends_as_post, is_name
-from knowledge.ingest.roster import read_holders
+from knowledge.ingest.roster import SO_CALLED, read_holders
 from knowledge.ingest.sections import Line
 
-_HOST = re.compile(r"办公室[,，]?(?:仍|仍然|继续)?设在([^,，。;；]+)")  # 办公室设在X / 下设办公室,设在X / 办公室仍设在X
+_HOST = re.compile(
+    rf"办公室{SO_CALLED}[,，]?(?:仍|仍然|继续)?设在([^,，。;；]+)"
+)  # 办公室设在X / 下设办公室,设在X / 办公室仍设在X
 # 办公室主任不变: the place stays with whoever held it, whom this notice does not name
 _UNCHANGED = re.compile(r"办公室((?:常务)?(?:副)?主任)(?:人选)?(?:不变|保持不变)")
 # 主任由…兼任, or the crawl cut off after the holder (办公室主任由省发展改革委主要负责同志)

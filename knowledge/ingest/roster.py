@@ -68,6 +68,8 @@ ROLES = sorted(
     reverse=True,
 )
 _ROLE_ALT = "|".join(ROLES)
+# 下设县河长制办公室(以下简称县河长办),设在…: the short name a body is given before what is said of it
+SO_CALLED = r"(?:[(（]以下简称[^()（）]{1,12}[)）])?"
 # 专班成员: / 小组成员: — the body's own word before the place is not part of the place
 LABEL = re.compile(rf"^(?:专班|工作专班|小组|领导小组)?({_ROLE_ALT})[:：]\s*(.*)$")
 # where the next place of a run-on roster starts: ；副主任： / ; 委员:
@@ -77,7 +79,7 @@ _BRACKETED = re.compile(r"([^、，,（(）)]{2,8}?)\s*[（(]([^（()）]+)[)）
 _UNIT_TAIL = re.compile(r"(?:等)?(?:有关|相关)?(?:处室|科室|部门)?(?:分管|主要)?(?:负责同志|负责人|领导同志|领导)$")
 _BY = re.compile(rf"(?<![副主务行总办公室])({_ROLE_ALT})由(.+?)(?:担任|兼任|组成)")
 _TAKES = re.compile(
-    rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)任|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)(?:担任|(?<![主责])任(?={_ROLE_ALT})|为(?!成员)(?=(?:{_ROLE_ALT})(?:[。;；]|$))))([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
+    rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)任|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)(?:担任|(?<![主责])任(?={_ROLE_ALT})|(?:作)?为(?!成员)(?=(?:{_ROLE_ALT})(?:[。;；]|$))))([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
 )
 # 联席会议由市民政局牵头: the unit that leads the group (its 牵头单位)
 _LEADS = re.compile(r"由([^,，。;；由]{2,40}?)牵头(?=[,，。;；]|$)")
@@ -86,7 +88,9 @@ _ARE = re.compile(r"(?:^|(?<=[,，;；]))(成员|联络员)为([^,，。;；]{4,
 _ARE_OF = re.compile(
     r"(?:^|(?<=[,，;；]))([^,，。;；为]{4,30}?)为([\u4e00-\u9fff]{0,20}?)(成员|联络员)(?=[,，。;；]|$)"
 )
-_CHOSEN = re.compile(r"(?:^|(?<=[,，;；]))(各[^,，。;；]{2,10}?(?:\d+|[一两二三])名[^,，。;；为]{2,12}?)为(联络员)")
+_CHOSEN = re.compile(
+    r"(?:^|(?<=[,，;；]))(各[^,，。;；]{2,10}?(?:\d+|[一两二三])名[^,，。;；为]{2,12}?)(?:作)?为(联络员)"
+)
 _MEMBER_UNITS = re.compile(r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位")
 _UNIT_END = re.compile(
     r"(?:部|局|委|办|厅|署|院|行|室|处|中心|政府|公司|集团|队|所|站|联|会|社|校|海关|分署|营管部|中队|支行|分行)$"
@@ -214,7 +218,7 @@ _TITLE_COLUMN = ("职务", "职位", "职务职称")
 _TABLE_TITLE = re.compile(rf"({_ROLE_ALT})(?:人员)?名单$")
 
 
-def _cells(text: str) -> list[str]:
+def row_cells(text: str) -> list[str]:
     """A flattened table row's cells: split at | or tabs where the crawl kept them, else at spaces (a two-character
     name padded to three, 黄 蕾, is one cell)."""
     if re.search(r"[|｜]", text):  # a markdown row: its empty cells kept in their columns (| 县林业局 | | |)
@@ -240,7 +244,7 @@ def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None
     """A table flattened into "单位 姓名 职务" rows under a title line that names the place (…联络员名单): each row one
     holder of that place, with the title in the row's unit; the table ends at the first line that is not a row."""
     for i, line in enumerate(lines):
-        header = _cells(line.text)
+        header = row_cells(line.text)
         if not (3 <= len(header) <= 4 and "姓名" in header and not line.level):
             continue
         columns = {
@@ -253,7 +257,7 @@ def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None
             continue
         rows = []
         for row in lines[i + 1 :]:
-            cells = _cells(row.text)
+            cells = row_cells(row.text)
             name = cells[columns["name"]] if len(cells) == len(header) else None
             if name is None or not (is_name(name) or not name) or row.level or not cells[columns["unit"]]:
                 break
@@ -385,6 +389,8 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     if _UNIT_TAIL.search(text) or ("、" in text and all(_UNIT_END.search(p) for p in re.split(r"[、,，]", text) if p)):
         holder.units.extend(unit_list(text))
         return
+    if _units_then_each(text, holder):
+        return
     if garbled_entry(text):  # 孜拉吾东·加拉力?。ㄊ兴贮h组副书记、局长): counted and cited, never read as a name
         holder.unread.append(text)
         return
@@ -435,6 +441,24 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
 
 
 _LONGEST_POST = 30
+
+
+def _units_then_each(text: str, holder: Holder) -> bool:
+    """Members as units' heads, then each township's posts (县委办、…、县城管局主要负责人,各乡镇党委书记、乡镇长):
+    the units from the run that ends with whom they send, the rest as the post it is, named for no one."""
+    runs = [r.strip() for r in re.split(r"[,，;；]", text) if r.strip()]
+    if len(runs) < 2 or not _UNIT_TAIL.search(runs[0]) or "、" not in runs[0]:
+        return False
+    units, each = runs[0], runs[1:]
+    if not all(_UNIT_END.search(u) for u in _UNIT_TAIL.sub("", units).split("、") if u):
+        return False
+    if not all(r.startswith("各") and ends_as_post(r) and len(r) <= _LONGEST_POST for r in each):
+        return False
+    holder.units.extend(unit_list(units))
+    holder.posts.extend(each)
+    return True
+
+
 # 各村(社区)网格员各1名: a post the notice names no one for, with how many each unit sends
 _COUNTED_POST = re.compile(r"^[\u4e00-\u9fff()（）]{2,24}各(?:\d+|[一两二三])名$")
 
@@ -640,7 +664,9 @@ def _posts_whole(items: list[str]) -> list[str]:
 def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
     in_office = False
     for sentence in re.split(r"(?<=[。;；])", line.body):
-        if "办公室" in sentence and re.search(r"办公室(?:设在|(?:常务)?(?:副)?主任由)|兼任办公室", sentence):
+        if "办公室" in sentence and re.search(
+            rf"办公室{SO_CALLED}[,，]?(?:设在|(?:常务)?(?:副)?主任由)|兼任办公室", sentence
+        ):
             in_office = True  # the office's places, here and in the sentences after it: office.py
         if in_office and re.search("办公室|主任", sentence):
             continue  # (各成员单位确定1名科级干部为联络员, after the office, is the group's again)

@@ -154,3 +154,45 @@ def _row(place: str, name: str, title: str) -> str:
     name = _unpadded(name)
     held = f"{name} {title}".strip() if name else title
     return f"{place}：{held}" if place else held
+
+
+_SERIAL_HEADS = ("序号", "编号")
+_HEAD_CELL = re.compile(r"^[\u4e00-\u9fff（）()]{2,12}$")
+
+
+def serial_rows(lines: list[str]) -> list[str]:
+    """A table the crawl gave one cell per line under a 序号 header (序号 / 河湖名称 / … then 1 / 清江 / …): each row
+    one markdown line (| 1 | 清江 | … |), its cells in their columns. A row is its serial number and the cells up to
+    the next number; the table is left as it is unless every row has one cell per header column (a row with a cell
+    dropped cannot say which column it lost). Its bare serial numbers are never page chrome then."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        rows, end = _serial_table(lines, i)
+        if rows:
+            out.extend(rows)
+            i = end
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _serial_table(lines: list[str], start: int) -> tuple[list[str], int]:
+    cell = [line.strip() for line in lines]
+    if cell[start] not in _SERIAL_HEADS:
+        return [], start
+    width = 1
+    while start + width < len(cell) and _HEAD_CELL.match(cell[start + width]):
+        width += 1
+    if width < 3 or start + width >= len(cell) or cell[start + width] != "1":
+        return [], start
+    rows = ["| " + " | ".join(cell[start : start + width]) + " |"]
+    i, serial = start + width, 1
+    while i < len(cell) and cell[i] == str(serial):
+        row = cell[i + 1 : i + width]
+        if len(row) < width - 1 or not all(_is_cell(c) and c not in (str(serial + 1), "") for c in row):
+            return [], start
+        rows.append(f"| {serial} | " + " | ".join(row) + " |")
+        i, serial = i + width, serial + 1
+    return (rows, i) if serial > 2 else ([], start)
