@@ -198,6 +198,15 @@ def place_stem(role: str) -> str:
     return role.removesuffix("单位") if role.endswith("单位") and len(role) > 3 else role
 
 
+def _role_forms(role: str) -> list[str]:
+    """A place's word and the words people say for it: 县级河长（湖长） is 县级河长, 湖长, 河长 too."""
+    if not role:
+        return []
+    forms = [role, re.sub(r"[（(][^）)]*[）)]", "", role), *re.findall(r"[（(]([^）)]+)[）)]", role)]
+    forms += [f.split("级", 1)[1] for f in forms if "级" in f and len(f.split("级", 1)[1]) >= 2]
+    return list(dict.fromkeys(f for f in forms if f))
+
+
 _OFFICE_PREFIXES = ("办公室", "办")  # 办公室主任 / 办主任: a post of the office, said with it
 
 
@@ -210,8 +219,9 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
     for holding in holdings:
         cue = _TIER_CUES.get(holding.tier)
         for word in (holding.role, holding.part):  # a sub-list's label (专家委员) asks for that sub-list
-            if cue is not None and word and word not in cues[cue]:
-                cues[cue].append(word)
+            for form in _role_forms(word or ""):
+                if cue is not None and form not in cues[cue]:
+                    cues[cue].append(form)
     # 召集人是谁 / 指挥长是谁, of a notice whose groups have 组长: another body's word for the head (or a deputy)
     # asks for this notice's; 主任 stays the office's where the notice has an office
     own = {h.role for h in holdings}

@@ -76,7 +76,10 @@ class Query:
 
 
 _LEVELS = "省市县区镇"  # the level a short name may start with (市安委会)
-_GROUP_NAME_LEAD = 10  # characters before a kind word that may belong to the group's name
+_GROUP_NAME_LEAD = 10
+_ASKS_PERSON = re.compile(
+    r"谁|哪(?:[两几一]|几个)?位"
+)  # 是谁 / 哪位 / 县级总河长是哪两位  # characters before a kind word that may belong to the group's name
 
 
 def _heard(cue_word: str) -> list[frozenset[str]]:
@@ -272,7 +275,7 @@ class QueryReader:
             marked_aspects=tuple(dict.fromkeys(marked)),
             document_fields=tuple(dict.fromkeys(t for t in tags if isinstance(t, str))),
             about_document=any(word in text for word in self.document_words),
-            asks_person="谁" in text or "哪位" in text or Cue.NAME in tags,
+            asks_person=_ASKS_PERSON.search(text) is not None or Cue.NAME in tags,
             content=content,
             unknown=unknown,
             attribute=attribute,

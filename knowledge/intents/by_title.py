@@ -25,8 +25,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
     titles = {m.via_title for m in query.mentions if m.via_title}
     people = [e for e in entities if e.kind is EntityKind.PERSON]
-    if len(titles) == 1 and len(people) > 1 and query.has(Cue.COUNT, Cue.LIST):
-        # 几个副省长 / 副省长有几个: a title several people hold, counted
+    if len(titles) == 1 and len(people) > 1 and (query.has(Cue.COUNT, Cue.LIST) or query.asks_person):
+        # 几个副省长 / 副省长有几个 / 县级总河长是哪两位: a title several people hold, counted
         return _holders(turn, tools, titles.pop(), [p.id for p in people])
     if any(e.kind is not EntityKind.GROUP or not tools.kb.is_top(e.id) for e in entities):
         return None  # a person, a unit or a group named: named answers
