@@ -69,6 +69,7 @@ _BARE_CLAIM = re.compile(
     r"(?:那|那么|那个)?(?:也|又|还|同样)?(?:是|算|在|属于)?(?:吗|嘛|吧|呢|么|不是|不算|不|对吗|是吧|对吧)*"
 )
 _SAID_OF = re.compile(r"^(?:那|那么)?(他|她)(?!们)")  # a claim about the person a pronoun stands for
+_SO_CALLED = re.compile(r"以下简称[“\"]?([\u4e00-\u9fff]{2,8}?)[”\"]?[)）]")  # an office's own short name
 _TOLD_APART = 3  # people one address may mean that are answered side by side rather than asked about
 
 
@@ -90,7 +91,15 @@ class Engine:
         items = [r.item for r in kb.requirements if r.item and len(r.item) <= _ITEM_WORD and not r.item[-1].isdigit()]
         segmenter = build_segmenter(kb.notice, [*matcher.surfaces, *items], lexicon.words(), cache_dir)
         offices = frozenset(g.id for g in kb.groups.values() if g.office is not None)
-        self.reader = QueryReader(lexicon, matcher, segmenter, kb.places(), offices, quoted_terms(kb.notice))
+        office_names = {
+            found.group(1): g.id
+            for g in kb.groups.values()
+            if g.office is not None and g.office.quote
+            for found in _SO_CALLED.finditer(g.office.quote)
+        }
+        self.reader = QueryReader(
+            lexicon, matcher, segmenter, kb.places(), offices, quoted_terms(kb.notice), office_names
+        )
         # Pinyin is read as the names first, then the question words, then the notice's words, and
         # last single characters of question words (guan → 管).
         question_words = [*(w for words in lexicon.cues.values() for w in words), *lexicon.fillers]

@@ -9,7 +9,7 @@ search uses, and the words that show a question is about something the notice ne
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from knowledge.facts import Aspect
@@ -127,9 +127,11 @@ class QueryReader:
         places: frozenset[str] = frozenset(),
         offices: frozenset[str] = frozenset(),
         terms: Iterable[str] = (),
+        office_names: Mapping[str, str] | None = None,
     ) -> None:
         """``places``: the notice's own places (重庆, 开州); ``offices``: the groups that have an office;
-        ``terms``: what the notice puts in quotes (双随机一公开), whose words name no document field."""
+        ``terms``: what the notice puts in quotes (双随机一公开), whose words name no document field;
+        ``office_names``: an office's own short name (县河长办) → the id of its group."""
         self.matcher = matcher
         self.segmenter = segmenter
         self.fillers = frozenset(lexicon.fillers)
@@ -164,6 +166,9 @@ class QueryReader:
             for form in (surface, surface[1:] if surface[:1] in _LEVELS and len(surface) == 4 else "")
             if len(form) == 3 and form.endswith(("委", "组", "会"))
         }
+        for name, group_id in (office_names or {}).items():  # 县河长办 / 河长办: the notice's own short name
+            for form in (name, name[1:] if name[:1] in _LEVELS and len(name) > 3 else name):
+                self._office_forms.setdefault(form, Entity(EntityKind.GROUP, group_id))
         self._office_form = re.compile(
             "|".join(map(re.escape, sorted(self._office_forms, key=len, reverse=True))) or "(?!)"
         )
