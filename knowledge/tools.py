@@ -573,7 +573,16 @@ class Tools:
         group = group or self.office_group()
         if group is None or group.office is None:
             return Part(self.say("office_unstated"))
-        own = [h for h in group.office.roles if h.role not in ("主任", "副主任") and h.role in query.text]
+        # (常务副 said without 主任, as people cut it: 河长办常务副是谁)
+        own = [
+            h
+            for h in group.office.roles
+            if h.role not in ("主任", "副主任")
+            and (
+                h.role in query.text
+                or (len(h.role.removesuffix("主任")) > 1 and h.role.removesuffix("主任") in query.text)
+            )
+        ]
         if own:  # 办公室常务副主任是谁: that place itself
             return describe.office_place(self.kb, group, own[0])
         place = query.has(Cue.OFFICE_PLACE)
