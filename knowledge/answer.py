@@ -25,7 +25,8 @@ class Context:
     ``groups``: every group whose facts the answer cited; ``people``: the people the answer names, or the
     list it picked one of (第一个 / 其中谁); ``focus``: the ones it names itself; ``listed_groups``: the
     groups it lists, in order (排第二的那个组); ``earlier``: the subjects of the answers before, the most
-    recent first (回到前面那个组); ``claim``: a yes/no question just judged, its subject left as ``{}``, so
+    recent first (回到前面那个组); ``units``: the units the answer lists, in order (第一个是哪个单位);
+    ``claim``: a yes/no question just judged, its subject left as ``{}``, so
     许洪斌也是吗 asks it of another (唐英瑜是市科技局局长吗 → {}是市科技局局长吗).
     """
 
@@ -37,6 +38,7 @@ class Context:
     people: tuple[str, ...] = ()
     focus: tuple[str, ...] = ()
     listed_groups: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
     earlier: tuple[Entity, ...] = ()
     carried: bool = False
     notice: str = ""  # the notice the conversation is about, where several are loaded
@@ -82,7 +84,7 @@ class Context:
         return Context(entities=(target,), mentioned=(target,), earlier=rest, notice=self.notice)
 
 
-_LISTS = ("relation", "aspects", "groups", "people", "focus", "listed_groups")
+_LISTS = ("relation", "aspects", "groups", "people", "focus", "listed_groups", "units")
 
 
 @dataclass(frozen=True)

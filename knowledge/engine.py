@@ -295,6 +295,11 @@ class Engine:
             return answer  # none named, or the answer counts them itself
         return replace(answer, text=self.tools.say("people_counted", count=len(named)) + answer.text)
 
+    def _units_listed(self, text: str) -> tuple[str, ...]:
+        """The ids of the units a text lists (a group's deputy units), in its order; one unit is no list."""
+        found = sorted((text.index(u.name), u.id) for u in self.kb.units.values() if u.name in text)
+        return tuple(unit for _, unit in found) if len(found) > 1 else ()
+
     def _people_named(self, text: str) -> tuple[str, ...]:
         """The ids of the people a text names, in the order it names them."""
         found = sorted((text.index(p.name), p.id) for p in self.kb.people.values() if p.name in text)
@@ -362,6 +367,7 @@ class Engine:
             people=people,
             focus=named,
             listed_groups=listed_groups,
+            units=self._units_listed(answer.text),
             earlier=self._earlier(answer, previous),
             claim=self._claim(query),
         )

@@ -424,6 +424,9 @@ def _picked(tools: Tools, query: Query, context: Context) -> Entity | None:
         if last and not tools.kb.is_top(last[0].id):
             groups = [Entity(EntityKind.GROUP, g.id) for g in tools.kb.under_top() if g.kind == last[0].kind]
     listed = people if len(people) > 1 or not groups else groups
+    units = [Entity(EntityKind.UNIT, u) for u in context.units]
+    if len(units) > 1 and len(people) < 2 and (len(context.listed_groups) < 2 or "单位" in query.text):
+        listed = units  # 精简行政审批组副组长单位有哪些 → 第一个是哪个单位: the units it listed
     if "组" in query.text.split("的", 1)[0] and groups and _ORDINAL_ANY.search(query.text):
         listed = groups  # 排第二的那个组 / 最后那个组
     ordinal = _ORDINAL.search(query.text)
