@@ -59,6 +59,7 @@ _IN_LIST = re.compile(r"^(?:那|那么)?(?:有没有|有|包括|包含|含)|在�
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位|另一个(?!组|单位)|另外一个(?!组|单位)")
 _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
+_AGAIN = re.compile(r"再说一[遍下]|再讲一[遍下]|重复一[遍下]|再发一遍|没看清")
 _PICK_ALONE = re.compile(
     r"^(?:就|是|要)?(?:第[一二三四五六七八九1-9][个位]?|前者|后者|头一个|最后一个|最后那个)[吧呀啊的]?$"
 )
@@ -335,6 +336,7 @@ def _follow_up(
         return query, entities  # 那写了的组长里谁兼两个组: holders counted across every group, not those before
     picks = _PICK_ALONE.match(query.text) is not None  # 第一个 (after 您指的是哪一个：…)
     picks = picks or AFTER.search(query.text) is not None  # 后面还有吗: more of what was just said
+    picks = picks or (not query.content and _AGAIN.search(query.text) is not None)  # 再说一遍: the same again
     if not (pronoun is not None or ellipsis or picks or query.has(*_FOLLOW_UP_CUES) or query.aspects):
         return query, entities
     # After an answer with no subject of its own (a list of groups, the document) only a pronoun
