@@ -59,6 +59,7 @@ _IN_LIST = re.compile(r"^(?:那|那么)?(?:有没有|有|包括|包含|含)|在�
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位|另一个(?!组|单位)|另外一个(?!组|单位)")
 _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
+_HE_LEADS = re.compile(r"[他她](?:当|任|担任|牵头|带|领导)[^，。？?]{0,6}?(?:的|那个)")  # 他当组长的那个综合组
 _AGAIN = re.compile(r"再说一[遍下]|再讲一[遍下]|重复一[遍下]|再发一遍|没看清")
 _PICK_ALONE = re.compile(
     r"^(?:就|是|要)?(?:第[一二三四五六七八九1-9][个位]?|前者|后者|头一个|最后一个|最后那个)[吧呀啊的]?$"
@@ -301,6 +302,10 @@ def _follow_up(
                 earlier = tuple(e for e in (*context.entities, *context.earlier) if e.kind not in kinds)[:1]
             if pronoun is EntityKind.PERSON and _HIS_GROUP.search(query.text):
                 earlier = _groups_of(tools, earlier)  # 他那个组副组长单位有市教委吗: his group, the unit named
+            named_groups = {e.id for e in entities if e.kind is EntityKind.GROUP}
+            if pronoun is EntityKind.PERSON and _HE_LEADS.search(query.text) and named_groups and not claim:
+                # 他当组长的那个综合组管啥: he only describes the group named, which is what is asked about
+                earlier = tuple(e for e in earlier if not {r.group for r in tools.kb.roles_of(e.id)} & named_groups)
             entities += tuple(e for e in earlier if e not in entities and e.kind not in kinds)
             if claim and not asks_relation and pronoun is EntityKind.PERSON:  # 罗蔺是综合组组长吗 → 法治组也是他吗
                 query = _with_relation(query, context)
