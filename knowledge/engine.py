@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Context
 from knowledge.describe import Part
-from knowledge.facts import FactKind, Knowledge
+from knowledge.facts import FactKind, Knowledge, Person, Unit
 from knowledge.intents.pasted import pasted_clause
 from knowledge.lexicon import (
     Cue,
@@ -71,6 +72,11 @@ _BARE_CLAIM = re.compile(
 _SAID_OF = re.compile(r"^(?:那|那么)?(他|她)(?!们)")  # a claim about the person a pronoun stands for
 _SO_CALLED = re.compile(r"以下简称[“\"]?([\u4e00-\u9fff]{2,8}?)[”\"]?[)）]")  # an office's own short name
 _TOLD_APART = 3  # people one address may mean that are answered side by side rather than asked about
+
+
+def _in_order(text: str, named: Iterable[Person | Unit]) -> tuple[str, ...]:
+    """The ids of those whose names a text has, in the order it has them."""
+    return tuple(item for _, item in sorted((text.index(n.name), n.id) for n in named if n.name in text))
 
 
 def _each_told(ambiguous: Mention, query: Query) -> bool:
@@ -297,13 +303,12 @@ class Engine:
 
     def _units_listed(self, text: str) -> tuple[str, ...]:
         """The ids of the units a text lists (a group's deputy units), in its order; one unit is no list."""
-        found = sorted((text.index(u.name), u.id) for u in self.kb.units.values() if u.name in text)
-        return tuple(unit for _, unit in found) if len(found) > 1 else ()
+        found = _in_order(text, self.kb.units.values())
+        return found if len(found) > 1 else ()
 
     def _people_named(self, text: str) -> tuple[str, ...]:
         """The ids of the people a text names, in the order it names them."""
-        found = sorted((text.index(p.name), p.id) for p in self.kb.people.values() if p.name in text)
-        return tuple(person for _, person in found)
+        return _in_order(text, self.kb.people.values())
 
     def _replayed(self, text: str, context: Context | None) -> str | None:
         """The claim just judged, asked of the one subject a bare follow-up names (许洪斌也是吗 / 那许洪斌是吗 /
@@ -318,10 +323,10 @@ class Engine:
         rest = text[: mention.start] + text[mention.end :]
         if not _BARE_CLAIM.fullmatch(rest.replace(" ", "")):
             return None
-        kind = context.claim.split("|", 1)[0]
+        kind, template = context.claim.split("|", 1)
         if kind != mention.entity.kind.value:
             return None
-        return context.claim.split("|", 1)[1].replace("{}", text[mention.start : mention.end], 1)
+        return template.replace("{}", text[mention.start : mention.end], 1)
 
     @staticmethod
     def _claim(query: Query) -> str:

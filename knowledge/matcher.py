@@ -44,7 +44,7 @@ class EntityKind(enum.Enum):
 
 
 _SHORT_FORM = 4  # characters of a short form a misspelt full name around it may replace
-_LEVELS = "省市县区镇"  # the level a short name may start with (市安委会)
+LEVELS = "省市县区镇"  # the level a short name may start with (市安委会)
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class EntityMatcher:
                     self.surfaces[surface] = (Entity(EntityKind.GROUP, group.id), None)
         for group in kb.groups.values():  # 安委会 for the notice's own 市安委会 (以下简称…), its level left off
             for alias in group.aliases:
-                if alias[:1] in _LEVELS and len(alias) == 4:
+                if alias[:1] in LEVELS and len(alias) == 4:
                     self.surfaces.setdefault(alias[1:], (Entity(EntityKind.GROUP, group.id), None))
         for unit in kb.units.values():
             for surface in (unit.name, *unit.aliases):

@@ -35,8 +35,21 @@ RELATION_CUES = frozenset(
 _GROUP_FACETS = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.DUTY, Cue.COMMON)
 _KIND_CUES = frozenset({Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS})
 # What the context keeps of a question: its relation, and the kind of group a list was of.
-CONTEXT_CUES = RELATION_CUES | _KIND_CUES | {Cue.COUNT, Cue.LIST, Cue.YES_NO, Cue.REQUIREMENT, Cue.WHEN, Cue.QUANTITY}
-CONTEXT_CUES |= {Cue.FORMER, Cue.ADDED}  # 邹志远顶的是谁 → 那彭涛呢: who he took over from
+# (WHEN / QUANTITY: 全体会议多久开 → 专题会议呢; FORMER / ADDED: 邹志远顶的是谁 → 那彭涛呢)
+CONTEXT_CUES = (
+    RELATION_CUES
+    | _KIND_CUES
+    | {
+        Cue.COUNT,
+        Cue.LIST,
+        Cue.YES_NO,
+        Cue.REQUIREMENT,
+        Cue.WHEN,
+        Cue.QUANTITY,
+        Cue.FORMER,
+        Cue.ADDED,
+    }
+)
 # Questions that read as a follow-up when they name nothing of their own.
 _FOLLOW_UP_CUES = (
     *RELATION_CUES,

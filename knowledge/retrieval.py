@@ -23,7 +23,7 @@ from knowledge.facts import FactKind, Knowledge
 from knowledge.matcher import sounds
 from knowledge.segment import Segmenter
 
-_CLAUSE_END = re.compile(r"(?<=[。;；])")
+CLAUSE_END = re.compile(r"(?<=[。;；])")  # where a quote's clauses end
 _SEARCHED = (FactKind.DUTY, FactKind.ASPECT_DUTY, FactKind.COMMON_DUTY, FactKind.REQUIREMENT)
 _REMEMBERED = 4096  # content words whose owners subjects_of keeps
 _EQUIVALENT = 0.9  # a word of the same equivalence group stands in the clause
@@ -63,7 +63,7 @@ class ClauseIndex:
         headings = {f"req.{r.id}": r.item for r in kb.requirements if r.item}
         for fact in kb.facts.values():
             if (fact.kind in kinds or fact.id in ids) and fact.quote:
-                texts = [c.strip() for c in _CLAUSE_END.split(fact.quote) if c.strip()]
+                texts = [c.strip() for c in CLAUSE_END.split(fact.quote) if c.strip()]
                 heading = headings.get(fact.id)
                 if len(texts) > 1 and heading and texts[0].rstrip("。;；") == heading:
                     texts = texts[1:]  # 委员调整。市食安委委员因工作变动…: the heading is in every clause's words

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from knowledge.facts import Aspect
 from knowledge.lexicon import Cue, Lexicon
-from knowledge.matcher import Entity, EntityKind, EntityMatcher, Mention, sounds, spoken
+from knowledge.matcher import LEVELS, Entity, EntityKind, EntityMatcher, Mention, sounds, spoken
 from knowledge.normalize import is_cjk
 from knowledge.segment import Segmenter
 
@@ -75,11 +75,8 @@ class Query:
         return any(cue in self.cues for cue in cues)
 
 
-_LEVELS = "省市县区镇"  # the level a short name may start with (市安委会)
-_GROUP_NAME_LEAD = 10
-_ASKS_PERSON = re.compile(
-    r"谁|哪(?:[两几一]|几个)?位"
-)  # 是谁 / 哪位 / 县级总河长是哪两位  # characters before a kind word that may belong to the group's name
+_GROUP_NAME_LEAD = 10  # characters before a kind word that may belong to the group's name
+_ASKS_PERSON = re.compile(r"谁|哪(?:[两几一]|几个)?位")  # 是谁 / 哪位 / 县级总河长是哪两位
 
 
 def _heard(cue_word: str) -> list[frozenset[str]]:
@@ -110,10 +107,10 @@ def _foreign_group(
                 break  # (工作 of …工作领导小组 is a word of group names, though a cue elsewhere)
             found = found or word in strange
             start = begin
-            if found or word in names or word in _LEVELS:
+            if found or word in names or word in LEVELS:
                 name_start = begin
         # (a name starts with its level: 区城市体检工作领导小组, 市食品安全委员会 — not 这次调整协调小组)
-        if found and text[name_start] in _LEVELS:
+        if found and text[name_start] in LEVELS:
             return text[name_start : mention.end]
     return None
 
@@ -163,11 +160,11 @@ class QueryReader:
             form[:-1] + "办": entity
             for surface, (entity, _) in matcher.surfaces.items()
             if entity.id in offices
-            for form in (surface, surface[1:] if surface[:1] in _LEVELS and len(surface) == 4 else "")
+            for form in (surface, surface[1:] if surface[:1] in LEVELS and len(surface) == 4 else "")
             if len(form) == 3 and form.endswith(("委", "组", "会"))
         }
         for name, group_id in (office_names or {}).items():  # 县河长办 / 河长办: the notice's own short name
-            for form in (name, name[1:] if name[:1] in _LEVELS and len(name) > 3 else name):
+            for form in (name, name[1:] if name[:1] in LEVELS and len(name) > 3 else name):
                 self._office_forms.setdefault(form, Entity(EntityKind.GROUP, group_id))
         self._office_form = re.compile(
             "|".join(map(re.escape, sorted(self._office_forms, key=len, reverse=True))) or "(?!)"

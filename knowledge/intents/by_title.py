@@ -59,6 +59,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         and not (w in inside and not inside.startswith(w))
     ]
     unheld = None  # 青峪县县长是谁: a post no one in the notice holds (杨帆 is 副县长)
+    posts = [p for g in tools.kb.groups.values() for h in g.roles for p in h.posts]  # (分管副市长: a post held)
     for word in dict.fromkeys(words):
         at = query.text.find(word)
         if at > 0 and query.text[at - 1] == "副":
@@ -67,7 +68,6 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         named = tools.lexicon.unit_classes.get(word, (word,))
         people = [p for p in tools.kb.people.values() if any(post_fits(n, t.title) for t in p.titles for n in named)]
         if not people:
-            posts = [p for g in tools.kb.groups.values() for h in g.roles for p in h.posts]  # (分管副市长: a post held)
             held = word in tools.place_words or any(post_fits(word, p) for p in posts)
             unheld = unheld or (word if _POST.fullmatch(word) and not held else None)
             continue

@@ -21,7 +21,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     lost = [r for r in tools.kb.requirements if r.unstated]
     item = _ITEM.search(query.text)
     if item is not None:  # 第二条后面: that item of the requirements
-        number = numeral(item.group(1)) if not item.group(1).isdigit() else int(item.group(1))
+        number = numeral(item.group(1))
         lost = [r for r in lost if r.section.endswith(f"（{'一二三四五六七八九十'[number - 1]}）")]
     if len(lost) != 1:
         return None

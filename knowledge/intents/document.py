@@ -65,8 +65,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     naming = {"rename", "title", "basis", "abolished", "kept"} & set(fields)  # what the notice does
     # 哪个单位印发的: who issued it (but 工作简报是哪个组编发的 asks a group)
     which = [w for w in query.cue_words if w in tools.lexicon.cues[Cue.WHICH_GROUP]]
-    dated = {"published", "signed", "issuer"} & set(fields) and not any("组" in w for w in which)
-    if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming or dated):
+    issue = {"published", "signed", "issuer"} & set(fields) and not any("组" in w for w in which)
+    if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming or issue):
         return None
     if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields) and not _when_is_topic(tools, query):
         other = any(e != Entity(EntityKind.GROUP, tools.kb.top or "") for e in entities)
@@ -81,10 +81,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         named_issuer = query.asks_person or any(w in issuer_words for w in query.cue_words)
         fields = [f for f in fields if f != "issuer" or named_issuer]
         fields.append("published")
-        if "published" in tools.kb.document and "signed" in tools.kb.document:
-            fields.append("signed")  # the page's date and the notice's own: 哪天发的 may ask either, both are said
     if query.has(Cue.WHEN) and "published" in fields and "signed" in tools.kb.document:
-        fields.append("signed")  # 哪天印发的: the page's date and the notice's own, both said
+        fields.append("signed")  # 哪天发的 / 哪天印发的 may ask the page's date or the notice's own: both are said
     if not fields:
         return None
     asks_issuer = query.asks_person or query.has(Cue.WHICH_GROUP, Cue.DEPUTY)  # 谁 / 哪个部门印发的

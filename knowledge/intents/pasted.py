@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.facts import Fact, FactKind
-from knowledge.retrieval import Clause, Hit
+from knowledge.retrieval import CLAUSE_END, Clause, Hit
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 
@@ -21,7 +21,6 @@ _ASKS_OF_LINE = re.compile(
 )
 _SKELETON = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 _PASTED = 10  # characters alike in a row: no question's own wording runs so long in the notice by chance
-_CLAUSE_END = re.compile(r"(?<=[。;；])")
 _DUTIES = (FactKind.DUTY, FactKind.ASPECT_DUTY, FactKind.COMMON_DUTY, FactKind.REQUIREMENT)
 _WHAT = {
     FactKind.LEADER: "组长",
@@ -63,7 +62,7 @@ def _pasted_clause(tools: Tools, asked: str) -> tuple[Fact, str] | None:
     for fact in tools.kb.facts.values():
         if not fact.quote or fact.kind is FactKind.DOCUMENT:
             continue
-        for clause in (c.strip() for c in _CLAUSE_END.split(fact.quote) if c.strip()):
+        for clause in (c.strip() for c in CLAUSE_END.split(fact.quote) if c.strip()):
             bare = _SKELETON.sub("", clause)
             if len(bare) < _PASTED:
                 continue

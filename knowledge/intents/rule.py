@@ -137,7 +137,7 @@ def _one_rule_says(tools: Tools, word: str, when: bool = False) -> bool:
     used = [c for c in clauses if word in c.tokens]
     # (a word of two characters, 会议, names any meeting: a time does not make one of them the one asked)
     timed = _timed(used, lambda c: c.text) if when and len(word) > _WORD else []
-    return len(word) >= 2 and len({c.fact for c in timed or used}) == 1
+    return len(word) >= _WORD and len({c.fact for c in timed or used}) == 1
 
 
 def _timed(found: list[_T], text: Callable[[_T], str]) -> list[_T]:

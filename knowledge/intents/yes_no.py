@@ -39,11 +39,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     said = [m for m in query.mentions if m.entity.kind is EntityKind.PERSON and not m.via_title]
     # (a post only one person holds is a name of theirs too: 副市长 of 尼加提·尼亚孜是副市长吗 names him again)
     # (他是秘书长吗 / 欧顺清，他是秘书长吗: the person the pronoun stands for, named in no span of this text)
-    people = [m for m in query.mentions if m.entity.kind is EntityKind.PERSON]
+    person_mentioned = any(m.entity.kind is EntityKind.PERSON for m in query.mentions)
     by_name = (
         len(holders) == 1
         and not query.has(*ROLE_CUES)
-        and (len({m.entity for m in said}) == 1 or (not people and holders[0].kind is EntityKind.PERSON))
+        and (len({m.entity for m in said}) == 1 or (not person_mentioned and holders[0].kind is EntityKind.PERSON))
     )
     named_span = query.text[said[0].start : said[0].end] if said else ""
     if by_name and claim and claim not in named_span and _is_post(tools, claim):
@@ -79,8 +79,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     claimed = number(query.text)
     if claimed is not None and len(holders) == 1 and not groups:
         # 市大数据发展局在三个专题组都当副组长吧: the number of groups it sits in
-        roles = [r for r in tools.kb.roles_of(holders[0].id) if not tools.kb.is_top(r.group)]
-        holds = len({r.group for r in roles}) == claimed
+        holds = len(_groups_of(tools, holders[0])) == claimed
         return tools.answer(question, [tools.verdict(holds), tools.entity_part(holders[0])], entities, 0.85)
     own = _own_role_word(tools, query)
     if len(holders) == 1 and holders[0].kind is EntityKind.PERSON and own and all(tools.kb.is_top(g) for g in groups):
