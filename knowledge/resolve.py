@@ -113,6 +113,10 @@ _THAT_POST = re.compile(
     r"|^(?:办公室)?(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?:还|也|又)(?:兼|担任|在|当|是(?!谁|哪))"
 )
 _NOT_PRONOUNS = ("其他", "其它", "吉他")
+_AMONG = re.compile(r"其中|里面|里头|当中|^(?:那|那么)?(?:那个|这个|那些|这些)")  # 其中那个保障组 / 那个保障组
+_BESIDES_THIS = re.compile(r"除了?(?:这个|那个|这些|那些|它|他|她)(?:组|单位)?(?:以外|之外)?")
+_WHICH_UNIT = re.compile(r"^(?:那|那么)?[他她]?(?:是)?(?:哪个|哪|什么)(?:个)?(?:单位|部门)的?(?:呢|啊|呀)?[?？]?$")
+_WHO_THEN = re.compile(r"^(?:那|那么)(?:应该|到底|究竟)?(?:是谁|是哪位|是哪个人|谁是)(?:呢|啊|呀)?[?？]?$")
 
 
 def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query, tuple[Entity, ...]]:
@@ -122,6 +126,22 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     chosen = _one_described(tools, query, entities, context) if context is not None else None
     if chosen is not None and context is not None:  # 专题组那个 / 协调小组的: one of the people just named
         return _with_relation(replace(query, cues=query.cues - _KIND_CUES, mentions=()), context), (chosen,)
+    of_kind = _listed_of_kind(tools, query, entities, context) if context is not None else ()
+    if of_kind and context is not None:  # 罗蔺是哪两个组的组长 → 其中那个保障组负责什么: the one of that kind
+        query = replace(query, cues=query.cues - _KIND_CUES)
+        return (query if query.cues & RELATION_CUES else _with_relation(query, context)), of_kind
+    if context is not None and not entities:
+        true_one = _true_holder(tools, query, context)
+        if true_one is not None:  # 唐市长是双创组组长吗（不是）→ 那是谁: who holds what was claimed
+            return true_one
+        if _WHICH_UNIT.match(query.text) and len(context.focus) == 1 and context.focus[0] in tools.kb.people:
+            # 激励创业创新组组长是谁 → 哪个单位的: the unit of the one person the answer named
+            return replace(query, cues=(query.cues - {Cue.WHICH_GROUP}) | {Cue.ROLES}), (
+                Entity(EntityKind.PERSON, context.focus[0]),
+            )
+        post_holder = _unit_post_holder(tools, query, context)
+        if post_holder:  # 那市司法局呢 → 它局长是谁: whoever holds that post of the unit
+            return query, post_holder
     if context is not None and (context.entities or context.relation):
         query, entities = _follow_up(tools, query, entities, context)
     if not entities and len(tools.kb.groups) == 1 and (query.has(*_GROUP_FACETS, Cue.DUTY) or query.asks_person):
@@ -273,6 +293,9 @@ def _follow_up(
     previous relation, and the kind of group a list was of."""
     topic_words = tools.topic_words(query)
     pronoun = _pronoun(tools, query, topic_words)
+    if entities and _BESIDES_THIS.search(query.text):
+        # 市司法局除了这个还在哪个组: what 这个 was is left aside, not asked about
+        return replace(query, cues=query.cues - {Cue.DIFFERENCE} | {Cue.WHICH_GROUP}), entities
     if pronoun is EntityKind.PERSON and query.has(Cue.DUTY) and "还" in query.text and not topic_words:
         # 他还管什么: what else the person holds, not the duties of the group just named
         query = replace(query, cues=(query.cues - {Cue.DUTY}) | {Cue.ALSO})
@@ -407,6 +430,45 @@ def _one_described(tools: Tools, query: Query, entities: tuple[Entity, ...], con
         if any(r.group in groups or tools.kb.groups[r.group].kind in kinds for r in tools.kb.roles_of(p.id))
     ]
     return fits[0] if len(fits) == 1 else None
+
+
+def _listed_of_kind(tools: Tools, query: Query, entities: tuple[Entity, ...], context: Context) -> tuple[Entity, ...]:
+    """The groups of one kind among those the last answer listed, where the question picks them by their
+    kind (其中那个保障组 / 里面的专题组): some of the listed, not every group of that kind."""
+    if entities or not _AMONG.search(query.text):
+        return ()
+    kinds = tools.kinds_named(query)
+    listed = [tools.kb.groups[g] for g in context.listed_groups if g in tools.kb.groups]
+    fits = [g for g in listed if g.kind in kinds]
+    if not kinds or not fits or len(fits) == len(listed):
+        return ()
+    return tuple(Entity(EntityKind.GROUP, g.id) for g in fits)
+
+
+def _true_holder(tools: Tools, query: Query, context: Context) -> tuple[Query, tuple[Entity, ...]] | None:
+    """那是谁 / 那应该是谁 after a yes/no claim of a person's place in a group: the place, of the group."""
+    if Cue.YES_NO.value not in context.relation or not _WHO_THEN.match(query.text):
+        return None
+    groups = tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
+    relation = {c for c in Cue if c.value in context.relation} & RELATION_CUES - {Cue.YES_NO, Cue.ROLES}
+    if not groups or not relation:
+        return None
+    return replace(query, cues=(query.cues - {Cue.YES_NO}) | relation), groups
+
+
+def _unit_post_holder(tools: Tools, query: Query, context: Context) -> tuple[Entity, ...]:
+    """它局长是谁 / 这个单位的主任是谁 after one unit: the people whose title is that unit's post."""
+    units = [e.id for e in context.entities if e.kind is EntityKind.UNIT]
+    if len(units) != 1 or (bare_pronoun(query.text) is None and "单位" not in query.text):
+        return ()
+    unit = tools.kb.units[units[0]]
+    names = (unit.name, *unit.aliases)
+    posts = [w for w in query.cue_words if w in tools.lexicon.cues[Cue.OTHER_POST]]
+    return tuple(
+        Entity(EntityKind.PERSON, p.id)
+        for p in tools.kb.people.values()
+        if any(t.title in {n + w for n in names for w in posts} for t in p.titles)
+    )
 
 
 def _the_other(tools: Tools, context: Context) -> Entity | None:
