@@ -375,6 +375,9 @@ def _follow_up(
             # the new unit in the place of the old, the group kept
             # (only where the new one replaces one of its kind: 那市公安局呢 after 这两个组的组长 asks of the unit)
             kinds = {e.kind for e in entities}
+            same_place = _same_place_of_unit(tools, entities, context)
+            if same_place:  # 省公安厅联络员是谁（熊斌）→ 那财政厅呢: who holds that place for the other unit
+                return query, same_place
             if kinds & {e.kind for e in context.entities}:
                 entities += tuple(e for e in context.entities if e.kind not in kinds)
             query = _with_relation(query, context)
@@ -463,6 +466,25 @@ def _listed_of_kind(tools: Tools, query: Query, entities: tuple[Entity, ...], co
     if not kinds or not fits or len(fits) == len(listed):
         return ()
     return tuple(Entity(EntityKind.GROUP, g.id) for g in fits)
+
+
+def _same_place_of_unit(tools: Tools, entities: tuple[Entity, ...], context: Context) -> tuple[Entity, ...]:
+    """The people of a unit named after one person of another unit was the answer: those holding the same
+    place in the same group (a unit's 联络员, 委员 …) whose titles are in the unit named."""
+    units = [e.id for e in entities if e.kind is EntityKind.UNIT]
+    people = [e.id for e in context.entities if e.kind is EntityKind.PERSON]
+    if not people and all(e.kind is EntityKind.UNIT for e in context.entities):
+        people = list(context.focus)  # 省公安厅联络员是谁: the unit asked of, the person it named
+    if len(units) != 1 or len(entities) != 1 or len(people) != 1 or people[0] not in tools.kb.people:
+        return ()
+    places = {(r.group, r.label) for r in tools.kb.roles_of(people[0])}
+    if any(t.unit == units[0] for t in tools.kb.people[people[0]].titles):
+        return ()
+    return tuple(
+        Entity(EntityKind.PERSON, p.id)
+        for p in tools.kb.people.values()
+        if any(t.unit == units[0] for t in p.titles) and {(r.group, r.label) for r in tools.kb.roles_of(p.id)} & places
+    )
 
 
 def _fragment_of_listed(tools: Tools, query: Query, context: Context) -> Entity | None:
