@@ -358,6 +358,13 @@ class Engine:
         shown = self._listed_groups(answer.text)
         earlier = previous.listed_groups if previous is not None else ()
         listed_groups = earlier if shown and len(shown) < len(earlier) and set(shown) < set(earlier) else shown
+        units = self._units_listed(answer.text)
+        before = previous.units if previous is not None else ()
+        units = before if units and len(units) < len(before) and set(units) < set(before) else units
+        mentioned = query.entities
+        asked = previous.mentioned if previous is not None else ()
+        if not mentioned and set(answer.context.entities) < set(asked):
+            mentioned = asked  # 市人力社保局 市国资委 市交通局 … → 第一个… → 第三个呢: the list the asker gave
         relation = {c.value for c in query.cues & CONTEXT_CUES}
         if answer.facts and all(
             self.kb.facts[f].kind is FactKind.REQUIREMENT for f in answer.facts if f in self.kb.facts
@@ -365,7 +372,7 @@ class Engine:
             relation.add(Cue.REQUIREMENT.value)  # 四（二）呢 → 后面还有吗: an answer of requirements is about them
         return Context(
             entities=previous.entities if carried and previous else answer.context.entities,
-            mentioned=query.entities,
+            mentioned=mentioned,
             carried=carried,
             relation=tuple(sorted(relation)),
             aspects=tuple(a.value for a in query.aspects),
@@ -373,7 +380,7 @@ class Engine:
             people=people,
             focus=named,
             listed_groups=listed_groups,
-            units=self._units_listed(answer.text),
+            units=units,
             earlier=self._earlier(answer, previous),
             claim=self._claim(query),
         )

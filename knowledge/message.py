@@ -25,6 +25,7 @@ from knowledge.lexicon import Cue, MessageWords
 from knowledge.matcher import Entity, EntityKind
 from knowledge.normalize import without_emoticons
 from knowledge.resolve import ORDINAL_ANY, RELATION_CUES, bare_pronoun
+from knowledge.tools import AFTER
 from knowledge.understand import Query
 
 # a question mark stays with its sentence: 罗蔺是法治组组长？ is a claim to judge, not a statement
@@ -51,6 +52,7 @@ _CONTINUATION = ("又", "还", "并且", "而且", "以及", "同时")
 _WHERE_SITS = re.compile(r"哪(?:个|些|几个)?组|担任(?:什么|啥)|(?:什么|啥)(?:角色|关系)")
 # 我也不知道找哪个窗口: a wondering told in a story
 # 我也不知道… / …，怎么没说: told in a story or a complaint about the answer, not asked
+_KINDS = frozenset({Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS})
 _FACETS = frozenset({Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY})
 _WONDERING = re.compile(
     r"不知道|不清楚|不确定|搞不清|弄不清|^(?:那)?(?:怎么|为什么|为啥|咋)没(?:有)?(?:说|写|提|列)(?:呢|啊)?$"
@@ -192,7 +194,9 @@ class MessageReader:
                 # or described (那个管证照分离的组); not one met in passing (平时跟海关打交道比较多)
                 bare_subject = bool(query.entities) and (not query.content or bool(query.cues & RELATION_CUES))
                 described = self.has_topic(query) or query.has(Cue.DESCRIBED_GROUP) or bool(_YEAR.search(form))
-                names_subject = bare_subject or described  # (听说2023年又调整了一次: the year scopes the question)
+                # (各专题组的共同职责，通知怎么说的: a kind of group and what is asked of it)
+                kind_facet = bool(query.cues & _KINDS) and bool(query.cues & RELATION_CUES - _KINDS)
+                names_subject = bare_subject or described or kind_facet  # (听说2023年又调整了一次: the year too)
                 # 下一行是改善社会服务组，组长那栏我空着，该填谁: the place the question after it is about
                 facet = not query.entities and bool(query.cues & _FACETS) and bool(describing)
                 if questions and (form.startswith(_CONTINUATION) or (subjectless[-1] and names_subject)):
@@ -227,7 +231,8 @@ class MessageReader:
             # 去政府办事窗口那些人态度差，哪个组监督他们: the pronoun points at what the sentence described
             points = points and not (describing and not names)
             topic = self.has_topic(query)
-            picks = ORDINAL_ANY.search(form) is not None  # 最后一个呢: one of what the chat just listed
+            # 最后一个呢 / 后面呢: one of what the chat just listed, or the rest of what it said
+            picks = ORDINAL_ANY.search(form) is not None or AFTER.search(form) is not None
             if not (query.entities or points or topic or query.cues or query.content or query.document_fields or picks):
                 continue  # 想先确认一下: the asking, not a question
             # 哪个组负责 asks for a group by its work; 办公室设在哪个单位 asks a facet of what it names

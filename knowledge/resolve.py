@@ -66,7 +66,17 @@ _FOLLOW_UP_CUES = (
 _ORDINAL = re.compile(r"(?:排)?第([一二三四五六七八九])(?!条|项|点|部分)(?:个|位|名|的)?")
 _FIRST_ONE = re.compile(r"前者|头一个|第一个")
 _LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那")
-ORDINAL_ANY = re.compile(r"第[一二三四五六七八九]|前者|后者|最后")  # one picked from a list
+ORDINAL_ANY = re.compile(  # one (or several) picked from a list
+    r"第[一二三四五六七八九]|前者|后者|最后|前(?:面)?[两二三四五六七八九]个|后(?:面)?[两二三四五六七八九]个|剩下|其余"
+)
+_ORDINAL_GROUP = re.compile(
+    r"(?:第[一二三四五六七八九]|最后|头一|前者|后者)(?:个|一个|那个|的那个|的)?(?:专题|保障)?小?组"
+)
+_SEVERAL = re.compile(
+    r"前面?([两二三四五六七八九])[个位家项]|(?:后面|后|最后)([两二三四五六七八九])[个位家项]"
+    r"|第([一二三四五六七八九])[个位家项]?(?:和|、|跟|与|及)第([一二三四五六七八九])"
+    r"|(剩下的?|其余的?|其他(?:几|两)[个位]|另外(?:几|两)[个位])"
+)
 _PLURAL = re.compile(r"[他她]们|他俩|她俩|[这那][两几俩]位|[这那]些人")
 _IN_LIST = re.compile(r"^(?:那|那么)?(?:有没有|有|包括|包含|含)|在不在|在没在|在其中|在里面|在里头")
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位|另一个(?!组|单位)|另外一个(?!组|单位)")
@@ -318,7 +328,17 @@ def _follow_up(
     if ellipsis and Cue.REQUIREMENT.value in context.relation and _TOWARDS.match(query.text):
         # 有啥要求 → 那对市政府各部门的主要负责人呢: what the notice requires of them, whoever they are
         return replace(query, cues=(query.cues - RELATION_CUES) | {Cue.REQUIREMENT}), entities
+    context_groups = tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
+    listing = {Cue.DEPUTY.value, Cue.MEMBERS.value} & set(context.relation)
+    if query.has(Cue.COMMON) and not query.has(Cue.DUTY) and len(context_groups) > 1 and listing:
+        # 谁的副组长单位多 → 共同的有哪些: the units both groups have, not the duties every group shares
+        query = replace(query, cues=(query.cues - {Cue.COMMON}) | {Cue.BOTH})
+        return _with_relation(query, context), tuple(dict.fromkeys((*entities, *context_groups)))
     own_kind = bool(query.cues & _KIND_CUES)
+    if entities and all(e.kind is EntityKind.GROUP for e in entities) and ORDINAL_ANY.search(query.text):
+        # 第一个在协调小组里是什么 / 后面两个也是商事组的副组长单位吗: the ones picked, in the group named
+        held = tuple(e for e in _picked(tools, query, context) if e.kind is not EntityKind.GROUP)
+        entities = held + entities
     if entities or (own_kind and pronoun is None):
         sets = query.cues & _SET_CUES
         if sets == {Cue.BOTH} and not any(e.kind is EntityKind.GROUP for e in entities):
@@ -346,6 +366,10 @@ def _follow_up(
             entities += tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
             if not asks_relation:
                 query = _with_relation(query, context)
+        elif pronoun is None and _bare_claim(query, entities, context):
+            # 改善社会服务组组长是谁 → 许洪斌会不会兼着: the place just asked, claimed of the one named
+            entities += tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
+            query = _with_relation(query, context)
         elif pronoun is not None:
             # a kind the question names itself is not added again, unless it named a post (他是市政府秘书长吗:
             # the holder of the post against the person before)
@@ -395,11 +419,13 @@ def _follow_up(
         return _with_relation(query, context), entities  # 全体会议多久开 → 专题会议呢: asked the same, of it
     if pronoun is None and (topic_words or (query.unknown and not asks_relation)):
         return query, entities  # 哪个组负责推行简易注销 after 法治组 / 那房价呢: a question of its own
-    if pronoun is None and not query.has(*_SET_CUES) and GROUP_COUNT.search(query.text):
-        return query, entities  # 那写了的组长里谁兼两个组: holders counted across every group, not those before
     picks = _PICK_ALONE.match(query.text) is not None  # 第一个 (after 您指的是哪一个：…)
+    counted = GROUP_COUNT.search(query.text) and not ORDINAL_ANY.search(query.text)  # (第一个是两个组都有吗)
+    if pronoun is None and not query.has(*_SET_CUES) and counted:
+        return query, entities  # 那写了的组长里谁兼两个组: holders counted across every group, not those before
     picks = picks or AFTER.search(query.text) is not None  # 后面还有吗: more of what was just said
     picks = picks or _STEP.search(query.text) is not None  # 那下一行呢: the group after it
+    picks = picks or _SEVERAL.search(query.text) is not None  # 后面两个 / 剩下的: several of those listed
     picks = picks or (not query.content and _AGAIN.search(query.text) is not None)  # 再说一遍: the same again
     if not (pronoun is not None or ellipsis or picks or query.has(*_FOLLOW_UP_CUES) or query.aspects):
         return query, entities
@@ -412,8 +438,8 @@ def _follow_up(
         before = next((e for e in context.earlier if e.kind is inherited[0].kind), None)
         inherited = (*([before] if before is not None else []), *inherited)
     picked = _picked(tools, query, context)
-    if picked is not None:  # 第一个是什么职务 / 排第二的那个组长 / 后者 / 那另一位呢: one of those listed before
-        inherited = (picked,)
+    if picked:  # 第一个是什么职务 / 排第二的那个组长 / 后者 / 那另一位呢 / 后面两个: of those listed before
+        inherited = picked
     elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP):
         # 市发展改革委参加了哪些组 → 它在这些组里是什么角色: the role is the holder's, not the groups'
         inherited = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP) or inherited
@@ -466,6 +492,14 @@ def _listed_of_kind(tools: Tools, query: Query, entities: tuple[Entity, ...], co
     if not kinds or not fits or len(fits) == len(listed):
         return ()
     return tuple(Entity(EntityKind.GROUP, g.id) for g in fits)
+
+
+def _bare_claim(query: Query, entities: tuple[Entity, ...], context: Context) -> bool:
+    """A yes/no naming one person or unit and nothing it claims of them, after a place of a group was asked."""
+    places = {Cue.LEADER.value, Cue.DEPUTY.value} & set(context.relation)
+    groups = [e for e in context.entities if e.kind is EntityKind.GROUP]
+    bare = query.has(Cue.YES_NO) and not query.cues - {Cue.YES_NO, Cue.ALSO, Cue.PRONOUN} and not query.content
+    return bare and len(entities) == 1 and entities[0].kind is not EntityKind.GROUP and bool(places and groups)
 
 
 def _same_place_of_unit(tools: Tools, entities: tuple[Entity, ...], context: Context) -> tuple[Entity, ...]:
@@ -548,31 +582,38 @@ def _nth_of_kind(tools: Tools, text: str) -> Entity | None:
     return None
 
 
-def _picked(tools: Tools, query: Query, context: Context) -> Entity | None:
-    """The one an ordinal (第二个 / 排第二的 / 前者 / 后者 / 最后那个) or 另一位 picks from what the
-    answers listed: the people when several were named, else the groups; after one group, the groups
-    of its kind in the notice's order (精简行政审批组… → 第二个组呢)."""
+def _picked(tools: Tools, query: Query, context: Context) -> tuple[Entity, ...]:
+    """The ones an ordinal (第二个 / 排第二的 / 前者 / 后者 / 最后那个 / 第四个和第五个 / 后面两个 / 剩下的) or
+    另一位 picks from what the answers listed: the people when several were named, else the groups; after
+    one group, the groups of its kind in the notice's order (精简行政审批组… → 第二个组呢)."""
     people = [Entity(EntityKind.PERSON, p) for p in context.people]
     groups = [Entity(EntityKind.GROUP, g) for g in context.listed_groups]
-    if len(groups) < 2 and ("组" in query.text or len(people) < 2):
+    if len(groups) < 2 and (_ORDINAL_GROUP.search(query.text) or (len(people) < 2 and len(context.units) < 2)):
         last = [tools.kb.groups[e.id] for e in context.entities if e.kind is EntityKind.GROUP]
         if last and not tools.kb.is_top(last[0].id):
             groups = [Entity(EntityKind.GROUP, g.id) for g in tools.kb.under_top() if g.kind == last[0].kind]
     listed = people if len(people) > 1 or not groups else groups
     of_groups = len(context.entities) > 1 and all(e.kind is EntityKind.GROUP for e in context.entities)
+    of_groups = of_groups and set(context.people) <= set(context.focus)  # (not a list kept from a pick before)
     if of_groups and len(groups) > 1 and not _PERSON_WORD.search(query.text):
         listed = groups  # 四个专题组都是谁当组长 → 最后一个呢: the groups asked about, not the people they name
     units = [Entity(EntityKind.UNIT, u) for u in context.units]
     if len(units) > 1 and len(people) < 2 and (len(context.listed_groups) < 2 or "单位" in query.text):
         listed = units  # 精简行政审批组副组长单位有哪些 → 第一个是哪个单位: the units it listed
-    if "组" in query.text.split("的", 1)[0] and groups and ORDINAL_ANY.search(query.text):
+    holders = [e for e in context.mentioned if e.kind is not EntityKind.GROUP]
+    if len(holders) > 1 and len({e.kind for e in holders}) == 1:
+        listed = holders  # 市人力社保局 市国资委 市交通局 分别是哪个组的 → 第三个呢: the ones the asker listed
+    if groups and _ORDINAL_GROUP.search(query.text):
         listed = groups  # 排第二的那个组 / 最后那个组
     step = _STEP.search(query.text)
     now = [e.id for e in context.entities if e.kind is EntityKind.GROUP]
     if step and len(now) == 1:  # 那下一行呢 / 上一个组呢: the group next to it, in the notice's order
         order = list(tools.kb.groups)
         index = order.index(now[0]) + (1 if step.group(1) or step.group(2) else -1)
-        return Entity(EntityKind.GROUP, order[index]) if 0 <= index < len(order) else None
+        return (Entity(EntityKind.GROUP, order[index]),) if 0 <= index < len(order) else ()
+    several = _several(query.text, listed, context)
+    if several:
+        return several
     ordinal = _ORDINAL.search(query.text)
     if ordinal:
         index = numeral(ordinal.group(1)) - 1
@@ -583,11 +624,30 @@ def _picked(tools: Tools, query: Query, context: Context) -> Entity | None:
     elif _OTHER_ONE.search(query.text):
         others = [p for p in context.people if p not in context.focus]
         if len(others) == 1:
-            return Entity(EntityKind.PERSON, others[0])
-        return _the_other(tools, context)
+            return (Entity(EntityKind.PERSON, others[0]),)
+        other = _the_other(tools, context)
+        return (other,) if other is not None else ()
     else:
-        return None
-    return listed[index] if 0 <= index < len(listed) else None
+        return ()
+    return (listed[index],) if 0 <= index < len(listed) else ()
+
+
+def _several(text: str, listed: list[Entity], context: Context) -> tuple[Entity, ...]:
+    """前两个 / 后面两个 / 第四个和第五个 / 剩下的: several of the listed, in their order."""
+    found = _SEVERAL.search(text)
+    if found is None or len(listed) < 2:
+        return ()
+    first, last, one, other, rest = found.groups()
+    if first or last:
+        count = numeral(first or last)
+        picked = listed[:count] if first else listed[-count:]
+        return tuple(picked) if count < len(listed) else ()
+    if one and other:
+        indices = [numeral(one) - 1, numeral(other) - 1]
+        return tuple(listed[i] for i in indices if 0 <= i < len(listed)) if max(indices) < len(listed) else ()
+    shown = set(context.focus) | {e.id for e in context.entities}
+    left = [e for e in listed if e.id not in shown]
+    return tuple(left) if rest and 0 < len(left) < len(listed) else ()
 
 
 def _pronoun(tools: Tools, query: Query, topic_words: list[str]) -> EntityKind | None:

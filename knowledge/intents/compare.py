@@ -73,6 +73,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return tools.answer(turn.question, [Part(tools.say("cannot_compare", groups=_names(silent)), facts)], (), 0.7)
     units = {g.id: list(g.deputies.units) for g in stated}  # type: ignore[union-attr]
     names = _names(stated)
+    subjects = turn.entities
     if query.has(Cue.DIFFERENCE):
         first, rest = stated[0], stated[1:]
         only = [u for u in units[first.id] if not any(u in units[g.id] for g in rest)]
@@ -89,7 +90,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         sums = "+".join(map(str, counts))
         part = Part(tools.say("sum", groups=names, sums=sums, total=sum(counts)))
     else:
-        part = _compared(tools, stated, units, bool(_FEWER.search(query.text)))
+        part, best = _compared(tools, stated, units, bool(_FEWER.search(query.text)))
+        if len(stated) > 2:  # 副组长单位最多的是哪个组 → 有几个 / 都有谁: of the one it names
+            subjects = (Entity(EntityKind.GROUP, best.id),)
         led = [p for p in turn.entities if p.kind is EntityKind.PERSON]
         if led:  # the people the question named the groups by
             leaders = "，".join(
@@ -99,7 +102,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
                 if g.leader.person == p.id
             )
             part = Part(f"{part.text}（{leaders}）" if leaders else part.text)
-    return tools.answer(turn.question, [Part(part.text, facts), *note], turn.entities, 0.9)
+    return tools.answer(turn.question, [Part(part.text, facts), *note], subjects, 0.9)
 
 
 def _groups(turn: Turn, tools: Tools) -> list[Group]:
@@ -128,17 +131,18 @@ def _listing(tools: Tools, head: str, unit_ids: list[str]) -> Part:
     return Part(tools.say("listing", head=head, count=len(unit_ids), units=listed))
 
 
-def _compared(tools: Tools, groups: list[Group], units: dict[str, list[str]], fewer: bool) -> Part:
+def _compared(tools: Tools, groups: list[Group], units: dict[str, list[str]], fewer: bool) -> tuple[Part, Group]:
+    """Which of the groups has more (or fewer) deputy units, and that group."""
     counted = sorted(groups, key=lambda g: len(units[g.id]), reverse=not fewer)
     each = "，".join(tools.say("group_count", group=g.name, count=len(units[g.id])) for g in groups)
     best, other = counted[0], counted[1]
     gap = abs(len(units[best.id]) - len(units[other.id]))
     if gap == 0 and len(groups) == 2:
-        return Part(tools.say("equally_many", each=each))
+        return Part(tools.say("equally_many", each=each)), best
     word = tools.say("fewer" if fewer else "more")
     if len(groups) == 2:
-        return Part(tools.say("more_of_two", best=best.name, other=other.name, word=word, gap=gap, each=each))
-    return Part(tools.say("most_of_all", best=best.name, word=word, each=each))
+        return Part(tools.say("more_of_two", best=best.name, other=other.name, word=word, gap=gap, each=each)), best
+    return Part(tools.say("most_of_all", best=best.name, word=word, each=each)), best
 
 
 def _same_holder(turn: Turn, tools: Tools) -> Answer | None:

@@ -73,9 +73,13 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         # 市公安局和重庆海关都是商事组的副组长单位吗: true only if it holds for each of them
         group = tools.kb.groups[groups[0]]
         wanted = {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT} if query.has(Cue.DEPUTY) else {RoleKind.LEADER}
-        holds = all(any(r.group == group.id and r.kind in wanted for r in tools.kb.roles_of(h.id)) for h in holders)
+        lacking = [
+            h for h in holders if not any(r.group == group.id and r.kind in wanted for r in tools.kb.roles_of(h.id))
+        ]
         facet = describe.deputies(tools.kb, group) if query.has(Cue.DEPUTY) else describe.leader(tools.kb, group)
-        return tools.answer(question, [tools.verdict(holds), facet], entities, 0.9)
+        # (those that do not hold it are told where they are: 市国资委 is a deputy unit of 激励创业创新组)
+        parts = [tools.verdict(not lacking), *map(tools.entity_part, lacking), facet]
+        return tools.answer(question, parts, entities, 0.9)
     claimed = number(query.text)
     if claimed is not None and len(holders) == 1 and not groups:
         # 市大数据发展局在三个专题组都当副组长吧: the number of groups it sits in
