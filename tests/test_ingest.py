@@ -1118,3 +1118,34 @@ def test_a_ministrys_department_is_the_unit_of_its_directors_post(tmp_path: Path
     member = next(p for p in k.people.values() if p.name == "韶华")
     assert group.office is not None and member.titles[0].unit == group.office.host
     assert k.units[group.office.host].name == "水土保持司"
+
+
+def test_a_roster_given_in_the_founding_sentence_an_offices_listed_duties_and_the_sites_footer(tmp_path: Path) -> None:
+    """决定成立以X为组长，A、B为副组长，C、D为成员单位的<name>: each clause one place (title before the name); 办公室主要
+    职责是： with 1.… 2.… under it is the office's duty (its 其他事项 item no rule); an item cut mid-sentence is a rule
+    whose rest is 未载明; 主办：… 网站标识码：… is the site's footer."""
+    raw = (
+        "某市人民政府办公厅关于成立某市河道保洁工作领导小组的通知\n某政办函〔2023〕5号\n各区人民政府：\n"
+        "<p>经市政府同意，决定成立以市政府副市长柯文涛为组长，市政府副秘书长沈秋、市水务局局长符晓东为副组长，"
+        "市委宣传部、市财政局、市水务局、市城市管理局为成员单位的某市河道保洁工作领导小组（以下简称领导小组）。"
+        "现将有关事项通知如下：</p>\n<p>一、领导小组办公室</p>\n"
+        "<p>领导小组办公室设在市水务局，承担日常工作。办公室主任由市水务局副局长蓝海兼任。办公室主要职责是：<br/>\n"
+        "1.负责领导小组会议的组织；<br/>\n2.承办领导小组交办的其他事项。</p>\n<p>二、工作要求</p>\n"
+        "<p>1.建立会商机制。领导小组每季度召开一次会议。</p>\n"
+        "<p>2.领导小组成员单位如有人员变动，由接任工作的同志自行替补，并报</p>\n"
+        "主办：某市人民政府办公厅&nbsp;&nbsp;网站标识码：1234567890\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["柯文涛"] and _holders(k, "副组长") == ["沈秋", "符晓东"]
+    group = next(iter(k.groups.values()))
+    members = next(h for h in group.roles if h.role == "成员单位")
+    assert [k.units[u].name for u in members.units] == ["市委宣传部", "市财政局", "市水务局", "市城市管理局"]
+    assert [t.title for t in k.people["ke_wentao"].titles] == ["市政府副市长"]
+    assert group.office is not None and group.office.duty is not None
+    assert group.office.duty.quote == "1.负责领导小组会议的组织；\n2.承办领导小组交办的其他事项。"
+    assert not any("其他事项" in (r.quote or "") for r in k.requirements)
+    assert [r.quote for r in k.requirements][-1:] == [None] and k.requirements[-1].unstated
+    assert any((r.quote or "").startswith("领导小组成员单位如有人员变动") for r in k.requirements)
+    assert "网站标识码" not in k.notice and "主办" not in k.notice
+    assert "柯文涛" in _ask(tmp_path, "组长是谁")
+
