@@ -551,7 +551,8 @@ def unit_list(text: str) -> list[str]:
                 and prefix
                 and k > 0
                 and not re.match(r"^(?:国家|国务院|中国|人民银行|海关|团|武警|民航|各|国网)", item)
-                and not re.match(r"^[\u4e00-\u9fff]{2,3}(?:省|市|县|区)", item)  # 江州市…分局 has a place of its own
+                # 江州市…分局 / 青石镇人民政府 has a place of its own
+                and not re.match(r"^[\u4e00-\u9fff]{2,3}(?:省|市|县|区|(?:镇|乡)(?:人民政府|政府|党委)?$)", item)
             ):
                 item = "\0" + prefix + item  # inherited: marked for the caller
             units.append(item)
