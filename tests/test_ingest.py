@@ -1160,16 +1160,22 @@ def test_a_table_of_groups_one_cell_per_line_makes_each_group_a_sub_group_with_i
         "某县人民政府办公室关于成立某县水库建设指挥部的通知\n各乡镇人民政府:\n"
         "经县人民政府研究,决定成立某县水库建设指挥部(以下简称指挥部)。\n一、指挥部组成人员\n指挥长:龙海平 县长\n"
         "成员:县委宣传部、县民政局、县财政局、\n县公安局、县水利局主要负责人。\n二、工作组及职责\n指挥部下设3个工作组:\n"
-        "组别\n组长单位\n成员单位\n主要职责\n移民安置组\n县民政局\n县财政局、县公安局\n负责库区移民搬迁,做好安置工作\n"
+        "组别\n组长单位\n成员单位\n主要职责\n移民安置组\n县民政局、白沙镇人民政府\n县财政局、县公安局\n负责库区移民搬迁,做好安置工作\n"
         "资金保障组\n县财政局\n县发展和改革局\n负责筹措建设资金,管好用好专项资金\n"
         "宣传报道组\n县委宣传部\n县融媒体中心\n负责宣传报道和舆情应对\n三、工作要求\n各工作组每周报送一次工作进展。\n"
     )
     k = _read(raw, tmp_path)
-    assert "| 移民安置组 | 县民政局 | 县财政局、县公安局 | 负责库区移民搬迁,做好安置工作 |" in k.notice.splitlines()
+    row = "| 移民安置组 | 县民政局、白沙镇人民政府 | 县财政局、县公安局 | 负责库区移民搬迁,做好安置工作 |"
+    assert row in k.notice.splitlines()
     top = next(iter(k.groups.values()))
     subs = [g for g in k.groups.values() if g.parent == top.id]
     assert [g.name for g in subs] == ["移民安置组", "资金保障组", "宣传报道组"]
     assert all(g.kind == "工作组" for g in subs) and top.duty is None
+    # 白沙镇人民政府 after 县民政局 has a place of its own: no 县 inherited
+    assert [k.units[u].name for h in subs[0].roles if h.role == "组长单位" for u in h.units] == [
+        "县民政局",
+        "白沙镇人民政府",
+    ]
     money = subs[1]
     assert [k.units[u].name for h in money.roles if h.role == "组长单位" for u in h.units] == ["县财政局"]
     assert [k.units[u].name for h in money.roles if h.role == "成员单位" for u in h.units] == ["县发展和改革局"]

@@ -202,7 +202,9 @@ def _office_entry(group: dict, lines: list[Line], head: int) -> dict:
 
 
 # 决定成立以副市长某某为组长，A、B为副组长，C局、D局为成员单位的某某领导小组: the roster in the founding sentence
-_FOUNDED_WITH = re.compile(rf"以((?:[^,，。;；]+?为(?:{_ROLE_ALT})[,，])*[^,，。;；]+?为(?:{_ROLE_ALT}))的([^,，。;；]+)")
+_FOUNDED_WITH = re.compile(
+    rf"以((?:[^,，。;；]+?为(?:{_ROLE_ALT})[,，])*[^,，。;；]+?为(?:{_ROLE_ALT}))的([^,，。;；]+)"
+)
 _CLAUSE_HOLDS = re.compile(rf"^(.+)为({_ROLE_ALT})$")
 
 
