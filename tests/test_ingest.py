@@ -1131,7 +1131,7 @@ def test_a_roster_given_in_the_founding_sentence_an_offices_listed_duties_and_th
         "现将有关事项通知如下：</p>\n<p>一、领导小组办公室</p>\n"
         "<p>领导小组办公室设在市水务局，承担日常工作。办公室主任由市水务局副局长蓝海兼任。办公室主要职责是：<br/>\n"
         "1.负责领导小组会议的组织；<br/>\n2.承办领导小组交办的其他事项。</p>\n<p>二、工作要求</p>\n"
-        "<p>1.建立会商机制。领导小组每季度召开一次会议。</p>\n"
+        "<p>1.建立会商机制。各成员单位要明确1名分管负责同志和1名科级干部为联络员,领导小组每季度召开一次会议。</p>\n"
         "<p>2.领导小组成员单位如有人员变动，由接任工作的同志自行替补，并报</p>\n"
         "主办：某市人民政府办公厅&nbsp;&nbsp;网站标识码：1234567890\n"
     )
@@ -1147,6 +1147,8 @@ def test_a_roster_given_in_the_founding_sentence_an_offices_listed_duties_and_th
     assert [r.quote for r in k.requirements][-1:] == [None] and k.requirements[-1].unstated
     assert any((r.quote or "").startswith("领导小组成员单位如有人员变动") for r in k.requirements)
     assert "网站标识码" not in k.notice and "主办" not in k.notice
+    liaison = next(h for h in group.roles if h.role == "联络员")
+    assert liaison.posts == ("各成员单位要明确1名分管负责同志和1名科级干部",)
     assert "柯文涛" in _ask(tmp_path, "组长是谁")
 
 
