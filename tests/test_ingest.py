@@ -1157,11 +1157,13 @@ def test_a_table_of_groups_one_cell_per_line_makes_each_group_a_sub_group_with_i
 ) -> None:
     """组别 / 组长单位 / 成员单位 / 主要职责 then 4 cells per group: each row one line of the notice, each group under the
     top one with its 组长单位, 成员单位 and duty (the heading 工作组及职责 is not the top group's duty); a list line cut
-    after its 、 goes on in the next line."""
+    after its 、 goes on in the next line; 办公室负责… in a sentence of its own is the office's duty."""
     raw = (
         "某县人民政府办公室关于成立某县水库建设指挥部的通知\n各乡镇人民政府:\n"
         "经县人民政府研究,决定成立某县水库建设指挥部(以下简称指挥部)。\n一、指挥部组成人员\n指挥长:龙海平 县长\n"
-        "成员:县委宣传部、县民政局、县财政局、\n县公安局、县水利局主要负责人。\n二、工作组及职责\n指挥部下设3个工作组:\n"
+        "成员:县委宣传部、县民政局、县财政局、\n县公安局、县水利局主要负责人。\n"
+        "指挥部下设办公室,办公室设在县水利局,办公室主任由县水利局局长项明兼任。办公室负责指挥部日常工作,承担信息报送等事项。\n"
+        "二、工作组及职责\n指挥部下设3个工作组:\n"
         "组别\n组长单位\n成员单位\n主要职责\n移民安置组\n县民政局、白沙镇人民政府\n县财政局、县公安局\n负责库区移民搬迁,做好安置工作\n"
         "资金保障组\n县财政局\n县发展和改革局\n负责筹措建设资金,管好用好专项资金\n"
         "宣传报道组\n县委宣传部\n县融媒体中心\n负责宣传报道和舆情应对\n三、工作要求\n各工作组每周报送一次工作进展。\n"
@@ -1184,6 +1186,8 @@ def test_a_table_of_groups_one_cell_per_line_makes_each_group_a_sub_group_with_i
     assert money.duty is not None and money.duty.quote == "负责筹措建设资金,管好用好专项资金"
     members = next(h for h in top.roles if h.role == "成员")
     assert len(members.units) == 5
+    assert top.office is not None and top.office.duty is not None  # its own sentence says what the office does
+    assert top.office.duty.quote == "负责指挥部日常工作,承担信息报送等事项"
     assert "县民政局" in _ask(tmp_path, "移民安置组组长单位是哪个")
     assert "筹措建设资金" in _ask(tmp_path, "资金保障组负责什么")
 
