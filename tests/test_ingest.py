@@ -1118,3 +1118,85 @@ def test_a_ministrys_department_is_the_unit_of_its_directors_post(tmp_path: Path
     member = next(p for p in k.people.values() if p.name == "韶华")
     assert group.office is not None and member.titles[0].unit == group.office.host
     assert k.units[group.office.host].name == "水土保持司"
+
+
+def test_a_roster_given_in_the_founding_sentence_an_offices_listed_duties_and_the_sites_footer(tmp_path: Path) -> None:
+    """决定成立以X为组长，A、B为副组长，C、D为成员单位的<name>: each clause one place (title before the name); 办公室主要
+    职责是： with 1.… 2.… under it is the office's duty (its 其他事项 item no rule); an item cut mid-sentence is a rule
+    whose rest is 未载明; 主办：… 网站标识码：… is the site's footer."""
+    raw = (
+        "某市人民政府办公厅关于成立某市河道保洁工作领导小组的通知\n某政办函〔2023〕5号\n各区人民政府：\n"
+        "<p>经市政府同意，决定成立以市政府副市长柯文涛为组长，市政府副秘书长沈秋、市水务局局长符晓东为副组长，"
+        "市委宣传部、市财政局、市水务局、市城市管理局为成员单位的某市河道保洁工作领导小组（以下简称领导小组）。"
+        "现将有关事项通知如下：</p>\n<p>一、领导小组办公室</p>\n"
+        "<p>领导小组办公室设在市水务局，承担日常工作。办公室主任由市水务局副局长蓝海兼任。办公室主要职责是：<br/>\n"
+        "1.负责领导小组会议的组织；<br/>\n2.承办领导小组交办的其他事项。</p>\n<p>二、工作要求</p>\n"
+        "<p>1.建立会商机制。各成员单位要明确1名分管负责同志和1名科级干部为联络员,领导小组每季度召开一次会议。</p>\n"
+        "<p>2.领导小组成员单位如有人员变动，由接任工作的同志自行替补，并报</p>\n"
+        "主办：某市人民政府办公厅&nbsp;&nbsp;网站标识码：1234567890\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["柯文涛"] and _holders(k, "副组长") == ["沈秋", "符晓东"]
+    group = next(iter(k.groups.values()))
+    members = next(h for h in group.roles if h.role == "成员单位")
+    assert [k.units[u].name for u in members.units] == ["市委宣传部", "市财政局", "市水务局", "市城市管理局"]
+    assert [t.title for t in k.people["ke_wentao"].titles] == ["市政府副市长"]
+    assert group.office is not None and group.office.duty is not None
+    assert group.office.duty.quote == "1.负责领导小组会议的组织；\n2.承办领导小组交办的其他事项。"
+    assert not any("其他事项" in (r.quote or "") for r in k.requirements)
+    assert [r.quote for r in k.requirements][-1:] == [None] and k.requirements[-1].unstated
+    assert any((r.quote or "").startswith("领导小组成员单位如有人员变动") for r in k.requirements)
+    assert "网站标识码" not in k.notice and "主办" not in k.notice
+    liaison = next(h for h in group.roles if h.role == "联络员")
+    assert liaison.posts == ("各成员单位要明确1名分管负责同志和1名科级干部",)
+    assert "柯文涛" in _ask(tmp_path, "组长是谁")
+
+
+def test_a_table_of_groups_one_cell_per_line_makes_each_group_a_sub_group_with_its_units_and_duty(
+    tmp_path: Path,
+) -> None:
+    """组别 / 组长单位 / 成员单位 / 主要职责 then 4 cells per group: each row one line of the notice, each group under the
+    top one with its 组长单位, 成员单位 and duty (the heading 工作组及职责 is not the top group's duty); a list line cut
+    after its 、 goes on in the next line; 办公室负责… in a sentence of its own is the office's duty."""
+    raw = (
+        "某县人民政府办公室关于成立某县水库建设指挥部的通知\n各乡镇人民政府:\n"
+        "经县人民政府研究,决定成立某县水库建设指挥部(以下简称指挥部)。\n一、指挥部组成人员\n指挥长:龙海平 县长\n"
+        "成员:县委宣传部、县民政局、县财政局、\n县公安局、县水利局主要负责人。\n"
+        "指挥部下设办公室,办公室设在县水利局,办公室主任由县水利局局长项明兼任。办公室负责指挥部日常工作,承担信息报送等事项。\n"
+        "二、工作组及职责\n指挥部下设3个工作组:\n"
+        "组别\n组长单位\n成员单位\n主要职责\n移民安置组\n县民政局、白沙镇人民政府\n县财政局、县公安局\n负责库区移民搬迁,做好安置工作\n"
+        "资金保障组\n县财政局\n县发展和改革局\n负责筹措建设资金,管好用好专项资金\n"
+        "宣传报道组\n县委宣传部\n县融媒体中心\n负责宣传报道和舆情应对\n三、工作要求\n各工作组每周报送一次工作进展。\n"
+    )
+    k = _read(raw, tmp_path)
+    row = "| 移民安置组 | 县民政局、白沙镇人民政府 | 县财政局、县公安局 | 负责库区移民搬迁,做好安置工作 |"
+    assert row in k.notice.splitlines()
+    top = next(iter(k.groups.values()))
+    subs = [g for g in k.groups.values() if g.parent == top.id]
+    assert [g.name for g in subs] == ["移民安置组", "资金保障组", "宣传报道组"]
+    assert all(g.kind == "工作组" for g in subs) and top.duty is None
+    # 白沙镇人民政府 after 县民政局 has a place of its own: no 县 inherited
+    assert [k.units[u].name for h in subs[0].roles if h.role == "组长单位" for u in h.units] == [
+        "县民政局",
+        "白沙镇人民政府",
+    ]
+    money = subs[1]
+    assert [k.units[u].name for h in money.roles if h.role == "组长单位" for u in h.units] == ["县财政局"]
+    assert [k.units[u].name for h in money.roles if h.role == "成员单位" for u in h.units] == ["县发展和改革局"]
+    assert money.duty is not None and money.duty.quote == "负责筹措建设资金,管好用好专项资金"
+    members = next(h for h in top.roles if h.role == "成员")
+    assert len(members.units) == 5
+    assert top.office is not None and top.office.duty is not None  # its own sentence says what the office does
+    assert top.office.duty.quote == "负责指挥部日常工作,承担信息报送等事项"
+    assert "县民政局" in _ask(tmp_path, "移民安置组组长单位是哪个")
+    assert "筹措建设资金" in _ask(tmp_path, "资金保障组负责什么")
+
+
+def test_a_table_of_groups_with_a_row_short_of_a_cell_is_left_as_the_crawl_gave_it(tmp_path: Path) -> None:
+    raw = (
+        "某县人民政府办公室关于成立某县水库建设指挥部的通知\n决定成立某县水库建设指挥部(以下简称指挥部)。\n"
+        "一、工作组\n组别\n组长单位\n成员单位\n主要职责\n移民安置组\n县民政局\n负责库区移民搬迁\n"
+        "资金保障组\n县财政局\n县发展和改革局\n负责筹措建设资金\n"
+    )
+    k = _read(raw, tmp_path)
+    assert len(k.groups) == 1 and not any("|" in line for line in k.notice.splitlines())

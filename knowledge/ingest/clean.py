@@ -15,7 +15,7 @@ import opencc
 from knowledge.ingest.document import chinese_date
 from knowledge.ingest.names import SURNAMES, ends_as_post
 from knowledge.ingest.roster import ROLES
-from knowledge.ingest.table import serial_rows, table_rows
+from knowledge.ingest.table import group_rows, serial_rows, table_rows
 from knowledge.ingest.wrap import drop_page_footers, rejoin_wrapped
 
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
@@ -30,6 +30,8 @@ _CHROME = re.compile(
     r"^(?:来源[:：].*|.*(?:发布时间|更新时间|浏览次数|累计次数|字体[:：]).*|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?.*|"
     r"听新闻|\d{1,2}|【?打印】?|【?关闭】?|(?:【[^】]{1,6}】\s*)+|分享到.*|(?:当前位置|您当前的位置|当前的位置|您现在的位置)[:：].*"
     r"|(?:网站)?首页\s*[>›»].*|(?:上一篇|下一篇)[:：].*"
+    # the site's footer: 主办：某某办公厅 承办：… / 网站标识码：… / 某ICP备…号 (the site's, never the notice's)
+    r"|主办[:：]\S+\s+(?:承办|协办|网站标识码)[:：].*|.*(?:网站标识码[:：]|ICP备\d|公网安备\d).*"
     # the site's menu bar (首页 | 政务公开 | 政务服务 …) and its QR-code prompt (扫一扫在手机打开当前页)
     r"|(?:网站)?首页(?:\s*[|｜]\s*[^|｜\s]{2,10}){2,}|扫一扫[^。，,]{0,12}(?:打开|阅读|浏览)[^。，,]{0,8}"
     # the site's own bar: 某市人民政府门户网站 繁体版 | 简体版 (never the notice's title or issuer)
@@ -72,7 +74,8 @@ def clean(raw: str) -> str:
     text = _remove_filter_dots(text)
     out: list[str] = []
     related = False  # inside the page's list of related links: other notices' titles, never this one's text
-    for line in serial_rows([p for p in (_SPACES.sub(" ", piece).strip() for piece in text.split("\n")) if p]):
+    cells = [p for p in (_SPACES.sub(" ", piece).strip() for piece in text.split("\n")) if p]
+    for line in group_rows(serial_rows(cells)):
         related = bool(_RELATED.match(line)) or (related and bool(_LISTED_TITLE.match(line)))
         if related:
             continue

@@ -74,6 +74,12 @@ def _full_name_before(text: str, end: int) -> str | None:
     return head if kind_of(head) and 3 <= len(head) <= 60 else None
 
 
+def kind_set_under(notice: str) -> str | None:
+    """The word the notice uses for the groups it sets up under the top one (下设5个工作组 → 工作组)."""
+    m = _SET_UNDER.search(notice)
+    return m.group(1) if m else None
+
+
 def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scope]:
     taken: set[str] = set()
     blocks = _blocks(lines)
@@ -110,7 +116,7 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         scopes.append(Scope(entry, range(len(lines))))
     top = scopes[0].entry if scopes else None
     names = {top["name"], top.get("full_name")} if top else set()
-    under = _SET_UNDER.search(draft.notice)
+    under = kind_set_under(draft.notice)
     annexed = _annex_rosters(lines, names)
     headed = _headed_bodies(lines, names, top) if top else []
     # 四、专项工作组 heading the numbered groups under it is their part of the notice, not one more body
@@ -118,7 +124,7 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
     top_words = {top["kind"], *top.get("aliases", [])} if top else set()
     for name, section, span in [*blocks, *annexed, *headed]:
         # a group the notice sets up under another is of the kind it says (下设5个工作组); one in an annex of its own
-        listed = under.group(1) if under and (name, section, span) not in annexed else name[-3:]
+        listed = under if under and (name, section, span) not in annexed else name[-3:]
         kind = kind_of(name) or listed
         entry = {"id": group_id(name, taken), "name": name, "kind": kind, "section": section}
         if top:

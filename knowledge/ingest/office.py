@@ -82,8 +82,22 @@ def _sentence(draft: Draft, group: dict, sentence: str, section: str) -> None:
         names = [n.strip() for n in re.split(r"[、,，]", m.group(2).strip()) if n.strip()]
         if "office" in group and names and all(is_name(n) for n in names):
             _role(draft, group, m.group(1), m.group(2), m.group(0).lstrip(",，;；。"), sentence, section)
+    _own_duty(group, sentence, section)
     if re.search(r"由[^。]{2,30}承担(?:办公室|日常)工作", sentence) and "office" in group:
         group["office"].setdefault("duty", {"quote": sentence.strip(), "section": section})
+
+
+# 办公室负责指挥部日常工作,承担… / 领导小组办公室主要负责…: a sentence of its own on what the office does
+_OWN_DUTY = re.compile(r"^([\u4e00-\u9fff]{0,30}?)办公室((?:主要)?(?:负责|承担)[^。;；]+)")
+
+
+def _own_duty(group: dict, sentence: str, section: str) -> None:
+    """The duty a sentence of its own gives the group's office, which opens with the office's name (办公室, or the
+    group's name and 办公室) and goes on to what it does; only where the office is set up and has no duty yet."""
+    m = _OWN_DUTY.match(sentence.strip())
+    names = ("", group["name"], group.get("full_name"), group["kind"], *group.get("aliases", []))
+    if m and m.group(1) in names and "office" in group and "duty" not in group["office"]:
+        group["office"]["duty"] = {"quote": m.group(2), "section": section}
 
 
 def _host(draft: Draft, office: dict, name: str, quote: str, section: str) -> None:

@@ -89,7 +89,7 @@ _ARE_OF = re.compile(
     r"(?:^|(?<=[,，;；]))([^,，。;；为]{4,30}?)为([\u4e00-\u9fff]{0,20}?)(成员|联络员)(?=[,，。;；]|$)"
 )
 _CHOSEN = re.compile(
-    r"(?:^|(?<=[,，;；]))(各[^,，。;；]{2,10}?(?:\d+|[一两二三])名[^,，。;；为]{2,12}?)(?:作)?为(联络员)"
+    r"(?:^|(?<=[,，;；]))(各[^,，。;；]{2,10}?(?:\d+|[一两二三])名[^,，。;；为]{2,16}?)(?:作)?为(联络员)"
 )
 _MEMBER_UNITS = re.compile(r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位")
 _UNIT_END = re.compile(
@@ -169,6 +169,7 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
         i = j
     _column_tables(draft, lines, scopes)  # a named list (an annex's table) wins over the rule that describes it
     for index, line in enumerate(lines):
+        _founded_with(draft, line, scope_of(scopes, index))
         _named_list(draft, line, scope_of(scopes, index))
         _sentences(draft, line, scope_of(scopes, index))
         _inline_labels(draft, line, scope_of(scopes, index))
@@ -198,6 +199,31 @@ def _office_entry(group: dict, lines: list[Line], head: int) -> dict:
         said = first if not first.level or first is lines[head] else lines[head]
         group["office"] = {"quote": said.text, "section": said.section}
     return group["office"]
+
+
+# 决定成立以副市长某某为组长，A、B为副组长，C局、D局为成员单位的某某领导小组: the roster in the founding sentence
+_FOUNDED_WITH = re.compile(
+    rf"以((?:[^,，。;；]+?为(?:{_ROLE_ALT})[,，])*[^,，。;；]+?为(?:{_ROLE_ALT}))的([^,，。;；]+)"
+)
+_CLAUSE_HOLDS = re.compile(rf"^(.+)为({_ROLE_ALT})$")
+
+
+def _founded_with(draft: Draft, line: Line, scope: Scope) -> None:
+    """The places a founding sentence gives before the group's name (以X为组长，Y、Z为副组长，…为成员单位的<name>): each
+    clause one place, quoted as written; only where the name after 的 is the group's own."""
+    names = tuple(n for n in (scope.entry.get("full_name"), scope.entry["name"]) if n)
+    for m in _FOUNDED_WITH.finditer(line.body):
+        if not m.group(2).startswith(names):
+            continue
+        for clause in re.split(r"[,，]", m.group(1)):
+            held = _CLAUSE_HOLDS.match(clause)
+            if not held:
+                continue
+            content, role = held.group(1).removeprefix("以"), held.group(2)
+            if role.endswith("单位"):  # quoted up to the last unit: what follows a unit list is whom they send
+                add_holding(draft, scope.entry, role, Holder(units=unit_list(content)), content, line.section)
+            else:
+                add_holding(draft, scope.entry, role, read_holders(content, role), clause, line.section)
 
 
 # 联络员名单如下:周某(区发展和改革局)、何某(区财政局): a place's holders listed after the sentence that names it
@@ -527,7 +553,8 @@ def unit_list(text: str) -> list[str]:
                 and prefix
                 and k > 0
                 and not re.match(r"^(?:国家|国务院|中国|人民银行|海关|团|武警|民航|各|国网)", item)
-                and not re.match(r"^[\u4e00-\u9fff]{2,3}(?:省|市|县|区)", item)  # 江州市…分局 has a place of its own
+                # 江州市…分局 / 青石镇人民政府 has a place of its own
+                and not re.match(r"^[\u4e00-\u9fff]{2,3}(?:省|市|县|区|(?:镇|乡)(?:人民政府|政府|党委)?$)", item)
             ):
                 item = "\0" + prefix + item  # inherited: marked for the caller
             units.append(item)

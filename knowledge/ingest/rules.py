@@ -42,6 +42,7 @@ def _item(line: Line) -> str | None:
 
 def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
     _labelled_duties(draft, lines, scopes)
+    _listed_duties(draft, lines, scopes)
     _own_duties(draft, lines, scopes)
     for i, line in enumerate(lines):
         if not line.level or not _DUTY_HEADING.search(line.heading) or _NOT_DUTY.search(line.heading):
@@ -62,6 +63,38 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
 
 # 领导小组主要职责:1)…;2)… / 办公室主要职责:… / 专班主要职责:一是…；二是…: whose duties, then the duties
 _WHOSE_DUTY = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:的)?(?:主要)?职责[:：](.+)$")
+
+
+# …。办公室主要职责是： / 专班的主要职责如下： ending its line, the items 1.… (2.…) under it being the duties
+_DUTIES_FOLLOW = re.compile(r"(?:^|(?<=[。;；]))([\u4e00-\u9fff]{2,20}?)(?:的)?(?:主要)?职责(?:是|为|如下|有)?[:：]$")
+
+
+def _duty_lists(lines: list[Line]) -> list[tuple[int, str, range]]:
+    """Lines that end by saying whose duties the numbered items after them are: (line, whose, the items)."""
+    found = []
+    for i, line in enumerate(lines):
+        m = _DUTIES_FOLLOW.search(line.body)
+        if not m or i + 1 >= len(lines) or not lines[i + 1].level or lines[i + 1].level <= line.level:
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].level == lines[i + 1].level:
+            end += 1
+        found.append((i, m.group(1), range(i + 1, end)))
+    return found
+
+
+def _listed_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    """The items a line says are an office's duties (办公室主要职责是： / 1.… 2.…): the office's duty, as written; an
+    office's duty read from where it is set up (设在X，承担日常工作) gives way to the list of them."""
+    for i, whose, items in _duty_lists(lines):
+        quote = "\n".join(lines[k].text for k in items)
+        own = scope_of(scopes, i).entry
+        if not whose.endswith("办公室") or not draft.stands(quote):
+            continue
+        named = _group_named(whose.removesuffix("办公室"), scopes) if whose != "办公室" else own
+        office = (named or {}).get("office")
+        if office is not None:
+            office["duty"] = {"quote": quote, "section": lines[items.start].section}
 
 
 def _labelled_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
@@ -128,6 +161,8 @@ def _duty_items(lines: list[Line]) -> set[int]:
     for i, line in enumerate(lines):
         if line.level and _DUTY_HEADING.search(line.heading) and not _NOT_DUTY.search(line.heading):
             items.update(range(i + 1, i + 1 + len(_body(lines, i))))
+    for _, _, listed in _duty_lists(lines):
+        items.update(listed)
     return items
 
 
@@ -173,7 +208,9 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
                 or sentence.endswith(("办公厅", "办公室", "人民政府"))
             ):
                 continue
-            if (i in in_rules and sentence != line.heading) or _RULE_WORDS.search(sentence):
+            # an item's words all before its first 。 are its heading, unless they are a sentence (the crawl cut it)
+            own = sentence != line.heading or re.search(r"[,，]", sentence)
+            if (i in in_rules and own) or _RULE_WORDS.search(sentence):
                 if re.search(r"由.+?(?:担任|兼任)$", sentence.rstrip("。")) or not draft.stands(sentence):
                     continue
                 seen.add(sentence)

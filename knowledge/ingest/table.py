@@ -11,6 +11,7 @@ column or where a cell belongs to a column the row has already filled.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from knowledge.ingest.names import SURNAMES, ends_as_post, is_name
 from knowledge.ingest.roster import ROLES
@@ -20,6 +21,7 @@ _RULE = re.compile(r"^:?-{3,}:?$")
 _PLACE_HEADS = ("职务", "职位")
 _NAME_HEAD = "姓名"
 _LONGEST_CELL = 30
+_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、|^[（(][一二三四五六七八九十]{1,3}[)）]")
 
 
 def table_rows(lines: list[str]) -> list[str]:
@@ -128,11 +130,7 @@ def _cell_rows(lines: list[str], start: int, columns: dict[str, int]) -> tuple[l
 
 
 def _is_cell(text: str) -> bool:
-    return (
-        0 < len(text) <= _LONGEST_CELL
-        and not re.search(r"[。：:；;，,|｜]", text)
-        and not re.match(r"^[一二三四五六七八九十]{1,3}、|^[（(][一二三四五六七八九十]{1,3}[)）]", text)
-    )
+    return 0 < len(text) <= _LONGEST_CELL and not re.search(r"[。：:；;，,|｜]", text) and not _HEADING.match(text)
 
 
 def _kind(cell: str) -> str:
@@ -165,10 +163,15 @@ def serial_rows(lines: list[str]) -> list[str]:
     one markdown line (| 1 | 清江 | … |), its cells in their columns. A row is its serial number and the cells up to
     the next number; the table is left as it is unless every row has one cell per header column (a row with a cell
     dropped cannot say which column it lost). Its bare serial numbers are never page chrome then."""
+    return _rebuilt(lines, _serial_table)
+
+
+def _rebuilt(lines: list[str], table: Callable[[list[str], int], tuple[list[str], int]]) -> list[str]:
+    """The lines with each table that ``table`` finds at a line (its rows, and where it ends) given as its rows."""
     out: list[str] = []
     i = 0
     while i < len(lines):
-        rows, end = _serial_table(lines, i)
+        rows, end = table(lines, i)
         if rows:
             out.extend(rows)
             i = end
@@ -196,3 +199,52 @@ def _serial_table(lines: list[str], start: int) -> tuple[list[str], int]:
         rows.append(f"| {serial} | " + " | ".join(row) + " |")
         i, serial = i + width, serial + 1
     return (rows, i) if serial > 2 else ([], start)
+
+
+GROUP_HEADS = ("组别", "工作组", "组名", "名称", "工作组名称", "小组名称")
+_HEAD_WORD = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+_GROUP_CELL = re.compile(r"^[\u4e00-\u9fff]{2,14}组$")
+_LONGEST_DUTY = 200
+
+
+def group_rows(lines: list[str]) -> list[str]:
+    """A table of the groups set up under the notice's group, given one cell per line under its header (组别 / 组长单位 /
+    成员单位 / 主要职责, then 综合协调组 / 县某局 / … per group): each row one markdown line (| 综合协调组 | 县某局 | … |).
+    A row is as many cells as the header, the first a group's name (…组); the table is left as it is unless every
+    row is whole, so no cell is ever put in another's column."""
+    return _rebuilt(lines, _group_table)
+
+
+def _group_table(lines: list[str], start: int) -> tuple[list[str], int]:
+    cell = [line.strip() for line in lines]
+    if cell[start] not in GROUP_HEADS:
+        return [], start
+    width = 1
+    while start + width < len(cell) and _HEAD_WORD.match(cell[start + width]) and _is_column_head(cell[start + width]):
+        width += 1
+    if width < 3:
+        return [], start
+    rows = ["| " + " | ".join(cell[start : start + width]) + " |"]
+    i = start + width
+    while i < len(cell) and _GROUP_CELL.match(cell[i]):
+        row = cell[i : i + width]
+        whole = len(row) == width and all(_is_group_cell(c) and not _GROUP_CELL.match(c) for c in row[1:])
+        if not whole:
+            return [], start
+        rows.append("| " + " | ".join(row) + " |")
+        i += width
+    return (rows, i) if len(rows) > 2 else ([], start)
+
+
+def _is_column_head(cell: str) -> bool:
+    """A header cell of a table of groups: a place (组长单位, 组长, 成员单位) or their duties (主要职责)."""
+    return cell in ROLES or cell.endswith("单位") or "职责" in cell
+
+
+def _is_group_cell(text: str) -> bool:
+    return (
+        0 < len(text) <= _LONGEST_DUTY
+        and not re.search(r"[|｜]|。(?!$)", text)
+        and not _HEADING.match(text)
+        and not re.match(r"^\d{1,2}[、.．](?!\d)", text)
+    )

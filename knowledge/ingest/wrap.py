@@ -1,6 +1,6 @@
 """A text taken from a PDF: its page footers (— 1 —) out, and the lines it hard-wrapped at the page width put
 back together where a line plainly goes on in the next (a word, a name or a title cut in two, a bracket left
-open, a sentence of prose cut before its end). Lines are only joined, never reworded."""
+open, a sentence of prose cut before its end, a list cut after its 、). Lines are only joined, never reworded."""
 
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
 
 
 def _goes_on(line: str, after: str) -> bool:
+    if line.endswith("、") and len(line) >= _MIN_WORDY and not (_STARTS_OWN.match(after) or _starts_entry(after)):
+        return True  # 成员:县委宣传部、…、县交通运输局、/ 县水利局、…: a list cut after one of its items goes on
     if not _OPEN_END.search(line) or _STARTS_OWN.match(after) or _starts_entry(after):
         return False
     if _open_bracket(line):
