@@ -180,9 +180,10 @@ def office_place(kb: Knowledge, group: Group, held: Holding) -> Part:
 def _office_holder(kb: Knowledge, group: Group, post: str, persons: tuple[str, ...], others: tuple[str, ...]) -> str:
     if persons:
         return f"办公室{post}由{'、'.join(person_with_titles(kb, p) for p in persons)}兼任"
-    if others:
+    if others:  # units (or posts) the notice names for the place, not people: listed as it names them, counted
         names = [kb.units[x].name if x in kb.units else x for x in others]
-        return f"办公室{post}由{'、'.join(names)}兼任"
+        counted = f"（共{len(names)}个单位）" if len(names) > 1 and all(x in kb.units for x in others) else ""
+        return f"办公室{post}：{'、'.join(names)}{counted}"
     return f"{UNSTATED}{group.name}办公室{post}由谁担任"
 
 

@@ -264,7 +264,8 @@ class Engine:
             if answer is not None:
                 if not answer.answered:
                     return answer
-                return replace(self._people_counted(answer, query), context=self._context(answer, query, context))
+                answer = self._names_unstated(self._people_counted(answer, query), query)
+                return replace(answer, context=self._context(answer, query, context))
         raise AssertionError("the policy's last row always answers")
 
     def read_form(self, question: str) -> str:
@@ -292,6 +293,14 @@ class Engine:
         shown = [q for q in dict.fromkeys(quotes) if q not in answer.text][:_QUOTED]
         said = "".join(self.tools.say("quote_of", quote=q) for q in shown)
         return replace(answer, text=f"{answer.text}\n{said}") if said else answer
+
+    def _names_unstated(self, answer: Answer, query: Query) -> Answer:
+        """办公室副主任叫什么名字 / 征地拆迁组组长具体是哪个人, where the notice names a unit or a post only:
+        that it gives no name is said first, then what it does give."""
+        named = [p for p in self._people_named(answer.text) if not self.kb.people[p].post]  # (a post has no name)
+        if not (query.has(Cue.NAME) and answer.facts) or UNSTATED in answer.text or named:
+            return answer
+        return replace(answer, text=self.tools.say("names_unstated") + answer.text)
 
     def _people_counted(self, answer: Answer, query: Query) -> Answer:
         """一共几位 / 组长加副组长一共几个人: a count of people is said, whatever list answers it."""

@@ -65,6 +65,7 @@ class Related:
 
     leader: str
     deputies: str
+    members: str
     duty: str
     aspect: str
     roles: str

@@ -105,6 +105,7 @@ KEYS = frozenset(
         "holder_titled",
         "clauses_mention",
         "no_clause_mentions",
+        "names_unstated",
         "list_check_wrong",
         "list_check_missing",
         "list_check_complete",

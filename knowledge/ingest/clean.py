@@ -87,6 +87,8 @@ def clean(raw: str) -> str:
             page = _PAGE_SOURCE.match(line)
             if page:  # 来源: 启东市行政审批局 发布时间:2020-03-02 10:14 累计次数: …: who put it up, and when
                 out.append(f"来源：{page.group(1)}" + (f" 发布时间：{page.group(2)}" if page.group(2) else ""))
+            elif dated := _PAGE_DATE.search(line):  # 发布时间：2022-06-14 16:32 来源：省政府办公厅 浏览次数：
+                out.append(f"发布时间：{dated.group(1)}")
             out.extend(_after_chrome(line))
             continue
         if out and _BROKEN_LABEL.match(out[-1]):  # 副 / 组长: — a label the crawl broke over two lines
@@ -106,6 +108,7 @@ _METADATA_PAIR = re.compile(
     r"|公开方式|公开范围|有效性|主\s?题\s?词|体裁分类|组配分类)\s?[:：]\s?(\S*(?: \d{1,2}:\d{2}(?::\d{2})?)?)\s*"
 )
 _PUBLICATION = ("发布日期", "发布时间")
+_PAGE_DATE = re.compile(r"^(?:发布时间|发布日期)[:：]\s*(\d{4}-\d{2}-\d{2})")  # the page's date, its source after
 
 
 def _page_metadata(line: str) -> list[str] | None:

@@ -14,7 +14,7 @@ from knowledge.understand import Query
 _OTHER_LEVEL = re.compile(r"(区县|区|县|乡镇|街道|省|国家|全国)级?的?$")
 # A place named by its level (杭州市, 玉林市, 襄汾县): another government's, unless the notice names it.
 _PLACE = re.compile(
-    r"([\u4e00-\u9fff]{2,4}?)(?:省(?!份|级)|市(?!场|民|容|级|里)|县(?!域|级|里)|区(?!域|别|分|间|级|里))"
+    r"([\u4e00-\u9fff]{2,4}?)(?:省(?!份|级|里)|市(?!场|民|容|级|里)|县(?!域|级|里)|区(?!域|别|分|间|级|里))"
 )
 _NOT_A_PLACE = re.compile(r"[这那哪各本全每个们该此某城里中]")  # (通知里市环保委: 里 ends no place's name)
 _OUR_LEVEL = re.compile(r"(?:我们|咱们|我|咱)(?:这个|这边|那边|这里|的)?(区县|区|县|乡镇|镇|街道|乡)(?!长|委|政府办)")

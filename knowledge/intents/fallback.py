@@ -64,6 +64,8 @@ def _facet_template(tools: Tools, query: Query) -> str | None:
         return related.deputies
     if query.has(Cue.LEADER) and not query.content:
         return related.leader
+    if query.has(Cue.MEMBERS) and not query.content:  # 成员单位有哪些, of a 指挥部 with 工作组 under it
+        return related.members
     if query.has(Cue.DUTY) and not query.content:
         return related.duty
     return None

@@ -17,6 +17,7 @@ from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
 
 _COVERED = 0.8  # the share of the question's content weight the clause must cover
+_WHEN_COVERED = 0.3  # asked when or how often, of a clause that says a time
 _CONJUNCTION = re.compile(r"和|与|以及|及|跟")
 # how often or when a rule says: 每半年 / 每季度 / 一次 / 定期, else 不定期 / 根据工作需要 (a meeting held both
 # ways is asked of its regular one)
@@ -63,6 +64,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         hits = timed + [h for h in hits if h not in timed] if timed else hits
     if (not hits or hits[0].score < _COVERED) and _CONJUNCTION.search(query.text):
         hits = _each_piece(turn, tools, [*words, *unknown]) or hits  # 全体会议和联络员会议分别多久一次
+    if when and hits and hits[0].score < _COVERED and _REGULAR.search(hits[0].clause.text):
+        # 全体会多久开一回 / 工作进展每月几号前报上去: asked when, in words of its own, the one rule that says a
+        # time and shares enough of them is the answer
+        shares = hits[0].score >= _WHEN_COVERED and (len(hits) < 2 or hits[1].score < hits[0].score)
+        hits = [Hit(hits[0].clause, 1.0)] if shares else hits
     if hits and hits[0].score >= _COVERED:
         chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9][:2]
         parts = [describe.requirement(tools.kb, r) for r in tools.with_lost_rest(chosen)]
