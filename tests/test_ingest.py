@@ -1118,3 +1118,33 @@ def test_a_ministrys_department_is_the_unit_of_its_directors_post(tmp_path: Path
     member = next(p for p in k.people.values() if p.name == "韶华")
     assert group.office is not None and member.titles[0].unit == group.office.host
     assert k.units[group.office.host].name == "水土保持司"
+
+
+def test_an_html_roster_in_one_paragraph_with_a_first_deputy_and_names_glued_to_the_post_before_them(
+    tmp_path: Path,
+) -> None:
+    """A page's roster in one <p> with its breaks lost: 第一副组长 is a place of its own (never 组长's title 书记第一);
+    each next name (padded: 罗 兰) glued to the post before it is a person with the title after it; the last title runs
+    on into units' heads and each 社区's post, each read as what it is; the office <p> after it is no part of it."""
+    raw = (
+        '<div class="title">青石镇人民政府关于成立青石镇河道保洁工作领导小组的通知</div>\n'
+        "<p>各村委会、各社区居委会，镇各站所：</p>\n<p>一、领导小组组成人员</p>\n"
+        "<p>组长：柯文远 镇党委书记第一副组长：贺 鹏 镇党委副书记、镇长副组长：罗 兰 镇党委委员"
+        "蒋安平 副镇长成员：苗 青 党政办主任阎志刚 农业服务中心主任城管中队、水利站负责人，各村党支部书记</p>\n"
+        "<p>领导小组下设办公室，办公室设在镇水利站，阎志刚同志兼任办公室主任。</p>\n"
+        "<p>二、有关要求</p>\n<p>各成员单位每月报告一次保洁情况。</p>\n"
+        '<p style="text-align:right;">青石镇人民政府</p>\n<p style="text-align:right;">2024年5月6日</p>\n'
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["柯文远"] and _holders(k, "第一副组长") == ["贺鹏"]
+    assert _holders(k, "副组长") == ["罗兰", "蒋安平"]
+    assert _holders(k, "成员") == ["苗青", "阎志刚"]
+    group = next(iter(k.groups.values()))
+    members = next(h for h in group.roles if h.role == "成员")
+    assert [k.units[u].name for u in members.units] == ["城管中队", "水利站"]
+    assert members.posts == ("各村党支部书记",)
+    assert [t.title for t in next(p for p in k.people.values() if p.name == "阎志刚").titles] == ["农业服务中心主任"]
+    assert group.office is not None and k.people[group.office.director].name == "阎志刚"
+    assert k.field("issuer").value == "青石镇人民政府"
+    reply = _ask(tmp_path, "第一副组长是谁")
+    assert "贺鹏" in reply and "柯文远" not in reply

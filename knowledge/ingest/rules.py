@@ -170,7 +170,7 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
                 or _ANNEX_LIST.match(sentence)
                 or PUBLIC.match(sentence)
                 or PRINTED.match(sentence.replace(" ", ""))
-                or sentence.endswith(("办公厅", "办公室", "人民政府"))
+                or sentence.endswith(("办公厅", "办公室", "人民政府", "街道办事处"))
             ):
                 continue
             if (i in in_rules and sentence != line.heading) or _RULE_WORDS.search(sentence):
