@@ -113,8 +113,8 @@ ROLE_TIERS: dict[str, Tier] = {
 }
 
 
-# 县级河长（湖长）, 河长, 湖长: the chief a 河长制 notice puts at the head of each river or lake it lists
-_RIVER_CHIEF = re.compile(r"(?:河长|湖长)(?:[（(](?:河长|湖长)[)）])?$")
+# 县级河长（湖长）, 河长, 湖长: the chief a 河长制 notice puts at the head of each river or lake it lists (片长: of a 片区)
+_RIVER_CHIEF = re.compile(r"(?:河长|湖长|片长)(?:[（(](?:河长|湖长)[)）])?$")
 
 
 def tier_of(role: str) -> Tier:

@@ -1148,3 +1148,26 @@ def test_an_html_roster_in_one_paragraph_with_a_first_deputy_and_names_glued_to_
     assert k.field("issuer").value == "青石镇人民政府"
     reply = _ask(tmp_path, "第一副组长是谁")
     assert "贺鹏" in reply and "柯文远" not in reply
+
+
+def test_a_table_of_areas_as_text_rows_makes_each_area_a_place_with_its_chief_and_its_communities(
+    tmp_path: Path,
+) -> None:
+    """片区　片长　包含社区（村） rows kept apart by full-width padding, outside any table: each 片区 (every cell of the
+    column ends with its header) a place under the group, held by its 片长 and listing its communities, each its own."""
+    raw = (
+        "东岭街道办事处关于成立东岭街道网格化工作领导小组的通知\n一、组成人员\n组长：尤振华 街道党工委书记\n"
+        "成员：穆小川 党政办主任\n二、片区划分\n全街道划分为3个片区。\n"
+        "片区　　　片长　　　包含社区（村）\n甲片区　　穆小川　　　枫林社区、竹溪村\n乙片区　　尤振华　　　石门社区\n"
+        "丙片区　　穆小川　　　洪桥村、新塘社区、老街社区\n三、工作要求\n片长每月召开一次片区例会。\n"
+    )
+    k = _read(raw, tmp_path)
+    areas = [g for g in k.groups.values() if g.kind == "片区"]
+    assert [g.name for g in areas] == ["甲片区", "乙片区", "丙片区"]
+    third = areas[2]
+    assert third.parent == next(iter(k.groups.values())).id
+    assert [k.people[p].name for h in third.roles if h.role == "片长" for p in h.persons] == ["穆小川"]
+    listed = [k.units[u].name for h in third.roles if h.role == "包含社区（村）" for u in h.units]
+    assert listed == ["洪桥村", "新塘社区", "老街社区"]
+    reply = _ask(tmp_path, "乙片区的片长是谁")
+    assert "尤振华" in reply and "穆小川" not in reply
