@@ -1171,3 +1171,26 @@ def test_a_table_of_areas_as_text_rows_makes_each_area_a_place_with_its_chief_an
     assert listed == ["洪桥村", "新塘社区", "老街社区"]
     reply = _ask(tmp_path, "乙片区的片长是谁")
     assert "尤振华" in reply and "穆小川" not in reply
+
+
+def test_an_adjustment_that_merges_a_group_into_another_with_two_deputies_named_and_its_last_item_cut(
+    tmp_path: Path,
+) -> None:
+    """将X并入Y is the field 并入 (never a group with members of its own); 甲、乙同志兼任办公室副主任 names two people
+    (同志 said of both); the last item, cut by the crawl before its 。, is a requirement and the rest of it 未载明."""
+    raw = (
+        "云溪市人民政府办公室关于调整市乡村振兴工作领导小组组成人员的通知\n一、组成人员\n组长：董云飞 市长\n"
+        "成员：苏明哲 市农业农村局局长\n邱雅琴 市财政局局长\n二、办公室\n"
+        "领导小组下设办公室，办公室设在市农业农村局，苏明哲同志兼任办公室主任，邱雅琴、董云飞同志兼任办公室副主任。\n"
+        "三、合并机构\n将市农村人居环境整治工作领导小组并入领导小组，其职责由领导小组承担。\n"
+        "四、有关要求\n（一）成员单位每季度报送一次工作进展。\n"
+        "（二）各县（市、区）要对照本通知开展清理，清理情况于2024年9月30日前报市政府办公室，对需要保留的，要说明理由并\n"
+    )
+    k = _read(raw, tmp_path)
+    assert k.field("merged").value == "市农村人居环境整治工作领导小组并入领导小组"
+    assert len(k.groups) == 1
+    office = next(iter(k.groups.values())).office
+    deputies = next(h for h in office.roles if h.role == "副主任")
+    assert [k.people[p].name for p in deputies.persons] == ["邱雅琴", "董云飞"] and not deputies.posts
+    cut = [r for r in k.requirements if r.section == "四（二）"]
+    assert cut[0].quote.endswith("要说明理由并") and cut[-1].unstated

@@ -687,8 +687,8 @@ def read_holders(text: str, role: str) -> Holder:
         named = trailing_name(item)
         if named:
             holder.persons.append((named[1], named[0]))
-        elif is_name(item):
-            holder.persons.append((item, None))
+        elif is_name(re.sub(r"同志$", "", item)):  # 周某、钱某同志: 同志 after the last name is said of each
+            holder.persons.append((re.sub(r"同志$", "", item), None))
         else:
             holder.posts.append(item)
     return holder

@@ -18,6 +18,7 @@ _RULE_WORDS = re.compile(
 )
 # 附件：1.某某组成人员名单: the list of the notice's annexes, which the annexes themselves follow
 _ANNEX_LIST = re.compile(r"^附件\s?[:：]")
+_LONGEST_HEADING = 30
 _OFFICE = re.compile(r"办公室设在|办公室(?:常务)?(?:副)?主任由|兼任办公室|不设办公室")
 
 
@@ -173,7 +174,9 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
                 or sentence.endswith(("办公厅", "办公室", "人民政府", "街道办事处"))
             ):
                 continue
-            if (i in in_rules and sentence != line.heading) or _RULE_WORDS.search(sentence):
+            # an item's heading alone is no rule; a long item the crawl cut before its 。 is (its heading is all of it)
+            cut = sentence == line.heading and len(sentence) > _LONGEST_HEADING and re.search(r"[，,]", sentence)
+            if (i in in_rules and (sentence != line.heading or cut)) or _RULE_WORDS.search(sentence):
                 if re.search(r"由.+?(?:担任|兼任)$", sentence.rstrip("。")) or not draft.stands(sentence):
                     continue
                 seen.add(sentence)
