@@ -58,8 +58,9 @@ _QUOTED = 3  # quotes shown at most
 _CLAIM_VERB = re.compile(r"是|为|有|在|属|算|兼|负责|担任|管|归|包括|设")
 # 回到前面那个组 / 回到最开始 / 说回刚才那个问题: a subject asked about before the last one
 _BACK = re.compile(
-    r"^(?:回到|说回|再说回|返回|再回到)(?:(最开始|最早|开头|一开始|第一个问题)|刚才|前面|之前|上面|上一个)[^，,。？?]*"
-)
+    r"^(?:(?:回到|说回|再说回|返回|再回到)(?:(最开始|最早|开头|一开始|第一个问题)|刚才|前面|之前|上面|上一个)"
+    r"|(?:再说一遍|再讲一遍)?(?:刚才|之前|前面)?(第一个问的|最开始问的|一开始问的|最早问的|最先问的|刚才第一个))[^，,。？?]*"
+)  # 回到刚才那个组 / 第一个问的那个，… / 再说一遍刚才第一个: the chat as it was about that subject
 _EARLIER = 8  # earlier subjects kept
 _KIND_WORDS = ("领导小组", "小组", "组")  # a group's name ends in one, which a search-box query leaves off
 _ITEM_WORD = 8  # characters of a rule's heading read as one word (主任办公会议, not a sentence heading it)
@@ -185,7 +186,7 @@ class Engine:
         back = _BACK.match(question.strip())
         if back and context is not None:  # 回到前面那个组，它监管方面干啥: the chat as it was about that group
             kind = EntityKind.GROUP if "组" in back.group() else None
-            context = context.back(first=bool(back.group(1)), kind=kind)
+            context = context.back(first=bool(back.group(1) or back.group(2)), kind=kind)
         pieces = self.message.split(question, self.config.max_question_chars * 4)
         if pasted_clause(self.tools, question) is not None:
             pieces = [Piece(question)]  # 各专题组…重点工作 这句话啥意思: the pasted line and what is asked of it

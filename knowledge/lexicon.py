@@ -271,6 +271,9 @@ def with_own_fields(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
 
 def without_own_places(lexicon: Lexicon, own_words: str) -> Lexicon:
     """The lexicon with the places the notice itself names no longer out of scope: 广东 is elsewhere for
-    Chongqing's notice, not for Guangdong's; 深圳 not for a notice whose members include 深圳市's."""
+    Chongqing's notice, not for Guangdong's; 深圳 not for a notice whose members include 深圳市's; and
+    without the everyday words the notice uses itself: 营商 is rewritten 市场 for a notice that says
+    市场, not in 市优化营商环境工作领导小组 (a word standing only inside its rewriting, 证合一 in 多证合一, stays)."""
     elsewhere = tuple(w for w in lexicon.cues[Cue.ELSEWHERE] if w not in own_words)
-    return replace(lexicon, cues={**lexicon.cues, Cue.ELSEWHERE: elsewhere})
+    synonyms = {k: v for k, v in lexicon.synonyms.items() if k not in own_words.replace(v, "")}
+    return replace(lexicon, cues={**lexicon.cues, Cue.ELSEWHERE: elsewhere}, synonyms=synonyms)

@@ -24,7 +24,7 @@ from knowledge.answer import Context
 from knowledge.lexicon import Cue, MessageWords
 from knowledge.matcher import Entity, EntityKind
 from knowledge.normalize import without_emoticons
-from knowledge.resolve import RELATION_CUES, bare_pronoun
+from knowledge.resolve import ORDINAL_ANY, RELATION_CUES, bare_pronoun
 from knowledge.understand import Query
 
 # a question mark stays with its sentence: 罗蔺是法治组组长？ is a claim to judge, not a statement
@@ -50,7 +50,11 @@ _CORRECTION = ("我是说", "我说的是", "我问的是", "我想问的是")  
 _CONTINUATION = ("又", "还", "并且", "而且", "以及", "同时")
 _WHERE_SITS = re.compile(r"哪(?:个|些|几个)?组|担任(?:什么|啥)|(?:什么|啥)(?:角色|关系)")
 # 我也不知道找哪个窗口: a wondering told in a story
-_WONDERING = re.compile(r"不知道|不清楚|不确定|搞不清|弄不清")
+# 我也不知道… / …，怎么没说: told in a story or a complaint about the answer, not asked
+_FACETS = frozenset({Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY})
+_WONDERING = re.compile(
+    r"不知道|不清楚|不确定|搞不清|弄不清|^(?:那)?(?:怎么|为什么|为啥|咋)没(?:有)?(?:说|写|提|列)(?:呢|啊)?$"
+)
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十])个")  # 答4个对吗: a count claimed
 _BACK = re.compile(r"这些|这种|这类|这事|这个事|这方面|这块|上述|以上")  # what the story before told of
 _TAKEN_BACK = re.compile(r"^\s*(?:不是|不对)[^，,。？?]{1,12}[，,]\s*(?=我是说|我说的是|我问的是|我想问的是|是)")
@@ -189,13 +193,15 @@ class MessageReader:
                 bare_subject = bool(query.entities) and (not query.content or bool(query.cues & RELATION_CUES))
                 described = self.has_topic(query) or query.has(Cue.DESCRIBED_GROUP) or bool(_YEAR.search(form))
                 names_subject = bare_subject or described  # (听说2023年又调整了一次: the year scopes the question)
+                # 下一行是改善社会服务组，组长那栏我空着，该填谁: the place the question after it is about
+                facet = not query.entities and bool(query.cues & _FACETS) and bool(describing)
                 if questions and (form.startswith(_CONTINUATION) or (subjectless[-1] and names_subject)):
                     questions[-1].append(clause)  # …又担任B组组长 / 组长是谁，协调小组的
                     subjectless[-1] = subjectless[-1] and not names_subject
                 else:
                     narrative.append(clause)
                     names += query.entities
-                    if names_subject:
+                    if names_subject or facet:
                         describing.append(clause)
                         if not query.entities and not query.cues:
                             plain_describing.append(clause)  # the work alone, naming nothing else
@@ -221,7 +227,8 @@ class MessageReader:
             # 去政府办事窗口那些人态度差，哪个组监督他们: the pronoun points at what the sentence described
             points = points and not (describing and not names)
             topic = self.has_topic(query)
-            if not (query.entities or points or topic or query.cues or query.content or query.document_fields):
+            picks = ORDINAL_ANY.search(form) is not None  # 最后一个呢: one of what the chat just listed
+            if not (query.entities or points or topic or query.cues or query.content or query.document_fields or picks):
                 continue  # 想先确认一下: the asking, not a question
             # 哪个组负责 asks for a group by its work; 办公室设在哪个单位 asks a facet of what it names
             asks_group = query.has(Cue.WHICH_GROUP) and not query.cues & (RELATION_CUES - {Cue.ROLES})
@@ -256,8 +263,13 @@ class MessageReader:
                 questions.append([*(describing or narrative), clause])  # sentence said of its subject
                 named.append([])
                 subjectless.append(not describing)
-            elif query.cues & RELATION_CUES or query.content or (query.has(Cue.YES_NO) and _COUNTED.search(form)):
-                questions.append([clause])  # 组长是谁 / 答4个对吗: a follow-up of the chat
+            elif (
+                query.cues & RELATION_CUES
+                or query.content
+                or (query.has(Cue.YES_NO) and _COUNTED.search(form))
+                or picks
+            ):
+                questions.append([clause])  # 组长是谁 / 答4个对吗 / 最后一个呢: a follow-up of the chat
                 named.append([])
                 subjectless.append(True)
             else:

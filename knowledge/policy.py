@@ -28,6 +28,7 @@ from knowledge.intents import (
     foreign_unit,
     garbled,
     group_list,
+    list_check,
     mentions,
     named,
     office,
@@ -86,6 +87,9 @@ POLICY: tuple[Intent, ...] = (
     requirement.answer,
     # before named: 各区县的协调小组 names the group but asks about another government's
     elsewhere.answer,
+    # before choice, compare and named: 副组长单位写的是市科技局、市教委，少没少 checks the list written against
+    # the place, not each unit's groups nor a choice among them
+    list_check.answer,
     # before compare and named: 吴存荣、欧顺清、罗蔺，谁不是副组长 / 单选题：以下哪个不是X的副组长单位？A.… B.…
     # judges each listed candidate, not the first name nor the two groups' sets
     choice.answer,

@@ -11,7 +11,7 @@ from knowledge.answer import Context
 from knowledge.facts import Aspect, RoleKind, Tier
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
-from knowledge.tools import AFTER, GROUP_COUNT, Tools, numeral
+from knowledge.tools import AFTER, GROUP_COUNT, LIST_CHECKED, Tools, numeral
 from knowledge.understand import Query
 
 # What a question can ask of a subject; the previous answer's relation is one of these.
@@ -66,7 +66,7 @@ _FOLLOW_UP_CUES = (
 _ORDINAL = re.compile(r"(?:排)?第([一二三四五六七八九])(?!条|项|点|部分)(?:个|位|名|的)?")
 _FIRST_ONE = re.compile(r"前者|头一个|第一个")
 _LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那")
-_ORDINAL_ANY = re.compile(r"第[一二三四五六七八九]|前者|后者|最后")
+ORDINAL_ANY = re.compile(r"第[一二三四五六七八九]|前者|后者|最后")  # one picked from a list
 _PLURAL = re.compile(r"[他她]们|他俩|她俩|[这那][两几俩]位|[这那]些人")
 _IN_LIST = re.compile(r"^(?:那|那么)?(?:有没有|有|包括|包含|含)|在不在|在没在|在其中|在里面|在里头")
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位|另一个(?!组|单位)|另外一个(?!组|单位)")
@@ -105,14 +105,22 @@ _PRONOUN_KINDS = {
 _CLAIM_END = re.compile(r"^(?:的|的人)?(?:吗|吧|么|嘛)?[?？]?$")
 _PERSONS_UNIT = re.compile(r"所在的?(?:那个|这个)?(?:单位|局|部门|委|市)")
 _OWN_UNIT = re.compile(r"[他她]所在的?(?:那个|这个)?(?:单位|局|部门|委)")
-_HIS_GROUP = re.compile(r"[他她](?:的|那个|这个|那|所在的?)?(?:小?组|专班)")
+_HIS_GROUP = re.compile(r"[他她]们?(?:的|那个|这个|那|所在的?)?(?:小?组|专班)")
 _TOWARDS = re.compile(r"^那?(?:对于|对|针对)")
 # 刚才那个副主任还兼什么 / 副主任还兼哪些组的组长: the post stands for its holder, named before
 _THAT_POST = re.compile(
     r"(?:那个|这个|那位|这位)(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?!的|呢|是|由|有)"
-    r"|^(?:办公室)?(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?:还|也|又)(?:兼|担任|在|当|是(?!谁|哪))"
+    r"|^(?:办公室)?(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?:还|也|又)(?:兼|担任|在|当|管|负责|牵头|参加|是(?!谁|哪))"
 )
 _NOT_PRONOUNS = ("其他", "其它", "吉他")
+_AMONG = re.compile(r"其中|里面|里头|当中|^(?:那|那么)?(?:那个|这个|那些|这些)")  # 其中那个保障组 / 那个保障组
+_BESIDES_THIS = re.compile(r"除了?(?:这个|那个|这些|那些|它|他|她)(?:组|单位)?(?:以外|之外)?")
+_WHICH_UNIT = re.compile(r"^(?:那|那么)?[他她]?(?:是)?(?:哪个|哪|什么)(?:个)?(?:单位|部门)的?(?:呢|啊|呀)?[?？]?$")
+_FRAGMENT_FRAME = re.compile(r"^(?:那|那么|就是|是)+|(?:那个|那一个|的那个|的|组|呢|吧|啊|呀|[?？。.!！])+$")
+_STEP = re.compile(r"(?:(下)|上)(?:一|面一)(?:行|个组|组|个小组|栏)|(?:(下)|上)一个(?=呢|$)")
+_HIS_ONE = ("那个", "的那个", "那一个", "牵头的", "带的")
+_PERSON_WORD = re.compile(r"[位人名]")
+_WHO_THEN = re.compile(r"^(?:那|那么)(?:应该|到底|究竟)?(?:是谁|是哪位|是哪个人|谁是)(?:呢|啊|呀)?[?？]?$")
 
 
 def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query, tuple[Entity, ...]]:
@@ -122,6 +130,25 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     chosen = _one_described(tools, query, entities, context) if context is not None else None
     if chosen is not None and context is not None:  # 专题组那个 / 协调小组的: one of the people just named
         return _with_relation(replace(query, cues=query.cues - _KIND_CUES, mentions=()), context), (chosen,)
+    of_kind = _listed_of_kind(tools, query, entities, context) if context is not None else ()
+    if of_kind and context is not None:  # 罗蔺是哪两个组的组长 → 其中那个保障组负责什么: the one of that kind
+        query = replace(query, cues=query.cues - _KIND_CUES)
+        return (query if query.cues & RELATION_CUES else _with_relation(query, context)), of_kind
+    if context is not None and not entities:
+        fragment = _fragment_of_listed(tools, query, context)
+        if fragment is not None:  # 专题组组长是谁 → 商事 / 深化那个: the one listed whose name has it
+            return _with_relation(replace(query, cues=query.cues - _KIND_CUES), context), (fragment,)
+        true_one = _true_holder(tools, query, context)
+        if true_one is not None:  # 唐市长是双创组组长吗（不是）→ 那是谁: who holds what was claimed
+            return true_one
+        if _WHICH_UNIT.match(query.text) and len(context.focus) == 1 and context.focus[0] in tools.kb.people:
+            # 激励创业创新组组长是谁 → 哪个单位的: the unit of the one person the answer named
+            return replace(query, cues=(query.cues - {Cue.WHICH_GROUP}) | {Cue.ROLES}), (
+                Entity(EntityKind.PERSON, context.focus[0]),
+            )
+        post_holder = _unit_post_holder(tools, query, context)
+        if post_holder:  # 那市司法局呢 → 它局长是谁: whoever holds that post of the unit
+            return query, post_holder
     if context is not None and (context.entities or context.relation):
         query, entities = _follow_up(tools, query, entities, context)
     if not entities and len(tools.kb.groups) == 1 and (query.has(*_GROUP_FACETS, Cue.DUTY) or query.asks_person):
@@ -273,6 +300,9 @@ def _follow_up(
     previous relation, and the kind of group a list was of."""
     topic_words = tools.topic_words(query)
     pronoun = _pronoun(tools, query, topic_words)
+    if entities and _BESIDES_THIS.search(query.text):
+        # 市司法局除了这个还在哪个组: what 这个 was is left aside, not asked about
+        return replace(query, cues=query.cues - {Cue.DIFFERENCE} | {Cue.WHICH_GROUP}), entities
     if pronoun is EntityKind.PERSON and query.has(Cue.DUTY) and "还" in query.text and not topic_words:
         # 他还管什么: what else the person holds, not the duties of the group just named
         query = replace(query, cues=(query.cues - {Cue.DUTY}) | {Cue.ALSO})
@@ -290,8 +320,20 @@ def _follow_up(
         return replace(query, cues=(query.cues - RELATION_CUES) | {Cue.REQUIREMENT}), entities
     own_kind = bool(query.cues & _KIND_CUES)
     if entities or (own_kind and pronoun is None):
-        if query.cues & _SET_CUES:  # 其中哪些也在激励创业创新组 / 和精简行政审批组重叠的呢: with the groups before
+        sets = query.cues & _SET_CUES
+        if sets == {Cue.BOTH} and not any(e.kind is EntityKind.GROUP for e in entities):
+            sets = frozenset()  # 许洪斌还参加了哪个组: his groups, not a set of the groups before
+        if sets:  # 其中哪些也在激励创业创新组 / 和精简行政审批组重叠的呢: with the groups before
             entities += tuple(e for e in context.entities if e not in entities and e.kind is EntityKind.GROUP)
+            if not asks_relation:
+                query = _with_relation(query, context)
+        elif (
+            pronoun is None
+            and LIST_CHECKED.search(query.text)
+            and not any(e.kind is EntityKind.GROUP for e in entities)
+        ):
+            # 激励创业创新组组长许洪斌对吧 → 副组长单位写的是市科技局、市教委，少没少: checked against that group
+            entities += tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
             if not asks_relation:
                 query = _with_relation(query, context)
         elif (
@@ -333,6 +375,9 @@ def _follow_up(
             # the new unit in the place of the old, the group kept
             # (only where the new one replaces one of its kind: 那市公安局呢 after 这两个组的组长 asks of the unit)
             kinds = {e.kind for e in entities}
+            same_place = _same_place_of_unit(tools, entities, context)
+            if same_place:  # 省公安厅联络员是谁（熊斌）→ 那财政厅呢: who holds that place for the other unit
+                return query, same_place
             if kinds & {e.kind for e in context.entities}:
                 entities += tuple(e for e in context.entities if e.kind not in kinds)
             query = _with_relation(query, context)
@@ -354,6 +399,7 @@ def _follow_up(
         return query, entities  # 那写了的组长里谁兼两个组: holders counted across every group, not those before
     picks = _PICK_ALONE.match(query.text) is not None  # 第一个 (after 您指的是哪一个：…)
     picks = picks or AFTER.search(query.text) is not None  # 后面还有吗: more of what was just said
+    picks = picks or _STEP.search(query.text) is not None  # 那下一行呢: the group after it
     picks = picks or (not query.content and _AGAIN.search(query.text) is not None)  # 再说一遍: the same again
     if not (pronoun is not None or ellipsis or picks or query.has(*_FOLLOW_UP_CUES) or query.aspects):
         return query, entities
@@ -409,6 +455,75 @@ def _one_described(tools: Tools, query: Query, entities: tuple[Entity, ...], con
     return fits[0] if len(fits) == 1 else None
 
 
+def _listed_of_kind(tools: Tools, query: Query, entities: tuple[Entity, ...], context: Context) -> tuple[Entity, ...]:
+    """The groups of one kind among those the last answer listed, where the question picks them by their
+    kind (其中那个保障组 / 里面的专题组): some of the listed, not every group of that kind."""
+    if entities or not _AMONG.search(query.text):
+        return ()
+    kinds = tools.kinds_named(query)
+    listed = [tools.kb.groups[g] for g in context.listed_groups if g in tools.kb.groups]
+    fits = [g for g in listed if g.kind in kinds]
+    if not kinds or not fits or len(fits) == len(listed):
+        return ()
+    return tuple(Entity(EntityKind.GROUP, g.id) for g in fits)
+
+
+def _same_place_of_unit(tools: Tools, entities: tuple[Entity, ...], context: Context) -> tuple[Entity, ...]:
+    """The people of a unit named after one person of another unit was the answer: those holding the same
+    place in the same group (a unit's 联络员, 委员 …) whose titles are in the unit named."""
+    units = [e.id for e in entities if e.kind is EntityKind.UNIT]
+    people = [e.id for e in context.entities if e.kind is EntityKind.PERSON]
+    if not people and all(e.kind is EntityKind.UNIT for e in context.entities):
+        people = list(context.focus)  # 省公安厅联络员是谁: the unit asked of, the person it named
+    if len(units) != 1 or len(entities) != 1 or len(people) != 1 or people[0] not in tools.kb.people:
+        return ()
+    places = {(r.group, r.label) for r in tools.kb.roles_of(people[0])}
+    if any(t.unit == units[0] for t in tools.kb.people[people[0]].titles):
+        return ()
+    return tuple(
+        Entity(EntityKind.PERSON, p.id)
+        for p in tools.kb.people.values()
+        if any(t.unit == units[0] for t in p.titles) and {(r.group, r.label) for r in tools.kb.roles_of(p.id)} & places
+    )
+
+
+def _fragment_of_listed(tools: Tools, query: Query, context: Context) -> Entity | None:
+    """A bare piece of one listed group's name, said alone after a list of groups (商事 / 深化那个 / 审批的)."""
+    if len(context.listed_groups) < 2 or query.cues & RELATION_CUES:
+        return None
+    piece = _FRAGMENT_FRAME.sub("", query.text)
+    if not 2 <= len(piece) <= 6:
+        return None
+    fits = [g for g in context.listed_groups if g in tools.kb.groups and piece in tools.kb.groups[g].name]
+    return Entity(EntityKind.GROUP, fits[0]) if len(fits) == 1 else None
+
+
+def _true_holder(tools: Tools, query: Query, context: Context) -> tuple[Query, tuple[Entity, ...]] | None:
+    """那是谁 / 那应该是谁 after a yes/no claim of a person's place in a group: the place, of the group."""
+    if Cue.YES_NO.value not in context.relation or not _WHO_THEN.match(query.text):
+        return None
+    groups = tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
+    relation = {c for c in Cue if c.value in context.relation} & RELATION_CUES - {Cue.YES_NO, Cue.ROLES}
+    if not groups or not relation:
+        return None
+    return replace(query, cues=(query.cues - {Cue.YES_NO}) | relation), groups
+
+
+def _unit_post_holder(tools: Tools, query: Query, context: Context) -> tuple[Entity, ...]:
+    """它局长是谁 / 这个单位的主任是谁 after one unit: the people whose title is that unit's post."""
+    units = [e.id for e in context.entities if e.kind is EntityKind.UNIT]
+    if len(units) != 1 or (bare_pronoun(query.text) is None and "单位" not in query.text):
+        return ()
+    unit = tools.kb.units[units[0]]
+    names = (unit.name, *unit.aliases)
+    posts = [w for w in query.cue_words if w in tools.lexicon.cues[Cue.OTHER_POST]]
+    return tuple(
+        Entity(EntityKind.PERSON, p.id)
+        for p in tools.kb.people.values()
+        if any(t.title in {n + w for n in names for w in posts} for t in p.titles)
+    )
+
+
 def _the_other(tools: Tools, context: Context) -> Entity | None:
     """另一个呢, where the answer named one of two: the other holder of the place the one person just named
     holds with one other (吴存荣 → 欧顺清, the 协调小组's other 副组长), or the other of two groups just listed."""
@@ -444,11 +559,20 @@ def _picked(tools: Tools, query: Query, context: Context) -> Entity | None:
         if last and not tools.kb.is_top(last[0].id):
             groups = [Entity(EntityKind.GROUP, g.id) for g in tools.kb.under_top() if g.kind == last[0].kind]
     listed = people if len(people) > 1 or not groups else groups
+    of_groups = len(context.entities) > 1 and all(e.kind is EntityKind.GROUP for e in context.entities)
+    if of_groups and len(groups) > 1 and not _PERSON_WORD.search(query.text):
+        listed = groups  # 四个专题组都是谁当组长 → 最后一个呢: the groups asked about, not the people they name
     units = [Entity(EntityKind.UNIT, u) for u in context.units]
     if len(units) > 1 and len(people) < 2 and (len(context.listed_groups) < 2 or "单位" in query.text):
         listed = units  # 精简行政审批组副组长单位有哪些 → 第一个是哪个单位: the units it listed
-    if "组" in query.text.split("的", 1)[0] and groups and _ORDINAL_ANY.search(query.text):
+    if "组" in query.text.split("的", 1)[0] and groups and ORDINAL_ANY.search(query.text):
         listed = groups  # 排第二的那个组 / 最后那个组
+    step = _STEP.search(query.text)
+    now = [e.id for e in context.entities if e.kind is EntityKind.GROUP]
+    if step and len(now) == 1:  # 那下一行呢 / 上一个组呢: the group next to it, in the notice's order
+        order = list(tools.kb.groups)
+        index = order.index(now[0]) + (1 if step.group(1) or step.group(2) else -1)
+        return Entity(EntityKind.GROUP, order[index]) if 0 <= index < len(order) else None
     ordinal = _ORDINAL.search(query.text)
     if ordinal:
         index = numeral(ordinal.group(1)) - 1
@@ -587,7 +711,8 @@ def _led_group_asked(tools: Tools, query: Query, entities: tuple[Entity, ...]) -
     if not people or any(e.kind is EntityKind.GROUP for e in entities) or query.has(Cue.YES_NO, Cue.WHICH_GROUP):
         return False
     asks = query.has(Cue.DEPUTY, Cue.DUTY, Cue.MEMBERS) or bool(query.aspects)
-    return asks and any("组" in query.text[m.end :] for m in people)
+    # (唐英瑜那个，监管方面做什么: 那个 after the person is the group they hold)
+    return asks and any("组" in query.text[m.end :] or query.text.startswith(_HIS_ONE, m.end) for m in people)
 
 
 def _group_by_name_word(tools: Tools, text: str) -> Entity | None:

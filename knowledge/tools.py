@@ -55,7 +55,12 @@ _SAME_QUESTION = 85  # a suggestion this close to the question (rapidfuzz ratio)
 _QUALIFIED = re.compile(r"(?:常务|第一|执行)副?(?:组长|主任委员|主任|召集人|指挥长|总指挥)")
 # a count of groups: 两个组 / 不止一个专题组 / 三个以上的组, not 统一个标准 nor 第二个组 (holders counted by their groups)
 GROUP_COUNT = re.compile(
-    r"(?<![第\d])(?:\d+|[一二两三四五六七八九十]|多)个(?:及以上|或以上|以上)?(?:的)?(?:专题|保障)?小?组"
+    r"(?<![第\d下上])(?:\d+|[一二两三四五六七八九十]|多)个(?:及以上|或以上|以上)?(?:的)?(?:专题|保障)?小?组"
+)
+# a list the asker wrote, checked for what it lacks: 少没少 / 是不是少了 / 全不全 / 就这几个吗
+LIST_CHECKED = re.compile(
+    r"少没少|少不少|是不是少|少了(?:吗|没|哪|谁|什么|几)|漏了|漏没漏|有没有漏|缺了|缺没缺|有没有缺|遗漏|全不全|齐不齐"
+    r"|(?:全|齐|完整)(?:吗|了吗|么)|完不完整|就这(?:几|些)"
 )
 # what comes after what was just said: 后面还有吗 / 后面还写了什么 / 好像没说完
 AFTER = re.compile(

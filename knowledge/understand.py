@@ -25,6 +25,9 @@ _DEMONSTRATIVE_AS = {"组": "这几个组", "小组": "这几个组", "单位": 
 # A-not-A asks yes or no whatever the verb: 能不能 / 可不可以 / 属不属于 / 会不会 / 有没有.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # 怎么办营业执照 asks how to get something done (a procedure); 重大问题要怎么办 asks what the notice requires
+_MODALS = ("应该", "应当")
+_WHO_WHICH = re.compile(r"谁|几|多少|哪")
+_DUTY_VERB = re.compile(r"负责[\u4e00-\u9fff]{1,2}?(?:什么|啥|哪些)")  # 综合组负责编什么: what it does, in its verb
 _HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)办(?![理法事])(?=[\u4e00-\u9fff])")
 _UNDER_LEADERSHIP = re.compile(r"在(?:谁|哪个|哪|什么)[^，。,]{0,6}?领导下")
 _WH = re.compile(r"哪|谁|什么|啥|几|多少|怎么|咋")
@@ -245,6 +248,8 @@ class QueryReader:
                 cue_spans.append(found.span())
         if _HOW_TO.search(text):
             tags.append(Cue.PROCEDURE)
+        if _DUTY_VERB.search("".join(masked)) and Cue.DUTY not in tags:
+            tags.append(Cue.DUTY)
         for found in _BOTH_PAIR.finditer("".join(masked)):
             tags.append(Cue.BOTH)
             words.append(found.group().replace(" ", ""))
@@ -258,6 +263,9 @@ class QueryReader:
             tags.append(Cue.YES_NO)
             words.append(text[start:end])
             cue_spans.append((start, end))
+        required = [w for w in words if Cue.REQUIREMENT in self.tags.get(w, ()) and w not in _MODALS]
+        if Cue.REQUIREMENT in tags and not required and _WHO_WHICH.search(text):
+            tags = [t for t in tags if t is not Cue.REQUIREMENT]  # 一共应该几个 / 该填谁: a guess, no requirement
         covered = [(m.start, m.end) for m in mentions] + cue_spans
         for word, start, end in self._cues_by_sound(text, covered, tokens):  # 依剧 → 依据, 办工室 → 办公室
             found = self.tags[word]
