@@ -94,6 +94,7 @@ ROLE_TIERS: dict[str, Tier] = {
         (
             "副组长",
             "常务副组长",
+            "第一副组长",
             "执行副组长",
             "副召集人",
             "副指挥长",
@@ -112,8 +113,8 @@ ROLE_TIERS: dict[str, Tier] = {
 }
 
 
-# 县级河长（湖长）, 河长, 湖长: the chief a 河长制 notice puts at the head of each river or lake it lists
-_RIVER_CHIEF = re.compile(r"(?:河长|湖长)(?:[（(](?:河长|湖长)[)）])?$")
+# 县级河长（湖长）, 河长, 湖长: the chief a 河长制 notice puts at the head of each river or lake it lists (片长: of a 片区)
+_RIVER_CHIEF = re.compile(r"(?:河长|湖长|片长)(?:[（(](?:河长|湖长)[)）])?$")
 
 
 def tier_of(role: str) -> Tier:

@@ -1200,3 +1200,79 @@ def test_a_table_of_groups_with_a_row_short_of_a_cell_is_left_as_the_crawl_gave_
     )
     k = _read(raw, tmp_path)
     assert len(k.groups) == 1 and not any("|" in line for line in k.notice.splitlines())
+
+
+def test_an_html_roster_in_one_paragraph_with_a_first_deputy_and_names_glued_to_the_post_before_them(
+    tmp_path: Path,
+) -> None:
+    """A page's roster in one <p> with its breaks lost: 第一副组长 is a place of its own (never 组长's title 书记第一);
+    each next name (padded: 罗 兰) glued to the post before it is a person with the title after it; the last title runs
+    on into units' heads and each 社区's post, each read as what it is; the office <p> after it is no part of it."""
+    raw = (
+        '<div class="title">青石镇人民政府关于成立青石镇河道保洁工作领导小组的通知</div>\n'
+        "<p>各村委会、各社区居委会，镇各站所：</p>\n<p>一、领导小组组成人员</p>\n"
+        "<p>组长：柯文远 镇党委书记第一副组长：贺 鹏 镇党委副书记、镇长副组长：罗 兰 镇党委委员"
+        "蒋安平 副镇长成员：苗 青 党政办主任阎志刚 农业服务中心主任城管中队、水利站负责人，各村党支部书记</p>\n"
+        "<p>领导小组下设办公室，办公室设在镇水利站，阎志刚同志兼任办公室主任。</p>\n"
+        "<p>二、有关要求</p>\n<p>各成员单位每月报告一次保洁情况。</p>\n"
+        '<p style="text-align:right;">青石镇人民政府</p>\n<p style="text-align:right;">2024年5月6日</p>\n'
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["柯文远"] and _holders(k, "第一副组长") == ["贺鹏"]
+    assert _holders(k, "副组长") == ["罗兰", "蒋安平"]
+    assert _holders(k, "成员") == ["苗青", "阎志刚"]
+    group = next(iter(k.groups.values()))
+    members = next(h for h in group.roles if h.role == "成员")
+    assert [k.units[u].name for u in members.units] == ["城管中队", "水利站"]
+    assert members.posts == ("各村党支部书记",)
+    assert [t.title for t in next(p for p in k.people.values() if p.name == "阎志刚").titles] == ["农业服务中心主任"]
+    assert group.office is not None and k.people[group.office.director].name == "阎志刚"
+    assert k.field("issuer").value == "青石镇人民政府"
+    reply = _ask(tmp_path, "第一副组长是谁")
+    assert "贺鹏" in reply and "柯文远" not in reply
+
+
+def test_a_table_of_areas_as_text_rows_makes_each_area_a_place_with_its_chief_and_its_communities(
+    tmp_path: Path,
+) -> None:
+    """片区　片长　包含社区（村） rows kept apart by full-width padding, outside any table: each 片区 (every cell of the
+    column ends with its header) a place under the group, held by its 片长 and listing its communities, each its own."""
+    raw = (
+        "东岭街道办事处关于成立东岭街道网格化工作领导小组的通知\n一、组成人员\n组长：尤振华 街道党工委书记\n"
+        "成员：穆小川 党政办主任\n二、片区划分\n全街道划分为3个片区。\n"
+        "片区　　　片长　　　包含社区（村）\n甲片区　　穆小川　　　枫林社区、竹溪村\n乙片区　　尤振华　　　石门社区\n"
+        "丙片区　　穆小川　　　洪桥村、新塘社区、老街社区\n三、工作要求\n片长每月召开一次片区例会。\n"
+    )
+    k = _read(raw, tmp_path)
+    areas = [g for g in k.groups.values() if g.kind == "片区"]
+    assert [g.name for g in areas] == ["甲片区", "乙片区", "丙片区"]
+    third = areas[2]
+    assert third.parent == next(iter(k.groups.values())).id
+    assert [k.people[p].name for h in third.roles if h.role == "片长" for p in h.persons] == ["穆小川"]
+    listed = [k.units[u].name for h in third.roles if h.role == "包含社区（村）" for u in h.units]
+    assert listed == ["洪桥村", "新塘社区", "老街社区"]
+    reply = _ask(tmp_path, "乙片区的片长是谁")
+    assert "尤振华" in reply and "穆小川" not in reply
+
+
+def test_an_adjustment_that_merges_a_group_into_another_with_two_deputies_named_and_its_last_item_cut(
+    tmp_path: Path,
+) -> None:
+    """将X并入Y is the field 并入 (never a group with members of its own); 甲、乙同志兼任办公室副主任 names two people
+    (同志 said of both); the last item, cut by the crawl before its 。, is a requirement and the rest of it 未载明."""
+    raw = (
+        "云溪市人民政府办公室关于调整市乡村振兴工作领导小组组成人员的通知\n一、组成人员\n组长：董云飞 市长\n"
+        "成员：苏明哲 市农业农村局局长\n邱雅琴 市财政局局长\n二、办公室\n"
+        "领导小组下设办公室，办公室设在市农业农村局，苏明哲同志兼任办公室主任，邱雅琴、董云飞同志兼任办公室副主任。\n"
+        "三、合并机构\n将市农村人居环境整治工作领导小组并入领导小组，其职责由领导小组承担。\n"
+        "四、有关要求\n（一）成员单位每季度报送一次工作进展。\n"
+        "（二）各县（市、区）要对照本通知开展清理，清理情况于2024年9月30日前报市政府办公室，对需要保留的，要说明理由并\n"
+    )
+    k = _read(raw, tmp_path)
+    assert k.field("merged").value == "市农村人居环境整治工作领导小组并入领导小组"
+    assert len(k.groups) == 1
+    office = next(iter(k.groups.values())).office
+    deputies = next(h for h in office.roles if h.role == "副主任")
+    assert [k.people[p].name for p in deputies.persons] == ["邱雅琴", "董云飞"] and not deputies.posts
+    cut = [r for r in k.requirements if r.section == "四（二）"]
+    assert cut[0].quote.endswith("要说明理由并") and cut[-1].unstated

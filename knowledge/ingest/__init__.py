@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.ingest.actions import read_actions
+from knowledge.ingest.actions import read_actions, read_merged
 from knowledge.ingest.changes import read_changes
 from knowledge.ingest.charges import read_charges
 from knowledge.ingest.clean import clean
@@ -48,6 +48,7 @@ def read(raw: str) -> Draft:
     read_duties(draft, lines, scopes)
     read_rules(draft, lines)
     read_actions(draft, lines)
+    read_merged(draft, lines)
     draft.groups = [scope.entry for scope in scopes]
     _add_short_names(draft)
     return draft

@@ -1,5 +1,6 @@
-"""What the notice does to bodies, in its own prose: the bodies it abolishes (撤销省未成年人保护委员会) and
-the counts it states (决定保留164个、撤销38 个), as document fields asked by 撤了哪个 / 保留了几个."""
+"""What the notice does to bodies, in its own prose: the bodies it abolishes (撤销省未成年人保护委员会), the
+counts it states (决定保留164个、撤销38 个) and what it merges into what (将X并入Y), as document fields asked by
+撤了哪个 / 保留了几个 / 并入哪个."""
 
 from __future__ import annotations
 
@@ -14,6 +15,22 @@ from knowledge.ingest.sections import Line
 ACTIONS = {"abolished": ("撤销", "撤销|撤并|撤消"), "kept": ("保留", "保留")}
 _COUNT = r"(\d+\s?|[一二两三四五六七八九十百]+)个"
 _BODY = r"((?:[^,，。;；:：、\s]{2,30}?(?:" + "|".join(KINDS) + r")、?)+)"
+
+
+# 将市甲工作领导小组并入市乙工作领导小组: the body merged and the one it goes into, both by their names
+_MERGED = re.compile(
+    rf"(?:将)?([^,，。;；:：、\s将]{{2,40}}?(?:{'|'.join(KINDS)}))(?:整体)?(?:并入|合并到|合并至|归并到)"
+    rf"([^,，。;；:：、\s]{{2,40}}?(?:{'|'.join(KINDS)}))"
+)
+
+
+def read_merged(draft: Draft, lines: list[Line]) -> None:
+    """What the notice merges into what (将X并入Y), as the field 并入: "X并入Y" as written."""
+    for line in lines:
+        for sentence in re.split(r"(?<=[。;；])", line.body):
+            m = _MERGED.search(sentence)
+            if m:
+                add_field(draft, "merged", "并入", m.group(0).removeprefix("将"), m.group(0), line.section)
 
 
 def read_actions(draft: Draft, lines: list[Line]) -> None:

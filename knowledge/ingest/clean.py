@@ -66,7 +66,9 @@ def clean(raw: str) -> str:
     if lines and _URL_LINE.match(lines[0]):
         lines = lines[1:]
     text = "\n".join(lines)
+    paragraphs: frozenset[str] = frozenset()
     if _looks_like_html(text):
+        paragraphs = _paragraph_ends(text)
         text = _strip_html(text)
     text = _NBSP.sub(" ", text)
     text = _to_simplified(text)
@@ -98,7 +100,7 @@ def clean(raw: str) -> str:
         elif out and _post_cut_from_unit(out[-1], line):
             line = out.pop() + line  # 杨某 种植业管理司（农药管理司）/ 副司长: the post wrapped after its unit
         out.extend(piece for part in _restore_breaks(_tidy(line)) for piece in _date_apart(part))
-    out = rejoin_wrapped(drop_page_footers(out))  # a PDF's text: its footers out, its hard-wrapped lines joined
+    out = rejoin_wrapped(drop_page_footers(out), paragraphs)  # a PDF's text: footers out, hard-wrapped lines joined
     return "\n".join(_drop_repeats(table_rows(out))) + "\n"
 
 
@@ -164,6 +166,23 @@ _BOLD_HEADING = re.compile(
 )
 
 
+_PARAGRAPH_END = re.compile(r"</\s*(?:p|div|li|h\d|td)\s*>", re.I)
+_PARAGRAPH_TAIL = 6  # how many characters (spaces out) tell where a page's paragraph ends
+
+
+def _paragraph_ends(text: str) -> frozenset[str]:
+    """How the page's paragraphs end (their last characters, spaces out): a line that ends so ends a <p>, which is
+    never a line wrapped into the next (a <br> may be)."""
+    text = _BLOCKS.sub("", text)
+    ends = set()
+    for m in _PARAGRAPH_END.finditer(text):
+        before = html.unescape(_TAG.sub("", text[max(0, m.start() - 400) : m.start()]))
+        tail = re.sub(r"\s", "", _NBSP.sub("", before))[-_PARAGRAPH_TAIL:]
+        if len(tail) == _PARAGRAPH_TAIL:
+            ends.add(tail)
+    return frozenset(ends)
+
+
 def _strip_html(text: str) -> str:
     text = _BLOCKS.sub("", text)
     text = _BOLD_HEADING.sub(lambda m: f"\n{m.group(1)}\n", text)
@@ -224,12 +243,16 @@ def _joined_role(match: re.Match[str]) -> str:
 
 def _join_padded_names(line: str) -> str:
     """A two-character name padded with a space stands where a name stands (line start, after a label
-    or 、, or ending the line after its title): 王 曦副省长 → 王曦 副省长, 韩 正 国务院副总理 → 韩正
+    or 、, glued to the post before it, or ending the line after its title): 王 曦副省长 → 王曦 副省长, 韩 正 国务院副总理 → 韩正
     国务院副总理, 省财政厅副厅长 唐 鸣 → 省财政厅副厅长 唐鸣."""
     starts = [0] + [m.end() for m in re.finditer(r"^[（(][一二三四五六七八九十]{1,3}[)）]\s*|[:：、（(]\s*", line)]
     for m in re.finditer(rf"(?<=[{_CJK}]) (?=[{_CJK}] [{_CJK}](?:$|[（(]))", line):
         if ends_as_post(line[: m.start()]):
             starts.append(m.end())
+    # a roster whose breaks were lost: the next name glued to the post before it (…副书记陈 静 街道党工委委员)
+    for m in re.finditer(rf"(?<=[{_CJK}])(?=[{_CJK}] [{_CJK}] [{_CJK}])", line):
+        if ends_as_post(line[: m.start()]):
+            starts.append(m.start())
     for start in sorted(set(starts), reverse=True):
         m = re.match(rf"([{_CJK}]) ([{_CJK}])(\s?)(?=(.?))", line[start:])
         if not m or m.group(1) not in SURNAMES:
@@ -267,7 +290,7 @@ def _post_cut_from_unit(entry: str, line: str) -> bool:
 
 
 _LABEL_INLINE = re.compile(
-    r"(?<=[\u4e00-\u9fff。)）])(?<!副)(?<!常务)(?=(?:副组长|组长|成员|召集人|副召集人|指挥长|副指挥长|主任|副主任|委员|秘书长)[:：])"
+    r"(?<=[\u4e00-\u9fff。)）])(?<!副)(?<!常务)(?<!第一)(?=(?:副组长|组长|成员|召集人|副召集人|指挥长|副指挥长|主任|副主任|委员|秘书长)[:：])"
 )
 
 

@@ -29,6 +29,7 @@ ROLES = sorted(
         "组长",
         "副组长",
         "常务副组长",
+        "第一副组长",
         "专班长",
         "副专班长",
         "常务副专班长",
@@ -415,6 +416,8 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     if _UNIT_TAIL.search(text) or ("、" in text and all(_UNIT_END.search(p) for p in re.split(r"[、,，]", text) if p)):
         holder.units.extend(unit_list(text))
         return
+    if _glued_entries(text, holder):
+        return
     if _units_then_each(text, holder):
         return
     if garbled_entry(text):  # 孜拉吾东·加拉力?。ㄊ兴贮h组副书记、局长): counted and cited, never read as a name
@@ -469,6 +472,47 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
 _LONGEST_POST = 30
 
 
+def _glued_entries(text: str, holder: Holder) -> bool:
+    """The "name title" entries of a roster whose line breaks were lost, each next name glued to the title before it
+    (郑某 党政办主任何某 执法队队长吴某 派出所所长): the first name, then titles that end in the next name; the last
+    title may run on into the units and posts named for no one that close the place (…城建办主任街道社会事务办、
+    司法所负责人，各村党组织书记). False (nothing held) unless there are two people and every piece reads so."""
+    tokens = text.split(" ")
+    if len(tokens) < 3 or not is_name(tokens[0]):
+        return False
+    persons, name = [], tokens[0]
+    for token in tokens[1:-1]:
+        found = trailing_name(token)  # a post that ends as one, then the next name
+        if found is None:
+            return False
+        persons.append((name, found[0]))
+        name = found[1]
+    last, rest = tokens[-1], Holder()
+    if not ends_as_post(re.split(r"[、,，]", last)[-1]) or re.search(r"[,，]", last):
+        last, rest = _post_then_units(last)
+        if last is None:
+            return False
+    holder.persons.extend([*persons, (name, last)])
+    holder.units.extend(rest.units)
+    holder.posts.extend(rest.posts)
+    return True
+
+
+def _post_then_units(text: str) -> tuple[str | None, Holder]:
+    """A title that runs on into units' heads and each unit's post (城建办主任街道社会事务办、司法所负责人，各村党组织书记):
+    the title, and the units and posts after it; (None, empty) unless the rest reads so."""
+    for end in range(2, len(text)):
+        title, rest = text[:end], text[end:]
+        if re.search(r"[、,，]", title):
+            break
+        holder = Holder()
+        if not ends_as_post(title):
+            continue
+        if _units_then_each(rest, holder):
+            return title, holder
+    return None, Holder()
+
+
 def _units_then_each(text: str, holder: Holder) -> bool:
     """Members as units' heads, then each township's posts (县委办、…、县城管局主要负责人,各乡镇党委书记、乡镇长):
     the units from the run that ends with whom they send, the rest as the post it is, named for no one."""
@@ -481,7 +525,10 @@ def _units_then_each(text: str, holder: Holder) -> bool:
     if not all(r.startswith("各") and ends_as_post(r) and len(r) <= _LONGEST_POST for r in each):
         return False
     holder.units.extend(unit_list(units))
-    holder.posts.extend(each)
+    for run in each:  # 各社区党组织书记、各村党组织书记: each 各… its own post
+        pieces = run.split("、")
+        whole = all(p.startswith("各") and ends_as_post(p) for p in pieces)
+        holder.posts.extend(pieces if whole else [run])
     return True
 
 
@@ -667,8 +714,8 @@ def read_holders(text: str, role: str) -> Holder:
         named = trailing_name(item)
         if named:
             holder.persons.append((named[1], named[0]))
-        elif is_name(item):
-            holder.persons.append((item, None))
+        elif is_name(re.sub(r"同志$", "", item)):  # 周某、钱某同志: 同志 after the last name is said of each
+            holder.persons.append((re.sub(r"同志$", "", item), None))
         else:
             holder.posts.append(item)
     return holder

@@ -205,7 +205,7 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
                 or _ANNEX_LIST.match(sentence)
                 or PUBLIC.match(sentence)
                 or PRINTED.match(sentence.replace(" ", ""))
-                or sentence.endswith(("办公厅", "办公室", "人民政府"))
+                or sentence.endswith(("办公厅", "办公室", "人民政府", "街道办事处"))
             ):
                 continue
             # an item's words all before its first 。 are its heading, unless they are a sentence (the crawl cut it)

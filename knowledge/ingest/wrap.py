@@ -31,15 +31,22 @@ def drop_page_footers(lines: list[str]) -> list[str]:
     return [line for line in lines if not PAGE_FOOTER.match(line.strip())]
 
 
-def rejoin_wrapped(lines: list[str]) -> list[str]:
-    """Each line joined with the next while it plainly goes on there (see the module's note)."""
+def rejoin_wrapped(lines: list[str], paragraph_ends: frozenset[str] = frozenset()) -> list[str]:
+    """Each line joined with the next while it plainly goes on there (see the module's note); never a line that
+    ends as one of a page's paragraphs does (``paragraph_ends``: their last characters, spaces out)."""
     out: list[str] = []
     for line in lines:
-        if out and _goes_on(out[-1], line):
+        ends_paragraph = bool(paragraph_ends) and _tail(out[-1] if out else "", paragraph_ends)
+        if out and not ends_paragraph and _goes_on(out[-1], line):
             out[-1] += line
         else:
             out.append(line)
     return out
+
+
+def _tail(line: str, ends: frozenset[str]) -> bool:
+    size = len(next(iter(ends)))
+    return re.sub(r"\s", "", line)[-size:] in ends
 
 
 def _goes_on(line: str, after: str) -> bool:
