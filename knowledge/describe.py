@@ -237,7 +237,9 @@ def common_duty(kb: Knowledge, kind: str) -> Part:
 def group_card(kb: Knowledge, group: Group) -> Part:
     kind = "" if kb.is_top(group.id) else f"（{group.kind}）"
     head = Part(f"{group.name}{kind}。")
-    return join([head, leader(kb, group), duty(group)])
+    # (第二片区 包含社区（村）: the places of its own the notice fills, beside its head and duty)
+    own = [holding(kb, group, (h,)) for h in group.holdings(Tier.OTHER) if not h.unstated and (h.units or h.persons)]
+    return join([head, leader(kb, group), *own, duty(group)])
 
 
 def group_kind(kb: Knowledge, group: Group) -> Part:
@@ -304,6 +306,8 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
                 sentences.append(f"{group.name}{role.label.removesuffix('单位')}单位")
         elif role.kind is RoleKind.OFFICE_HOST:
             sentences.append(f"{group.name}办公室设在{unit.name}")
+        elif role.kind is RoleKind.OTHER and role.label:  # 第四片区 包含社区（村）: a place of the notice's own
+            sentences.append(f"{group.name}{role.label}：{unit.name}")
     facts = tuple(dict.fromkeys(r.fact for r in kb.roles_of(unit_id)))
     if not sentences:
         holders = [p for p in kb.people.values() if any(t.unit == unit_id for t in p.titles)]

@@ -223,6 +223,9 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
             for form in _role_forms(word or ""):
                 if cue is not None and form not in cues[cue]:
                     cues[cue].append(form)
+        deputy = f"副{holding.role}"  # 副片长, of a notice whose 片区 have only a 片长: a deputy it may lack
+        if holding.tier is Tier.HEAD and not holding.role.startswith("副") and deputy not in cues[Cue.DEPUTY]:
+            cues[Cue.DEPUTY].append(deputy)
     # 召集人是谁 / 指挥长是谁, of a notice whose groups have 组长: another body's word for the head (or a deputy)
     # asks for this notice's; 主任 stays the office's where the notice has an office
     own = {h.role for h in holdings}

@@ -21,6 +21,7 @@ from knowledge.intents import (
     choice,
     compare,
     continued,
+    dissolved,
     document,
     elsewhere,
     fallback,
@@ -64,6 +65,9 @@ POLICY: tuple[Intent, ...] = (
     # before rule_items, rule and requirement: 后面还有吗 / 第二条后面还写了什么, after the requirements, asks the
     # rest of an item, which the crawl may have cut (never the whole list again)
     continued.answer,
+    # before rule, foreign_group, document and named: 市政务公开工作领导小组并到哪去了 / 还保留着吗 names a body the notice
+    # abolishes or merges, whose name ends in the short name of its own group
+    dissolved.answer,
     # before rule: 工作制度有几项 counts the list the question names, not one clause of it
     rule_items.answer,
     # before unknown_attribute and quantity: 推进会多久开一次 / 成员工作变动了怎么调整 are answered by the

@@ -28,7 +28,7 @@ _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 _MODALS = ("应该", "应当")
 _WHO_WHICH = re.compile(r"谁|几|多少|哪")
 _DUTY_VERB = re.compile(r"负责[\u4e00-\u9fff]{1,2}?(?:什么|啥|哪些)")  # 综合组负责编什么: what it does, in its verb
-_HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)办(?![理法事])(?=[\u4e00-\u9fff])")
+_HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)办(?![理法事要呢啊吗])(?=[\u4e00-\u9fff])")  # (换人了咋办 要…: a rule)
 _UNDER_LEADERSHIP = re.compile(r"在(?:谁|哪个|哪|什么)[^，。,]{0,6}?领导下")
 _WH = re.compile(r"哪|谁|什么|啥|几|多少|怎么|咋")
 # A correlative pair around two names asks what both share: 既在A又在B / 又是A又是B / 既属于A也属于B.

@@ -73,8 +73,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         about_else = (query.content and not _strong_clause(tools, query)) or other
         if about_else and not (fields or query.about_document):
             # 证照分离改革哪年完成: the notice sets no dates for its work, only its own
-            published, signed = tools.field_value("published"), tools.field_value("signed")
-            text = tools.say("no_dates", published=published, signed=signed)
+            dated = [tools.kb.field(f) for f in ("published", "signed")]
+            dates = "".join(tools.say("own_date", label=f.label, value=f.value) for f in dated if f is not None)
+            text = tools.say("no_dates", dates=dates)
             return tools.decline(question, text, entities, prefix_only=True)
         # 啥时候发的: 发的 says what was done, 啥时候 asks its date, not who did it
         issuer_words = set(tools.lexicon.document["issuer"]) - {"发的"}
@@ -96,6 +97,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     # 这个通知是重庆市政府办公厅发的吗: the issuer claimed, a unit named as it
     choices = choices or (query.has(Cue.YES_NO) and "issuer" in fields and query.about_document)
     asks_number = "number" in query.document_fields  # 高标农田专班的文号多少: the group named, its notice asked
+    # (…领导小组哪天成立的: the group the notice sets up, dated by the notice)
+    asks_number = asks_number or bool({"signed", "published"} & set(query.document_fields))
     if entities and not choices and not (only_coordination and (query.about_document or naming or asks_number)):
         return None
     if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS) and not (query.about_document or naming):

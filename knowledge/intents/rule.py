@@ -17,6 +17,8 @@ from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
 
 _COVERED = 0.8  # the share of the question's content weight the clause must cover
+_ACTED_ON = ("abolished", "merged", "kept")  # fields of what the notice does to other bodies
+_OF_THE_ABOLISHED = re.compile(r"(?:被|已)?撤(?:销|掉)?的?(?:那些|这些|那几个|这几个)?(?:议事协调)?机构的?")
 _WHEN_COVERED = 0.3  # asked when or how often, of a clause that says a time
 _CONJUNCTION = re.compile(r"和|与|以及|及|跟")
 # how often or when a rule says: 每半年 / 每季度 / 一次 / 定期, else 不定期 / 根据工作需要 (a meeting held both
@@ -37,7 +39,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     facets = [c for c in ROLE_CUES if c is not Cue.MEMBERS and not (when and c is Cue.OFFICE)]
     # (a facet its own words ask: 联络员 carried from 联络员会议多久开一次 does not make 全体会议呢 one)
     facets = [c for c in facets if any(w in tools.lexicon.cues[c] for w in query.cue_words)]
-    if query.has(*facets, Cue.COMMON, Cue.ELSEWHERE) or query.document_fields:
+    # (被撤机构的档案交到哪: the bodies the notice abolishes only say whose archives, which a rule says)
+    possessed = _OF_THE_ABOLISHED.search(query.text) is not None
+    fields = [f for f in query.document_fields if not (possessed and f in _ACTED_ON)]
+    if query.has(*facets, Cue.COMMON, Cue.ELSEWHERE) or fields:
         return None  # 谁说了算 / 办公室设在哪 / 哪天印发的: a facet or the document, not a rule
     holders = [e for e in entities if e.kind is not EntityKind.GROUP]
     place = query.has(Cue.MEMBERS) or any(w in query.text for w in tools.place_words)
