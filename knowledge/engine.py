@@ -52,6 +52,9 @@ _CLAIM = re.compile(r"[?？]\s*$")
 _RECALLED = re.compile(r"记得|没记错的话|印象中|印象里|我印象")
 # a statement set as a true-or-false item (判断：…（对/错） / …，是否正确): a claim, read without the marks
 _TRUE_FALSE = re.compile(r"^判断题?[:：]?|[（(]\s*(?:对|正确|是)\s*[/／、或]\s*(?:错|错误|否)\s*[）)]|[,，]?是否正确")
+_QUOTED_CLAIM = re.compile(r"[“\"「『]([^”\"」』]{4,80})[”\"」』]")
+_CHECKED = re.compile(r"对吗|对不对|准确吗|准不准|没错吧|是这样吗|正确吗|有依据吗|属实吗|没写错吧|写得对吗")
+_QUOTE_SHORTEST = 6  # characters a quoted claim must have to be checked against the notice's own words
 _WORDING_ASKED = re.compile(r"原文|原话|原句|原文表述|怎么写的|如何表述|怎么表述|怎么说的|原样")
 _QUOTED = 3  # quotes shown at most
 # a claim says something of its subject (罗蔺是综合组组长？); 综合组服务方面？ only names what it asks about
@@ -176,7 +179,7 @@ class Engine:
         The answer's context is the one to keep for the next question, declined or not. Never raises:
         a failure while answering is logged and becomes an apology for that question."""
         try:
-            return self._quoted(self._ask(question, context), question)
+            return self._quoted(self._checked_quote(self._ask(question, context), question), question)
         except Exception:  # one question's bug must not end the chat, the batch or the bot
             _LOGGER.exception("answering failed")
             apology = self.tools.decline(question, self.tools.say("apology"), prefix_only=True)
@@ -284,6 +287,21 @@ class Engine:
             if len(core) >= 2:
                 found.setdefault(core, []).append(group.name)
         return {core: names[0] for core, names in found.items() if len(names) == 1}
+
+    def _checked_quote(self, answer: Answer, question: str) -> Answer:
+        """稿子里写“将原…协调小组更名”，对吗: words in quotation marks that stand in the notice as written are
+        confirmed (是), whatever else the answer says; words it does not have are left to the answer."""
+        found = _QUOTED_CLAIM.search(question)
+        if not (answer.answered and found and _CHECKED.search(question)) or answer.text.startswith(("是。", "不是。")):
+            return answer
+        said = re.sub(r"[\s，,、。；;：:“”\"]", "", found.group(1))
+        if len(said) < _QUOTE_SHORTEST or said not in self._plain_notice:
+            return answer
+        return replace(answer, text=self.tools.verdict(True).text + answer.text)
+
+    @cached_property
+    def _plain_notice(self) -> str:
+        return re.sub(r"[\s，,、。；;：:“”\"]", "", normalize(self.kb.notice, len(self.kb.notice)))
 
     def _quoted(self, answer: Answer, question: str) -> Answer:
         """给我原文 / 原文怎么写的: the answer's facts in the notice's own words, after it."""

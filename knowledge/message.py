@@ -58,7 +58,10 @@ _WONDERING = re.compile(
     r"不知道|不清楚|不确定|搞不清|弄不清|^(?:那)?(?:怎么|为什么|为啥|咋)没(?:有)?(?:说|写|提|列)(?:呢|啊)?$"
 )
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十])个")  # 答4个对吗: a count claimed
-_BACK = re.compile(r"这些|这种|这类|这事|这个事|这方面|这块|上述|以上")  # what the story before told of
+_QUOTED = re.compile(r"[“「『]([^”」』]{4,80})[”」』]")
+_BACK = re.compile(
+    r"这些|这种|这类|这事|这个事|这方面|这块|上述|以上|这句|这个说法|这种说法|这么写|这样写"
+)  # what the story before told of
 _TAKEN_BACK = re.compile(r"^\s*(?:不是|不对)[^，,。？?]{1,12}[，,]\s*(?=我是说|我说的是|我问的是|我想问的是|是)")
 _OPTIONS = re.compile(r"[?？]\s*(?=[A-Fa-f]\s*[.．、:：])")  # a question mark before lettered options
 _MAX_CLAUSES = 12  # of one sentence, the last ones: a question comes at the end of what frames it
@@ -130,7 +133,8 @@ class MessageReader:
                 story = piece.text
                 continue
             back = story and _BACK.search(piece.text) and not piece.named and not self._has_own_topic(piece.text)
-            told = self._told(story) if back else ""
+            quoted = _QUOTED.search(story) if back else None  # 稿子里写“…”，这句对吗: the words quoted are the claim
+            told = quoted.group(1) if quoted else self._told(story) if back else ""
             if told:  # …医疗保险异地联网办理…。请问这些是哪个组负责的: these are what the story told of
                 piece = replace(piece, text=f"{told}，{piece.text}")
             story = piece.text  # (a question asked on the way is part of the story too)
@@ -253,9 +257,13 @@ class MessageReader:
                 weak = query.has(Cue.WHICH_GROUP) and not self.has_topic(query, strong=True)
                 # 精简行政审批组在服务方面的职责中，是否包含减证便民: a claim of work about the subject just named
                 of_named = query.has(Cue.YES_NO) and not query.entities and not points and bool(names)
-                questions.append(
-                    [*plain_describing, clause] if weak else [*describing, clause] if of_named else [clause]
-                )
+                claim = next((q.group(1) for c in narrative if points and (q := _QUOTED.search(c))), None)
+                if claim is not None:  # 稿子里写“协调小组由常务副市长牵头”，这句对吗: the words quoted are judged
+                    questions.append([claim, clause])
+                else:
+                    questions.append(
+                        [*plain_describing, clause] if weak else [*describing, clause] if of_named else [clause]
+                    )
                 named.append(list(names) if points else [])  # names met in passing serve a pronoun only
                 subjectless.append(False)
             elif own:  # a facet: of what the narrative before it described (那个管证照分离的组，组长叫啥),

@@ -120,7 +120,8 @@ _TOWARDS = re.compile(r"^那?(?:对于|对|针对)")
 # 刚才那个副主任还兼什么 / 副主任还兼哪些组的组长: the post stands for its holder, named before
 _THAT_POST = re.compile(
     r"(?:那个|这个|那位|这位)(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?!的|呢|是|由|有)"
-    r"|^(?:办公室)?(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?:还|也|又)(?:兼|担任|在|当|管|负责|牵头|参加|是(?!谁|哪))"
+    r"|^(?:办公室)?(?:常务)?副?(?:组长|主任|召集人|指挥长|秘书长)(?:在[^，。？?]{1,8}?)?(?:还|也|又)"
+    r"(?:兼|担任|在|当|管|负责|牵头|参加|有|是(?!谁|哪))"
 )
 _NOT_PRONOUNS = ("其他", "其它", "吉他")
 _AMONG = re.compile(r"其中|里面|里头|当中|^(?:那|那么)?(?:那个|这个|那些|这些)")  # 其中那个保障组 / 那个保障组
@@ -130,7 +131,11 @@ _FRAGMENT_FRAME = re.compile(r"^(?:那|那么|就是|是)+|(?:那个|那一个|�
 _STEP = re.compile(r"(?:(下)|上)(?:一|面一)(?:行|个组|组|个小组|栏)|(?:(下)|上)一个(?=呢|$)")
 _HIS_ONE = ("那个", "的那个", "那一个", "牵头的", "带的")
 _PERSON_WORD = re.compile(r"[位人名]")
-_WHO_THEN = re.compile(r"^(?:那|那么)(?:应该|到底|究竟)?(?:是谁|是哪位|是哪个人|谁是)(?:呢|啊|呀)?[?？]?$")
+_OFFICE_POST = re.compile(r"^(?:办公室)?((?:常务)?副?主任)")
+_WHO_THEN = re.compile(  # 那是谁 / 那应该怎么写 / 正确的是什么: after a claim judged false, what is right
+    r"^(?:那|那么)?(?:应该|到底|究竟|正确的?)?(?:是谁|是哪位|是哪个人|谁是|怎么写|咋写|怎么说|是什么|该怎么写)"
+    r"(?:才对)?(?:呢|啊|呀)?[?？]?$"
+)
 
 
 def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query, tuple[Entity, ...]]:
@@ -156,6 +161,9 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
             return replace(query, cues=(query.cues - {Cue.WHICH_GROUP}) | {Cue.ROLES}), (
                 Entity(EntityKind.PERSON, context.focus[0]),
             )
+        office_post = _office_post_holder(tools, query) if _THAT_POST.search(query.text) else ()
+        if office_post:  # 办公室副主任在专题组也有职务吗: its holder, asked about
+            return replace(query, cues=query.cues - _OFFICE_CUES - {Cue.OFFICE_DEPUTY}), office_post
         post_holder = _unit_post_holder(tools, query, context)
         if post_holder:  # 那市司法局呢 → 它局长是谁: whoever holds that post of the unit
             return query, post_holder
@@ -325,6 +333,13 @@ def _follow_up(
         query = replace(query, cues=(query.cues - {Cue.LEADER}) | {Cue.OFFICE, Cue.OFFICE_DIRECTOR})
     asks_relation = bool(query.cues & RELATION_CUES) or bool(query.aspects)
     ellipsis = query.text.startswith(_ELLIPSIS_START) or query.text.endswith(_ELLIPSIS_END)
+    claimed_of = [e for e in context.entities if e.kind is not EntityKind.GROUP]
+    if ellipsis and not entities and Cue.YES_NO.value in context.relation and len(claimed_of) == 1:
+        # 罗蔺是协调小组的组长吗（不是）→ 那副组长呢: the same claim of him, with the place asked now
+        places = query.cues & {Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY}
+        if places and not query.content:
+            groups = tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
+            return replace(query, cues=query.cues | {Cue.YES_NO}), (*claimed_of, *groups)
     if ellipsis and Cue.REQUIREMENT.value in context.relation and _TOWARDS.match(query.text):
         # 有啥要求 → 那对市政府各部门的主要负责人呢: what the notice requires of them, whoever they are
         return replace(query, cues=(query.cues - RELATION_CUES) | {Cue.REQUIREMENT}), entities
@@ -437,12 +452,17 @@ def _follow_up(
         # 双创组组长 → 审批组呢 → 这俩组副组长单位各几个 / 哪个多: this subject and the one before it
         before = next((e for e in context.earlier if e.kind is inherited[0].kind), None)
         inherited = (*([before] if before is not None else []), *inherited)
+    holder_asked = False  # 它 stands for the unit or person the groups are asked of
     picked = _picked(tools, query, context)
     if picked:  # 第一个是什么职务 / 排第二的那个组长 / 后者 / 那另一位呢 / 后面两个: of those listed before
         inherited = picked
     elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP):
         # 市发展改革委参加了哪些组 → 它在这些组里是什么角色: the role is the holder's, not the groups'
         inherited = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP) or inherited
+    elif pronoun is EntityKind.GROUP and query.has(Cue.WHICH_GROUP) and bare_pronoun(query.text) == "它":
+        # 市市场监管局也是商事组的副组长单位吗 → 那它是哪些组的副组长单位: 它 is what groups are asked of
+        holders = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP)
+        inherited, holder_asked = holders or inherited, bool(holders)
     office = query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)  # 副主任呢 after 他本职是什么
     asks_group = query.has(*_GROUP_FACETS) or office or bool(query.aspects) or pronoun is EntityKind.GROUP
     # 他是哪个组的 / 他也是副组长吗 / 她一共当了几个组的组长 ask of the person; 他的副手是谁 of the group
@@ -450,7 +470,7 @@ def _follow_up(
         query.has(Cue.ROLES) and not query.asks_person
     )
     of_person = pronoun in (EntityKind.PERSON, EntityKind.UNIT) and asks_of_person  # (那个单位还在哪些组当副组长)
-    of_person = of_person and not _HIS_GROUP.search(query.text)  # 他那个组负责什么: the group, not the person
+    of_person = (of_person and not _HIS_GROUP.search(query.text)) or holder_asked  # (他那个组负责什么: the group)
     asks_office = office and ellipsis and not query.has(*_GROUP_FACETS, Cue.YES_NO, Cue.ALSO)
     holder_office = tools.office_group() if asks_office else None
     if holder_office is not None and inherited and all(e.kind is EntityKind.PERSON for e in inherited):
@@ -532,6 +552,17 @@ def _fragment_of_listed(tools: Tools, query: Query, context: Context) -> Entity 
     return Entity(EntityKind.GROUP, fits[0]) if len(fits) == 1 else None
 
 
+def _office_post_holder(tools: Tools, query: Query) -> tuple[Entity, ...]:
+    """办公室副主任在专题组也有职务吗 / 副主任还兼什么: the people who hold the office's place the question starts with."""
+    found = _OFFICE_POST.match(query.text)
+    office = tools.office_group()
+    if found is None or office is None or office.office is None:
+        return ()
+    role = found.group(1)
+    held = [h for h in office.office.roles if h.role == role]
+    return tuple(Entity(EntityKind.PERSON, p) for h in held for p in h.persons)
+
+
 def _true_holder(tools: Tools, query: Query, context: Context) -> tuple[Query, tuple[Entity, ...]] | None:
     """那是谁 / 那应该是谁 after a yes/no claim of a person's place in a group: the place, of the group."""
     if Cue.YES_NO.value not in context.relation or not _WHO_THEN.match(query.text):
@@ -540,7 +571,7 @@ def _true_holder(tools: Tools, query: Query, context: Context) -> tuple[Query, t
     relation = {c for c in Cue if c.value in context.relation} & RELATION_CUES - {Cue.YES_NO, Cue.ROLES}
     if not groups or not relation:
         return None
-    return replace(query, cues=(query.cues - {Cue.YES_NO}) | relation), groups
+    return replace(query, cues=frozenset(relation)), groups  # (那应该怎么写: no duty, no requirement asked)
 
 
 def _unit_post_holder(tools: Tools, query: Query, context: Context) -> tuple[Entity, ...]:

@@ -25,6 +25,7 @@ _DEMONSTRATIVE_AS = {"组": "这几个组", "小组": "这几个组", "单位": 
 # A-not-A asks yes or no whatever the verb: 能不能 / 可不可以 / 属不属于 / 会不会 / 有没有.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # 怎么办营业执照 asks how to get something done (a procedure); 重大问题要怎么办 asks what the notice requires
+_LED_BY = re.compile(r"由[^，。？?]{1,12}?(?:牵头|挂帅|领衔|带队)")
 _MODALS = ("应该", "应当")
 _WHO_WHICH = re.compile(r"谁|几|多少|哪")
 _DUTY_VERB = re.compile(r"负责[\u4e00-\u9fff]{1,2}?(?:什么|啥|哪些)")  # 综合组负责编什么: what it does, in its verb
@@ -250,6 +251,8 @@ class QueryReader:
             tags.append(Cue.PROCEDURE)
         if _DUTY_VERB.search("".join(masked)) and Cue.DUTY not in tags:
             tags.append(Cue.DUTY)
+        if _LED_BY.search(text) and Cue.LEADER not in tags:
+            tags.append(Cue.LEADER)  # 协调小组由常务副市长牵头: who leads it, claimed
         for found in _BOTH_PAIR.finditer("".join(masked)):
             tags.append(Cue.BOTH)
             words.append(found.group().replace(" ", ""))

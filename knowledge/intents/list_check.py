@@ -35,7 +35,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     place = f"{group.name}{held[0].role}{'单位' if units and tier is not Tier.MEMBER else ''}"
     wrong = [e for e in written if e not in holders]
     missing = [e for e in holders if e not in written and (e.kind is EntityKind.UNIT) == units]
-    said = []
+    said = [tools.verdict(not wrong and not missing).text]  # 齐全吗 / 少没少: yes or no first
     if wrong:
         said.append(tools.say("list_check_wrong", names="、".join(map(tools.name, wrong)), place=place))
     if missing:
