@@ -18,7 +18,7 @@ from pathlib import Path
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Context
 from knowledge.describe import Part
-from knowledge.facts import FactKind, Knowledge, Person, Unit
+from knowledge.facts import Aspect, FactKind, Knowledge, Person, Unit
 from knowledge.intents.pasted import pasted_clause
 from knowledge.lexicon import (
     Cue,
@@ -404,7 +404,7 @@ class Engine:
             mentioned=mentioned,
             carried=carried,
             relation=tuple(sorted(relation)),
-            aspects=tuple(a.value for a in query.aspects),
+            aspects=tuple(a.value for a in query.aspects or self._aspects_cited(answer)),
             groups=tuple(dict.fromkeys(g for g in groups if g in self.kb.groups)),
             people=people,
             focus=named,
@@ -413,6 +413,12 @@ class Engine:
             earlier=self._earlier(answer, previous),
             claim=self._claim(query),
         )
+
+    def _aspects_cited(self, answer: Answer) -> tuple[Aspect, ...]:
+        """The one side of 放管服 every fact an answer cites is a duty of (减证便民是哪个组 → 哪方面: 服务)."""
+        facts = [self.kb.facts[f] for f in answer.facts if f in self.kb.facts]
+        sides = {f.aspect for f in facts}
+        return (sides.pop(),) if facts and len(sides) == 1 and None not in sides else ()  # type: ignore[return-value]
 
     @staticmethod
     def _earlier(answer: Answer, previous: Context | None) -> tuple[Entity, ...]:

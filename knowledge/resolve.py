@@ -96,7 +96,10 @@ _THAT_ONE = re.compile(r"[\u4e00-\u9fff]{2}(?:那个|那一个)(?![组人])")
 _DESCRIBED_ONE = re.compile(
     r"^[^，。？?]{1,12}?(?:那个|那位|那一个|那一位|的那个|的那位|的)(?:人)?[吧呀啊]?$"
 )  # 专题组那个
-_ELLIPSIS_START = ("那", "那么", "说错了", "说错", "打错了", "搞错了", "不对", "我是说", "我问的是", "我说的是")
+_ELLIPSIS_START = (
+    *("那", "那么", "说错了", "说错", "打错了", "搞错了", "不对", "我是说", "我问的是", "我说的是"),
+    *("不是这个", "不是这", "问的是", "我问"),  # 不是这个 问商事组: the same asked of another
+)
 _ELLIPSIS_END = ("呢", "的呢")
 _PRONOUN_KINDS = {
     "单位": EntityKind.UNIT,
@@ -131,6 +134,10 @@ _FRAGMENT_FRAME = re.compile(r"^(?:那|那么|就是|是)+|(?:那个|那一个|�
 _STEP = re.compile(r"(?:(下)|上)(?:一|面一)(?:行|个组|组|个小组|栏)|(?:(下)|上)一个(?=呢|$)")
 _HIS_ONE = ("那个", "的那个", "那一个", "牵头的", "带的")
 _PERSON_WORD = re.compile(r"[位人名]")
+_IN_GROUP_ROLE = re.compile(
+    r"^(?:那|那么)?[他她]?在(?:这个|那个|这|那)?[^，。？?]{0,16}?(?:小组|组|委员会|专班|指挥部|联席会议)?(?:里面?|中|当中)"
+    r"(?:呢|干嘛|干什么|做什么|是什么|任什么|担任什么|什么角色|啥角色|是啥|干啥|啥职务|什么职务)?[吗呢啊]?[?？]?$"
+)
 _OFFICE_POST = re.compile(r"^(?:办公室)?((?:常务)?副?主任)")
 _WHO_THEN = re.compile(  # 那是谁 / 那应该怎么写 / 正确的是什么: after a claim judged false, what is right
     r"^(?:那|那么)?(?:应该|到底|究竟|正确的?)?(?:是谁|是哪位|是哪个人|谁是|怎么写|咋写|怎么说|是什么|该怎么写)"
@@ -167,7 +174,8 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
         post_holder = _unit_post_holder(tools, query, context)
         if post_holder:  # 那市司法局呢 → 它局长是谁: whoever holds that post of the unit
             return query, post_holder
-    if context is not None and (context.entities or context.relation):
+    listed = context is not None and bool(context.listed_groups or context.people or context.units)
+    if context is not None and (context.entities or context.relation or listed):  # (第三部分 → 第二个组)
         query, entities = _follow_up(tools, query, entities, context)
     if not entities and len(tools.kb.groups) == 1 and (query.has(*_GROUP_FACETS, Cue.DUTY) or query.asks_person):
         # 组长是谁, asked of a notice that sets up one group: that group
@@ -331,8 +339,23 @@ def _follow_up(
     elif office and not entities and query.has(Cue.LEADER) and _OFFICE_HEAD.search(query.text):
         # 安委办挂在哪个部门 → 主任是哪位领导: the office's 主任, where the body's head is a 主任 too
         query = replace(query, cues=(query.cues - {Cue.LEADER}) | {Cue.OFFICE, Cue.OFFICE_DIRECTOR})
+    cited = tuple(e for e in context.entities if e.kind is EntityKind.GROUP) or tuple(
+        Entity(EntityKind.GROUP, g) for g in context.listed_groups[:1] if len(context.listed_groups) == 1
+    )
+    if not entities and query.has(Cue.WHICH_ASPECT) and not query.content and context.aspects and cited:
+        # 减证便民是哪个组 → 哪方面: the side of the clause just cited, said with it
+        aspects = tuple(a for a in Aspect if a.value in context.aspects)
+        return replace(query, cues=query.cues - {Cue.WHICH_ASPECT}, aspects=aspects), cited
+    if office and query.has(Cue.OFFICE_PLACE) and not query.has(Cue.OFFICE):
+        query = replace(query, cues=query.cues | {Cue.OFFICE})  # 办公室主任是谁 → 设在哪: the office's place
     asks_relation = bool(query.cues & RELATION_CUES) or bool(query.aspects)
     ellipsis = query.text.startswith(_ELLIPSIS_START) or query.text.endswith(_ELLIPSIS_END)
+    person = [e for e in context.entities if e.kind is EntityKind.PERSON] or [
+        Entity(EntityKind.PERSON, p) for p in context.focus if p in tools.kb.people
+    ]
+    if len(person) == 1 and _IN_GROUP_ROLE.match(query.text) and all(e.kind is EntityKind.GROUP for e in entities):
+        # 欧顺清啥职务 → 在协调小组里呢 / 吴存荣 → 在小组里干嘛: his place there, not the group's facets
+        return replace(query, cues=frozenset({Cue.ROLES})), (*person, *entities)
     claimed_of = [e for e in context.entities if e.kind is not EntityKind.GROUP]
     if ellipsis and not entities and Cue.YES_NO.value in context.relation and len(claimed_of) == 1:
         # 罗蔺是协调小组的组长吗（不是）→ 那副组长呢: the same claim of him, with the place asked now
@@ -451,6 +474,7 @@ def _follow_up(
     picks = picks or AFTER.search(query.text) is not None  # 后面还有吗: more of what was just said
     picks = picks or _STEP.search(query.text) is not None  # 那下一行呢: the group after it
     picks = picks or _SEVERAL.search(query.text) is not None  # 后面两个 / 剩下的: several of those listed
+    picks = picks or bool(context.listed_groups and _ORDINAL_GROUP.search(query.text))  # 第三部分 → 第二个组
     picks = picks or (not query.content and _AGAIN.search(query.text) is not None)  # 再说一遍: the same again
     if not (pronoun is not None or ellipsis or picks or query.has(*_FOLLOW_UP_CUES) or query.aspects):
         return query, entities

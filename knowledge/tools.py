@@ -65,6 +65,7 @@ LIST_CHECKED = re.compile(
 # what comes after what was just said: 后面还有吗 / 后面还写了什么 / 好像没说完
 AFTER = re.compile(
     r"(?:后面|后边|后头|之后|接下来|再往后)(?:还|又)?(?:有|写|说|讲|提)?了?(?:什么|啥|哪些|吗|呢|没有|内容)|没说完|没写完|不完整"
+    r"|^(?:就|只有)这(?:一句|一条|些|么多|一点|几句)[吗吧啊？?]*$"
 )
 _DUTY_ORDINAL = re.compile(
     r"第\s*([一二三四五六七八九十1-9])\s*(?:条|项|点|个)|(?<![一二三四五六七八九十])([一二三四五六七八九十])是(?:啥|什么)"
@@ -431,7 +432,9 @@ class Tools:
         holder = self.office_group()
         if holder is None:
             return Part(self.say("office_unstated"))
-        return Part(self.say("no_office", group=group.name, office_group=holder.name))
+        said = Part(self.say("no_office", group=group.name, office_group=holder.name))
+        # (法治组组长是谁 → 办公室在哪: that office said too, since it is the one the notice has)
+        return describe.join([said, describe.office(self.kb, holder)]) if holder.office else said
 
     @cached_property
     def place_words(self) -> frozenset[str]:

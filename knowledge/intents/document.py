@@ -90,7 +90,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if asks_issuer and {"published", "signed"} & set(fields):  # 哪个部门印发 / 落款是哪个单位: the issuer
         fields = ["issuer" if f in ("published", "signed") else f for f in fields]
     only_coordination = all(e == Entity(EntityKind.GROUP, tools.kb.top or "") for e in entities)
-    if not query.about_document and set(fields) <= _WEAK_FIELDS and _strong_clause(tools, query):
+    if not query.about_document and set(fields) <= _WEAK_FIELDS and query.content and _strong_clause(tools, query):
         return None  # 双随机一公开 / 要根据什么细化工作: the words are about a duty, not the document
     # 发文机关是市政府还是市政府办公厅: the units named are the choices offered, not what is asked about
     choices = "还是" in query.text and bool({"issuer", "recipients"} & set(fields))

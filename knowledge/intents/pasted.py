@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.facts import Fact, FactKind
+from knowledge.matcher import Entity, EntityKind
 from knowledge.retrieval import CLAUSE_END, Clause, Hit
 from knowledge.tools import Tools
 from knowledge.turn import Turn
@@ -44,7 +45,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         part = Part(text, (fact.id,))
     else:
         part = Part(tools.say("pasted_line", section=fact.section, clause=clause), (fact.id,))
-    return tools.answer(turn.question, [part], turn.entities, 0.85)
+    # (“…”这啥意思 → 组长: the group whose clause it is is what the chat is about now)
+    subjects = (Entity(EntityKind.GROUP, fact.subject),) if fact.subject in tools.kb.groups else turn.entities
+    return tools.answer(turn.question, [part], subjects, 0.85)
 
 
 def pasted_clause(tools: Tools, question: str) -> tuple[Fact, str] | None:

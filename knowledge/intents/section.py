@@ -9,7 +9,7 @@ import unicodedata
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer
 from knowledge.describe import Part
-from knowledge.facts import FactKind
+from knowledge.facts import FactKind, Group
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind
 from knowledge.tools import Tools
@@ -65,13 +65,16 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         # （一）条 names the part by its heading: the item itself)
         return None
     groups = [g for g in tools.kb.groups.values() if g.section == section]
+    under: list[Group] = []
     if groups:  # 三（二）: the group it sets up, with its leader and duties
         parts = [describe.group_card(tools.kb, g) for g in groups]
     else:
         parts = _said(tools, section)
-        if not parts:  # 二: the groups of its items, and what it says itself
-            under = [g for g in tools.kb.groups.values() if g.section and _within(g.section, section)]
-            parts = [Part(tools.say("section_group", section=g.section, group=g.name)) for g in under]
+        # 二: what it says itself, then the groups of its items (二（一）精简行政审批组 …), so 第一个组 can pick one
+        under = [
+            g for g in tools.kb.groups.values() if g.section and g.section != section and _within(g.section, section)
+        ]
+        parts += [Part(tools.say("section_group", section=g.section, group=g.name)) for g in under]
         if not parts:  # 四: what its items say (四（一）, 四（二）)
             items = dict.fromkeys(f.section for f in tools.kb.facts.values() if _within(f.section, section))
             parts = [p for item in items if item != section for p in _said(tools, item)]
@@ -81,7 +84,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     # its own line so the parts keep their labels
     said_by_itself = all(p.text.startswith("有关要求") or UNSTATED in p.text for p in parts)
     head = [] if said_by_itself else [Part(tools.say("section_is", section=section) + "\n")]
-    return tools.answer(turn.question, [*head, *parts[:_SHOWN]], (), 0.85)
+    return tools.answer(turn.question, [*head, *parts[: _SHOWN + len(under)]], (), 0.85)
 
 
 def _sections(question: str) -> list[str]:
