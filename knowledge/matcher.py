@@ -153,6 +153,10 @@ class EntityMatcher:
                 keep = 0 if entity.kind is EntityKind.PERSON else 2
                 self._three.setdefault((keep, surface[keep]), []).append((surface, entity))
 
+    def stem_of(self, text: str) -> Entity | None:
+        """The entity a short form stands for when typed alone (双创 for 激励创业创新组), if any."""
+        return self._stems.get(text)
+
     def find(self, text: str) -> list[Mention]:
         """Mentions in order of position; overlapping spans resolved in favour of the earlier pass."""
         mentions: list[Mention] = []
