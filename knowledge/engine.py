@@ -52,6 +52,7 @@ _CLAIM = re.compile(r"[?？]\s*$")
 _RECALLED = re.compile(r"记得|没记错的话|印象中|印象里|我印象")
 # a statement set as a true-or-false item (判断：…（对/错） / …，是否正确): a claim, read without the marks
 _TRUE_FALSE = re.compile(r"^判断题?[:：]?|[（(]\s*(?:对|正确|是)\s*[/／、或]\s*(?:错|错误|否)\s*[）)]|[,，]?是否正确")
+_QUALIFIERS = ("常务副", "第一副", "执行副")  # a deputy place people name by its qualifier alone
 _QUOTED_CLAIM = re.compile(r"[“\"「『]([^”\"」』]{4,80})[”\"」』]")
 _CHECKED = re.compile(r"对吗|对不对|准确吗|准不准|没错吧|是这样吗|正确吗|有依据吗|属实吗|没写错吧|写得对吗")
 _QUOTE_SHORTEST = 6  # characters a quoted claim must have to be checked against the notice's own words
@@ -281,7 +282,20 @@ class Engine:
         stem = self.reader.matcher.stem_of(text) if text in self.lexicon.synonyms else None
         if stem is not None and stem.kind is EntityKind.GROUP:  # 双创 alone: the group, not the words it rewrites to
             text = self.kb.groups[stem.id].name
-        return self.speller.mend(self.lexicon.rewrite(text))
+        return self._qualified_whole(self.speller.mend(self.lexicon.rewrite(text)))
+
+    def _qualified_whole(self, text: str) -> str:
+        """常务副的呢 / 第一副是谁: the qualified place said without its word, where the notice has one such place
+        (常务副指挥长)."""
+        for prefix, place in self._qualified_places.items():
+            text = re.sub(f"{prefix}(?![\u4e00-\u9fff]*?(?:组长|主任|召集人|指挥长|总指挥|长))", place, text)
+        return text
+
+    @cached_property
+    def _qualified_places(self) -> dict[str, str]:
+        places = {h.role for g in self.kb.groups.values() for h in g.roles}
+        found = {p: [w for w in places if w.startswith(p) and len(w) > len(p)] for p in _QUALIFIERS}
+        return {p: ws[0] for p, ws in found.items() if len(ws) == 1}
 
     @cached_property
     def _bare_names(self) -> dict[str, str]:
