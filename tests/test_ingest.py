@@ -1276,3 +1276,27 @@ def test_an_adjustment_that_merges_a_group_into_another_with_two_deputies_named_
     assert [k.people[p].name for p in deputies.persons] == ["邱雅琴", "董云飞"] and not deputies.posts
     cut = [r for r in k.requirements if r.section == "四（二）"]
     assert cut[0].quote.endswith("要说明理由并") and cut[-1].unstated
+
+
+def test_a_two_column_roster_table_inherits_each_place_down_its_blank_cells(tmp_path: Path) -> None:
+    """职务 | 姓名及单位职务: the name and its title in one cell (&nbsp; between them), the place cell blank on the rows
+    that go on with the place above (tab first), one row broken at its cell (秘书长 / its holder in the next cell),
+    one title wrapped onto a line of its own; （兼） after a title is no title of its own."""
+    raw = (
+        "https://example.gov.cn/t1.html\n<h1>某省人民政府办公厅关于调整某省测试运动委员会组成人员的通知</h1>\n"
+        "<p>　　一、组成人员</p>\n<table><tbody>\n<tr><td>职务</td><td>姓名及单位职务</td></tr>\n"
+        "主任委员\t卓远航&nbsp;&nbsp;副省长\n副主任委员\t秦　朗&nbsp;&nbsp;省政府副秘书长\n"
+        "\t甘若水&nbsp;&nbsp;省体育局局长\n委员\t韦　彤&nbsp;&nbsp;省财政厅副厅长\n"
+        "\t鲍思齐&nbsp;&nbsp;省卫生健康委一级巡视员、省健康办\n专职副主任\n\t温立言&nbsp;&nbsp;省体育局副局长\n"
+        "<tr><td>秘书长</td><td>温立言&nbsp;&nbsp;省体育局副局长（兼）</td></tr>\n</tbody></table>\n"
+        "<p>　　二、工作规则</p>\n<p>　　1. 委员会每年召开1次全体会议。</p>\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "主任委员") == ["卓远航"]
+    assert _holders(k, "副主任委员") == ["秦朗", "甘若水"]
+    assert _holders(k, "委员") == ["韦彤", "鲍思齐", "温立言"]
+    assert _holders(k, "秘书长") == ["温立言"]
+    assert [t.title for t in k.people["bao_siqi"].titles] == ["省卫生健康委一级巡视员", "省健康办专职副主任"]
+    assert [t.title for t in k.people["wen_liyan"].titles] == ["省体育局副局长"]
+    assert "职务" not in k.notice.split("二、")[0]
+    assert "甘若水（省体育局局长）" in _ask(tmp_path, "副主任委员有哪些")
