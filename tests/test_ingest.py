@@ -1300,3 +1300,23 @@ def test_a_two_column_roster_table_inherits_each_place_down_its_blank_cells(tmp_
     assert [t.title for t in k.people["wen_liyan"].titles] == ["省体育局副局长"]
     assert "职务" not in k.notice.split("二、")[0]
     assert "甘若水（省体育局局长）" in _ask(tmp_path, "副主任委员有哪些")
+
+
+def test_the_notices_closing_words_after_its_last_item_are_cited_as_its_body_not_as_that_item(
+    tmp_path: Path,
+) -> None:
+    """此前…以本通知为准 after 三、 / 2.: the notice's own closing, no part of rule 2; and 由主任委员或其委托的副主任委员召集
+    names who convenes, no holder of 委员 (the 任 of 主任 is no 任)."""
+    raw = (
+        "某市人民政府办公室关于调整某市测试协调委员会组成人员的通知\n一、组成人员\n主任委员：卓远航 市长\n"
+        "二、委员会办公室\n委员会办公室设在市体育局，承担日常工作。\n三、工作规则\n"
+        "1. 委员会每年召开1次全体会议，由主任委员或其委托的副主任委员召集。\n"
+        "2. 委员会组成人员需要调整的，由所在单位提出意见，报主任委员审定。\n"
+        "此前有关文件与本通知不一致的，以本通知为准。\n某市人民政府办公室\n2023年5月6日\n"
+    )
+    k = _read(raw, tmp_path)
+    sections = {r.quote: r.section for r in k.requirements}
+    assert sections["此前有关文件与本通知不一致的，以本通知为准。"] == "正文"
+    assert sections["委员会组成人员需要调整的，由所在单位提出意见，报主任委员审定。"] == "三2."
+    assert [h.role for h in next(iter(k.groups.values())).roles] == ["主任委员"]
+    assert "三2." not in _ask(tmp_path, "以什么为准")
