@@ -1320,3 +1320,22 @@ def test_the_notices_closing_words_after_its_last_item_are_cited_as_its_body_not
     assert sections["委员会组成人员需要调整的，由所在单位提出意见，报主任委员审定。"] == "三2."
     assert [h.role for h in next(iter(k.groups.values())).roles] == ["主任委员"]
     assert "三2." not in _ask(tmp_path, "以什么为准")
+
+
+def test_a_two_column_roster_table_in_markdown_with_bracketed_titles_and_a_post_without_a_name(
+    tmp_path: Path,
+) -> None:
+    """| 职务 | 姓名及职务 | rows: a padded name inside its cell, "name（title）" cells kept as written, an empty
+    place cell going on with the place above, a post no one is named for (its place's, never a person)."""
+    raw = (
+        "某县人民政府办公室关于调整某县测试工作领导小组组成人员的通知\n一、组成人员\n| 职务 | 姓名及职务 |\n|---|---|\n"
+        "| 组长 | 葛　明（县长） |\n| 副组长 | 钱　进（副县长） |\n|  | 县政府办公室主任 |\n| 成员 | 翁海若（县财政局局长） |\n"
+        "|  | 符　青（县教育局局长） |\n二、工作要求\n各成员单位要按时完成测试。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["葛明"] and _holders(k, "副组长") == ["钱进"]
+    assert _holders(k, "成员") == ["翁海若", "符青"]
+    deputies = next(h for h in next(iter(k.groups.values())).roles if h.role == "副组长")
+    assert deputies.posts == ("县政府办公室主任",)
+    assert [t.title for t in k.people["fu_qing"].titles] == ["县教育局局长"]
+    assert "|" not in k.notice and "组长：葛明（县长）" in k.notice

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from knowledge.ingest.draft import is_unit
 from knowledge.ingest.names import SURNAMES, ends_as_post, is_name
 from knowledge.ingest.roster import ROLES
 
@@ -33,9 +34,10 @@ def table_rows(lines: list[str]) -> list[str]:
     while i < len(lines):
         line = lines[i]
         held = _held_header(lines, i)
-        if held:
-            rows, i = _held_rows(lines, i + held)
+        rows, end = _held_rows(lines, i + held) if held else ([], i)
+        if rows:  # a header no row follows is left as the crawl gave it
             out.extend(rows)
+            i = end
             continue
         cells = _cells(line)
         if cells and _is_header(cells):
@@ -170,7 +172,8 @@ def _held_header(lines: list[str], start: int) -> int:
         return 0
     place, held = cells
     is_header = place in _PLACE_HEADS and _NAME_HEAD in held and re.search("职务|单位", held) and len(held) <= 8
-    return size if is_header else 0
+    rule = start + size < len(lines) and all(_RULE.match(c) for c in _cells(lines[start + size]) or ["x"])
+    return size + rule if is_header else 0  # markdown's |---|---| under it too
 
 
 def _held_rows(lines: list[str], start: int) -> tuple[list[str], int]:
@@ -184,15 +187,16 @@ def _held_rows(lines: list[str], start: int) -> tuple[list[str], int]:
         place, held = _held_cells(lines[i])
         if place and not held and i + 1 < len(lines):
             below, held = _held_cells(lines[i + 1])  # the place alone, its name and title on the next line
-            if below or not _held_entry(held):
+            entry = None if below else _held_entry(held)
+            if entry is None:
                 break
-            rows.append(_row(place, *_held_entry(held)))  # type: ignore[misc]
+            rows.append(f"{place}：{entry[0]}")
             i += 2
             continue
-        entry = _held_entry(held)
-        if entry and (entry[0] or place):
-            rows.append(_row(place, *entry))
-        elif rows and not place and _wraps_title(rows[-1], held):
+        entry, as_cells = _held_entry(held), _cells(lines[i]) is not None
+        if entry and (entry[1] or place or as_cells):  # a post alone in a blank-place cell is that place's too
+            rows.append(f"{place}：{entry[0]}" if place else entry[0])
+        elif rows and not place and not as_cells and _wraps_title(rows[-1], held):
             rows[-1] += held
         else:
             break
@@ -210,14 +214,20 @@ def _held_cells(line: str) -> tuple[str, str]:
     return (first, rest.strip()) if first in ROLES else ("", text)
 
 
-def _held_entry(cell: str) -> tuple[str, str] | None:
-    """A name-and-title cell as (name, title), or ("", post) for a post no one is named for; None for neither."""
-    padded = re.match(r"([\u4e00-\u9fff] [\u4e00-\u9fff]) (.+)$", cell)  # 潘 丽 县某局局长: a padded name
-    name, rest = (_unpadded(padded.group(1)), padded.group(2)) if padded else cell.partition(" ")[::2]
-    if is_name(name) and rest.strip():
-        return name, rest.strip()
+def _held_entry(cell: str) -> tuple[str, bool] | None:
+    """A name-and-title cell as the roster line it is ("name title", a padded name joined; "name（title）" as
+    written; a post no one is named for alone) and whether it names someone; None for none of these."""
+    padded = re.match(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?=[\s(（]|$)", cell)  # 潘 丽 县某局局长: a padded name
+    if padded and padded.group(1) in SURNAMES:
+        cell = padded.group(1) + padded.group(2) + cell[padded.end() :]
+    name, title = cell.partition(" ")[::2]
+    if is_name(name) and title.strip():
+        return f"{name} {title.strip()}", True
+    bracketed = re.fullmatch(r"([^\s()（）]{2,4}?)\s*[(（][^()（）]+[)）]", cell)
+    if bracketed and is_name(bracketed.group(1)):
+        return cell, True
     if cell and " " not in cell and ends_as_post(cell) and len(cell) <= _LONGEST_CELL:
-        return "", cell
+        return cell, False
     return None
 
 
@@ -226,7 +236,7 @@ def _wraps_title(row: str, text: str) -> bool:
     is a post by itself (专职副主任), no name, no place, no sentence."""
     return (
         bool(text)
-        and not ends_as_post(row)
+        and is_unit(re.split(r"[、 ：]", row)[-1])
         and ends_as_post(text)
         and text not in ROLES
         and not is_name(text)
