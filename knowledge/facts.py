@@ -13,7 +13,8 @@ from functools import cached_property
 
 # a place a notice's names are of (广东省…, 吐鲁番市…, 开州区…): its stem, and its level
 _PLACE_OF = re.compile(r"([\u4e00-\u9fff]{2,4}?)(省|市|县|区)")
-_NOT_A_STEM = re.compile(r"[省市县区城镇乡国家全各本我这那该其关于和与及]")
+# (关于调整市…: 调整 is what the notice does, no place; nor 成立, 设立, 撤销 …)
+_NOT_A_STEM = re.compile(r"[省市县区城镇乡国家全各本我这那该其关于和与及]|调整|成立|设立|撤销|建立|组建|印发|更名|增补")
 
 
 class Aspect(enum.Enum):

@@ -106,6 +106,7 @@ KEYS = frozenset(
         "clauses_mention",
         "no_clause_mentions",
         "body_not_set_out",
+        "short_name_is",
         "names_unstated",
         "own_date",
         "list_check_wrong",

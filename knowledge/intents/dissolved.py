@@ -43,6 +43,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         gone = field == "abolished" or not merged_into
         parts.insert(0, tools.verdict(claims_kept != gone if claims_kept or field == "abolished" else True))
     unique = list({p.text: p for p in parts}.values())
+    top = tools.kb.groups.get(tools.kb.top or "")
+    said = "".join(p.text for p in unique)
+    if top is not None and top.full_name and top.name in said.replace(top.full_name, ""):
+        # 其承担的工作统一由领导小组负责: the notice's short name, said whole (领导小组即市优化营商环境工作领导小组)
+        unique.append(Part(tools.say("short_name_is", name=top.name, full=top.full_name)))
     return tools.answer(turn.question, unique, (), 0.8)
 
 

@@ -75,6 +75,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         shares = hits[0].score >= _WHEN_COVERED and (len(hits) < 2 or hits[1].score < hits[0].score)
         hits = [Hit(hits[0].clause, 1.0)] if shares else hits
     if hits and hits[0].score >= _COVERED:
+        # of the clauses that fit as well, the one about the place the question names first (成员调整了要重新发文吗:
+        # the rule of 成员, not of another group's 组成人员)
+        asked = [w for w in tools.place_words if w in query.text]
+        hits = sorted(hits, key=lambda h: (-round(h.score, 6), not any(w in h.clause.text for w in asked)))
         chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9][:2]
         parts = [describe.requirement(tools.kb, r) for r in tools.with_lost_rest(chosen)]
     else:  # a sentence of the notice no fact quotes (不作为议事协调机构, 报组长批准)
@@ -108,10 +112,12 @@ def _names_the_group(turn: Turn, tools: Tools, word: str) -> bool:
     the notice lacks typed right before the group's name as part of it (临江旧改指挥部)."""
     if word in tools.kb.places() or (len(word) > 1 and word in tools.document_values.get("number", "")):
         return True  # (鹤政办函〔2021〕37号 联络员会议由谁召开: the number names the notice, not the rule)
-    if word in tools.notice_text:
-        return False  # 之前成立专班那个文件: 成立 is what was done, a word of the notice
     text = turn.query.text
     starts = [m.start for m in turn.query.mentions if m.entity.kind is EntityKind.GROUP]
+    if word in tools.lexicon.document_actions and any(text[max(0, s - len(word) - 2) : s].count(word) for s in starts):
+        return True  # 岳宁市政府办调整食品安全示范城市领导小组的通知: what the notice does names the notice
+    if word in tools.notice_text:
+        return False  # 之前成立专班那个文件: 成立 is what was done, a word of the notice
     return any(text[:start].rstrip().endswith(word) for start in starts)
 
 
@@ -129,7 +135,9 @@ def _rule_words(turn: Turn, tools: Tools) -> list[str]:
     joined = [
         a + b for a, b in pairwise(spoken) if len(a) > 1 and len(b) > 1 and b not in roles and tools.rule_says(a + b)
     ]
-    return list(dict.fromkeys(w for w in (*joined, *query.content, *cues, *inside) if not tools.names_group(w)))
+    # (成员调整了要重新发文吗: 调整 is what the notice does, and what a rule of it says too)
+    acts = [w for w in tools.lexicon.document_actions if w in query.text and tools.rule_says(w)]
+    return list(dict.fromkeys(w for w in (*joined, *query.content, *cues, *inside, *acts) if not tools.names_group(w)))
 
 
 def _says_what_or_whose(word: str, tools: Tools) -> bool:
