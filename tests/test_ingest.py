@@ -1276,3 +1276,66 @@ def test_an_adjustment_that_merges_a_group_into_another_with_two_deputies_named_
     assert [k.people[p].name for p in deputies.persons] == ["邱雅琴", "董云飞"] and not deputies.posts
     cut = [r for r in k.requirements if r.section == "四（二）"]
     assert cut[0].quote.endswith("要说明理由并") and cut[-1].unstated
+
+
+def test_a_two_column_roster_table_inherits_each_place_down_its_blank_cells(tmp_path: Path) -> None:
+    """职务 | 姓名及单位职务: the name and its title in one cell (&nbsp; between them), the place cell blank on the rows
+    that go on with the place above (tab first), one row broken at its cell (秘书长 / its holder in the next cell),
+    one title wrapped onto a line of its own; （兼） after a title is no title of its own."""
+    raw = (
+        "https://example.gov.cn/t1.html\n<h1>某省人民政府办公厅关于调整某省测试运动委员会组成人员的通知</h1>\n"
+        "<p>　　一、组成人员</p>\n<table><tbody>\n<tr><td>职务</td><td>姓名及单位职务</td></tr>\n"
+        "主任委员\t卓远航&nbsp;&nbsp;副省长\n副主任委员\t秦　朗&nbsp;&nbsp;省政府副秘书长\n"
+        "\t甘若水&nbsp;&nbsp;省体育局局长\n委员\t韦　彤&nbsp;&nbsp;省财政厅副厅长\n"
+        "\t鲍思齐&nbsp;&nbsp;省卫生健康委一级巡视员、省健康办\n专职副主任\n\t温立言&nbsp;&nbsp;省体育局副局长\n"
+        "<tr><td>秘书长</td><td>温立言&nbsp;&nbsp;省体育局副局长（兼）</td></tr>\n</tbody></table>\n"
+        "<p>　　二、工作规则</p>\n<p>　　1. 委员会每年召开1次全体会议。</p>\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "主任委员") == ["卓远航"]
+    assert _holders(k, "副主任委员") == ["秦朗", "甘若水"]
+    assert _holders(k, "委员") == ["韦彤", "鲍思齐", "温立言"]
+    assert _holders(k, "秘书长") == ["温立言"]
+    assert [t.title for t in k.people["bao_siqi"].titles] == ["省卫生健康委一级巡视员", "省健康办专职副主任"]
+    assert [t.title for t in k.people["wen_liyan"].titles] == ["省体育局副局长"]
+    assert "职务" not in k.notice.split("二、")[0]
+    assert "甘若水（省体育局局长）" in _ask(tmp_path, "副主任委员有哪些")
+
+
+def test_the_notices_closing_words_after_its_last_item_are_cited_as_its_body_not_as_that_item(
+    tmp_path: Path,
+) -> None:
+    """此前…以本通知为准 after 三、 / 2.: the notice's own closing, no part of rule 2; and 由主任委员或其委托的副主任委员召集
+    names who convenes, no holder of 委员 (the 任 of 主任 is no 任)."""
+    raw = (
+        "某市人民政府办公室关于调整某市测试协调委员会组成人员的通知\n一、组成人员\n主任委员：卓远航 市长\n"
+        "二、委员会办公室\n委员会办公室设在市体育局，承担日常工作。\n三、工作规则\n"
+        "1. 委员会每年召开1次全体会议，由主任委员或其委托的副主任委员召集。\n"
+        "2. 委员会组成人员需要调整的，由所在单位提出意见，报主任委员审定。\n"
+        "此前有关文件与本通知不一致的，以本通知为准。\n某市人民政府办公室\n2023年5月6日\n"
+    )
+    k = _read(raw, tmp_path)
+    sections = {r.quote: r.section for r in k.requirements}
+    assert sections["此前有关文件与本通知不一致的，以本通知为准。"] == "正文"
+    assert sections["委员会组成人员需要调整的，由所在单位提出意见，报主任委员审定。"] == "三2."
+    assert [h.role for h in next(iter(k.groups.values())).roles] == ["主任委员"]
+    assert "三2." not in _ask(tmp_path, "以什么为准")
+
+
+def test_a_two_column_roster_table_in_markdown_with_bracketed_titles_and_a_post_without_a_name(
+    tmp_path: Path,
+) -> None:
+    """| 职务 | 姓名及职务 | rows: a padded name inside its cell, "name（title）" cells kept as written, an empty
+    place cell going on with the place above, a post no one is named for (its place's, never a person)."""
+    raw = (
+        "某县人民政府办公室关于调整某县测试工作领导小组组成人员的通知\n一、组成人员\n| 职务 | 姓名及职务 |\n|---|---|\n"
+        "| 组长 | 葛　明（县长） |\n| 副组长 | 钱　进（副县长） |\n|  | 县政府办公室主任 |\n| 成员 | 翁海若（县财政局局长） |\n"
+        "|  | 符　青（县教育局局长） |\n二、工作要求\n各成员单位要按时完成测试。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["葛明"] and _holders(k, "副组长") == ["钱进"]
+    assert _holders(k, "成员") == ["翁海若", "符青"]
+    deputies = next(h for h in next(iter(k.groups.values())).roles if h.role == "副组长")
+    assert deputies.posts == ("县政府办公室主任",)
+    assert [t.title for t in k.people["fu_qing"].titles] == ["县教育局局长"]
+    assert "|" not in k.notice and "组长：葛明（县长）" in k.notice

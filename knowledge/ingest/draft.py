@@ -84,8 +84,9 @@ class Draft:
 
 
 def _split_titles(title: str) -> list[str]:
-    title = title.strip(" ,，。;；")
-    # 谢某（县应急管理局局长，兼）: 兼 says he holds the place besides his post, it is no title of its own
+    # 谢某（县应急管理局局长，兼） / 某某 省某局副局长（兼）: 兼 says he holds the place besides his post, it is no
+    # title of its own, nor part of the one before it
+    title = re.sub(r"[(（](?:兼|兼任)[)）]$", "", title.strip(" ,，。;；")).strip(" ,，。;；")
     return [part for part in re.split(r"[、,，]", title) if part and part not in _NOT_TITLES]
 
 

@@ -15,6 +15,9 @@ _LEVELS = (
 
 
 _ANNEX = re.compile(r"^附件\s*\d{0,2}$")
+# 此前有关文件与本通知不一致的，以本通知为准。 / 本通知自印发之日起施行。 / 特此通知。: the notice's own closing words,
+# which stand after its last numbered item but are no part of it
+_CLOSING = re.compile(r"^(?:[^。]{0,30}以本通知为准|本通知自[^。]{2,20}(?:施行|执行)|特此通知)。?$")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ def split_sections(text: str) -> list[Line]:
                 path.insert(len(path) - 1, "")
             heading = re.split(r"[。:：]", body, maxsplit=1)[0]
             lines.append(Line(raw, body, "".join(path), level, heading))
+        elif _CLOSING.match(raw) and len([p for p in path if p]) >= 2:
+            lines.append(Line(raw, raw, "正文"))  # after 四、 / 5. …: the notice's closing, cited as its body's
         else:
             lines.append(Line(raw, raw, "".join(path) or "正文"))
     return lines

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from knowledge.ingest.draft import is_unit
 from knowledge.ingest.names import SURNAMES, ends_as_post, is_name
 from knowledge.ingest.roster import ROLES
 
@@ -32,6 +33,12 @@ def table_rows(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
+        held = _held_header(lines, i)
+        rows, end = _held_rows(lines, i + held) if held else ([], i)
+        if rows:  # a header no row follows is left as the crawl gave it
+            out.extend(rows)
+            i = end
+            continue
         cells = _cells(line)
         if cells and _is_header(cells):
             header, columns = cells, _columns(cells)
@@ -152,6 +159,91 @@ def _row(place: str, name: str, title: str) -> str:
     name = _unpadded(name)
     held = f"{name} {title}".strip() if name else title
     return f"{place}：{held}" if place else held
+
+
+def _held_header(lines: list[str], start: int) -> int:
+    """How many lines from ``start`` are the header of a two-column roster table whose second column holds each
+    name with its title (职务 | 姓名及单位职务: one line of cells, or one cell per line), else 0."""
+    cells = _cells(lines[start])
+    size = 1 if cells is not None else 2
+    if cells is None:
+        cells = [line.strip() for line in lines[start : start + 2]]
+    if len(cells) != 2:
+        return 0
+    place, held = cells
+    is_header = place in _PLACE_HEADS and _NAME_HEAD in held and re.search("职务|单位", held) and len(held) <= 8
+    rule = start + size < len(lines) and all(_RULE.match(c) for c in _cells(lines[start + size]) or ["x"])
+    return size + rule if is_header else 0  # markdown's |---|---| under it too
+
+
+def _held_rows(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The rows of a two-column table (place | name and title) from ``start``, each "place：name title", or "name
+    title" where its place cell is blank (the place above goes on), and where the table ends. A row's place may
+    stand on a line of its own above its name (秘书长 / 某某 title: a row the crawl broke at its cell), and a title
+    the crawl wrapped (…、省某办 / 专职副主任) is joined to its row; the table ends at the first line that is none."""
+    rows: list[str] = []
+    i = start
+    while i < len(lines):
+        place, held = _held_cells(lines[i])
+        if place and not held and i + 1 < len(lines):
+            below, held = _held_cells(lines[i + 1])  # the place alone, its name and title on the next line
+            entry = None if below else _held_entry(held)
+            if entry is None:
+                break
+            rows.append(f"{place}：{entry[0]}")
+            i += 2
+            continue
+        entry, as_cells = _held_entry(held), _cells(lines[i]) is not None
+        if entry and (entry[1] or place or as_cells):  # a post alone in a blank-place cell is that place's too
+            rows.append(f"{place}：{entry[0]}" if place else entry[0])
+        elif rows and not place and not as_cells and _wraps_title(rows[-1], held):
+            rows[-1] += held
+        else:
+            break
+        i += 1
+    return rows, i
+
+
+def _held_cells(line: str) -> tuple[str, str]:
+    """A two-column row's place (blank where the place above goes on) and its name-and-title cell."""
+    cells = _cells(line)
+    if cells is not None and len(cells) == 2:
+        return cells[0], cells[1]
+    text = line.strip()
+    first, _, rest = text.partition(" ")
+    return (first, rest.strip()) if first in ROLES else ("", text)
+
+
+def _held_entry(cell: str) -> tuple[str, bool] | None:
+    """A name-and-title cell as the roster line it is ("name title", a padded name joined; "name（title）" as
+    written; a post no one is named for alone) and whether it names someone; None for none of these."""
+    padded = re.match(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?=[\s(（]|$)", cell)  # 潘 丽 县某局局长: a padded name
+    if padded and padded.group(1) in SURNAMES:
+        cell = padded.group(1) + padded.group(2) + cell[padded.end() :]
+    name, title = cell.partition(" ")[::2]
+    if is_name(name) and title.strip():
+        return f"{name} {title.strip()}", True
+    bracketed = re.fullmatch(r"([^\s()（）]{2,4}?)\s*[(（][^()（）]+[)）]", cell)
+    if bracketed and is_name(bracketed.group(1)):
+        return cell, True
+    if cell and " " not in cell and ends_as_post(cell) and len(cell) <= _LONGEST_CELL:
+        return cell, False
+    return None
+
+
+def _wraps_title(row: str, text: str) -> bool:
+    """Whether ``text`` is the end of the row's title the crawl wrapped: the row stops at a unit (…、省某办), the line
+    is a post by itself (专职副主任), no name, no place, no sentence."""
+    return (
+        bool(text)
+        and is_unit(re.split(r"[、 ：]", row)[-1])
+        and ends_as_post(text)
+        and text not in ROLES
+        and not is_name(text)
+        and _is_cell(text)
+        and " " not in text
+        and len(text) <= 12
+    )
 
 
 _SERIAL_HEADS = ("序号", "编号")
