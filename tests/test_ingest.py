@@ -1276,3 +1276,35 @@ def test_an_adjustment_that_merges_a_group_into_another_with_two_deputies_named_
     assert [k.people[p].name for p in deputies.persons] == ["邱雅琴", "董云飞"] and not deputies.posts
     cut = [r for r in k.requirements if r.section == "四（二）"]
     assert cut[0].quote.endswith("要说明理由并") and cut[-1].unstated
+
+
+_SIDE_BY_SIDE = (
+    "青岚县人民政府办公室关于调整部分县政府议事协调机构组成人员的通知\n"
+    "各乡镇人民政府，县政府各部门:\n"
+    "因人事变动，现将县防灾减灾委员会、县老龄工作委员会组成人员调整如下。"
+    "钟明远同志不再担任县防灾减灾委员会常务副主任、县老龄工作委员会副主任。\n"
+    "一、县防灾减灾委员会\n主　任：柏文峰　县长\n常务副主任：裘国安　副县长\n"
+    "委　员：甘晓岚　县民政局局长\n　　　　鲍志成　县水利局局长\n"
+    "县防灾减灾委员会办公室设在县应急管理局。\n"
+    "二、县老龄工作委员会\n主　任：裘国安　副县长\n副主任：甘晓岚　县民政局局长\n"
+    "委　员：鲍志成　县水利局局长\n　　　　尤慧娟　县卫生健康局局长\n"
+    "县老龄工作委员会办公室设在县民政局，甘晓岚同志兼任办公室主任。\n"
+)
+
+
+def test_bodies_side_by_side_with_none_over_them_are_each_a_group_of_their_own(tmp_path: Path) -> None:
+    """一、A委员会 / 二、B委员会 with no body over them: two top-level groups, each its own roster and office; a
+    person's roster line under both is read under both (no repeat dropped); 不再担任A常务副主任、B副主任 is a change
+    in each body named, never a 委员 of A."""
+    k = _read(_SIDE_BY_SIDE, tmp_path)
+    first, second = k.groups.values()
+    assert (first.name, second.name) == ("县防灾减灾委员会", "县老龄工作委员会")
+    assert first.parent is None and second.parent is None and k.top is None
+    assert _holders(k, "委员", first.id) == ["甘晓岚", "鲍志成"]
+    assert _holders(k, "委员", second.id) == ["鲍志成", "尤慧娟"]
+    assert k.units[first.office.host].name == "县应急管理局" and k.units[second.office.host].name == "县民政局"
+    assert first.office.director is None and k.people[second.office.director].name == "甘晓岚"
+    left = {g.name: [(c.role, [k.people[p].name for p in c.former]) for c in g.changes] for g in k.groups.values()}
+    assert left == {"县防灾减灾委员会": [("常务副主任", ["钟明远"])], "县老龄工作委员会": [("副主任", ["钟明远"])]}
+    assert "裘国安" in _ask(tmp_path, "县老龄工作委员会主任是谁")
+    assert "县应急管理局" in _ask(tmp_path, "县防灾减灾委员会办公室设在哪")
