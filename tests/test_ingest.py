@@ -531,6 +531,12 @@ def test_a_post_that_begins_with_its_units_party_body_is_in_the_unit_itself() ->
     assert unit_of_post("省政府办公厅副主任") == "省政府办公厅"
 
 
+def test_a_detachments_head_is_a_post_of_the_detachment() -> None:
+    """县消防救援支队支队长: the 支队 is his unit, as 大队 is a 大队长's."""
+    assert unit_of_post("县消防救援支队支队长") == "县消防救援支队"
+    assert unit_of_post("县消防救援大队大队长") == "县消防救援大队"
+
+
 def test_a_breadcrumb_an_office_set_up_below_and_a_signature_run_onto_the_text(tmp_path: Path) -> None:
     """当前位置 chrome is dropped; 专班下设办公室,设在X names the office's host; a signature the crawl ran onto the
     last paragraph is read; 副专班长 asks for the deputies, though 专班 alone names the group."""
