@@ -1314,3 +1314,16 @@ def test_bodies_side_by_side_with_none_over_them_are_each_a_group_of_their_own(t
     assert left == {"县防灾减灾委员会": [("常务副主任", ["钟明远"])], "县老龄工作委员会": [("副主任", ["钟明远"])]}
     assert "裘国安" in _ask(tmp_path, "县老龄工作委员会主任是谁")
     assert "县应急管理局" in _ask(tmp_path, "县防灾减灾委员会办公室设在哪")
+
+
+def test_a_safety_committee_is_known_by_its_conventional_short_name(tmp_path: Path) -> None:
+    """安全生产委员会 is called 安委会 (its office 安委办), though the notice never says so: 安生委 is no one's word."""
+    raw = (
+        "石屏县人民政府办公室关于调整县安全生产委员会组成人员的通知\n"
+        "主　任：龚海潮　县长\n委　员：屠文斌　县应急管理局局长\n"
+        "县安全生产委员会办公室设在县应急管理局，屠文斌同志兼任办公室主任。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert "安委会" in next(iter(k.groups.values())).aliases
+    assert "龚海潮" in _ask(tmp_path, "安委会主任是谁")
+    assert "县应急管理局" in _ask(tmp_path, "安委办设在哪")
