@@ -1312,6 +1312,8 @@ def test_bodies_side_by_side_with_none_over_them_are_each_a_group_of_their_own(t
     assert first.office.director is None and k.people[second.office.director].name == "甘晓岚"
     left = {g.name: [(c.role, [k.people[p].name for p in c.former]) for c in g.changes] for g in k.groups.values()}
     assert left == {"县防灾减灾委员会": [("常务副主任", ["钟明远"])], "县老龄工作委员会": [("副主任", ["钟明远"])]}
+    adjusted = k.field("rename")
+    assert adjusted.label == "调整" and adjusted.value.endswith("县老龄工作委员会组成人员调整如下")
     assert "裘国安" in _ask(tmp_path, "县老龄工作委员会主任是谁")
     assert "县应急管理局" in _ask(tmp_path, "县防灾减灾委员会办公室设在哪")
 
