@@ -77,10 +77,13 @@ def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
     characters of its words (环境保护部 → 环保部, 人力资源社会保障部 → 人社部, 北京外国语大学 → 北外). A form
     that fits two units names both, so the engine asks which."""
     fits: dict[str, list[str]] = defaultdict(list)
+    places = kb.places()
     for unit in kb.units.values():
         if unit.umbrella:
             continue
         for form in dict.fromkeys(unit_forms(unit.name)):
+            if any(form == place + side for place in places for side in _SIDES):
+                continue  # 重庆这边 (of 重庆银保监局): the place itself, no unit of it
             fits[form].append(unit.id)
     return {form: tuple(ids) for form, ids in fits.items() if form not in taken}
 

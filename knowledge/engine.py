@@ -265,8 +265,10 @@ class Engine:
         for intent in POLICY:
             answer = intent(turn, tools)
             if answer is not None:
-                if not answer.answered:
-                    return answer
+                if not answer.answered:  # (2019年的协调小组组长是谁 → 那这次调整后呢: its subject and relation kept)
+                    relation = tuple(sorted(c.value for c in query.cues & CONTEXT_CUES))
+                    kept = replace(answer.context, relation=relation) if answer.context.entities else answer.context
+                    return replace(answer, context=kept)
                 answer = self._names_unstated(self._people_counted(answer, query), query)
                 return replace(answer, context=self._context(answer, query, context))
         raise AssertionError("the policy's last row always answers")

@@ -75,7 +75,7 @@ _ORDINAL_GROUP = re.compile(
 _SEVERAL = re.compile(
     r"前面?([两二三四五六七八九])[个位家项]|(?:后面|后|最后)([两二三四五六七八九])[个位家项]"
     r"|第([一二三四五六七八九])[个位家项]?(?:和|、|跟|与|及)第([一二三四五六七八九])"
-    r"|(剩下的?|其余的?|其他(?:几|两)[个位]|另外(?:几|两)[个位])"
+    r"|(剩下的?|其余的?|其他(?:几|两)[个位]|另外(?:几|两)[个位]|另外的)"
 )
 _PLURAL = re.compile(r"[他她]们|他俩|她俩|[这那][两几俩]位|[这那]些人")
 _IN_LIST = re.compile(r"^(?:那|那么)?(?:有没有|有|包括|包含|含)|在不在|在没在|在其中|在里面|在里头")
@@ -350,6 +350,16 @@ def _follow_up(
         query = replace(query, cues=(query.cues - {Cue.COMMON}) | {Cue.BOTH})
         return _with_relation(query, context), tuple(dict.fromkeys((*entities, *context_groups)))
     own_kind = bool(query.cues & _KIND_CUES)
+    rest = _SEVERAL.search(query.text)
+    if own_kind and not entities and rest and rest.group(5):
+        # 精简组和激励组的组长 → 那另外两个专题组呢: the groups of that kind not asked about yet
+        kinds = tools.kinds_named(query)
+        left = [
+            g for g in tools.kb.under_top() if g.kind in kinds and Entity(EntityKind.GROUP, g.id) not in context_groups
+        ]
+        if left:
+            query = replace(query, cues=query.cues - _KIND_CUES)
+            return _with_relation(query, context), tuple(Entity(EntityKind.GROUP, g.id) for g in left)
     if entities and all(e.kind is EntityKind.GROUP for e in entities) and ORDINAL_ANY.search(query.text):
         # 第一个在协调小组里是什么 / 后面两个也是商事组的副组长单位吗: the ones picked, in the group named
         held = tuple(e for e in _picked(tools, query, context) if e.kind is not EntityKind.GROUP)
@@ -790,7 +800,7 @@ def _describers(tools: Tools, query: Query) -> tuple[set[Entity], list[str]]:
         held = {r.group for r in tools.kb.roles_of(person.entity.id)}
         for group in (g for g in groups if g.start >= person.end and g.entity.id in held):
             gap = query.text[person.end : group.start]
-            if _DESCRIBES.fullmatch(gap):
+            if _DESCRIBES.fullmatch(gap) and not gap.startswith("在"):  # (欧顺清在这个协调小组里: he is asked of)
                 found.add(person.entity)
                 gaps += [gap] if gap else []
     return found, gaps

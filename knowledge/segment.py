@@ -40,6 +40,9 @@ class Segmenter:
         return [token for token in self.tokenizer.lcut(text, HMM=True) if token.strip()]
 
 
+_DICTIONARY_FORM = "3"  # how _dictionary builds it: a new form is a new file, never a stale cache
+
+
 def default_cache_dir() -> Path:
     """``$ZHENGWU_CACHE_DIR``, else ``$XDG_CACHE_HOME/zhengwu-bot``, else ``~/.cache/zhengwu-bot``."""
     if env := os.environ.get("ZHENGWU_CACHE_DIR"):
@@ -53,7 +56,8 @@ def build_segmenter(
 ) -> Segmenter:
     domain = sorted({w for w in domain_words if len(w) > 1 and " " not in w})
     general = sorted({w for w in general_words if len(w) > 1 and " " not in w} - set(domain))
-    key = hashlib.sha256("\n".join([jieba.__version__, notice, *domain, "|", *general]).encode()).hexdigest()[:16]
+    inputs = [_DICTIONARY_FORM, jieba.__version__, notice, *domain, "|", *general]
+    key = hashlib.sha256("\n".join(inputs).encode()).hexdigest()[:16]
     name = f"dict-{key}.txt"
     directory = cache_dir or default_cache_dir()
     if not (directory / name).exists():  # a read-only cache built in advance (the image) is fine
@@ -70,12 +74,15 @@ def _dictionary(notice: str, domain: list[str], general: list[str]) -> str:
     """jieba's dictionary filtered to the words of the notice and the lexicon, plus our own words."""
     wanted = {notice[i : i + n] for n in range(2, _LONGEST_WORD + 1) for i in range(len(notice) - n + 1)}
     wanted.update(general)
+    known = set(general)
     lines = []
     bundled = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
     with bundled.open(encoding="utf-8") as stream:
         for line in stream:
             word, freq, *_ = line.split(" ")
-            if word in wanted and word not in domain:
+            # (组组长 of 搞审批改革的组组长: a group's 组 and its 组长, never one word)
+            glued = word == "组组" or (word.startswith("组") and (word[1:] in domain or word[1:] in known))
+            if word in wanted and word not in domain and not glued:
                 lines.append(f"{word} {max(int(freq), _GENERAL_FREQ if word in general else 1)}\n")
                 wanted.discard(word)
     lines += [f"{word} {_GENERAL_FREQ}\n" for word in general if word in wanted]

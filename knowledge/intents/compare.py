@@ -197,6 +197,9 @@ def _posts(turn: Turn, tools: Tools) -> list[tuple[Group, RoleKind, str]]:
     if len(posts) == 1 and len(mentions) > 1:
         kind, word = posts[0][1], posts[0][2]
         posts = [(tools.kb.groups[m.entity.id], kind, word) for m in mentions]
+    asked = [tools.kb.groups[e.id] for e in turn.entities if e.kind is EntityKind.GROUP]
+    if not mentions and len(found) == 1 and len(asked) > 1:  # 这两个组是同一个人当组长吗: the groups before
+        posts = [(group, found[0][1], found[0][2]) for group in asked]
     return list(dict.fromkeys(posts))
 
 

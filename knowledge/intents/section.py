@@ -17,7 +17,10 @@ from knowledge.turn import Turn
 
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 # 四（一） / 一(一) / 三、（二）: a part and its item, written as the notice writes them
-_ITEM_OF_PART = re.compile(rf"({_NUMERAL})\s*[、.．]?\s*[（(]\s*({_NUMERAL})\s*[)）]")
+# 四（一） / 四、（一） / 四、有关要求第（一）条: an item of a part, the part's heading between them or not
+_ITEM_OF_PART = re.compile(
+    rf"({_NUMERAL})\s*(?:[、.．]\s*[\u4e00-\u9fff]{{0,10}}?\s*第?)?\s*[（(]\s*({_NUMERAL})\s*[)）]"
+)
 # 第三部分第二项 / 第二部分 / 通知第二条 / 第四部分第二条
 _PART_WORDS = re.compile(rf"第({_NUMERAL})(?:部分|大部分|大项|章)(?:的?第({_NUMERAL})(?:项|条|点|段|小项|部分))?")
 _PART_OF_NOTICE = re.compile(rf"(?:通知|文件|原文)的?第({_NUMERAL})(?:条|项|点|段)")
@@ -56,8 +59,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         if cut is not None:
             return tools.answer(turn.question, [Part(tools.say("section_unstated", section=cut))], (), 0.7)
         return None  # 第二个组 / 第一条 of a list: not a part of the notice
-    if turn.query.has(Cue.REQUIREMENT):
-        return None  # 四（一）有哪些要求: the requirements of that item, as the requirement intent lists them
+    titled = _ITEM_OF_PART.search(unicodedata.normalize("NFKC", turn.question))
+    if turn.query.has(Cue.REQUIREMENT) and not (titled and "要求" in titled.group()):
+        # 四（一）有哪些要求: the requirements of that item, as the requirement intent lists them (but 四、有关要求第
+        # （一）条 names the part by its heading: the item itself)
+        return None
     groups = [g for g in tools.kb.groups.values() if g.section == section]
     if groups:  # 三（二）: the group it sets up, with its leader and duties
         parts = [describe.group_card(tools.kb, g) for g in groups]
