@@ -531,6 +531,12 @@ def test_a_post_that_begins_with_its_units_party_body_is_in_the_unit_itself() ->
     assert unit_of_post("省政府办公厅副主任") == "省政府办公厅"
 
 
+def test_a_detachments_head_is_a_post_of_the_detachment() -> None:
+    """县消防救援支队支队长: the 支队 is his unit, as 大队 is a 大队长's."""
+    assert unit_of_post("县消防救援支队支队长") == "县消防救援支队"
+    assert unit_of_post("县消防救援大队大队长") == "县消防救援大队"
+
+
 def test_a_breadcrumb_an_office_set_up_below_and_a_signature_run_onto_the_text(tmp_path: Path) -> None:
     """当前位置 chrome is dropped; 专班下设办公室,设在X names the office's host; a signature the crawl ran onto the
     last paragraph is read; 副专班长 asks for the deputies, though 专班 alone names the group."""
@@ -1339,3 +1345,50 @@ def test_a_two_column_roster_table_in_markdown_with_bracketed_titles_and_a_post_
     assert deputies.posts == ("县政府办公室主任",)
     assert [t.title for t in k.people["fu_qing"].titles] == ["县教育局局长"]
     assert "|" not in k.notice and "组长：葛明（县长）" in k.notice
+
+
+_SIDE_BY_SIDE = (
+    "青岚县人民政府办公室关于调整部分县政府议事协调机构组成人员的通知\n"
+    "各乡镇人民政府，县政府各部门:\n"
+    "因人事变动，现将县防灾减灾委员会、县老龄工作委员会组成人员调整如下。"
+    "钟明远同志不再担任县防灾减灾委员会常务副主任、县老龄工作委员会副主任。\n"
+    "一、县防灾减灾委员会\n主　任：柏文峰　县长\n常务副主任：裘国安　副县长\n"
+    "委　员：甘晓岚　县民政局局长\n　　　　鲍志成　县水利局局长\n"
+    "县防灾减灾委员会办公室设在县应急管理局。\n"
+    "二、县老龄工作委员会\n主　任：裘国安　副县长\n副主任：甘晓岚　县民政局局长\n"
+    "委　员：鲍志成　县水利局局长\n　　　　尤慧娟　县卫生健康局局长\n"
+    "县老龄工作委员会办公室设在县民政局，甘晓岚同志兼任办公室主任。\n"
+)
+
+
+def test_bodies_side_by_side_with_none_over_them_are_each_a_group_of_their_own(tmp_path: Path) -> None:
+    """一、A委员会 / 二、B委员会 with no body over them: two top-level groups, each its own roster and office; a
+    person's roster line under both is read under both (no repeat dropped); 不再担任A常务副主任、B副主任 is a change
+    in each body named, never a 委员 of A."""
+    k = _read(_SIDE_BY_SIDE, tmp_path)
+    first, second = k.groups.values()
+    assert (first.name, second.name) == ("县防灾减灾委员会", "县老龄工作委员会")
+    assert first.parent is None and second.parent is None and k.top is None
+    assert _holders(k, "委员", first.id) == ["甘晓岚", "鲍志成"]
+    assert _holders(k, "委员", second.id) == ["鲍志成", "尤慧娟"]
+    assert k.units[first.office.host].name == "县应急管理局" and k.units[second.office.host].name == "县民政局"
+    assert first.office.director is None and k.people[second.office.director].name == "甘晓岚"
+    left = {g.name: [(c.role, [k.people[p].name for p in c.former]) for c in g.changes] for g in k.groups.values()}
+    assert left == {"县防灾减灾委员会": [("常务副主任", ["钟明远"])], "县老龄工作委员会": [("副主任", ["钟明远"])]}
+    adjusted = k.field("rename")
+    assert adjusted.label == "调整" and adjusted.value.endswith("县老龄工作委员会组成人员调整如下")
+    assert "裘国安" in _ask(tmp_path, "县老龄工作委员会主任是谁")
+    assert "县应急管理局" in _ask(tmp_path, "县防灾减灾委员会办公室设在哪")
+
+
+def test_a_safety_committee_is_known_by_its_conventional_short_name(tmp_path: Path) -> None:
+    """安全生产委员会 is called 安委会 (its office 安委办), though the notice never says so: 安生委 is no one's word."""
+    raw = (
+        "石屏县人民政府办公室关于调整县安全生产委员会组成人员的通知\n"
+        "主　任：龚海潮　县长\n委　员：屠文斌　县应急管理局局长\n"
+        "县安全生产委员会办公室设在县应急管理局，屠文斌同志兼任办公室主任。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert "安委会" in next(iter(k.groups.values())).aliases
+    assert "龚海潮" in _ask(tmp_path, "安委会主任是谁")
+    assert "县应急管理局" in _ask(tmp_path, "安委办设在哪")

@@ -58,7 +58,10 @@ def read_changes(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
         scope = scope_of(scopes, index)
         group = scope.entry
         for sentence in re.split(r"(?<=[。;；])", line.body):
+            done = _left_bodies(draft, scopes, sentence, line.section)
             for m in _LEFT.finditer(sentence):
+                if any(m.start() < end and start < m.end() for start, end in done):
+                    continue
                 taken = _left(draft, group, m, sentence, line.section)
                 if taken:
                     _place(placed, scopes.index(scope), taken[0], taken[1], index)
@@ -73,6 +76,41 @@ def read_changes(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
     rest = next((m.group(0) for line in lines if (m := _REST_UNCHANGED.search(line.text))), None)
     for (k, role), who in placed.items():
         _hold(draft, scopes[k].entry, role, who, lines, rest)
+
+
+# 刘某同志因工作调动，不再担任市安全生产委员会常务副主任、市食品安全委员会副主任: places in bodies named each
+_LEFT_BODIES = re.compile(
+    r"(?:^|(?<=[,，;；:：]))([^,，。;；:：原]{2,40}?)(?:同志)?(?:[,，]?因[^,，。;；]{1,20}?[,，]?)?不再担任([^,，。;；]+)"
+)
+
+
+def _left_bodies(draft: Draft, scopes: list[Scope], sentence: str, section: str) -> list[tuple[int, int]]:
+    """Who leaves places the clause names each with its body (不再担任A委员会常务副主任、B委员会副主任), where
+    every piece is a body of the notice and one of its places: the change is recorded in each body named. The
+    spans of the clauses read so."""
+    done = []
+    for m in _LEFT_BODIES.finditer(sentence):
+        named = _left_names(m.group(1))
+        places = [_body_place(scopes, piece) for piece in m.group(2).split("、")]
+        if named is None or named[0] or not places or None in places or not draft.stands(m.group(0)):
+            continue
+        for group, role in places:  # type: ignore[misc]
+            former = [draft.person(name, None, m.group(0), section) for name in named[1]]
+            change = {"role": role, "former": former, "quote": m.group(0), "section": section}
+            group.setdefault("changes", []).append(change)
+        done.append(m.span())
+    return done
+
+
+def _body_place(scopes: list[Scope], piece: str) -> tuple[dict, str] | None:
+    """市安全生产委员会常务副主任 → (that body, 常务副主任), where the body is one of the notice's by a name of it."""
+    piece = piece.strip().removesuffix("职务")
+    for scope in scopes:
+        group = scope.entry
+        for name in sorted({group["name"], group.get("full_name"), *group.get("aliases", [])} - {None}, key=len):
+            if len(name) >= 3 and piece.startswith(name) and piece[len(name) :] in ROLES:
+                return group, piece[len(name) :]
+    return None
 
 
 def _labels(lines: list[Line]) -> dict[int, str]:

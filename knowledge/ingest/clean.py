@@ -13,7 +13,7 @@ from functools import cache
 import opencc
 
 from knowledge.ingest.document import chinese_date
-from knowledge.ingest.names import SURNAMES, ends_as_post
+from knowledge.ingest.names import SURNAMES, ends_as_post, is_name
 from knowledge.ingest.roster import ROLES
 from knowledge.ingest.table import group_rows, serial_rows, table_rows
 from knowledge.ingest.wrap import drop_page_footers, rejoin_wrapped
@@ -338,8 +338,9 @@ def _drop_repeats(lines: list[str]) -> list[str]:
         line = lines[i]
         key = line.replace(" ", "")
         signature = i + 1 < len(lines) and chinese_date(lines[i + 1].replace(" ", "")) is not None
-        if _LABELLED.match(key) or signature:  # 主任委员:刘雪荣 may stand under two bodies: a roster line is
-            out.append(line)  # never a repeat; nor is the issuer signing above the date (it headed the page too)
+        if _LABELLED.match(key) or signature or _roster_entry(line):  # 主任委员:刘雪荣 or 吕某 市某局局长 may stand
+            out.append(line)  # under two bodies: a roster line is never a repeat; nor is the issuer signing above
+            # the date (it headed the page too)
             i += 1
             continue
         if key in seen and len(key) >= 8:
@@ -359,6 +360,13 @@ def _drop_repeats(lines: list[str]) -> list[str]:
         out.append(line)
         i += 1
     return out
+
+
+def _roster_entry(line: str) -> bool:
+    """A roster line of one person, name then post (吕某 市住房城乡建设局局长): one who sits on two bodies is
+    named under each."""
+    parts = line.split(maxsplit=1)
+    return len(parts) == 2 and is_name(parts[0]) and ends_as_post(parts[1]) and not re.search(r"[。;；:：]", line)
 
 
 def _drop_doubled(lines: list[str]) -> list[str]:

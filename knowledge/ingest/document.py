@@ -197,6 +197,8 @@ _REPEALED = re.compile(
     r"((?:《[^》]{4,80}》)+(?:[(（][^)）]{4,30}[)）])?)(?:同时|即行|自即日起)?(?:废止|停止执行|不再执行)"
 )
 _RENAMED = re.compile(r"原[“\"]([^“”\"]{2,60})[”\"](?:更名为|名称改为|改名为)[“\"]([^“”\"]{2,60})[”\"]")
+# 决定对X组成人员进行调整 / 现将A、B组成人员调整如下: the sentence that says what the notice adjusts
+_ADJUSTED = re.compile(r"组成人员进行.{0,4}调整|决定.{0,6}调整|现将[^。]{2,80}?(?:组成人员|成员)调整如下")
 _BASIS = re.compile(r"(?:^|[:：,，。])((?:为|根据|按照)[^。]{6,240}?(?:成立|设立|建立)[^。]*)")
 
 
@@ -225,8 +227,9 @@ def _body_fields(draft: Draft, lines: list[Line]) -> None:
                 renamed = _RENAMED.search(sentence)  # 原“X”更名为“Y”: the clause itself, not the sentence around it
                 clause = renamed.group(0) if renamed else re.split(r"[,，](?=[^,，]*(?:决定将|将))", sentence)[-1]
                 add_field(draft, "rename", "更名", clause, clause, line.section)
-            elif re.search(r"组成人员进行.{0,4}调整|决定.{0,6}调整", sentence):
-                add_field(draft, "rename", "调整", sentence, sentence, line.section)
+            elif _ADJUSTED.search(sentence):
+                clause = sentence.rstrip(":：")  # 现将…调整如下： the list follows
+                add_field(draft, "rename", "调整", clause, clause, line.section)
             elif repealed := _REPEALED.search(sentence):
                 add_field(draft, "repealed", "废止", repealed.group(1), sentence, line.section)
             elif "下设" in sentence and "办公室" not in sentence.split("下设")[1][:4]:

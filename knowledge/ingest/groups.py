@@ -100,7 +100,8 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         if m and called is None and _full_name_before(line.text, m.start()) and 2 <= len(m.group(1)) <= 8:
             called = m.group(1)
             full = full or _full_name_before(line.text, m.start())
-    if full is None and short is None and not blocks:
+    roots = [] if full or short else _root_bodies(lines)
+    if full is None and short is None and not blocks and not roots:
         m = re.search(r"(?:成立|建立|调整)([^,，。:：;；]{2,40}?(?:" + "|".join(KINDS) + "))", draft.notice)
         full = m.group(1) if m else None
     if full or short:
@@ -114,7 +115,10 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         if called and called != name and draft.stands(called):
             entry["aliases"] = [*entry.get("aliases", []), called]
         scopes.append(Scope(entry, range(len(lines))))
-    top = scopes[0].entry if scopes else None
+    for name, section, span in roots:
+        entry = {"id": group_id(name, taken), "name": name, "kind": kind_of(name), "section": section}
+        scopes.append(Scope(entry, span))
+    top = scopes[0].entry if scopes and not roots else None
     names = {top["name"], top.get("full_name")} if top else set()
     under = kind_set_under(draft.notice)
     annexed = _annex_rosters(lines, names)
@@ -127,8 +131,9 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         listed = under if under and (name, section, span) not in annexed else name[-3:]
         kind = kind_of(name) or listed
         entry = {"id": group_id(name, taken), "name": name, "kind": kind, "section": section}
-        if top:
-            entry["parent"] = top["id"]
+        parent = top or next((sc.entry for sc in scopes[: len(roots)] if span.start in sc.lines), None)
+        if parent:
+            entry["parent"] = parent["id"]
         if (name, section, span) in headed:  # 排查整治工作专班 is the notice's 工作专班 / 专班 (专班长, 专班主要职责)
             words = [kind, kind.removeprefix("工作")]
             entry["aliases"] = [w for w in dict.fromkeys(words) if w != name and w not in top_words]
@@ -239,17 +244,24 @@ def _is_described_group(line: Line, after: Line | None) -> bool:
 def _headed_bodies(lines: list[Line], top_names: set[str | None], top: dict) -> list[tuple[str, str, range]]:
     """A body set up under the top one with a part of the notice of its own, headed by its name
     (三、排查整治工作专班 after 在领导小组下设排查整治工作专班): from its heading to the next heading of that level."""
+    own = {*top_names, top["kind"], *top.get("aliases", [])}
+    return [body for body in _first_level_bodies(lines) if body[0] not in own]
+
+
+def _root_bodies(lines: list[Line]) -> list[tuple[str, str, range]]:
+    """Bodies side by side with none over them: a notice that adjusts several (一、市安全生产委员会 … 二、市食品安全
+    委员会 …), each under a first-level heading of its own name. Two at least: a single such heading under a
+    notice that names no body is a part of it, not a body."""
+    found = _first_level_bodies(lines)
+    return found if len(found) >= 2 else []
+
+
+def _first_level_bodies(lines: list[Line]) -> list[tuple[str, str, range]]:
+    """First-level headings that are a body's name alone: (name, section, from it to the next such heading)."""
     found = []
     for i, line in enumerate(lines):
         name = line.body.strip()
-        if (
-            line.level == 1
-            and kind_of(name)
-            and 4 <= len(name) <= 30
-            and not re.search(r"[。,，;；:：、及和]", name)
-            and name not in top_names
-            and name not in (top["kind"], *top.get("aliases", []))
-        ):
+        if line.level == 1 and kind_of(name) and 4 <= len(name) <= 30 and not re.search(r"[。,，;；:：、及和]", name):
             end = next((j for j in range(i + 1, len(lines)) if lines[j].level == 1), len(lines))
             found.append((name, line.section, range(i, end)))
     return found

@@ -227,6 +227,8 @@ def split_glued_run(text: str) -> list[tuple[str, str]] | None:
 _KINDS = ("领导小组", "工作专班", "专业委员会", "委员会", "指挥部", "联席会议", "专班", "小组")
 _ORDINAL = re.compile(r"^第([一二三四五六七八九十]+)次$")
 _PLAIN = frozenset({"全国", "工作", "领导", "建设", "推进", "国家", "中华人民共和国"})
+# a body's whole core that people shorten to one character, not to its words' first characters (安生委)
+_ONE_CHARACTER = {"安全生产": "安"}
 _PLACE_PREFIX = re.compile(r"^(?:国务院|[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区))")
 
 
@@ -241,6 +243,8 @@ def short_names(name: str) -> list[str]:
     core = name.removesuffix(kind)
     place = _PLACE_PREFIX.match(core)
     core = core[place.end() :] if place and len(core) - place.end() >= 4 else core
+    if core in _ONE_CHARACTER and kind == "委员会":  # 安全生产委员会 → 安委会, 安委 (and its office 安委办)
+        return [_ONE_CHARACTER[core] + end for end in ("委会", "委")]
     ordinal, heads = "", []
     for word in jieba.cut(core, HMM=False):
         found = _ORDINAL.match(word)
