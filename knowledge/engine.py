@@ -24,6 +24,7 @@ from knowledge.lexicon import (
     Cue,
     Lexicon,
     load_lexicon,
+    sounded,
     with_notice_words,
     with_own_fields,
     with_own_roles,
@@ -148,7 +149,9 @@ class Engine:
         """Load one notice (``data_dir``: notice.txt, facts.yaml and, optionally, its own lexicon.yaml) and
         build the engine with the general question words."""
         kb = load_knowledge(data_dir)
-        general = without_own_places(load_lexicon(DATA_DIR / "lexicon.yaml"), normalize(kb.notice, len(kb.notice)))
+        general = without_own_places(
+            load_lexicon(DATA_DIR / "lexicon.yaml"), normalize(kb.notice, len(kb.notice)), sounded(kb.places())
+        )
         lexicon = with_own_fields(with_own_roles(with_notice_words(general, data_dir / "lexicon.yaml"), kb), kb)
         return cls(kb, lexicon, config or EngineConfig(), cache_dir)
 
@@ -335,7 +338,8 @@ class Engine:
         """办公室副主任叫什么名字 / 征地拆迁组组长具体是哪个人, where the notice names a unit or a post only:
         that it gives no name is said first, then what it does give."""
         named = [p for p in self._people_named(answer.text) if not self.kb.people[p].post]  # (a post has no name)
-        if not (query.has(Cue.NAME) and answer.facts) or UNSTATED in answer.text or named:
+        asked = query.has(Cue.NAME) or (query.asks_person and bool(self._people_named(answer.text)))
+        if not (asked and answer.facts) or UNSTATED in answer.text or named:
             return answer
         return replace(answer, text=self.tools.say("names_unstated") + answer.text)
 

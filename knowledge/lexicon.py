@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+
+from pypinyin import lazy_pinyin
 
 from knowledge.facts import ROLE_TIERS, Aspect, Knowledge, Tier
 from knowledge.loader import DATA_DIR, KnowledgeError, load_file
@@ -273,11 +276,18 @@ def with_own_fields(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
     return replace(lexicon, document={**lexicon.document, **own})
 
 
-def without_own_places(lexicon: Lexicon, own_words: str) -> Lexicon:
+def sounded(places: Iterable[str]) -> frozenset[str]:
+    """How the notice's places are said (泗川 si chuan): an elsewhere word said alike (四川) is no other place."""
+    return frozenset(" ".join(lazy_pinyin(p)) for p in places)
+
+
+def without_own_places(lexicon: Lexicon, own_words: str, own_sounds: frozenset[str] = frozenset()) -> Lexicon:
     """The lexicon with the places the notice itself names no longer out of scope: 广东 is elsewhere for
     Chongqing's notice, not for Guangdong's; 深圳 not for a notice whose members include 深圳市's; and
     without the everyday words the notice uses itself: 营商 is rewritten 市场 for a notice that says
     市场, not in 市优化营商环境工作领导小组 (a word standing only inside its rewriting, 证合一 in 多证合一, stays)."""
-    elsewhere = tuple(w for w in lexicon.cues[Cue.ELSEWHERE] if w not in own_words)
+    elsewhere = tuple(
+        w for w in lexicon.cues[Cue.ELSEWHERE] if w not in own_words and " ".join(lazy_pinyin(w)) not in own_sounds
+    )
     synonyms = {k: v for k, v in lexicon.synonyms.items() if k not in own_words.replace(v, "")}
     return replace(lexicon, cues={**lexicon.cues, Cue.ELSEWHERE: elsewhere}, synonyms=synonyms)
