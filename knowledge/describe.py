@@ -259,9 +259,10 @@ def groups_list(kb: Knowledge, kinds: tuple[str, ...]) -> Part:
         sentences.append(f"{len(names)}个{kind}：{'、'.join(names)}")
     total = sum(g.kind in kinds for g in kb.under_top())
     tail = f"（共{total}个组）" if len(kinds) > 1 else ""
-    top = kb.groups[kb.top].name if kb.top else "通知"
     structure = ("doc.structure",) if "structure" in kb.document else ()
-    return Part(f"{top}下设{'；'.join(sentences)}{tail}。", structure)
+    if not kb.top:  # a notice about several bodies side by side: none is set up under another
+        return Part(f"通知涉及{'；'.join(sentences)}{tail}。", structure)
+    return Part(f"{kb.groups[kb.top].name}下设{'；'.join(sentences)}{tail}。", structure)
 
 
 def person_roles(kb: Knowledge, person_id: str, via_title: str | None = None) -> Part:
