@@ -99,7 +99,12 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         wanted = _claimed_roles(tools, query, holder)
         if wanted is not None:
             holds = any(r.kind in wanted for r in tools.kb.roles_of(holder.id))
-            parts = [tools.verdict(holds), tools.entity_part(holder)]
+            # 省财政厅是不是成员单位, of a notice naming its 委员 as people: the unit is in it through them
+            sent = [] if holds or holder.kind is not EntityKind.UNIT else _sent_by(tools, holder, wanted, query.text)
+            parts = [
+                tools.verdict(holds or bool(sent)),
+                *(map(tools.entity_part, sent) if sent else [tools.entity_part(holder)]),
+            ]
             return tools.answer(question, parts, entities, 0.85)
     if len(groups) > 1 and len(holders) == 1:
         # 市发展改革委是A、B和C的副组长单位吗: true only if it holds in each of them
@@ -250,6 +255,20 @@ def _unit_claim(tools: Tools, question: str, holders: list[Entity], entities: tu
     holds = any(title.unit == unit.id for title in tools.kb.people[person.id].titles)
     parts = [tools.verdict(holds), describe.person_roles(tools.kb, person.id)]
     return tools.answer(question, parts, (person,), 0.9)
+
+
+_OF_UNIT = {RoleKind.MEMBER_UNIT: RoleKind.MEMBER, RoleKind.DEPUTY_UNIT: RoleKind.DEPUTY}
+
+
+def _sent_by(tools: Tools, unit: Entity, wanted: set[RoleKind], text: str) -> list[Entity]:
+    """The unit's people who hold the place claimed of the unit (its 副厅长 a 委员: the unit is a member)."""
+    kinds = {_OF_UNIT.get(k, k) for k in wanted} - {RoleKind.OTHER}
+    kinds |= {RoleKind.MEMBER} if "成员" in text else set()  # (成员单位, of a notice whose 委员 are people)
+    return [
+        Entity(EntityKind.PERSON, p.id)
+        for p in tools.kb.people.values()
+        if any(t.unit == unit.id for t in p.titles) and any(r.kind in kinds for r in tools.kb.roles_of(p.id))
+    ]
 
 
 def _claimed_roles(tools: Tools, query: Query, holder: Entity) -> set[RoleKind] | None:
