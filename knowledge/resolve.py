@@ -138,6 +138,7 @@ _IN_GROUP_ROLE = re.compile(
     r"^(?:那|那么)?[他她]?在(?:这个|那个|这|那)?[^，。？?]{0,16}?(?:小组|组|委员会|专班|指挥部|联席会议)?(?:里面?|中|当中)"
     r"(?:呢|干嘛|干什么|做什么|是什么|任什么|担任什么|什么角色|啥角色|是啥|干啥|啥职务|什么职务)?[吗呢啊]?[?？]?$"
 )
+_OF_IT = re.compile(r"的(?:有|是)?(?:几个|几位|多少|哪些|哪几个|谁)[？?]?$")
 _OFFICE_POST = re.compile(r"^(?:办公室)?((?:常务)?副?主任)")
 _WHO_THEN = re.compile(  # 那是谁 / 那应该怎么写 / 正确的是什么: after a claim judged false, what is right
     r"^(?:那|那么)?(?:应该|到底|究竟|正确的?)?(?:是谁|是哪位|是哪个人|谁是|怎么写|咋写|怎么说|是什么|该怎么写)"
@@ -243,7 +244,7 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
     # 协调小组办公室的日常工作由哪个组负责: a group is asked for (哪个组), the 协调小组 only describes it
     asks_group = any("组" in w and w in tools.lexicon.cues[Cue.WHICH_GROUP] for w in query.cue_words)
     # 协调小组的日常工作是谁在做: the same, asked as who does it
-    asks_doer = any(w.startswith("谁在") or w.startswith("谁来") for w in query.cue_words)
+    asks_doer = any(w.startswith(("谁在", "谁来", "谁负责")) for w in query.cue_words)  # (谁负责向协调小组提出…)
     asks_which = (asks_group or asks_doer) and only_umbrella and bool(query.content)
     # 那个组副组长单位里有税务局没: in a yes/no question the unit is what is claimed, not what describes 那个组
     claimed = query.has(Cue.YES_NO) and any(e.kind is EntityKind.UNIT for e in entities)
@@ -350,6 +351,7 @@ def _follow_up(
         query = replace(query, cues=query.cues | {Cue.OFFICE})  # 办公室主任是谁 → 设在哪: the office's place
     asks_relation = bool(query.cues & RELATION_CUES) or bool(query.aspects)
     ellipsis = query.text.startswith(_ELLIPSIS_START) or query.text.endswith(_ELLIPSIS_END)
+    ellipsis = ellipsis or _OF_IT.search(query.text) is not None  # 激励创业创新组的有几个: the same, of it
     person = [e for e in context.entities if e.kind is EntityKind.PERSON] or [
         Entity(EntityKind.PERSON, p) for p in context.focus if p in tools.kb.people
     ]

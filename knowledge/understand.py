@@ -25,6 +25,8 @@ _DEMONSTRATIVE_AS = {"组": "这几个组", "小组": "这几个组", "单位": 
 # A-not-A asks yes or no whatever the verb: 能不能 / 可不可以 / 属不属于 / 会不会 / 有没有.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # 怎么办营业执照 asks how to get something done (a procedure); 重大问题要怎么办 asks what the notice requires
+_GROUPS_COUNTED = re.compile(r"(?:几|多少)个?小?组(?![长员])")
+_PERSON_PRONOUN = re.compile(r"[他她它]")
 _LED_BY = re.compile(r"由[^，。？?]{1,12}?(?:牵头|挂帅|领衔|带队)")
 _MODALS = ("应该", "应当")
 _WHO_WHICH = re.compile(r"谁|几|多少|哪")
@@ -251,6 +253,9 @@ class QueryReader:
             tags.append(Cue.PROCEDURE)
         if _DUTY_VERB.search("".join(masked)) and Cue.DUTY not in tags:
             tags.append(Cue.DUTY)
+        counted = _GROUPS_COUNTED.search("".join(masked)) and not mentions and not _PERSON_PRONOUN.search(text)
+        if counted and Cue.ALL_GROUPS not in tags:  # (他管几个组: his groups, counted)
+            tags.append(Cue.ALL_GROUPS)  # 一共有几个组: the groups counted, whatever word took 几个
         if _LED_BY.search(text) and Cue.LEADER not in tags:
             tags.append(Cue.LEADER)  # 协调小组由常务副市长牵头: who leads it, claimed
         for found in _BOTH_PAIR.finditer("".join(masked)):

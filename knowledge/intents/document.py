@@ -84,6 +84,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         fields.append("published")
     if query.has(Cue.WHEN) and "published" in fields and "signed" in tools.kb.document:
         fields.append("signed")  # 哪天发的 / 哪天印发的 may ask the page's date or the notice's own: both are said
+    if not fields and query.has(Cue.YES_NO) and query.about_document and _YEAR.search(query.text):
+        fields = ["published", "signed"]  # 这是2020年的通知吗: the year claimed of its dates
     if not fields:
         return None
     asks_issuer = query.asks_person or query.has(Cue.WHICH_GROUP, Cue.DEPUTY)  # 谁 / 哪个部门印发的

@@ -63,7 +63,13 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if not groups and len(holders) == 1 and query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
         office = tools.office_group()  # 办公室主任 is the 协调小组's office
         groups = [office.id] if office is not None else []
-    if not groups and len(holders) == 2 and {h.kind for h in holders} == {EntityKind.PERSON, EntityKind.UNIT}:
+    pair = not groups and len(holders) == 2 and {h.kind for h in holders} == {EntityKind.PERSON, EntityKind.UNIT}
+    person = next((h for h in holders if h.kind is EntityKind.PERSON), None)
+    if pair and person is not None and claim and _is_post(tools, claim) and _POST_END.search(claim):
+        # 他是市委书记吗 (市委副书记): the post claimed, whose unit (市委) only says where
+        holds = any(post_fits(claim, t.title) for t in tools.kb.people[person.id].titles)
+        return tools.answer(question, [tools.verdict(holds), tools.entity_part(person)], entities, 0.85)
+    if pair:
         return _unit_claim(tools, question, holders, entities)
     if len(groups) == 1 and holders and _ONLY.search(query.text):
         # 市发展改革委只在精简组吗 / 海关、人行、税务局是不是都只在商事组: that group and no other, for each
