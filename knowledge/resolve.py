@@ -138,6 +138,7 @@ _IN_GROUP_ROLE = re.compile(
     r"^(?:那|那么)?[他她]?在(?:这个|那个|这|那)?[^，。？?]{0,16}?(?:小组|组|委员会|专班|指挥部|联席会议)?(?:里面?|中|当中)"
     r"(?:呢|干嘛|干什么|做什么|是什么|任什么|担任什么|什么角色|啥角色|是啥|干啥|啥职务|什么职务)?[吗呢啊]?[?？]?$"
 )
+_EACH = re.compile(r"各(?:是|为|自|有)|分别|各位|每个组|每组")
 _OF_IT = re.compile(r"的(?:有|是)?(?:几个|几位|多少|哪些|哪几个|谁)[？?]?$")
 _OFFICE_POST = re.compile(r"^(?:办公室)?((?:常务)?副?主任)")
 _WHO_THEN = re.compile(  # 那是谁 / 那应该怎么写 / 正确的是什么: after a claim judged false, what is right
@@ -477,6 +478,11 @@ def _follow_up(
     picks = picks or _STEP.search(query.text) is not None  # 那下一行呢: the group after it
     picks = picks or _SEVERAL.search(query.text) is not None  # 后面两个 / 剩下的: several of those listed
     picks = picks or bool(context.listed_groups and _ORDINAL_GROUP.search(query.text))  # 第三部分 → 第二个组
+    each_listed = not entities and len(context.listed_groups) > 1 and _EACH.search(query.text) is not None
+    if each_listed and pronoun is None and not context.entities:
+        # 保障组有哪几个，组长各是谁: each of the groups just listed
+        query = query if asks_relation else _with_relation(query, context)
+        return query, tuple(Entity(EntityKind.GROUP, g) for g in context.listed_groups)
     picks = picks or (not query.content and _AGAIN.search(query.text) is not None)  # 再说一遍: the same again
     if not (pronoun is not None or ellipsis or picks or query.has(*_FOLLOW_UP_CUES) or query.aspects):
         return query, entities

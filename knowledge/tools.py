@@ -96,7 +96,7 @@ def numeral(ch: str) -> int:
 
 def number(text: str) -> int | None:
     """The first count in a question (4个 / 四个), for yes/no claims about how many groups."""
-    found = re.search(r"(?<![第\d])(\d+|[一二两三四五六七八九十])个", text)  # (第一个 is no count)
+    found = re.search(r"(?<![第\d])(\d+|[一二两三四五六七八九十])(?:个|家|位|名)", text)  # (第一个 is no count)
     if found is None:
         return None
     token = found.group(1)

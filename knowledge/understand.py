@@ -221,8 +221,11 @@ class QueryReader:
         attribute = None
         under = [found.span() for found in _UNDER_LEADERSHIP.finditer(text)]
         quoted = [found.span() for found in self._terms.finditer(text)]
+        shown = [m.span() for m in _DEMONSTRATIVE.finditer("".join(masked))]  # 这几个人: those, not a count
         for word, start in self._cue_matches("".join(masked)):
             found = self.tags[word]
+            if found & {Cue.QUANTITY, Cue.COUNT} and any(a <= start < b for a, b in shown):
+                continue
             if inside(start, start + len(word)):
                 continue  # 工作 in 工作简报, 么 in 什么, 服务 in 政务服务: part of another word
             if any(a <= start < b for a, b in under):

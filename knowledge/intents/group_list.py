@@ -11,7 +11,7 @@ from knowledge.facts import Group
 from knowledge.lexicon import Cue
 from knowledge.loader import aspect_fact_id
 from knowledge.matcher import Entity, EntityKind
-from knowledge.tools import Tools, number
+from knowledge.tools import Tools, number, numeral
 from knowledge.turn import Turn
 
 _QUESTION_WORDS = ("哪", "什么", "几", "多少", "啥")
@@ -83,7 +83,15 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     # 协调小组下设3个专题组？ states a number: a claim to check even without 吗
     asks = query.has(Cue.COUNT) or query.asks_person or any(w in query.text for w in _QUESTION_WORDS)
     claim = query.has(Cue.YES_NO) or not asks
-    if claim and claimed is not None:  # 下设3个专题组？ / 下面一共有7个组，对不对
+    each = [
+        (int(n) if n.isdigit() else numeral(n), k)
+        for n, k in re.findall(r"(\d+|[一二两三四五六七八九十])个([^\d、，,和与及]{1,6}?组)", query.text)
+    ]
+    each = [(n, k) for n, k in each if k in tools.kb.kinds()]
+    if claim and len(each) > 1:  # 下设4个专题组、3个保障组，准确吗: each count against its kind
+        holds = all(sum(g.kind == k for g in tools.kb.under_top()) == n for n, k in each)
+        parts.insert(0, tools.verdict(holds))
+    elif claim and claimed is not None:  # 下设3个专题组？ / 下面一共有7个组，对不对
         count = sum(g.kind in kinds for g in tools.kb.under_top())
         parts.insert(0, tools.verdict(claimed == count))
     return tools.answer(question, parts, (), 0.9)

@@ -7,10 +7,10 @@ import re
 from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part
-from knowledge.facts import Group, RoleKind
+from knowledge.facts import Group, RoleKind, Tier
 from knowledge.lexicon import Cue, place_stem
 from knowledge.matcher import Entity, EntityKind, Mention
-from knowledge.tools import ROLE_CUES, Tools, number, post_fits
+from knowledge.tools import GROUP_COUNT, ROLE_CUES, Tools, number, post_fits
 from knowledge.turn import Turn
 from knowledge.understand import Query
 
@@ -87,7 +87,16 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         parts = [tools.verdict(not lacking), *map(tools.entity_part, lacking), facet]
         return tools.answer(question, parts, entities, 0.9)
     claimed = number(query.text)
-    if claimed is not None and len(holders) == 1 and not groups:
+    tier = Tier.DEPUTY if query.has(Cue.DEPUTY) else Tier.MEMBER if query.has(Cue.MEMBERS) else None
+    if claimed is not None and len(groups) == 1 and not holders and tier is not None:
+        # 精简行政审批组的副组长单位一共5家，对吗: the count claimed against the place's holders
+        group = tools.kb.groups[groups[0]]
+        held = [h for h in group.holdings(tier) if not h.unstated]
+        if held:
+            count = sum(len(h.units) + len(h.persons) for h in held)
+            facet = describe.deputies(tools.kb, group) if tier is Tier.DEPUTY else describe.members(tools.kb, group)
+            return tools.answer(question, [tools.verdict(count == claimed), facet], entities, 0.85)
+    if claimed is not None and len(holders) == 1 and not groups and GROUP_COUNT.search(query.text):
         # 市大数据发展局在三个专题组都当副组长吧: the number of groups it sits in
         holds = len(_groups_of(tools, holders[0])) == claimed
         return tools.answer(question, [tools.verdict(holds), tools.entity_part(holders[0])], entities, 0.85)
