@@ -48,6 +48,7 @@ CONTEXT_CUES = (
         Cue.QUANTITY,
         Cue.FORMER,
         Cue.ADDED,
+        Cue.BOTH,  # 精简组和商事组共同的副组长单位 → 那激励组和商事组呢: the same set, of the two named now
     }
 )
 # Questions that read as a follow-up when they name nothing of their own.
@@ -796,6 +797,9 @@ def _with_relation(query: Query, context: Context) -> Query:
     """The query with the previous question's relation and aspects, for an ellipsis; the kind of
     group a list was of only when the question names no subject or kind of its own."""
     cues = {c for c in Cue if c.value in context.relation}
+    of_groups = sum(e.kind is EntityKind.GROUP for e in context.entities) > 1
+    if Cue.BOTH in cues and of_groups and not cues & {Cue.DEPUTY, Cue.MEMBERS}:
+        cues.add(Cue.DEPUTY)  # (共同的副组长单位 said the place in its set word: the set is of deputy units)
     if query.entities or query.cues & _KIND_CUES:
         cues -= _KIND_CUES
     if not query.entities:  # 一共几个 after a yes/no counts; 市交通局呢 after one is a yes/no of its own
