@@ -266,6 +266,9 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
                 cues[Cue.OTHER_POST] += [w for w in cues[cue] if stem in w and w not in cues[Cue.OTHER_POST]]
                 cues[cue] = [w for w in cues[cue] if stem not in w]
         cues[Cue.OTHER_POST] += [w for w in (role, stem) if w not in cues[Cue.OTHER_POST]]
+    # 一共几个专项小组: the notice's own kind words say which groups, not a piece of work
+    known = {w for words in cues.values() for w in words}
+    cues[Cue.ALL_GROUPS] += [k for k in kb.kinds() if len(k) > 2 and k not in known and k not in own]
     return replace(lexicon, cues={cue: tuple(words) for cue, words in cues.items()})
 
 

@@ -23,6 +23,7 @@ KINDS = (
     "专委会",
     "委员会",
     "工作组",
+    "专项小组",  # 基础设施专项小组: the kind the notice's own groups share, not only 小组
     "小组",
 )
 _KIND_END = re.compile("(" + "|".join(KINDS) + r")(?:制度)?$")

@@ -52,6 +52,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None
     if query.has(Cue.DUTY) and tools.kinds_named(query):
         return None  # 三个保障组的分工: the duties of the groups of a kind, though a rule says 职责分工
+    if query.has(Cue.COUNT) and tools.kinds_named(query) and not when:
+        return None  # 一共几个专项小组: the groups of that kind counted, though a rule says 各专项小组
     # The words that name the group (专班, 陶寺) or a place in it (成员) say whose rule, not which rule;
     # a cue word counts where a clause uses it (召开, 调整), not where none does (什么时候).
     words = [w for w in _rule_words(turn, tools) if not _names_the_group(turn, tools, w)]
