@@ -221,8 +221,10 @@ class QueryReader:
         attribute = None
         under = [found.span() for found in _UNDER_LEADERSHIP.finditer(text)]
         quoted = [found.span() for found in self._terms.finditer(text)]
-        shown = [m.span() for m in _DEMONSTRATIVE.finditer("".join(masked))]  # 这几个人: those, not a count
-        for word, start in self._cue_matches("".join(masked)):
+        plain = "".join(masked)
+        demonstratives = list(_DEMONSTRATIVE.finditer(plain))
+        shown = [m.span() for m in demonstratives]  # 这几个人: those, not a count
+        for word, start in self._cue_matches(plain):
             found = self.tags[word]
             if found & {Cue.QUANTITY, Cue.COUNT} and any(a <= start < b for a, b in shown):
                 continue
@@ -247,24 +249,24 @@ class QueryReader:
                 cue_spans.append((start, start + len(word)))
             if Cue.UNKNOWN_ATTRIBUTE in found:
                 attribute = attribute or word
-        for found in _DEMONSTRATIVE.finditer("".join(masked)):
+        for found in demonstratives:
             if not any(a <= found.start() < b for a, b in cue_spans):
                 tags.append(Cue.PRONOUN)
                 words.append(_DEMONSTRATIVE_AS[found.group(1)])
                 cue_spans.append(found.span())
         if _HOW_TO.search(text):
             tags.append(Cue.PROCEDURE)
-        if _DUTY_VERB.search("".join(masked)) and Cue.DUTY not in tags:
+        if _DUTY_VERB.search(plain) and Cue.DUTY not in tags:
             tags.append(Cue.DUTY)
-        counted = _GROUPS_COUNTED.search("".join(masked)) and not mentions and not _PERSON_PRONOUN.search(text)
+        counted = _GROUPS_COUNTED.search(plain) and not mentions and not _PERSON_PRONOUN.search(text)
         if counted and Cue.ALL_GROUPS not in tags:  # (他管几个组: his groups, counted)
             tags.append(Cue.ALL_GROUPS)  # 一共有几个组: the groups counted, whatever word took 几个
         if _LED_BY.search(text) and Cue.LEADER not in tags:
             tags.append(Cue.LEADER)  # 协调小组由常务副市长牵头: who leads it, claimed
-        for found in _BOTH_PAIR.finditer("".join(masked)):
+        for found in _BOTH_PAIR.finditer(plain):
             tags.append(Cue.BOTH)
             words.append(found.group().replace(" ", ""))
-        for found in _A_NOT_A.finditer("".join(masked)):
+        for found in _A_NOT_A.finditer(plain):
             start, end = found.span()
             if any(a <= start < b for a, b in cue_spans):
                 tags.append(Cue.YES_NO)  # 以前是不是叫: 以前是 took the 是, the question still asks yes or no
@@ -300,7 +302,7 @@ class QueryReader:
             content=content,
             unknown=unknown,
             attribute=attribute,
-            foreign_unit=self._foreign_unit("".join(masked)),
+            foreign_unit=self._foreign_unit(plain),
             foreign_group=_foreign_group(text, mentions, tokens, covered, unknown, self._group_names),
         )
 
