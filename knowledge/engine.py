@@ -56,6 +56,7 @@ _TRUE_FALSE = re.compile(r"^判断题?[:：]?|[（(]\s*(?:对|正确|是)\s*[/�
 _QUALIFIERS = ("常务副", "第一副", "执行副")  # a deputy place people name by its qualifier alone
 _QUOTED_CLAIM = re.compile(r"[“\"「『]([^”\"」』]{4,80})[”\"」』]")
 _CHECKED = re.compile(r"对吗|对不对|准确吗|准不准|没错吧|是这样吗|正确吗|有依据吗|属实吗|没写错吧|写得对吗")
+_QUOTE_MARKS = re.compile(r"[\s，,、。；;：:“”\"]")  # what a quoted claim is compared without
 _QUOTE_SHORTEST = 6  # characters a quoted claim must have to be checked against the notice's own words
 _WORDING_ASKED = re.compile(r"原文|原话|原句|原文表述|怎么写的|如何表述|怎么表述|怎么说的|原样")
 _QUOTED = 3  # quotes shown at most
@@ -83,6 +84,12 @@ _TOLD_APART = 3  # people one address may mean that are answered side by side ra
 def _in_order(text: str, named: Iterable[Person | Unit]) -> tuple[str, ...]:
     """The ids of those whose names a text has, in the order it has them."""
     return tuple(item for _, item in sorted((text.index(n.name), n.id) for n in named if n.name in text))
+
+
+def _list_to_pick(shown: tuple[str, ...], before: tuple[str, ...]) -> tuple[str, ...]:
+    """What an answer lists, or the list before it where it names some of that list (第二个组呢 / 第三个呢):
+    the list to pick from stays."""
+    return before if shown and len(shown) < len(before) and set(shown) < set(before) else shown
 
 
 def _each_told(ambiguous: Mention, query: Query) -> bool:
@@ -290,15 +297,20 @@ class Engine:
     def _qualified_whole(self, text: str) -> str:
         """常务副的呢 / 第一副是谁: the qualified place said without its word, where the notice has one such place
         (常务副指挥长)."""
-        for prefix, place in self._qualified_places.items():
-            text = re.sub(f"{prefix}(?![\u4e00-\u9fff]*?(?:组长|主任|召集人|指挥长|总指挥|长))", place, text)
+        for said, place in self._qualified_places:
+            text = said.sub(place, text)
         return text
 
     @cached_property
-    def _qualified_places(self) -> dict[str, str]:
+    def _qualified_places(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """Each qualifier the notice has one place for, as it is said without the place's word, and that place."""
         places = {h.role for g in self.kb.groups.values() for h in g.roles}
         found = {p: [w for w in places if w.startswith(p) and len(w) > len(p)] for p in _QUALIFIERS}
-        return {p: ws[0] for p, ws in found.items() if len(ws) == 1}
+        return tuple(
+            (re.compile(f"{p}(?![\u4e00-\u9fff]*?(?:组长|主任|召集人|指挥长|总指挥|长))"), ws[0])
+            for p, ws in found.items()
+            if len(ws) == 1
+        )
 
     @cached_property
     def _bare_names(self) -> dict[str, str]:
@@ -316,14 +328,14 @@ class Engine:
         found = _QUOTED_CLAIM.search(question)
         if not (answer.answered and found and _CHECKED.search(question)) or answer.text.startswith(("是。", "不是。")):
             return answer
-        said = re.sub(r"[\s，,、。；;：:“”\"]", "", found.group(1))
+        said = _QUOTE_MARKS.sub("", found.group(1))
         if len(said) < _QUOTE_SHORTEST or said not in self._plain_notice:
             return answer
         return replace(answer, text=self.tools.verdict(True).text + answer.text)
 
     @cached_property
     def _plain_notice(self) -> str:
-        return re.sub(r"[\s，,、。；;：:“”\"]", "", normalize(self.kb.notice, len(self.kb.notice)))
+        return _QUOTE_MARKS.sub("", normalize(self.kb.notice, len(self.kb.notice)))
 
     def _quoted(self, answer: Answer, question: str) -> Answer:
         """给我原文 / 原文怎么写的: the answer's facts in the notice's own words, after it."""
@@ -337,8 +349,9 @@ class Engine:
     def _names_unstated(self, answer: Answer, query: Query) -> Answer:
         """办公室副主任叫什么名字 / 征地拆迁组组长具体是哪个人, where the notice names a unit or a post only:
         that it gives no name is said first, then what it does give."""
-        named = [p for p in self._people_named(answer.text) if not self.kb.people[p].post]  # (a post has no name)
-        asked = query.has(Cue.NAME) or (query.asks_person and bool(self._people_named(answer.text)))
+        said = self._people_named(answer.text)
+        named = [p for p in said if not self.kb.people[p].post]  # (a post has no name)
+        asked = query.has(Cue.NAME) or (query.asks_person and bool(said))
         if not (asked and answer.facts) or UNSTATED in answer.text or named:
             return answer
         return replace(answer, text=self.tools.say("names_unstated") + answer.text)
@@ -405,12 +418,10 @@ class Engine:
         # the list to pick from
         listed = previous.people if previous is not None else ()
         people = listed if named and set(named) < set(listed) else named
-        shown = self._listed_groups(answer.text)
-        earlier = previous.listed_groups if previous is not None else ()
-        listed_groups = earlier if shown and len(shown) < len(earlier) and set(shown) < set(earlier) else shown
-        units = self._units_listed(answer.text)
-        before = previous.units if previous is not None else ()
-        units = before if units and len(units) < len(before) and set(units) < set(before) else units
+        listed_groups = _list_to_pick(
+            self._listed_groups(answer.text), previous.listed_groups if previous is not None else ()
+        )
+        units = _list_to_pick(self._units_listed(answer.text), previous.units if previous is not None else ())
         mentioned = query.entities
         asked = previous.mentioned if previous is not None else ()
         if not mentioned and set(answer.context.entities) < set(asked):
