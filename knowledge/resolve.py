@@ -329,6 +329,7 @@ def _follow_up(
     previous relation, and the kind of group a list was of."""
     topic_words = tools.topic_words(query)
     pronoun = _pronoun(tools, query, topic_words)
+    context_groups = tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
     if entities and _BESIDES_THIS.search(query.text):
         # 市司法局除了这个还在哪个组: what 这个 was is left aside, not asked about
         return replace(query, cues=query.cues - {Cue.DIFFERENCE} | {Cue.WHICH_GROUP}), entities
@@ -342,7 +343,7 @@ def _follow_up(
     elif office and not entities and query.has(Cue.LEADER) and _OFFICE_HEAD.search(query.text):
         # 安委办挂在哪个部门 → 主任是哪位领导: the office's 主任, where the body's head is a 主任 too
         query = replace(query, cues=(query.cues - {Cue.LEADER}) | {Cue.OFFICE, Cue.OFFICE_DIRECTOR})
-    cited = tuple(e for e in context.entities if e.kind is EntityKind.GROUP) or tuple(
+    cited = context_groups or tuple(
         Entity(EntityKind.GROUP, g) for g in context.listed_groups[:1] if len(context.listed_groups) == 1
     )
     if not entities and query.has(Cue.WHICH_ASPECT) and not query.content and context.aspects and cited:
@@ -365,12 +366,10 @@ def _follow_up(
         # 罗蔺是协调小组的组长吗（不是）→ 那副组长呢: the same claim of him, with the place asked now
         places = query.cues & {Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY}
         if places and not query.content:
-            groups = tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
-            return replace(query, cues=query.cues | {Cue.YES_NO}), (*claimed_of, *groups)
+            return replace(query, cues=query.cues | {Cue.YES_NO}), (*claimed_of, *context_groups)
     if ellipsis and Cue.REQUIREMENT.value in context.relation and _TOWARDS.match(query.text):
         # 有啥要求 → 那对市政府各部门的主要负责人呢: what the notice requires of them, whoever they are
         return replace(query, cues=(query.cues - RELATION_CUES) | {Cue.REQUIREMENT}), entities
-    context_groups = tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
     listing = {Cue.DEPUTY.value, Cue.MEMBERS.value} & set(context.relation)
     if query.has(Cue.COMMON) and not query.has(Cue.DUTY) and len(context_groups) > 1 and listing:
         # 谁的副组长单位多 → 共同的有哪些: the units both groups have, not the duties every group shares
@@ -405,7 +404,7 @@ def _follow_up(
             and not any(e.kind is EntityKind.GROUP for e in entities)
         ):
             # 激励创业创新组组长许洪斌对吧 → 副组长单位写的是市科技局、市教委，少没少: checked against that group
-            entities += tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
+            entities += context_groups
             if not asks_relation:
                 query = _with_relation(query, context)
         elif (
@@ -415,12 +414,12 @@ def _follow_up(
             and not any(e.kind is EntityKind.GROUP for e in entities)
         ):
             # 商事组副组长单位 → 有市场监管局吗: whether it is in the group just listed
-            entities += tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
+            entities += context_groups
             if not asks_relation:
                 query = _with_relation(query, context)
         elif pronoun is None and _bare_claim(query, entities, context):
             # 改善社会服务组组长是谁 → 许洪斌会不会兼着: the place just asked, claimed of the one named
-            entities += tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
+            entities += context_groups
             query = _with_relation(query, context)
         elif pronoun is not None:
             # a kind the question names itself is not added again, unless it named a post (他是市政府秘书长吗:
@@ -577,11 +576,8 @@ def _same_place_of_unit(tools: Tools, entities: tuple[Entity, ...], context: Con
     places = {(r.group, r.label) for r in tools.kb.roles_of(people[0])}
     if any(t.unit == units[0] for t in tools.kb.people[people[0]].titles):
         return ()
-    return tuple(
-        Entity(EntityKind.PERSON, p.id)
-        for p in tools.kb.people.values()
-        if any(t.unit == units[0] for t in p.titles) and {(r.group, r.label) for r in tools.kb.roles_of(p.id)} & places
-    )
+    held = tools.unit_people_holding(units[0], lambda r: (r.group, r.label) in places)
+    return tuple(Entity(EntityKind.PERSON, p) for p in held)
 
 
 def _fragment_of_listed(tools: Tools, query: Query, context: Context) -> Entity | None:

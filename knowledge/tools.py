@@ -7,7 +7,7 @@ An intent (``knowledge/intents/``) gets a ``Turn`` and these ``Tools`` and retur
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from knowledge import describe
 from knowledge.answer import Answer, Citation, Context
 from knowledge.describe import Part
-from knowledge.facts import Aspect, FactKind, Group, Holding, Knowledge, Tier, tier_of
+from knowledge.facts import Aspect, FactKind, Group, Holding, Knowledge, Role, Tier, tier_of
 from knowledge.lexicon import Cue, Lexicon, place_stem
 from knowledge.loader import aspect_fact_id
 from knowledge.matcher import Entity, EntityKind, mask
@@ -502,6 +502,15 @@ class Tools:
             p.id
             for p in self.kb.people.values()
             if any(t.unit == unit_id or name in t.title for t in p.titles) or (p.post and p.name.startswith(name))
+        )
+
+    def unit_people_holding(self, unit_id: str, holds: Callable[[Role], bool]) -> tuple[str, ...]:
+        """The people whose titles are in a unit and who hold a place the test accepts (the unit's 联络员, its
+        副厅长 a 委员), in the notice's order."""
+        return tuple(
+            p.id
+            for p in self.kb.people.values()
+            if any(t.unit == unit_id for t in p.titles) and any(holds(r) for r in self.kb.roles_of(p.id))
         )
 
     def names_group_kind(self, word: str) -> bool:

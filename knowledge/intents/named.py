@@ -115,14 +115,10 @@ def _post_holder(tools: Tools, group: Group, query: Query) -> str | None:
 
 def _unit_place(tools: Tools, unit_id: str, place: str) -> Part:
     """The unit's people in a place of the groups (its 联络员), or that the notice names none."""
-    held = [
-        p
-        for p in tools.kb.people.values()
-        if any(t.unit == unit_id for t in p.titles) and any(r.label == place for r in tools.kb.roles_of(p.id))
-    ]
+    held = tools.unit_people_holding(unit_id, lambda r: r.label == place)
     if not held:
         return Part(tools.say("unit_place_unstated", unit=tools.kb.units[unit_id].name, place=place))
-    return describe.join([describe.person_roles(tools.kb, p.id) for p in held])
+    return describe.join([describe.person_roles(tools.kb, p) for p in held])
 
 
 def _unit_head(tools: Tools, query: Query, unit_id: str) -> Part:

@@ -279,11 +279,7 @@ def _sent_by(tools: Tools, unit: Entity, wanted: set[RoleKind], text: str) -> li
     """The unit's people who hold the place claimed of the unit (its 副厅长 a 委员: the unit is a member)."""
     kinds = {_OF_UNIT.get(k, k) for k in wanted} - {RoleKind.OTHER}
     kinds |= {RoleKind.MEMBER} if "成员" in text else set()  # (成员单位, of a notice whose 委员 are people)
-    return [
-        Entity(EntityKind.PERSON, p.id)
-        for p in tools.kb.people.values()
-        if any(t.unit == unit.id for t in p.titles) and any(r.kind in kinds for r in tools.kb.roles_of(p.id))
-    ]
+    return [Entity(EntityKind.PERSON, p) for p in tools.unit_people_holding(unit.id, lambda r: r.kind in kinds)]
 
 
 def _claimed_roles(tools: Tools, query: Query, holder: Entity) -> set[RoleKind] | None:
