@@ -754,8 +754,10 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None, one: bo
     if pronoun is None:
         return context.entities
     if pronoun is EntityKind.GROUP and not any(e.kind is EntityKind.GROUP for e in context.entities) and context.groups:
-        # 市教委是哪个组的副组长单位 → 这个组…: the groups the answer cited
-        return tuple(Entity(EntityKind.GROUP, g) for g in context.groups if g in tools.kb.groups)
+        # 市教委是哪个组的副组长单位 → 这个组…: the groups the answer cited (唐英瑜是干啥的 → 这个组: the group she
+        # leads, not the 协调小组 she is a member of by its rule)
+        cited = [g for g in context.groups if g in tools.kb.groups]
+        return tuple(Entity(EntityKind.GROUP, g) for g in [g for g in cited if not tools.kb.is_top(g)] or cited)
     for found in (context.entities, context.mentioned):
         same = tuple(e for e in found if e.kind is pronoun)
         umbrella = all(tools.kb.is_top(e.id) for e in same if e.kind is EntityKind.GROUP)
