@@ -183,10 +183,18 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     if not entities and len(tools.kb.groups) == 1 and (query.has(*_GROUP_FACETS, Cue.DUTY) or query.asks_person):
         # 组长是谁, asked of a notice that sets up one group: that group
         entities = (Entity(EntityKind.GROUP, next(iter(tools.kb.groups))),)
+    if not entities and (context is None or not context.entities) and tools.kb.top is not None:
+        # 这个小组的头头是哪个, first in a chat: the group the notice is about, called by the end of its name
+        this = _THIS_BODY.search(query.text)
+        if this is not None and tools.kb.groups[tools.kb.top].name.endswith(this.group(1)):
+            query, entities = replace(query, cues=query.cues - {Cue.ALL_GROUPS}), (Entity(EntityKind.GROUP, tools.kb.top),)
     if not entities and query.has(*_GROUP_FACETS, Cue.OTHER_POST):
         # 指挥长是谁 / 秘书长是谁, where only one of the notice's groups has that place: that group
         entities = _only_holder_of_place(tools, query)
     return _who_heads(tools, query, entities), entities
+
+
+_THIS_BODY = re.compile(r"(?:这个|这|该|本|此)(领导小组|协调小组|小组|指挥部|委员会|联席会议|工作专班|专班)")
 
 
 def _who_heads(tools: Tools, query: Query, entities: tuple[Entity, ...]) -> Query:
