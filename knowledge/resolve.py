@@ -118,7 +118,7 @@ _PRONOUN_KINDS = {
 }
 _CLAIM_END = re.compile(r"^(?:的|的人)?(?:吗|吧|么|嘛)?[?？]?$")
 _PERSONS_UNIT = re.compile(r"所在的?(?:那个|这个)?(?:单位|局|部门|委|市)")
-_OWN_UNIT = re.compile(r"[他她]所在的?(?:那个|这个)?(?:单位|局|部门|委)")
+_OWN_UNIT = re.compile(r"[他她](?:所在的?|的|那个|这个)(?:那个|这个)?(?:单位|局|部门|委)")
 _HIS_GROUP = re.compile(r"[他她]们?(?:的|那个|这个|那|所在的?)?(?:小?组|专班)")
 _TOWARDS = re.compile(r"^那?(?:对于|对|针对)")
 # 刚才那个副主任还兼什么 / 副主任还兼哪些组的组长: the post stands for its holder, named before
@@ -187,7 +187,10 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
         # 这个小组的头头是哪个, first in a chat: the group the notice is about, called by the end of its name
         this = _THIS_BODY.search(query.text)
         if this is not None and tools.kb.groups[tools.kb.top].name.endswith(this.group(1)):
-            query, entities = replace(query, cues=query.cues - {Cue.ALL_GROUPS}), (Entity(EntityKind.GROUP, tools.kb.top),)
+            query, entities = (
+                replace(query, cues=query.cues - {Cue.ALL_GROUPS}),
+                (Entity(EntityKind.GROUP, tools.kb.top),),
+            )
     if not entities and query.has(*_GROUP_FACETS, Cue.OTHER_POST):
         # 指挥长是谁 / 秘书长是谁, where only one of the notice's groups has that place: that group
         entities = _only_holder_of_place(tools, query)
@@ -519,7 +522,13 @@ def _follow_up(
     asks_of_person = query.has(Cue.WHICH_GROUP, Cue.YES_NO, Cue.ALSO, Cue.COUNT) or (
         query.has(Cue.ROLES) and not query.asks_person
     )
-    of_person = pronoun in (EntityKind.PERSON, EntityKind.UNIT) and asks_of_person  # (那个单位还在哪些组当副组长)
+    # (那个单位还在哪些组当副组长; 重庆银保监局 → 重庆市税务局呢 → 这两个都是副组长单位吗: the two units)
+    pair = (
+        pronoun is None
+        and _PAIR.search(query.text) is not None
+        and all(e.kind is not EntityKind.GROUP for e in inherited)
+    )
+    of_person = (pronoun in (EntityKind.PERSON, EntityKind.UNIT) or (pair and bool(inherited))) and asks_of_person
     of_person = (of_person and not _HIS_GROUP.search(query.text)) or holder_asked  # (他那个组负责什么: the group)
     asks_office = office and ellipsis and not query.has(*_GROUP_FACETS, Cue.YES_NO, Cue.ALSO)
     holder_office = tools.office_group() if asks_office else None
