@@ -1392,3 +1392,18 @@ def test_a_safety_committee_is_known_by_its_conventional_short_name(tmp_path: Pa
     assert "安委会" in next(iter(k.groups.values())).aliases
     assert "龚海潮" in _ask(tmp_path, "安委会主任是谁")
     assert "县应急管理局" in _ask(tmp_path, "安委办设在哪")
+
+
+def test_a_roster_title_the_crawl_cut_after_a_joining_word_goes_on_in_the_next_line(tmp_path: Path) -> None:
+    """甘某 县文化广播电视和 / 旅游局局长: a short roster line that stops at 和 is the start of its title, the line
+    after it the rest of that post (never a post of its own, named for no one)."""
+    raw = (
+        "青苇县人民政府办公室关于成立青苇县文旅融合工作领导小组的通知\n一、组成人员\n组　长：柏文涛　县长\n"
+        "成　员：甘小禾　县文化广播电视和\n旅游局局长\n　　　　鲍一鸣　县水利局局长\n二、工作要求\n各成员单位要按时报送进展。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "成员") == ["甘小禾", "鲍一鸣"]
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    assert members.posts == ()
+    assert [t.title for t in k.people["gan_xiaohe"].titles] == ["县文化广播电视和旅游局局长"]
+    assert "县文化广播电视和旅游局局长" in _ask(tmp_path, "甘小禾是干什么的")
