@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.engine import Engine
-from knowledge.facts import Knowledge
+from knowledge.facts import Knowledge, Tier
 from knowledge.ingest import ingest
 from knowledge.ingest.clean import clean
 from knowledge.ingest.document import chinese_date
@@ -1407,3 +1407,21 @@ def test_a_roster_title_the_crawl_cut_after_a_joining_word_goes_on_in_the_next_l
     assert members.posts == ()
     assert [t.title for t in k.people["gan_xiaohe"].titles] == ["县文化广播电视和旅游局局长"]
     assert "县文化广播电视和旅游局局长" in _ask(tmp_path, "甘小禾是干什么的")
+
+
+def test_office_deputies_named_with_a_title_in_brackets_and_with_tongzhi(tmp_path: Path) -> None:
+    """副主任由尤某(县某局副局长)、甘某同志担任: two people, the first with the title the brackets give (she is on no
+    roster), the second the member named above — never one post made of the whole clause."""
+    raw = (
+        "青苇县人民政府办公室关于成立青苇县河道保洁工作领导小组的通知\n一、组成人员\n组　长：柏文涛　县长\n"
+        "成　员：甘小禾　县农业农村局局长\n　　　　鲍一鸣　县水利局局长\n二、领导小组办公室\n"
+        "领导小组办公室设在县水利局,承担领导小组日常工作。办公室主任由鲍一鸣同志兼任,"
+        "副主任由尤佳慧(县水利局副局长)、甘小禾同志担任。\n"
+    )
+    k = _read(raw, tmp_path)
+    office = next(iter(k.groups.values())).office
+    assert [k.people[p].name for p in office.persons(Tier.DEPUTY)] == ["尤佳慧", "甘小禾"]
+    assert k.people[office.director].name == "鲍一鸣"
+    assert [t.title for t in k.people["you_jiahui"].titles] == ["县水利局副局长"]
+    reply = _ask(tmp_path, "办公室副主任有谁")
+    assert "尤佳慧（县水利局副局长）" in reply and "甘小禾" in reply
