@@ -1425,3 +1425,24 @@ def test_office_deputies_named_with_a_title_in_brackets_and_with_tongzhi(tmp_pat
     assert [t.title for t in k.people["you_jiahui"].titles] == ["县水利局副局长"]
     reply = _ask(tmp_path, "办公室副主任有谁")
     assert "尤佳慧（县水利局副局长）" in reply and "甘小禾" in reply
+
+
+_LOST_BREAKS = (
+    "霁州省人民政府办公厅关于成立霁州省智慧水利发展工作领导小组的通知\n一、组成人员\n"
+    "组长：邝志远 省长副组长：高明川 常务副省长宁海燕 副省长、省水利厅厅长卓立人 省政府秘书长"
+    "成员：祁永安 省财政厅厅长冉秋 省水利厅副厅长\n"
+    "二、专项小组\n领导小组下设2个专项小组：\n"
+    "（一）数据共享专项小组。由副省长、省水利厅厅长宁海燕任组长，省财政厅厅长祁永安任副组长，成员单位包括省财政厅、省统计局。"
+    "主要负责推进全省涉水数据归集共享。\n"
+    "（二）防灾预警专项小组。由省政府秘书长卓立人任组长，成员单位包括省气象局、省应急管理厅。主要负责健全汛期预警发布机制。\n"
+)
+
+
+def test_a_run_on_roster_whose_titles_are_joined_by_a_dunhao_reads_each_person(tmp_path: Path) -> None:
+    """副组长：高某 常务副省长宁某 副省长、省水利厅厅长卓某 省政府秘书长 (line breaks lost): each next name glued to
+    the titles before it, which may be several joined by 、 — three 副组长, never one with the rest as a title."""
+    k = _read(_LOST_BREAKS, tmp_path)
+    assert _holders(k, "副组长") == ["高明川", "宁海燕", "卓立人"]
+    assert [t.title for t in k.people["ning_haiyan"].titles] == ["副省长", "省水利厅厅长"]
+    assert [t.title for t in k.people["gao_mingchuan"].titles] == ["常务副省长"]
+    assert "3位" in _ask(tmp_path, "副组长几个")

@@ -482,7 +482,7 @@ def _glued_entries(text: str, holder: Holder) -> bool:
         return False
     persons, name = [], tokens[0]
     for token in tokens[1:-1]:
-        found = trailing_name(token)  # a post that ends as one, then the next name
+        found = _titles_then_name(token)  # a post that ends as one, then the next name
         if found is None:
             return False
         persons.append((name, found[0]))
@@ -496,6 +496,16 @@ def _glued_entries(text: str, holder: Holder) -> bool:
     holder.units.extend(rest.units)
     holder.posts.extend(rest.posts)
     return True
+
+
+def _titles_then_name(token: str) -> tuple[str, str] | None:
+    """One person's titles, joined by 、, then the next person's name glued on (副省长、省公安厅厅长高某):
+    (the titles, the name), or None unless each title is a post."""
+    *titles, last = token.split("、")
+    found = trailing_name(last)
+    if found is None or not all(ends_as_post(t) for t in titles):
+        return None
+    return "、".join([*titles, found[0]]), found[1]
 
 
 def _post_then_units(text: str) -> tuple[str | None, Holder]:
