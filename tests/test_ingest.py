@@ -1446,3 +1446,12 @@ def test_a_run_on_roster_whose_titles_are_joined_by_a_dunhao_reads_each_person(t
     assert [t.title for t in k.people["ning_haiyan"].titles] == ["副省长", "省水利厅厅长"]
     assert [t.title for t in k.people["gao_mingchuan"].titles] == ["常务副省长"]
     assert "3位" in _ask(tmp_path, "副组长几个")
+
+
+def test_a_sub_group_paragraph_gives_its_duties_after_its_places(tmp_path: Path) -> None:
+    """（一）X专项小组。由…任组长，…，成员单位包括…。主要负责…。: what it is mainly responsible for is its duty."""
+    k = _read(_LOST_BREAKS, tmp_path)
+    shared = next(g for g in k.groups.values() if g.name == "数据共享专项小组")
+    assert shared.duty is not None and shared.duty.quote == "主要负责推进全省涉水数据归集共享。"
+    assert "涉水数据归集共享" in _ask(tmp_path, "数据共享专项小组负责什么")
+    assert "汛期预警发布机制" in _ask(tmp_path, "防灾预警专项小组管什么")
