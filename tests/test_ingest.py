@@ -1473,3 +1473,17 @@ def test_a_table_of_task_forces_gives_them_the_kind_the_notice_sets_up(tmp_path:
     assert {g.kind for g in under} == {"工作专班"}
     assert _holders(k, "牵头区领导", under[0].id) == ["尤佳慧"]
     assert "尤佳慧" in _ask(tmp_path, "招商引资专班的牵头区领导是谁")
+
+
+def test_the_office_asked_bare_is_the_groups_not_a_member_units_office(tmp_path: Path) -> None:
+    """办公室设在哪, in a notice whose members include a 县委办公室主任: the group's office (设在县水利局), never
+    县委办公室 by its name with the level left off; 县委办公室主任 still asks for that member."""
+    raw = (
+        "青苇县人民政府办公室关于成立青苇县河道保洁工作领导小组的通知\n一、组成人员\n组　长：祁永安　县长\n"
+        "成　员：甘小禾　县委办公室主任\n　　　　鲍一鸣　县水利局局长\n二、领导小组办公室\n"
+        "领导小组办公室设在县水利局,承担领导小组日常工作。办公室主任由鲍一鸣同志兼任。\n"
+    )
+    _read(raw, tmp_path)
+    assert "县水利局" in _ask(tmp_path, "办公室设在哪")
+    assert "鲍一鸣" in _ask(tmp_path, "办公室主任是谁")
+    assert "甘小禾" in _ask(tmp_path, "县委办公室主任是谁")
