@@ -214,6 +214,7 @@ class QueryReader:
             masked[mention.start : mention.end] = " " * (mention.end - mention.start)
         # a token across a name's edge (组组长 of 精简政审批组组长) holds no word: its characters stand alone
         inside = _inside_words(_split_at_names(tokens, mentions))
+        starts = {start for _, start, _ in tokens}
         cue_spans: list[tuple[int, int]] = []
         tags: list[Tag] = []
         words: list[str] = []
@@ -224,7 +225,7 @@ class QueryReader:
         plain = "".join(masked)
         demonstratives = list(_DEMONSTRATIVE.finditer(plain))
         shown = [m.span() for m in demonstratives]  # 这几个人: those, not a count
-        for word, start in self._cue_matches(plain):
+        for word, start in self._cue_matches(plain, starts):
             found = self.tags[word]
             if found & {Cue.QUANTITY, Cue.COUNT} and any(a <= start < b for a, b in shown):
                 continue
@@ -353,9 +354,14 @@ class QueryReader:
                     return word
         return None
 
-    def _cue_matches(self, masked: str) -> list[tuple[str, int]]:
-        """Cue words without overlap, longer words first: 哪些组 wins over 在哪 in 在哪些组."""
-        candidates = [(m.group(1), m.start()) for m in self._cue_words.finditer(masked)]
+    def _cue_matches(self, masked: str, starts: set[int]) -> list[tuple[str, int]]:
+        """Cue words without overlap, longer words first: 哪些组 wins over 在哪 in 在哪些组. A quantifier
+        begins a word (所有 in 派出所|有谁 is none, and leaves 有谁 to be read)."""
+        candidates = [
+            (m.group(1), m.start())
+            for m in self._cue_words.finditer(masked)
+            if m.start() in starts or Cue.EVERY not in self.tags[m.group(1)]
+        ]
         taken = [False] * len(masked)
         chosen = []
         for word, start in sorted(candidates, key=lambda c: (-len(c[0]), c[1])):
