@@ -28,8 +28,8 @@ KINDS = (
 )
 _KIND_END = re.compile("(" + "|".join(KINDS) + r")(?:制度)?$")
 _SHORT = re.compile(r"[(（]以下简称([^)）]{1,12})[)）]")
-# 下设5个工作组 / 下设综合组等3个专项组: the word the notice uses for the groups under the top one
-_SET_UNDER = re.compile(r"下设[^,，。;；]{0,12}?(?:[0-9一二三四五六七八九十]+个)([\u4e00-\u9fff]{0,4}组)")
+# 下设5个工作组 / 下设综合组等3个专项组 / 下设5个工作专班: the word the notice uses for the groups under the top one
+_SET_UNDER = re.compile(r"下设[^,，。;；]{0,12}?(?:[0-9一二三四五六七八九十]+个)([\u4e00-\u9fff]{0,4}(?:组|专班))")
 # a list of groups named with their count and kind: 精简行政审批组、…、推进政务信息化和大数据发展组6个专题组
 _LISTED = re.compile(
     r"((?:[\u4e00-\u9fff]{2,16}组[、,，])+[\u4e00-\u9fff]{2,16}组)(?:等)?[0-9一二三四五六七八九十]+个([\u4e00-\u9fff]{1,4}组)"
