@@ -1457,9 +1457,9 @@ def test_a_sub_group_paragraph_gives_its_duties_after_its_places(tmp_path: Path)
     assert "汛期预警发布机制" in _ask(tmp_path, "防灾预警专项小组管什么")
 
 
-def test_a_table_of_task_forces_gives_them_the_kind_the_notice_sets_up(tmp_path: Path) -> None:
-    """A table 专班 | 牵头区领导 | 牵头单位 | 配合单位 under 下设3个工作专班: the three 专班 of the rows are of the kind the
-    notice sets up (工作专班, not the table's 专班), each led by the row's person and unit."""
+def test_a_heading_over_a_table_of_task_forces_is_their_part_not_one_more_body(tmp_path: Path) -> None:
+    """三、工作专班 over a table 专班 | 牵头区领导 | 牵头单位 | 配合单位 (下设3个工作专班): the three 专班 of the rows, each of
+    the kind the notice sets up, led by the row's person and unit — the heading is no 工作专班 of its own."""
     raw = (
         "青苇区人民政府办公室关于成立青苇区招商引资工作领导小组的通知\n一、组成人员\n组　长：祁永安　区长\n"
         "副组长：尤佳慧　副区长\n　　　　甘小禾　副区长\n二、工作专班\n领导小组下设3个工作专班,具体如下：\n"
@@ -1468,10 +1468,11 @@ def test_a_table_of_task_forces_gives_them_the_kind_the_notice_sets_up(tmp_path:
         "三、工作要求\n各工作专班要每月报送工作进展。\n"
     )
     k = _read(raw, tmp_path)
-    under = [g for g in k.groups.values() if g.name.endswith("专班") and g.name != "工作专班"]
+    under = [g for g in k.groups.values() if g.parent]
     assert [g.name for g in under] == ["招商引资专班", "项目服务专班", "要素保障专班"]
     assert {g.kind for g in under} == {"工作专班"}
     assert _holders(k, "牵头区领导", under[0].id) == ["尤佳慧"]
+    assert "3个" in _ask(tmp_path, "有几个工作专班")
     assert "尤佳慧" in _ask(tmp_path, "招商引资专班的牵头区领导是谁")
 
 

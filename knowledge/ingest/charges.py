@@ -40,7 +40,7 @@ def read_charges(draft: Draft, lines: list[Line], scopes: list[Scope]) -> list[S
         under = kind_set_under(draft.notice)
         kind = under if under and under.endswith(found_body[1]) else found_body[1]
         body, person, title, units = charges
-        for row, cells in rows:
+        for n, (row, cells) in enumerate(rows, start=i + 1):
             entry = {"id": group_id(cells[body], taken), "name": cells[body], "kind": kind, "section": row.section}
             entry["parent"] = top["id"]
             held = draft.person(cells[person], cells[title] if title is not None else None, row.text, row.section)
@@ -49,7 +49,7 @@ def read_charges(draft: Draft, lines: list[Line], scopes: list[Scope]) -> list[S
                 listed = [draft.unit(u, row.text, row.section) for u in _listed(cells[k])]
                 roles.append({"role": header[k], "units": listed, "quote": row.text, "section": row.section})
             entry["roles"] = roles
-            found.append(Scope(entry))
+            found.append(Scope(entry, row=n))
     return found
 
 
