@@ -659,9 +659,13 @@ def _the_other(tools: Tools, context: Context) -> Entity | None:
 
 
 def _nth_of_kind(tools: Tools, text: str) -> Entity | None:
-    """第二个保障组 / 第三个专题组: a group by its place among its kind, as the notice lists them."""
+    """第二个保障组 / 第三个专题组 / 专题组第三个 / 保障组里的第二个: a group by its place among its kind, as the
+    notice lists them."""
     for kind in tools.kb.kinds():
-        found = re.search(rf"第([一二三四五六七八九1-9])个?{re.escape(kind)}", text)
+        kind_word = re.escape(kind)
+        found = re.search(rf"第([一二三四五六七八九1-9])个?{kind_word}", text) or re.search(
+            rf"{kind_word}(?:里|里面|中|当中|之中)?的?(?:排)?第([一二三四五六七八九1-9])个(?!组)", text
+        )
         if found:
             groups = [g for g in tools.kb.under_top() if g.kind == kind]
             index = numeral(found.group(1)) - 1
