@@ -79,7 +79,10 @@ _SEVERAL = re.compile(
     r"|(剩下的?|其余的?|其他(?:几|两)[个位]|另外(?:几|两)[个位]|另外的)"
 )
 _PLURAL = re.compile(r"[他她]们|他俩|她俩|[这那][两几俩]位|[这那]些人")
-_IN_LIST = re.compile(r"^(?:那|那么)?(?:有没有|有|包括|包含|含)|在不在|在没在|在其中|在里面|在里头")
+_IN_LIST = re.compile(
+    r"^(?:那|那么)?(?:里面|里头|其中|这里面|这里头|名单里|这些里)?(?:有没有|有|包括|包含|含)|在不在|在没在|在其中|在里面|在里头"
+)
+_LIST_PRONOUN = re.compile(r"^(?:那|那么)?(?:里面|里头|其中|这里面|这里头|名单里|这些里)")  # 里面有市科技局吗
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位|另一个(?!组|单位)|另外一个(?!组|单位)")
 _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
@@ -419,12 +422,12 @@ def _follow_up(
             if not asks_relation:
                 query = _with_relation(query, context)
         elif (
-            pronoun is None
+            (pronoun is None or (pronoun is EntityKind.GROUP and _LIST_PRONOUN.search(query.text) is not None))
             and query.has(Cue.YES_NO)
             and _IN_LIST.search(query.text)
             and not any(e.kind is EntityKind.GROUP for e in entities)
         ):
-            # 商事组副组长单位 → 有市场监管局吗: whether it is in the group just listed
+            # 商事组副组长单位 → 有市场监管局吗 / 里面有市科技局吗: whether it is in the list just given
             entities += context_groups
             if not asks_relation:
                 query = _with_relation(query, context)
