@@ -655,7 +655,9 @@ def _the_other(tools: Tools, context: Context) -> Entity | None:
         person = context.focus[0]
         held = [h for g in tools.kb.groups.values() for h in g.roles if person in h.persons]
         others = {p for h in held for p in h.persons if p != person}
-        return Entity(EntityKind.PERSON, others.pop()) if len(others) == 1 else None
+        if len(others) == 1:
+            return Entity(EntityKind.PERSON, others.pop())
+    # (市人社局参加了哪些组 → 商事那个组长是谁 → 另一个呢: the other group, though the answer named its leader)
     now = [e.id for e in context.entities if e.kind is EntityKind.GROUP]
     rest = [g for g in context.listed_groups if g not in now]
     return Entity(EntityKind.GROUP, rest[0]) if len(context.listed_groups) == 2 and len(rest) == 1 else None
