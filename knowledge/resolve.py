@@ -512,7 +512,7 @@ def _follow_up(
     picked = _picked(tools, query, context)
     if picked:  # 第一个是什么职务 / 排第二的那个组长 / 后者 / 那另一位呢 / 后面两个: of those listed before
         inherited = picked
-    elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP):
+    elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP, *_GROUP_FACETS):
         # 市发展改革委参加了哪些组 → 它在这些组里是什么角色: the role is the holder's, not the groups'
         inherited = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP) or inherited
     elif pronoun is EntityKind.GROUP and query.has(Cue.WHICH_GROUP) and bare_pronoun(query.text) == "它":
