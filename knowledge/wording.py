@@ -15,6 +15,8 @@ KEYS = frozenset(
         "section_is",
         "section_unstated",
         "section_of",
+        "part_title",
+        "part_title_unstated",
         "parts_counted",
         "items_counted",
         "section_group",

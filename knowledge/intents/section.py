@@ -31,12 +31,22 @@ _HOW_MANY_PARTS = re.compile(r"(?:分|有|共|分成|分为)(?:了)?(?:几|多�
 _TOP = re.compile(rf"{_NUMERAL}(?![一二三四五六七八九十])")
 _HEADING = re.compile(r"^([一二三四五六七八九十])、", re.MULTILINE)
 _ORDER = "一二三四五六七八九十"
+_TITLE = re.compile(r"标题|题目|小标题|叫什么名")  # 第二部分标题呢
+_THAT_PART = re.compile(r"[这那该此]一?(?:个)?(?:部分|大项|节|章)")
+# 二、协调小组各专题组及主要职责(一)…: a part's heading in the text, before its first item or the line's end
+_TITLED_HEADING = re.compile(
+    r"(?:^|[。；;\n>])\s*([一二三四五六七八九十])、([^，。；;（）()\n]{2,24}?)(?=[（(][一二三四五六七八九十][）)]|\n|$|。)",
+    re.MULTILINE,
+)
 _SHOWN = 6  # parts of one section quoted at most
 _SAID = (FactKind.DUTY, FactKind.ASPECT_DUTY, FactKind.COMMON_DUTY, FactKind.REQUIREMENT, FactKind.TEXT)
 _ROSTER = (FactKind.LEADER, FactKind.DEPUTIES, FactKind.MEMBERS, FactKind.ROLE)
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
+    titled = _title_asked(turn, tools)
+    if titled is not None:
+        return titled
     groups = [tools.kb.groups[e.id] for e in turn.entities if e.kind is EntityKind.GROUP]
     if groups and _WHICH_PART.search(turn.question):  # 综合组在通知的第几部分: where the notice sets it up
         parts = [
@@ -85,6 +95,24 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     said_by_itself = all(p.text.startswith("有关要求") or UNSTATED in p.text for p in parts)
     head = [] if said_by_itself else [Part(tools.say("section_is", section=section) + "\n")]
     return tools.answer(turn.question, [*head, *parts[: _SHOWN + len(under)]], (), 0.85)
+
+
+def _title_asked(turn: Turn, tools: Tools) -> Answer | None:
+    """第二部分的标题是什么 / 那一部分标题呢: the heading of a part, as the notice's text has it (a heading the
+    crawl lost is said to be unstated, never made up from what the part says)."""
+    if not _TITLE.search(turn.question):
+        return None
+    asked = [s for s in _sections(turn.question) if _TOP.fullmatch(s)]
+    if not asked and _THAT_PART.search(turn.question):  # 那一部分: the part of what was just cited
+        cited = [tools.kb.facts[f].section for f in turn.cited if f in tools.kb.facts]
+        asked = list(dict.fromkeys(m.group() for s in cited if s and (m := _TOP.match(s))))
+    if len(asked) != 1:
+        return None
+    headings = {m.group(1): m.group(2) for m in reversed(list(_TITLED_HEADING.finditer(tools.kb.notice)))}
+    part = asked[0]
+    heading = headings.get(part)
+    text = tools.say("part_title", part=part, title=heading) if heading else tools.say("part_title_unstated", part=part)
+    return tools.answer(turn.question, [Part(text)], (), 0.75)
 
 
 def _sections(question: str) -> list[str]:
