@@ -1392,3 +1392,36 @@ def test_a_safety_committee_is_known_by_its_conventional_short_name(tmp_path: Pa
     assert "安委会" in next(iter(k.groups.values())).aliases
     assert "龚海潮" in _ask(tmp_path, "安委会主任是谁")
     assert "县应急管理局" in _ask(tmp_path, "安委办设在哪")
+
+
+def test_a_first_deputy_commander_is_a_deputy_place_of_its_own(tmp_path: Path) -> None:
+    """第一副指挥长：name title — its own place (a deputy's), not lost between 指挥长 and 常务副指挥长."""
+    raw = (
+        "青岚县人民政府办公室关于成立青岚县河道清障工作指挥部的通知\n"
+        "指 挥 长：闵少卿　县委书记\n第一副指挥长：甄海岳　县长\n常务副指挥长：祁晓曼　副县长\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "第一副指挥长") == ["甄海岳"]
+    assert "甄海岳" in _ask(tmp_path, "第一副指挥长是谁")
+
+
+def test_a_tab_separated_table_of_groups_keeps_an_empty_leader_cell_in_its_column(tmp_path: Path) -> None:
+    """组别 ⇥ 组长 ⇥ 职责 rows as tab-separated text: each row a group under the top one; a row whose 组长 cell is
+    empty has its leader 未载明, never the next row's or its duty's words; a padded name cell is the name."""
+    raw = (
+        "梧岭县人民政府办公室关于成立梧岭县第三次土壤普查领导小组的通知\n"
+        "一、领导小组组成人员\n组　长：尚思远　副县长\n"
+        "二、领导小组办公室\n办公室下设3个工作组:\n"
+        "组别\t组长\t职责\n"
+        "技术组\t邱　岚\t负责采样点位核查和技术培训\n"
+        "保障组\t\t负责经费测算和物资调配\n"
+        "质控组\t童可欣\t负责样品流转和质量抽检\n"
+    )
+    k = _read(raw, tmp_path)
+    by_name = {g.name: g for g in k.groups.values()}
+    assert _holders(k, "组长", by_name["技术组"].id) == ["邱岚"]
+    assert _holders(k, "组长", by_name["保障组"].id) == []
+    assert _holders(k, "组长", by_name["质控组"].id) == ["童可欣"]
+    assert by_name["保障组"].duty is not None and "经费测算" in by_name["保障组"].duty.quote
+    answer = _ask(tmp_path, "保障组组长是谁")
+    assert "未载明" in answer and "童可欣" not in answer and "邱岚" not in answer
