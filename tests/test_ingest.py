@@ -1425,3 +1425,20 @@ def test_a_tab_separated_table_of_groups_keeps_an_empty_leader_cell_in_its_colum
     assert by_name["保障组"].duty is not None and "经费测算" in by_name["保障组"].duty.quote
     answer = _ask(tmp_path, "保障组组长是谁")
     assert "未载明" in answer and "童可欣" not in answer and "邱岚" not in answer
+
+
+def test_members_as_unit_posts_some_with_a_name_are_people_and_posts_never_a_shifted_name(tmp_path: Path) -> None:
+    """成员:县某局副局长、县某局副局长张某、… — the named ones are people holding that post, the others posts named for
+    no one (never given the next one's name), all in one 成员 place."""
+    raw = (
+        "梧岭县人民政府办公室关于成立梧岭县第三次土壤普查领导小组的通知\n"
+        "一、领导小组组成人员\n"
+        "组长:尚思远  副县长副组长:乔慕白  县农业农村局局长成员:县财政局副局长、县自然资源局副局长柯雨桐、"
+        "县生态环境局副局长、县林业局副局长程书航\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["尚思远"] and _holders(k, "副组长") == ["乔慕白"]
+    assert _holders(k, "成员") == ["柯雨桐", "程书航"]
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    assert list(members.posts) == ["县财政局副局长", "县生态环境局副局长"]
+    assert any(t.title == "县自然资源局副局长" for t in k.people[members.persons[0]].titles)

@@ -394,6 +394,29 @@ def _posts_joined(text: str) -> list[str] | None:
     return pieces
 
 
+def _unit_posts_some_named(text: str, holder: Holder) -> bool:
+    """Members as "unit + post" joined by 、, some with the holder's name after the post (县某局副局长、县某办副主任
+    张某、…): each named one a person with that post, each other one the post alone (named for no one, never given
+    the next one's name); False (nothing held) unless there are a named one and a bare one and every piece reads so."""
+    pieces = text.split("、")
+    if len(pieces) < 3:
+        return False
+    persons, posts = [], []
+    for piece in pieces:
+        named = trailing_name(piece)
+        if named and unit_of_post(named[0]):
+            persons.append((named[1], named[0]))
+        elif _post_alone(piece) and unit_of_post(piece):
+            posts.append(piece)
+        else:
+            return False
+    if not (persons and posts):
+        return False
+    holder.persons.extend(persons)
+    holder.posts.extend(posts)
+    return True
+
+
 def _entry_like(text: str) -> bool:
     first, *rest = re.split(r"[ （(、]", text.strip(), maxsplit=1)
     return (
@@ -441,6 +464,8 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     parts = text.split(" ", 1)
     if len(parts) == 2 and roster_name(parts[0], parts[1]):
         holder.persons.append((parts[0], parts[1].strip()))
+        return
+    if _unit_posts_some_named(text, holder):  # before "title name": the last piece's name is not all the list's
         return
     titled = post_name_entries(text) or ([found] if (found := post_then_name(text)) else [])
     for name, title, note in titled:  # 副省长 徐慧敏（常务副组长）: the note, where it is a place, is held too
