@@ -1442,3 +1442,18 @@ def test_members_as_unit_posts_some_with_a_name_are_people_and_posts_never_a_shi
     members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
     assert list(members.posts) == ["县财政局副局长", "县生态环境局副局长"]
     assert any(t.title == "县自然资源局副局长" for t in k.people[members.persons[0]].titles)
+
+
+def test_a_list_of_member_units_cut_inside_a_unit_over_three_lines_is_one_list(tmp_path: Path) -> None:
+    """成员：…、县水利和 / 湖泊局、…主要负责同 / 志。 — the crawl cut the list inside a unit's name and inside 同志:
+    one list of units, the cut unit whole."""
+    raw = (
+        "青岚县人民政府办公室关于成立青岚县河道清障工作指挥部的通知\n"
+        "指 挥 长：闵少卿　县委书记\n"
+        "成　　员：县委办公室、县政府办公室、县财政局、县水利和\n"
+        "湖泊局、县农业农村局、县应急管理局主要负责同\n志。\n"
+    )
+    k = _read(raw, tmp_path)
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    names = [k.units[u].name for u in members.units]
+    assert names == ["县委办公室", "县政府办公室", "县财政局", "县水利和湖泊局", "县农业农村局", "县应急管理局"]
