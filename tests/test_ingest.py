@@ -1457,3 +1457,27 @@ def test_a_list_of_member_units_cut_inside_a_unit_over_three_lines_is_one_list(t
     members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
     names = [k.units[u].name for u in members.units]
     assert names == ["县委办公室", "县政府办公室", "县财政局", "县水利和湖泊局", "县农业农村局", "县应急管理局"]
+
+
+def test_a_sub_groups_leader_labelled_inside_its_line_is_a_person_and_a_post_only_leader_stays_a_post(
+    tmp_path: Path,
+) -> None:
+    """(一)某组。组长:祁某(兼);牵头单位:… / （二）某组。组长：甄某；… — the leader is the person named (兼: besides
+    the post the roster gives); （三）某组。组长由分管…的副县长担任 — a post, never a name guessed for it."""
+    raw = (
+        "青岚县人民政府办公室关于成立青岚县河道清障工作指挥部的通知\n"
+        "一、指挥部组成人员\n指 挥 长：闵少卿　县委书记\n常务副指挥长：祁晓曼　副县长\n副 指 挥 长：甄海岳　副县长\n"
+        "二、专项工作组\n"
+        "(一)河岸整治组。组长:祁晓曼(兼);牵头单位:县水利局。负责河岸违建清理。\n"
+        "（二）水质监测组。组长：甄海岳；牵头单位：县生态环境局。负责断面水质监测。\n"
+        "（三）宣传引导组。组长由分管宣传工作的副县长担任；牵头单位：县委宣传部。负责宣传报道。\n"
+    )
+    k = _read(raw, tmp_path)
+    by_name = {g.name: g for g in k.groups.values()}
+    assert _holders(k, "组长", by_name["河岸整治组"].id) == ["祁晓曼"]
+    assert _holders(k, "组长", by_name["水质监测组"].id) == ["甄海岳"]
+    third = next(h for h in by_name["宣传引导组"].roles if h.role == "组长")
+    assert not third.persons and list(third.posts) == ["分管宣传工作的副县长"]
+    assert "甄海岳" in _ask(tmp_path, "水质监测组组长是谁")
+    answer = _ask(tmp_path, "宣传引导组组长是谁")
+    assert "分管宣传工作的副县长" in answer and "甄海岳" not in answer and "祁晓曼" not in answer

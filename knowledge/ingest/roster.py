@@ -342,6 +342,17 @@ def _inline_labels(draft: Draft, line: Line, scope: Scope) -> None:
             holder = Holder()
             _read_entries(m.group(2), holder, m.group(1))
             add_holding(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
+        elif m and m.re is LABEL and m.group(2):
+            _inline_person(draft, scope, m, line)
+
+
+def _inline_person(draft: Draft, scope: Scope, label: re.Match[str], line: Line) -> None:
+    """（三）某某组。组长：张某；牵头单位：… — a person's place labelled inside a sub-group's line, held by the people it
+    names (苏某(兼): besides the post the roster gives her); nothing unless every entry reads as a named person."""
+    holder = Holder()
+    _read_entries(label.group(2), holder, label.group(1))
+    if holder.persons and not (holder.units or holder.posts or holder.unread):
+        add_holding(draft, scope.entry, label.group(1), holder, label.group(0), line.section)
 
 
 def _sub_lists(taken: list[Line]) -> list[tuple[tuple[str, str | None] | None, list[Line]]]:
