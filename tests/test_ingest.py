@@ -1481,3 +1481,19 @@ def test_a_sub_groups_leader_labelled_inside_its_line_is_a_person_and_a_post_onl
     assert "甄海岳" in _ask(tmp_path, "水质监测组组长是谁")
     answer = _ask(tmp_path, "宣传引导组组长是谁")
     assert "分管宣传工作的副县长" in answer and "甄海岳" not in answer and "祁晓曼" not in answer
+
+
+def test_an_office_place_held_by_a_named_comrade_with_titles_in_brackets_is_that_person(tmp_path: Path) -> None:
+    """办公室主任由某某同志（A局副局长、B办主任）担任: the person, with both titles, never the whole phrase as a post."""
+    raw = (
+        "青岚县人民政府办公室关于成立青岚县河道清障工作指挥部的通知\n"
+        "指 挥 长：闵少卿　县委书记\n"
+        "指挥部下设办公室，办公室设在县水利局。办公室主任由柴远帆同志（县水利局副局长、县河长办主任）担任，"
+        "常务副主任由邬静同志（县河长办副主任）担任。\n"
+    )
+    k = _read(raw, tmp_path)
+    office = next(iter(k.groups.values())).office
+    assert k.people[office.director].name == "柴远帆"
+    titles = [t.title for t in k.people[office.director].titles]
+    assert titles == ["县水利局副局长", "县河长办主任"]
+    assert "邬静" in _ask(tmp_path, "常务副主任是谁")

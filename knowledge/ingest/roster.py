@@ -733,6 +733,10 @@ def read_holders(text: str, role: str) -> Holder:
     if is_name(re.sub(r"同志$", "", text)):  # 张三同志; a post keeps its 同志 (主要负责同志)
         holder.persons.append((re.sub(r"同志$", "", text), None))
         return holder
+    titled = re.fullmatch(r"([^()（）\s]{2,4}?)(?:同志)?\s*[(（]([^()（）]+)[)）]", text)
+    if titled and is_name(titled.group(1)):  # 方某同志（市委宣传部副部长、市文明办主任）: the person, the titles theirs
+        holder.persons.append((titled.group(1), titled.group(2)))
+        return holder
     if _UNIT_TAIL.search(text):
         items = unit_list(text)
         if len(items) > 1:
