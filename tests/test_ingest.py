@@ -1497,3 +1497,38 @@ def test_an_office_place_held_by_a_named_comrade_with_titles_in_brackets_is_that
     titles = [t.title for t in k.people[office.director].titles]
     assert titles == ["县水利局副局长", "县河长办主任"]
     assert "邬静" in _ask(tmp_path, "常务副主任是谁")
+
+
+def test_lower_levels_told_to_set_up_bodies_of_their_own_give_the_group_no_place(tmp_path: Path) -> None:
+    """各镇相应成立…分指挥部，由镇党委书记任指挥长…: the 分指挥部's place, never the 指挥长 of the sub-group above the
+    sentence; the sentence is a requirement on the 镇."""
+    raw = (
+        "青岚县人民政府办公室关于成立青岚县河道清障工作指挥部的通知\n"
+        "一、指挥部组成人员\n指 挥 长：闵少卿　县委书记\n"
+        "二、专项工作组\n指挥部下设2个专项工作组：\n"
+        "（一）水质监测组。组长：闵少卿；牵头单位：县生态环境局。负责断面水质监测。\n"
+        "（二）河岸整治组。组长：闵少卿；牵头单位：县水利局。负责河岸违建清理。\n"
+        "各镇相应成立河道清障分指挥部，由镇党委书记任指挥长，并于2025年5月底前将名单报县指挥部办公室。\n"
+    )
+    k = _read(raw, tmp_path)
+    sub = next(g for g in k.groups.values() if g.name == "河岸整治组")
+    assert [h.role for h in sub.roles] == ["组长", "牵头单位"]
+    assert any("各镇相应成立" in r.quote for r in k.requirements)
+
+
+def test_a_time_schedule_and_a_funding_part_are_read_as_the_notices_rules(tmp_path: Path) -> None:
+    """四、普查时间安排 / 五、经费保障: each sentence a requirement, so 标准时点 is answered from the notice."""
+    raw = (
+        "梧岭县人民政府办公室关于成立梧岭县第三次土壤普查领导小组的通知\n"
+        "一、领导小组组成人员\n组　长：尚思远　副县长\n"
+        "二、普查时间安排\n本次普查标准时点为2025年9月30日。2025年10月至12月开展外业采样工作。\n"
+        "三、经费保障\n普查所需经费由县财政统筹安排，列入年度预算。\n"
+    )
+    k = _read(raw, tmp_path)
+    quotes = [r.quote for r in k.requirements]
+    assert quotes == [
+        "本次普查标准时点为2025年9月30日。",
+        "2025年10月至12月开展外业采样工作。",
+        "普查所需经费由县财政统筹安排，列入年度预算。",
+    ]
+    assert "2025年9月30日" in _ask(tmp_path, "标准时点是哪天")

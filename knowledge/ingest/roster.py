@@ -776,6 +776,9 @@ def _posts_whole(items: list[str]) -> list[str]:
     return merged
 
 
+_OTHERS_SET_UP = re.compile(r"^\s*各[^，,。]{1,8}(?:要|应|也)?(?:相应|参照)(?:成立|设立|建立)")
+
+
 def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
     in_office = False
     for sentence in re.split(r"(?<=[。;；])", line.body):
@@ -785,6 +788,8 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             in_office = True  # the office's places, here and in the sentences after it: office.py
         if in_office and re.search("办公室|主任", sentence):
             continue  # (各成员单位确定1名科级干部为联络员, after the office, is the group's again)
+        if _OTHERS_SET_UP.match(sentence):
+            continue  # 各区相应成立…分指挥部，由区委书记任指挥长: the places of bodies of their own, not this group's
         for m in _BY.finditer(sentence):
             role, content = m.group(1), m.group(2)
             if sentence[max(0, m.start() - 3) : m.start()].endswith("办公室"):
