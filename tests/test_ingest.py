@@ -1459,6 +1459,18 @@ def test_a_list_of_member_units_cut_inside_a_unit_over_three_lines_is_one_list(t
     assert names == ["县委办公室", "县政府办公室", "县财政局", "县水利和湖泊局", "县农业农村局", "县应急管理局"]
 
 
+def test_the_office_said_bare_is_the_groups_office_though_a_member_unit_is_a_levels_office(tmp_path: Path) -> None:
+    """县委办公室 among the member units: 办公室设在哪 asks for the group's office, never for 县委办公室."""
+    raw = (
+        "青岚县人民政府办公室关于成立青岚县河道清障工作指挥部的通知\n"
+        "指 挥 长：闵少卿　县委书记\n成　　员：县委办公室、县财政局、县水利局主要负责同志。\n"
+        "指挥部下设办公室，办公室设在县水利局。\n"
+    )
+    _read(raw, tmp_path)
+    assert "设在县水利局" in _ask(tmp_path, "办公室设在哪")
+    assert "设在县水利局" in _ask(tmp_path, "指挥部办公室设在哪")
+
+
 def test_a_sub_groups_leader_labelled_inside_its_line_is_a_person_and_a_post_only_leader_stays_a_post(
     tmp_path: Path,
 ) -> None:
