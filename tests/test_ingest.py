@@ -1544,3 +1544,21 @@ def test_a_time_schedule_and_a_funding_part_are_read_as_the_notices_rules(tmp_pa
         "普查所需经费由县财政统筹安排，列入年度预算。",
     ]
     assert "2025年9月30日" in _ask(tmp_path, "标准时点是哪天")
+
+
+def test_an_annex_listed_but_lost_leaves_its_place_unstated_never_the_rosters_people(tmp_path: Path) -> None:
+    """附件:某某领导小组办公室联络员名单 with the annex itself not in the crawl: the office has a 联络员 place whose
+    holders are 未载明 (never the roster's people); an annex whose content follows is left to the roster."""
+    raw = (
+        "梧岭县人民政府办公室关于成立梧岭县第三次土壤普查领导小组的通知\n"
+        "一、领导小组组成人员\n组　长：尚思远　副县长\n副组长：乔慕白　县农业农村局局长\n"
+        "二、领导小组办公室\n领导小组下设办公室，办公室设在县农业农村局，办公室主任由乔慕白同志兼任。\n"
+        "附件:梧岭县第三次土壤普查领导小组办公室联络员名单\n"
+        "梧岭县人民政府办公室\n2025年4月2日\n"
+    )
+    k = _read(raw, tmp_path)
+    office = next(iter(k.groups.values())).office
+    liaison = next(h for h in office.roles if h.role == "联络员")
+    assert liaison.unstated and not liaison.persons
+    answer = _ask(tmp_path, "办公室联络员是谁")
+    assert "未载明" in answer and "尚思远" not in answer and "乔慕白" not in answer
