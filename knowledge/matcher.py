@@ -139,10 +139,13 @@ class EntityMatcher:
             anchors = [(i, ch) for i, ch in enumerate(surface) if ch not in common] or list(enumerate(surface))
             for index, ch in anchors:
                 self._by_char.setdefault(ch, []).append((entity, surface, title, sounds(surface), index))
+        # a post no one is named for (县委编办副主任) is asked by its words: spelt nearly, it is another place
+        # (办公室副主任), never that post
+        posts = {p.name for p in kb.people.values() if p.post}
         self._long = [
             (s, e)
             for s, (e, title) in self.surfaces.items()
-            if len(s) >= _FUZZY_MIN_LENGTH and not title and s not in derived_forms
+            if len(s) >= _FUZZY_MIN_LENGTH and not title and s not in derived_forms and s not in posts
         ]
         # Three-character names of people and groups by the character that must be right (the surname,
         # the final 组). Units are left out: one character apart they are often another real unit
