@@ -86,6 +86,8 @@ def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
         for form in dict.fromkeys(unit_forms(unit.name)):
             if any(form == place + side for place in places for side in _SIDES) or form in offices:
                 continue  # 重庆这边 (of 重庆银保监局): the place itself, no unit of it
+            if form in ("办公室", "办公厅"):
+                continue  # 市委办公室 without its level: 办公室 said bare is the group's office, no member unit
             fits[form].append(unit.id)
     return {form: tuple(ids) for form, ids in fits.items() if form not in taken}
 

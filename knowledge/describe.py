@@ -173,6 +173,10 @@ def office(
 
 def office_place(kb: Knowledge, group: Group, held: Holding) -> Part:
     """A place in the office other than 主任 and 副主任 (常务副主任, 联络员), as the notice names it."""
+    if (
+        held.unstated
+    ):  # 附件：…办公室联络员名单, the annex itself lost: the place is the office's, who holds it is not said
+        return Part(f"{UNSTATED}{group.name}办公室{held.role}的姓名。", (f"group.{group.id}.office",))
     names = _people(kb, (held,)) + _units_and_posts(kb, (held,))
     return Part(f"{group.name}办公室{held.role}：{'、'.join(names)}。", (f"group.{group.id}.office",))
 

@@ -139,6 +139,7 @@ class EntityMatcher:
             anchors = [(i, ch) for i, ch in enumerate(surface) if ch not in common] or list(enumerate(surface))
             for index, ch in anchors:
                 self._by_char.setdefault(ch, []).append((entity, surface, title, sounds(surface), index))
+        self._posts = {p.name for p in kb.people.values() if p.post}  # posts no one is named for
         self._long = [
             (s, e)
             for s, (e, title) in self.surfaces.items()
@@ -269,6 +270,9 @@ class EntityMatcher:
             # while 知识产权保护 must not be read as 市知识产权局.
             if found is None or text[found.dest_end - 1] != surface[-1]:
                 continue
+            said = text[found.dest_start : found.dest_end]
+            if "办公室" in said and "办公室" not in surface and surface in self._posts:
+                continue  # 办公室副主任 is the group's office's place, never the post 县委编办副主任 spelt nearly
             if entity in best and best[entity].score >= found.score:
                 continue
             best[entity] = Mention(entity, found.dest_start, found.dest_end, found.score)

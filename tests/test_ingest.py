@@ -1394,6 +1394,176 @@ def test_a_safety_committee_is_known_by_its_conventional_short_name(tmp_path: Pa
     assert "县应急管理局" in _ask(tmp_path, "安委办设在哪")
 
 
+def test_a_first_deputy_commander_is_a_deputy_place_of_its_own(tmp_path: Path) -> None:
+    """第一副指挥长：name title — its own place (a deputy's), not lost between 指挥长 and 常务副指挥长."""
+    raw = (
+        "青岚县人民政府办公室关于成立青岚县河道清障工作指挥部的通知\n"
+        "指 挥 长：闵少卿　县委书记\n第一副指挥长：甄海岳　县长\n常务副指挥长：祁晓曼　副县长\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "第一副指挥长") == ["甄海岳"]
+    assert "甄海岳" in _ask(tmp_path, "第一副指挥长是谁")
+
+
+def test_a_tab_separated_table_of_groups_keeps_an_empty_leader_cell_in_its_column(tmp_path: Path) -> None:
+    """组别 ⇥ 组长 ⇥ 职责 rows as tab-separated text: each row a group under the top one; a row whose 组长 cell is
+    empty has its leader 未载明, never the next row's or its duty's words; a padded name cell is the name."""
+    raw = (
+        "梧岭县人民政府办公室关于成立梧岭县第三次土壤普查领导小组的通知\n"
+        "一、领导小组组成人员\n组　长：尚思远　副县长\n"
+        "二、领导小组办公室\n办公室下设3个工作组:\n"
+        "组别\t组长\t职责\n"
+        "技术组\t邱　岚\t负责采样点位核查和技术培训\n"
+        "保障组\t\t负责经费测算和物资调配\n"
+        "质控组\t童可欣\t负责样品流转和质量抽检\n"
+    )
+    k = _read(raw, tmp_path)
+    by_name = {g.name: g for g in k.groups.values()}
+    assert _holders(k, "组长", by_name["技术组"].id) == ["邱岚"]
+    assert _holders(k, "组长", by_name["保障组"].id) == []
+    assert _holders(k, "组长", by_name["质控组"].id) == ["童可欣"]
+    assert by_name["保障组"].duty is not None and "经费测算" in by_name["保障组"].duty.quote
+    answer = _ask(tmp_path, "保障组组长是谁")
+    assert "未载明" in answer and "童可欣" not in answer and "邱岚" not in answer
+
+
+def test_members_as_unit_posts_some_with_a_name_are_people_and_posts_never_a_shifted_name(tmp_path: Path) -> None:
+    """成员:县某局副局长、县某局副局长张某、… — the named ones are people holding that post, the others posts named for
+    no one (never given the next one's name), all in one 成员 place."""
+    raw = (
+        "梧岭县人民政府办公室关于成立梧岭县第三次土壤普查领导小组的通知\n"
+        "一、领导小组组成人员\n"
+        "组长:尚思远  副县长副组长:乔慕白  县农业农村局局长成员:县财政局副局长、县自然资源局副局长柯雨桐、"
+        "县生态环境局副局长、县林业局副局长程书航\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "组长") == ["尚思远"] and _holders(k, "副组长") == ["乔慕白"]
+    assert _holders(k, "成员") == ["柯雨桐", "程书航"]
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    assert list(members.posts) == ["县财政局副局长", "县生态环境局副局长"]
+    assert any(t.title == "县自然资源局副局长" for t in k.people[members.persons[0]].titles)
+
+
+def test_a_list_of_member_units_cut_inside_a_unit_over_three_lines_is_one_list(tmp_path: Path) -> None:
+    """成员：…、县水利和 / 湖泊局、…主要负责同 / 志。 — the crawl cut the list inside a unit's name and inside 同志:
+    one list of units, the cut unit whole."""
+    raw = (
+        "青岚县人民政府办公室关于成立青岚县河道清障工作指挥部的通知\n"
+        "指 挥 长：闵少卿　县委书记\n"
+        "成　　员：县委办公室、县政府办公室、县财政局、县水利和\n"
+        "湖泊局、县农业农村局、县应急管理局主要负责同\n志。\n"
+    )
+    k = _read(raw, tmp_path)
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    names = [k.units[u].name for u in members.units]
+    assert names == ["县委办公室", "县政府办公室", "县财政局", "县水利和湖泊局", "县农业农村局", "县应急管理局"]
+
+
+def test_the_office_said_bare_is_the_groups_office_though_a_member_unit_is_a_levels_office(tmp_path: Path) -> None:
+    """县委办公室 among the member units: 办公室设在哪 asks for the group's office, never for 县委办公室."""
+    raw = (
+        "青岚县人民政府办公室关于成立青岚县河道清障工作指挥部的通知\n"
+        "指 挥 长：闵少卿　县委书记\n成　　员：县委办公室、县财政局、县水利局主要负责同志。\n"
+        "指挥部下设办公室，办公室设在县水利局。\n"
+    )
+    _read(raw, tmp_path)
+    assert "设在县水利局" in _ask(tmp_path, "办公室设在哪")
+    assert "设在县水利局" in _ask(tmp_path, "指挥部办公室设在哪")
+
+
+def test_a_sub_groups_leader_labelled_inside_its_line_is_a_person_and_a_post_only_leader_stays_a_post(
+    tmp_path: Path,
+) -> None:
+    """(一)某组。组长:祁某(兼);牵头单位:… / （二）某组。组长：甄某；… — the leader is the person named (兼: besides
+    the post the roster gives); （三）某组。组长由分管…的副县长担任 — a post, never a name guessed for it."""
+    raw = (
+        "青岚县人民政府办公室关于成立青岚县河道清障工作指挥部的通知\n"
+        "一、指挥部组成人员\n指 挥 长：闵少卿　县委书记\n常务副指挥长：祁晓曼　副县长\n副 指 挥 长：甄海岳　副县长\n"
+        "二、专项工作组\n"
+        "(一)河岸整治组。组长:祁晓曼(兼);牵头单位:县水利局。负责河岸违建清理。\n"
+        "（二）水质监测组。组长：甄海岳；牵头单位：县生态环境局。负责断面水质监测。\n"
+        "（三）宣传引导组。组长由分管宣传工作的副县长担任；牵头单位：县委宣传部。负责宣传报道。\n"
+    )
+    k = _read(raw, tmp_path)
+    by_name = {g.name: g for g in k.groups.values()}
+    assert _holders(k, "组长", by_name["河岸整治组"].id) == ["祁晓曼"]
+    assert _holders(k, "组长", by_name["水质监测组"].id) == ["甄海岳"]
+    third = next(h for h in by_name["宣传引导组"].roles if h.role == "组长")
+    assert not third.persons and list(third.posts) == ["分管宣传工作的副县长"]
+    assert "甄海岳" in _ask(tmp_path, "水质监测组组长是谁")
+    answer = _ask(tmp_path, "宣传引导组组长是谁")
+    assert "分管宣传工作的副县长" in answer and "甄海岳" not in answer and "祁晓曼" not in answer
+
+
+def test_an_office_place_held_by_a_named_comrade_with_titles_in_brackets_is_that_person(tmp_path: Path) -> None:
+    """办公室主任由某某同志（A局副局长、B办主任）担任: the person, with both titles, never the whole phrase as a post."""
+    raw = (
+        "青岚县人民政府办公室关于成立青岚县河道清障工作指挥部的通知\n"
+        "指 挥 长：闵少卿　县委书记\n"
+        "指挥部下设办公室，办公室设在县水利局。办公室主任由柴远帆同志（县水利局副局长、县河长办主任）担任，"
+        "常务副主任由邬静同志（县河长办副主任）担任。\n"
+    )
+    k = _read(raw, tmp_path)
+    office = next(iter(k.groups.values())).office
+    assert k.people[office.director].name == "柴远帆"
+    titles = [t.title for t in k.people[office.director].titles]
+    assert titles == ["县水利局副局长", "县河长办主任"]
+    assert "邬静" in _ask(tmp_path, "常务副主任是谁")
+
+
+def test_lower_levels_told_to_set_up_bodies_of_their_own_give_the_group_no_place(tmp_path: Path) -> None:
+    """各镇相应成立…分指挥部，由镇党委书记任指挥长…: the 分指挥部's place, never the 指挥长 of the sub-group above the
+    sentence; the sentence is a requirement on the 镇."""
+    raw = (
+        "青岚县人民政府办公室关于成立青岚县河道清障工作指挥部的通知\n"
+        "一、指挥部组成人员\n指 挥 长：闵少卿　县委书记\n"
+        "二、专项工作组\n指挥部下设2个专项工作组：\n"
+        "（一）水质监测组。组长：闵少卿；牵头单位：县生态环境局。负责断面水质监测。\n"
+        "（二）河岸整治组。组长：闵少卿；牵头单位：县水利局。负责河岸违建清理。\n"
+        "各镇相应成立河道清障分指挥部，由镇党委书记任指挥长，并于2025年5月底前将名单报县指挥部办公室。\n"
+    )
+    k = _read(raw, tmp_path)
+    sub = next(g for g in k.groups.values() if g.name == "河岸整治组")
+    assert [h.role for h in sub.roles] == ["组长", "牵头单位"]
+    assert any("各镇相应成立" in r.quote for r in k.requirements)
+
+
+def test_a_time_schedule_and_a_funding_part_are_read_as_the_notices_rules(tmp_path: Path) -> None:
+    """四、普查时间安排 / 五、经费保障: each sentence a requirement, so 标准时点 is answered from the notice."""
+    raw = (
+        "梧岭县人民政府办公室关于成立梧岭县第三次土壤普查领导小组的通知\n"
+        "一、领导小组组成人员\n组　长：尚思远　副县长\n"
+        "二、普查时间安排\n本次普查标准时点为2025年9月30日。2025年10月至12月开展外业采样工作。\n"
+        "三、经费保障\n普查所需经费由县财政统筹安排，列入年度预算。\n"
+    )
+    k = _read(raw, tmp_path)
+    quotes = [r.quote for r in k.requirements]
+    assert quotes == [
+        "本次普查标准时点为2025年9月30日。",
+        "2025年10月至12月开展外业采样工作。",
+        "普查所需经费由县财政统筹安排，列入年度预算。",
+    ]
+    assert "2025年9月30日" in _ask(tmp_path, "标准时点是哪天")
+
+
+def test_an_annex_listed_but_lost_leaves_its_place_unstated_never_the_rosters_people(tmp_path: Path) -> None:
+    """附件:某某领导小组办公室联络员名单 with the annex itself not in the crawl: the office has a 联络员 place whose
+    holders are 未载明 (never the roster's people); an annex whose content follows is left to the roster."""
+    raw = (
+        "梧岭县人民政府办公室关于成立梧岭县第三次土壤普查领导小组的通知\n"
+        "一、领导小组组成人员\n组　长：尚思远　副县长\n副组长：乔慕白　县农业农村局局长\n"
+        "二、领导小组办公室\n领导小组下设办公室，办公室设在县农业农村局，办公室主任由乔慕白同志兼任。\n"
+        "附件:梧岭县第三次土壤普查领导小组办公室联络员名单\n"
+        "梧岭县人民政府办公室\n2025年4月2日\n"
+    )
+    k = _read(raw, tmp_path)
+    office = next(iter(k.groups.values())).office
+    liaison = next(h for h in office.roles if h.role == "联络员")
+    assert liaison.unstated and not liaison.persons
+    answer = _ask(tmp_path, "办公室联络员是谁")
+    assert "未载明" in answer and "尚思远" not in answer and "乔慕白" not in answer
+
+
 def test_a_roster_title_the_crawl_cut_after_a_joining_word_goes_on_in_the_next_line(tmp_path: Path) -> None:
     """甘某 县文化广播电视和 / 旅游局局长: a short roster line that stops at 和 is the start of its title, the line
     after it the rest of that post (never a post of its own, named for no one)."""

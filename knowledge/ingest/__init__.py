@@ -1,7 +1,7 @@
 """``python -m knowledge ingest``: a crawled notice → ``notice.txt`` and ``facts.yaml`` that load.
 
 The pipeline: clean → sections → groups → document → charges (a table's rows as places) → group_table (a table's rows as groups) →
-the headings such tables stand under dropped as bodies → roster → changes → office → duties and rules; then the
+the headings such tables stand under dropped as bodies → roster → changes → office → annexes the crawl lost → duties and rules; then the
 draft is written and loaded with ``load_knowledge``; whatever the loader refuses is dropped (and
 noted as a CHECK) until it loads, so the output always loads and never states what it cannot prove.
 """
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.ingest.actions import read_actions, read_merged
+from knowledge.ingest.annex import read_missing_annexes
 from knowledge.ingest.changes import read_changes
 from knowledge.ingest.charges import read_charges
 from knowledge.ingest.clean import clean
@@ -47,6 +48,7 @@ def read(raw: str) -> Draft:
     read_roster(draft, lines, scopes)
     read_changes(draft, lines, scopes)
     read_office(draft, lines, scopes)
+    read_missing_annexes(draft, lines, scopes)
     read_duties(draft, lines, scopes)
     read_rules(draft, lines)
     read_actions(draft, lines)

@@ -5,7 +5,7 @@ own cell, so the citation shows the group and what the row says of it."""
 
 from __future__ import annotations
 
-from knowledge.ingest.draft import Draft
+from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, group_id, kind_of, kind_set_under
 from knowledge.ingest.roster import ROLES, Holder, add_holding, read_holders, row_cells, unit_list
 from knowledge.ingest.sections import Line
@@ -43,6 +43,11 @@ def _read_row(draft: Draft, entry: dict, header: list[str], cells: list[str], ro
     for k in range(1, len(header)):
         head, cell = header[k], cells[k]
         if not cell:
+            if head in ROLES:  # | 宣传组 | | 负责… |: the row names no one for it, never the next cell's words
+                check = f"{cells[0]}: its {head} cell is empty ({row.text}): 未载明"
+                entry.setdefault("roles", []).append(
+                    {"role": head, "unstated": True, "section": row.section, CHECK: [check]}
+                )
             continue
         quote = "| " + " | ".join(cells[: k + 1])  # ending at its cell: what follows a unit list is whom they send
         if "职责" in head and draft.stands(cell):

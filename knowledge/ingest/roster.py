@@ -45,6 +45,7 @@ ROLES = sorted(
         "政委",
         "副指挥长",
         "常务副指挥长",
+        "第一副指挥长",
         "总指挥",
         "副总指挥",
         "主任",
@@ -341,6 +342,17 @@ def _inline_labels(draft: Draft, line: Line, scope: Scope) -> None:
             holder = Holder()
             _read_entries(m.group(2), holder, m.group(1))
             add_holding(draft, scope.entry, m.group(1), holder, m.group(0), line.section)
+        elif m and m.re is LABEL and m.group(2):
+            _inline_person(draft, scope, m, line)
+
+
+def _inline_person(draft: Draft, scope: Scope, label: re.Match[str], line: Line) -> None:
+    """（三）某某组。组长：张某；牵头单位：… — a person's place labelled inside a sub-group's line, held by the people it
+    names (苏某(兼): besides the post the roster gives her); nothing unless every entry reads as a named person."""
+    holder = Holder()
+    _read_entries(label.group(2), holder, label.group(1))
+    if holder.persons and not (holder.units or holder.posts or holder.unread):
+        add_holding(draft, scope.entry, label.group(1), holder, label.group(0), line.section)
 
 
 def _sub_lists(taken: list[Line]) -> list[tuple[tuple[str, str | None] | None, list[Line]]]:
@@ -393,6 +405,29 @@ def _posts_joined(text: str) -> list[str] | None:
     return pieces
 
 
+def _unit_posts_some_named(text: str, holder: Holder) -> bool:
+    """Members as "unit + post" joined by 、, some with the holder's name after the post (县某局副局长、县某办副主任
+    张某、…): each named one a person with that post, each other one the post alone (named for no one, never given
+    the next one's name); False (nothing held) unless there are a named one and a bare one and every piece reads so."""
+    pieces = text.split("、")
+    if len(pieces) < 3:
+        return False
+    persons, posts = [], []
+    for piece in pieces:
+        named = trailing_name(piece)
+        if named and unit_of_post(named[0]):
+            persons.append((named[1], named[0]))
+        elif _post_alone(piece) and unit_of_post(piece):
+            posts.append(piece)
+        else:
+            return False
+    if not (persons and posts):
+        return False
+    holder.persons.extend(persons)
+    holder.posts.extend(posts)
+    return True
+
+
 def _entry_like(text: str) -> bool:
     first, *rest = re.split(r"[ （(、]", text.strip(), maxsplit=1)
     return (
@@ -440,6 +475,8 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
     parts = text.split(" ", 1)
     if len(parts) == 2 and roster_name(parts[0], parts[1]):
         holder.persons.append((parts[0], parts[1].strip()))
+        return
+    if _unit_posts_some_named(text, holder):  # before "title name": the last piece's name is not all the list's
         return
     titled = post_name_entries(text) or ([found] if (found := post_then_name(text)) else [])
     for name, title, note in titled:  # 副省长 徐慧敏（常务副组长）: the note, where it is a place, is held too
@@ -713,6 +750,10 @@ def read_holders(text: str, role: str) -> Holder:
     if is_name(re.sub(r"同志$", "", text)):  # 张三同志; a post keeps its 同志 (主要负责同志)
         holder.persons.append((re.sub(r"同志$", "", text), None))
         return holder
+    titled = re.fullmatch(r"([^()（）\s]{2,4}?)(?:同志)?\s*[(（]([^()（）]+)[)）]", text)
+    if titled and is_name(titled.group(1)):  # 方某同志（市委宣传部副部长、市文明办主任）: the person, the titles theirs
+        holder.persons.append((titled.group(1), titled.group(2)))
+        return holder
     if _UNIT_TAIL.search(text):
         items = unit_list(text)
         if len(items) > 1:
@@ -754,6 +795,9 @@ def _posts_whole(items: list[str]) -> list[str]:
     return merged
 
 
+_OTHERS_SET_UP = re.compile(r"^\s*各[^，,。]{1,8}(?:要|应|也)?(?:相应|参照)(?:成立|设立|建立)")
+
+
 def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
     in_office = False
     for sentence in re.split(r"(?<=[。;；])", line.body):
@@ -763,6 +807,8 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             in_office = True  # the office's places, here and in the sentences after it: office.py
         if in_office and re.search("办公室|主任", sentence):
             continue  # (各成员单位确定1名科级干部为联络员, after the office, is the group's again)
+        if _OTHERS_SET_UP.match(sentence):
+            continue  # 各区相应成立…分指挥部，由区委书记任指挥长: the places of bodies of their own, not this group's
         for m in _BY.finditer(sentence):
             role, content = m.group(1), m.group(2)
             if sentence[max(0, m.start() - 3) : m.start()].endswith("办公室"):

@@ -11,10 +11,12 @@ from knowledge.ingest.sections import Line
 
 _DUTY_HEADING = re.compile(r"职责|任务|职能")
 _NOT_DUTY = re.compile(r"机构|办公室|组成|人员|机制")
-_RULE_HEADING = re.compile(r"机制|制度|要求|其他事项|运行|工作规则")
+# 四、普查时间安排 / 五、经费保障: what the notice asks of everyone on when and with what money, a rule list too
+_RULE_HEADING = re.compile(r"机制|制度|要求|其他事项|运行|工作规则|(?:经费|组织|工作)保障|(?:时间|进度|工作|步骤)安排")
 _RULE_WORDS = re.compile(
     r"因工作变动|需要调整|自动撤销|自行撤销|印章|不作为|不纳入|召开|递补|运行至|行文|会议由"
     r"|如有变动|自行调整|另行发文|每(?:周|月|季度|半年|年)[^，,。]{0,8}?(?:报告|通报|调度)"
+    r"|^各[^，,。]{1,8}(?:相应|参照)成立"  # 各区相应成立…分指挥部: what the levels below are to set up
 )
 # 附件：1.某某组成人员名单: the list of the notice's annexes, which the annexes themselves follow
 _ANNEX_LIST = re.compile(r"^附件\s?[:：]")

@@ -340,3 +340,30 @@ def _is_group_cell(text: str) -> bool:
         and not _HEADING.match(text)
         and not re.match(r"^\d{1,2}[、.．](?!\d)", text)
     )
+
+
+def tabbed_group_rows(lines: list[str]) -> list[str]:
+    """A table of groups the crawl gave as tab-separated text (组别 ⇥ 组长 ⇥ 职责, then 宣传组 ⇥ ⇥ 负责…): each row one
+    markdown line (| 宣传组 | | 负责… |), so an EMPTY cell keeps its column (the cells' spacing is lost after this:
+    a row with a blank 组长 would read as its duty shifted into the 组长 column). A row is a group's name (…组) and as
+    many cells as the header; the table ends at the first line that is not one."""
+    return _rebuilt(lines, _tabbed_table)
+
+
+def _tabbed_table(lines: list[str], start: int) -> tuple[list[str], int]:
+    header = [c.strip() for c in lines[start].split("\t")]
+    if len(header) < 3 or header[0] not in GROUP_HEADS or not all(_is_column_head(c) for c in header[1:]):
+        return [], start
+    rows = ["| " + " | ".join(header) + " |"]
+    i = start + 1
+    while i < len(lines) and "\t" in lines[i]:
+        cells = [c.strip() for c in lines[i].strip().split("\t")]
+        if (
+            len(cells) != len(header)
+            or not _GROUP_CELL.match(cells[0])
+            or not all(_is_group_cell(c) for c in cells[1:] if c)
+        ):
+            break
+        rows.append("| " + " | ".join(cells) + " |")
+        i += 1
+    return (rows, i) if len(rows) > 1 else ([], start)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import re
 
+from knowledge.ingest.draft import is_unit
 from knowledge.ingest.names import ends_as_post, is_name
 
 # — 1 — / - 2 - / －3－ / 第 4 页 / 第4页 共9页: a page's footer, not the notice's own text
@@ -58,11 +59,21 @@ def _goes_on(line: str, after: str) -> bool:
         return True  # 成员:县委宣传部、…、县交通运输局、/ 县水利局、…: a list cut after one of its items goes on
     if not _OPEN_END.search(line) or _STARTS_OWN.match(after) or _starts_entry(after):
         return False
+    if _unit_cut_in_list(line, after):
+        return True
     if _open_bracket(line):
         return True
     if len(line) >= _MIN_PROSE and _PROSE.search(line[:-1]):
         return True
     return len(line) >= _MIN_WORDY and _word_runs_over(line, after)
+
+
+def _unit_cut_in_list(line: str, after: str) -> bool:
+    """A list of units cut inside one of them (…、市财政局、市自然资源和 / 规划局、市住房和城乡建设局…): the line's last
+    item is no unit, but with the next line's first item it is one, and the next line goes on with the list."""
+    items = line.split("、")
+    last, first = items[-1], after.split("、")[0].rstrip("。")
+    return len(items) >= 3 and "、" in after and not is_unit(last) and is_unit(last + first)
 
 
 def _title_cut_at_join(line: str, after: str) -> bool:
