@@ -287,7 +287,7 @@ def person_roles(kb: Knowledge, person_id: str, via_title: str | None = None) ->
         kind = kinds[0] if len(kinds) == 1 else "机构"
         held.append(f"共任{len(led)}个{kind}的{'、'.join(dict.fromkeys(r.label for r in led))}")
     titles = titles_text(kb, person)
-    lead = f"{via_title}是{person.name}。" if via_title else ""
+    lead = f"{via_title}是{person.name}。" if via_title and not person.post else ""  # (a post names itself)
     within = top.name if top is not None else "通知"
     # 李文钢是什么职务, of a roster naming no post: the notice gives only the place in the group
     about = f"{titles}；" if titles else "" if person.post else f"{UNSTATED}其职务和单位；"

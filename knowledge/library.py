@@ -94,7 +94,8 @@ class Notice:
         found = [f.value for f in kb.document.values() if f.id in ("title", "number", "issuer")]
         for group in kb.groups.values():
             found += [group.name, *(group.aliases), *([group.full_name] if group.full_name else [])]
-        found += [p.name for p in kb.people.values()]
+        # (a post no one is named for is said by its unit: 国网…供电公司副经理 is no claim on 供电公司)
+        found += [p.name for p in kb.people.values() if not p.post]
         # the short forms its reader derives for its groups (协调组 of any 协调小组): what they name, they name
         # for every notice that has them, so a hand-written alias is no more distinctive than a derived one
         surfaces = self.engine.reader.matcher.surfaces.items()
@@ -224,7 +225,10 @@ class Library:
         text = normalize(question).replace(" ", "")
         asked = {(int(y), int(n)) for y, n in _NUMBER.findall(text)}
         bare = _MASKED.sub("|", text)  # 领导小组 / 组长 say what, not which notice: 地普|||谁
-        spans = {n.key: self._recognised(n, question) for n in self.notices}
+        spans = {n.key: self._recognised(n, question, (EntityKind.GROUP, EntityKind.PERSON)) for n in self.notices}
+        if not any(spans.values()):  # 梅岭社区在哪个片区: a unit only one notice's reader recognises names it, where
+            # the question names no group or person (植物园专班 供电公司谁 is the 专班's, whoever has a 供电公司)
+            spans = {n.key: self._recognised(n, question, (EntityKind.UNIT,)) for n in self.notices}
         places = self._places_named(text)
         generic = [g for g in _GENERIC_NAMES if g in text]
         scores = {}
@@ -267,13 +271,18 @@ class Library:
         return {p for p in named if any(p in n.places for n in self.notices)}
 
     @staticmethod
-    def _recognised(notice: Notice, question: str) -> set[str]:
-        """The stretches of the question the notice's reader takes for its groups or people."""
+    def _recognised(notice: Notice, question: str, kinds: tuple[EntityKind, ...]) -> set[str]:
+        """The stretches of the question the notice's reader takes for its entities of those kinds."""
         engine = notice.engine
         text = engine.read_form(question)
         query = engine.reader.read(text)
-        kinds = (EntityKind.GROUP, EntityKind.PERSON)
-        found = {text[m.start : m.end] for m in query.mentions if m.entity.kind in kinds and m.score >= _SURE}
+        # (a post no one is named for — 县农业农村局副局长 — is said by its unit's name, which any notice may have)
+        people = engine.kb.people
+        found = {
+            text[m.start : m.end]
+            for m in query.mentions
+            if m.entity.kind in kinds and m.score >= _SURE and not (m.entity.id in people and people[m.entity.id].post)
+        }
         # a place's word read as a post (副主任 for a 市政府办公室副主任 without a name) says what, not which notice
         return {s for s in found if len(s) >= _SHORTEST and s not in _GENERIC_NAMES and not _MASKED.fullmatch(s)}
 

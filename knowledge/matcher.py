@@ -22,7 +22,14 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from knowledge.abbreviations import bare_post, group_short_forms, person_addresses, title_short_forms, unit_short_forms
+from knowledge.abbreviations import (
+    bare_post,
+    group_short_forms,
+    person_addresses,
+    title_short_forms,
+    unit_forms,
+    unit_short_forms,
+)
 from knowledge.facts import ROLE_TIERS, Knowledge
 from knowledge.normalize import is_cjk
 
@@ -291,6 +298,9 @@ class EntityMatcher:
         return chosen
 
 
+_POST_OF_UNIT = re.compile(r"副?(?:局长|部长|主任|经理|书记|厅长|处长|科长|院长|校长|队长|站长|所长|行长)$")
+
+
 def _title_surfaces(kb: Knowledge) -> Iterator[tuple[str, str]]:
     """A title as written, with the unit's other names (科技局局长), and its own aliases (市长)."""
     # 办公室主任 as a title alone (of her own unit's office) names the group's office's place, where it has one
@@ -304,6 +314,15 @@ def _title_surfaces(kb: Knowledge) -> Iterator[tuple[str, str]]:
                 unit = kb.units[title.unit]
                 post = title.title.removeprefix(unit.name)
                 yield from ((person.id, alias + post) for alias in unit.aliases)
+        post_of = _POST_OF_UNIT.search(person.name) if person.post else None
+        if post_of is not None and post_of.start() >= 2:
+            # 国家税务总局桐溪县税务局副局长, a post no one is named for: 税务局副局长 / 税务局那个副局长 name it too
+            unit_name, post = person.name[: post_of.start()], post_of.group()
+            forms = [unit_name, *(f for f in unit_forms(unit_name) if len(f) >= 2)]
+            yield from ((person.id, form + post) for form in forms)
+            # (县委宣传部派的谁: the unit, named only in the post, is said for its holder)
+            units = [u.name for u in kb.units.values()] + [a for u in kb.units.values() for a in u.aliases]
+            yield from ((person.id, form) for form in forms if not any(form in u for u in units))
 
 
 def sounds(text: str, usual: bool = False) -> list[frozenset[str]]:
