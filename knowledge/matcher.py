@@ -38,6 +38,7 @@ _STEM_GAP = "(?:[的那这个一小]|专题|保障){0,4}"
 
 
 class EntityKind(enum.Enum):
+    __hash__ = object.__hash__  # by identity, in C (an Entity's hash is its kind's): see Cue
     GROUP = "group"
     PERSON = "person"
     UNIT = "unit"
@@ -144,6 +145,9 @@ class EntityMatcher:
             for s, (e, title) in self.surfaces.items()
             if len(s) >= _FUZZY_MIN_LENGTH and not title and s not in derived_forms
         ]
+        self._long_by_end: dict[str, list[int]] = {}  # the long names' places in _long by their last character
+        for number, (surface, _) in enumerate(self._long):
+            self._long_by_end.setdefault(surface[-1], []).append(number)
         # Three-character names of people and groups by the character that must be right (the surname,
         # the final 组). Units are left out: one character apart they are often another real unit
         # (民政局, 财政局).
@@ -218,6 +222,9 @@ class EntityMatcher:
                 start, size = position - index, len(name)
                 if start < 0 or start + size > len(text) or (start, size) in found:
                     continue
+                other = 1 if index == 0 else 0  # a character beside the shared one, heard first: most differ there
+                if not heard[start + other] & name_sounds[other]:
+                    continue
                 same = all(a & b for a, b in zip(heard[start : start + size], name_sounds, strict=True))
                 if same and text[start : start + size] != name:  # an exact one the first pass has
                     found[(start, size)] = (entity, title)
@@ -258,7 +265,7 @@ class EntityMatcher:
             return []
         best: dict[Entity, Mention] = {}
         # Only names whose last character the question has can match (see below): compare those.
-        choices = [(surface, entity) for surface, entity in self._long if surface[-1] in text]
+        choices = [self._long[i] for i in sorted(i for ch in set(text) for i in self._long_by_end.get(ch, ()))]
         near = process.extract(
             text, [c[0] for c in choices], scorer=fuzz.partial_ratio, score_cutoff=self.config.fuzzy_floor, limit=None
         )

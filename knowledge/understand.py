@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.facts import Aspect
 from knowledge.lexicon import Cue, Lexicon
@@ -78,9 +79,10 @@ class Query:
         return tuple(dict.fromkeys(m.entity for m in self.mentions))
 
     def has(self, *cues: Cue) -> bool:
-        return any(cue in self.cues for cue in cues)
+        return not self.cues.isdisjoint(cues)
 
 
+_WINDOWS_REMEMBERED = 16384  # windows of questions whose likeness to a cue word is kept
 _GROUP_NAME_LEAD = 10  # characters before a kind word that may belong to the group's name
 _ASKS_PERSON = re.compile(r"谁|哪(?:[两几一]|几个)?位")  # 是谁 / 哪位 / 县级总河长是哪两位
 
@@ -178,8 +180,14 @@ class QueryReader:
         role_words = [w for cue in (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OTHER_POST) for w in lexicon.cues[cue]]
         longest = sorted((w for w in role_words if len(w) > 2), key=len, reverse=True)
         self._place_words = re.compile(f"(?=({'|'.join(map(re.escape, longest)) or '(?!)'}))")
-        # A lookahead finds, at every position, the longest cue word starting there (overlaps allowed).
-        self._cue_words = re.compile(f"(?=({'|'.join(map(re.escape, sorted(self.tags, key=len, reverse=True)))}))")
+        # The cue words' lengths by first character, longest first: at every position, the longest cue word
+        # starting there (overlaps allowed) is a few dictionary look-ups, not a regex of a thousand words.
+        lengths: dict[str, set[int]] = {}
+        for word in self.tags:
+            lengths.setdefault(word[0], set()).add(len(word))
+        self._cue_lengths = {ch: sorted(sizes, reverse=True) for ch, sizes in lengths.items()}
+        # the cue word a window of two to four characters is misspelt for, asked of every window of every question
+        self._cue_like = lru_cache(maxsize=_WINDOWS_REMEMBERED)(self._scan_cue_like)
 
     def _tag(self, words: tuple[str, ...], tag: Tag) -> None:
         for word in words:
@@ -341,7 +349,7 @@ class QueryReader:
                     found.append((word, start, start + size))
         return found
 
-    def _cue_like(self, window: str, usual: bool = False) -> str | None:
+    def _scan_cue_like(self, window: str, usual: bool = False) -> str | None:
         if window in self.fillers or window in self.segmenter.vocabulary:
             return None  # a word in its own right (有啥), not a misspelt cue word (为啥)
         if not any((len(window), i, ch) in self._cue_chars for i, ch in enumerate(window)):
@@ -355,7 +363,12 @@ class QueryReader:
 
     def _cue_matches(self, masked: str) -> list[tuple[str, int]]:
         """Cue words without overlap, longer words first: 哪些组 wins over 在哪 in 在哪些组."""
-        candidates = [(m.group(1), m.start()) for m in self._cue_words.finditer(masked)]
+        candidates = []
+        for start, ch in enumerate(masked):
+            for size in self._cue_lengths.get(ch, ()):
+                if masked[start : start + size] in self.tags:
+                    candidates.append((masked[start : start + size], start))
+                    break
         taken = [False] * len(masked)
         chosen = []
         for word, start in sorted(candidates, key=lambda c: (-len(c[0]), c[1])):
