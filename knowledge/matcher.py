@@ -216,16 +216,17 @@ class EntityMatcher:
         found: dict[tuple[int, int], tuple[Entity, str | None]] = {}
         # what was typed is heard in its usual readings (市 is shi, not the rare fu: 市市长 is no 副市长);
         # a name in any of its own (重庆 is chong qing)
-        heard = sounds(text, usual=True)
+        # (one reading each, so a character sounds like a name's where that reading is one of the name's)
+        heard = [reading for (reading,) in sounds(text, usual=True)]
         for position, ch in enumerate(text):
             for entity, name, title, name_sounds, index in self._by_char.get(ch, ()):
                 start, size = position - index, len(name)
                 if start < 0 or start + size > len(text) or (start, size) in found:
                     continue
                 other = 1 if index == 0 else 0  # a character beside the shared one, heard first: most differ there
-                if not heard[start + other] & name_sounds[other]:
+                if heard[start + other] not in name_sounds[other]:
                     continue
-                same = all(a & b for a, b in zip(heard[start : start + size], name_sounds, strict=True))
+                same = all(a in b for a, b in zip(heard[start : start + size], name_sounds, strict=True))
                 if same and text[start : start + size] != name:  # an exact one the first pass has
                     found[(start, size)] = (entity, title)
         mentions = list(found_before)

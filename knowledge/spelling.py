@@ -14,6 +14,7 @@ Names of groups, people and units are left to the entity matcher.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from knowledge.matcher import sounds
@@ -79,10 +80,11 @@ class Speller:
                 if any(taken[start : start + size]):
                     continue
                 window = text[start : start + size]
+                inside = slips[bisect_left(slips, start) : bisect_left(slips, start + size)]
                 if window in self._terms:
                     term: str | None = window
-                elif any(start <= i < start + size for i in slips):
-                    term = self._near(text, start, size, [i for i in slips if start <= i < start + size])
+                elif inside:
+                    term = self._near(text, start, size, inside)
                 else:
                     continue
                 if term is not None:

@@ -83,6 +83,7 @@ class Query:
 
 
 _WINDOWS_REMEMBERED = 16384  # windows of questions whose likeness to a cue word is kept
+_CLAUSES_REMEMBERED = 64  # clauses of one message kept read (a longer message reads the rest again)
 _GROUP_NAME_LEAD = 10  # characters before a kind word that may belong to the group's name
 _ASKS_PERSON = re.compile(r"谁|哪(?:[两几一]|几个)?位")  # 是谁 / 哪位 / 县级总河长是哪两位
 
@@ -188,6 +189,7 @@ class QueryReader:
         self._cue_lengths = {ch: sorted(sizes, reverse=True) for ch, sizes in lengths.items()}
         # the cue word a window of two to four characters is misspelt for, asked of every window of every question
         self._cue_like = lru_cache(maxsize=_WINDOWS_REMEMBERED)(self._scan_cue_like)
+        self._read_now: dict[str, Query] = {}  # the clauses of the message being answered, read
 
     def _tag(self, words: tuple[str, ...], tag: Tag) -> None:
         for word in words:
@@ -195,6 +197,20 @@ class QueryReader:
                 self.tags.setdefault(form, set()).add(tag)
 
     def read(self, text: str) -> Query:
+        """The question read; a clause the message being answered asks again (splitting a message reads its
+        clauses, answering each reads it again) is read once, until ``forget``."""
+        query = self._read_now.get(text)
+        if query is None:
+            if len(self._read_now) >= _CLAUSES_REMEMBERED:
+                self._read_now.clear()
+            query = self._read_now[text] = self._read(text)
+        return query
+
+    def forget(self) -> None:
+        """A new message: the clauses read for the last one are not kept."""
+        self._read_now.clear()
+
+    def _read(self, text: str) -> Query:
         tokens = list(self.segmenter.tokenizer.tokenize(text))
         inside = _inside_words(tokens)
         places = [found.span(1) for found in self._place_words.finditer(text)]
