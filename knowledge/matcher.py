@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -62,6 +63,10 @@ class Mention:
     score: float
     via_title: str | None = None  # the title that named the person (市科技局局长)
     rivals: tuple[Entity, ...] = ()  # other entities as likely as this one: ambiguous
+
+
+# A name heard: its entity, the name, the title it is (or None), its readings, the index of its shared character.
+_Heard = tuple[Entity, str, str | None, list[frozenset[str]], int]
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,7 @@ class EntityMatcher:
         alternatives = "|".join(map(re.escape, sorted(stems, key=len, reverse=True))) or "(?!)"  # none: never
         self._stem = re.compile(f"({alternatives}){_STEM_GAP}组")
         # Each character of each name and alias, so only windows sharing a character are compared.
-        self._by_char: dict[str, list[tuple[Entity, str, str | None, list[frozenset[str]], int]]] = {}
+        self._by_char: dict[str, list[_Heard]] = {}
         people = {p.name for p in kb.people.values()}
         # Two characters are enough for a person (罗蔺), too few for anything else (市委 would catch
         # the 市卫 of 市卫生健康委, 人行 would catch 人形).
@@ -140,6 +145,15 @@ class EntityMatcher:
             anchors = [(i, ch) for i, ch in enumerate(surface) if ch not in common] or list(enumerate(surface))
             for index, ch in anchors:
                 self._by_char.setdefault(ch, []).append((entity, surface, title, sounds(surface), index))
+        # The same by the reading of the character beside the shared one too (side +1 or -1), each with its
+        # place in its character's list: a window is compared only with names that sound alike there.
+        self._by_char_and_sound: dict[tuple[str, int, str], list[tuple[int, _Heard]]] = {}
+        for ch, names in self._by_char.items():
+            for order, heard_name in enumerate(names):
+                _, _, _, name_sounds, index = heard_name
+                side = 1 if index == 0 else -1
+                for reading in name_sounds[index + side]:
+                    self._by_char_and_sound.setdefault((ch, side, reading), []).append((order, heard_name))
         self._long = [
             (s, e)
             for s, (e, title) in self.surfaces.items()
@@ -219,12 +233,17 @@ class EntityMatcher:
         # (one reading each, so a character sounds like a name's where that reading is one of the name's)
         heard = [reading for (reading,) in sounds(text, usual=True)]
         for position, ch in enumerate(text):
-            for entity, name, title, name_sounds, index in self._by_char.get(ch, ()):
+            if ch not in self._by_char:
+                continue
+            beside = [
+                named
+                for side in (1, -1)
+                if 0 <= position + side < len(text)
+                for named in self._by_char_and_sound.get((ch, side, heard[position + side]), ())
+            ]
+            for _, (entity, name, title, name_sounds, index) in sorted(beside, key=itemgetter(0)):
                 start, size = position - index, len(name)
                 if start < 0 or start + size > len(text) or (start, size) in found:
-                    continue
-                other = 1 if index == 0 else 0  # a character beside the shared one, heard first: most differ there
-                if heard[start + other] not in name_sounds[other]:
                     continue
                 same = all(a in b for a, b in zip(heard[start : start + size], name_sounds, strict=True))
                 if same and text[start : start + size] != name:  # an exact one the first pass has

@@ -336,7 +336,7 @@ class QueryReader:
         """Cue words typed with a wrong character of the same sound (组张, 监菅, 办工室), found in the
         stretches no name or cue word covers. A window spelt exactly like a cue word is not one: it
         was passed over because it is part of another word (工作 in 工作简报)."""
-        taken = [False] * len(text)
+        taken = [not is_cjk(ch) for ch in text]  # (a window with any other character is passed over too)
         for start, end in covered:
             taken[start:end] = [True] * (end - start)
         # Two characters are too few to tell a typo from chance where they cut a known word: the 个组
@@ -354,12 +354,12 @@ class QueryReader:
         found: list[tuple[str, int, int]] = []
         for size in (4, 3, 2):
             for start in range(len(text) - size + 1):
-                window = text[start : start + size]
-                if any(taken[start : start + size]) or not all(map(is_cjk, window)):
+                if any(taken[start : start + size]):
                     continue
                 if size == 2 and (start in splits or start + 2 in splits):
                     continue
-                word = self._cue_like(window, usual=size == 2 and ends_inside.get(start, size + start) < start + 2)
+                window = text[start : start + size]
+                word = self._cue_like(window, size == 2 and ends_inside.get(start, size + start) < start + 2)
                 if word is not None:
                     taken[start : start + size] = [True] * size
                     found.append((word, start, start + size))
@@ -372,7 +372,10 @@ class QueryReader:
             return None
         heard = sounds(window, usual)
         for index, ch in enumerate(window):
+            other = 1 if index == 0 else 0  # a character beside the shared one, heard first: most differ there
             for word, word_sounds in self._cue_chars.get((len(window), index, ch), ()):
+                if heard[other].isdisjoint(word_sounds[other]):
+                    continue
                 if word != window and all(a & b for a, b in zip(heard, word_sounds, strict=True)):
                     return word
         return None
