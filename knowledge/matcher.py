@@ -231,7 +231,7 @@ class EntityMatcher:
         # what was typed is heard in its usual readings (市 is shi, not the rare fu: 市市长 is no 副市长);
         # a name in any of its own (重庆 is chong qing)
         # (one reading each, so a character sounds like a name's where that reading is one of the name's)
-        heard = [reading for (reading,) in sounds(text, usual=True)]
+        heard = list(map(_usual_reading, text))
         for position, ch in enumerate(text):
             if ch not in self._by_char:
                 continue
@@ -245,8 +245,9 @@ class EntityMatcher:
                 start, size = position - index, len(name)
                 if start < 0 or start + size > len(text) or (start, size) in found:
                     continue
-                same = all(a in b for a, b in zip(heard[start : start + size], name_sounds, strict=True))
-                if same and text[start : start + size] != name:  # an exact one the first pass has
+                if text[start : start + size] == name:  # an exact one the first pass has (most of them)
+                    continue
+                if all(a in b for a, b in zip(heard[start : start + size], name_sounds, strict=True)):
                     found[(start, size)] = (entity, title)
         mentions = list(found_before)
         for (start, size), (entity, title) in sorted(found.items(), key=lambda item: (-item[0][1], item[0][0])):
@@ -346,6 +347,12 @@ def _sound(ch: str, usual: bool) -> frozenset[str]:
         return frozenset(ch)
     readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
     return frozenset(readings[:1] if usual else readings)
+
+
+@cache
+def _usual_reading(ch: str) -> str:
+    (reading,) = _sound(ch, True)
+    return reading
 
 
 def mask(text: str, mentions: Iterable[Mention]) -> str:

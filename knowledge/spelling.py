@@ -63,6 +63,14 @@ class Speller:
             for index in range(len(term)):
                 self._masked.setdefault(term[:index] + "\0" + term[index + 1 :], []).append(term)
         self._lengths = sorted({len(t) for t in self._terms}, reverse=True)
+        # A window one character off a term of four or more keeps its first two characters or its next two:
+        # the windows that keep neither are passed over at once (most of them).
+        self._heads: dict[int, tuple[set[str], set[str]]] = {}  # by length: the terms' first two, their next two
+        for term in self._terms:
+            if len(term) >= _MIN:
+                firsts, seconds = self._heads.setdefault(len(term), (set(), set()))
+                firsts.add(term[:2])
+                seconds.add(term[2:4])
 
     def mend(self, text: str) -> str:
         if len(text) < _MIN:
@@ -76,7 +84,10 @@ class Speller:
         if not slips:
             return text
         for size in self._lengths:
+            heads = self._heads.get(size)
             for start in range(max(0, slips[0] - size + 1), min(len(text) - size, slips[-1]) + 1):
+                if heads and text[start : start + 2] not in heads[0] and text[start + 2 : start + 4] not in heads[1]:
+                    continue
                 if any(taken[start : start + size]):
                     continue
                 window = text[start : start + size]
