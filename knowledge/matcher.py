@@ -264,6 +264,8 @@ class EntityMatcher:
         people get right, and what tells one name from another."""
         found: dict[tuple[int, int], list[Entity]] = {}
         for start in range(len(text) - 2):
+            if (0, text[start]) not in self._three and (2, text[start + 2]) not in self._three:
+                continue  # (most windows: no name starts or ends like them)
             window = text[start : start + 3]
             candidates = self._three.get((0, window[0]), []) + self._three.get((2, window[2]), [])
             if not candidates or "|" in window or not all(map(is_cjk, window)):
