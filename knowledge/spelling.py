@@ -80,7 +80,7 @@ class Speller:
         for found in self._names.finditer(text) if self._names else ():
             taken[found.start() : found.end()] = [True] * (found.end() - found.start())
         # A slip breaks the pairs on both its sides: only windows over such a character are tried.
-        slips = [i for i in range(len(text)) if self._slip(text, i)]
+        slips = self._slips(text)
         if not slips:
             return text
         for size in self._lengths:
@@ -103,12 +103,15 @@ class Speller:
                     taken[start : start + size] = [True] * size
         return "".join(chars)
 
-    def _slip(self, text: str, at: int) -> bool:
-        """Whether the character at ``at`` forms no known pair with either neighbour (a word of its own that
-        questions are full of, 是 / 的 / 在, is never one: 我问的是道路交通… is no 市道路交通)."""
-        if text[at] in _FUNCTION_CHARACTERS:
-            return False
-        return text[max(0, at - 1) : at + 1] not in self._pairs and text[at : at + 2] not in self._pairs
+    def _slips(self, text: str) -> list[int]:
+        """Where a character forms no known pair with either neighbour (a word of its own that questions are
+        full of, 是 / 的 / 在, is never one: 我问的是道路交通… is no 市道路交通)."""
+        known = [text[at : at + 2] in self._pairs for at in range(len(text))]  # the pair from each character on
+        return [
+            at
+            for at, ch in enumerate(text)
+            if ch not in _FUNCTION_CHARACTERS and not known[at] and not (known[at - 1] if at else ch in self._pairs)
+        ]
 
     def _near(self, text: str, start: int, size: int, slips: list[int]) -> str | None:
         """A term one character off the window, at one of the slips, sounding the same (or long)."""

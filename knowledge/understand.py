@@ -189,7 +189,9 @@ class QueryReader:
         self._cue_lengths = {ch: sorted(sizes, reverse=True) for ch, sizes in lengths.items()}
         # the cue word a window of two to four characters is misspelt for, asked of every window of every question
         self._cue_like = lru_cache(maxsize=_WINDOWS_REMEMBERED)(self._scan_cue_like)
-        self._read_now: dict[str, Query] = {}  # the clauses of the message being answered, read
+        # the clauses of the message being answered, read (threads answering at once may share it: a clause
+        # reads the same whoever asks, and one's forget() only costs another a second reading)
+        self._read_now: dict[str, Query] = {}
 
     def _tag(self, words: tuple[str, ...], tag: Tag) -> None:
         for word in words:
