@@ -78,11 +78,13 @@ def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
     that fits two units names both, so the engine asks which."""
     fits: dict[str, list[str]] = defaultdict(list)
     places = kb.places()
+    # 办公室 (of 县委办公室, its level left off), in a notice whose group has an office: that office, no unit
+    offices = {"办公室"} if any(g.office for g in kb.groups.values()) else set()
     for unit in kb.units.values():
         if unit.umbrella:
             continue
         for form in dict.fromkeys(unit_forms(unit.name)):
-            if any(form == place + side for place in places for side in _SIDES):
+            if any(form == place + side for place in places for side in _SIDES) or form in offices:
                 continue  # 重庆这边 (of 重庆银保监局): the place itself, no unit of it
             fits[form].append(unit.id)
     return {form: tuple(ids) for form, ids in fits.items() if form not in taken}

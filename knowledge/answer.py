@@ -26,7 +26,7 @@ class Context:
     list it picked one of (第一个 / 其中谁); ``focus``: the ones it names itself; ``listed_groups``: the
     groups it lists, in order (排第二的那个组); ``earlier``: the subjects of the answers before, the most
     recent first (回到前面那个组); ``units``: the units the answer lists, in order (第一个是哪个单位);
-    ``claim``: a yes/no question just judged, its subject left as ``{}``, so
+    ``cited``: the facts it cited; ``claim``: a yes/no question just judged, its subject left as ``{}``, so
     许洪斌也是吗 asks it of another (唐英瑜是市科技局局长吗 → {}是市科技局局长吗).
     """
 
@@ -43,6 +43,7 @@ class Context:
     carried: bool = False
     notice: str = ""  # the notice the conversation is about, where several are loaded
     claim: str = ""
+    cited: tuple[str, ...] = ()  # the facts the answer cited (原文怎么说的 / 在第几部分 / 你确定吗 ask of them)
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-able form, for state kept outside the process (the bot's persisted chat context)."""
@@ -84,7 +85,7 @@ class Context:
         return Context(entities=(target,), mentioned=(target,), earlier=rest, notice=self.notice)
 
 
-_LISTS = ("relation", "aspects", "groups", "people", "focus", "listed_groups", "units")
+_LISTS = ("relation", "aspects", "groups", "people", "focus", "listed_groups", "units", "cited")
 
 
 @dataclass(frozen=True)

@@ -271,11 +271,13 @@ def person_roles(kb: Knowledge, person_id: str, via_title: str | None = None) ->
     held = [f"{kb.groups[r.group].name}{r.label}" for r in roles]
     led = [r for r in roles if r.kind is RoleKind.LEADER and not kb.is_top(r.group)]
     top = kb.groups[kb.top] if kb.top else None
+    by_rule: tuple[str, ...] = ()
     if led and top is not None:
         held.append(f"共任{len(led)}个组的组长")
         rule = (top.members.quote or "").removeprefix("成员:") if top.members is not None else ""
         if any(kind in rule for kind in kb.kinds()):  # 成员:各专题组和保障组组长、副组长
             held.append(f"{top.name}成员（{rule}为{top.name}成员）")
+            by_rule = (f"group.{top.id}.members",)
     elif len(led) > 1:  # several bodies side by side (5个委员会的主任): how many the person heads
         kinds = list(dict.fromkeys(kb.groups[r.group].kind for r in led))
         kind = kinds[0] if len(kinds) == 1 else "机构"
@@ -286,7 +288,7 @@ def person_roles(kb: Knowledge, person_id: str, via_title: str | None = None) ->
     # 李文钢是什么职务, of a roster naming no post: the notice gives only the place in the group
     about = f"{titles}；" if titles else "" if person.post else f"{UNSTATED}其职务和单位；"
     text = f"{lead}{person.name}：{about}在{within}中任{'；'.join(held)}。"
-    return Part(text, title_facts(person) + tuple(dict.fromkeys(r.fact for r in roles)))
+    return Part(text, title_facts(person) + tuple(dict.fromkeys(r.fact for r in roles)) + by_rule)
 
 
 def unit_roles(kb: Knowledge, unit_id: str) -> Part:

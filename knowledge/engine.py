@@ -273,7 +273,7 @@ class Engine:
         elif ambiguous is not None:
             return tools.clarify(question, (ambiguous.entity, *ambiguous.rivals))
         query, entities = subjects(tools, query, context)
-        turn = Turn(question, query, entities)
+        turn = Turn(question, query, entities, context.cited if context is not None else ())
         for intent in POLICY:
             answer = intent(turn, tools)
             if answer is not None:
@@ -445,6 +445,7 @@ class Engine:
             units=units,
             earlier=self._earlier(answer, previous),
             claim=self._claim(query),
+            cited=answer.facts,
         )
 
     def _aspects_cited(self, answer: Answer) -> tuple[Aspect, ...]:

@@ -40,6 +40,7 @@ class Cue(enum.Enum):
     TOPIC_GROUPS = "topic_groups"
     SUPPORT_GROUPS = "support_groups"
     ALL_GROUPS = "all_groups"
+    EVERY = "every"
     BOTH = "both"
     DIFFERENCE = "difference"
     UNION = "union"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from knowledge.answer import Context
+from knowledge.intents.about_answer import DOUBT
 from knowledge.lexicon import Cue, MessageWords
 from knowledge.matcher import Entity, EntityKind
 from knowledge.normalize import without_emoticons
@@ -112,6 +113,8 @@ class MessageReader:
             message = message[: cap // 2] + "。" + message[-cap // 2 :]
         if not _BREAKS.search(message) and not _SPACE.search(message) and len(self._run_on(message)) == 1:
             return [Piece(message)] if message.strip() else []
+        if DOUBT.match(message.strip()):  # 你确定吗，不是张德宽？: one doubt of the answer before, the name offered
+            return [Piece(message)]
         message = _OPTIONS.sub(" ", message)  # 以下哪个不是…？A.… B.…: the options belong to the question
         message = _TAKEN_BACK.sub("", message)  # 不是海关，我说的是银保监局: what is taken back is not asked
         pieces: list[tuple[Piece, bool]] = []

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from knowledge.answer import Answer
 from knowledge.intents import (
+    about_answer,
     aspect_of,
     by_count,
     by_holder_title,
@@ -56,6 +57,9 @@ POLICY: tuple[Intent, ...] = (
     small_talk.answer,
     # before everything that reads names: 孜拉吾东是哪个局的 names the readable start of a garbled roster line
     garbled.answer,
+    # before pasted, section and everything reading subjects: 你确定吗 / 原文怎么说的 / 这段出自第几部分 / 为什么 ask of
+    # the answer just given (its cited facts), not of its subject's duty nor of the notice's parts
+    about_answer.answer,
     # before section, rule, requirement and topic: a line of the notice pasted and asked about (“…”是对谁的要求 /
     # …这句话啥意思) is answered by the clause it stands in, whole, not by a search for its words
     pasted.answer,

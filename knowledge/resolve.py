@@ -118,7 +118,7 @@ _PRONOUN_KINDS = {
 }
 _CLAIM_END = re.compile(r"^(?:的|的人)?(?:吗|吧|么|嘛)?[?？]?$")
 _PERSONS_UNIT = re.compile(r"所在的?(?:那个|这个)?(?:单位|局|部门|委|市)")
-_OWN_UNIT = re.compile(r"[他她]所在的?(?:那个|这个)?(?:单位|局|部门|委)")
+_OWN_UNIT = re.compile(r"[他她](?:所在的?|的|那个|这个)(?:那个|这个)?(?:单位|局|部门|委)")
 _HIS_GROUP = re.compile(r"[他她]们?(?:的|那个|这个|那|所在的?)?(?:小?组|专班)")
 _TOWARDS = re.compile(r"^那?(?:对于|对|针对)")
 # 刚才那个副主任还兼什么 / 副主任还兼哪些组的组长: the post stands for its holder, named before
@@ -183,10 +183,21 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     if not entities and len(tools.kb.groups) == 1 and (query.has(*_GROUP_FACETS, Cue.DUTY) or query.asks_person):
         # 组长是谁, asked of a notice that sets up one group: that group
         entities = (Entity(EntityKind.GROUP, next(iter(tools.kb.groups))),)
+    if not entities and (context is None or not context.entities) and tools.kb.top is not None:
+        # 这个小组的头头是哪个, first in a chat: the group the notice is about, called by the end of its name
+        this = _THIS_BODY.search(query.text)
+        if this is not None and tools.kb.groups[tools.kb.top].name.endswith(this.group(1)):
+            query, entities = (
+                replace(query, cues=query.cues - {Cue.ALL_GROUPS}),
+                (Entity(EntityKind.GROUP, tools.kb.top),),
+            )
     if not entities and query.has(*_GROUP_FACETS, Cue.OTHER_POST):
         # 指挥长是谁 / 秘书长是谁, where only one of the notice's groups has that place: that group
         entities = _only_holder_of_place(tools, query)
     return _who_heads(tools, query, entities), entities
+
+
+_THIS_BODY = re.compile(r"(?:这个|这|该|本|此)(领导小组|协调小组|小组|指挥部|委员会|联席会议|工作专班|专班)")
 
 
 def _who_heads(tools: Tools, query: Query, entities: tuple[Entity, ...]) -> Query:
@@ -511,7 +522,13 @@ def _follow_up(
     asks_of_person = query.has(Cue.WHICH_GROUP, Cue.YES_NO, Cue.ALSO, Cue.COUNT) or (
         query.has(Cue.ROLES) and not query.asks_person
     )
-    of_person = pronoun in (EntityKind.PERSON, EntityKind.UNIT) and asks_of_person  # (那个单位还在哪些组当副组长)
+    # (那个单位还在哪些组当副组长; 重庆银保监局 → 重庆市税务局呢 → 这两个都是副组长单位吗: the two units)
+    pair = (
+        pronoun is None
+        and _PAIR.search(query.text) is not None
+        and all(e.kind is not EntityKind.GROUP for e in inherited)
+    )
+    of_person = (pronoun in (EntityKind.PERSON, EntityKind.UNIT) or (pair and bool(inherited))) and asks_of_person
     of_person = (of_person and not _HIS_GROUP.search(query.text)) or holder_asked  # (他那个组负责什么: the group)
     asks_office = office and ellipsis and not query.has(*_GROUP_FACETS, Cue.YES_NO, Cue.ALSO)
     holder_office = tools.office_group() if asks_office else None
@@ -754,8 +771,10 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None, one: bo
     if pronoun is None:
         return context.entities
     if pronoun is EntityKind.GROUP and not any(e.kind is EntityKind.GROUP for e in context.entities) and context.groups:
-        # 市教委是哪个组的副组长单位 → 这个组…: the groups the answer cited
-        return tuple(Entity(EntityKind.GROUP, g) for g in context.groups if g in tools.kb.groups)
+        # 市教委是哪个组的副组长单位 → 这个组…: the groups the answer cited (唐英瑜是干啥的 → 这个组: the group she
+        # leads, not the 协调小组 she is a member of by its rule)
+        cited = [g for g in context.groups if g in tools.kb.groups]
+        return tuple(Entity(EntityKind.GROUP, g) for g in [g for g in cited if not tools.kb.is_top(g)] or cited)
     for found in (context.entities, context.mentioned):
         same = tuple(e for e in found if e.kind is pronoun)
         umbrella = all(tools.kb.is_top(e.id) for e in same if e.kind is EntityKind.GROUP)

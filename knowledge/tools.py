@@ -65,6 +65,7 @@ LIST_CHECKED = re.compile(
 # what comes after what was just said: 后面还有吗 / 后面还写了什么 / 好像没说完
 AFTER = re.compile(
     r"(?:后面|后边|后头|之后|接下来|再往后)(?:还|又)?(?:有|写|说|讲|提)?了?(?:什么|啥|哪些|吗|呢|没有|内容)|没说完|没写完|不完整"
+    r"|(?:后|下)半(?:句|段|截|部分)"
     r"|^(?:就|只有)这(?:一句|一条|些|么多|一点|几句)[吗吧啊？?]*$"
 )
 _DUTY_ORDINAL = re.compile(

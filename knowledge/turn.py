@@ -13,3 +13,4 @@ class Turn:
     question: str  # as the user typed it (the answer repeats it)
     query: Query  # the question read once
     entities: tuple[Entity, ...]  # its subjects, after resolution and the context policy
+    cited: tuple[str, ...] = ()  # the facts the answer before cited (原文怎么说的 / 你确定吗 ask of them)

@@ -240,6 +240,7 @@ class QueryReader:
             masked[mention.start : mention.end] = " " * (mention.end - mention.start)
         # a token across a name's edge (组组长 of 精简政审批组组长) holds no word: its characters stand alone
         inside = _inside_words(_split_at_names(tokens, mentions))
+        starts = {start for _, start, _ in tokens}
         cue_spans: list[tuple[int, int]] = []
         tags: list[Tag] = []
         words: list[str] = []
@@ -250,7 +251,7 @@ class QueryReader:
         plain = "".join(masked)
         demonstratives = list(_DEMONSTRATIVE.finditer(plain))
         shown = [m.span() for m in demonstratives]  # 这几个人: those, not a count
-        for word, start in self._cue_matches(plain):
+        for word, start in self._cue_matches(plain, starts):
             found = self.tags[word]
             if found & {Cue.QUANTITY, Cue.COUNT} and any(a <= start < b for a, b in shown):
                 continue
@@ -382,13 +383,16 @@ class QueryReader:
                     return word
         return None
 
-    def _cue_matches(self, masked: str) -> list[tuple[str, int]]:
-        """Cue words without overlap, longer words first: 哪些组 wins over 在哪 in 在哪些组."""
+    def _cue_matches(self, masked: str, starts: set[int]) -> list[tuple[str, int]]:
+        """Cue words without overlap, longer words first: 哪些组 wins over 在哪 in 在哪些组. A quantifier
+        begins a word (所有 in 派出所|有谁 is none, and leaves 有谁 to be read)."""
         candidates = []
         for start, ch in enumerate(masked):
             for size in self._cue_lengths.get(ch, ()):
-                if masked[start : start + size] in self.tags:
-                    candidates.append((masked[start : start + size], start))
+                word = masked[start : start + size]
+                if word in self.tags:  # the longest starting here
+                    if start in starts or Cue.EVERY not in self.tags[word]:
+                        candidates.append((word, start))
                     break
         taken = [False] * len(masked)
         chosen = []

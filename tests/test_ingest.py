@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.engine import Engine
-from knowledge.facts import Knowledge
+from knowledge.facts import Knowledge, Tier
 from knowledge.ingest import ingest
 from knowledge.ingest.clean import clean
 from knowledge.ingest.document import chinese_date
@@ -1392,3 +1392,99 @@ def test_a_safety_committee_is_known_by_its_conventional_short_name(tmp_path: Pa
     assert "安委会" in next(iter(k.groups.values())).aliases
     assert "龚海潮" in _ask(tmp_path, "安委会主任是谁")
     assert "县应急管理局" in _ask(tmp_path, "安委办设在哪")
+
+
+def test_a_roster_title_the_crawl_cut_after_a_joining_word_goes_on_in_the_next_line(tmp_path: Path) -> None:
+    """甘某 县文化广播电视和 / 旅游局局长: a short roster line that stops at 和 is the start of its title, the line
+    after it the rest of that post (never a post of its own, named for no one)."""
+    raw = (
+        "青苇县人民政府办公室关于成立青苇县文旅融合工作领导小组的通知\n一、组成人员\n组　长：柏文涛　县长\n"
+        "成　员：甘小禾　县文化广播电视和\n旅游局局长\n　　　　鲍一鸣　县水利局局长\n二、工作要求\n各成员单位要按时报送进展。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "成员") == ["甘小禾", "鲍一鸣"]
+    members = next(h for h in next(iter(k.groups.values())).roles if h.role == "成员")
+    assert members.posts == ()
+    assert [t.title for t in k.people["gan_xiaohe"].titles] == ["县文化广播电视和旅游局局长"]
+    assert "县文化广播电视和旅游局局长" in _ask(tmp_path, "甘小禾是干什么的")
+
+
+def test_office_deputies_named_with_a_title_in_brackets_and_with_tongzhi(tmp_path: Path) -> None:
+    """副主任由尤某(县某局副局长)、甘某同志担任: two people, the first with the title the brackets give (she is on no
+    roster), the second the member named above — never one post made of the whole clause."""
+    raw = (
+        "青苇县人民政府办公室关于成立青苇县河道保洁工作领导小组的通知\n一、组成人员\n组　长：柏文涛　县长\n"
+        "成　员：甘小禾　县农业农村局局长\n　　　　鲍一鸣　县水利局局长\n二、领导小组办公室\n"
+        "领导小组办公室设在县水利局,承担领导小组日常工作。办公室主任由鲍一鸣同志兼任,"
+        "副主任由尤佳慧(县水利局副局长)、甘小禾同志担任。\n"
+    )
+    k = _read(raw, tmp_path)
+    office = next(iter(k.groups.values())).office
+    assert [k.people[p].name for p in office.persons(Tier.DEPUTY)] == ["尤佳慧", "甘小禾"]
+    assert k.people[office.director].name == "鲍一鸣"
+    assert [t.title for t in k.people["you_jiahui"].titles] == ["县水利局副局长"]
+    reply = _ask(tmp_path, "办公室副主任有谁")
+    assert "尤佳慧（县水利局副局长）" in reply and "甘小禾" in reply
+
+
+_LOST_BREAKS = (
+    "霁州省人民政府办公厅关于成立霁州省智慧水利发展工作领导小组的通知\n一、组成人员\n"
+    "组长：邝志远 省长副组长：高明川 常务副省长宁海燕 副省长、省水利厅厅长卓立人 省政府秘书长"
+    "成员：祁永安 省财政厅厅长冉秋 省水利厅副厅长\n"
+    "二、专项小组\n领导小组下设2个专项小组：\n"
+    "（一）数据共享专项小组。由副省长、省水利厅厅长宁海燕任组长，省财政厅厅长祁永安任副组长，成员单位包括省财政厅、省统计局。"
+    "主要负责推进全省涉水数据归集共享。\n"
+    "（二）防灾预警专项小组。由省政府秘书长卓立人任组长，成员单位包括省气象局、省应急管理厅。主要负责健全汛期预警发布机制。\n"
+)
+
+
+def test_a_run_on_roster_whose_titles_are_joined_by_a_dunhao_reads_each_person(tmp_path: Path) -> None:
+    """副组长：高某 常务副省长宁某 副省长、省水利厅厅长卓某 省政府秘书长 (line breaks lost): each next name glued to
+    the titles before it, which may be several joined by 、 — three 副组长, never one with the rest as a title."""
+    k = _read(_LOST_BREAKS, tmp_path)
+    assert _holders(k, "副组长") == ["高明川", "宁海燕", "卓立人"]
+    assert [t.title for t in k.people["ning_haiyan"].titles] == ["副省长", "省水利厅厅长"]
+    assert [t.title for t in k.people["gao_mingchuan"].titles] == ["常务副省长"]
+    assert "3位" in _ask(tmp_path, "副组长几个")
+
+
+def test_a_sub_group_paragraph_gives_its_duties_after_its_places(tmp_path: Path) -> None:
+    """（一）X专项小组。由…任组长，…，成员单位包括…。主要负责…。: what it is mainly responsible for is its duty."""
+    k = _read(_LOST_BREAKS, tmp_path)
+    shared = next(g for g in k.groups.values() if g.name == "数据共享专项小组")
+    assert shared.duty is not None and shared.duty.quote == "主要负责推进全省涉水数据归集共享。"
+    assert "涉水数据归集共享" in _ask(tmp_path, "数据共享专项小组负责什么")
+    assert "汛期预警发布机制" in _ask(tmp_path, "防灾预警专项小组管什么")
+
+
+def test_a_heading_over_a_table_of_task_forces_is_their_part_not_one_more_body(tmp_path: Path) -> None:
+    """三、工作专班 over a table 专班 | 牵头区领导 | 牵头单位 | 配合单位 (下设3个工作专班): the three 专班 of the rows, each of
+    the kind the notice sets up, led by the row's person and unit — the heading is no 工作专班 of its own."""
+    raw = (
+        "青苇区人民政府办公室关于成立青苇区招商引资工作领导小组的通知\n一、组成人员\n组　长：祁永安　区长\n"
+        "副组长：尤佳慧　副区长\n　　　　甘小禾　副区长\n二、工作专班\n领导小组下设3个工作专班,具体如下：\n"
+        "专班\t牵头区领导\t牵头单位\t配合单位\n招商引资专班\t尤佳慧\t区商务局\t区财政局、区自然资源局\n"
+        "项目服务专班\t甘小禾\t区发展和改革局\t区住房和城乡建设局\n要素保障专班\t祁永安\t区财政局\t区自然资源局、区人力资源和社会保障局\n"
+        "三、工作要求\n各工作专班要每月报送工作进展。\n"
+    )
+    k = _read(raw, tmp_path)
+    under = [g for g in k.groups.values() if g.parent]
+    assert [g.name for g in under] == ["招商引资专班", "项目服务专班", "要素保障专班"]
+    assert {g.kind for g in under} == {"工作专班"}
+    assert _holders(k, "牵头区领导", under[0].id) == ["尤佳慧"]
+    assert "3个" in _ask(tmp_path, "有几个工作专班")
+    assert "尤佳慧" in _ask(tmp_path, "招商引资专班的牵头区领导是谁")
+
+
+def test_the_office_asked_bare_is_the_groups_not_a_member_units_office(tmp_path: Path) -> None:
+    """办公室设在哪, in a notice whose members include a 县委办公室主任: the group's office (设在县水利局), never
+    县委办公室 by its name with the level left off; 县委办公室主任 still asks for that member."""
+    raw = (
+        "青苇县人民政府办公室关于成立青苇县河道保洁工作领导小组的通知\n一、组成人员\n组　长：祁永安　县长\n"
+        "成　员：甘小禾　县委办公室主任\n　　　　鲍一鸣　县水利局局长\n二、领导小组办公室\n"
+        "领导小组办公室设在县水利局,承担领导小组日常工作。办公室主任由鲍一鸣同志兼任。\n"
+    )
+    _read(raw, tmp_path)
+    assert "县水利局" in _ask(tmp_path, "办公室设在哪")
+    assert "鲍一鸣" in _ask(tmp_path, "办公室主任是谁")
+    assert "甘小禾" in _ask(tmp_path, "县委办公室主任是谁")

@@ -1,6 +1,7 @@
 """``python -m knowledge ingest``: a crawled notice → ``notice.txt`` and ``facts.yaml`` that load.
 
-The pipeline: clean → sections → groups → document → charges (a table's rows as places) → group_table (a table's rows as groups) → roster → changes → office → duties and rules; then the
+The pipeline: clean → sections → groups → document → charges (a table's rows as places) → group_table (a table's rows as groups) →
+the headings such tables stand under dropped as bodies → roster → changes → office → duties and rules; then the
 draft is written and loaded with ``load_knowledge``; whatever the loader refuses is dropped (and
 noted as a CHECK) until it loads, so the output always loads and never states what it cannot prove.
 """
@@ -18,7 +19,7 @@ from knowledge.ingest.clean import clean
 from knowledge.ingest.document import read_document, read_title
 from knowledge.ingest.draft import Draft
 from knowledge.ingest.group_table import read_group_table
-from knowledge.ingest.groups import find_groups
+from knowledge.ingest.groups import find_groups, without_table_parts
 from knowledge.ingest.names import short_names
 from knowledge.ingest.office import read_office
 from knowledge.ingest.roster import read_roster
@@ -42,6 +43,7 @@ def read(raw: str) -> Draft:
     read_document(draft, lines, scopes[0].entry.get("full_name") or scopes[0].entry["name"])
     scopes += read_charges(draft, lines, scopes)
     scopes += read_group_table(draft, lines, scopes)
+    scopes = without_table_parts(scopes)
     read_roster(draft, lines, scopes)
     read_changes(draft, lines, scopes)
     read_office(draft, lines, scopes)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from knowledge.ingest.draft import Draft, is_unit
-from knowledge.ingest.groups import Scope, group_id
+from knowledge.ingest.groups import Scope, group_id, kind_set_under
 from knowledge.ingest.names import is_name
 from knowledge.ingest.roster import row_cells
 from knowledge.ingest.sections import Line
@@ -36,9 +36,11 @@ def read_charges(draft: Draft, lines: list[Line], scopes: list[Scope]) -> list[S
         charges = _columns(header, [cells for _, cells in rows], found_body[0]) if found_body else None
         if found_body is None or charges is None:
             continue
-        kind = found_body[1]
+        # 专班 | 牵头县领导 | … under 下设5个工作专班: the rows' bodies are of the kind the notice sets up
+        under = kind_set_under(draft.notice)
+        kind = under if under and under.endswith(found_body[1]) else found_body[1]
         body, person, title, units = charges
-        for row, cells in rows:
+        for n, (row, cells) in enumerate(rows, start=i + 1):
             entry = {"id": group_id(cells[body], taken), "name": cells[body], "kind": kind, "section": row.section}
             entry["parent"] = top["id"]
             held = draft.person(cells[person], cells[title] if title is not None else None, row.text, row.section)
@@ -47,7 +49,7 @@ def read_charges(draft: Draft, lines: list[Line], scopes: list[Scope]) -> list[S
                 listed = [draft.unit(u, row.text, row.section) for u in _listed(cells[k])]
                 roles.append({"role": header[k], "units": listed, "quote": row.text, "section": row.section})
             entry["roles"] = roles
-            found.append(Scope(entry))
+            found.append(Scope(entry, row=n))
     return found
 
 

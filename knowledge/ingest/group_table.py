@@ -34,7 +34,7 @@ def read_group_table(draft: Draft, lines: list[Line], scopes: list[Scope]) -> li
             entry |= {"kind": kind_of(cells[0]) or under or cells[0][-3:], "section": lines[k].section}
             entry["parent"] = top["id"]
             _read_row(draft, entry, header, cells, lines[k])
-            found.append(Scope(entry, range(k, k + 1)))
+            found.append(Scope(entry, range(k, k + 1), row=k))
             known.add(cells[0])
     return found
 

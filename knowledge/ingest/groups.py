@@ -28,8 +28,8 @@ KINDS = (
 )
 _KIND_END = re.compile("(" + "|".join(KINDS) + r")(?:制度)?$")
 _SHORT = re.compile(r"[(（]以下简称([^)）]{1,12})[)）]")
-# 下设5个工作组 / 下设综合组等3个专项组: the word the notice uses for the groups under the top one
-_SET_UNDER = re.compile(r"下设[^,，。;；]{0,12}?(?:[0-9一二三四五六七八九十]+个)([\u4e00-\u9fff]{0,4}组)")
+# 下设5个工作组 / 下设综合组等3个专项组 / 下设5个工作专班: the word the notice uses for the groups under the top one
+_SET_UNDER = re.compile(r"下设[^,，。;；]{0,12}?(?:[0-9一二三四五六七八九十]+个)([\u4e00-\u9fff]{0,4}(?:组|专班))")
 # a list of groups named with their count and kind: 精简行政审批组、…、推进政务信息化和大数据发展组6个专题组
 _LISTED = re.compile(
     r"((?:[\u4e00-\u9fff]{2,16}组[、,，])+[\u4e00-\u9fff]{2,16}组)(?:等)?[0-9一二三四五六七八九十]+个([\u4e00-\u9fff]{1,4}组)"
@@ -47,6 +47,8 @@ class Scope:
 
     entry: dict
     lines: range = field(default_factory=lambda: range(0))
+    heading: bool = False  # found by a first-level heading of its own name (三、排查整治工作专班)
+    row: int | None = None  # the line of the table row it is read from (a body one row of a table lists)
 
 
 def kind_of(name: str) -> str | None:
@@ -138,7 +140,7 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         if (name, section, span) in headed:  # 排查整治工作专班 is the notice's 工作专班 / 专班 (专班长, 专班主要职责)
             words = [kind, kind.removeprefix("工作")]
             entry["aliases"] = [w for w in dict.fromkeys(words) if w != name and w not in top_words]
-        scopes.append(Scope(entry, span))
+        scopes.append(Scope(entry, span, heading=(name, section, span) in headed))
     known = {sc.entry["name"] for sc in scopes}
     for name, kind, section in _listed_groups(lines):
         if name in known or not top:
@@ -286,6 +288,13 @@ def _annex_rosters(lines: list[Line], top_names: set[str | None]) -> list[tuple[
         (name, lines[start].section, range(start, found[k + 1][1] if k + 1 < len(found) else len(lines)))
         for k, (name, start) in enumerate(found)
     ]
+
+
+def without_table_parts(scopes: list[Scope]) -> list[Scope]:
+    """三、工作专班 heading a table whose rows are each a 专班 (read after the headings, by charges and group_table):
+    the part of the notice those bodies stand in, not one more body."""
+    rows = [s.row for s in scopes if s.row is not None]
+    return [s for s in scopes if not (s.heading and any(r in s.lines for r in rows))]
 
 
 def scope_of(scopes: list[Scope], index: int) -> Scope:

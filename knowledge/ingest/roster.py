@@ -482,7 +482,7 @@ def _glued_entries(text: str, holder: Holder) -> bool:
         return False
     persons, name = [], tokens[0]
     for token in tokens[1:-1]:
-        found = trailing_name(token)  # a post that ends as one, then the next name
+        found = _titles_then_name(token)  # a post that ends as one, then the next name
         if found is None:
             return False
         persons.append((name, found[0]))
@@ -496,6 +496,16 @@ def _glued_entries(text: str, holder: Holder) -> bool:
     holder.units.extend(rest.units)
     holder.posts.extend(rest.posts)
     return True
+
+
+def _titles_then_name(token: str) -> tuple[str, str] | None:
+    """One person's titles, joined by 、, then the next person's name glued on (副省长、省公安厅厅长高某):
+    (the titles, the name), or None unless each title is a post."""
+    *titles, last = token.split("、")
+    found = trailing_name(last)
+    if found is None or not all(ends_as_post(t) for t in titles):
+        return None
+    return "、".join([*titles, found[0]]), found[1]
 
 
 def _post_then_units(text: str) -> tuple[str | None, Holder]:
@@ -545,9 +555,9 @@ def _mixed_list(text: str, holder: Holder) -> bool:
         return False
     persons, posts = [], []
     for item in items:
-        m = re.fullmatch(r"([^()（）]{2,8}?)\s*[(（]([^()（）]+)[)）]", item)
-        if m and is_name(m.group(1)):
-            persons.append((m.group(1), m.group(2)))
+        person = bracketed_person(item)
+        if person:
+            persons.append(person)
         elif _COUNTED_POST.match(item) or (ends_as_post(item) and len(item) <= _LONGEST_POST):
             posts.append(item)
         else:
@@ -557,6 +567,13 @@ def _mixed_list(text: str, holder: Holder) -> bool:
     holder.persons.extend(persons)
     holder.posts.extend(posts)
     return True
+
+
+def bracketed_person(item: str) -> tuple[str, str] | None:
+    """A person with their unit or title in brackets (彭某(镇派出所), 苏某（县某局副局长）) → (name, what the brackets
+    say), or None."""
+    m = re.fullmatch(r"([^()（）]{2,8}?)\s*[(（]([^()（）]+)[)）]", item)
+    return (m.group(1), m.group(2)) if m and is_name(m.group(1)) else None
 
 
 def _name_title_pairs(text: str) -> list[tuple[str, str]] | None:
@@ -714,6 +731,8 @@ def read_holders(text: str, role: str) -> Holder:
         named = trailing_name(item)
         if named:
             holder.persons.append((named[1], named[0]))
+        elif bracketed := bracketed_person(item):  # 苏某(县某局副局长)、袁某同志: the title in brackets after the name
+            holder.persons.append(bracketed)
         elif is_name(re.sub(r"同志$", "", item)):  # 周某、钱某同志: 同志 after the last name is said of each
             holder.persons.append((re.sub(r"同志$", "", item), None))
         else:
@@ -727,7 +746,7 @@ def _posts_whole(items: list[str]) -> list[str]:
     merged: list[str] = []
     for item in items:
         # …副局长林秋菊、县城管局副局长唐小兵: an item ending in a name is a person, the run is cut there
-        person = merged and trailing_name(merged[-1]) is not None
+        person = merged and (trailing_name(merged[-1]) is not None or bracketed_person(merged[-1]) is not None)
         if merged and not person and not ends_as_post(merged[-1]) and not is_name(merged[-1]):
             merged[-1] += "、" + item
         else:

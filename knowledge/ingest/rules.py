@@ -142,8 +142,8 @@ def _own_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             m = _LABELLED_DUTY.search(line.body)
             first = re.split(r"[,，](?=办公室)|。", line.text)[0]
             opens = re.match(r"^([\u4e00-\u9fff]{3,30}?)负责", first)
-            # （一）某某专业委员会。主任单位为…。负责…: the sentences from 负责 on, after its name
-            after = re.search(r"(?<=。)负责.+$", line.body) if i == scope.lines.start and line.level else None
+            # （一）某某专业委员会。主任单位为…。负责… / （一）某某专项小组。由…任组长…。主要负责…: from (主要)负责 on
+            after = re.search(r"(?<=。)(?:主要)?负责.+$", line.body) if i == scope.lines.start and line.level else None
             if m and draft.stands(m.group(1)):
                 scope.entry["duty"] = {"quote": m.group(1), "section": line.section}
             elif after and draft.stands(after.group(0)):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import re
 
-from knowledge.ingest.names import is_name
+from knowledge.ingest.names import ends_as_post, is_name
 
 # — 1 — / - 2 - / －3－ / 第 4 页 / 第4页 共9页: a page's footer, not the notice's own text
 PAGE_FOOTER = re.compile(
@@ -25,6 +25,8 @@ _STARTS_OWN = re.compile(
 )
 _MIN_PROSE = 16  # a prose line this long that stops without its end goes on (a wrapped paragraph)
 _MIN_WORDY = 12  # a shorter line goes on only where a word runs over the break or a bracket is open
+# the words a unit's name joins its parts with (文化广播电视和旅游局, 人力资源与社会保障局): no title ends with one
+_JOINING = ("和", "与", "及")
 
 
 def drop_page_footers(lines: list[str]) -> list[str]:
@@ -50,6 +52,8 @@ def _tail(line: str, ends: frozenset[str]) -> bool:
 
 
 def _goes_on(line: str, after: str) -> bool:
+    if _title_cut_at_join(line, after):
+        return True  # 熊某 县文化广播电视和 / 旅游局局长: a roster entry however short
     if line.endswith("、") and len(line) >= _MIN_WORDY and not (_STARTS_OWN.match(after) or _starts_entry(after)):
         return True  # 成员:县委宣传部、…、县交通运输局、/ 县水利局、…: a list cut after one of its items goes on
     if not _OPEN_END.search(line) or _STARTS_OWN.match(after) or _starts_entry(after):
@@ -59,6 +63,19 @@ def _goes_on(line: str, after: str) -> bool:
     if len(line) >= _MIN_PROSE and _PROSE.search(line[:-1]):
         return True
     return len(line) >= _MIN_WORDY and _word_runs_over(line, after)
+
+
+def _title_cut_at_join(line: str, after: str) -> bool:
+    """Whether a roster entry (name, then title) stops at a word that joins a unit's name (…文化广播电视和) and the
+    next line is only the rest of its post (旅游局局长): no name, no label, no sentence."""
+    return (
+        _starts_entry(re.sub(rf"^[{_CJK}]{{1,8}}[:：]\s*", "", line))  # 成员：熊某 … too
+        and line.endswith(_JOINING)
+        and ends_as_post(after)
+        and len(after) <= 20
+        and not re.search(r"[\s:：,，。;；、]", after)
+        and not _starts_entry(after)
+    )
 
 
 def _open_bracket(line: str) -> bool:

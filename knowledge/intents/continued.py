@@ -7,6 +7,7 @@ import re
 
 from knowledge import describe
 from knowledge.answer import Answer
+from knowledge.facts import FactKind
 from knowledge.lexicon import Cue
 from knowledge.tools import AFTER, Tools, numeral
 from knowledge.turn import Turn
@@ -16,9 +17,14 @@ _ITEM = re.compile(r"第\s*[（(]?\s*([一二三四五六七八九十\d])\s*[)�
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     query = turn.query
-    if not AFTER.search(query.text) or not (query.has(Cue.REQUIREMENT) or _ITEM.search(query.text)):
+    # (后半句呢, after a requirement: the item just cited)
+    cited = {tools.kb.facts[f].section for f in turn.cited if f in tools.kb.facts}
+    after_one = bool(cited) and all(tools.kb.facts[f].kind is FactKind.REQUIREMENT for f in turn.cited)
+    if not AFTER.search(query.text) or not (query.has(Cue.REQUIREMENT) or _ITEM.search(query.text) or after_one):
         return None
     lost = [r for r in tools.kb.requirements if r.unstated]
+    if after_one and not query.has(Cue.REQUIREMENT) and not _ITEM.search(query.text):
+        lost = [r for r in lost if r.section in cited]
     item = _ITEM.search(query.text)
     if item is not None:  # 第二条后面: that item of the requirements
         number = numeral(item.group(1))

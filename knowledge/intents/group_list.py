@@ -22,6 +22,12 @@ _LACKS = re.compile(r"哪(?:个|些|几个|一个)?[^，。？?]{0,6}?(?:没有|
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
     kinds = tools.kinds_named(query)
+    # 所有组长 / 全部副组长 (not 他所有的职务, nor 所有组长里有几个是局长: counted by their title)
+    every = (
+        query.has(Cue.EVERY)
+        and query.has(Cue.LEADER, Cue.DEPUTY, Cue.DUTY)
+        and not query.has(Cue.COUNT, Cue.OTHER_POST)
+    )
     specific = [e for e in entities if e.kind is EntityKind.GROUP and not tools.kb.is_top(e.id)]
     if specific and kinds and not query.has(Cue.LEADER, Cue.DUTY, Cue.DEPUTY) and not query.aspects:
         if query.has(Cue.YES_NO) and len(kinds) == 1:
@@ -44,7 +50,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if query.has(Cue.COMMON) and shared and not asks_facet and (query.has(Cue.DUTY) or not query.has(Cue.COUNT)):
         return tools.answer(question, [describe.common_duty(tools.kb, shared[0])], (), 0.9)
     missing = query.has(Cue.MISSING) or bool(_LACKS.search(query.text))
-    asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS, Cue.SUPERLATIVE) or missing or query.asks_person
+    asks_list = query.has(Cue.COUNT, Cue.LIST, Cue.ALL_GROUPS, Cue.SUPERLATIVE) or every or missing or query.asks_person
     asks_list = asks_list or number(query.text) is not None  # 是不是有3个保障组
     # 专题组副组长由什么人担任 / 保障组负责什么: a facet of a kind's groups is each group's (their duties
     # where nothing else is asked of them: 专题组的职责里哪一条提到了企业 searches them)
@@ -52,7 +58,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     asks_list = asks_list or (bool(kinds) and facet)
     bare = not query.content and not query.cues - {Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS}
     asks_list = asks_list or (bool(kinds) and bare)  # 保障组: the kind typed alone, as in a search box
-    if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS) and not missing):
+    if not asks_list or (not kinds and not query.has(Cue.ALL_GROUPS) and not every and not missing):
         return None
     if query.content and tools.topic_hits(query) and not missing:
         return None  # 各专题组要调查研究哪些问题 / 要根据什么细化工作: a duty or requirement, found by the search
@@ -65,6 +71,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     ):
         # 四个专题组的组长分别是谁: the facet asked, for every group of that kind
         groups = [g for g in tools.kb.under_top() if g.kind in (kinds or tools.kb.kinds())]
+        if every and not kinds and tools.kb.top is not None:  # 所有组长: the top group's too
+            groups.insert(0, tools.kb.groups[tools.kb.top])
         parts = [tools.group_answer(query, g) for g in groups]
         if missing:  # 哪个专题组没有写明组长: only those the notice is silent on
             kept = [(g, p) for g, p in zip(groups, parts, strict=True) if UNSTATED in p.text]

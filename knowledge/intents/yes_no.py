@@ -108,6 +108,14 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         parts = [tools.verdict(holds), tools.entity_part(holders[0])]
         parts += [describe.holding(tools.kb, g, h) for g, h in held if h and not holds][:1]
         return tools.answer(question, parts, entities, 0.85)
+    if not groups and len(holders) > 1 and len({h.kind for h in holders}) == 1 and query.has(*ROLE_CUES):
+        # 重庆银保监局和重庆市税务局都是副组长单位吗: the role claimed in no particular group, of each of them
+        wanted_each = [_claimed_roles(tools, query, h) for h in holders]
+        if all(w is not None for w in wanted_each):
+            holds = all(
+                any(r.kind in w for r in tools.kb.roles_of(h.id)) for h, w in zip(holders, wanted_each, strict=True)
+            )
+            return tools.answer(question, [tools.verdict(holds), *map(tools.entity_part, holders)], entities, 0.85)
     if not groups and len(holders) == 1 and query.has(*ROLE_CUES):
         # 他也是副组长吗 / 罗蔺是组长吗: a role claimed in no particular group holds if any group has it
         holder = holders[0]
