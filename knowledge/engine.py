@@ -58,6 +58,7 @@ _QUOTED_CLAIM = re.compile(r"[“\"「『]([^”\"」』]{4,80})[”\"」』]")
 _CHECKED = re.compile(r"对吗|对不对|准确吗|准不准|没错吧|是这样吗|正确吗|有依据吗|属实吗|没写错吧|写得对吗")
 _QUOTE_MARKS = re.compile(r"[\s，,、。；;：:“”\"]")  # what a quoted claim is compared without
 _QUOTE_SHORTEST = 6  # characters a quoted claim must have to be checked against the notice's own words
+_BESIDES = re.compile(r"还(?:在|参加|参与|是|当|任|兼|有)")  # 还在哪个组 / 还参加了哪个组: besides those before
 _WORDING_ASKED = re.compile(r"原文|原话|原句|原文表述|怎么写的|如何表述|怎么表述|怎么说的|原样")
 _QUOTED = 3  # quotes shown at most
 # a claim says something of its subject (罗蔺是综合组组长？); 综合组服务方面？ only names what it asks about
@@ -412,7 +413,11 @@ class Engine:
     def _context(self, answer: Answer, query: Query, previous: Context | None) -> Context:
         """What a follow-up may refer to: the answer's subjects (or, for an answer without any, the
         previous ones, carried), what the question named, the relation asked, the groups cited."""
-        groups = (self.kb.facts[f].subject for f in answer.facts if f in self.kb.facts)
+        groups = tuple(dict.fromkeys(self.kb.facts[f].subject for f in answer.facts if f in self.kb.facts))
+        if previous is not None and _BESIDES.search(query.text):
+            # 张德宽是哪个单位的 → 这个单位还在哪个组当副组长: the groups besides those before are the ones meant
+            before = {e.id for e in previous.entities if e.kind is EntityKind.GROUP} | set(previous.groups)
+            groups = tuple(g for g in groups if g not in before) or groups
         carried = not answer.context.entities and previous is not None
         named = self._people_named(answer.text)
         # an answer about some of the people or groups listed before (第一个 / 其中谁 / 第三个呢) keeps

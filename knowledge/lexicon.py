@@ -202,9 +202,15 @@ _TIER_CUES = {Tier.HEAD: Cue.LEADER, Tier.DEPUTY: Cue.DEPUTY, Tier.MEMBER: Cue.M
 _UNIT_WORDS = ("单位", "部门")  # 成员单位 / 参与部门: the members, where the notice names member units
 
 
+_KIND_MODIFIERS = ("工作", "专项")  # 工作专班 is said 专班, 专项推进组 推进组
+_PLACE_HOLDER = re.compile(r"(?:单位|部门|[省市县区]?领导)$")  # 牵头单位 / 牵头县领导: who holds the place
+
+
 def place_stem(role: str) -> str:
-    """The word a unit's place is asked by: 牵头单位 → 牵头, 配合单位 → 配合; other places by themselves."""
-    return role.removesuffix("单位") if role.endswith("单位") and len(role) > 3 else role
+    """The word a place of a unit or a leader is asked by: 牵头单位 → 牵头, 配合单位 → 配合, 牵头县领导 → 牵头;
+    other places by themselves."""
+    stem = _PLACE_HOLDER.sub("", role)
+    return stem if len(stem) >= 2 and stem != role else role
 
 
 def _role_forms(role: str) -> list[str]:
@@ -273,7 +279,9 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
         cues[Cue.OTHER_POST] += [w for w in (role, stem) if w not in cues[Cue.OTHER_POST]]
     # 一共几个专项小组: the notice's own kind words say which groups, not a piece of work
     known = {w for words in cues.values() for w in words}
-    cues[Cue.ALL_GROUPS] += [k for k in kb.kinds() if len(k) > 2 and k not in known and k not in own]
+    kinds = [k for k in kb.kinds() if len(k) > 2]
+    kinds += [k.removeprefix(m) for k in kinds for m in _KIND_MODIFIERS if k.startswith(m) and len(k) - len(m) >= 2]
+    cues[Cue.ALL_GROUPS] += [k for k in dict.fromkeys(kinds) if k not in known and k not in own]
     return replace(lexicon, cues={cue: tuple(words) for cue, words in cues.items()})
 
 

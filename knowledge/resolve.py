@@ -79,7 +79,10 @@ _SEVERAL = re.compile(
     r"|(剩下的?|其余的?|其他(?:几|两)[个位]|另外(?:几|两)[个位]|另外的)"
 )
 _PLURAL = re.compile(r"[他她]们|他俩|她俩|[这那][两几俩]位|[这那]些人")
-_IN_LIST = re.compile(r"^(?:那|那么)?(?:有没有|有|包括|包含|含)|在不在|在没在|在其中|在里面|在里头")
+_IN_LIST = re.compile(
+    r"^(?:那|那么)?(?:里面|里头|其中|这里面|这里头|名单里|这些里)?(?:有没有|有|包括|包含|含)|在不在|在没在|在其中|在里面|在里头"
+)
+_LIST_PRONOUN = re.compile(r"^(?:那|那么)?(?:里面|里头|其中|这里面|这里头|名单里|这些里)")  # 里面有市科技局吗
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位|另一个(?!组|单位)|另外一个(?!组|单位)")
 _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
@@ -419,12 +422,12 @@ def _follow_up(
             if not asks_relation:
                 query = _with_relation(query, context)
         elif (
-            pronoun is None
+            (pronoun is None or (pronoun is EntityKind.GROUP and _LIST_PRONOUN.search(query.text) is not None))
             and query.has(Cue.YES_NO)
             and _IN_LIST.search(query.text)
             and not any(e.kind is EntityKind.GROUP for e in entities)
         ):
-            # 商事组副组长单位 → 有市场监管局吗: whether it is in the group just listed
+            # 商事组副组长单位 → 有市场监管局吗 / 里面有市科技局吗: whether it is in the list just given
             entities += context_groups
             if not asks_relation:
                 query = _with_relation(query, context)
@@ -509,7 +512,7 @@ def _follow_up(
     picked = _picked(tools, query, context)
     if picked:  # 第一个是什么职务 / 排第二的那个组长 / 后者 / 那另一位呢 / 后面两个: of those listed before
         inherited = picked
-    elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP):
+    elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP, *_GROUP_FACETS):
         # 市发展改革委参加了哪些组 → 它在这些组里是什么角色: the role is the holder's, not the groups'
         inherited = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP) or inherited
     elif pronoun is EntityKind.GROUP and query.has(Cue.WHICH_GROUP) and bare_pronoun(query.text) == "它":
@@ -652,16 +655,22 @@ def _the_other(tools: Tools, context: Context) -> Entity | None:
         person = context.focus[0]
         held = [h for g in tools.kb.groups.values() for h in g.roles if person in h.persons]
         others = {p for h in held for p in h.persons if p != person}
-        return Entity(EntityKind.PERSON, others.pop()) if len(others) == 1 else None
+        if len(others) == 1:
+            return Entity(EntityKind.PERSON, others.pop())
+    # (市人社局参加了哪些组 → 商事那个组长是谁 → 另一个呢: the other group, though the answer named its leader)
     now = [e.id for e in context.entities if e.kind is EntityKind.GROUP]
     rest = [g for g in context.listed_groups if g not in now]
     return Entity(EntityKind.GROUP, rest[0]) if len(context.listed_groups) == 2 and len(rest) == 1 else None
 
 
 def _nth_of_kind(tools: Tools, text: str) -> Entity | None:
-    """第二个保障组 / 第三个专题组: a group by its place among its kind, as the notice lists them."""
+    """第二个保障组 / 第三个专题组 / 专题组第三个 / 保障组里的第二个: a group by its place among its kind, as the
+    notice lists them."""
     for kind in tools.kb.kinds():
-        found = re.search(rf"第([一二三四五六七八九1-9])个?{re.escape(kind)}", text)
+        kind_word = re.escape(kind)
+        found = re.search(rf"第([一二三四五六七八九1-9])个?{kind_word}", text) or re.search(
+            rf"{kind_word}(?:里|里面|中|当中|之中)?的?(?:排)?第([一二三四五六七八九1-9])个(?!组)", text
+        )
         if found:
             groups = [g for g in tools.kb.under_top() if g.kind == kind]
             index = numeral(found.group(1)) - 1

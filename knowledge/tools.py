@@ -442,12 +442,12 @@ class Tools:
         """The notice's words for the places in its groups (组长, 召集人, 秘书长 …)."""
         return frozenset(w for g in self.kb.groups.values() for h in g.roles for w in (h.role, h.part) if w)
 
-    def place_of(self, word: str) -> str | None:
-        """The notice's place a question word asks for: itself, or the unit's place it is the stem of
-        (谁牵头 → 牵头单位)."""
+    def places_of(self, word: str) -> tuple[str, ...]:
+        """The notice's places a question word asks for: itself, or the places it is the stem of (谁牵头 →
+        牵头县领导 and 牵头单位)."""
         if word in self.place_words:
-            return word
-        return next((p for p in sorted(self.place_words) if place_stem(p) != p and place_stem(p) in word), None)
+            return (word,)
+        return tuple(p for p in sorted(self.place_words) if place_stem(p) != p and place_stem(p) in word)
 
     @cached_property
     def office_place_words(self) -> frozenset[str]:

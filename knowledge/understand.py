@@ -28,6 +28,8 @@ _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # 怎么办营业执照 asks how to get something done (a procedure); 重大问题要怎么办 asks what the notice requires
 _GROUPS_COUNTED = re.compile(r"(?:几|多少)个?小?组(?![长员])")
 _PERSON_PRONOUN = re.compile(r"[他她它]")
+# 现在还当市长吗 / 目前仍是组长吗 / 至今还在科技局吗: whether it holds now, which a notice cannot say
+_STILL_NOW = re.compile(r"(?:现在|目前|如今|眼下|至今|当前|现今)(?:是否|是不是)?(?:还|仍然|仍|依然|依旧)")
 _LED_BY = re.compile(r"由[^，。？?]{1,12}?(?:牵头|挂帅|领衔|带队)")
 _MODALS = ("应该", "应当")
 _WHO_WHICH = re.compile(r"谁|几|多少|哪")
@@ -283,6 +285,11 @@ class QueryReader:
                 cue_spans.append(found.span())
         if _HOW_TO.search(text):
             tags.append(Cue.PROCEDURE)
+        still = _STILL_NOW.search(plain)
+        if still is not None and Cue.UNKNOWN_ATTRIBUTE not in tags:
+            tags.append(Cue.UNKNOWN_ATTRIBUTE)
+            attribute = "目前是否仍在任"  # (not the words: 现在还 is no attribute)
+            cue_spans.append(still.span())
         if _DUTY_VERB.search(plain) and Cue.DUTY not in tags:
             tags.append(Cue.DUTY)
         counted = _GROUPS_COUNTED.search(plain) and not mentions and not _PERSON_PRONOUN.search(text)

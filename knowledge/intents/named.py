@@ -56,11 +56,16 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     parts: list[Part] = []
     post = next((w for w in query.cue_words if w in tools.lexicon.cues[Cue.OTHER_POST]), None)
     asked_post = post is not None and _POST_ASKED.match(query.text.split(post, 1)[1]) is not None
-    place = tools.place_of(post) if post else None
-    held = [h for g in groups for h in tools.kb.groups[g.id].roles if place and h.role == place]
+    places = tools.places_of(post) if post else ()
+    held = [h for g in groups for h in tools.kb.groups[g.id].roles if h.role in places]
     if held and not (people or units):
         # 联络员由什么人担任: a place the notice names besides the head, deputies and members (of each group named)
-        places = [(tools.kb.groups[g.id], tuple(h for h in held if h in tools.kb.groups[g.id].roles)) for g in groups]
+        # (谁牵头: 牵头县领导 and 牵头单位, each place said on its own)
+        places = [
+            (tools.kb.groups[g.id], tuple(h for h in held if h in tools.kb.groups[g.id].roles and h.role == role))
+            for g in groups
+            for role in dict.fromkeys(h.role for h in held)
+        ]
         parts = [describe.holding(tools.kb, group, own) for group, own in places if own]
         return tools.answer(question, parts, entities, 0.85)
     if groups and not (people or units) and asked_post and not query.has(*ROLE_CUES):
@@ -88,9 +93,12 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             if holder.post and (query.has(Cue.NAME) or query.asks_person):  # 市公安局常务副局长叫什么 / 是谁
                 parts.append(Part(tools.say("post_name_unstated", post=holder.name)))
             parts.append(describe.person_roles(tools.kb, person.id, titles.get(person.id)))
-    elif units and place and any(r.label == place for h in tools.kb.roles for r in tools.kb.roles_of(h)):
+    elif units and places and all(any(r.label in places for r in tools.kb.roles_of(u.id)) for u in units):
+        # 教体局配合哪几个专班: the unit holds the place itself, in the groups its roles say
+        parts += [describe.unit_roles(tools.kb, u.id) for u in units]
+    elif units and len(places) == 1 and any(r.label == places[0] for h in tools.kb.roles for r in tools.kb.roles_of(h)):
         # 省公安厅联络员是谁: the people in that place whose titles are the unit's (a 联络员 list by unit)
-        parts += [_unit_place(tools, u.id, place) for u in units]
+        parts += [_unit_place(tools, u.id, places[0]) for u in units]
     elif query.asks_person and not query.has(Cue.WHICH_GROUP):
         parts += [_unit_head(tools, query, u.id) for u in units]
     else:

@@ -25,6 +25,7 @@ _CONJUNCTION = re.compile(r"和|与|以及|及|跟")
 # ways is asked of its regular one)
 _REGULAR = re.compile(r"每[年半季月周日天旬]|[一二两三四五六七八九十\d]+(?:次|天|日|个月|年|周)|(?<!不)定期")
 _AS_NEEDED = re.compile(r"不定期|随时|根据工作需要|临时")
+_TIMES = re.compile(r"[一两几\d]+[次回遍趟]")  # 一次 / 一回 of 多久报一次
 _T = TypeVar("_T")
 _WORD = 2
 
@@ -139,7 +140,10 @@ def _rule_words(turn: Turn, tools: Tools) -> list[str]:
     ]
     # (成员调整了要重新发文吗: 调整 is what the notice does, and what a rule of it says too)
     acts = [w for w in tools.lexicon.document_actions if w in query.text and tools.rule_says(w)]
-    return list(dict.fromkeys(w for w in (*joined, *query.content, *cues, *inside, *acts) if not tools.names_group(w)))
+    words = (w for w in (*joined, *query.content, *cues, *inside, *acts) if not tools.names_group(w))
+    # (多久报一次: 一次 is the how-often asked, no word of the rule's)
+    timed = query.has(Cue.WHEN, Cue.QUANTITY)
+    return list(dict.fromkeys(w for w in words if not (timed and _TIMES.fullmatch(w))))
 
 
 def _says_what_or_whose(word: str, tools: Tools) -> bool:
