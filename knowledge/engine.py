@@ -190,6 +190,7 @@ class Engine:
         """Answer ``question``; several sentences (法治组组长是谁？综合组呢？) are answered in turn.
         The answer's context is the one to keep for the next question, declined or not. Never raises:
         a failure while answering is logged and becomes an apology for that question."""
+        self.reader.forget()
         try:
             return self._quoted(self._checked_quote(self._ask(question, context), question), question)
         except Exception:  # one question's bug must not end the chat, the batch or the bot

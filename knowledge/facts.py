@@ -457,7 +457,11 @@ class Knowledge:
 
     def kinds(self) -> list[str]:
         """The kinds of the groups under the top one, in the notice's order (专题组, 保障组 …)."""
-        return list(dict.fromkeys(g.kind for g in self.under_top()))
+        return list(self._kinds)
+
+    @cached_property
+    def _kinds(self) -> tuple[str, ...]:  # (asked three times a question)
+        return tuple(dict.fromkeys(g.kind for g in self.under_top()))
 
     def _own_names(self) -> list[str]:
         names = [f.value for f in self.document.values() if f.id in ("title", "issuer")]
@@ -466,6 +470,10 @@ class Knowledge:
     def places(self) -> frozenset[str]:
         """The places its title, issuer and groups are of, by their stems (广东, 重庆, 开州, 吐鲁番); the words
         before a place run into the match (调整重庆市…), so its last two and three characters."""
+        return self._places
+
+    @cached_property
+    def _places(self) -> frozenset[str]:  # (asked twice a question)
         stems = {m.group(1) for name in self._own_names() for m in _PLACE_OF.finditer(name)}
         ends = {stem[-size:] for stem in stems for size in (2, 3) if len(stem) >= size}
         return frozenset(s for s in ends if not _NOT_A_STEM.search(s))

@@ -20,6 +20,10 @@ _POST = re.compile(r"[\u4e00-\u9fff]{0,3}(?:长|主任|召集人|书记|主席|�
 class Cue(enum.Enum):
     """What a word in the question signals; the keys of ``cues`` in lexicon.yaml."""
 
+    # A member is its own identity: hashed by it, in C, not by its name in Enum's Python ``__hash__``
+    # (the sets of cues each question builds and tests hash them hundreds of times).
+    __hash__ = object.__hash__
+
     LEADER = "leader"
     DEPUTY = "deputy"
     MEMBERS = "members"

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -45,6 +46,7 @@ _STEM_GAP = "(?:[的那这个一小]|专题|保障){0,4}"
 
 
 class EntityKind(enum.Enum):
+    __hash__ = object.__hash__  # by identity, in C (an Entity's hash is its kind's): see Cue
     GROUP = "group"
     PERSON = "person"
     UNIT = "unit"
@@ -68,6 +70,10 @@ class Mention:
     score: float
     via_title: str | None = None  # the title that named the person (市科技局局长)
     rivals: tuple[Entity, ...] = ()  # other entities as likely as this one: ambiguous
+
+
+# A name heard: its entity, the name, the title it is (or None), its readings, the index of its shared character.
+_Heard = tuple[Entity, str, str | None, list[frozenset[str]], int]
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,7 @@ class EntityMatcher:
         alternatives = "|".join(map(re.escape, sorted(stems, key=len, reverse=True))) or "(?!)"  # none: never
         self._stem = re.compile(f"({alternatives}){_STEM_GAP}组")
         # Each character of each name and alias, so only windows sharing a character are compared.
-        self._by_char: dict[str, list[tuple[Entity, str, str | None, list[frozenset[str]], int]]] = {}
+        self._by_char: dict[str, list[_Heard]] = {}
         people = {p.name for p in kb.people.values()}
         # Two characters are enough for a person (罗蔺), too few for anything else (市委 would catch
         # the 市卫 of 市卫生健康委, 人行 would catch 人形).
@@ -147,11 +153,23 @@ class EntityMatcher:
             for index, ch in anchors:
                 self._by_char.setdefault(ch, []).append((entity, surface, title, sounds(surface), index))
         self._posts = {p.name for p in kb.people.values() if p.post}  # posts no one is named for
+        # The same by the reading of the character beside the shared one too (side +1 or -1), each with its
+        # place in its character's list: a window is compared only with names that sound alike there.
+        self._by_char_and_sound: dict[tuple[str, int, str], list[tuple[int, _Heard]]] = {}
+        for ch, names in self._by_char.items():
+            for order, heard_name in enumerate(names):
+                _, _, _, name_sounds, index = heard_name
+                side = 1 if index == 0 else -1
+                for reading in name_sounds[index + side]:
+                    self._by_char_and_sound.setdefault((ch, side, reading), []).append((order, heard_name))
         self._long = [
             (s, e)
             for s, (e, title) in self.surfaces.items()
             if len(s) >= _FUZZY_MIN_LENGTH and not title and s not in derived_forms
         ]
+        self._long_by_end: dict[str, list[int]] = {}  # the long names' places in _long by their last character
+        for number, (surface, _) in enumerate(self._long):
+            self._long_by_end.setdefault(surface[-1], []).append(number)
         # Three-character names of people and groups by the character that must be right (the surname,
         # the final 组). Units are left out: one character apart they are often another real unit
         # (民政局, 财政局).
@@ -220,14 +238,24 @@ class EntityMatcher:
         found: dict[tuple[int, int], tuple[Entity, str | None]] = {}
         # what was typed is heard in its usual readings (市 is shi, not the rare fu: 市市长 is no 副市长);
         # a name in any of its own (重庆 is chong qing)
-        heard = sounds(text, usual=True)
+        # (one reading each, so a character sounds like a name's where that reading is one of the name's)
+        heard = list(map(_usual_reading, text))
         for position, ch in enumerate(text):
-            for entity, name, title, name_sounds, index in self._by_char.get(ch, ()):
+            if ch not in self._by_char:
+                continue
+            beside = [
+                named
+                for side in (1, -1)
+                if 0 <= position + side < len(text)
+                for named in self._by_char_and_sound.get((ch, side, heard[position + side]), ())
+            ]
+            for _, (entity, name, title, name_sounds, index) in sorted(beside, key=itemgetter(0)):
                 start, size = position - index, len(name)
                 if start < 0 or start + size > len(text) or (start, size) in found:
                     continue
-                same = all(a & b for a, b in zip(heard[start : start + size], name_sounds, strict=True))
-                if same and text[start : start + size] != name:  # an exact one the first pass has
+                if text[start : start + size] == name:  # an exact one the first pass has (most of them)
+                    continue
+                if all(a in b for a, b in zip(heard[start : start + size], name_sounds, strict=True)):
                     found[(start, size)] = (entity, title)
         mentions = list(found_before)
         for (start, size), (entity, title) in sorted(found.items(), key=lambda item: (-item[0][1], item[0][0])):
@@ -244,6 +272,8 @@ class EntityMatcher:
         people get right, and what tells one name from another."""
         found: dict[tuple[int, int], list[Entity]] = {}
         for start in range(len(text) - 2):
+            if (0, text[start]) not in self._three and (2, text[start + 2]) not in self._three:
+                continue  # (most windows: no name starts or ends like them)
             window = text[start : start + 3]
             candidates = self._three.get((0, window[0]), []) + self._three.get((2, window[2]), [])
             if not candidates or "|" in window or not all(map(is_cjk, window)):
@@ -266,7 +296,7 @@ class EntityMatcher:
             return []
         best: dict[Entity, Mention] = {}
         # Only names whose last character the question has can match (see below): compare those.
-        choices = [(surface, entity) for surface, entity in self._long if surface[-1] in text]
+        choices = [self._long[i] for i in sorted(i for ch in set(text) for i in self._long_by_end.get(ch, ()))]
         near = process.extract(
             text, [c[0] for c in choices], scorer=fuzz.partial_ratio, score_cutoff=self.config.fuzzy_floor, limit=None
         )
@@ -342,6 +372,12 @@ def _sound(ch: str, usual: bool) -> frozenset[str]:
         return frozenset(ch)
     readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
     return frozenset(readings[:1] if usual else readings)
+
+
+@cache
+def _usual_reading(ch: str) -> str:
+    (reading,) = _sound(ch, True)
+    return reading
 
 
 def mask(text: str, mentions: Iterable[Mention]) -> str:

@@ -84,6 +84,7 @@ class ClauseIndex:
         self.unknown_weight = math.log(1 + total)
         self._subjects_of = lru_cache(maxsize=_REMEMBERED)(self._scan_subjects)
         self.equivalents_of = lru_cache(maxsize=_REMEMBERED)(self._equivalents_of)  # asked of every token searched
+        self.presence_of = lru_cache(maxsize=_REMEMBERED)(self._scan_presence)  # a token's clauses, for every search
 
     def subjects_of(self, token: str) -> frozenset[str]:
         """Whose clauses (groups, requirements …) use ``token``; asked of every content word, so remembered
@@ -104,6 +105,13 @@ class ClauseIndex:
         word = max(inside, key=len)
         return self.equivalent[word] | {word}
 
+    def _scan_presence(self, token: str) -> dict[int, float]:
+        """How far ``token`` stands in each clause it stands in at all (see _presence), by clause number."""
+        heard = self._sounds_like(token) if len(token) == 2 else set()
+        same = self.equivalents_of(token)
+        found = ((n, _presence(token, clause, n in heard, same)) for n, clause in enumerate(self.clauses))
+        return {n: presence for n, presence in found if presence}
+
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.unknown_weight)
 
@@ -112,13 +120,13 @@ class ClauseIndex:
         if not tokens:
             return []
         total = sum(map(self.weight, tokens))
-        heard = {t: self._sounds_like(t) for t in tokens if len(t) == 2}
-        same = {t: self.equivalents_of(t) for t in tokens}
+        weights = [self.weight(t) for t in tokens]
+        rows = [self.presence_of(t) for t in tokens]
         hits = []
-        for number, clause in enumerate(self.clauses):
-            covered = sum(self.weight(t) * _presence(t, clause, number in heard.get(t, ()), same[t]) for t in tokens)
+        for number in sorted({n for row in rows for n in row}):
+            covered = sum(w * row.get(number, 0.0) for w, row in zip(weights, rows, strict=True))
             if covered:
-                hits.append(Hit(clause, covered / total))
+                hits.append(Hit(self.clauses[number], covered / total))
         hits.sort(key=lambda hit: -hit.score)
         return hits[:limit]
 

@@ -14,6 +14,7 @@ Names of groups, people and units are left to the entity matcher.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from knowledge.matcher import sounds
@@ -62,6 +63,14 @@ class Speller:
             for index in range(len(term)):
                 self._masked.setdefault(term[:index] + "\0" + term[index + 1 :], []).append(term)
         self._lengths = sorted({len(t) for t in self._terms}, reverse=True)
+        # A window one character off a term of four or more keeps its first two characters or its next two:
+        # the windows that keep neither are passed over at once (most of them).
+        self._heads: dict[int, tuple[set[str], set[str]]] = {}  # by length: the terms' first two, their next two
+        for term in self._terms:
+            if len(term) >= _MIN:
+                firsts, seconds = self._heads.setdefault(len(term), (set(), set()))
+                firsts.add(term[:2])
+                seconds.add(term[2:4])
 
     def mend(self, text: str) -> str:
         if len(text) < _MIN:
@@ -71,18 +80,22 @@ class Speller:
         for found in self._names.finditer(text) if self._names else ():
             taken[found.start() : found.end()] = [True] * (found.end() - found.start())
         # A slip breaks the pairs on both its sides: only windows over such a character are tried.
-        slips = [i for i in range(len(text)) if self._slip(text, i)]
+        slips = self._slips(text)
         if not slips:
             return text
         for size in self._lengths:
+            heads = self._heads.get(size)
             for start in range(max(0, slips[0] - size + 1), min(len(text) - size, slips[-1]) + 1):
+                if heads and text[start : start + 2] not in heads[0] and text[start + 2 : start + 4] not in heads[1]:
+                    continue
                 if any(taken[start : start + size]):
                     continue
                 window = text[start : start + size]
+                inside = slips[bisect_left(slips, start) : bisect_left(slips, start + size)]
                 if window in self._terms:
                     term: str | None = window
-                elif any(start <= i < start + size for i in slips):
-                    term = self._near(text, start, size, [i for i in slips if start <= i < start + size])
+                elif inside:
+                    term = self._near(text, start, size, inside)
                 else:
                     continue
                 if term is not None:
@@ -90,12 +103,15 @@ class Speller:
                     taken[start : start + size] = [True] * size
         return "".join(chars)
 
-    def _slip(self, text: str, at: int) -> bool:
-        """Whether the character at ``at`` forms no known pair with either neighbour (a word of its own that
-        questions are full of, 是 / 的 / 在, is never one: 我问的是道路交通… is no 市道路交通)."""
-        if text[at] in _FUNCTION_CHARACTERS:
-            return False
-        return text[max(0, at - 1) : at + 1] not in self._pairs and text[at : at + 2] not in self._pairs
+    def _slips(self, text: str) -> list[int]:
+        """Where a character forms no known pair with either neighbour (a word of its own that questions are
+        full of, 是 / 的 / 在, is never one: 我问的是道路交通… is no 市道路交通)."""
+        known = [text[at : at + 2] in self._pairs for at in range(len(text))]  # the pair from each character on
+        return [
+            at
+            for at, ch in enumerate(text)
+            if ch not in _FUNCTION_CHARACTERS and not known[at] and not (known[at - 1] if at else ch in self._pairs)
+        ]
 
     def _near(self, text: str, start: int, size: int, slips: list[int]) -> str | None:
         """A term one character off the window, at one of the slips, sounding the same (or long)."""

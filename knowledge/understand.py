@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.facts import Aspect
 from knowledge.lexicon import Cue, Lexicon
@@ -80,9 +81,11 @@ class Query:
         return tuple(dict.fromkeys(m.entity for m in self.mentions))
 
     def has(self, *cues: Cue) -> bool:
-        return any(cue in self.cues for cue in cues)
+        return not self.cues.isdisjoint(cues)
 
 
+_WINDOWS_REMEMBERED = 16384  # windows of questions whose likeness to a cue word is kept
+_CLAUSES_REMEMBERED = 64  # clauses of one message kept read (a longer message reads the rest again)
 _GROUP_NAME_LEAD = 10  # characters before a kind word that may belong to the group's name
 _ASKS_PERSON = re.compile(r"谁|哪(?:[两几一]|几个)?位")  # 是谁 / 哪位 / 县级总河长是哪两位
 
@@ -180,8 +183,17 @@ class QueryReader:
         role_words = [w for cue in (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OTHER_POST) for w in lexicon.cues[cue]]
         longest = sorted((w for w in role_words if len(w) > 2), key=len, reverse=True)
         self._place_words = re.compile(f"(?=({'|'.join(map(re.escape, longest)) or '(?!)'}))")
-        # A lookahead finds, at every position, the longest cue word starting there (overlaps allowed).
-        self._cue_words = re.compile(f"(?=({'|'.join(map(re.escape, sorted(self.tags, key=len, reverse=True)))}))")
+        # The cue words' lengths by first character, longest first: at every position, the longest cue word
+        # starting there (overlaps allowed) is a few dictionary look-ups, not a regex of a thousand words.
+        lengths: dict[str, set[int]] = {}
+        for word in self.tags:
+            lengths.setdefault(word[0], set()).add(len(word))
+        self._cue_lengths = {ch: sorted(sizes, reverse=True) for ch, sizes in lengths.items()}
+        # the cue word a window of two to four characters is misspelt for, asked of every window of every question
+        self._cue_like = lru_cache(maxsize=_WINDOWS_REMEMBERED)(self._scan_cue_like)
+        # the clauses of the message being answered, read (threads answering at once may share it: a clause
+        # reads the same whoever asks, and one's forget() only costs another a second reading)
+        self._read_now: dict[str, Query] = {}
 
     def _tag(self, words: tuple[str, ...], tag: Tag) -> None:
         for word in words:
@@ -189,6 +201,20 @@ class QueryReader:
                 self.tags.setdefault(form, set()).add(tag)
 
     def read(self, text: str) -> Query:
+        """The question read; a clause the message being answered asks again (splitting a message reads its
+        clauses, answering each reads it again) is read once, until ``forget``."""
+        query = self._read_now.get(text)
+        if query is None:
+            if len(self._read_now) >= _CLAUSES_REMEMBERED:
+                self._read_now.clear()
+            query = self._read_now[text] = self._read(text)
+        return query
+
+    def forget(self) -> None:
+        """A new message: the clauses read for the last one are not kept."""
+        self._read_now.clear()
+
+    def _read(self, text: str) -> Query:
         tokens = list(self.segmenter.tokenizer.tokenize(text))
         inside = _inside_words(tokens)
         places = [found.span(1) for found in self._place_words.finditer(text)]
@@ -320,7 +346,7 @@ class QueryReader:
         """Cue words typed with a wrong character of the same sound (组张, 监菅, 办工室), found in the
         stretches no name or cue word covers. A window spelt exactly like a cue word is not one: it
         was passed over because it is part of another word (工作 in 工作简报)."""
-        taken = [False] * len(text)
+        taken = [not is_cjk(ch) for ch in text]  # (a window with any other character is passed over too)
         for start, end in covered:
             taken[start:end] = [True] * (end - start)
         # Two characters are too few to tell a typo from chance where they cut a known word: the 个组
@@ -338,25 +364,28 @@ class QueryReader:
         found: list[tuple[str, int, int]] = []
         for size in (4, 3, 2):
             for start in range(len(text) - size + 1):
-                window = text[start : start + size]
-                if any(taken[start : start + size]) or not all(map(is_cjk, window)):
+                if any(taken[start : start + size]):
                     continue
                 if size == 2 and (start in splits or start + 2 in splits):
                     continue
-                word = self._cue_like(window, usual=size == 2 and ends_inside.get(start, size + start) < start + 2)
+                window = text[start : start + size]
+                word = self._cue_like(window, size == 2 and ends_inside.get(start, size + start) < start + 2)
                 if word is not None:
                     taken[start : start + size] = [True] * size
                     found.append((word, start, start + size))
         return found
 
-    def _cue_like(self, window: str, usual: bool = False) -> str | None:
+    def _scan_cue_like(self, window: str, usual: bool = False) -> str | None:
         if window in self.fillers or window in self.segmenter.vocabulary:
             return None  # a word in its own right (有啥), not a misspelt cue word (为啥)
         if not any((len(window), i, ch) in self._cue_chars for i, ch in enumerate(window)):
             return None
         heard = sounds(window, usual)
         for index, ch in enumerate(window):
+            other = 1 if index == 0 else 0  # a character beside the shared one, heard first: most differ there
             for word, word_sounds in self._cue_chars.get((len(window), index, ch), ()):
+                if heard[other].isdisjoint(word_sounds[other]):
+                    continue
                 if word != window and all(a & b for a, b in zip(heard, word_sounds, strict=True)):
                     return word
         return None
@@ -364,11 +393,14 @@ class QueryReader:
     def _cue_matches(self, masked: str, starts: set[int]) -> list[tuple[str, int]]:
         """Cue words without overlap, longer words first: 哪些组 wins over 在哪 in 在哪些组. A quantifier
         begins a word (所有 in 派出所|有谁 is none, and leaves 有谁 to be read)."""
-        candidates = [
-            (m.group(1), m.start())
-            for m in self._cue_words.finditer(masked)
-            if m.start() in starts or Cue.EVERY not in self.tags[m.group(1)]
-        ]
+        candidates = []
+        for start, ch in enumerate(masked):
+            for size in self._cue_lengths.get(ch, ()):
+                word = masked[start : start + size]
+                if word in self.tags:  # the longest starting here
+                    if start in starts or Cue.EVERY not in self.tags[word]:
+                        candidates.append((word, start))
+                    break
         taken = [False] * len(masked)
         chosen = []
         for word, start in sorted(candidates, key=lambda c: (-len(c[0]), c[1])):

@@ -8,6 +8,9 @@ friendly words with the questions to try (so it keeps the context: 谢谢 → �
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.facts import Knowledge
@@ -37,10 +40,17 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
 
 def _only(text: str, phrases: tuple[str, ...], particles: str) -> bool:
     """``text`` is one or more of ``phrases`` (longest first) and particles, nothing else."""
+    if _any_of(phrases).search(text) is None:
+        return False  # (most questions: none of the phrases is in them, nothing to take away)
     rest = text
     for phrase in sorted(phrases, key=len, reverse=True):
         rest = rest.replace(phrase.replace(" ", ""), "")
     return rest != text and not rest.strip(particles)
+
+
+@cache
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p.replace(" ", "")) for p in phrases) or "(?!)")
 
 
 def _summary(tools: Tools) -> Part:
