@@ -64,6 +64,9 @@ _QUOTED = 3  # quotes shown at most
 # a claim says something of its subject (罗蔺是综合组组长？); 综合组服务方面？ only names what it asks about
 _CLAIM_VERB = re.compile(r"是|为|有|在|属|算|兼|负责|担任|管|归|包括|设")
 # 回到前面那个组 / 回到最开始 / 说回刚才那个问题: a subject asked about before the last one
+_BACK_TO_ORDINAL = re.compile(
+    r"^(?:回到|说回|再说回|返回|再回到|回头说)(第[一二三四五六七八九]个)(?!问|说|提)[，,、\s]*(?:它|他|她|那个)?"
+)
 _BACK = re.compile(
     r"^(?:(?:回到|说回|再说回|返回|再回到)(?:(最开始|最早|开头|一开始|第一个问题)|刚才|前面|之前|上面|上一个)"
     r"|(?:再说一遍|再讲一遍)?(?:刚才|之前|前面)?(第一个问的|最开始问的|一开始问的|最早问的|最先问的|刚才第一个))[^，,。？?]*"
@@ -192,7 +195,10 @@ class Engine:
         a failure while answering is logged and becomes an apology for that question."""
         self.reader.forget()
         try:
-            return self._quoted(self._checked_quote(self._ask(question, context), question), question)
+            # 回到第一个，它负责什么: the first of those listed, asked at once (第一个负责什么)
+            asked = _BACK_TO_ORDINAL.sub(r"\1", question.strip()) if context is not None else question
+            answer = replace(self._ask(asked, context), question=question)
+            return self._quoted(self._checked_quote(answer, question), question)
         except Exception:  # one question's bug must not end the chat, the batch or the bot
             _LOGGER.exception("answering failed")
             apology = self.tools.decline(question, self.tools.say("apology"), prefix_only=True)

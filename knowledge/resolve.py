@@ -200,6 +200,8 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     return _who_heads(tools, query, entities), entities
 
 
+_THESE_GROUPS = re.compile(r"^(?:那|那么)?(?:这|那)?([两俩二三四五六七])个(?:小?组)的?")  # 两个组的组长呢
+_COUNTED = {"两": 2, "俩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
 _THIS_BODY = re.compile(r"(?:这个|这|该|本|此)(领导小组|协调小组|小组|指挥部|委员会|联席会议|工作专班|专班)")
 
 
@@ -485,6 +487,15 @@ def _follow_up(
     if pronoun is None and (topic_words or (query.unknown and not asks_relation)):
         return query, entities  # 哪个组负责推行简易注销 after 法治组 / 那房价呢: a question of its own
     picks = _PICK_ALONE.match(query.text) is not None  # 第一个 (after 您指的是哪一个：…)
+    these = _THESE_GROUPS.search(query.text)
+    if these is not None and not entities:
+        # 法治组和综合组分别管什么 → 两个组的组长呢 / 市大数据局在哪些组 → 两个组组长分别是: the groups just given
+        given = [e.id for e in context.entities if e.kind is EntityKind.GROUP] or list(context.groups)
+        if len(given) != _COUNTED.get(these.group(1), 0):  # (罗蔺是哪两个组的组长: his two, not the top one too)
+            given = [g for g in given if not tools.kb.is_top(g)]
+        if len(given) == _COUNTED.get(these.group(1), 0):
+            found = tuple(Entity(EntityKind.GROUP, g) for g in given if g in tools.kb.groups)
+            return (query if asks_relation else _with_relation(query, context)), found
     counted = GROUP_COUNT.search(query.text) and not ORDINAL_ANY.search(query.text)  # (第一个是两个组都有吗)
     if pronoun is None and not query.has(*_SET_CUES) and counted:
         return query, entities  # 那写了的组长里谁兼两个组: holders counted across every group, not those before

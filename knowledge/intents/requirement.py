@@ -28,7 +28,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         section = named[0] if named else f"四（{item.group(1)}）"  # type: ignore[union-attr]
         chosen = [r.id for r in tools.kb.requirements if r.section == section]
     else:
-        words = list(query.content) + [w for w in query.cue_words if w not in ("要求", "有关要求")]
+        # (the words that ask for requirements — 要求, 工作要求 — say what is asked, not which one)
+        asking = tools.lexicon.cues[Cue.REQUIREMENT]
+        words = list(query.content) + [w for w in query.cue_words if w not in asking and w not in ("要求", "有关要求")]
         hits = [h for h in tools.index.search(words, limit=20) if h.clause.subject == "requirements"]
         if hits:  # the question already says it asks for a requirement: any overlap ranks
             chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9]
