@@ -203,6 +203,43 @@ _DUTY_ITEM = re.compile(
 )
 
 
+# 3.县人武部:负责组织民兵应急分队…: an item of a duty list that names the unit it is for
+_UNIT_ITEM = re.compile(
+    r"(?:^|(?<=[\n。；;]))[ \t\u3000]*\d{1,2}[ \t]*[.．、][ \t]*([^：:\n。，,]{2,30}?)[ \t]*[：:][ \t\u3000]*([^\n]*)",
+    re.MULTILINE,
+)
+_UNIT_LIST = 3  # items naming units a duty list has when it is a list of the member units' duties
+
+
+def unit_duties(kb: Knowledge, unit_id: str) -> list[Part]:
+    """What a group's duty list gives one member unit to do (成员单位职责: 1.县应急管理局：负责…), each item
+    quoted; an item whose words the crawl lost is said to be unstated."""
+    unit = kb.units[unit_id]
+    names = {unit.name, *unit.aliases}
+    parts: list[Part] = []
+    for group in kb.groups.values():
+        if group.duty is None or group.duty.quote is None:
+            continue
+        for found in _UNIT_ITEM.finditer(group.duty.quote):
+            if found.group(1).strip() not in names:
+                continue
+            said = found.group(2).strip()
+            fact = (f"group.{group.id}.duty",)
+            text = f"{unit.name}的职责：{said}" if said else f"{UNSTATED}{unit.name}的职责。"
+            parts.append(Part(text, fact if said else ()))
+    return parts
+
+
+def lists_unit_duties(kb: Knowledge) -> bool:
+    """Whether a group's duties are a list of what each member unit does (1.县应急管理局：… 2.县林业局：…)."""
+    units = {n for u in kb.units.values() for n in (u.name, *u.aliases)}
+    return any(
+        sum(m.group(1).strip() in units for m in _UNIT_ITEM.finditer(g.duty.quote)) >= _UNIT_LIST
+        for g in kb.groups.values()
+        if g.duty is not None and g.duty.quote
+    )
+
+
 def duty_item(group: Group, number: int) -> Part | None:
     """The numbered item of a group's duties (一是… / 1.… / （一）…) a question asks for by its number, or
     that the duties have fewer; None where they are not numbered."""

@@ -99,6 +99,7 @@ KEYS = frozenset(
         "post_name_unstated",
         "before_unstated",
         "quote_of",
+        "unit_duty_unstated",
         "answer_cited",
         "answer_from",
         "answer_confirmed",

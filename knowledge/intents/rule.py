@@ -36,6 +36,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     groups = [tools.kb.groups[e.id] for e in entities if e.kind is EntityKind.GROUP and not tools.kb.is_top(e.id)]
     if any(e.kind is EntityKind.PERSON for e in entities) or (groups and not when):
         return None  # a person's or a group's own facts come first; but 专项工作组多久报告一次 is a rule of it
+    units = [e for e in entities if e.kind is EntityKind.UNIT]
+    if units and query.has(Cue.DUTY) and describe.lists_unit_duties(tools.kb):
+        return None  # 人武部在森林防火里具体干嘛: the unit's item of the duty list
     # (办公室多长时间通报一次: a rule of the office, where it asks how often or when)
     facets = [c for c in ROLE_CUES if c is not Cue.MEMBERS and not (when and c is Cue.OFFICE)]
     # (a facet its own words ask: 联络员 carried from 联络员会议多久开一次 does not make 全体会议呢 one)
