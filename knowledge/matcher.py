@@ -362,8 +362,21 @@ def sounds(text: str, usual: bool = False) -> list[frozenset[str]]:
 
 
 def spoken(word: str) -> list[frozenset[str]]:
-    """Each character's reading as the word is said (组长 zu zhang, 是不是 shi bu shi), without tones."""
-    return [frozenset((reading,)) for reading in lazy_pinyin(word)]
+    """Each character's reading as the word is said (组长 zu zhang, 是不是 shi bu shi), without tones, heard
+    as an input method's fuzzy pinyin hears it."""
+    return [frozenset((_heard(reading),)) for reading in lazy_pinyin(word)]
+
+
+# What many speakers do not tell apart, and input methods' fuzzy pinyin (模糊音) forgives: the nasal finals
+# (斌 bin / 兵 bing, 陈 chen / 程 cheng) and the retroflex initials (张 zhang / 藏 zang). A reading is heard in
+# its plain form, on both sides of every comparison.
+_FUZZY_FINAL = re.compile(r"(?<=[aei])ng$")
+_FUZZY_INITIAL = re.compile(r"^([zcs])h")
+
+
+@cache
+def _heard(reading: str) -> str:
+    return _FUZZY_INITIAL.sub(r"\1", _FUZZY_FINAL.sub("n", reading))
 
 
 @cache
@@ -371,7 +384,7 @@ def _sound(ch: str, usual: bool) -> frozenset[str]:
     if not is_cjk(ch):
         return frozenset(ch)
     readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
-    return frozenset(readings[:1] if usual else readings)
+    return frozenset(_heard(r) for r in (readings[:1] if usual else readings))
 
 
 @cache
