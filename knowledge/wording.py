@@ -101,6 +101,7 @@ KEYS = frozenset(
         "quote_of",
         "unit_duty_unstated",
         "answer_cited",
+        "also_unstated",
         "answer_from",
         "answer_confirmed",
         "answer_not_other",

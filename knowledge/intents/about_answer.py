@@ -8,6 +8,8 @@ import re
 
 from knowledge.answer import Answer
 from knowledge.describe import Part
+from knowledge.facts import FactKind
+from knowledge.matcher import EntityKind
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 
@@ -26,6 +28,10 @@ _WHERE = re.compile(
     rf"(?:第几部分|哪部分|哪一部分|哪个部分|第几条|哪一条|哪条|哪一段|哪段|哪一节|第几段|第几项|哪一项|出处|哪里|哪儿)"
     rf"(?:的|写的|说的|规定的)?{_END}$"
 )
+# 保障组也要吗, after a requirement of 各专题组和保障组: whether the words just cited name it too
+_ALSO = re.compile(
+    rf"^(?:那|那么)?(?P<who>[\u4e00-\u9fff]{{2,12}}?)(?:也|同样|也都)(?:要|需要|得|适用|包括|算)[^，。？?]{{0,4}}?{_END}$"
+)
 _WHY = re.compile(
     rf"^(?:那)?(?:为什么|为啥|凭什么|怎么看出来的|从哪看出来的|依据是什么|根据是什么|根据什么|有什么依据|依据呢){_END}$"
 )
@@ -35,11 +41,21 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if not turn.cited:
         return None
     text = turn.query.text.strip()
-    doubt, where = DOUBT.match(text), _WHERE.match(text)
-    if not (doubt or where or _QUOTE.match(text) or _WHY.match(text)):
-        return None
+    doubt, where, also = DOUBT.match(text), _WHERE.match(text), _ALSO.match(text)
     facts = [tools.kb.facts[f] for f in turn.cited if f in tools.kb.facts and tools.kb.facts[f].quote]
-    if not facts:
+    required = bool(facts) and all(f.kind is FactKind.REQUIREMENT for f in facts)
+    if also and required:
+        who = also.group("who")
+        # (综合组也需要吗: a group is named by its kind too, 各专题组和保障组 naming every 保障组)
+        kinds = [tools.kb.groups[m.entity.id].kind for m in turn.query.mentions if m.entity.kind is EntityKind.GROUP]
+        naming = [f for f in facts if any(w in (f.quote or "") for w in (who, *kinds))]
+        shown = (naming or facts)[:_SHOWN]
+        said = [tools.say("answer_cited", section=f.section, quote=f.quote) for f in shown]
+        # (协调小组也要吗, of words that name only 各专题组和保障组: not said of it, the words shown)
+        lead = tools.verdict(True) if naming else Part(tools.say("also_unstated", who=who))
+        parts = [lead, Part("\n".join(said), tuple(f.id for f in shown))]
+        return tools.answer(turn.question, parts, turn.entities, 0.8)
+    if not (doubt or where or _QUOTE.match(text) or _WHY.match(text)) or not facts:
         return None
     unique = list({f.quote: f for f in facts}.values())
     # a quote inside another one shown is not repeated (组长由…担任 in (二)激励创业创新组。组长由…担任)
