@@ -202,6 +202,9 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
 
 _THESE_GROUPS = re.compile(r"^(?:那|那么)?(?:这|那)?([两俩二三四五六七])个(?:小?组)的?")  # 两个组的组长呢
 _COUNTED = {"两": 2, "俩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_MORE = re.compile(
+    r"^(?:那)?还有(?:吗|呢|谁|没有|别的吗|别人吗|其他的?吗|其他人吗|几个)[?？。!！]*$"
+)  # 还有吗, after a claim
 _THIS_BODY = re.compile(r"(?:这个|这|该|本|此)(领导小组|协调小组|小组|指挥部|委员会|联席会议|工作专班|专班)")
 
 
@@ -346,6 +349,10 @@ def _follow_up(
     topic_words = tools.topic_words(query)
     pronoun = _pronoun(tools, query, topic_words)
     context_groups = tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
+    if not entities and _MORE.match(query.text) and Cue.YES_NO.value in context.relation:
+        more = _more_of_claim(tools, query, context, context_groups)
+        if more is not None:
+            return more
     if entities and _BESIDES_THIS.search(query.text):
         # 市司法局除了这个还在哪个组: what 这个 was is left aside, not asked about
         return replace(query, cues=query.cues - {Cue.DIFFERENCE} | {Cue.WHICH_GROUP}), entities
@@ -554,6 +561,21 @@ def _follow_up(
     if not asks_relation and not own_kind:  # 它是专题组还是保障组 asks the kind, not the last relation
         query = _with_relation(query, context)
     return query, inherited
+
+
+def _more_of_claim(
+    tools: Tools, query: Query, context: Context, groups: tuple[Entity, ...]
+) -> tuple[Query, tuple[Entity, ...]] | None:
+    """还有吗 after a claim judged: more of its subject — the place's other holders (协调小组副组长是吴存荣吗 →
+    还有吗: every 副组长), or the person's other places (罗蔺是综合组组长吗 → 还有别的吗: all he holds)."""
+    # (the claim's subject is what it named first: 罗蔺是综合组组长吗 is of 罗蔺, 协调小组副组长是吴存荣吗 of the place)
+    first = context.mentioned[0] if context.mentioned else None
+    if first is not None and first.kind is EntityKind.PERSON:
+        return replace(query, cues=frozenset({Cue.ROLES})), (first,)
+    places = {Cue(r) for r in context.relation if r in {c.value for c in RELATION_CUES}} - {Cue.YES_NO}
+    if not groups or not places:
+        return None
+    return replace(query, cues=frozenset(places)), groups
 
 
 def _one_described(tools: Tools, query: Query, entities: tuple[Entity, ...], context: Context) -> Entity | None:
