@@ -686,6 +686,10 @@ def _the_other(tools: Tools, context: Context) -> Entity | None:
     holds with one other (吴存荣 → 欧顺清, the 协调小组's other 副组长), or the other of two groups just listed."""
     if len(context.focus) == 1:
         person = context.focus[0]
+        # (许洪斌和唐英瑜哪个是市场监管局局长 → 另一个是哪个局的: the other of the two the asker named)
+        asked = {e for e in context.mentioned if e.kind is EntityKind.PERSON and e.id != person}
+        if len(asked) == 1:
+            return asked.pop()
         held = [h for g in tools.kb.groups.values() for h in g.roles if person in h.persons]
         others = {p for h in held for p in h.persons if p != person}
         if len(others) == 1:

@@ -13,7 +13,7 @@ from knowledge.describe import Part
 from knowledge.facts import Group, RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
-from knowledge.tools import Tools
+from knowledge.tools import Tools, post_fits
 from knowledge.turn import Turn
 
 _CHOOSING = re.compile(r"哪|谁|选项|以下|下列|单选|多选|选出|选择")
@@ -24,6 +24,9 @@ _HOLDERS = (EntityKind.PERSON, EntityKind.UNIT)
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     query = turn.query
+    titled = _by_title(turn, tools)
+    if titled is not None:
+        return titled
     if not _CHOOSING.search(query.text) or not query.has(Cue.LEADER, Cue.DEPUTY) or query.has(Cue.YES_NO):
         return None
     named = list(dict.fromkeys(m.entity for m in query.mentions))
@@ -53,6 +56,28 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     else:
         text = tools.say("choice_none_not" if negated else "choice_none", place=place)
     return tools.answer(turn.question, [Part(text), facet], tuple(named), 0.85)
+
+
+def _by_title(turn: Turn, tools: Tools) -> Answer | None:
+    """许洪斌和唐英瑜哪个是市场监管局局长: the people named, judged by the title asked (the answer is about the
+    one it fits, so 另一个是哪个局的 asks of the other)."""
+    query = turn.query
+    titles = [m for m in query.mentions if m.via_title]
+    people = list(dict.fromkeys(m.entity for m in query.mentions if not m.via_title))
+    if not _CHOOSING.search(query.text) or len(titles) != 1 or len(people) < 2 or query.has(Cue.YES_NO):
+        return None
+    if any(p.kind is not EntityKind.PERSON for p in people):
+        return None
+    # (the title names its holder: the one chosen is the one it was read as, if named among them)
+    said = query.text[titles[0].start : titles[0].end].removeprefix("是")
+    chosen = [p for p in people if p == titles[0].entity]
+    held = [t.title for p in chosen for t in tools.kb.people[p.id].titles if post_fits(said, t.title)]
+    title = held[0] if held else said
+    if not chosen:
+        text = tools.say("choice_none", place=title)
+        return tools.answer(turn.question, [Part(text), *map(tools.entity_part, people)], tuple(people), 0.85)
+    text = tools.say("choice_is", chosen="、".join(tools.name(p) for p in chosen), place=title)
+    return tools.answer(turn.question, [Part(text), *map(tools.entity_part, chosen)], tuple(chosen), 0.85)
 
 
 def _holds(tools: Tools, holder: Entity, group: Group, deputy: bool) -> bool:
