@@ -87,7 +87,10 @@ def members(kb: Knowledge, group: Group, asked: tuple[str, ...] = ()) -> Part:
     chosen = [h for h in held if h.part in asked]
     if chosen:
         return join([_sub_list(kb, group, h) for h in chosen])
-    parts = [leader(kb, group), deputies(kb, group)]
+    # (常务副总指挥 / 第一副指挥长: the qualified deputy places too, in the notice's order)
+    plain = group.deputies.role if group.deputies is not None else None
+    qualified = [h for h in group.holdings(Tier.DEPUTY) if h.role != plain and not h.unstated]
+    parts = [leader(kb, group), *(holding(kb, group, (h,)) for h in qualified), deputies(kb, group)]
     people, units = _people(kb, held), _units_and_posts(kb, held)
     # 成员为各成员单位分管负责同志: who the member units send, not one more member
     sent = [p for p in units if "成员单位" in p and len(units) > 1]

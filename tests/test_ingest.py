@@ -1405,6 +1405,23 @@ def test_a_first_deputy_commander_is_a_deputy_place_of_its_own(tmp_path: Path) -
     assert "甄海岳" in _ask(tmp_path, "第一副指挥长是谁")
 
 
+def test_a_qualified_deputy_of_any_heads_word_is_a_place_of_its_own_and_counted_among_the_members(
+    tmp_path: Path,
+) -> None:
+    """常务副总指挥 / 执行副召集人: a deputy place qualified, of whatever word the head's place is, read by rule (not
+    only the labels listed), counted with everyone the body names."""
+    raw = (
+        "溪山县人民政府办公室关于调整溪山县地质灾害防治指挥部组成人员的通知\n"
+        "总 指 挥：梅远航　县长\n常务副总指挥：史可敬　副县长\n副总指挥：宁兆丰　县自然资源局局长\n"
+        "成　员：柏青山　县水利局局长\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "常务副总指挥") == ["史可敬"]
+    reply = _ask(tmp_path, "常务副总指挥是谁")
+    assert "史可敬" in reply and "未载明" not in reply
+    assert "共4位" in _ask(tmp_path, "指挥部一共多少人")
+
+
 def test_a_tab_separated_table_of_groups_keeps_an_empty_leader_cell_in_its_column(tmp_path: Path) -> None:
     """组别 ⇥ 组长 ⇥ 职责 rows as tab-separated text: each row a group under the top one; a row whose 组长 cell is
     empty has its leader 未载明, never the next row's or its duty's words; a padded name cell is the name."""
