@@ -1422,6 +1422,22 @@ def test_a_qualified_deputy_of_any_heads_word_is_a_place_of_its_own_and_counted_
     assert "共4位" in _ask(tmp_path, "指挥部一共多少人")
 
 
+def test_a_markdown_roster_row_broken_over_two_lines_is_one_row_and_the_rows_after_it_are_read(
+    tmp_path: Path,
+) -> None:
+    """| 成员 | name | unit / post |, the crawl's break inside the last cell: the row joined again, its title whole,
+    and every row after it still a member."""
+    raw = (
+        "溪山区人民政府办公室关于成立溪山区背街小巷整治工作领导小组的通知\n"
+        "| 职务 | 姓名 | 单位及职务 |\n| --- | --- | --- |\n| 组长 | 梅远航 | 区长 |\n"
+        "| 成员 | 史可敬 | 市规划局溪山分局\n局长 |\n| 成员 | 宁兆丰 | 区水利局局长 |\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "成员") == ["史可敬", "宁兆丰"]
+    person = next(p for p in k.people.values() if p.name == "史可敬")
+    assert [t.title for t in person.titles] == ["市规划局溪山分局局长"]
+
+
 def test_a_tab_separated_table_of_groups_keeps_an_empty_leader_cell_in_its_column(tmp_path: Path) -> None:
     """组别 ⇥ 组长 ⇥ 职责 rows as tab-separated text: each row a group under the top one; a row whose 组长 cell is
     empty has its leader 未载明, never the next row's or its duty's words; a padded name cell is the name."""

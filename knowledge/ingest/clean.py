@@ -76,7 +76,8 @@ def clean(raw: str) -> str:
     text = _remove_filter_dots(text)
     out: list[str] = []
     related = False  # inside the page's list of related links: other notices' titles, never this one's text
-    cells = [p for p in (_SPACES.sub(" ", piece).strip() for piece in tabbed_group_rows(text.split("\n"))) if p]
+    pieces = _joined_pipe_rows(tabbed_group_rows(text.split("\n")))
+    cells = [p for p in (_SPACES.sub(" ", piece).strip() for piece in pieces) if p]
     for line in group_rows(serial_rows(cells)):
         related = bool(_RELATED.match(line)) or (related and bool(_LISTED_TITLE.match(line)))
         if related:
@@ -111,6 +112,20 @@ _METADATA_PAIR = re.compile(
 )
 _PUBLICATION = ("发布日期", "发布时间")
 _PAGE_DATE = re.compile(r"^(?:发布时间|发布日期)[:：]\s*(\d{4}-\d{2}-\d{2})")  # the page's date, its source after
+
+
+def _joined_pipe_rows(lines: list[str]) -> list[str]:
+    """A markdown table row the crawl broke over two lines (| 成员 | 赵某 | 市某局某分局 / 局长 |) made one again:
+    a line that opens a row without closing it, and the next one that closes it without opening one."""
+    out: list[str] = []
+    for line in lines:
+        plain = line.strip()
+        last = out[-1].strip() if out else ""
+        if last.startswith("|") and not last.endswith("|") and plain.endswith("|") and not plain.startswith("|"):
+            out[-1] = last + plain
+            continue
+        out.append(line)
+    return out
 
 
 def _page_metadata(line: str) -> list[str] | None:
