@@ -225,10 +225,11 @@ class Library:
         text = normalize(question).replace(" ", "")
         asked = {(int(y), int(n)) for y, n in _NUMBER.findall(text)}
         bare = _MASKED.sub("|", text)  # 领导小组 / 组长 say what, not which notice: 地普|||谁
-        spans = {n.key: self._recognised(n, question, (EntityKind.GROUP, EntityKind.PERSON)) for n in self.notices}
+        recognised = {n.key: self._recognised(n, question) for n in self.notices}
+        spans = {key: found[0] for key, found in recognised.items()}
         if not any(spans.values()):  # 梅岭社区在哪个片区: a unit only one notice's reader recognises names it, where
             # the question names no group or person (植物园专班 供电公司谁 is the 专班's, whoever has a 供电公司)
-            spans = {n.key: self._recognised(n, question, (EntityKind.UNIT,)) for n in self.notices}
+            spans = {key: found[1] for key, found in recognised.items()}
         places = self._places_named(text)
         generic = [g for g in _GENERIC_NAMES if g in text]
         scores = {}
@@ -271,20 +272,23 @@ class Library:
         return {p for p in named if any(p in n.places for n in self.notices)}
 
     @staticmethod
-    def _recognised(notice: Notice, question: str, kinds: tuple[EntityKind, ...]) -> set[str]:
-        """The stretches of the question the notice's reader takes for its entities of those kinds."""
+    def _recognised(notice: Notice, question: str) -> tuple[set[str], set[str]]:
+        """The stretches of the question the notice's reader takes for its groups or people, and for its units."""
         engine = notice.engine
         text = engine.read_form(question)
         query = engine.reader.read(text)
         # (a post no one is named for — 县农业农村局副局长 — is said by its unit's name, which any notice may have)
         people = engine.kb.people
-        found = {
-            text[m.start : m.end]
-            for m in query.mentions
-            if m.entity.kind in kinds and m.score >= _SURE and not (m.entity.id in people and people[m.entity.id].post)
-        }
-        # a place's word read as a post (副主任 for a 市政府办公室副主任 without a name) says what, not which notice
-        return {s for s in found if len(s) >= _SHORTEST and s not in _GENERIC_NAMES and not _MASKED.fullmatch(s)}
+        sure = [
+            m for m in query.mentions if m.score >= _SURE and not (m.entity.id in people and people[m.entity.id].post)
+        ]
+
+        def said(kinds: tuple[EntityKind, ...]) -> set[str]:
+            found = {text[m.start : m.end] for m in sure if m.entity.kind in kinds}
+            # a place's word read as a post (副主任 for a 市政府办公室副主任 without a name) says what, not which notice
+            return {s for s in found if len(s) >= _SHORTEST and s not in _GENERIC_NAMES and not _MASKED.fullmatch(s)}
+
+        return said((EntityKind.GROUP, EntityKind.PERSON)), said((EntityKind.UNIT,))
 
     def _which_notice(self, question: str, context: Context | None) -> Answer:
         wording = self.first.tools
