@@ -450,6 +450,11 @@ class Tools:
         return tuple(p for p in sorted(self.place_words) if place_stem(p) != p and place_stem(p) in word)
 
     @cached_property
+    def lists_unit_duties(self) -> bool:
+        """Whether the notice's duties list what each member unit does (1.县应急管理局：… 2.县林业局：…)."""
+        return describe.lists_unit_duties(self.kb)
+
+    @cached_property
     def office_place_words(self) -> frozenset[str]:
         """The notice's words for the places in its offices (主任, 常务副主任, 联络员 …)."""
         return frozenset(h.role for g in self.kb.groups.values() if g.office for h in g.office.roles)

@@ -99,7 +99,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     elif units and len(places) == 1 and any(r.label == places[0] for h in tools.kb.roles for r in tools.kb.roles_of(h)):
         # 省公安厅联络员是谁: the people in that place whose titles are the unit's (a 联络员 list by unit)
         parts += [_unit_place(tools, u.id, places[0]) for u in units]
-    elif query.has(Cue.DUTY) and not query.asks_person and describe.lists_unit_duties(tools.kb):
+    elif query.has(Cue.DUTY) and not query.asks_person and tools.lists_unit_duties:
         # 公安局职责是什么, of a notice listing each member unit's duties: its item (未载明 where it has none)
         for unit in units:
             said = describe.unit_duties(tools.kb, unit.id)

@@ -37,7 +37,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if any(e.kind is EntityKind.PERSON for e in entities) or (groups and not when):
         return None  # a person's or a group's own facts come first; but 专项工作组多久报告一次 is a rule of it
     units = [e for e in entities if e.kind is EntityKind.UNIT]
-    if units and query.has(Cue.DUTY) and describe.lists_unit_duties(tools.kb):
+    if units and query.has(Cue.DUTY) and tools.lists_unit_duties:
         return None  # 人武部在森林防火里具体干嘛: the unit's item of the duty list
     # (办公室多长时间通报一次: a rule of the office, where it asks how often or when)
     facets = [c for c in ROLE_CUES if c is not Cue.MEMBERS and not (when and c is Cue.OFFICE)]
