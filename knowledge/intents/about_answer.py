@@ -8,7 +8,7 @@ import re
 
 from knowledge.answer import Answer
 from knowledge.describe import Part
-from knowledge.facts import FactKind
+from knowledge.facts import Fact, FactKind
 from knowledge.matcher import EntityKind
 from knowledge.tools import Tools
 from knowledge.turn import Turn
@@ -50,18 +50,16 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         kinds = [tools.kb.groups[m.entity.id].kind for m in turn.query.mentions if m.entity.kind is EntityKind.GROUP]
         naming = [f for f in facts if any(w in (f.quote or "") for w in (who, *kinds))]
         shown = (naming or facts)[:_SHOWN]
-        said = [tools.say("answer_cited", section=f.section, quote=f.quote) for f in shown]
         # (协调小组也要吗, of words that name only 各专题组和保障组: not said of it, the words shown)
         lead = tools.verdict(True) if naming else Part(tools.say("also_unstated", who=who))
-        parts = [lead, Part("\n".join(said), tuple(f.id for f in shown))]
+        parts = [lead, Part("\n".join(_quoted(tools, shown)), tuple(f.id for f in shown))]
         return tools.answer(turn.question, parts, turn.entities, 0.8)
     if not (doubt or where or _QUOTE.match(text) or _WHY.match(text)) or not facts:
         return None
     unique = list({f.quote: f for f in facts}.values())
     # a quote inside another one shown is not repeated (组长由…担任 in (二)激励创业创新组。组长由…担任)
     shown = [f for f in unique if not any(f.quote != g.quote and f.quote in (g.quote or "") for g in unique)][:_SHOWN]
-    said = [tools.say("answer_cited", section=f.section, quote=f.quote) for f in shown if f.section]
-    said += [tools.say("quote_of", quote=f.quote) for f in shown if not f.section]
+    said = _quoted(tools, shown)
     lead = ""
     if where:
         sections = "、".join(dict.fromkeys(f.section for f in shown if f.section))
@@ -72,3 +70,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         missing = [n for n in named if not any(n in f.quote for f in shown)]
         lead = tools.say("answer_not_other", names="、".join(missing)) if missing else tools.say("answer_confirmed")
     return tools.answer(turn.question, [Part(lead + "\n".join(said), tuple(f.id for f in shown))], turn.entities, 0.8)
+
+
+def _quoted(tools: Tools, facts: list[Fact]) -> list[str]:
+    """The facts in the notice's words, those with a section first, each headed by it."""
+    said = [tools.say("answer_cited", section=f.section, quote=f.quote) for f in facts if f.section]
+    return said + [tools.say("quote_of", quote=f.quote) for f in facts if not f.section]

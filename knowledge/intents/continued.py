@@ -18,14 +18,14 @@ _ITEM = re.compile(r"第\s*[（(]?\s*([一二三四五六七八九十\d])\s*[)�
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     query = turn.query
     # (后半句呢, after a requirement: the item just cited)
-    cited = {tools.kb.facts[f].section for f in turn.cited if f in tools.kb.facts}
-    after_one = bool(cited) and all(tools.kb.facts[f].kind is FactKind.REQUIREMENT for f in turn.cited)
-    if not AFTER.search(query.text) or not (query.has(Cue.REQUIREMENT) or _ITEM.search(query.text) or after_one):
+    facts = [tools.kb.facts[f] for f in turn.cited if f in tools.kb.facts]
+    after_one = bool(facts) and all(f.kind is FactKind.REQUIREMENT for f in facts)
+    item = _ITEM.search(query.text)
+    if not AFTER.search(query.text) or not (query.has(Cue.REQUIREMENT) or item or after_one):
         return None
     lost = [r for r in tools.kb.requirements if r.unstated]
-    if after_one and not query.has(Cue.REQUIREMENT) and not _ITEM.search(query.text):
-        lost = [r for r in lost if r.section in cited]
-    item = _ITEM.search(query.text)
+    if after_one and not query.has(Cue.REQUIREMENT) and item is None:
+        lost = [r for r in lost if r.section in {f.section for f in facts}]
     if item is not None:  # 第二条后面: that item of the requirements
         number = numeral(item.group(1))
         lost = [r for r in lost if r.section.endswith(f"（{'一二三四五六七八九十'[number - 1]}）")]
