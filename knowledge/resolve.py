@@ -201,7 +201,6 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
 
 
 _THESE_GROUPS = re.compile(r"^(?:那|那么)?(?:这|那)?([两俩二三四五六七])个(?:小?组)的?")  # 两个组的组长呢
-_COUNTED = {"两": 2, "俩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
 _MORE = re.compile(
     r"^(?:那)?还有(?:吗|呢|谁|没有|别的吗|别人吗|其他的?吗|其他人吗|几个)[?？。!！]*$"
 )  # 还有吗, after a claim
@@ -498,9 +497,10 @@ def _follow_up(
     if these is not None and not entities:
         # 法治组和综合组分别管什么 → 两个组的组长呢 / 市大数据局在哪些组 → 两个组组长分别是: the groups just given
         given = [e.id for e in context.entities if e.kind is EntityKind.GROUP] or list(context.groups)
-        if len(given) != _COUNTED.get(these.group(1), 0):  # (罗蔺是哪两个组的组长: his two, not the top one too)
+        counted = numeral(these.group(1).replace("俩", "两"))
+        if len(given) != counted:  # (罗蔺是哪两个组的组长: his two, not the top one too)
             given = [g for g in given if not tools.kb.is_top(g)]
-        if len(given) == _COUNTED.get(these.group(1), 0):
+        if len(given) == counted:
             found = tuple(Entity(EntityKind.GROUP, g) for g in given if g in tools.kb.groups)
             return (query if asks_relation else _with_relation(query, context)), found
     counted = GROUP_COUNT.search(query.text) and not ORDINAL_ANY.search(query.text)  # (第一个是两个组都有吗)
