@@ -18,7 +18,7 @@ from pathlib import Path
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer, Context
 from knowledge.describe import Part
-from knowledge.facts import Aspect, FactKind, Knowledge, Person, Unit
+from knowledge.facts import DEPUTY_QUALIFIERS, Aspect, FactKind, Knowledge, Person, Unit
 from knowledge.intents.pasted import pasted_clause
 from knowledge.lexicon import (
     Cue,
@@ -53,7 +53,6 @@ _CLAIM = re.compile(r"[?？]\s*$")
 _RECALLED = re.compile(r"记得|没记错的话|印象中|印象里|我印象")
 # a statement set as a true-or-false item (判断：…（对/错） / …，是否正确): a claim, read without the marks
 _TRUE_FALSE = re.compile(r"^判断题?[:：]?|[（(]\s*(?:对|正确|是)\s*[/／、或]\s*(?:错|错误|否)\s*[）)]|[,，]?是否正确")
-_QUALIFIERS = ("常务副", "第一副", "执行副")  # a deputy place people name by its qualifier alone
 _QUOTED_CLAIM = re.compile(r"[“\"「『]([^”\"」』]{4,80})[”\"」』]")
 _CHECKED = re.compile(r"对吗|对不对|准确吗|准不准|没错吧|是这样吗|正确吗|有依据吗|属实吗|没写错吧|写得对吗")
 _QUOTE_MARKS = re.compile(r"[\s，,、。；;：:“”\"]")  # what a quoted claim is compared without
@@ -313,7 +312,9 @@ class Engine:
     def _qualified_places(self) -> tuple[tuple[re.Pattern[str], str], ...]:
         """Each qualifier the notice has one place for, as it is said without the place's word, and that place."""
         places = {h.role for g in self.kb.groups.values() for h in g.roles}
-        found = {p: [w for w in places if w.startswith(p) and len(w) > len(p)] for p in _QUALIFIERS}
+        found = {
+            p: [w for w in places if w.startswith(p) and len(w) > len(p)] for p in DEPUTY_QUALIFIERS
+        }  # (people name one by its qualifier alone)
         return tuple(
             (re.compile(f"{p}(?![\u4e00-\u9fff]*?(?:组长|主任|召集人|指挥长|总指挥|长))"), ws[0])
             for p, ws in found.items()

@@ -119,6 +119,10 @@ ROLE_TIERS: dict[str, Tier] = {
 _RIVER_CHIEF = re.compile(r"(?:河长|湖长|片长)(?:[（(](?:河长|湖长)[)）])?$")
 
 
+# 常务副组长 / 第一副指挥长 / 执行副组长: the words a deputy place is qualified by, whatever the head's word
+DEPUTY_QUALIFIERS = ("常务副", "第一副", "执行副")
+
+
 def tier_of(role: str) -> Tier:
     if role in ROLE_TIERS:
         return ROLE_TIERS[role]

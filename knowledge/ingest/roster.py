@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from knowledge.facts import Tier, tier_of
+from knowledge.facts import DEPUTY_QUALIFIERS, Tier, tier_of
 from knowledge.ingest.draft import CHECK, Draft, unit_of_post
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.names import (
@@ -61,7 +61,7 @@ ROLES = sorted(
             "常务副主任委员",
             "联络员",
             # a deputy place qualified (常务副总指挥 / 第一副指挥长 / 执行副组长), of every head's word
-            *(q + head for q in ("常务副", "第一副", "执行副") for head in _HEADS),
+            *(q + head for q in DEPUTY_QUALIFIERS for head in _HEADS),
             "成员单位",
             "牵头单位",
             "组长单位",
