@@ -435,6 +435,8 @@ class Engine:
             self._listed_groups(answer.text), previous.listed_groups if previous is not None else ()
         )
         units = _list_to_pick(self._units_listed(answer.text), previous.units if previous is not None else ())
+        if previous is not None and query.has(Cue.YES_NO) and len(previous.units) > 1:
+            units = previous.units  # 商事组副组长单位 → 有市公安局吗（是）→ 最后那个是哪个单位: the list checked stays
         mentioned = query.entities
         asked = previous.mentioned if previous is not None else ()
         if not mentioned and set(answer.context.entities) < set(asked):
