@@ -32,7 +32,7 @@ from knowledge.lexicon import (
 )
 from knowledge.loader import BUNDLED, DATA_DIR, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig, Mention
-from knowledge.message import MessageReader, Piece
+from knowledge.message import TRUE_FALSE, MessageReader, Piece
 from knowledge.normalize import normalize
 from knowledge.pinyin_input import PinyinReader
 from knowledge.policy import POLICY
@@ -51,8 +51,6 @@ _LOGGER = logging.getLogger(__name__)
 _CLAIM = re.compile(r"[?？]\s*$")
 # 简易注销改革记得是商事组放权方面的: a fact half remembered, said to be checked
 _RECALLED = re.compile(r"记得|没记错的话|印象中|印象里|我印象")
-# a statement set as a true-or-false item (判断：…（对/错） / …，是否正确): a claim, read without the marks
-_TRUE_FALSE = re.compile(r"^判断题?[:：]?|[（(]\s*(?:对|正确|是)\s*[/／、或]\s*(?:错|错误|否)\s*[）)]|[,，]?是否正确")
 _QUOTED_CLAIM = re.compile(r"[“\"「『]([^”\"」』]{4,80})[”\"」』]")
 _CHECKED = re.compile(r"对吗|对不对|准确吗|准不准|没错吧|是这样吗|正确吗|有依据吗|属实吗|没写错吧|写得对吗")
 _QUOTE_MARKS = re.compile(r"[\s，,、。；;：:“”\"]")  # what a quoted claim is compared without
@@ -286,8 +284,8 @@ class Engine:
         if not text:
             return tools.decline(question, tools.say("ask_for_question"))
         text = self._replayed(text, context) or text  # 唐英瑜是市科技局局长吗 → 那许洪斌是吗: the claim, of him
-        true_false = _TRUE_FALSE.search(text) is not None
-        text = _TRUE_FALSE.sub("", text).strip() if true_false else text
+        true_false = TRUE_FALSE.search(text) is not None
+        text = TRUE_FALSE.sub("", text).strip() if true_false else text
         query = self.reader.read(text)
         claimed = true_false or _CLAIM.search(question) is not None or _RECALLED.search(text) is not None
         if claimed and _CLAIM_VERB.search(text) and not self.message.asks(text, query):
