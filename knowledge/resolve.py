@@ -86,6 +86,7 @@ _PLURAL = re.compile(r"[他她]们|他俩|她俩|[这那][两几俩]位|[这那]
 _IN_LIST = re.compile(
     r"^(?:那|那么)?(?:里面|里头|其中|这里面|这里头|名单里|这些里)?(?:有没有|有|包括|包含|含)|在不在|在没在|在其中|在里面|在里头"
 )
+_ONE_OF = re.compile(r"其中之一|其中一个|其中的一个|里面的一个|在其中|在里面|在这里面|在这些里|属于其中|算其中|是其中")
 _LIST_PRONOUN = re.compile(r"^(?:那|那么)?(?:里面|里头|其中|这里面|这里头|名单里|这些里)")  # 里面有市科技局吗
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位|另一个(?!组|单位)|另外一个(?!组|单位)")
 _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
@@ -356,6 +357,17 @@ def _follow_up(
         more = _more_of_claim(tools, query, context, context_groups)
         if more is not None:
             return more
+    kinds_before = {c for c in _KIND_CUES if c.value in context.relation}
+    if (
+        entities
+        and all(e.kind is EntityKind.GROUP for e in entities)
+        and query.has(Cue.YES_NO)
+        and _ONE_OF.search(query.text)
+        and kinds_before
+        and not query.cues & _KIND_CUES
+    ):
+        # 保障组有哪些 → 精简行政审批组是其中之一吗: whether it is of the kind just listed
+        return replace(query, cues=query.cues | kinds_before), entities
     if entities and _BESIDES_THIS.search(query.text):
         # 市司法局除了这个还在哪个组: what 这个 was is left aside, not asked about
         return replace(query, cues=query.cues - {Cue.DIFFERENCE} | {Cue.WHICH_GROUP}), entities
