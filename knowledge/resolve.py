@@ -760,6 +760,12 @@ def _picked(tools: Tools, query: Query, context: Context) -> tuple[Entity, ...]:
     listed = people if len(people) > 1 or not groups else groups
     of_groups = len(context.entities) > 1 and all(e.kind is EntityKind.GROUP for e in context.entities)
     of_groups = of_groups and set(context.people) <= set(context.focus)  # (not a list kept from a pick before)
+    # 专题组分别叫什么 → 第一个的组长是谁 → 最后一个呢: the list the last answer picked a group from
+    of_groups = of_groups or (
+        len(context.entities) == 1
+        and context.entities[0].kind is EntityKind.GROUP
+        and context.entities[0].id in context.listed_groups
+    )
     if of_groups and len(groups) > 1 and not _PERSON_WORD.search(query.text):
         listed = groups  # 四个专题组都是谁当组长 → 最后一个呢: the groups asked about, not the people they name
     units = [Entity(EntityKind.UNIT, u) for u in context.units]
