@@ -1691,3 +1691,31 @@ def test_the_office_asked_bare_is_the_groups_not_a_member_units_office(tmp_path:
     assert "县水利局" in _ask(tmp_path, "办公室设在哪")
     assert "鲍一鸣" in _ask(tmp_path, "办公室主任是谁")
     assert "甘小禾" in _ask(tmp_path, "县委办公室主任是谁")
+
+
+_COMMITTEE = (
+    "http://www.qingwei.gov.cn/art/2025/3/2/art_1.html\n"
+    "首页 > 政务公开 > 通知公告\n"
+    "青苇市人民政府办公室关于成立2025青苇龙舟赛组织委员会的通知\n青政办函〔2025〕9号\n"
+    "各区人民政府，市政府各部门：\n"
+    "为办好龙舟赛，经市政府同意，决定成立2025青苇龙舟赛组织委员会（以下简称组委会）。现将有关事项通知如下：\n"
+    "一、组委会组成人员\n主　　任：祁永安　副市长\n"
+    "委　　员：尤佳慧（市体育局副局长）、甘小禾（市水利局副局长）、鲍一鸣（市公安局副局长）、\n"
+    "邝志远（市文化广电旅游局副局长）、卓立人（市卫生健康委副主任）、冉　秋\n"
+    "（市气象局副局长）、宁海燕（团市委副书记）\n"
+    "二、工作要求\n组委会在赛事结束后自动撤销。\n"
+    "青苇市人民政府办公室\n2025年3月1日\n"
+    "扫一扫在手机打开当前页\n主办单位：青苇市人民政府办公室　　技术支持：青苇市大数据中心\n"
+)
+
+
+def test_a_bracketed_list_of_people_cut_over_lines_is_one_list_and_the_sites_footer_is_chrome(tmp_path: Path) -> None:
+    """委员：A（…）、B（…）、 / C（…）、…、冉某 / （…）、D（…）: a list cut after its 、 and between a name and its
+    brackets is one list of seven; 主办单位：… 技术支持：… at the foot of the page is the site's, no requirement."""
+    k = _read(_COMMITTEE, tmp_path)
+    members = _holders(k, "委员")
+    assert members == ["尤佳慧", "甘小禾", "鲍一鸣", "邝志远", "卓立人", "冉秋", "宁海燕"]
+    assert [t.title for t in k.people["ran_qiu"].titles] == ["市气象局副局长"]
+    assert "技术支持" not in k.notice
+    assert [r.quote for r in k.requirements] == ["组委会在赛事结束后自动撤销。"]
+    assert "7" in _ask(tmp_path, "委员有几个")
