@@ -1719,3 +1719,35 @@ def test_a_bracketed_list_of_people_cut_over_lines_is_one_list_and_the_sites_foo
     assert "技术支持" not in k.notice
     assert [r.quote for r in k.requirements] == ["组委会在赛事结束后自动撤销。"]
     assert "7" in _ask(tmp_path, "委员有几个")
+
+
+_WORK_DEPARTMENTS = (
+    "青苇市人民政府办公室关于成立2025青苇龙舟赛组织委员会的通知\n"
+    "为办好龙舟赛，经市政府同意，决定成立2025青苇龙舟赛组织委员会（以下简称组委会）。现将有关事项通知如下：\n"
+    "一、组委会组成人员\n主　　任：祁永安　副市长\n副 主 任：尤佳慧　市体育局局长\n"
+    "二、组委会办公室\n组委会下设办公室（秘书处），设在市体育局，负责组委会日常工作。秘书长由尤佳慧同志兼任；"
+    "副秘书长由甘小禾、鲍一鸣（市政府办公室秘书一处处长）担任。\n"
+    "三、工作部及职责\n组委会下设3个工作部:\n"
+    "(一)赛事部。部长:邝志远。牵头单位:市体育局;配合单位:市水利局。负责赛程编排和裁判选派等工作。\n"
+    "(二)保卫部。部长由市公安局分管副局长担任。牵头单位:市公安局。负责水上安全和现场秩序维护工作。\n"
+    "（三）志愿服务部。部长：卓立人。牵头单位：团市委。\n"
+)
+
+
+def test_work_departments_a_notice_sets_up_are_groups_led_by_a_person_or_a_post(tmp_path: Path) -> None:
+    """下设3个工作部: (一)赛事部。部长:某。牵头单位:…;配合单位:…。负责…: each 部 a group of the kind 工作部 under the
+    组委会, its 部长 a person or a post named for no one (never a guessed name), its units and its duty; one that states
+    no duty has none. 办公室（秘书处），设在… is the office; a title in brackets naming 办公室 is no office place."""
+    k = _read(_WORK_DEPARTMENTS, tmp_path)
+    under = [g for g in k.groups.values() if g.parent]
+    assert [g.name for g in under] == ["赛事部", "保卫部", "志愿服务部"] and {g.kind for g in under} == {"工作部"}
+    races, guard, volunteers = under
+    assert _holders(k, "部长", races.id) == ["邝志远"] and races.leader.persons
+    assert [h.posts for h in guard.roles if h.role == "部长"] == [("市公安局分管副局长",)]
+    assert [k.units[u].name for h in races.roles if h.role == "配合单位" for u in h.units] == ["市水利局"]
+    assert races.duty.quote == "负责赛程编排和裁判选派等工作。" and volunteers.duty is None
+    top = k.groups[k.top]
+    assert top.duty is None and k.units[top.office.host].name == "市体育局"
+    assert _holders(k, "副秘书长") == ["甘小禾", "鲍一鸣"]
+    assert "未载明" in _ask(tmp_path, "保卫部部长是谁") and "邝志远" in _ask(tmp_path, "赛事部部长是谁")
+    assert "未载明" in _ask(tmp_path, "志愿服务部负责什么")

@@ -37,6 +37,8 @@ ROLES = sorted(
             "常务副专班长",
             "队长",
             "副队长",
+            "部长",  # a 工作部's head (下设7个工作部: （一）竞赛部。部长：…)
+            "副部长",
             "执行副组长",
             "成员",
             "组员",
@@ -75,8 +77,9 @@ ROLES = sorted(
     reverse=True,
 )
 _ROLE_ALT = "|".join(ROLES)
-# 下设县河长制办公室(以下简称县河长办),设在…: the short name a body is given before what is said of it
-SO_CALLED = r"(?:[(（]以下简称[^()（）]{1,12}[)）])?"
+# 下设县河长制办公室(以下简称县河长办),设在… / 下设办公室（秘书处），设在…: the short or other name a body is given
+# before what is said of it
+SO_CALLED = r"(?:[(（](?:以下简称)?[^()（）]{1,12}[)）])?"
 # 专班成员: / 小组成员: — the body's own word before the place is not part of the place
 LABEL = re.compile(rf"^(?:专班|工作专班|小组|领导小组)?({_ROLE_ALT})[:：]\s*(.*)$")
 # where the next place of a run-on roster starts: ；副主任： / ; 委员:
@@ -810,8 +813,10 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             rf"办公室{SO_CALLED}[,，]?(?:设在|(?:常务)?(?:副)?主任由)|兼任办公室", sentence
         ):
             in_office = True  # the office's places, here and in the sentences after it: office.py
-        if in_office and re.search("办公室|主任", sentence):
-            continue  # (各成员单位确定1名科级干部为联络员, after the office, is the group's again)
+        # (各成员单位确定1名科级干部为联络员, after the office, is the group's again; so is 副秘书长由叶某（市政府办公室
+        # 副处长）担任: what a title in brackets says is no office place)
+        if in_office and re.search("办公室|主任", re.sub(r"[(（][^()（）]*[)）]", "", sentence)):
+            continue
         if _OTHERS_SET_UP.match(sentence):
             continue  # 各区相应成立…分指挥部，由区委书记任指挥长: the places of bodies of their own, not this group's
         for m in _BY.finditer(sentence):
