@@ -1751,3 +1751,37 @@ def test_work_departments_a_notice_sets_up_are_groups_led_by_a_person_or_a_post(
     assert _holders(k, "副秘书长") == ["甘小禾", "鲍一鸣"]
     assert "未载明" in _ask(tmp_path, "保卫部部长是谁") and "邝志远" in _ask(tmp_path, "赛事部部长是谁")
     assert "未载明" in _ask(tmp_path, "志愿服务部负责什么")
+
+
+_BUREAU_OWN_GROUP = (
+    "青苇省水利厅关于成立河湖长制考核问题整改工作领导小组的通知\n来源：河湖管理处　发布时间：2025-04-02\n"
+    "<p>青水发〔2025〕6号</p>\n厅机关各处室、各直属单位：\n"
+    "为抓好考核问题整改，经厅党组研究，决定成立青苇省水利厅河湖长制考核问题整改工作领导小组（以下简称领导小组）。"
+    "现将有关事项通知如下：\n"
+    "一、领导小组组成\n组&nbsp;&nbsp;长：祁永安&nbsp;&nbsp;厅长<br />\n成&nbsp;&nbsp;员：河湖管理处、规划计划处、水资源处主要负责人。\n"
+    "二、领导小组职责及办公室\n领导小组负责统筹推进考核问题整改，审定整改任务销号。领导小组下设办公室，设在河湖管理处，"
+    "办公室主任由河湖管理处处长担任。\n"
+    "三、工作要求\n各牵头处室于每月20日前报送整改进展。\n"
+    "青苇省水利厅\n2025年4月1日\n附件\n青苇省水利厅河湖长制考核问题整改任务清单\n"
+    "<p>1. 清理河道采砂乱象（牵头处室：河湖管理处；配合单位：水资源处；完成时限：2025年9月底前）</p>\n"
+    "<p>2. 补齐取水计量设施（配合单位：规划计划处；完成时限：2025年12月底前）</p>\n"
+    "<p>3. 开展水库安全鉴定（牵头处室：规划计划处；配合单位：水资</p>\n"
+)
+
+
+def test_a_bureaus_own_group_is_signed_by_the_bureau_and_its_annexed_tasks_are_requirements(tmp_path: Path) -> None:
+    """A 厅's own notice: the 厅 above the date is the issuer (not the page's 来源 处, nor a rule); a part headed by the
+    duties and the office opens with the group's duty; an annex's numbered tasks with their 牵头 / 配合 / 时限 in brackets
+    are requirements under the list's title — never the group's 配合单位 — a task naming no 牵头 and one the crawl cut
+    are quoted as far as they go."""
+    k = _read(_BUREAU_OWN_GROUP, tmp_path)
+    assert k.field("issuer").value == "青苇省水利厅"
+    group = k.groups[k.top]
+    assert group.duty.quote == "领导小组负责统筹推进考核问题整改，审定整改任务销号。"
+    assert not any(h.role == "配合单位" for h in group.roles)
+    tasks = [r for r in k.requirements if r.heading == "青苇省水利厅河湖长制考核问题整改任务清单"]
+    assert [t.item for t in tasks] == ["清理河道采砂乱象", "补齐取水计量设施", "开展水库安全鉴定"]
+    assert "牵头" not in tasks[1].quote and tasks[2].quote.endswith("配合单位：水资")
+    assert any(r.unstated and r.section == tasks[2].section for r in k.requirements)
+    assert not any(r.quote == "青苇省水利厅" for r in k.requirements)
+    assert "统筹推进考核问题整改" in _ask(tmp_path, "领导小组负责什么")

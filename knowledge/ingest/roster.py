@@ -23,6 +23,7 @@ from knowledge.ingest.names import (
     trailing_name,
 )
 from knowledge.ingest.sections import Line
+from knowledge.ingest.tasks import task_row
 
 _HEADS = ("组长", "专班长", "指挥长", "总指挥", "主任", "召集人", "主任委员", "队长")
 ROLES = sorted(
@@ -343,6 +344,8 @@ _UNIT_IS = re.compile(rf"^({_ROLE_ALT})(?:为|是)\s*(.+)$")
 def _inline_labels(draft: Draft, line: Line, scope: Scope) -> None:
     """Unit places labelled inside a line: （一）综合协调组。牵头单位：区住建局；配合单位：区市场监管局。 / （一）某某专业
     委员会。主任单位为市公安局。"""
+    if task_row(line):
+        return  # 1. 某任务（牵头处室：…；配合单位：…）: a task's own units (tasks.py), not the group's places
     for sentence in re.split(r"(?<=[。;；])", line.body)[1:]:
         said = sentence.strip().rstrip("。;；")
         m = LABEL.match(said) or _UNIT_IS.match(said)
