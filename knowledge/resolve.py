@@ -368,6 +368,9 @@ def _follow_up(
     ):
         # 保障组有哪些 → 精简行政审批组是其中之一吗: whether it is of the kind just listed
         return replace(query, cues=query.cues | kinds_before), entities
+    if not entities and query.has(Cue.NAME) and query.cues <= {Cue.NAME, Cue.LIST} and kinds_before:
+        # 保障组有几个 → 都叫啥 / 分别叫什么: the groups of that kind, by name (not the heads' names)
+        return replace(query, cues=frozenset(kinds_before | {Cue.LIST}), asks_person=False), entities
     if entities and _BESIDES_THIS.search(query.text):
         # 市司法局除了这个还在哪个组: what 这个 was is left aside, not asked about
         return replace(query, cues=query.cues - {Cue.DIFFERENCE} | {Cue.WHICH_GROUP}), entities
