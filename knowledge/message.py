@@ -77,7 +77,15 @@ _OURS_TOLD = re.compile(
 )
 _OURS_ASKED = re.compile(r"要不要|该不该|需不需要|应不应该|是否要|是不是也要|也要|也得|也该|参照|(?:我们|咱们|咱)")
 # 下一题：… / 再来一题：… / 第三题：…: an item of a quiz, introduced
-_ITEM_FRAME = re.compile(r"^(?:下一题|再来一题|再来一个|第[一二三四五六七八九十\d]{1,2}题)[：:，,]\s*")
+# 表格第六行：… / 第七行督查组: a row of a table being filled, introduced
+_ITEM_FRAME = re.compile(
+    r"^(?:(?:下一题|再来一题|再来一个|第[一二三四五六七八九十\d]{1,2}题)[：:，,]\s*"
+    r"|(?:表格|表里|表上)?第[一二三四五六七八九十\d]{1,2}(?:行|栏)(?:[：:，,]\s*|(?![我的里漏])))"
+)
+# 法治组，同样两栏 / 督查组也一样: the same asked of it as of the one before
+_SAME_AGAIN = re.compile(
+    r"[，,\s]*(?:同样|一样|同上|也一样|也是这样|照样)的?(?:两栏|两项|这两项|这两栏|这几项|几栏)?(?:也?填一下)?[。.!！]*$"
+)
 # a lettered option of a quiz item (A.唐良智 / B、法治组 / C市公安局), and how such an item is introduced
 _OPTION = re.compile(r"(?<![A-Za-z])([A-F])\s*[.．、:：)）]?\s*(?=[\u4e00-\u9fff“\"])")
 _QUIZ_FRAME = re.compile(r"^(?:下一题|再来一题|再问|考试|考题|考卷)?[：:，,\s]*(?:单选题?|多选题?|选择题?)[：:，,\s]*")
@@ -149,6 +157,7 @@ class MessageReader:
         if len(message) > cap:
             message = message[: cap // 2] + "。" + message[-cap // 2 :]
         message = lettered_options(_ITEM_FRAME.sub("", message))
+        message = _SAME_AGAIN.sub("呢", message) if _SAME_AGAIN.search(message) and len(message) < 40 else message
         told = _OURS_TOLD.match(message)
         if told is not None and not _OURS_ASKED.search(message, told.end()):
             # 我们区的督查组组长一般是区政府办主任，市里的督查组是谁牵头: the notice's, asked of what it names (but 市里
