@@ -86,6 +86,7 @@ _PLURAL = re.compile(r"[他她]们|他俩|她俩|[这那][两几俩]位|[这那]
 _IN_LIST = re.compile(
     r"^(?:那|那么)?(?:里面|里头|其中|这里面|这里头|名单里|这些里)?(?:有没有|有|包括|包含|含)|在不在|在没在|在其中|在里面|在里头"
 )
+_WHAT_SAID = re.compile(r"(?:写|说|讲|提)了(?:些|点)?(?:啥|什么)|有(?:啥|什么)内容")
 _ONE_OF = re.compile(r"其中之一|其中一个|其中的一个|里面的一个|在其中|在里面|在这里面|在这些里|属于其中|算其中|是其中")
 _LIST_PRONOUN = re.compile(r"^(?:那|那么)?(?:里面|里头|其中|这里面|这里头|名单里|这些里)")  # 里面有市科技局吗
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位|另一个(?!组|单位)|另外一个(?!组|单位)")
@@ -593,6 +594,9 @@ def _follow_up(
         inherited = (Entity(EntityKind.GROUP, holder_office.id),)
     elif asks_group and not of_person:  # 他牵头的组负责什么 / 市大数据发展局 …, 组长是谁: their groups
         inherited = _groups_of(tools, inherited)
+    if _WHAT_SAID.search(query.text) and not asks_relation and all(e.kind is EntityKind.GROUP for e in inherited):
+        # 组长未载明 → 副组长单位呢 → 那它到底写了些啥: what the notice gives it to do, not the place asked last
+        return replace(query, cues=query.cues | {Cue.DUTY}, content=()), inherited
     if not asks_relation and not own_kind:  # 它是专题组还是保障组 asks the kind, not the last relation
         query = _with_relation(query, context)
     return query, inherited
