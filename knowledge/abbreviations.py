@@ -69,6 +69,7 @@ _BODY_OF_UNIT = ("原党委", "原党组", "党委", "党组")  # 外交部党�
 _SIDES = ("那边", "那块", "这边", "这块", "部门", "系统")
 _JOINERS = re.compile("[和与及]")  # 工业和信息化部 → 工信部: a joining word has no head of its own
 _MOST_HEADS = 4
+OFFICE_WORDS = ("办公室", "办公厅")  # a group's office, said bare: no member unit's short form or misspelling
 
 
 def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...]]:
@@ -84,7 +85,7 @@ def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
         for form in dict.fromkeys(unit_forms(unit.name)):
             if any(form == place + side for place in places for side in _SIDES):
                 continue  # 重庆这边 (of 重庆银保监局): the place itself, no unit of it
-            if form in ("办公室", "办公厅"):
+            if form in OFFICE_WORDS:
                 continue  # 市委办公室 without its level: 办公室 said bare is the group's office, no member unit
             fits[form].append(unit.id)
     return {form: tuple(ids) for form, ids in fits.items() if form not in taken}

@@ -24,6 +24,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from knowledge.abbreviations import (
+    OFFICE_WORDS,
     bare_post,
     group_short_forms,
     person_addresses,
@@ -308,6 +309,8 @@ class EntityMatcher:
             if found is None or text[found.dest_end - 1] != surface[-1]:
                 continue
             said = text[found.dest_start : found.dest_end]
+            if said in OFFICE_WORDS and said != surface:
+                continue  # 办公室 said bare is the group's office, never a unit spelt nearly (厅办公室)
             if "办公室" in said and "办公室" not in surface and surface in self._posts:
                 continue  # 办公室副主任 is the group's office's place, never the post 县委编办副主任 spelt nearly
             if entity in best and best[entity].score >= found.score:

@@ -189,7 +189,8 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     listed = context is not None and bool(context.listed_groups or context.people or context.units)
     if context is not None and (context.entities or context.relation or listed):  # (第三部分 → 第二个组)
         query, entities = _follow_up(tools, query, entities, context)
-    if not entities and len(tools.kb.groups) == 1 and (query.has(*_GROUP_FACETS, Cue.DUTY) or query.asks_person):
+    one_group = len(tools.kb.groups) == 1 and not query.document_fields  # (谁发的: the issuer, no group's head)
+    if not entities and one_group and (query.has(*_GROUP_FACETS, Cue.DUTY) or query.asks_person):
         # 组长是谁, asked of a notice that sets up one group: that group
         entities = (Entity(EntityKind.GROUP, next(iter(tools.kb.groups))),)
     if not entities and (context is None or not context.entities) and tools.kb.top is not None:
