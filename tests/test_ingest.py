@@ -1691,3 +1691,41 @@ def test_the_office_asked_bare_is_the_groups_not_a_member_units_office(tmp_path:
     assert "县水利局" in _ask(tmp_path, "办公室设在哪")
     assert "鲍一鸣" in _ask(tmp_path, "办公室主任是谁")
     assert "甘小禾" in _ask(tmp_path, "县委办公室主任是谁")
+
+
+def test_first_level_headings_run_on_in_turn_are_broken_apart_and_no_other() -> None:
+    """一、例会。…。二、巡河通报。…: the heading after the one the line opens with, in turn, begins a line; a 三、
+    out of turn (the crawl's 三、 after 一、) or inside a sentence (分三、四个批次) stays where it is."""
+    run_on = "一、例会。每两月一次。二、巡河通报。分三、四个批次。三、约谈。约谈负责人。\n"
+    assert clean(run_on).split("\n")[:3] == [
+        "一、例会。每两月一次。",
+        "二、巡河通报。分三、四个批次。",
+        "三、约谈。约谈负责人。",
+    ]
+    out_of_turn = "一、例会。每月召开。三、约谈。约谈负责人。\n"
+    assert clean(out_of_turn) == out_of_turn
+
+
+_RULES_ANNEX = (
+    "青苇区人民政府办公室关于成立青苇区河湖保洁工作领导小组的通知\n一、组成人员\n组　长：祁永安　区长\n"
+    "成　员：甘小禾　区水利局局长\n二、领导小组办公室\n领导小组办公室设在区水利局,承担领导小组日常工作。\n"
+    "附件：青苇区河湖保洁工作领导小组议事规则\n青苇区人民政府办公室\n2024年5月6日\n附件\n"
+    "青苇区河湖保洁工作领导小组议事规则\n为明确议事程序，制定本规则。\n"
+    "一、例会。例会每两个月召开一次，由组长主持。二、巡河通报。各成员单位于每周一前报送上周巡河情况。"
+    "三、约谈。对整改不力的单位，由组长约谈其主要负\n"
+)
+
+
+def test_an_annex_of_rules_gives_each_numbered_item_as_a_rule_of_its_list(tmp_path: Path) -> None:
+    """附件 / X议事规则 / 一、例会。… 二、巡河通报。…: each item one rule with its heading, in the annex's sections
+    (附件二, not the notice's own 二、); the title and the preamble are no rule; the list is counted by its title's
+    word (议事规则) and an item answers by its heading; the item the crawl cuts off says its rest is 未载明."""
+    k = _read(_RULES_ANNEX, tmp_path)
+    listed = [(r.section, r.item) for r in k.requirements if r.heading == "议事规则"]
+    assert listed == [("附件一", "例会"), ("附件二", "巡河通报"), ("附件三", "约谈")]
+    assert not any(
+        "制定本规则" in (r.quote or "") or r.quote == "青苇区河湖保洁工作领导小组议事规则" for r in k.requirements
+    )
+    assert any(r.unstated and r.section == "附件三" for r in k.requirements)
+    assert "议事规则共3项" in _ask(tmp_path, "议事规则有几项")
+    assert "每周一前" in _ask(tmp_path, "巡河通报有什么要求")
