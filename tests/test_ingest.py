@@ -1729,3 +1729,10 @@ def test_an_annex_of_rules_gives_each_numbered_item_as_a_rule_of_its_list(tmp_pa
     assert any(r.unstated and r.section == "附件三" for r in k.requirements)
     assert "议事规则共3项" in _ask(tmp_path, "议事规则有几项")
     assert "每周一前" in _ask(tmp_path, "巡河通报有什么要求")
+
+
+def test_a_street_offices_head_is_a_post_of_the_street_office() -> None:
+    """青苇街道办事处主任: the 街道办事处 is the unit (as 街道党工委 is a 书记's), not 青苇街道办 with a post 事处主任."""
+    assert unit_of_post("青苇街道办事处主任") == "青苇街道办事处"
+    assert unit_of_post("青苇街道办事处副主任") == "青苇街道办事处"
+    assert unit_of_post("县政府办公室主任") == "县政府办公室"
