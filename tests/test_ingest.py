@@ -1736,3 +1736,21 @@ def test_a_street_offices_head_is_a_post_of_the_street_office() -> None:
     assert unit_of_post("青苇街道办事处主任") == "青苇街道办事处"
     assert unit_of_post("青苇街道办事处副主任") == "青苇街道办事处"
     assert unit_of_post("县政府办公室主任") == "县政府办公室"
+
+
+def test_groups_the_office_sets_up_are_the_offices_and_answer_as_such(tmp_path: Path) -> None:
+    """办公室下设2个工作组 over a table of them: the two groups stand under the group, and its office says they are
+    its own (cited by the sentence that sets them up), so 办公室下设几个组 counts them and each answers for itself."""
+    raw = (
+        "青苇县人民政府办公室关于成立青苇县河道保洁工作领导小组的通知\n一、组成人员\n组　长：祁永安　县长\n"
+        "成　员：鲍一鸣　县水利局局长\n二、领导小组办公室\n"
+        "领导小组办公室设在县水利局,承担领导小组日常工作。办公室下设2个工作组，分工如下:\n"
+        "| 组别 | 组长 | 职责 |\n| --- | --- | --- |\n| 材料组 | 鲍一鸣 | 负责材料汇总 |\n| 巡查组 | 甘小禾 | 负责巡查通报 |\n"
+        "三、工作要求\n各成员单位要按时报送进展。\n"
+    )
+    k = _read(raw, tmp_path)
+    top = next(g for g in k.groups.values() if g.parent is None)
+    assert top.office is not None and top.office.groups is not None
+    assert [k.groups[g].name for g in top.office.groups.ids] == ["材料组", "巡查组"]
+    assert "办公室下设2个组：材料组、巡查组" in _ask(tmp_path, "办公室下设几个组")
+    assert "甘小禾" in _ask(tmp_path, "巡查组组长是谁")
