@@ -1754,3 +1754,19 @@ def test_groups_the_office_sets_up_are_the_offices_and_answer_as_such(tmp_path: 
     assert [k.groups[g].name for g in top.office.groups.ids] == ["材料组", "巡查组"]
     assert "办公室下设2个组：材料组、巡查组" in _ask(tmp_path, "办公室下设几个组")
     assert "甘小禾" in _ask(tmp_path, "巡查组组长是谁")
+
+
+def test_the_notices_closing_words_in_a_numbered_item_are_no_item_heading(tmp_path: Path) -> None:
+    """（三）本通知自印发之日起施行。…同时废止。 under 有关要求: a sentence, not the item's own heading, so the list is not
+    counted as if it had one item named so; each sentence is a rule of its own."""
+    raw = (
+        "青苇县人民政府办公室关于调整青苇县河道保洁工作领导小组的通知\n一、组成人员\n组　长：祁永安　县长\n"
+        "二、有关要求\n（一）成员因工作变动需要调整的，由接任者自然替补。\n（二）领导小组每年召开一次全体会议，研究部署重点工作。\n"
+        "（三）本通知自印发之日起施行。原通知同时废止。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert not any(r.item for r in k.requirements)
+    assert [r.quote for r in k.requirements if r.section == "二（三）"] == [
+        "本通知自印发之日起施行。",
+        "原通知同时废止。",
+    ]

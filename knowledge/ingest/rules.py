@@ -7,7 +7,7 @@ import re
 from knowledge.ingest.document import PRINTED, PUBLIC, chinese_date
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
-from knowledge.ingest.sections import Line
+from knowledge.ingest.sections import CLOSING, Line
 
 _DUTY_HEADING = re.compile(r"职责|任务|职能")
 _NOT_DUTY = re.compile(r"机构|办公室|组成|人员|机制")
@@ -41,6 +41,8 @@ def _item(line: Line) -> str | None:
     if line.level < (1 if line.annex else 2):
         return None
     if not line.body.startswith(line.heading) or not line.body[len(line.heading) :].startswith("。"):
+        return None
+    if CLOSING.match(line.heading):  # （四）本通知自印发之日起施行。…: the notice's closing, a sentence
         return None
     return line.heading if 2 <= len(line.heading) <= 16 and not re.search(r"[,，、;；]", line.heading) else None
 
