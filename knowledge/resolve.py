@@ -398,6 +398,16 @@ def _follow_up(
         query = replace(query, cues=(query.cues - {Cue.COMMON}) | {Cue.BOTH})
         return _with_relation(query, context), tuple(dict.fromkeys((*entities, *context_groups)))
     own_kind = bool(query.cues & _KIND_CUES)
+    holder = [e for e in context.entities if e.kind is not EntityKind.GROUP]
+    if (
+        not entities
+        and query.cues == {Cue.ALL_GROUPS, Cue.COUNT}
+        and not (query.content or query.unknown or query.about_document)
+        and len(holder) == 1
+        and len(context.listed_groups) > 1
+    ):
+        # 罗蔺兼任哪些组的组长 → 一共几个组: the groups just listed for him, counted, not every group
+        return replace(query, cues=frozenset({Cue.COUNT})), tuple(holder)
     rest = _SEVERAL.search(query.text)
     if own_kind and not entities and rest and rest.group(5):
         # 精简组和激励组的组长 → 那另外两个专题组呢: the groups of that kind not asked about yet
@@ -530,9 +540,15 @@ def _follow_up(
     picked = _picked(tools, query, context)
     if picked:  # 第一个是什么职务 / 排第二的那个组长 / 后者 / 那另一位呢 / 后面两个: of those listed before
         inherited = picked
-    elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP, *_GROUP_FACETS):
+    elif (
+        pronoun is EntityKind.GROUP
+        and query.has(Cue.ROLES)
+        and not query.has(Cue.WHICH_GROUP, *_GROUP_FACETS)
+        and not query.asks_person
+    ):
         # 市发展改革委参加了哪些组 → 它在这些组里是什么角色: the role is the holder's, not the groups'
-        inherited = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP) or inherited
+        holders = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP)
+        inherited, holder_asked = holders or inherited, bool(holders)
     elif pronoun is EntityKind.GROUP and query.has(Cue.WHICH_GROUP) and bare_pronoun(query.text) == "它":
         # 市市场监管局也是商事组的副组长单位吗 → 那它是哪些组的副组长单位: 它 is what groups are asked of
         holders = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP)

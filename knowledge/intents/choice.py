@@ -12,7 +12,7 @@ from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.facts import Group, RoleKind
 from knowledge.lexicon import Cue
-from knowledge.matcher import Entity, EntityKind
+from knowledge.matcher import Entity, EntityKind, mask
 from knowledge.tools import Tools, post_fits
 from knowledge.turn import Turn
 
@@ -27,6 +27,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     titled = _by_title(turn, tools)
     if titled is not None:
         return titled
+    among = _among_groups(turn, tools)
+    if among is not None:
+        return among
     if not _CHOOSING.search(query.text) or not query.has(Cue.LEADER, Cue.DEPUTY) or query.has(Cue.YES_NO):
         return None
     named = list(dict.fromkeys(m.entity for m in query.mentions))
@@ -58,6 +61,40 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     return tools.answer(turn.question, [Part(text), facet], tuple(named), 0.85)
 
 
+def _among_groups(turn: Turn, tools: Tools) -> Answer | None:
+    """下列哪个不是专题组？A.… B.… / 负责“证照分离”改革的是哪个 A.… B.…: groups given as lettered options, judged by
+    their kind or by whose work the topic is; the options that fit (with 不是: those that do not) are named."""
+    query = turn.query
+    if not _CHOOSING.search(query.text) or query.has(Cue.LEADER, Cue.DEPUTY, Cue.YES_NO):
+        return None
+    groups = list(dict.fromkeys(m.entity for m in query.mentions if m.entity.kind is EntityKind.GROUP))
+    if len(groups) < 2 or len(groups) != len({m.entity for m in query.mentions}) or not _lettered(turn, groups):
+        return None
+    negated = _NEGATED.search(query.text) is not None
+    text = mask(query.text, query.mentions)
+    kinds = [kind for kind in tools.kb.kinds() if kind in text]
+    if kinds:
+        fits = {g for g in groups if tools.kb.groups[g.id].kind in kinds}
+        place, shown = "、".join(kinds), [describe.group_kind(tools.kb, tools.kb.groups[g.id]) for g in groups]
+    else:
+        hits = tools.topic_hits(query)
+        fits = {g for g in groups if g.id in {h.clause.subject for h in hits}}
+        if not fits:
+            return None
+        place, shown = tools.say("topic_owner"), tools.topic_parts(hits)
+    names = [_option(tools, turn, g) for g in groups if (g in fits) != negated]
+    if names:
+        lead = tools.say("choice_not" if negated else "choice_is", chosen="、".join(names), place=place)
+    else:
+        lead = tools.say("choice_none_not" if negated else "choice_none", place=place)
+    return tools.answer(turn.question, [Part(lead), *shown], tuple(groups), 0.85)
+
+
+def _lettered(turn: Turn, entities: list[Entity]) -> bool:
+    """Whether each candidate is given with an option letter before it."""
+    return all(_letter(turn, e) is not None for e in entities)
+
+
 def _by_title(turn: Turn, tools: Tools) -> Answer | None:
     """许洪斌和唐英瑜哪个是市场监管局局长: the people named, judged by the title asked (the answer is about the
     one it fits, so 另一个是哪个局的 asks of the other)."""
@@ -76,7 +113,7 @@ def _by_title(turn: Turn, tools: Tools) -> Answer | None:
     if not chosen:
         text = tools.say("choice_none", place=title)
         return tools.answer(turn.question, [Part(text), *map(tools.entity_part, people)], tuple(people), 0.85)
-    text = tools.say("choice_is", chosen="、".join(tools.name(p) for p in chosen), place=title)
+    text = tools.say("choice_is", chosen="、".join(_option(tools, turn, p) for p in chosen), place=title)
     return tools.answer(turn.question, [Part(text), *map(tools.entity_part, chosen)], tuple(chosen), 0.85)
 
 
@@ -92,7 +129,15 @@ def _place_word(holder: Entity, deputy: bool) -> str:
 
 def _option(tools: Tools, turn: Turn, entity: Entity) -> str:
     """The candidate's name, with the option letter written before it (C.市公安局 → C 市公安局)."""
-    mention = next(m for m in turn.query.mentions if m.entity == entity)
-    letter = _LETTER.search(turn.query.text[: mention.start])
+    letter = _letter(turn, entity)
     name = tools.name(entity)
-    return f"{letter.group(1).upper()} {name}" if letter else name
+    return f"{letter} {name}" if letter else name
+
+
+def _letter(turn: Turn, entity: Entity) -> str | None:
+    """The option letter written before a mention of the candidate (a title naming it earlier has none)."""
+    for mention in turn.query.mentions:
+        letter = _LETTER.search(turn.query.text[: mention.start]) if mention.entity == entity else None
+        if letter is not None:
+            return letter.group(1).upper()
+    return None
