@@ -1770,3 +1770,17 @@ def test_the_notices_closing_words_in_a_numbered_item_are_no_item_heading(tmp_pa
         "本通知自印发之日起施行。",
         "原通知同时废止。",
     ]
+
+
+def test_the_list_of_annexes_after_the_last_item_is_the_notices_not_the_items(tmp_path: Path) -> None:
+    """三、工作要求 … 附件：X办公室联络员名单 (the annex lost): the place the annex lists is unstated, cited in the notice's
+    body (正文), not as part of 三."""
+    raw = (
+        "青苇县人民政府办公室关于成立青苇县河道保洁工作领导小组的通知\n一、组成人员\n组　长：祁永安　县长\n"
+        "二、领导小组办公室\n领导小组办公室设在县水利局,承担领导小组日常工作。\n三、工作要求\n各成员单位要按时报送进展。\n"
+        "附件：青苇县河道保洁工作领导小组办公室联络员名单\n青苇县人民政府办公室\n2024年5月6日\n"
+    )
+    k = _read(raw, tmp_path)
+    office = next(g for g in k.groups.values() if g.parent is None).office
+    assert office is not None
+    assert [(h.role, h.unstated, h.section) for h in office.roles] == [("联络员", True, "正文")]

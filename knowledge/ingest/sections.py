@@ -19,6 +19,8 @@ _ANNEX_OF = re.compile(r"^附件\d{0,2}")
 # 此前有关文件与本通知不一致的，以本通知为准。 / 本通知自印发之日起施行。 / 特此通知。: the notice's own closing words,
 # which stand after its last numbered item but are no part of it
 CLOSING = re.compile(r"^(?:[^。]{0,30}以本通知为准|本通知自[^。]{2,20}(?:施行|执行)|特此通知)。?$")
+# 附件：某某联络员名单 / 附件：1.…: the list of the notice's annexes, after its last item but no part of it
+_ANNEX_LIST = re.compile(r"^附件\s*\d{0,2}\s*[:：]")
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def split_sections(text: str) -> list[Line]:
                 path.insert(len(path) - 1, "")
             heading = re.split(r"[。:：]", body, maxsplit=1)[0]
             lines.append(Line(raw, body, annex + "".join(path), level, heading))
-        elif CLOSING.match(raw) and len([p for p in [annex, *path] if p]) >= 2:
+        elif (CLOSING.match(raw) and len([p for p in [annex, *path] if p]) >= 2) or (_ANNEX_LIST.match(raw) and path):
             lines.append(Line(raw, raw, "正文"))  # after 四、 / 5. …: the notice's closing, cited as its body's
         else:
             lines.append(Line(raw, raw, annex + "".join(path) or "正文"))
