@@ -88,6 +88,7 @@ ROLE_TIERS: dict[str, Tier] = {
             "总队长",
             "专班长",
             "队长",
+            "部长",  # a 工作部's (下设7个工作部)
         ),
         Tier.HEAD,
     ),

@@ -69,6 +69,13 @@ TRUE_FALSE = re.compile(
     r"^判断题?[:：]?|[（(]\s*(?:对|正确|是)\s*[/／、或]\s*(?:错|错误|否)\s*[）)]|[,，]?是否正确"
     r"|[，,。.]?\s*(?:请)?(?:判断(?:对错|正误|真假)|对还是错|是对是错)[。.？?！!]*$"
 )
+# 我们区的督查组组长一般是区政府办主任，市里的…: what the asker says of their own government, before a question of
+# the notice's, tells how they compare and asks nothing (但 我们区县要不要参照市里…: their own is asked)
+_OURS_TOLD = re.compile(
+    r"^[^。？?]*?(?:我们|咱们|我|咱)[^，,。？?]{0,6}?(?:区县|区|县|乡镇|镇|街道|乡)[^。？?]*?[，,。；;]\s*"
+    r"(?=[^，,。？?]*?(?:市|省)(?:里|级|一级|上|政府|这边|那边))"
+)
+_OURS_ASKED = re.compile(r"要不要|该不该|需不需要|应不应该|是否要|是不是也要|也要|也得|也该|参照|(?:我们|咱们|咱)")
 # 下一题：… / 再来一题：… / 第三题：…: an item of a quiz, introduced
 _ITEM_FRAME = re.compile(r"^(?:下一题|再来一题|再来一个|第[一二三四五六七八九十\d]{1,2}题)[：:，,]\s*")
 # a lettered option of a quiz item (A.唐良智 / B、法治组 / C市公安局), and how such an item is introduced
@@ -142,6 +149,13 @@ class MessageReader:
         if len(message) > cap:
             message = message[: cap // 2] + "。" + message[-cap // 2 :]
         message = lettered_options(_ITEM_FRAME.sub("", message))
+        told = _OURS_TOLD.match(message)
+        if told is not None and not _OURS_ASKED.search(message, told.end()):
+            # 我们区的督查组组长一般是区政府办主任，市里的督查组是谁牵头: the notice's, asked of what it names (but 市里
+            # 是谁 names nothing: the told clause says what is asked, its words read with it)
+            rest = message[told.end() :]
+            if self.read(self.read_form(rest)).mentions:
+                message = rest
         if TRUE_FALSE.search(message):  # 判断：许洪斌是市市场监管局局长。: one statement to judge
             return [Piece(message)]
         if not _BREAKS.search(message) and not _SPACE.search(message) and len(self._run_on(message)) == 1:

@@ -34,6 +34,10 @@ RELATION_CUES = frozenset(
 # Facets a group has and a person or unit does not: asked of a person, they mean the person's groups.
 _GROUP_FACETS = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.DUTY, Cue.COMMON)
 _KIND_CUES = frozenset({Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS})
+_PLACE_ROLES = {  # a place asked, and the roles that hold it
+    Cue.LEADER: (RoleKind.LEADER, RoleKind.LEADER_UNIT),
+    Cue.DEPUTY: (RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT),
+}
 # What the context keeps of a question: its relation, and the kind of group a list was of.
 # (WHEN / QUANTITY: 全体会议多久开 → 专题会议呢; FORMER / ADDED: 邹志远顶的是谁 → 那彭涛呢)
 CONTEXT_CUES = (
@@ -65,8 +69,8 @@ _FOLLOW_UP_CUES = (
     Cue.COMPARE,  # 哪个多, after two groups' deputy units
 )
 _ORDINAL = re.compile(r"(?:排)?第([一二三四五六七八九])(?!条|项|点|部分)(?:个|位|名|的)?")
-_FIRST_ONE = re.compile(r"前者|头一个|第一个")
-_LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那")
+_FIRST_ONE = re.compile(r"前者|头一个|第一个|前面那位|前一位|前面那个人")
+_LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那|后面那位|后一位|后面那个人")
 ORDINAL_ANY = re.compile(  # one (or several) picked from a list
     r"第[一二三四五六七八九]|前者|后者|最后|前(?:面)?[两二三四五六七八九]个|后(?:面)?[两二三四五六七八九]个|剩下|其余"
 )
@@ -82,6 +86,7 @@ _PLURAL = re.compile(r"[他她]们|他俩|她俩|[这那][两几俩]位|[这那]
 _IN_LIST = re.compile(
     r"^(?:那|那么)?(?:里面|里头|其中|这里面|这里头|名单里|这些里)?(?:有没有|有|包括|包含|含)|在不在|在没在|在其中|在里面|在里头"
 )
+_ONE_OF = re.compile(r"其中之一|其中一个|其中的一个|里面的一个|在其中|在里面|在这里面|在这些里|属于其中|算其中|是其中")
 _LIST_PRONOUN = re.compile(r"^(?:那|那么)?(?:里面|里头|其中|这里面|这里头|名单里|这些里)")  # 里面有市科技局吗
 _OTHER_ONE = re.compile(r"另一位|另外一位|另一个人|另外那位|另一个(?!组|单位)|另外一个(?!组|单位)")
 _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
@@ -352,6 +357,17 @@ def _follow_up(
         more = _more_of_claim(tools, query, context, context_groups)
         if more is not None:
             return more
+    kinds_before = {c for c in _KIND_CUES if c.value in context.relation}
+    if (
+        entities
+        and all(e.kind is EntityKind.GROUP for e in entities)
+        and query.has(Cue.YES_NO)
+        and _ONE_OF.search(query.text)
+        and kinds_before
+        and not query.cues & _KIND_CUES
+    ):
+        # 保障组有哪些 → 精简行政审批组是其中之一吗: whether it is of the kind just listed
+        return replace(query, cues=query.cues | kinds_before), entities
     if entities and _BESIDES_THIS.search(query.text):
         # 市司法局除了这个还在哪个组: what 这个 was is left aside, not asked about
         return replace(query, cues=query.cues - {Cue.DIFFERENCE} | {Cue.WHICH_GROUP}), entities
@@ -744,6 +760,12 @@ def _picked(tools: Tools, query: Query, context: Context) -> tuple[Entity, ...]:
     listed = people if len(people) > 1 or not groups else groups
     of_groups = len(context.entities) > 1 and all(e.kind is EntityKind.GROUP for e in context.entities)
     of_groups = of_groups and set(context.people) <= set(context.focus)  # (not a list kept from a pick before)
+    # 专题组分别叫什么 → 第一个的组长是谁 → 最后一个呢: the list the last answer picked a group from
+    of_groups = of_groups or (
+        len(context.entities) == 1
+        and context.entities[0].kind is EntityKind.GROUP
+        and context.entities[0].id in context.listed_groups
+    )
     if of_groups and len(groups) > 1 and not _PERSON_WORD.search(query.text):
         listed = groups  # 四个专题组都是谁当组长 → 最后一个呢: the groups asked about, not the people they name
     units = [Entity(EntityKind.UNIT, u) for u in context.units]
@@ -836,7 +858,12 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None, one: bo
         # 市教委是哪个组的副组长单位 → 这个组…: the groups the answer cited (唐英瑜是干啥的 → 这个组: the group she
         # leads, not the 协调小组 she is a member of by its rule)
         cited = [g for g in context.groups if g in tools.kb.groups]
-        return tuple(Entity(EntityKind.GROUP, g) for g in [g for g in cited if not tools.kb.is_top(g)] or cited)
+        cited = [g for g in cited if not tools.kb.is_top(g)] or cited
+        # 他那个单位在哪个专题组当副组长 → 这个组: the groups it holds the place asked in, not all it was cited in
+        places = {kind for cue, kinds in _PLACE_ROLES.items() if cue.value in context.relation for kind in kinds}
+        holders = [e.id for e in context.entities if e.kind is not EntityKind.GROUP]
+        held = {r.group for h in holders for r in tools.kb.roles_of(h) if r.kind in places}
+        return tuple(Entity(EntityKind.GROUP, g) for g in [g for g in cited if g in held] or cited)
     for found in (context.entities, context.mentioned):
         same = tuple(e for e in found if e.kind is pronoun)
         umbrella = all(tools.kb.is_top(e.id) for e in same if e.kind is EntityKind.GROUP)

@@ -1784,3 +1784,97 @@ def test_the_list_of_annexes_after_the_last_item_is_the_notices_not_the_items(tm
     office = next(g for g in k.groups.values() if g.parent is None).office
     assert office is not None
     assert [(h.role, h.unstated, h.section) for h in office.roles] == [("联络员", True, "正文")]
+
+
+_COMMITTEE = (
+    "http://www.qingwei.gov.cn/art/2025/3/2/art_1.html\n"
+    "首页 > 政务公开 > 通知公告\n"
+    "青苇市人民政府办公室关于成立2025青苇龙舟赛组织委员会的通知\n青政办函〔2025〕9号\n"
+    "各区人民政府，市政府各部门：\n"
+    "为办好龙舟赛，经市政府同意，决定成立2025青苇龙舟赛组织委员会（以下简称组委会）。现将有关事项通知如下：\n"
+    "一、组委会组成人员\n主　　任：祁永安　副市长\n"
+    "委　　员：尤佳慧（市体育局副局长）、甘小禾（市水利局副局长）、鲍一鸣（市公安局副局长）、\n"
+    "邝志远（市文化广电旅游局副局长）、卓立人（市卫生健康委副主任）、冉　秋\n"
+    "（市气象局副局长）、宁海燕（团市委副书记）\n"
+    "二、工作要求\n组委会在赛事结束后自动撤销。\n"
+    "青苇市人民政府办公室\n2025年3月1日\n"
+    "扫一扫在手机打开当前页\n主办单位：青苇市人民政府办公室　　技术支持：青苇市大数据中心\n"
+)
+
+
+def test_a_bracketed_list_of_people_cut_over_lines_is_one_list_and_the_sites_footer_is_chrome(tmp_path: Path) -> None:
+    """委员：A（…）、B（…）、 / C（…）、…、冉某 / （…）、D（…）: a list cut after its 、 and between a name and its
+    brackets is one list of seven; 主办单位：… 技术支持：… at the foot of the page is the site's, no requirement."""
+    k = _read(_COMMITTEE, tmp_path)
+    members = _holders(k, "委员")
+    assert members == ["尤佳慧", "甘小禾", "鲍一鸣", "邝志远", "卓立人", "冉秋", "宁海燕"]
+    assert [t.title for t in k.people["ran_qiu"].titles] == ["市气象局副局长"]
+    assert "技术支持" not in k.notice
+    assert [r.quote for r in k.requirements] == ["组委会在赛事结束后自动撤销。"]
+    assert "7" in _ask(tmp_path, "委员有几个")
+
+
+_WORK_DEPARTMENTS = (
+    "青苇市人民政府办公室关于成立2025青苇龙舟赛组织委员会的通知\n"
+    "为办好龙舟赛，经市政府同意，决定成立2025青苇龙舟赛组织委员会（以下简称组委会）。现将有关事项通知如下：\n"
+    "一、组委会组成人员\n主　　任：祁永安　副市长\n副 主 任：尤佳慧　市体育局局长\n"
+    "二、组委会办公室\n组委会下设办公室（秘书处），设在市体育局，负责组委会日常工作。秘书长由尤佳慧同志兼任；"
+    "副秘书长由甘小禾、鲍一鸣（市政府办公室秘书一处处长）担任。\n"
+    "三、工作部及职责\n组委会下设3个工作部:\n"
+    "(一)赛事部。部长:邝志远。牵头单位:市体育局;配合单位:市水利局。负责赛程编排和裁判选派等工作。\n"
+    "(二)保卫部。部长由市公安局分管副局长担任。牵头单位:市公安局。负责水上安全和现场秩序维护工作。\n"
+    "（三）志愿服务部。部长：卓立人。牵头单位：团市委。\n"
+)
+
+
+def test_work_departments_a_notice_sets_up_are_groups_led_by_a_person_or_a_post(tmp_path: Path) -> None:
+    """下设3个工作部: (一)赛事部。部长:某。牵头单位:…;配合单位:…。负责…: each 部 a group of the kind 工作部 under the
+    组委会, its 部长 a person or a post named for no one (never a guessed name), its units and its duty; one that states
+    no duty has none. 办公室（秘书处），设在… is the office; a title in brackets naming 办公室 is no office place."""
+    k = _read(_WORK_DEPARTMENTS, tmp_path)
+    under = [g for g in k.groups.values() if g.parent]
+    assert [g.name for g in under] == ["赛事部", "保卫部", "志愿服务部"] and {g.kind for g in under} == {"工作部"}
+    races, guard, volunteers = under
+    assert _holders(k, "部长", races.id) == ["邝志远"] and races.leader.persons
+    assert [h.posts for h in guard.roles if h.role == "部长"] == [("市公安局分管副局长",)]
+    assert [k.units[u].name for h in races.roles if h.role == "配合单位" for u in h.units] == ["市水利局"]
+    assert races.duty.quote == "负责赛程编排和裁判选派等工作。" and volunteers.duty is None
+    top = k.groups[k.top]
+    assert top.duty is None and k.units[top.office.host].name == "市体育局"
+    assert _holders(k, "副秘书长") == ["甘小禾", "鲍一鸣"]
+    assert "未载明" in _ask(tmp_path, "保卫部部长是谁") and "邝志远" in _ask(tmp_path, "赛事部部长是谁")
+    assert "未载明" in _ask(tmp_path, "志愿服务部负责什么")
+
+
+_BUREAU_OWN_GROUP = (
+    "青苇省水利厅关于成立河湖长制考核问题整改工作领导小组的通知\n来源：河湖管理处　发布时间：2025-04-02\n"
+    "<p>青水发〔2025〕6号</p>\n厅机关各处室、各直属单位：\n"
+    "为抓好考核问题整改，经厅党组研究，决定成立青苇省水利厅河湖长制考核问题整改工作领导小组（以下简称领导小组）。"
+    "现将有关事项通知如下：\n"
+    "一、领导小组组成\n组&nbsp;&nbsp;长：祁永安&nbsp;&nbsp;厅长<br />\n成&nbsp;&nbsp;员：河湖管理处、规划计划处、水资源处主要负责人。\n"
+    "二、领导小组职责及办公室\n领导小组负责统筹推进考核问题整改，审定整改任务销号。领导小组下设办公室，设在河湖管理处，"
+    "办公室主任由河湖管理处处长担任。\n"
+    "三、工作要求\n各牵头处室于每月20日前报送整改进展。\n"
+    "青苇省水利厅\n2025年4月1日\n附件\n青苇省水利厅河湖长制考核问题整改任务清单\n"
+    "<p>1. 清理河道采砂乱象（牵头处室：河湖管理处；配合单位：水资源处；完成时限：2025年9月底前）</p>\n"
+    "<p>2. 补齐取水计量设施（配合单位：规划计划处；完成时限：2025年12月底前）</p>\n"
+    "<p>3. 开展水库安全鉴定（牵头处室：规划计划处；配合单位：水资</p>\n"
+)
+
+
+def test_a_bureaus_own_group_is_signed_by_the_bureau_and_its_annexed_tasks_are_requirements(tmp_path: Path) -> None:
+    """A 厅's own notice: the 厅 above the date is the issuer (not the page's 来源 处, nor a rule); a part headed by the
+    duties and the office opens with the group's duty; an annex's numbered tasks with their 牵头 / 配合 / 时限 in brackets
+    are requirements under the list's title — never the group's 配合单位 — a task naming no 牵头 and one the crawl cut
+    are quoted as far as they go."""
+    k = _read(_BUREAU_OWN_GROUP, tmp_path)
+    assert k.field("issuer").value == "青苇省水利厅"
+    group = k.groups[k.top]
+    assert group.duty.quote == "领导小组负责统筹推进考核问题整改，审定整改任务销号。"
+    assert not any(h.role == "配合单位" for h in group.roles)
+    tasks = [r for r in k.requirements if r.heading == "青苇省水利厅河湖长制考核问题整改任务清单"]
+    assert [t.item for t in tasks] == ["清理河道采砂乱象", "补齐取水计量设施", "开展水库安全鉴定"]
+    assert "牵头" not in tasks[1].quote and tasks[2].quote.endswith("配合单位：水资")
+    assert any(r.unstated and r.section == tasks[2].section for r in k.requirements)
+    assert not any(r.quote == "青苇省水利厅" for r in k.requirements)
+    assert "统筹推进考核问题整改" in _ask(tmp_path, "领导小组负责什么")

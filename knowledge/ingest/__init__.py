@@ -1,7 +1,7 @@
 """``python -m knowledge ingest``: a crawled notice → ``notice.txt`` and ``facts.yaml`` that load.
 
 The pipeline: clean → sections → groups → document → charges (a table's rows as places) → group_table (a table's rows as groups) →
-the headings such tables stand under dropped as bodies → roster → changes → office → annexes the crawl lost → duties and rules; then the
+the headings such tables stand under dropped as bodies → roster → changes → office → annexes the crawl lost → duties, rules and an annex's task list; then the
 draft is written and loaded with ``load_knowledge``; whatever the loader refuses is dropped (and
 noted as a CHECK) until it loads, so the output always loads and never states what it cannot prove.
 """
@@ -26,6 +26,7 @@ from knowledge.ingest.office import read_office
 from knowledge.ingest.roster import read_roster
 from knowledge.ingest.rules import read_duties, read_rules
 from knowledge.ingest.sections import split_sections
+from knowledge.ingest.tasks import read_tasks
 from knowledge.ingest.write import Summary, write_until_loaded
 
 
@@ -51,6 +52,7 @@ def read(raw: str) -> Draft:
     read_missing_annexes(draft, lines, scopes)
     read_duties(draft, lines, scopes)
     read_rules(draft, lines)
+    read_tasks(draft, lines)
     read_actions(draft, lines)
     read_merged(draft, lines)
     draft.groups = [scope.entry for scope in scopes]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.ingest.draft import CHECK, Draft
+from knowledge.ingest.draft import CHECK, Draft, is_unit
 from knowledge.ingest.sections import Line
 
 _NUMBER = re.compile(r"^[(（]?([\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s?\d{1,4}\s?号)[)）]?$")
@@ -151,7 +151,7 @@ def _signature(draft: Draft, lines: list[Line]) -> None:
                 break
             continue
         issuer = lines[i - 1].text.replace(" ", "") if i else ""
-        if issuer.endswith(_ISSUER_END) and len(issuer) <= 30:
+        if (issuer.endswith(_ISSUER_END) or _titled_issuer(draft, issuer)) and len(issuer) <= 30:
             quote = f"{issuer}{text}"
             add_field(draft, "signed", "成文日期", text, quote, "落款", f"read as {iso}")
             add_field(draft, "issuer", "发文机关", issuer, quote, "落款")
@@ -163,6 +163,13 @@ def _signature(draft: Draft, lines: list[Line]) -> None:
         issuer = title.split("关于")[0]
         if issuer.endswith(_ISSUER_END):
             add_field(draft, "issuer", "发文机关", issuer, title, "标题", "issuer read from the title")
+
+
+def _titled_issuer(draft: Draft, line: str) -> bool:
+    """A signature line that is the body the title says issues the notice (南江省某某厅 above the date, 南江省某某厅关于…的通知):
+    a 厅 or 局 signs its own notices, as a 人民政府 does."""
+    title = next((f["value"] for f in draft.document if f["id"] == "title"), "")
+    return len(line) >= 4 and title.startswith(line + "关于") and is_unit(line)
 
 
 def _page_source(draft: Draft, lines: list[Line]) -> None:

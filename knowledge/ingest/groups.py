@@ -28,8 +28,11 @@ KINDS = (
 )
 _KIND_END = re.compile("(" + "|".join(KINDS) + r")(?:制度)?$")
 _SHORT = re.compile(r"[(（]以下简称([^)）]{1,12})[)）]")
-# 下设5个工作组 / 下设综合组等3个专项组 / 下设5个工作专班: the word the notice uses for the groups under the top one
-_SET_UNDER = re.compile(r"下设[^,，。;；]{0,12}?(?:[0-9一二三四五六七八九十]+个)([\u4e00-\u9fff]{0,4}(?:组|专班))")
+# 下设5个工作组 / 下设综合组等3个专项组 / 下设5个工作专班 / 下设7个工作部: the word the notice uses for the groups
+# under the top one
+_SET_UNDER = re.compile(
+    r"下设[^,，。;；]{0,12}?(?:[0-9一二三四五六七八九十]+个)([\u4e00-\u9fff]{0,4}(?:组|专班|部(?!门)))"
+)
 # a list of groups named with their count and kind: 精简行政审批组、…、推进政务信息化和大数据发展组6个专题组
 _LISTED = re.compile(
     r"((?:[\u4e00-\u9fff]{2,16}组[、,，])+[\u4e00-\u9fff]{2,16}组)(?:等)?[0-9一二三四五六七八九十]+个([\u4e00-\u9fff]{1,4}组)"
@@ -37,7 +40,7 @@ _LISTED = re.compile(
 # 附件 … 专项工作组组成人员名单: a roster of its own under a title line
 _ROSTER_TITLE = re.compile(r"^(.{2,40}?)(?:组成人员|人员组成|成员)名单$")
 # what a numbered heading that is a group says right after its name: （一）综合协调组。牵头单位：…
-_DESCRIBED = re.compile(r"^[。:：]?\s*(?:牵头单位|责任单位|组长|主任单位|职责|负责|由)")
+_DESCRIBED = re.compile(r"^[。:：]?\s*(?:牵头单位|责任单位|组长|部长|主任单位|职责|负责|由)")
 _VERBS = ("成立", "建立", "改为", "更名为", "组建", "设立", "决定将", "对", "调整")
 
 
@@ -85,7 +88,7 @@ def kind_set_under(notice: str) -> str | None:
 
 def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scope]:
     taken: set[str] = set()
-    blocks = _blocks(lines)
+    blocks = _blocks(lines, kind_set_under(draft.notice))
     scopes: list[Scope] = []
     full = short = None
     if title:
@@ -212,15 +215,15 @@ def _listed_groups(lines: list[Line]) -> list[tuple[str, str, str]]:
     return found
 
 
-def _blocks(lines: list[Line]) -> list[tuple[str, str, range]]:
-    """Numbered headings that are each a body (1、市城市规划委员会 …; （一）综合协调组。牵头单位：…):
-    one notice, several bodies."""
+def _blocks(lines: list[Line], under: str | None = None) -> list[tuple[str, str, range]]:
+    """Numbered headings that are each a body (1、市城市规划委员会 …; （一）综合协调组。牵头单位：…; under 下设7个工作部,
+    （一）竞赛部。部长：…): one notice, several bodies."""
     found: list[tuple[str, str, int]] = []
     for i, line in enumerate(lines):
         body = line.body.strip()
         if line.level >= 2 and kind_of(body) and len(body) <= 30 and "。" not in body and "办公室" not in body:
             found.append((body, line.section, i))
-        elif line.level >= 2 and _is_described_group(line, lines[i + 1] if i + 1 < len(lines) else None):
+        elif line.level >= 2 and _is_described_group(line, lines[i + 1] if i + 1 < len(lines) else None, under):
             found.append((line.heading, line.section, i))
     if len(found) < 2:
         return []
@@ -235,12 +238,13 @@ def _blocks(lines: list[Line]) -> list[tuple[str, str, range]]:
     return out
 
 
-def _is_described_group(line: Line, after: Line | None) -> bool:
+def _is_described_group(line: Line, after: Line | None, under: str | None = None) -> bool:
     """（一）综合协调组。牵头单位：… — a heading that names a group and goes on to say who leads it, there or
-    in the line after it (（一）综合协调组 / 组长：…)."""
+    in the line after it (（一）综合协调组 / 组长：…); a 部 only where the notice sets up 部 (下设7个工作部)."""
     name = line.heading.strip()
     rest = line.body.strip()[len(name) :] or (after.text if after is not None and not after.level else "")
     own = name.endswith("组") or kind_of(name) is not None  # （一）道路交通安全专业委员会。主任单位为…
+    own = own or bool(under and under.endswith("部") and name.endswith("部"))
     return 3 <= len(name) <= 16 and own and "办公室" not in name and bool(_DESCRIBED.match(rest))
 
 

@@ -26,7 +26,7 @@ _ALSO = re.compile(r"([^,，。;；]{2,60}?)担任[^,，。;；]*?兼([\u4e00-\u
 _STAFF = re.compile(r"(?:^|(?<=[,，;；。]))(工作人员|成员)[:：]([^。;；]+)")
 # 办公室由设在A调整为设在B: the office moved; B is where it is now, A is where it was
 _MOVED = re.compile(r"办公室[,，]?由(?:原)?设在([^,，。;；]+?)(?:调整|改|变更)为设在([^,，。;；]+)")
-_DUTY = re.compile(r"办公室[,，]?设在[^,，。;；]+[,，]((?:负责|承担)[^。]+?)(?=[,，]办公室|。|$)")
+_DUTY = re.compile(rf"办公室{SO_CALLED}[,，]?设在[^,，。;；]+[,，]((?:负责|承担)[^。]+?)(?=[,，]办公室|。|$)")
 
 
 def read_office(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:

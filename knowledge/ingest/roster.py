@@ -23,6 +23,7 @@ from knowledge.ingest.names import (
     trailing_name,
 )
 from knowledge.ingest.sections import Line
+from knowledge.ingest.tasks import task_row
 
 _HEADS = ("组长", "专班长", "指挥长", "总指挥", "主任", "召集人", "主任委员", "队长")
 ROLES = sorted(
@@ -37,6 +38,8 @@ ROLES = sorted(
             "常务副专班长",
             "队长",
             "副队长",
+            "部长",  # a 工作部's head (下设7个工作部: （一）竞赛部。部长：…)
+            "副部长",
             "执行副组长",
             "成员",
             "组员",
@@ -75,8 +78,9 @@ ROLES = sorted(
     reverse=True,
 )
 _ROLE_ALT = "|".join(ROLES)
-# 下设县河长制办公室(以下简称县河长办),设在…: the short name a body is given before what is said of it
-SO_CALLED = r"(?:[(（]以下简称[^()（）]{1,12}[)）])?"
+# 下设县河长制办公室(以下简称县河长办),设在… / 下设办公室（秘书处），设在…: the short or other name a body is given
+# before what is said of it
+SO_CALLED = r"(?:[(（](?:以下简称)?[^()（）]{1,12}[)）])?"
 # 专班成员: / 小组成员: — the body's own word before the place is not part of the place
 LABEL = re.compile(rf"^(?:专班|工作专班|小组|领导小组)?({_ROLE_ALT})[:：]\s*(.*)$")
 # where the next place of a run-on roster starts: ；副主任： / ; 委员:
@@ -340,6 +344,8 @@ _UNIT_IS = re.compile(rf"^({_ROLE_ALT})(?:为|是)\s*(.+)$")
 def _inline_labels(draft: Draft, line: Line, scope: Scope) -> None:
     """Unit places labelled inside a line: （一）综合协调组。牵头单位：区住建局；配合单位：区市场监管局。 / （一）某某专业
     委员会。主任单位为市公安局。"""
+    if task_row(line):
+        return  # 1. 某任务（牵头处室：…；配合单位：…）: a task's own units (tasks.py), not the group's places
     for sentence in re.split(r"(?<=[。;；])", line.body)[1:]:
         said = sentence.strip().rstrip("。;；")
         m = LABEL.match(said) or _UNIT_IS.match(said)
@@ -810,8 +816,10 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             rf"办公室{SO_CALLED}[,，]?(?:设在|(?:常务)?(?:副)?主任由)|兼任办公室", sentence
         ):
             in_office = True  # the office's places, here and in the sentences after it: office.py
-        if in_office and re.search("办公室|主任", sentence):
-            continue  # (各成员单位确定1名科级干部为联络员, after the office, is the group's again)
+        # (各成员单位确定1名科级干部为联络员, after the office, is the group's again; so is 副秘书长由叶某（市政府办公室
+        # 副处长）担任: what a title in brackets says is no office place)
+        if in_office and re.search("办公室|主任", re.sub(r"[(（][^()（）]*[)）]", "", sentence)):
+            continue
         if _OTHERS_SET_UP.match(sentence):
             continue  # 各区相应成立…分指挥部，由区委书记任指挥长: the places of bodies of their own, not this group's
         for m in _BY.finditer(sentence):

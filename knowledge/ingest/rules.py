@@ -66,6 +66,28 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
         group["duty"] = {"quote": quote, "section": line.section}
         if not quote.endswith(("。", "；", ";")):
             group["duty"][CHECK] = ["the crawl breaks off inside the duties: the rest is 未载明"]
+    _duty_beside_office(draft, lines, scopes)
+
+
+# 领导小组负责统筹推进…，审定…。: a sentence that opens with the group's own word and says what it is responsible for
+_OPENS_RESPONSIBLE = re.compile(r"^([\u4e00-\u9fff]{2,40}?)(?:主要)?(?:负责|职责是)")
+
+
+def _duty_beside_office(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    """二、领导小组职责及办公室 / 领导小组负责…。领导小组下设办公室…: a part headed by both the group's duties and its office
+    (the office's own part is not the duties) whose first sentence opens with the group's name and 负责: that sentence
+    is the group's duty, where it has none."""
+    for i, line in enumerate(lines):
+        if not line.level or not _DUTY_HEADING.search(line.heading) or "办公室" not in line.heading:
+            continue
+        body = _body(lines, i)
+        if not body or body[0].level:
+            continue
+        first = re.split(r"(?<=。)", body[0].text)[0]
+        m = _OPENS_RESPONSIBLE.match(first)
+        group = scope_of(scopes, i).entry
+        if m and _names(group, m.group(1)) and "duty" not in group and draft.stands(first):
+            group["duty"] = {"quote": first, "section": body[0].section}
 
 
 # 领导小组主要职责:1)…;2)… / 办公室主要职责:… / 专班主要职责:一是…；二是…: whose duties, then the duties
@@ -191,6 +213,8 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
                 in_rules.setdefault(j, line.heading)
     in_rules |= _rules_annexes(lines)
     seen: set[str] = set()
+    # the signature's issuer (南江省某某厅 above the date) is no rule, whatever its name ends with
+    signed = {f["value"] for f in draft.document if f["id"] == "issuer" and f["section"] == "落款"}
     for i, line in enumerate(lines):
         if line.level == 1 and i in in_rules and not line.body[len(line.heading) :].strip("。:： "):
             continue
@@ -214,6 +238,7 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
                 or PUBLIC.match(sentence)
                 or PRINTED.match(sentence.replace(" ", ""))
                 or sentence.endswith(("办公厅", "办公室", "人民政府", "街道办事处"))
+                or sentence in signed
             ):
                 continue
             # an item's words all before its first 。 are its heading, unless they are a sentence (the crawl cut it)

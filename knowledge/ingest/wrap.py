@@ -9,6 +9,7 @@ import re
 
 from knowledge.ingest.draft import is_unit
 from knowledge.ingest.names import ends_as_post, is_name
+from knowledge.ingest.roster import bracketed_person
 
 # — 1 — / - 2 - / －3－ / 第 4 页 / 第4页 共9页: a page's footer, not the notice's own text
 PAGE_FOOTER = re.compile(
@@ -53,6 +54,8 @@ def _tail(line: str, ends: frozenset[str]) -> bool:
 
 
 def _goes_on(line: str, after: str) -> bool:
+    if _person_list_cut(line, after):
+        return True  # 委员：王某（市某局副局长）、…、/ 李某（…）、…: a list of people cut between its entries
     if _title_cut_at_join(line, after):
         return True  # 熊某 县文化广播电视和 / 旅游局局长: a roster entry however short
     if line.endswith("、") and len(line) >= _MIN_WORDY and not (_STARTS_OWN.match(after) or _starts_entry(after)):
@@ -66,6 +69,22 @@ def _goes_on(line: str, after: str) -> bool:
     if len(line) >= _MIN_PROSE and _PROSE.search(line[:-1]):
         return True
     return len(line) >= _MIN_WORDY and _word_runs_over(line, after)
+
+
+# 、 between the entries of a list, not inside an entry's brackets (王某（市某局局长、党组书记）)
+_ENTRY_SEP = re.compile(r"、(?![^（(]*[)）])")
+
+
+def _person_list_cut(line: str, after: str) -> bool:
+    """A list of people joined by 、, each with their title in brackets (王某（市某局副局长）、李某（…）), cut after one of
+    its 、 (the next line opens with the next entry) or between a name and its brackets (…、彭某 / （某公司副总经理）、…):
+    two whole entries before the cut at least, and the next line goes on with the list."""
+    items = _ENTRY_SEP.split(re.sub(rf"^[{_CJK}]{{1,8}}[:：]\s*", "", line))
+    if len(items) < 3 or not all(bracketed_person(item) for item in items[:-1]):
+        return False
+    if not items[-1]:
+        return bracketed_person(_ENTRY_SEP.split(after)[0].rstrip("。")) is not None
+    return is_name(items[-1]) and re.match(r"^[（(][^()（）]+[)）](?:、|。?$)", after) is not None
 
 
 def _unit_cut_in_list(line: str, after: str) -> bool:

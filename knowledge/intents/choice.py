@@ -37,6 +37,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     holders = [e for e in named if e.kind in _HOLDERS]
     deputy = query.has(Cue.DEPUTY)
     negated = _NEGATED.search(query.text) is not None
+    chosen: list[Entity] = []
     if len(groups) == 1 and len(holders) > 1 and len({h.kind for h in holders}) == 1:
         group = tools.kb.groups[groups[0].id]
         chosen = [h for h in holders if _holds(tools, h, group, deputy) != negated]
@@ -58,7 +59,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         text = tools.say("choice_not" if negated else "choice_is", chosen="、".join(names), place=place)
     else:
         text = tools.say("choice_none_not" if negated else "choice_none", place=place)
-    return tools.answer(turn.question, [Part(text), facet], tuple(named), 0.85)
+    # (下列哪个不是…副组长单位 → C 市公安局 → 它是哪个组的: the one chosen)
+    return tools.answer(turn.question, [Part(text), facet], tuple(chosen) if len(chosen) == 1 else tuple(named), 0.85)
 
 
 def _among_groups(turn: Turn, tools: Tools) -> Answer | None:
@@ -82,12 +84,14 @@ def _among_groups(turn: Turn, tools: Tools) -> Answer | None:
         if not fits:
             return None
         place, shown = tools.say("topic_owner"), tools.topic_parts(hits)
-    names = [_option(tools, turn, g) for g in groups if (g in fits) != negated]
+    chosen = [g for g in groups if (g in fits) != negated]
+    names = [_option(tools, turn, g) for g in chosen]
     if names:
         lead = tools.say("choice_not" if negated else "choice_is", chosen="、".join(names), place=place)
     else:
         lead = tools.say("choice_none_not" if negated else "choice_none", place=place)
-    return tools.answer(turn.question, [Part(lead), *shown], tuple(groups), 0.85)
+    # (the one chosen is what 这个组 asks of next)
+    return tools.answer(turn.question, [Part(lead), *shown], tuple(chosen or groups), 0.85)
 
 
 def _lettered(turn: Turn, entities: list[Entity]) -> bool:

@@ -58,7 +58,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         # 以前那个推进职能转变协调小组还在吗: the group as it was called (its 组长 is the group's now)
         fields.append("rename")
     quoted = [f for f, value in tools.document_values.items() if len(value) > 3 and value in query.text]
-    if not query.has(*ROLE_CUES, Cue.DUTY):  # 临政办函〔2013〕89号 办公室设在哪: the 文号 names the notice asked about
+    # 临政办函〔2013〕89号 办公室设在哪 / …号 某区是谁参加了: the 文号 names the notice asked about
+    if not query.has(*ROLE_CUES, Cue.ROLES, Cue.DUTY):
         fields += quoted
     if query.has(Cue.REQUIREMENT) and any(w in query.text for w in tools.lexicon.document_actions):
         fields.append("basis")  # 调整协调小组是按照谁的要求: the requirement the adjustment follows
