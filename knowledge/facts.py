@@ -226,6 +226,16 @@ class Deputies:
 
 
 @dataclass(frozen=True)
+class OfficeGroups:
+    """The groups a notice sets up under an office (办公室下设4个工作组), by id, with the sentence that says so; each
+    is a group of its own whose parent is the office's group."""
+
+    ids: tuple[str, ...]
+    quote: str
+    section: str
+
+
+@dataclass(frozen=True)
 class Office:
     section: str
     status: OfficeStatus = OfficeStatus.STATED
@@ -233,6 +243,7 @@ class Office:
     roles: tuple[Holding, ...] = ()
     duty: Passage | None = None
     quote: str | None = None
+    groups: OfficeGroups | None = None
 
     @property
     def location(self) -> str | None:

@@ -206,6 +206,7 @@ class _Checker:
             self._passage(aspect, f"{where}.aspects[{j}]")
         if group.office is not None:
             self._office(group.office, f"{where}.office")
+            self._office_groups(group, f"{where}.office.groups")
         for j, change in enumerate(group.changes):
             self._quote(change.quote, f"{where}.changes[{j}]")
             for ref in (*change.former, *change.successors, *change.added):
@@ -256,6 +257,16 @@ class _Checker:
             self._holding(quoted, f"{where}.roles[{j}]")
         if office.duty is not None:
             self._passage(office.duty, f"{where}.duty")
+
+    def _office_groups(self, group: Group, where: str) -> None:
+        """The groups set up under the office are groups under the office's own group, said so by the quote."""
+        under = group.office.groups if group.office is not None else None
+        if under is None:
+            return
+        self._quote(under.quote, where)
+        for ref in under.ids:
+            if self._ref(self.groups, ref, f"{where}.ids", "group").parent != group.id:
+                raise SchemaError(f"{where}.ids: {ref!r} does not stand under {group.id}")
 
     def _passage(self, entry: _Citable, where: str, value: object = "") -> None:
         """A fact is either quoted (and then stands in the notice) or unstated (and then empty)."""
@@ -331,6 +342,9 @@ def _facts(data: FactsFile) -> Iterator[Fact]:
             yield Fact(change_fact_id(group.id, n), FactKind.CHANGE, group.id, change.section, change.quote)
         if group.office is not None:
             yield Fact(f"{prefix}.office", FactKind.OFFICE, group.id, group.office.section, group.office.quote)
+            if group.office.groups is not None:  # 办公室下设4个工作组: the sentence that sets them up under it
+                under = group.office.groups
+                yield Fact(f"{prefix}.office.groups", FactKind.OFFICE, group.id, under.section, under.quote)
         duty = group.duty or Passage(group.section, unstated=True)
         yield Fact(f"{prefix}.duty", FactKind.DUTY, group.id, duty.section, duty.quote)
         for aspect in group.aspects:

@@ -614,6 +614,11 @@ class Tools:
         ]
         if own:  # 办公室常务副主任是谁: that place itself
             return describe.office_place(self.kb, group, own[0])
+        under = group.office.groups
+        if under is not None and query.has(Cue.ALL_GROUPS):  # 办公室下设几个组 / 办公室下面有哪几个组
+            names = "、".join(self.kb.groups[g].name for g in under.ids)
+            text = self.say("office_groups", group=group.name, count=len(under.ids), groups=names)
+            return Part(text, (f"group.{group.id}.office.groups",))
         place = query.has(Cue.OFFICE_PLACE)
         deputy = query.has(Cue.OFFICE_DEPUTY)
         director = query.has(Cue.OFFICE_DIRECTOR)

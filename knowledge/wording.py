@@ -93,6 +93,7 @@ KEYS = frozenset(
         "summary",
         "summary_kind",
         "office_unstated",
+        "office_groups",
         "field_unstated",
         "which_notice",
         "name_unstated",

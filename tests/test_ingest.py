@@ -1693,6 +1693,99 @@ def test_the_office_asked_bare_is_the_groups_not_a_member_units_office(tmp_path:
     assert "甘小禾" in _ask(tmp_path, "县委办公室主任是谁")
 
 
+def test_first_level_headings_run_on_in_turn_are_broken_apart_and_no_other() -> None:
+    """一、例会。…。二、巡河通报。…: the heading after the one the line opens with, in turn, begins a line; a 三、
+    out of turn (the crawl's 三、 after 一、) or inside a sentence (分三、四个批次) stays where it is."""
+    run_on = "一、例会。每两月一次。二、巡河通报。分三、四个批次。三、约谈。约谈负责人。\n"
+    assert clean(run_on).split("\n")[:3] == [
+        "一、例会。每两月一次。",
+        "二、巡河通报。分三、四个批次。",
+        "三、约谈。约谈负责人。",
+    ]
+    out_of_turn = "一、例会。每月召开。三、约谈。约谈负责人。\n"
+    assert clean(out_of_turn) == out_of_turn
+
+
+_RULES_ANNEX = (
+    "青苇区人民政府办公室关于成立青苇区河湖保洁工作领导小组的通知\n一、组成人员\n组　长：祁永安　区长\n"
+    "成　员：甘小禾　区水利局局长\n二、领导小组办公室\n领导小组办公室设在区水利局,承担领导小组日常工作。\n"
+    "附件：青苇区河湖保洁工作领导小组议事规则\n青苇区人民政府办公室\n2024年5月6日\n附件\n"
+    "青苇区河湖保洁工作领导小组议事规则\n为明确议事程序，制定本规则。\n"
+    "一、例会。例会每两个月召开一次，由组长主持。二、巡河通报。各成员单位于每周一前报送上周巡河情况。"
+    "三、约谈。对整改不力的单位，由组长约谈其主要负\n"
+)
+
+
+def test_an_annex_of_rules_gives_each_numbered_item_as_a_rule_of_its_list(tmp_path: Path) -> None:
+    """附件 / X议事规则 / 一、例会。… 二、巡河通报。…: each item one rule with its heading, in the annex's sections
+    (附件二, not the notice's own 二、); the title and the preamble are no rule; the list is counted by its title's
+    word (议事规则) and an item answers by its heading; the item the crawl cuts off says its rest is 未载明."""
+    k = _read(_RULES_ANNEX, tmp_path)
+    listed = [(r.section, r.item) for r in k.requirements if r.heading == "议事规则"]
+    assert listed == [("附件一", "例会"), ("附件二", "巡河通报"), ("附件三", "约谈")]
+    assert not any(
+        "制定本规则" in (r.quote or "") or r.quote == "青苇区河湖保洁工作领导小组议事规则" for r in k.requirements
+    )
+    assert any(r.unstated and r.section == "附件三" for r in k.requirements)
+    assert "议事规则共3项" in _ask(tmp_path, "议事规则有几项")
+    assert "每周一前" in _ask(tmp_path, "巡河通报有什么要求")
+
+
+def test_a_street_offices_head_is_a_post_of_the_street_office() -> None:
+    """青苇街道办事处主任: the 街道办事处 is the unit (as 街道党工委 is a 书记's), not 青苇街道办 with a post 事处主任."""
+    assert unit_of_post("青苇街道办事处主任") == "青苇街道办事处"
+    assert unit_of_post("青苇街道办事处副主任") == "青苇街道办事处"
+    assert unit_of_post("县政府办公室主任") == "县政府办公室"
+
+
+def test_groups_the_office_sets_up_are_the_offices_and_answer_as_such(tmp_path: Path) -> None:
+    """办公室下设2个工作组 over a table of them: the two groups stand under the group, and its office says they are
+    its own (cited by the sentence that sets them up), so 办公室下设几个组 counts them and each answers for itself."""
+    raw = (
+        "青苇县人民政府办公室关于成立青苇县河道保洁工作领导小组的通知\n一、组成人员\n组　长：祁永安　县长\n"
+        "成　员：鲍一鸣　县水利局局长\n二、领导小组办公室\n"
+        "领导小组办公室设在县水利局,承担领导小组日常工作。办公室下设2个工作组，分工如下:\n"
+        "| 组别 | 组长 | 职责 |\n| --- | --- | --- |\n| 材料组 | 鲍一鸣 | 负责材料汇总 |\n| 巡查组 | 甘小禾 | 负责巡查通报 |\n"
+        "三、工作要求\n各成员单位要按时报送进展。\n"
+    )
+    k = _read(raw, tmp_path)
+    top = next(g for g in k.groups.values() if g.parent is None)
+    assert top.office is not None and top.office.groups is not None
+    assert [k.groups[g].name for g in top.office.groups.ids] == ["材料组", "巡查组"]
+    assert "办公室下设2个组：材料组、巡查组" in _ask(tmp_path, "办公室下设几个组")
+    assert "甘小禾" in _ask(tmp_path, "巡查组组长是谁")
+
+
+def test_the_notices_closing_words_in_a_numbered_item_are_no_item_heading(tmp_path: Path) -> None:
+    """（三）本通知自印发之日起施行。…同时废止。 under 有关要求: a sentence, not the item's own heading, so the list is not
+    counted as if it had one item named so; each sentence is a rule of its own."""
+    raw = (
+        "青苇县人民政府办公室关于调整青苇县河道保洁工作领导小组的通知\n一、组成人员\n组　长：祁永安　县长\n"
+        "二、有关要求\n（一）成员因工作变动需要调整的，由接任者自然替补。\n（二）领导小组每年召开一次全体会议，研究部署重点工作。\n"
+        "（三）本通知自印发之日起施行。原通知同时废止。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert not any(r.item for r in k.requirements)
+    assert [r.quote for r in k.requirements if r.section == "二（三）"] == [
+        "本通知自印发之日起施行。",
+        "原通知同时废止。",
+    ]
+
+
+def test_the_list_of_annexes_after_the_last_item_is_the_notices_not_the_items(tmp_path: Path) -> None:
+    """三、工作要求 … 附件：X办公室联络员名单 (the annex lost): the place the annex lists is unstated, cited in the notice's
+    body (正文), not as part of 三."""
+    raw = (
+        "青苇县人民政府办公室关于成立青苇县河道保洁工作领导小组的通知\n一、组成人员\n组　长：祁永安　县长\n"
+        "二、领导小组办公室\n领导小组办公室设在县水利局,承担领导小组日常工作。\n三、工作要求\n各成员单位要按时报送进展。\n"
+        "附件：青苇县河道保洁工作领导小组办公室联络员名单\n青苇县人民政府办公室\n2024年5月6日\n"
+    )
+    k = _read(raw, tmp_path)
+    office = next(g for g in k.groups.values() if g.parent is None).office
+    assert office is not None
+    assert [(h.role, h.unstated, h.section) for h in office.roles] == [("联络员", True, "正文")]
+
+
 _COMMITTEE = (
     "http://www.qingwei.gov.cn/art/2025/3/2/art_1.html\n"
     "首页 > 政务公开 > 通知公告\n"

@@ -12,7 +12,7 @@ from functools import cache
 
 import opencc
 
-from knowledge.ingest.document import chinese_date
+from knowledge.ingest.document import chinese_date, small_number
 from knowledge.ingest.names import SURNAMES, ends_as_post, is_name
 from knowledge.ingest.roster import ROLES
 from knowledge.ingest.table import group_rows, serial_rows, tabbed_group_rows, table_rows
@@ -313,9 +313,30 @@ _LABEL_INLINE = re.compile(
 _ITEM_INLINE = re.compile(r"(?<=[。;；])\s*(?=[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
+# 三、 after a sentence, not 三、四个 / 一、二级: a first-level heading run on after the one the line opens with
+_HEADING_AFTER = re.compile(r"(?<=[。;；])\s*(?=([一二三四五六七八九十]{1,3})、[^一二三四五六七八九十\d])")
+_HEADING_OPENS = re.compile(r"^([一二三四五六七八九十]{1,3})、")
+
+
+def _headings_in_turn(line: str) -> str:
+    """二、专题会议。…印发。三、联络员会议。…。四、信息报送。…: the headings that follow the one the line opens with
+    in turn (三、 after 二、, then 四、), each after a sentence, are the notice's next parts; any other 三、 stays."""
+    opens = _HEADING_OPENS.match(line)
+    if opens is None:
+        return line
+    expected, start, pieces = small_number(opens.group(1)) + 1, 0, []
+    for m in _HEADING_AFTER.finditer(line):
+        if small_number(m.group(1)) == expected:
+            pieces.append(line[start : m.start()])
+            start, expected = m.end(), expected + 1
+    return "\n".join([*pieces, line[start:]])
+
+
 def _restore_breaks(line: str) -> list[str]:
-    """A line that lost its breaks: numbered items run on after sentences (…工作。（一）综合协调组。…。（二）…) are
-    broken apart; a very long line also before headings (一、) and role labels (组长:)."""
+    """A line that lost its breaks: numbered items run on after sentences (…工作。（一）综合协调组。…。（二）…) and
+    first-level headings in turn after the one it opens with (二、…。三、…) are broken apart; a very long line also
+    before any heading (一、) and role labels (组长:)."""
+    line = _headings_in_turn(line)
     # （二）…接替熊某；（三）增补…: an item that opens the line and another run on after it, or several run on
     inline = len(_ITEM_INLINE.findall(line))
     if inline >= 2 or (inline and re.match(r"^[（(][一二三四五六七八九十]{1,3}[)）]", line)):

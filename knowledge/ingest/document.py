@@ -37,7 +37,7 @@ def chinese_date(text: str) -> str | None:
         if not m:
             return None
         year = int("".join(str(_digit(c)) for c in m.group(1)))
-        month, day = _small(m.group(2)), _small(m.group(3))
+        month, day = small_number(m.group(2)), small_number(m.group(3))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
@@ -47,8 +47,8 @@ def _digit(char: str) -> int:
     return 0 if char in "〇○零" else _CN_DIGITS.index(char) - 2
 
 
-def _small(text: str) -> int:
-    """十, 十二, 二十九, 三十一 → the number."""
+def small_number(text: str) -> int:
+    """十, 十二, 二十九, 三十一 → the number (-1 for what is none)."""
     if "十" not in text:
         return _digit(text) if len(text) == 1 else -1
     tens, _, ones = text.partition("十")

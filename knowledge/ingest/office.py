@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.ingest.document import small_number
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.names import ends_as_post, is_name
@@ -39,6 +40,39 @@ def read_office(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             continue
         for sentence in _sentences(line.body):
             _sentence(draft, group, sentence, line.section)
+    _groups_under_office(draft, lines, scopes)
+
+
+# 办公室下设4个工作组 / 办公室下设综合组、业务组两个组: the office's own groups, which the lines after it set out
+_UNDER_OFFICE = re.compile(r"办公室下设([0-9一二两三四五六七八九十]{1,2})个([\u4e00-\u9fff]{0,4}组)")
+
+
+def _groups_under_office(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    """The groups a sentence sets up under the group's office (办公室下设4个工作组，分工如下:): those of its kind set out
+    after it in its own part of the notice (a table's rows, numbered items), where they are as many as it says."""
+    for index, line in enumerate(lines):
+        m = _UNDER_OFFICE.search(line.text)
+        group = scope_of(scopes, index).entry if m else None
+        if m is None or group is None or "office" not in group or not draft.stands(m.group(0)):
+            continue
+        end = _part_end(lines, index)
+        found = [
+            s.entry["id"]
+            for s in scopes
+            if s.entry.get("parent") == group["id"]
+            and index < s.lines.start < end
+            and s.entry["kind"].endswith(m.group(2))
+        ]
+        count = m.group(1).replace("两", "二")
+        if found and len(found) == (int(count) if count.isdigit() else small_number(count)):
+            sentence = next(x for x in _sentences(line.text) if m.group(0) in x).strip()
+            group["office"]["groups"] = {"ids": found, "quote": sentence, "section": line.section}
+
+
+def _part_end(lines: list[Line], index: int) -> int:
+    """Where the part of the notice a line stands in ends: the next heading of its level or above."""
+    level = next((lines[k].level for k in range(index, -1, -1) if lines[k].level), 0)
+    return next((k for k in range(index + 1, len(lines)) if 0 < lines[k].level <= level), len(lines))
 
 
 def _sentences(text: str) -> list[str]:

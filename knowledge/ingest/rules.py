@@ -7,7 +7,7 @@ import re
 from knowledge.ingest.document import PRINTED, PUBLIC, chinese_date
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
-from knowledge.ingest.sections import Line
+from knowledge.ingest.sections import CLOSING, Line
 
 _DUTY_HEADING = re.compile(r"职责|任务|职能")
 _NOT_DUTY = re.compile(r"机构|办公室|组成|人员|机制")
@@ -18,6 +18,8 @@ _RULE_WORDS = re.compile(
     r"|如有变动|自行调整|另行发文|每(?:周|月|季度|半年|年)[^，,。]{0,8}?(?:报告|通报|调度)"
     r"|^各[^，,。]{1,8}(?:相应|参照)成立"  # 各区相应成立…分指挥部: what the levels below are to set up
 )
+# 附件 / 某某领导小组工作规则: an annex that is the group's rules, each of its numbered items one rule of the list
+_RULES_ANNEX = re.compile(r"(工作规则|议事规则|工作制度|会议制度|工作细则)$")
 # 附件：1.某某组成人员名单: the list of the notice's annexes, which the annexes themselves follow
 _ANNEX_LIST = re.compile(r"^附件\s?[:：]")
 _OFFICE = re.compile(r"办公室设在|办公室(?:常务)?(?:副)?主任由|兼任办公室|不设办公室")
@@ -27,17 +29,20 @@ def _body(lines: list[Line], start: int) -> list[Line]:
     level = lines[start].level
     out = []
     for line in lines[start + 1 :]:
-        if (line.level and line.level <= level) or (
-            line.section.startswith("附件") and line.section != lines[start].section
-        ):
+        if (line.level and line.level <= level) or line.annex != lines[start].annex:
             break  # the annex is not part of the notice's last heading
         out.append(line)
     return out
 
 
 def _item(line: Line) -> str | None:
-    """The own heading a numbered item opens with (信息例会制度 of （二）信息例会制度。每2个月…), if it has one."""
-    if line.level < 2 or not line.body.startswith(line.heading) or not line.body[len(line.heading) :].startswith("。"):
+    """The own heading a numbered item opens with (信息例会制度 of （二）信息例会制度。每2个月…), if it has one; an
+    annex's first-level headings are items too (附件 某某工作规则 一、全体会议。…)."""
+    if line.level < (1 if line.annex else 2):
+        return None
+    if not line.body.startswith(line.heading) or not line.body[len(line.heading) :].startswith("。"):
+        return None
+    if CLOSING.match(line.heading):  # （四）本通知自印发之日起施行。…: the notice's closing, a sentence
         return None
     return line.heading if 2 <= len(line.heading) <= 16 and not re.search(r"[,，、;；]", line.heading) else None
 
@@ -206,6 +211,7 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
             in_rules.setdefault(i, line.heading)
             for j in range(i + 1, i + 1 + len(_body(lines, i))):
                 in_rules.setdefault(j, line.heading)
+    in_rules |= _rules_annexes(lines)
     seen: set[str] = set()
     # the signature's issuer (南江省某某厅 above the date) is no rule, whatever its name ends with
     signed = {f["value"] for f in draft.document if f["id"] == "issuer" and f["section"] == "落款"}
@@ -244,6 +250,23 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
                 entry = {"id": f"r{len(draft.requirements) + 1}", "section": line.section, "quote": sentence}
                 draft.requirements.append(entry)
     _cut_short(draft, lines)
+
+
+def _rules_annexes(lines: list[Line]) -> dict[int, str]:
+    """The lines of an annex titled as rules (附件 / 云湖区某某领导小组工作规则 / 为规范…，制定本规则。/ 一、全体会议。…),
+    from its first numbered item on, with the title's word for them (工作规则) as their list's heading; the title
+    and the preamble before the items are no rule."""
+    found: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if line.text.replace(" ", "") != line.annex or i + 1 >= len(lines) or lines[i + 1].level:
+            continue  # 附件 / 附件2 alone on its line, its title after it
+        m = _RULES_ANNEX.search(lines[i + 1].text.replace(" ", ""))
+        if m is None:
+            continue
+        own = [j for j in range(i + 2, len(lines)) if lines[j].annex == line.annex]
+        first = next((j for j in own if lines[j].level), None)
+        found |= {j: m.group(1) for j in own if first is not None and j >= first}
+    return found
 
 
 def _cut_short(draft: Draft, lines: list[Line]) -> None:

@@ -15,9 +15,12 @@ _LEVELS = (
 
 
 _ANNEX = re.compile(r"^附件\s*\d{0,2}$")
+_ANNEX_OF = re.compile(r"^附件\d{0,2}")
 # 此前有关文件与本通知不一致的，以本通知为准。 / 本通知自印发之日起施行。 / 特此通知。: the notice's own closing words,
 # which stand after its last numbered item but are no part of it
-_CLOSING = re.compile(r"^(?:[^。]{0,30}以本通知为准|本通知自[^。]{2,20}(?:施行|执行)|特此通知)。?$")
+CLOSING = re.compile(r"^(?:[^。]{0,30}以本通知为准|本通知自[^。]{2,20}(?:施行|执行)|特此通知)。?$")
+# 附件：某某联络员名单 / 附件：1.…: the list of the notice's annexes, after its last item but no part of it
+_ANNEX_LIST = re.compile(r"^附件\s*\d{0,2}\s*[:：]")
 
 
 @dataclass(frozen=True)
@@ -28,10 +31,17 @@ class Line:
     level: int = 0  # 0: not a heading; 1: 一、 / 第N条; 2: （一）; 3: 1.
     heading: str = ""  # the heading's own words, up to its first 。 (empty for a plain line)
 
+    @property
+    def annex(self) -> str:
+        """The annex the line stands in (附件, 附件2), empty in the notice's own text."""
+        m = _ANNEX_OF.match(self.section)
+        return m.group(0) if m else ""
+
 
 def split_sections(text: str) -> list[Line]:
     lines: list[Line] = []
     path: list[str] = []
+    annex = ""  # 附件 / 附件1 the lines stand in: its headings are the annex's (附件一), not the notice's own 一、
     article = False
     for raw in text.split("\n"):
         raw = raw.strip()
@@ -45,8 +55,8 @@ def split_sections(text: str) -> list[Line]:
                 article = raw.startswith("第") and raw[1 : 1 + len(number)] == number
                 break
         if _ANNEX.match(raw):  # 附件 / 附件1: what follows is the annex, numbered afresh
-            path, article = [raw.replace(" ", "")], False
-            lines.append(Line(raw, raw, path[0]))
+            annex, path, article = raw.replace(" ", ""), [], False
+            lines.append(Line(raw, raw, annex))
             continue
         if level:
             label = f"第{number}条" if article else {1: number, 2: f"（{number}）", 3: f"{number}."}[level]
@@ -54,9 +64,9 @@ def split_sections(text: str) -> list[Line]:
             while len(path) < level:
                 path.insert(len(path) - 1, "")
             heading = re.split(r"[。:：]", body, maxsplit=1)[0]
-            lines.append(Line(raw, body, "".join(path), level, heading))
-        elif _CLOSING.match(raw) and len([p for p in path if p]) >= 2:
+            lines.append(Line(raw, body, annex + "".join(path), level, heading))
+        elif (CLOSING.match(raw) and len([p for p in [annex, *path] if p]) >= 2) or (_ANNEX_LIST.match(raw) and path):
             lines.append(Line(raw, raw, "正文"))  # after 四、 / 5. …: the notice's closing, cited as its body's
         else:
-            lines.append(Line(raw, raw, "".join(path) or "正文"))
+            lines.append(Line(raw, raw, annex + "".join(path) or "正文"))
     return lines
