@@ -49,6 +49,7 @@ _UNIT_SUFFIXES = (
     ("委员会", ("委员会", "委"), ("委",)),
     ("研究院", ("研究院",), ("院",)),
     ("总队", ("总队",), ("总队",)),
+    ("大队", ("大队",), ("大队",)),
     ("支队", ("支队",), ("支队",)),
     ("总局", ("总局", "局"), ("局",)),
     ("学院", ("学院",), ("院",)),
@@ -82,7 +83,14 @@ def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
     for unit in kb.units.values():
         if unit.umbrella:
             continue
-        for form in dict.fromkeys(unit_forms(unit.name)):
+        # 国网青峰县供电公司 → 供电公司: what follows a place inside the name (not at its head: 重庆市税务局)
+        inner = [
+            unit.name[found + len(place) + 1 :]
+            for place in places
+            if (found := unit.name.find(place)) > 0
+            and unit.name[found + len(place) : found + len(place) + 1] in _LEVELS
+        ]
+        for form in dict.fromkeys([*unit_forms(unit.name), *(f for f in inner if len(f) > _WORD)]):
             if any(form == place + side for place in places for side in _SIDES):
                 continue  # 重庆这边 (of 重庆银保监局): the place itself, no unit of it
             if form in OFFICE_WORDS:

@@ -355,7 +355,15 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
             sentences.append(f"{group.name}办公室设在{unit.name}")
         elif role.kind is RoleKind.OTHER and role.label:  # 第四片区 包含社区（村）: a place of the notice's own
             sentences.append(f"{group.name}{role.label}：{unit.name}")
-    facts = tuple(dict.fromkeys(r.fact for r in kb.roles_of(unit_id)))
+    posts = [
+        p
+        for p in kb.people.values()
+        if p.post and (p.name.startswith(unit.name) or any(t.unit == unit_id for t in p.titles))
+    ]
+    held = [(p, r) for p in posts for r in kb.roles_of(p.id) if r.label]
+    if sentences:  # 县消防救援大队: a member unit whose 大队长, named by post, is a 副指挥长 too
+        sentences += [f"{kb.groups[r.group].name}{r.label}由{p.name}担任" for p, r in held]
+    facts = tuple(dict.fromkeys([*(r.fact for r in kb.roles_of(unit_id)), *(r.fact for _, r in held)]))
     if not sentences:
         holders = [p for p in kb.people.values() if any(t.unit == unit_id for t in p.titles)]
         if not holders:
