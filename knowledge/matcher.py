@@ -170,14 +170,23 @@ class EntityMatcher:
         self._long_by_end: dict[str, list[int]] = {}  # the long names' places in _long by their last character
         for number, (surface, _) in enumerate(self._long):
             self._long_by_end.setdefault(surface[-1], []).append(number)
+        # each long name's characters, and whether it has each once (then sharing is a set intersection)
+        self._long_characters = [(frozenset(s), len(set(s)) == len(s)) for s, _ in self._long]
+        # partial_ratio is 2 * (characters in common) / (the shorter's length + its window's), the window no
+        # longer than the common characters: reaching the floor f takes f / (2 - f) of the shorter in common
+        floor = config.fuzzy_floor / 100
+        self._share_needed = floor / (2 - floor) - 1e-6
         # Three-character names of people and groups by the character that must be right (the surname,
         # the final 组). Units are left out: one character apart they are often another real unit
         # (民政局, 财政局).
-        self._three: dict[tuple[int, str], list[tuple[str, Entity]]] = {}
-        for surface, (entity, title) in self.surfaces.items():
+        # Each under its two other forms with one character unknown (张德\0, 张\0宽), people before groups.
+        self._three: dict[str, list[tuple[tuple[int, int], str, Entity]]] = {}
+        for order, (surface, (entity, title)) in enumerate(self.surfaces.items()):
             if len(surface) == 3 and not title and entity.kind is not EntityKind.UNIT and surface not in derived_forms:
                 keep = 0 if entity.kind is EntityKind.PERSON else 2
-                self._three.setdefault((keep, surface[keep]), []).append((surface, entity))
+                for unknown in (i for i in range(3) if i != keep):
+                    form = surface[:unknown] + "\0" + surface[unknown + 1 :]
+                    self._three.setdefault(form, []).append(((keep, order), surface, entity))
 
     def stem_of(self, text: str) -> Entity | None:
         """The entity a short form stands for when typed alone (双创 for 激励创业创新组), if any."""
@@ -271,16 +280,20 @@ class EntityMatcher:
         法冶组 → 法治组). A person's surname and a group's final 组 must be right: those are what
         people get right, and what tells one name from another."""
         found: dict[tuple[int, int], list[Entity]] = {}
+        three = self._three
         for start in range(len(text) - 2):
-            if (0, text[start]) not in self._three and (2, text[start + 2]) not in self._three:
-                continue  # (most windows: no name starts or ends like them)
-            window = text[start : start + 3]
-            candidates = self._three.get((0, window[0]), []) + self._three.get((2, window[2]), [])
+            a, b, c = text[start : start + 3]
+            candidates = [
+                *three.get(f"{a}{b}\0", ()),
+                *three.get(f"{a}\0{c}", ()),
+                *three.get(f"\0{b}{c}", ()),
+            ]  # (most windows: none)
+            window = a + b + c
             if not candidates or "|" in window or not all(map(is_cjk, window)):
                 continue
-            for surface, entity in candidates:
-                if sum(a == b for a, b in zip(window, surface, strict=True)) == 2:
-                    found.setdefault((start, 3), []).append(entity)
+            alike = sorted((order, entity) for order, surface, entity in candidates if surface != window)
+            if alike:
+                found[(start, 3)] = [entity for _, entity in alike]
         mentions = []
         taken = [False] * len(text)
         for (start, size), entities in sorted(found.items()):
@@ -290,13 +303,26 @@ class EntityMatcher:
                 mentions.append(Mention(unique[0], start, start + size, 85.0, rivals=tuple(unique[1:])))
         return mentions
 
+    def _may_reach_floor(self, number: int, text: str, characters: set[str]) -> bool:
+        """Whether the long name ``number`` shares enough characters with ``text`` for its partial ratio to
+        reach the floor (a bound: those that may are still compared)."""
+        name = self._long[number][0]
+        own, once = self._long_characters[number]
+        shared = len(own & characters) if once else sum(ch in characters for ch in name)
+        return shared >= self._share_needed * min(len(text), len(name))
+
     def _by_spelling(self, text: str) -> list[Mention]:
         """Long names and aliases that nearly occur (a character missing, swapped or wrong)."""
         if sum(map(is_cjk, text)) < _FUZZY_MIN_LENGTH - 1:
             return []
         best: dict[Entity, Mention] = {}
-        # Only names whose last character the question has can match (see below): compare those.
-        choices = [self._long[i] for i in sorted(i for ch in set(text) for i in self._long_by_end.get(ch, ()))]
+        # Only names whose last character the question has can match (see below), and only those sharing
+        # enough characters with it to reach the floor: compare those.
+        characters = set(text)
+        numbers = sorted(i for ch in characters for i in self._long_by_end.get(ch, ()))
+        choices = [self._long[i] for i in numbers if self._may_reach_floor(i, text, characters)]
+        if not choices:
+            return []
         near = process.extract(
             text, [c[0] for c in choices], scorer=fuzz.partial_ratio, score_cutoff=self.config.fuzzy_floor, limit=None
         )
