@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.matcher import Entity, EntityKind
 
 UNSTATED = "通知原文未载明"
+TURNS_KEPT = 12  # questions of a chat remembered by their place (第一个问题 / 第二题里那个人)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Context:
     notice: str = ""  # the notice the conversation is about, where several are loaded
     claim: str = ""
     cited: tuple[str, ...] = ()  # the facts the answer cited (原文怎么说的 / 在第几部分 / 你确定吗 ask of them)
+    turns: tuple[Context, ...] = ()  # the chat's questions so far, each as its answer left it (第一个问题说的那个)
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-able form, for state kept outside the process (the bot's persisted chat context)."""
@@ -55,6 +57,7 @@ class Context:
             "carried": self.carried,
             "notice": self.notice,
             "claim": self.claim,
+            "turns": [turn.to_dict() for turn in self.turns],
         }
 
     @classmethod
@@ -72,7 +75,25 @@ class Context:
             return cls()
         notice, claim = str(data.get("notice", "")), str(data.get("claim", ""))
         carried = bool(data.get("carried", False))
-        return cls(entities, mentioned, earlier=earlier, carried=carried, notice=notice, claim=claim, **lists)
+        turns = data.get("turns", ())
+        kept = tuple(cls.from_dict(turn) for turn in turns) if isinstance(turns, list) else ()
+        return cls(
+            entities, mentioned, earlier=earlier, carried=carried, notice=notice, claim=claim, turns=kept, **lists
+        )
+
+    def after(self, answer: Answer) -> Context:
+        """The context an answer leaves, with this chat's questions so far and the answer's own as the last
+        (a declined question counts as one, about nothing); the first ``TURNS_KEPT`` are kept."""
+        own = answer.context if answer.answered else Context()
+        turn = replace(own, turns=(), earlier=())
+        return replace(answer.context, turns=(*self.turns, turn)[:TURNS_KEPT])
+
+    def at_turn(self, number: int) -> Context | None:
+        """The context as the chat's ``number``-th question (from 1) left it, the questions kept; None
+        when the chat has had fewer."""
+        if not 0 < number <= len(self.turns):
+            return None
+        return replace(self.turns[number - 1], turns=self.turns, notice=self.notice)
 
     def back(self, first: bool, kind: EntityKind | None) -> Context:
         """The context as it was about an earlier subject (回到前面那个组: the latest before this one of that

@@ -32,7 +32,7 @@ from knowledge.lexicon import (
 )
 from knowledge.loader import BUNDLED, DATA_DIR, load_knowledge
 from knowledge.matcher import Entity, EntityKind, EntityMatcher, MatcherConfig, Mention
-from knowledge.message import MessageReader, Piece
+from knowledge.message import TRUE_FALSE, MessageReader, Piece
 from knowledge.normalize import normalize
 from knowledge.pinyin_input import PinyinReader
 from knowledge.policy import POLICY
@@ -40,7 +40,7 @@ from knowledge.resolve import CONTEXT_CUES, subjects
 from knowledge.retrieval import ClauseIndex
 from knowledge.segment import build_segmenter
 from knowledge.spelling import Speller, known_pairs, notice_terms, quoted_terms
-from knowledge.tools import PEOPLE_COUNTED, EngineConfig, Tools
+from knowledge.tools import PEOPLE_COUNTED, EngineConfig, Tools, numeral
 from knowledge.turn import Turn
 from knowledge.understand import Query, QueryReader
 from knowledge.wording import load_wording
@@ -51,8 +51,6 @@ _LOGGER = logging.getLogger(__name__)
 _CLAIM = re.compile(r"[?？]\s*$")
 # 简易注销改革记得是商事组放权方面的: a fact half remembered, said to be checked
 _RECALLED = re.compile(r"记得|没记错的话|印象中|印象里|我印象")
-# a statement set as a true-or-false item (判断：…（对/错） / …，是否正确): a claim, read without the marks
-_TRUE_FALSE = re.compile(r"^判断题?[:：]?|[（(]\s*(?:对|正确|是)\s*[/／、或]\s*(?:错|错误|否)\s*[）)]|[,，]?是否正确")
 _QUOTED_CLAIM = re.compile(r"[“\"「『]([^”\"」』]{4,80})[”\"」』]")
 _CHECKED = re.compile(r"对吗|对不对|准确吗|准不准|没错吧|是这样吗|正确吗|有依据吗|属实吗|没写错吧|写得对吗")
 _QUOTE_MARKS = re.compile(r"[\s，,、。；;：:“”\"]")  # what a quoted claim is compared without
@@ -71,6 +69,14 @@ _BACK = re.compile(
     r"|(?:再说一遍|再讲一遍)?(?:刚才|之前|前面)?(第一个问的|最开始问的|一开始问的|最早问的|最先问的|刚才第一个))[^，,。？?]*"
 )  # 回到刚才那个组 / 第一个问的那个，… / 再说一遍刚才第一个: the chat as it was about that subject
 _EARLIER = 8  # earlier subjects kept
+# 刚才第一个问的那个单位 / 第一个问题说的那个内容 / 第二题里那个人 / 第一问那段原文: a question of the chat by its place,
+# and what it was about (said as a pronoun of that kind, or left out where it names no kind)
+_TURN_BACK = re.compile(
+    r"(?:刚才|前面|之前|上面|我)?(?:第([一二三四五六七八九十\d])个?(?:问题|问|题)|第([一二三四五六七八九十\d])个问的"
+    r"|(?:最开始|一开始|最早|最先|开头)问的)(?:里面|里头|里|中|当中|说的|问的|提到的|讲的)?的?(?:那个|那位|那段|这个|那)?"
+    r"(单位|部门|组|人|内容|事)?"
+)
+_TURN_PRONOUNS = {"单位": "这个单位", "部门": "这个单位", "组": "这个组", "人": "这个人"}
 _KIND_WORDS = ("领导小组", "小组", "组")  # a group's name ends in one, which a search-box query leaves off
 _ITEM_WORD = 8  # characters of a rule's heading read as one word (主任办公会议, not a sentence heading it)
 _MAX_QUESTIONS = 5  # answered in one message; the rest would drown them
@@ -93,6 +99,20 @@ def _list_to_pick(shown: tuple[str, ...], before: tuple[str, ...]) -> tuple[str,
     """What an answer lists, or the list before it where it names some of that list (第二个组呢 / 第三个呢):
     the list to pick from stays."""
     return before if shown and len(shown) < len(before) and set(shown) < set(before) else shown
+
+
+def _turn_asked(question: str, context: Context | None) -> tuple[str, Context | None]:
+    """A question that points at an earlier one by its place (刚才第一个问的那个单位一共在几个组), asked in the
+    context that question left, its subject said as a pronoun (这个单位一共在几个组)."""
+    found = _TURN_BACK.search(question) if context is not None else None
+    if found is None or context is None:
+        return question, context
+    number = found.group(1) or found.group(2)
+    then = context.at_turn(numeral(number) if number else 1)
+    if then is None:
+        return question, context
+    said = _TURN_PRONOUNS.get(found.group(3) or "", "")
+    return question[: found.start()] + said + question[found.end() :], then
 
 
 def _each_told(ambiguous: Mention, query: Query) -> bool:
@@ -193,15 +213,17 @@ class Engine:
         The answer's context is the one to keep for the next question, declined or not. Never raises:
         a failure while answering is logged and becomes an apology for that question."""
         self.reader.forget()
+        chat = context or Context()
         try:
+            asked, context = _turn_asked(question.strip(), context)
             # 回到第一个，它负责什么: the first of those listed, asked at once (第一个负责什么)
-            asked = _BACK_TO_ORDINAL.sub(r"\1", question.strip()) if context is not None else question
+            asked = _BACK_TO_ORDINAL.sub(r"\1", asked) if context is not None else asked
             answer = replace(self._ask(asked, context), question=question)
-            return self._quoted(self._checked_quote(answer, question), question)
+            answer = self._quoted(self._checked_quote(answer, question), question)
         except Exception:  # one question's bug must not end the chat, the batch or the bot
             _LOGGER.exception("answering failed")
-            apology = self.tools.decline(question, self.tools.say("apology"), prefix_only=True)
-            return replace(apology, context=context or Context())
+            answer = replace(self.tools.decline(question, self.tools.say("apology"), prefix_only=True), context=chat)
+        return replace(answer, context=chat.after(answer))
 
     def _ask(self, question: str, context: Context | None) -> Answer:
         back = _BACK.match(question.strip())
@@ -262,8 +284,8 @@ class Engine:
         if not text:
             return tools.decline(question, tools.say("ask_for_question"))
         text = self._replayed(text, context) or text  # 唐英瑜是市科技局局长吗 → 那许洪斌是吗: the claim, of him
-        true_false = _TRUE_FALSE.search(text) is not None
-        text = _TRUE_FALSE.sub("", text).strip() if true_false else text
+        true_false = TRUE_FALSE.search(text) is not None
+        text = TRUE_FALSE.sub("", text).strip() if true_false else text
         query = self.reader.read(text)
         claimed = true_false or _CLAIM.search(question) is not None or _RECALLED.search(text) is not None
         if claimed and _CLAIM_VERB.search(text) and not self.message.asks(text, query):
@@ -435,6 +457,8 @@ class Engine:
             self._listed_groups(answer.text), previous.listed_groups if previous is not None else ()
         )
         units = _list_to_pick(self._units_listed(answer.text), previous.units if previous is not None else ())
+        if previous is not None and query.has(Cue.YES_NO) and len(previous.units) > 1:
+            units = previous.units  # 商事组副组长单位 → 有市公安局吗（是）→ 最后那个是哪个单位: the list checked stays
         mentioned = query.entities
         asked = previous.mentioned if previous is not None else ()
         if not mentioned and set(answer.context.entities) < set(asked):

@@ -64,8 +64,45 @@ _BACK = re.compile(
     r"这些|这种|这类|这事|这个事|这方面|这块|上述|以上|这句|这个说法|这种说法|这么写|这样写"
 )  # what the story before told of
 _TAKEN_BACK = re.compile(r"^\s*(?:不是|不对)[^，,。？?]{1,12}[，,]\s*(?=我是说|我说的是|我问的是|我想问的是|是)")
-_OPTIONS = re.compile(r"[?？]\s*(?=[A-Fa-f]\s*[.．、:：])")  # a question mark before lettered options
+# a statement set as a true-or-false item (判断：…（对/错） / …，是否正确 / …。判断对错): a claim, read without the marks
+TRUE_FALSE = re.compile(
+    r"^判断题?[:：]?|[（(]\s*(?:对|正确|是)\s*[/／、或]\s*(?:错|错误|否)\s*[）)]|[,，]?是否正确"
+    r"|[，,。.]?\s*(?:请)?(?:判断(?:对错|正误|真假)|对还是错|是对是错)[。.？?！!]*$"
+)
+# 我们区的督查组组长一般是区政府办主任，市里的…: what the asker says of their own government, before a question of
+# the notice's, tells how they compare and asks nothing (但 我们区县要不要参照市里…: their own is asked)
+_OURS_TOLD = re.compile(
+    r"^[^。？?]*?(?:我们|咱们|我|咱)[^，,。？?]{0,6}?(?:区县|区|县|乡镇|镇|街道|乡)[^。？?]*?[，,。；;]\s*"
+    r"(?=[^，,。？?]*?(?:市|省)(?:里|级|一级|上|政府|这边|那边))"
+)
+_OURS_ASKED = re.compile(r"要不要|该不该|需不需要|应不应该|是否要|是不是也要|也要|也得|也该|参照|(?:我们|咱们|咱)")
+# 下一题：… / 再来一题：… / 第三题：…: an item of a quiz, introduced
+_ITEM_FRAME = re.compile(r"^(?:下一题|再来一题|再来一个|第[一二三四五六七八九十\d]{1,2}题)[：:，,]\s*")
+# a lettered option of a quiz item (A.唐良智 / B、法治组 / C市公安局), and how such an item is introduced
+_OPTION = re.compile(r"(?<![A-Za-z])([A-F])\s*[.．、:：)）]?\s*(?=[\u4e00-\u9fff“\"])")
+_QUIZ_FRAME = re.compile(r"^(?:下一题|再来一题|再问|考试|考题|考卷)?[：:，,\s]*(?:单选题?|多选题?|选择题?)[：:，,\s]*")
+_BLANK = re.compile(r"[（(]\s*[）)]|_{2,}")
 _MAX_CLAUSES = 12  # of one sentence, the last ones: a question comes at the end of what frames it
+
+
+def lettered_options(message: str) -> str:
+    """A quiz item with lettered options (选择题：协调小组组长是（ ）A.吴存荣 B.唐良智 …) as one question: its stem,
+    the blank as 哪个, then the options, each with its letter (A.吴存荣 B.唐良智), so no separator splits them off;
+    any other message as it is."""
+    markers = list(_OPTION.finditer(message))
+    start = next((i for i, m in enumerate(markers) if m.group(1) == "A"), None)
+    if start is None:
+        return message
+    run = [markers[start]]
+    for marker in markers[start + 1 :]:
+        if ord(marker.group(1)) == ord(run[-1].group(1)) + 1:
+            run.append(marker)
+    if len(run) < 2:
+        return message
+    stem = _BLANK.sub("哪个", _QUIZ_FRAME.sub("", message[: run[0].start()])).rstrip("？?：:，,。 \t")
+    ends = [m.start() for m in run[1:]] + [len(message)]
+    options = [f"{m.group(1)}.{message[m.end() : end].strip(' ，,、;；。')}" for m, end in zip(run, ends, strict=True)]
+    return f"{stem} {' '.join(options)}"
 
 
 @dataclass(frozen=True)
@@ -111,11 +148,20 @@ class MessageReader:
         message = without_emoticons(message)
         if len(message) > cap:
             message = message[: cap // 2] + "。" + message[-cap // 2 :]
+        message = lettered_options(_ITEM_FRAME.sub("", message))
+        told = _OURS_TOLD.match(message)
+        if told is not None and not _OURS_ASKED.search(message, told.end()):
+            # 我们区的督查组组长一般是区政府办主任，市里的督查组是谁牵头: the notice's, asked of what it names (but 市里
+            # 是谁 names nothing: the told clause says what is asked, its words read with it)
+            rest = message[told.end() :]
+            if self.read(self.read_form(rest)).mentions:
+                message = rest
+        if TRUE_FALSE.search(message):  # 判断：许洪斌是市市场监管局局长。: one statement to judge
+            return [Piece(message)]
         if not _BREAKS.search(message) and not _SPACE.search(message) and len(self._run_on(message)) == 1:
             return [Piece(message)] if message.strip() else []
         if DOUBT.match(message.strip()):  # 你确定吗，不是张德宽？: one doubt of the answer before, the name offered
             return [Piece(message)]
-        message = _OPTIONS.sub(" ", message)  # 以下哪个不是…？A.… B.…: the options belong to the question
         message = _TAKEN_BACK.sub("", message)  # 不是海关，我说的是银保监局: what is taken back is not asked
         pieces: list[tuple[Piece, bool]] = []
         for sentence in _SENTENCE_END.split(message):

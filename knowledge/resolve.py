@@ -34,6 +34,10 @@ RELATION_CUES = frozenset(
 # Facets a group has and a person or unit does not: asked of a person, they mean the person's groups.
 _GROUP_FACETS = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.DUTY, Cue.COMMON)
 _KIND_CUES = frozenset({Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS, Cue.ALL_GROUPS})
+_PLACE_ROLES = {  # a place asked, and the roles that hold it
+    Cue.LEADER: (RoleKind.LEADER, RoleKind.LEADER_UNIT),
+    Cue.DEPUTY: (RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT),
+}
 # What the context keeps of a question: its relation, and the kind of group a list was of.
 # (WHEN / QUANTITY: 全体会议多久开 → 专题会议呢; FORMER / ADDED: 邹志远顶的是谁 → 那彭涛呢)
 CONTEXT_CUES = (
@@ -65,8 +69,8 @@ _FOLLOW_UP_CUES = (
     Cue.COMPARE,  # 哪个多, after two groups' deputy units
 )
 _ORDINAL = re.compile(r"(?:排)?第([一二三四五六七八九])(?!条|项|点|部分)(?:个|位|名|的)?")
-_FIRST_ONE = re.compile(r"前者|头一个|第一个")
-_LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那")
+_FIRST_ONE = re.compile(r"前者|头一个|第一个|前面那位|前一位|前面那个人")
+_LAST_ONE = re.compile(r"后者|最后(?:那|一)(?:个|位)|最后那|后面那位|后一位|后面那个人")
 ORDINAL_ANY = re.compile(  # one (or several) picked from a list
     r"第[一二三四五六七八九]|前者|后者|最后|前(?:面)?[两二三四五六七八九]个|后(?:面)?[两二三四五六七八九]个|剩下|其余"
 )
@@ -398,6 +402,16 @@ def _follow_up(
         query = replace(query, cues=(query.cues - {Cue.COMMON}) | {Cue.BOTH})
         return _with_relation(query, context), tuple(dict.fromkeys((*entities, *context_groups)))
     own_kind = bool(query.cues & _KIND_CUES)
+    holder = [e for e in context.entities if e.kind is not EntityKind.GROUP]
+    if (
+        not entities
+        and query.cues == {Cue.ALL_GROUPS, Cue.COUNT}
+        and not (query.content or query.unknown or query.about_document)
+        and len(holder) == 1
+        and len(context.listed_groups) > 1
+    ):
+        # 罗蔺兼任哪些组的组长 → 一共几个组: the groups just listed for him, counted, not every group
+        return replace(query, cues=frozenset({Cue.COUNT})), tuple(holder)
     rest = _SEVERAL.search(query.text)
     if own_kind and not entities and rest and rest.group(5):
         # 精简组和激励组的组长 → 那另外两个专题组呢: the groups of that kind not asked about yet
@@ -530,9 +544,15 @@ def _follow_up(
     picked = _picked(tools, query, context)
     if picked:  # 第一个是什么职务 / 排第二的那个组长 / 后者 / 那另一位呢 / 后面两个: of those listed before
         inherited = picked
-    elif pronoun is EntityKind.GROUP and query.has(Cue.ROLES) and not query.has(Cue.WHICH_GROUP, *_GROUP_FACETS):
+    elif (
+        pronoun is EntityKind.GROUP
+        and query.has(Cue.ROLES)
+        and not query.has(Cue.WHICH_GROUP, *_GROUP_FACETS)
+        and not query.asks_person
+    ):
         # 市发展改革委参加了哪些组 → 它在这些组里是什么角色: the role is the holder's, not the groups'
-        inherited = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP) or inherited
+        holders = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP)
+        inherited, holder_asked = holders or inherited, bool(holders)
     elif pronoun is EntityKind.GROUP and query.has(Cue.WHICH_GROUP) and bare_pronoun(query.text) == "它":
         # 市市场监管局也是商事组的副组长单位吗 → 那它是哪些组的副组长单位: 它 is what groups are asked of
         holders = tuple(e for e in context.entities if e.kind is not EntityKind.GROUP)
@@ -820,7 +840,12 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None, one: bo
         # 市教委是哪个组的副组长单位 → 这个组…: the groups the answer cited (唐英瑜是干啥的 → 这个组: the group she
         # leads, not the 协调小组 she is a member of by its rule)
         cited = [g for g in context.groups if g in tools.kb.groups]
-        return tuple(Entity(EntityKind.GROUP, g) for g in [g for g in cited if not tools.kb.is_top(g)] or cited)
+        cited = [g for g in cited if not tools.kb.is_top(g)] or cited
+        # 他那个单位在哪个专题组当副组长 → 这个组: the groups it holds the place asked in, not all it was cited in
+        places = {kind for cue, kinds in _PLACE_ROLES.items() if cue.value in context.relation for kind in kinds}
+        holders = [e.id for e in context.entities if e.kind is not EntityKind.GROUP]
+        held = {r.group for h in holders for r in tools.kb.roles_of(h) if r.kind in places}
+        return tuple(Entity(EntityKind.GROUP, g) for g in [g for g in cited if g in held] or cited)
     for found in (context.entities, context.mentioned):
         same = tuple(e for e in found if e.kind is pronoun)
         umbrella = all(tools.kb.is_top(e.id) for e in same if e.kind is EntityKind.GROUP)

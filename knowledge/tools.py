@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from knowledge import describe
 from knowledge.answer import Answer, Citation, Context
 from knowledge.describe import Part
-from knowledge.facts import Aspect, FactKind, Group, Holding, Knowledge, Role, Tier, tier_of
+from knowledge.facts import Aspect, Fact, FactKind, Group, Holding, Knowledge, Role, Tier, tier_of
 from knowledge.lexicon import Cue, Lexicon, place_stem
 from knowledge.loader import aspect_fact_id
 from knowledge.matcher import Entity, EntityKind, mask
@@ -400,6 +400,12 @@ class Tools:
         if not words or deputies is None or words[0] == deputies.role or tier_of(words[0]) is not Tier.DEPUTY:
             return ()
         return tuple(h for h in group.roles if h.role == words[0] and not h.unstated)
+
+    def quoted(self, facts: Iterable[Fact]) -> list[str]:
+        """Facts in the notice's words, those with a section first, each headed by it (通知一（二）：“…”)."""
+        facts = list(facts)
+        said = [self.say("answer_cited", section=f.section, quote=f.quote) for f in facts if f.section]
+        return said + [self.say("quote_of", quote=f.quote) for f in facts if not f.section]
 
     def whole_fact(self, fact_id: str) -> Part:
         """The whole duty or requirement a clause belongs to (综合组除日常工作外还有哪些职责)."""

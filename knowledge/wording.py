@@ -125,6 +125,7 @@ KEYS = frozenset(
         "choice_none",
         "choice_none_not",
         "place_held_by",
+        "topic_owner",
         "no_group_by_title",
         "people_of_unit",
         "nobody_of",

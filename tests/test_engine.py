@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from knowledge.answer import UNSTATED
+from knowledge.answer import UNSTATED, Context
 from knowledge.engine import Engine
 from knowledge.loader import KnowledgeError
 from knowledge.matcher import Entity, EntityKind
@@ -164,7 +166,20 @@ def test_a_declined_question_about_a_known_person_keeps_the_person_for_the_next(
     assert follow_up.answered and "市政府副秘书长" in follow_up.text
 
 
+def test_a_question_of_the_chat_is_found_by_its_place_after_the_context_is_stored(engine: Engine) -> None:
+    # the bot keeps a chat's context as JSON between messages: 第一个问的 must survive that
+    context = Context()
+    for question in ("市公安局是深化商事制度改革组的副组长单位吗", "法治组组长是谁", "今天天气怎么样"):
+        context = Context.from_dict(json.loads(json.dumps(engine.ask(question, context).context.to_dict())))
+    back = engine.ask("刚才第一个问的那个单位一共在几个组", context)
+    assert "市公安局" in back.text and "深化商事制度改革组" in back.text and "张德宽" not in back.text
+    third = engine.ask("第三个问题里那个组组长是谁", context)  # the third was declined: about nothing
+    assert "张德宽" not in third.text
+
+
 def test_a_declined_question_about_nothing_keeps_the_context_before(engine: Engine) -> None:
     first = engine.ask("法治组组长是谁")
     chatter = engine.ask("今天天气怎么样", first.context)
-    assert chatter.context == first.context
+    # the subject stays; the chat's questions, counted for 第二个问题, grow by the declined one
+    assert replace(chatter.context, turns=()) == replace(first.context, turns=())
+    assert len(chatter.context.turns) == len(first.context.turns) + 1

@@ -8,7 +8,7 @@ import re
 
 from knowledge.answer import Answer
 from knowledge.describe import Part
-from knowledge.facts import Fact, FactKind
+from knowledge.facts import FactKind
 from knowledge.matcher import EntityKind
 from knowledge.tools import Tools
 from knowledge.turn import Turn
@@ -24,7 +24,8 @@ _QUOTE = re.compile(
     rf"(?:原文|原话|原句|原文表述)(?:是|呢|给我|发我|看看)?(?:怎么|咋|如何)?(?:说|写|表述)?(?:的|得)?(?:是什么)?{_END}$"
 )
 _WHERE = re.compile(
-    rf"^(?:那|这|这段|这句|这条|这个|这句话|这段话|它|上面这|刚才这|刚才说的)?(?:是|出自|在|来自|写在|见于)?(?:通知)?(?:的)?"
+    rf"^(?:那|这|这段|那段|这句|那句|这条|这个|这句话|这段话|它|上面这|刚才这|刚才说的)?(?:原文|原话|内容|话)?"
+    rf"(?:是|出自|在|来自|写在|见于)?(?:通知)?(?:的)?"
     rf"(?:第几部分|哪部分|哪一部分|哪个部分|第几条|哪一条|哪条|哪一段|哪段|哪一节|第几段|第几项|哪一项|出处|哪里|哪儿)"
     rf"(?:的|写的|说的|规定的)?{_END}$"
 )
@@ -52,14 +53,14 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         shown = (naming or facts)[:_SHOWN]
         # (协调小组也要吗, of words that name only 各专题组和保障组: not said of it, the words shown)
         lead = tools.verdict(True) if naming else Part(tools.say("also_unstated", who=who))
-        parts = [lead, Part("\n".join(_quoted(tools, shown)), tuple(f.id for f in shown))]
+        parts = [lead, Part("\n".join(tools.quoted(shown)), tuple(f.id for f in shown))]
         return tools.answer(turn.question, parts, turn.entities, 0.8)
     if not (doubt or where or _QUOTE.match(text) or _WHY.match(text)) or not facts:
         return None
     unique = list({f.quote: f for f in facts}.values())
     # a quote inside another one shown is not repeated (组长由…担任 in (二)激励创业创新组。组长由…担任)
     shown = [f for f in unique if not any(f.quote != g.quote and f.quote in (g.quote or "") for g in unique)][:_SHOWN]
-    said = _quoted(tools, shown)
+    said = tools.quoted(shown)
     lead = ""
     if where:
         sections = "、".join(dict.fromkeys(f.section for f in shown if f.section))
@@ -70,9 +71,3 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         missing = [n for n in named if not any(n in f.quote for f in shown)]
         lead = tools.say("answer_not_other", names="、".join(missing)) if missing else tools.say("answer_confirmed")
     return tools.answer(turn.question, [Part(lead + "\n".join(said), tuple(f.id for f in shown))], turn.entities, 0.8)
-
-
-def _quoted(tools: Tools, facts: list[Fact]) -> list[str]:
-    """The facts in the notice's words, those with a section first, each headed by it."""
-    said = [tools.say("answer_cited", section=f.section, quote=f.quote) for f in facts if f.section]
-    return said + [tools.say("quote_of", quote=f.quote) for f in facts if not f.section]

@@ -12,7 +12,7 @@ from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.facts import Group, RoleKind
 from knowledge.lexicon import Cue
-from knowledge.matcher import Entity, EntityKind
+from knowledge.matcher import Entity, EntityKind, mask
 from knowledge.tools import Tools, post_fits
 from knowledge.turn import Turn
 
@@ -27,6 +27,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     titled = _by_title(turn, tools)
     if titled is not None:
         return titled
+    among = _among_groups(turn, tools)
+    if among is not None:
+        return among
     if not _CHOOSING.search(query.text) or not query.has(Cue.LEADER, Cue.DEPUTY) or query.has(Cue.YES_NO):
         return None
     named = list(dict.fromkeys(m.entity for m in query.mentions))
@@ -34,6 +37,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     holders = [e for e in named if e.kind in _HOLDERS]
     deputy = query.has(Cue.DEPUTY)
     negated = _NEGATED.search(query.text) is not None
+    chosen: list[Entity] = []
     if len(groups) == 1 and len(holders) > 1 and len({h.kind for h in holders}) == 1:
         group = tools.kb.groups[groups[0].id]
         chosen = [h for h in holders if _holds(tools, h, group, deputy) != negated]
@@ -55,7 +59,44 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         text = tools.say("choice_not" if negated else "choice_is", chosen="、".join(names), place=place)
     else:
         text = tools.say("choice_none_not" if negated else "choice_none", place=place)
-    return tools.answer(turn.question, [Part(text), facet], tuple(named), 0.85)
+    # (下列哪个不是…副组长单位 → C 市公安局 → 它是哪个组的: the one chosen)
+    return tools.answer(turn.question, [Part(text), facet], tuple(chosen) if len(chosen) == 1 else tuple(named), 0.85)
+
+
+def _among_groups(turn: Turn, tools: Tools) -> Answer | None:
+    """下列哪个不是专题组？A.… B.… / 负责“证照分离”改革的是哪个 A.… B.…: groups given as lettered options, judged by
+    their kind or by whose work the topic is; the options that fit (with 不是: those that do not) are named."""
+    query = turn.query
+    if not _CHOOSING.search(query.text) or query.has(Cue.LEADER, Cue.DEPUTY, Cue.YES_NO):
+        return None
+    groups = list(dict.fromkeys(m.entity for m in query.mentions if m.entity.kind is EntityKind.GROUP))
+    if len(groups) < 2 or len(groups) != len({m.entity for m in query.mentions}) or not _lettered(turn, groups):
+        return None
+    negated = _NEGATED.search(query.text) is not None
+    text = mask(query.text, query.mentions)
+    kinds = [kind for kind in tools.kb.kinds() if kind in text]
+    if kinds:
+        fits = {g for g in groups if tools.kb.groups[g.id].kind in kinds}
+        place, shown = "、".join(kinds), [describe.group_kind(tools.kb, tools.kb.groups[g.id]) for g in groups]
+    else:
+        hits = tools.topic_hits(query)
+        fits = {g for g in groups if g.id in {h.clause.subject for h in hits}}
+        if not fits:
+            return None
+        place, shown = tools.say("topic_owner"), tools.topic_parts(hits)
+    chosen = [g for g in groups if (g in fits) != negated]
+    names = [_option(tools, turn, g) for g in chosen]
+    if names:
+        lead = tools.say("choice_not" if negated else "choice_is", chosen="、".join(names), place=place)
+    else:
+        lead = tools.say("choice_none_not" if negated else "choice_none", place=place)
+    # (the one chosen is what 这个组 asks of next)
+    return tools.answer(turn.question, [Part(lead), *shown], tuple(chosen or groups), 0.85)
+
+
+def _lettered(turn: Turn, entities: list[Entity]) -> bool:
+    """Whether each candidate is given with an option letter before it."""
+    return all(_letter(turn, e) is not None for e in entities)
 
 
 def _by_title(turn: Turn, tools: Tools) -> Answer | None:
@@ -76,7 +117,7 @@ def _by_title(turn: Turn, tools: Tools) -> Answer | None:
     if not chosen:
         text = tools.say("choice_none", place=title)
         return tools.answer(turn.question, [Part(text), *map(tools.entity_part, people)], tuple(people), 0.85)
-    text = tools.say("choice_is", chosen="、".join(tools.name(p) for p in chosen), place=title)
+    text = tools.say("choice_is", chosen="、".join(_option(tools, turn, p) for p in chosen), place=title)
     return tools.answer(turn.question, [Part(text), *map(tools.entity_part, chosen)], tuple(chosen), 0.85)
 
 
@@ -92,7 +133,15 @@ def _place_word(holder: Entity, deputy: bool) -> str:
 
 def _option(tools: Tools, turn: Turn, entity: Entity) -> str:
     """The candidate's name, with the option letter written before it (C.市公安局 → C 市公安局)."""
-    mention = next(m for m in turn.query.mentions if m.entity == entity)
-    letter = _LETTER.search(turn.query.text[: mention.start])
+    letter = _letter(turn, entity)
     name = tools.name(entity)
-    return f"{letter.group(1).upper()} {name}" if letter else name
+    return f"{letter} {name}" if letter else name
+
+
+def _letter(turn: Turn, entity: Entity) -> str | None:
+    """The option letter written before a mention of the candidate (a title naming it earlier has none)."""
+    for mention in turn.query.mentions:
+        letter = _LETTER.search(turn.query.text[: mention.start]) if mention.entity == entity else None
+        if letter is not None:
+            return letter.group(1).upper()
+    return None

@@ -18,6 +18,14 @@ _PLACE = re.compile(
 )
 _NOT_A_PLACE = re.compile(r"[这那哪各本全每个们该此某城里中]")  # (通知里市环保委: 里 ends no place's name)
 _OUR_LEVEL = re.compile(r"(?:我们|咱们|我|咱)(?:这个|这边|那边|这里|的)?(区县|区|县|乡镇|镇|街道|乡)(?!长|委|政府办)")
+# the notice's own government, set against the asker's (我们县…，市里的呢): the level above, or the notice itself
+_NOTICES_OWN = re.compile(
+    r"(?:市|省)(?:里|级|一级|上|政府|这边|那边)|(?:这份|这个|你们的?|贵)?(?:通知|文件)(?:里|中|上)"
+)
+_OURS_ASKED = re.compile(r"(?:我们|咱们|我|咱)(?:这个|这边|那边|这里|的)?(?:区县|区|县|乡镇|镇|街道|乡)")
+_SHOULD = re.compile(
+    r"要不要|该不该|需不需要|需要不需要|应不应该|是否要|是不是也要|也要|也得|也该|参照"
+)  # what the asker's should do
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)次")
 _PLACE_REACH = 10  # characters before a group's name where its place may stand
 
@@ -25,6 +33,12 @@ _PLACE_REACH = 10  # characters before a group's name where its place may stand
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query = turn.question, turn.query
     own = tools.own_levels
+    ours = _OUR_LEVEL.search(query.text)  # 我们区县要不要也设专题组: the asker's own government, at another level
+    # 我们县的审批组组长是常务副县长，市里是谁: the asker's own told, then the notice's asked, which is answered
+    contrast = _NOTICES_OWN.search(query.text, ours.end()) if ours is not None else None
+    ours_asked = _OURS_ASKED.search(query.text, contrast.end()) if contrast is not None else None
+    if contrast is not None and ours_asked is None and not _SHOULD.search(query.text):
+        return None
     below = any(
         (level := _OTHER_LEVEL.search(query.text[: m.start]))
         and level.group(1) not in own
@@ -32,7 +46,6 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         for m in query.mentions
         if m.entity.kind is EntityKind.GROUP
     )
-    ours = _OUR_LEVEL.search(query.text)  # 我们区县要不要也设专题组: the asker's own government, at another level
     ours_other = ours is not None and ours.group(1) not in own
     if not (query.has(Cue.ELSEWHERE) or below or ours_other or _foreign_place(tools, query.text, query)):
         return None  # 各区县的放管服协调小组: not the city's group

@@ -9,7 +9,7 @@ import unicodedata
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer
 from knowledge.describe import Part
-from knowledge.facts import FactKind, Group
+from knowledge.facts import Fact, FactKind, Group
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind
 from knowledge.tools import Tools
@@ -41,6 +41,13 @@ _TITLED_HEADING = re.compile(
 _SHOWN = 6  # parts of one section quoted at most
 _SAID = (FactKind.DUTY, FactKind.ASPECT_DUTY, FactKind.COMMON_DUTY, FactKind.REQUIREMENT, FactKind.TEXT)
 _ROSTER = (FactKind.LEADER, FactKind.DEPUTIES, FactKind.MEMBERS, FactKind.ROLE)
+_FACETS = {  # the place or duty of a group a question names, and the facts that state it
+    Cue.LEADER: FactKind.LEADER,
+    Cue.DEPUTY: FactKind.DEPUTIES,
+    Cue.MEMBERS: FactKind.MEMBERS,
+    Cue.OFFICE: FactKind.OFFICE,
+    Cue.DUTY: FactKind.DUTY,
+}
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -49,6 +56,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return titled
     groups = [tools.kb.groups[e.id] for e in turn.entities if e.kind is EntityKind.GROUP]
     if groups and _WHICH_PART.search(turn.question):  # 综合组在通知的第几部分: where the notice sets it up
+        facets = _facet_facts(turn, tools, groups)
+        if facets:  # 协调小组的主要职责原文在哪一部分: where that place or duty stands, in its words
+            lead = tools.say("answer_from", sections="、".join(dict.fromkeys(f.section for f in facets if f.section)))
+            said = Part(lead + "\n".join(tools.quoted(facets)), tuple(f.id for f in facets))
+            return tools.answer(turn.question, [said], turn.entities, 0.85)
         parts = [
             Part(tools.say("section_of", name=g.name, section=g.section), (f"group.{g.id}.leader",)) for g in groups
         ]
@@ -95,6 +107,21 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     said_by_itself = all(p.text.startswith("有关要求") or UNSTATED in p.text for p in parts)
     head = [] if said_by_itself else [Part(tools.say("section_is", section=section) + "\n")]
     return tools.answer(turn.question, [*head, *parts[: _SHOWN + len(under)]], (), 0.85)
+
+
+def _facet_facts(turn: Turn, tools: Tools, groups: list[Group]) -> list[Fact]:
+    """The facts of the groups' place or duty a question asks the part of (组长 / 副组长 / 成员 / 办公室 / 职责 /
+    放权方面), those with a section; none where it asks of the group as a whole."""
+    kinds = {kind for cue, kind in _FACETS.items() if turn.query.has(cue)}
+    if turn.query.aspects:
+        kinds = {FactKind.ASPECT_DUTY}
+    ids = {g.id for g in groups}
+    aspects = set(turn.query.aspects)
+    return [
+        f
+        for f in tools.kb.facts.values()
+        if f.subject in ids and f.kind in kinds and f.section and f.quote and (not aspects or f.aspect in aspects)
+    ][:_SHOWN]
 
 
 def _title_asked(turn: Turn, tools: Tools) -> Answer | None:
