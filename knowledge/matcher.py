@@ -45,7 +45,7 @@ from pypinyin import Style, lazy_pinyin, pinyin
 _FUZZY_MIN_LENGTH = 4
 _COMMON_CHARACTER = 30  # standing in more names than this, a character does not anchor a sound match
 _STEM_GAP = "(?:[的那这个一小]|专题|保障){0,4}"
-_READINGS_LISTED = 64  # ways a name may be read, listed whole up to this many
+_READINGS_LISTED = 16  # ways a name may be read, listed whole up to this many
 
 
 class EntityKind(enum.Enum):
@@ -161,12 +161,15 @@ class EntityMatcher:
         # With them, every way the name may be read, where there are few (a window sounds like it when its
         # usual readings are one of those).
         self._by_char_and_sound: dict[tuple[str, int, str], list[tuple[int, _Heard, frozenset | None]]] = {}
+        listed: dict[str, frozenset | None] = {}  # (one set a name, whatever characters it is under)
         for ch, names in self._by_char.items():
             for order, heard_name in enumerate(names):
-                _, _, _, name_sounds, index = heard_name
+                _, surface, _, name_sounds, index = heard_name
                 side = 1 if index == 0 else -1
-                ways = math.prod(map(len, name_sounds))
-                readings = frozenset(product(*name_sounds)) if ways <= _READINGS_LISTED else None
+                if surface not in listed:
+                    ways = math.prod(map(len, name_sounds))
+                    listed[surface] = frozenset(product(*name_sounds)) if ways <= _READINGS_LISTED else None
+                readings = listed[surface]
                 for reading in name_sounds[index + side]:
                     entry = (order, heard_name, readings)
                     self._by_char_and_sound.setdefault((ch, side, reading), []).append(entry)
