@@ -13,12 +13,14 @@ asks back instead of guessing.
 from __future__ import annotations
 
 import enum
+import math
 import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import product
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
@@ -44,6 +46,7 @@ from pypinyin import Style, lazy_pinyin, pinyin
 _FUZZY_MIN_LENGTH = 4
 _COMMON_CHARACTER = 30  # standing in more names than this, a character does not anchor a sound match
 _STEM_GAP = "(?:[的那这个一小]|专题|保障){0,4}"
+_READINGS_LISTED = 16  # ways a name may be read, listed whole up to this many
 
 
 class EntityKind(enum.Enum):
@@ -156,13 +159,21 @@ class EntityMatcher:
         self._posts = {p.name for p in kb.people.values() if p.post}  # posts no one is named for
         # The same by the reading of the character beside the shared one too (side +1 or -1), each with its
         # place in its character's list: a window is compared only with names that sound alike there.
-        self._by_char_and_sound: dict[tuple[str, int, str], list[tuple[int, _Heard]]] = {}
+        # With them, every way the name may be read, where there are few (a window sounds like it when its
+        # usual readings are one of those).
+        self._by_char_and_sound: dict[tuple[str, int, str], list[tuple[int, _Heard, frozenset | None]]] = {}
+        listed: dict[str, frozenset | None] = {}  # (one set a name, whatever characters it is under)
         for ch, names in self._by_char.items():
             for order, heard_name in enumerate(names):
-                _, _, _, name_sounds, index = heard_name
+                _, surface, _, name_sounds, index = heard_name
                 side = 1 if index == 0 else -1
+                if surface not in listed:
+                    ways = math.prod(map(len, name_sounds))
+                    listed[surface] = frozenset(product(*name_sounds)) if ways <= _READINGS_LISTED else None
+                readings = listed[surface]
                 for reading in name_sounds[index + side]:
-                    self._by_char_and_sound.setdefault((ch, side, reading), []).append((order, heard_name))
+                    entry = (order, heard_name, readings)
+                    self._by_char_and_sound.setdefault((ch, side, reading), []).append(entry)
         self._long = [
             (s, e)
             for s, (e, title) in self.surfaces.items()
@@ -171,14 +182,32 @@ class EntityMatcher:
         self._long_by_end: dict[str, list[int]] = {}  # the long names' places in _long by their last character
         for number, (surface, _) in enumerate(self._long):
             self._long_by_end.setdefault(surface[-1], []).append(number)
+        # partial_ratio is 2 * (characters in common) / (the shorter's length + its window's), the window no
+        # longer than the common characters: reaching the floor f takes f / (2 - f) of the shorter in common
+        floor = config.fuzzy_floor / 100
+        self._share_needed = floor / (2 - floor) - 1e-6
+        self._long_ends = frozenset(self._long_by_end)
+        # each long name's characters as bits (None where it repeats one: then they are counted), and how many
+        # it must share with a longer text
+        self._character_bits = {ch: 1 << bit for bit, ch in enumerate(sorted({c for s, _ in self._long for c in s}))}
+        self._long_characters = [
+            (
+                sum(self._character_bits[c] for c in set(s)) if len(set(s)) == len(s) else None,
+                self._share_needed * len(s),
+            )
+            for s, _ in self._long
+        ]
         # Three-character names of people and groups by the character that must be right (the surname,
         # the final 组). Units are left out: one character apart they are often another real unit
         # (民政局, 财政局).
-        self._three: dict[tuple[int, str], list[tuple[str, Entity]]] = {}
-        for surface, (entity, title) in self.surfaces.items():
+        # Each under its two other forms with one character unknown (张德\0, 张\0宽), people before groups.
+        self._three: dict[str, list[tuple[tuple[int, int], str, Entity]]] = {}
+        for order, (surface, (entity, title)) in enumerate(self.surfaces.items()):
             if len(surface) == 3 and not title and entity.kind is not EntityKind.UNIT and surface not in derived_forms:
                 keep = 0 if entity.kind is EntityKind.PERSON else 2
-                self._three.setdefault((keep, surface[keep]), []).append((surface, entity))
+                for unknown in (i for i in range(3) if i != keep):
+                    form = surface[:unknown] + "\0" + surface[unknown + 1 :]
+                    self._three.setdefault(form, []).append(((keep, order), surface, entity))
 
     def stem_of(self, text: str) -> Entity | None:
         """The entity a short form stands for when typed alone (双创 for 激励创业创新组), if any."""
@@ -219,7 +248,11 @@ class EntityMatcher:
         short = [m for m in mentions if m.end - m.start <= _SHORT_FORM and m.entity.kind is EntityKind.GROUP]
         if not short:
             return mentions
-        for near in self._by_spelling(text):
+        choices = self._spelling_choices(text)
+        entities = {m.entity for m in short}
+        if not any(entity in entities for _, entity in choices):
+            return mentions  # (no name of theirs may nearly occur: the near ones found would be others')
+        for near in self._by_spelling(text, choices):
             inside = [
                 m
                 for m in short
@@ -241,22 +274,26 @@ class EntityMatcher:
         # a name in any of its own (重庆 is chong qing)
         # (one reading each, so a character sounds like a name's where that reading is one of the name's)
         heard = list(map(_usual_reading, text))
+        last = len(text) - 1
         for position, ch in enumerate(text):
             if ch not in self._by_char:
                 continue
-            beside = [
-                named
-                for side in (1, -1)
-                if 0 <= position + side < len(text)
-                for named in self._by_char_and_sound.get((ch, side, heard[position + side]), ())
-            ]
-            for _, (entity, name, title, name_sounds, index) in sorted(beside, key=itemgetter(0)):
+            after = self._by_char_and_sound.get((ch, 1, heard[position + 1]), ()) if position < last else ()
+            before = self._by_char_and_sound.get((ch, -1, heard[position - 1]), ()) if position else ()
+            # (each list is in its names' order already)
+            beside = sorted([*after, *before], key=itemgetter(0)) if after and before else after or before
+            for _, (entity, name, title, name_sounds, index), readings in beside:
                 start, size = position - index, len(name)
                 if start < 0 or start + size > len(text) or (start, size) in found:
                     continue
                 if text[start : start + size] == name:  # an exact one the first pass has (most of them)
                     continue
-                if all(a in b for a, b in zip(heard[start : start + size], name_sounds, strict=True)):
+                window = heard[start : start + size]
+                if (
+                    tuple(window) in readings
+                    if readings is not None
+                    else all(a in b for a, b in zip(window, name_sounds, strict=True))
+                ):
                     found[(start, size)] = (entity, title)
         mentions = list(found_before)
         for (start, size), (entity, title) in sorted(found.items(), key=lambda item: (-item[0][1], item[0][0])):
@@ -272,16 +309,20 @@ class EntityMatcher:
         法冶组 → 法治组). A person's surname and a group's final 组 must be right: those are what
         people get right, and what tells one name from another."""
         found: dict[tuple[int, int], list[Entity]] = {}
+        three = self._three
         for start in range(len(text) - 2):
-            if (0, text[start]) not in self._three and (2, text[start + 2]) not in self._three:
-                continue  # (most windows: no name starts or ends like them)
-            window = text[start : start + 3]
-            candidates = self._three.get((0, window[0]), []) + self._three.get((2, window[2]), [])
+            a, b, c = text[start : start + 3]
+            candidates = [
+                *three.get(f"{a}{b}\0", ()),
+                *three.get(f"{a}\0{c}", ()),
+                *three.get(f"\0{b}{c}", ()),
+            ]  # (most windows: none)
+            window = a + b + c
             if not candidates or "|" in window or not all(map(is_cjk, window)):
                 continue
-            for surface, entity in candidates:
-                if sum(a == b for a, b in zip(window, surface, strict=True)) == 2:
-                    found.setdefault((start, 3), []).append(entity)
+            alike = sorted((order, entity) for order, surface, entity in candidates if surface != window)
+            if alike:
+                found[(start, 3)] = [entity for _, entity in alike]
         mentions = []
         taken = [False] * len(text)
         for (start, size), entities in sorted(found.items()):
@@ -291,13 +332,31 @@ class EntityMatcher:
                 mentions.append(Mention(unique[0], start, start + size, 85.0, rivals=tuple(unique[1:])))
         return mentions
 
-    def _by_spelling(self, text: str) -> list[Mention]:
-        """Long names and aliases that nearly occur (a character missing, swapped or wrong)."""
+    def _spelling_choices(self, text: str) -> list[tuple[str, Entity]]:
+        """The long names that may nearly occur in ``text``: those whose last character it has (see
+        _by_spelling) and that share enough characters with it to reach the floor."""
+        characters = set(text)
+        bits = 0
+        for ch in characters:
+            bits |= self._character_bits.get(ch, 0)
+        choices = []
+        for number in sorted([i for ch in characters & self._long_ends for i in self._long_by_end[ch]]):
+            name = self._long[number][0]
+            own, needed = self._long_characters[number]
+            shared = (own & bits).bit_count() if own is not None else sum(ch in characters for ch in name)
+            if shared >= (needed if len(name) <= len(text) else self._share_needed * len(text)):
+                choices.append(self._long[number])
+        return choices
+
+    def _by_spelling(self, text: str, choices: list[tuple[str, Entity]] | None = None) -> list[Mention]:
+        """Long names and aliases that nearly occur (a character missing, swapped or wrong); ``choices``:
+        those compared, when already found."""
         if sum(map(is_cjk, text)) < _FUZZY_MIN_LENGTH - 1:
             return []
         best: dict[Entity, Mention] = {}
-        # Only names whose last character the question has can match (see below): compare those.
-        choices = [self._long[i] for i in sorted(i for ch in set(text) for i in self._long_by_end.get(ch, ()))]
+        choices = self._spelling_choices(text) if choices is None else choices
+        if not choices:
+            return []
         near = process.extract(
             text, [c[0] for c in choices], scorer=fuzz.partial_ratio, score_cutoff=self.config.fuzzy_floor, limit=None
         )

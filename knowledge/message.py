@@ -362,12 +362,14 @@ class MessageReader:
     def asks(self, form: str, query: Query) -> bool:
         """Whether a clause asks: a question word (好几次 and 几乎 are none) or a yes/no ending, other
         than the asking itself (让我查一下 / 想确认一下 ask nothing yet)."""
-        if _WONDERING.search(form):
-            return False  # 我也不知道找哪个窗口: told in a story, not asked
+        return not _WONDERING.search(form) and (self._asks_in_words(form) or query.has(Cue.YES_NO))
+
+    def _asks_in_words(self, form: str) -> bool:
+        """Whether a clause has a question word (a yes/no ending aside), other than the asking itself."""
         text = _NOT_ASKING.sub("", form)
         for word in self.words.ask_starts:
             text = text.replace(word, "")
-        return any(w in text for w in self.words.asking) or query.has(Cue.YES_NO)
+        return any(w in text for w in self.words.asking)
 
     def _run_on(self, clause: str) -> list[str]:
         """A clause cut where one question ends and another begins with no break typed: each piece after a
@@ -379,8 +381,10 @@ class MessageReader:
         cuts = []
         for end, following in zip(ends, [*ends[1:], len(clause)], strict=True):
             form = self.read_form(clause[end:following])
+            if _WONDERING.search(form) or not self._asks_in_words(form):
+                continue  # (asking by its yes/no ending alone is no cut: read nothing)
             query = self.read(form)
-            if query.cues & RELATION_CUES and self.asks(form, query) and not query.has(Cue.YES_NO):
+            if query.cues & RELATION_CUES and not query.has(Cue.YES_NO):
                 cuts.append(end)
         bounds = [0, *cuts, len(clause)]
         return [clause[start:stop] for start, stop in pairwise(bounds)]

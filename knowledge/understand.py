@@ -39,6 +39,7 @@ _UNDER_LEADERSHIP = re.compile(r"在(?:谁|哪个|哪|什么)[^，。,]{0,6}?领
 _WH = re.compile(r"哪|谁|什么|啥|几|多少|怎么|咋")
 # A correlative pair around two names asks what both share: 既在A又在B / 又是A又是B / 既属于A也属于B.
 _BOTH_PAIR = re.compile(r"[既又](在|是|属于|参加|参与)\s+[又也还]\1\s")
+_NOT_CJK = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]")  # what is_cjk refuses
 
 # Question words people type in their spoken forms: 啥 for 什么, 咋 for 怎么 (啥单位, 咋调整).
 # 啥 is always 什么; 咋 is 怎么 but also 为什么 (咋要), so only 怎么 gives 咋.
@@ -346,7 +347,9 @@ class QueryReader:
         """Cue words typed with a wrong character of the same sound (组张, 监菅, 办工室), found in the
         stretches no name or cue word covers. A window spelt exactly like a cue word is not one: it
         was passed over because it is part of another word (工作 in 工作简报)."""
-        taken = [not is_cjk(ch) for ch in text]  # (a window with any other character is passed over too)
+        taken = [False] * len(text)
+        for other in _NOT_CJK.finditer(text):  # (a window with any other character is passed over too)
+            taken[other.start()] = True
         for start, end in covered:
             taken[start:end] = [True] * (end - start)
         # Two characters are too few to tell a typo from chance where they cut a known word: the 个组
@@ -358,20 +361,25 @@ class QueryReader:
             if end - start > 1 and (word in known or word in self.fillers)
             for i in range(start + 1, end)
         }
+
         # Two characters taking the end of a longer word and the start of the next must sound alike by their
         # usual readings: 七个|组 is 各组, 主城限|号 no 文号 (though 限 may be read wen).
-        ends_inside = {i: end for _, start, end in tokens if end - start > 1 for i in range(start + 1, end)}
+        def ends_inside(at: int) -> int:  # where the longer word that ``at`` is inside ends (or beyond a pair)
+            return next((end for _, start, end in tokens if start < at < end and end - start > 1), at + 2)
+
         found: list[tuple[str, int, int]] = []
+        free = _free_runs(taken)
         for size in (4, 3, 2):
             for start in range(len(text) - size + 1):
-                if any(taken[start : start + size]):
+                if free[start] < size:  # (a covered character in the window)
                     continue
                 if size == 2 and (start in splits or start + 2 in splits):
                     continue
                 window = text[start : start + size]
-                word = self._cue_like(window, size == 2 and ends_inside.get(start, size + start) < start + 2)
+                word = self._cue_like(window, size == 2 and ends_inside(start) < start + 2)
                 if word is not None:
                     taken[start : start + size] = [True] * size
+                    free = _free_runs(taken)
                     found.append((word, start, start + size))
         return found
 
@@ -452,6 +460,14 @@ class QueryReader:
                 unknown.append(word)
         close_run()
         return tuple(content), tuple(unknown)
+
+
+def _free_runs(taken: list[bool]) -> list[int]:
+    """For each position, how many characters from it on are not taken (0 where it is)."""
+    free = [0] * (len(taken) + 1)
+    for at in range(len(taken) - 1, -1, -1):
+        free[at] = 0 if taken[at] else free[at + 1] + 1
+    return free
 
 
 def _office_cues(cues: frozenset[Cue], text: str, offices: list[tuple[re.Match[str], Entity]]) -> frozenset[Cue]:
