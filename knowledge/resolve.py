@@ -894,6 +894,8 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None, one: bo
             return (Entity(EntityKind.PERSON, named[0]),)
     if pronoun is EntityKind.UNIT:  # 他是市司法局局长吗 → 这个单位: the units of the people before
         people = [e.id for e in (*context.entities, *context.mentioned) if e.kind is EntityKind.PERSON]
+        if not people and len(context.focus) == 1:  # 商事组组长 → 他那个单位: the one person the answer named
+            people = [p for p in context.focus if p in tools.kb.people]
         units = [
             t.unit
             for p in people
