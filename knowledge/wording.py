@@ -86,6 +86,8 @@ KEYS = frozenset(
         "same_holder",
         "other_holder",
         "two_people",
+        "groups_shared",
+        "no_group_shared",
         "holder_unknown",
         "small_talk_greeting",
         "small_talk_thanks",

@@ -23,6 +23,7 @@ _WHICH_MORE = re.compile(r"(?:谁|哪).*(?:多|少)[吗呢啊呀]?$")
 _FEWER = re.compile(r"少|最少")
 _UNIT_ASKED = re.compile(r"哪个单位|哪些单位|哪家|哪几家|几个单位|多少家")
 _GROUP_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]|多)个(?:及|或)?以上(?:的)?(?:专题|保障)?小?组|不止一个")
+_ONE_GROUP = re.compile(r"同一个?(?:小?组|专班)|同(?:一|个)组|在一个组")  # 两个单位在同一个组吗
 _POSTS = (  # the longest first: 副组长 is no 组长, 办公室副主任 no 办公室主任
     ("办公室副主任", RoleKind.OFFICE_DEPUTY_DIRECTOR),
     ("副主任", RoleKind.OFFICE_DEPUTY_DIRECTOR),
@@ -37,7 +38,23 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     query = turn.query
     holders = [e for e in turn.entities if e.kind is not EntityKind.GROUP]
     people = [e for e in holders if e.kind is EntityKind.PERSON]
-    if query.has(Cue.SAME) and len(people) == 2 and len(holders) == 2:
+    in_groups = not any(e.kind is EntityKind.GROUP for e in turn.entities) and _ONE_GROUP.search(query.text) is not None
+    units = [h for h in holders if h.kind is EntityKind.UNIT]
+    if query.has(Cue.SAME) and len(units) == len(holders) == 2 and in_groups:
+        # 这两个单位有没有在同一个组的: the groups both hold a place in, or none (people are left to the
+        # rules that make heads members of the group over theirs)
+        shared = [g for g in tools.kb.groups if all(g in {r.group for r in tools.kb.roles_of(h.id)} for h in holders)]
+        shared = [g for g in shared if not tools.kb.is_top(g)] or shared
+        names = "和".join(tools.name(h) for h in holders)
+        groups = "、".join(tools.kb.groups[g].name for g in shared)
+        lead = (
+            tools.say("groups_shared", names=names, groups=groups)
+            if shared
+            else tools.say("no_group_shared", names=names)
+        )
+        parts = [Part(lead), *(tools.entity_part(h) for h in holders)]
+        return tools.answer(turn.question, parts, turn.entities, 0.85)
+    if query.has(Cue.SAME) and len(people) == 2 and len(holders) == 2 and not in_groups:
         # 唐良智和唐英瑜是同一个人吗: two people the notice names apart are two
         parts = [Part(tools.say("two_people")), *(tools.entity_part(p) for p in people)]
         return tools.answer(turn.question, parts, turn.entities, 0.9)
