@@ -80,6 +80,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         # time and shares enough of them is the answer
         shares = hits[0].score >= _WHEN_COVERED and (len(hits) < 2 or hits[1].score < hits[0].score)
         hits = [Hit(hits[0].clause, 1.0)] if shares else hits
+    named = {f"req.{r.id}" for r in tools.kb.requirements if r.item and len(r.item) >= _WORD and r.item in query.text}
+    own = [Hit(h.clause, max(h.score, hits[0].score)) for h in hits if h.clause.fact in named]
+    if own and hits[0].score >= _COVERED:  # 专题会议研究些啥: the item it names, before one that mentions it
+        hits = own + [h for h in hits if h.clause.fact not in named]
     if hits and hits[0].score >= _COVERED:
         # of the clauses that fit as well, the one about the place the question names first (成员调整了要重新发文吗:
         # the rule of 成员, not of another group's 组成人员)
