@@ -91,10 +91,12 @@ def members(kb: Knowledge, group: Group, asked: tuple[str, ...] = ()) -> Part:
     plain = group.deputies.role if group.deputies is not None else None
     qualified = [h for h in group.holdings(Tier.DEPUTY) if h.role != plain and not h.unstated]
     parts = [leader(kb, group), *(holding(kb, group, (h,)) for h in qualified), deputies(kb, group)]
-    people, units = _people(kb, held), _units_and_posts(kb, held)
+    # (a post named without its holder, 县委宣传部副部长, is a member like a person: 位, not 个 成员单位)
+    posts = [p for h in held for p in h.posts]
+    units = [kb.units[u].name for h in held for u in h.units]
     # 成员为各成员单位分管负责同志: who the member units send, not one more member
-    sent = [p for p in units if "成员单位" in p and len(units) > 1]
-    units = [u for u in units if u not in sent]
+    sent = [p for p in posts if "成员单位" in p and len(units) + len(posts) > 1]
+    people = _people(kb, held) + [p for p in posts if p not in sent]
     if people or units:  # the members by name, counted: 成员（7位）/ 成员单位（23个）
         if people and any(h.part for h in held):  # 委员（48位）：部门委员（22位）…；专家委员（26位）…
             lists = [_sub_list(kb, group, h, own=False).text.rstrip("。") for h in held]
