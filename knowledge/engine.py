@@ -464,6 +464,8 @@ class Engine:
         if not mentioned and set(answer.context.entities) < set(asked):
             mentioned = asked  # 市人力社保局 市国资委 市交通局 … → 第一个… → 第三个呢: the list the asker gave
         relation = {c.value for c in query.cues & CONTEXT_CUES}
+        if previous is not None and relation == {Cue.NAME.value}:
+            relation |= set(previous.relation)  # 安保部部长是谁 → 叫什么名字 → 医疗卫生部呢: still its 部长
         if answer.facts and all(
             self.kb.facts[f].kind is FactKind.REQUIREMENT for f in answer.facts if f in self.kb.facts
         ):
