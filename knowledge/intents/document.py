@@ -159,6 +159,8 @@ def _document_verdict(tools: Tools, query: Query, field_id: str) -> bool | None:
         return True  # 以前是叫推进职能转变协调小组吗: the name claimed stands in the field
     if field_id in _NAMING and _CALLED.search(query.text):
         return False  # 以前是不是叫深化改革协调小组: a name claimed that the field does not have
+    if field_id == "recipients" and query.content:
+        return any(w in field.value for w in query.content)  # 是发给区县的吗: the ones claimed among them
     if claimed:
         actual = [int(n) for n in re.findall(r"\d+", field.value)]
         return any(actual[i : i + len(claimed)] == claimed for i in range(len(actual)))
