@@ -6,6 +6,7 @@ import re
 
 from knowledge.answer import Answer
 from knowledge.describe import Part
+from knowledge.intents.elsewhere import ours_asked
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
 from knowledge.normalize import normalize
@@ -43,6 +44,8 @@ def _former_named(tools: Tools, text: str) -> bool:
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
+    if ours_asked(tools, query):
+        return None  # 我们区那份的文号是什么: the asker's own notice, which this one is not
     year = next((y for y in _YEAR.findall(query.text) if y != tools.year), None)
     if (
         year and tools.year and not query.has(Cue.YES_NO)

@@ -58,6 +58,15 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     return tools.decline(question, text, named, prefix_only=True)
 
 
+def ours_asked(tools: Tools, query: Query) -> bool:
+    """Whether the question asks of the asker's own government at another level than the notice's (我们区那份的
+    文号), not of the notice's own set against theirs (我们县…，市里的呢)."""
+    ours = _OUR_LEVEL.search(query.text)
+    if ours is None or ours.group(1) in tools.own_levels:
+        return False
+    return _NOTICES_OWN.search(query.text, ours.end()) is None
+
+
 def _own_place(tools: Tools, before: str) -> bool:
     """Whether a group's name follows a place the notice itself names (山东省未成年人保护工作领导小组 of
     山东's notice), not a level below it (各区县的协调小组)."""
