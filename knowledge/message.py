@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from knowledge.answer import Context
 from knowledge.intents.about_answer import DOUBT
+from knowledge.intents.elsewhere import SHOULD
 from knowledge.lexicon import Cue, MessageWords
 from knowledge.matcher import Entity, EntityKind
 from knowledge.normalize import without_emoticons
@@ -75,7 +76,7 @@ _OURS_TOLD = re.compile(
     r"^[^。？?]*?(?:我们|咱们|我|咱)[^，,。？?]{0,6}?(?:区县|区|县|乡镇|镇|街道|乡)[^。？?]*?[，,。；;]\s*"
     r"(?=[^，,。？?]*?(?:市|省)(?:里|级|一级|上|政府|这边|那边))"
 )
-_OURS_ASKED = re.compile(r"要不要|该不该|需不需要|应不应该|是否要|是不是也要|也要|也得|也该|参照|(?:我们|咱们|咱)")
+_THEIRS_AGAIN = re.compile(r"我们|咱们|咱")  # the asker's own named again after the notice's
 # 下一题：… / 再来一题：… / 第三题：…: an item of a quiz, introduced
 # 表格第六行：… / 第七行督查组: a row of a table being filled, introduced
 _ITEM_FRAME = re.compile(
@@ -159,7 +160,8 @@ class MessageReader:
         message = lettered_options(_ITEM_FRAME.sub("", message))
         message = _SAME_AGAIN.sub("呢", message) if _SAME_AGAIN.search(message) and len(message) < 40 else message
         told = _OURS_TOLD.match(message)
-        if told is not None and not _OURS_ASKED.search(message, told.end()):
+        theirs = told is not None and (SHOULD.search(message, told.end()) or _THEIRS_AGAIN.search(message, told.end()))
+        if told is not None and not theirs:
             # 我们区的督查组组长一般是区政府办主任，市里的督查组是谁牵头: the notice's, asked of what it names (but 市里
             # 是谁 names nothing: the told clause says what is asked, its words read with it)
             rest = message[told.end() :]

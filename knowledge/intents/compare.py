@@ -43,7 +43,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if query.has(Cue.SAME) and len(units) == len(holders) == 2 and in_groups:
         # 这两个单位有没有在同一个组的: the groups both hold a place in, or none (people are left to the
         # rules that make heads members of the group over theirs)
-        shared = [g for g in tools.kb.groups if all(g in {r.group for r in tools.kb.roles_of(h.id)} for h in holders)]
+        first, second = ({r.group for r in tools.kb.roles_of(h.id)} for h in holders)
+        both = first & second
+        shared = [g for g in tools.kb.groups if g in both]
         shared = [g for g in shared if not tools.kb.is_top(g)] or shared
         names = "和".join(tools.name(h) for h in holders)
         groups = "、".join(tools.kb.groups[g].name for g in shared)

@@ -23,9 +23,8 @@ _NOTICES_OWN = re.compile(
     r"(?:市|省)(?:里|级|一级|上|政府|这边|那边)|(?:这份|这个|你们的?|贵)?(?:通知|文件)(?:里|中|上)"
 )
 _OURS_ASKED = re.compile(r"(?:我们|咱们|我|咱)(?:这个|这边|那边|这里|的)?(?:区县|区|县|乡镇|镇|街道|乡)")
-_SHOULD = re.compile(
-    r"要不要|该不该|需不需要|需要不需要|应不应该|是否要|是不是也要|也要|也得|也该|参照"
-)  # what the asker's should do
+# what the asker's own government should do (我们区县要不要参照市里…): theirs asked, not the notice's
+SHOULD = re.compile(r"要不要|该不该|需不需要|需要不需要|应不应该|是否要|是不是也要|也要|也得|也该|参照")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)次")
 _PLACE_REACH = 10  # characters before a group's name where its place may stand
 
@@ -33,11 +32,10 @@ _PLACE_REACH = 10  # characters before a group's name where its place may stand
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query = turn.question, turn.query
     own = tools.own_levels
-    ours = _OUR_LEVEL.search(query.text)  # 我们区县要不要也设专题组: the asker's own government, at another level
+    ours, contrast = _ours_then_notices(query.text)  # 我们区县要不要也设专题组: the asker's own, at another level
     # 我们县的审批组组长是常务副县长，市里是谁: the asker's own told, then the notice's asked, which is answered
-    contrast = _NOTICES_OWN.search(query.text, ours.end()) if ours is not None else None
-    ours_asked = _OURS_ASKED.search(query.text, contrast.end()) if contrast is not None else None
-    if contrast is not None and ours_asked is None and not _SHOULD.search(query.text):
+    theirs_again = _OURS_ASKED.search(query.text, contrast.end()) if contrast is not None else None
+    if contrast is not None and theirs_again is None and not SHOULD.search(query.text):
         return None
     below = any(
         (level := _OTHER_LEVEL.search(query.text[: m.start]))
@@ -61,10 +59,14 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
 def ours_asked(tools: Tools, query: Query) -> bool:
     """Whether the question asks of the asker's own government at another level than the notice's (我们区那份的
     文号), not of the notice's own set against theirs (我们县…，市里的呢)."""
-    ours = _OUR_LEVEL.search(query.text)
-    if ours is None or ours.group(1) in tools.own_levels:
-        return False
-    return _NOTICES_OWN.search(query.text, ours.end()) is None
+    ours, contrast = _ours_then_notices(query.text)
+    return ours is not None and ours.group(1) not in tools.own_levels and contrast is None
+
+
+def _ours_then_notices(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The asker's own government (我们县), and the notice's own named after it (市里 / 这个通知里), where said."""
+    ours = _OUR_LEVEL.search(text)
+    return ours, (_NOTICES_OWN.search(text, ours.end()) if ours is not None else None)
 
 
 def _own_place(tools: Tools, before: str) -> bool:
