@@ -301,7 +301,7 @@ class Engine:
         elif ambiguous is not None:
             return tools.clarify(question, (ambiguous.entity, *ambiguous.rivals))
         query, entities = subjects(tools, query, context)
-        turn = Turn(question, query, entities, context.cited if context is not None else ())
+        turn = Turn(question, query, entities, *((context.cited, context.relation) if context is not None else ()))
         for intent in POLICY:
             answer = intent(turn, tools)
             if answer is not None:
@@ -463,7 +463,7 @@ class Engine:
         asked = previous.mentioned if previous is not None else ()
         if not mentioned and set(answer.context.entities) < set(asked):
             mentioned = asked  # 市人力社保局 市国资委 市交通局 … → 第一个… → 第三个呢: the list the asker gave
-        relation = {c.value for c in query.cues & CONTEXT_CUES}
+        relation = {c.value for c in query.cues & CONTEXT_CUES} | set(answer.context.relation)
         if previous is not None and relation == {Cue.NAME.value}:
             relation |= set(previous.relation)  # 安保部部长是谁 → 叫什么名字 → 医疗卫生部呢: still its 部长
         if answer.facts and all(

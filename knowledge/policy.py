@@ -30,6 +30,7 @@ from knowledge.intents import (
     foreign_unit,
     garbled,
     group_list,
+    item_field,
     list_check,
     mentions,
     named,
@@ -63,6 +64,9 @@ POLICY: tuple[Intent, ...] = (
     # before section, rule, requirement and topic: a line of the notice pasted and asked about (“…”是对谁的要求 /
     # …这句话啥意思) is answered by the clause it stands in, whole, not by a search for its words
     pasted.answer,
+    # before section, rule_items, rule and requirement: 第3项任务谁牵头 / 执法总队配合哪些任务 ask a labelled field of a
+    # numbered list's item (牵头处室 / 配合单位 / 完成时限), not the whole item nor a clause that mentions the words
+    item_field.answer,
     # before rule, document and requirement: 四（一）怎么说的 / 第三部分第二项 name a part of the notice by its
     # number; only a number the notice's own sections have (第二个组 is no part of it)
     section.answer,

@@ -36,6 +36,7 @@ class Clause:
     subject: str
     text: str
     tokens: frozenset[str]
+    heading: str = ""  # the numbered rule's own heading (实行月报制度), what each of its clauses is about
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class ClauseIndex:
                     texts = texts[1:]  # 委员调整。市食安委委员因工作变动…: the heading is in every clause's words
                 for text in texts:
                     tokens = frozenset((*segmenter.cut(text), *items.get(fact.id, ())))
-                    self.clauses.append(Clause(fact.id, fact.subject, text, tokens))
+                    self.clauses.append(Clause(fact.id, fact.subject, text, tokens, heading or ""))
         # Every two-character stretch of every clause by its readings, for typos that sound right.
         self._bigrams: dict[tuple[str, str], list[tuple[int, str]]] = {}
         for number, clause in enumerate(self.clauses):
@@ -143,8 +144,8 @@ class ClauseIndex:
 
 
 def _presence(token: str, clause: Clause, sounds_like: bool, equivalents: frozenset[str] = frozenset()) -> float:
-    if token in clause.tokens or (len(token) > 1 and token in clause.text):
-        return 1.0
+    if token in clause.tokens or (len(token) > 1 and (token in clause.text or token in clause.heading)):
+        return 1.0  # (月报 of 实行月报制度, a word its heading has that the segmenter cut in two)
     if any(word in clause.text for word in equivalents):
         return _EQUIVALENT
     if len(token) >= 3:

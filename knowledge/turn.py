@@ -14,3 +14,4 @@ class Turn:
     query: Query  # the question read once
     entities: tuple[Entity, ...]  # its subjects, after resolution and the context policy
     cited: tuple[str, ...] = ()  # the facts the answer before cited (原文怎么说的 / 你确定吗 ask of them)
+    relation: tuple[str, ...] = ()  # what the question before asked (its cue values, an item's field asked)
