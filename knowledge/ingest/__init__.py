@@ -24,7 +24,7 @@ from knowledge.ingest.groups import find_groups, without_table_parts
 from knowledge.ingest.names import short_names
 from knowledge.ingest.office import read_office
 from knowledge.ingest.roster import read_roster
-from knowledge.ingest.rules import read_duties, read_rules
+from knowledge.ingest.rules import read_duties, read_rules, read_unread_parts
 from knowledge.ingest.sections import split_sections
 from knowledge.ingest.tasks import read_tasks
 from knowledge.ingest.write import Summary, write_until_loaded
@@ -55,6 +55,7 @@ def read(raw: str) -> Draft:
     read_tasks(draft, lines)
     read_actions(draft, lines)
     read_merged(draft, lines)
+    read_unread_parts(draft, lines, scopes)
     draft.groups = [scope.entry for scope in scopes]
     _add_short_names(draft)
     return draft

@@ -208,11 +208,18 @@ def _strip_html(text: str) -> str:
 
 
 def _to_simplified(text: str) -> str:
-    """Traditional → simplified, only when the text is traditional (a simplified text stays as it is)."""
+    """Traditional → simplified, where the text is traditional: all of it, or the paragraphs that are (a page
+    that has one paragraph in traditional characters); a simplified text stays as it is."""
+    if _traditional(text, 5, 0.02):
+        return _t2s().convert(text)
+    return "\n".join(_t2s().convert(line) if _traditional(line, 3, 0.1) else line for line in text.split("\n"))
+
+
+def _traditional(text: str, least: int, share: float) -> bool:
     converted = _t2s().convert(text)
     changed = sum(a != b for a, b in zip(text, converted, strict=False))
     cjk = len(re.findall(f"[{_CJK}]", text)) or 1
-    return converted if changed >= 5 and changed / cjk > 0.02 else text
+    return changed >= least and changed / cjk > share
 
 
 def _remove_filter_dots(text: str) -> str:

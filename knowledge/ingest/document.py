@@ -15,6 +15,7 @@ _PUBLISHED = re.compile(r"发布(?:时间|日期)[:：]\s*(\d{4}-\d{2}-\d{2})")
 _DATE_ONLY = re.compile(r"^发布(?:时间|日期)[:：]\s*\d{4}-\d{2}-\d{2}(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
 # 某区人民政府办公室 2023年3月9日印发: the day the notice was printed and sent out (its 印发 date)
 PRINTED = re.compile(r"^[\u4e00-\u9fff]{0,30}\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*印发$")
+COPIED_TO = re.compile(r"^(?:抄送|分送|主题词|关键词)\s*[:：]")  # the distribution lines after the signature: no rule
 PUBLIC = re.compile(r"^[(（]\s*(此件[^)）]{0,8}(?:发布|公开))\s*[)）]$")
 _ISSUER_END = ("办公厅", "办公室", "人民政府", "政府", "委员会", "街道办事处")
 _TITLE_IN_TEXT = re.compile(r"[\u4e00-\u9fff“”]{2,40}?(?:办公厅|办公室|人民政府|政府)关于[^。:：,，;；]{4,80}?的通知")

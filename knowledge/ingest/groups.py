@@ -41,6 +41,7 @@ _LISTED = re.compile(
 _ROSTER_TITLE = re.compile(r"^(.{2,40}?)(?:组成人员|人员组成|成员)名单$")
 # what a numbered heading that is a group says right after its name: （一）综合协调组。牵头单位：…
 _DESCRIBED = re.compile(r"^[。:：]?\s*(?:牵头单位|责任单位|组长|部长|主任单位|职责|负责|由)")
+_OWN_NAME = 4  # characters of the top group's full name a heading must end it with to name it (县森林防灭火指挥部)
 _VERBS = ("成立", "建立", "改为", "更名为", "组建", "设立", "决定将", "对", "调整")
 
 
@@ -131,6 +132,9 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
     headed = _headed_bodies(lines, names, top) if top else []
     # 四、专项工作组 heading the numbered groups under it is their part of the notice, not one more body
     headed = [h for h in headed if not any(b[2].start in h[2] for b in [*blocks, *annexed])]
+    # 一、县森林防灭火指挥部 heading the part about 河山县森林防灭火指挥部（以下简称县指挥部）: the top group itself, its
+    # place left off
+    headed = [h for h in headed if not any(n and len(h[0]) >= _OWN_NAME and n.endswith(h[0]) for n in names)]
     top_words = {top["kind"], *top.get("aliases", [])} if top else set()
     for name, section, span in [*blocks, *annexed, *headed]:
         # a group the notice sets up under another is of the kind it says (下设5个工作组); one in an annex of its own

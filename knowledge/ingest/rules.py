@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.ingest.document import PRINTED, PUBLIC, chinese_date
+from knowledge.ingest.document import COPIED_TO, PRINTED, PUBLIC, chinese_date
 from knowledge.ingest.draft import CHECK, Draft
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.sections import CLOSING, Line
@@ -67,6 +67,22 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
         if not quote.endswith(("。", "；", ";")):
             group["duty"][CHECK] = ["the crawl breaks off inside the duties: the rest is 未载明"]
     _duty_beside_office(draft, lines, scopes)
+    _duty_where_set_up(draft, lines, scopes)
+
+
+# 县人民政府设立河山县森林防灭火指挥部（以下简称县指挥部），负责组织…工作，研究解决…。: what the sentence setting the group up
+# says it is responsible for
+_SET_UP_RESPONSIBLE = re.compile(r"[(（]以下简称([^)）]{1,12})[)）][,，]((?:主要)?负责[^。]+。)")
+
+
+def _duty_where_set_up(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    for line in lines:
+        m = _SET_UP_RESPONSIBLE.search(line.text)
+        if m is None:
+            continue
+        group = _group_named(m.group(1), scopes)
+        if group is not None and "duty" not in group and draft.stands(m.group(2)):
+            group["duty"] = {"quote": m.group(2), "section": line.section}
 
 
 # 领导小组负责统筹推进…，审定…。: a sentence that opens with the group's own word and says what it is responsible for
@@ -156,7 +172,7 @@ def _group_named(words: str, scopes: list[Scope]) -> dict | None:
     return found[0] if len(found) == 1 else None
 
 
-_LABELLED_DUTY = re.compile(r"(?:^|(?<=[。;；]))职责[:：](.+)$")
+_LABELLED_DUTY = re.compile(r"(?:^|(?<=[。;；]))(?:主要)?职责[:：](.+)$")  # …；主要职责：传达…
 
 
 def _own_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
@@ -212,10 +228,35 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
             for j in range(i + 1, i + 1 + len(_body(lines, i))):
                 in_rules.setdefault(j, line.heading)
     in_rules |= _rules_annexes(lines)
-    seen: set[str] = set()
+    _read_rule_lines(draft, lines, in_rules, everywhere=True)
+
+
+def read_unread_parts(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    """Each numbered part of the notice no reading took a fact from (五、响应分级 （一）Ⅳ级响应。… / 六、信息报告): what
+    the notice asks there is a rule list of that heading, so no part of it goes unread."""
+    entries = [draft.document, [s.entry for s in scopes], list(draft.people.values()), draft.requirements]
+    read, duties = _sections_of(entries), _duty_items(lines)
+    found: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if line.level != 1 or line.annex or not 2 <= len(line.heading) <= 16 or CLOSING.match(line.heading):
+            continue
+        body = _body(lines, i)
+        own = {line.section, *(b.section for b in body)}
+        if body and not own & read and i not in duties:
+            found |= {i: line.heading} | {j: line.heading for j in range(i + 1, i + 1 + len(body))}
+    if found:
+        _read_rule_lines(draft, lines, found, everywhere=False)
+
+
+def _read_rule_lines(draft: Draft, lines: list[Line], in_rules: dict[int, str], everywhere: bool) -> None:
+    """The rules of the lines of rule lists (``in_rules``: each with its list's heading) and, ``everywhere``, the
+    sentences elsewhere that use a rule's words."""
+    seen: set[str] = set() if everywhere else {r["quote"] for r in draft.requirements if r.get("quote")}
     # the signature's issuer (南江省某某厅 above the date) is no rule, whatever its name ends with
     signed = {f["value"] for f in draft.document if f["id"] == "issuer" and f["section"] == "落款"}
     for i, line in enumerate(lines):
+        if not everywhere and i not in in_rules:
+            continue
         if line.level == 1 and i in in_rules and not line.body[len(line.heading) :].strip("。:： "):
             continue
         item = _item(line) if i in in_rules and in_rules[i] != line.heading else None
@@ -236,6 +277,7 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
                 chinese_date(sentence)
                 or _ANNEX_LIST.match(sentence)
                 or PUBLIC.match(sentence)
+                or COPIED_TO.match(sentence)
                 or PRINTED.match(sentence.replace(" ", ""))
                 or sentence.endswith(("办公厅", "办公室", "人民政府", "街道办事处"))
                 or sentence in signed
@@ -250,6 +292,16 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
                 entry = {"id": f"r{len(draft.requirements) + 1}", "section": line.section, "quote": sentence}
                 draft.requirements.append(entry)
     _cut_short(draft, lines)
+
+
+def _sections_of(value: object) -> set[str]:
+    """Every section a fact of the draft cites, however deep it stands."""
+    if isinstance(value, dict):
+        own = {value["section"]} if isinstance(value.get("section"), str) else set()
+        return own.union(*(_sections_of(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_sections_of(v) for v in value))
+    return set()
 
 
 def _rules_annexes(lines: list[Line]) -> dict[int, str]:
@@ -272,7 +324,7 @@ def _rules_annexes(lines: list[Line]) -> dict[int, str]:
 def _cut_short(draft: Draft, lines: list[Line]) -> None:
     """A crawl that breaks off inside a rule (…由所在单位向县防指办公室提出，报): the rest of that item is 未载明."""
     last = lines[-1] if lines else None
-    if last is None or re.search(r"[。；;！？!?）)”]$", last.text):
+    if last is None or re.search(r"[。；;！？!?）)”]$", last.text) or COPIED_TO.match(last.text):
         return
     if any(r.get("unstated") and r["section"] == last.section for r in draft.requirements):
         return
