@@ -36,7 +36,7 @@ from knowledge.message import TRUE_FALSE, MessageReader, Piece
 from knowledge.normalize import normalize
 from knowledge.pinyin_input import PinyinReader
 from knowledge.policy import POLICY
-from knowledge.resolve import CONTEXT_CUES, subjects
+from knowledge.resolve import ASKS_PERSON, CONTEXT_CUES, subjects
 from knowledge.retrieval import ClauseIndex
 from knowledge.segment import build_segmenter
 from knowledge.spelling import Speller, known_pairs, notice_terms, quoted_terms
@@ -466,6 +466,8 @@ class Engine:
         relation = {c.value for c in query.cues & CONTEXT_CUES} | set(answer.context.relation)
         if previous is not None and relation == {Cue.NAME.value}:
             relation |= set(previous.relation)  # 安保部部长是谁 → 叫什么名字 → 医疗卫生部呢: still its 部长
+        if query.asks_person:
+            relation.add(ASKS_PERSON)
         if answer.facts and all(
             self.kb.facts[f].kind is FactKind.REQUIREMENT for f in answer.facts if f in self.kb.facts
         ):

@@ -15,6 +15,7 @@ from knowledge.tools import AFTER, GROUP_COUNT, LIST_CHECKED, Tools, numeral
 from knowledge.understand import Query
 
 # What a question can ask of a subject; the previous answer's relation is one of these.
+ASKS_PERSON = "asks_person"  # kept in the relation: 学科建设组组长是谁 → 条件保障组呢 still asks who, by name
 RELATION_CUES = frozenset(
     {
         Cue.LEADER,
@@ -919,7 +920,9 @@ def _with_relation(query: Query, context: Context) -> Query:
     if not query.entities:  # 一共几个 after a yes/no counts; 市交通局呢 after one is a yes/no of its own
         cues.discard(Cue.YES_NO)
     aspects = tuple(a for a in Aspect if a.value in context.aspects)
-    return replace(query, cues=query.cues | cues, aspects=query.aspects or aspects)
+    # (叫什么名字 after 安保部部长是谁 asks its name: the place's own relation, the next ellipsis too)
+    asks_person = query.asks_person or (ASKS_PERSON in context.relation and Cue.NAME.value not in context.relation)
+    return replace(query, cues=query.cues | cues, aspects=query.aspects or aspects, asks_person=asks_person)
 
 
 def _groups_of(tools: Tools, entities: tuple[Entity, ...]) -> tuple[Entity, ...]:

@@ -135,6 +135,8 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
     # 一、县森林防灭火指挥部 heading the part about 河山县森林防灭火指挥部（以下简称县指挥部）: the top group itself, its
     # place left off
     headed = [h for h in headed if not any(n and len(h[0]) >= _OWN_NAME and n.endswith(h[0]) for n in names)]
+    # 四、专项工作组 over 下设学科建设组、人才队伍建设组、条件保障组三个专项工作组: the part about the groups of that kind
+    headed = [h for h in headed if h[0] not in {kind for _, kind, _ in _listed_groups(lines)}]
     top_words = {top["kind"], *top.get("aliases", [])} if top else set()
     for name, section, span in [*blocks, *annexed, *headed]:
         # a group the notice sets up under another is of the kind it says (下设5个工作组); one in an annex of its own
@@ -152,10 +154,15 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
     for name, kind, section in _listed_groups(lines):
         if name in known or not top:
             continue
-        # 下设精简行政审批组、…6个专题组和综合组、…3个保障组: named, nothing said of who leads them
+        # 下设精简行政审批组、…6个专题组和综合组、…3个保障组: named, nothing said of who leads them — unless a part
+        # of the notice or its annex is headed by the name (附件 一、学科建设组 牵头单位：… 组长：…)
         entry = {"id": group_id(name, taken), "name": name, "kind": kind, "section": section, "parent": top["id"]}
-        entry["roles"] = [{"role": "组长", "unstated": True, "section": section}]
-        scopes.append(Scope(entry, range(0)))
+        part = _part_headed(lines, name)
+        if part is None:
+            entry["roles"] = [{"role": "组长", "unstated": True, "section": section}]
+        else:
+            entry["section"] = lines[part.start].section
+        scopes.append(Scope(entry, part or range(0), heading=part is not None))
         known.add(name)
     for entry in _one_set_under(lines, top, taken):
         if entry["name"] not in known:
@@ -257,6 +264,15 @@ def _headed_bodies(lines: list[Line], top_names: set[str | None], top: dict) -> 
     (三、排查整治工作专班 after 在领导小组下设排查整治工作专班): from its heading to the next heading of that level."""
     own = {*top_names, top["kind"], *top.get("aliases", [])}
     return [body for body in _first_level_bodies(lines) if body[0] not in own]
+
+
+def _part_headed(lines: list[Line], name: str) -> range | None:
+    """The first-level part of the notice or of an annex headed by ``name`` alone, to the next such heading."""
+    for i, line in enumerate(lines):
+        if line.level == 1 and line.body.strip() == name:
+            ends = (j for j in range(i + 1, len(lines)) if lines[j].level == 1 or lines[j].annex != line.annex)
+            return range(i, next(ends, len(lines)))
+    return None
 
 
 def _root_bodies(lines: list[Line]) -> list[tuple[str, str, range]]:

@@ -418,14 +418,17 @@ def _posts_joined(text: str) -> list[str] | None:
 
 def _unit_posts_some_named(text: str, holder: Holder) -> bool:
     """Members as "unit + post" joined by 、, some with the holder's name after the post (县某局副局长、县某办副主任
-    张某、…): each named one a person with that post, each other one the post alone (named for no one, never given
+    张某、… / 校长办公室主任（杜若宁）): each named one a person with that post, each other one the post alone (named for no one, never given
     the next one's name); False (nothing held) unless there are a named one and a bare one and every piece reads so."""
     pieces = text.split("、")
     if len(pieces) < 3:
         return False
     persons, posts = [], []
     for piece in pieces:
-        named = trailing_name(piece)
+        # (校长办公室主任（杜若宁）: the name in brackets after the post)
+        bracketed = re.fullmatch(r"([\u4e00-\u9fff]{2,30})[(（]\s*([\u4e00-\u9fff·]{2,8})\s*[)）]", piece)
+        named = (bracketed.group(1), bracketed.group(2)) if bracketed and is_name(bracketed.group(2)) else None
+        named = named or trailing_name(piece)
         if named and unit_of_post(named[0]):
             persons.append((named[1], named[0]))
         elif _post_alone(piece) and unit_of_post(piece):
@@ -458,6 +461,9 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
         return
     if re.fullmatch(r"各[\u4e00-\u9fff()（）]{2,20}", text) and _UNIT_TAIL.search(text):
         holder.posts.append(text)  # 各乡镇分管负责同志: whoever each 乡镇 sends, no unit the notice names
+        return
+    if _BY_CHARGE.fullmatch(text):
+        holder.posts.append(text)  # 组长：分管财务工作的校领导 — a post described by what it is in charge of
         return
     if _UNIT_TAIL.search(text) or ("、" in text and all(_UNIT_END.search(p) for p in re.split(r"[、,，]", text) if p)):
         holder.units.extend(unit_list(text))
@@ -518,6 +524,7 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
 
 
 _LONGEST_POST = 30
+_BY_CHARGE = re.compile(r"[\u4e00-\u9fff]{0,10}分管[\u4e00-\u9fff、]{1,20}?的[\u4e00-\u9fff]{1,8}")
 
 
 def _glued_entries(text: str, holder: Holder) -> bool:

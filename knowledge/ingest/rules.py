@@ -134,6 +134,14 @@ def _listed_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None
     for i, whose, items in _duty_lists(lines):
         quote = "\n".join(lines[k].text for k in items)
         own = scope_of(scopes, i).entry
+        if (
+            whose == "主要"
+            and draft.stands(quote)
+            and "duty" not in own
+            and scope_of(scopes, i).lines != range(len(lines))
+        ):
+            own["duty"] = {"quote": quote, "section": lines[items.start].section}  # 一、学科建设组 … 主要职责： 1.…
+            continue
         if not whose.endswith("办公室") or not draft.stands(quote):
             continue
         named = _group_named(whose.removesuffix("办公室"), scopes) if whose != "办公室" else own
