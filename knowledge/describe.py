@@ -167,9 +167,22 @@ def office(
         where = kb.units[office.host].name if office.host else None
         pieces.append(f"{group.name}办公室设在{where}" if where else f"{UNSTATED}{group.name}办公室设在哪里")
     if director:
-        pieces.append(_office_holder(kb, group, "主任", office.persons(Tier.HEAD), office.holders(Tier.HEAD)))
+        pieces.append(
+            _office_holder(
+                kb, group, "主任", office.persons(Tier.HEAD), office.holders(Tier.HEAD), office.posts_beside(Tier.HEAD)
+            )
+        )
     if deputy:
-        pieces.append(_office_holder(kb, group, "副主任", office.persons(Tier.DEPUTY), office.holders(Tier.DEPUTY)))
+        pieces.append(
+            _office_holder(
+                kb,
+                group,
+                "副主任",
+                office.persons(Tier.DEPUTY),
+                office.holders(Tier.DEPUTY),
+                office.posts_beside(Tier.DEPUTY),
+            )
+        )
     if duty:  # 办公室负责哪些事情
         work = office.duty.quote if office.duty is not None else None
         pieces.append(f"办公室的职责：{work}" if work else f"{UNSTATED}{group.name}办公室的职责")
@@ -186,9 +199,14 @@ def office_place(kb: Knowledge, group: Group, held: Holding) -> Part:
     return Part(f"{group.name}办公室{held.role}：{'、'.join(names)}。", (f"group.{group.id}.office",))
 
 
-def _office_holder(kb: Knowledge, group: Group, post: str, persons: tuple[str, ...], others: tuple[str, ...]) -> str:
+def _office_holder(
+    kb: Knowledge, group: Group, post: str, persons: tuple[str, ...], others: tuple[str, ...], beside: tuple[str, ...]
+) -> str:
     if persons:
-        return f"办公室{post}由{'、'.join(person_with_titles(kb, p) for p in persons)}兼任"
+        named = f"办公室{post}由{'、'.join(person_with_titles(kb, p) for p in persons)}兼任"
+        posts = list(beside)
+        # (副主任由发展规划处副处长俞可、人事处分管人才工作的副处长担任: the post named for no one too)
+        return named + (f"；另一位{post}为{'、'.join(posts)}（{UNSTATED}其姓名）" if posts else "")
     if others:  # units (or posts) the notice names for the place, not people: listed as it names them, counted
         names = [kb.units[x].name if x in kb.units else x for x in others]
         counted = f"（共{len(names)}个单位）" if len(names) > 1 and all(x in kb.units for x in others) else ""

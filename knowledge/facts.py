@@ -266,6 +266,10 @@ class Office:
         """The posts and units holding a place in the office where it names no person (县应急管理局局长)."""
         return tuple(x for h in self._plain(tier) if not h.persons for x in (*h.posts, *h.units))
 
+    def posts_beside(self, tier: Tier) -> tuple[str, ...]:
+        """The posts named beside people for the same place, for no one (副主任由副处长俞可、人事处分管人才工作的副处长担任)."""
+        return tuple(x for h in self._plain(tier) if h.persons for x in h.posts)
+
     @property
     def director(self) -> str | None:
         return self._person(Tier.HEAD)
