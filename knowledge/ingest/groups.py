@@ -102,7 +102,10 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
         m = _SHORT.search(line.text)
         if m and kind_of(m.group(1)):
             short = m.group(1)
-            full = full or _full_name_before(line.text, m.start())
+            body = _full_name_before(line.text, m.start())
+            # (华溪大学关于成立“双一流”建设工作领导小组的通知 / 决定成立华溪大学“双一流”建设工作领导小组（以下简称领导小组）:
+            # the body's name has the place the title gives as its issuer)
+            full = body if body and (not full or (body.endswith(full) and len(body) > len(full))) else full
             break
         if m and called is None and _full_name_before(line.text, m.start()) and 2 <= len(m.group(1)) <= 8:
             called = m.group(1)
