@@ -41,6 +41,7 @@ _LISTED = re.compile(
 _ROSTER_TITLE = re.compile(r"^(.{2,40}?)(?:组成人员|人员组成|成员)名单$")
 # what a numbered heading that is a group says right after its name: （一）综合协调组。牵头单位：…
 _DESCRIBED = re.compile(r"^[。:：]?\s*(?:牵头单位|责任单位|组长|部长|主任单位|职责|负责|由)")
+_PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,8}")  # 华溪大学 before 华溪大学“双一流”…, not a founding phrase
 _OWN_NAME = 4  # characters of the top group's full name a heading must end it with to name it (县森林防灭火指挥部)
 _VERBS = ("成立", "建立", "改为", "更名为", "组建", "设立", "决定将", "对", "调整")
 
@@ -105,7 +106,8 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
             body = _full_name_before(line.text, m.start())
             # (华溪大学关于成立“双一流”建设工作领导小组的通知 / 决定成立华溪大学“双一流”建设工作领导小组（以下简称领导小组）:
             # the body's name has the place the title gives as its issuer)
-            full = body if body and (not full or (body.endswith(full) and len(body) > len(full))) else full
+            placed = bool(body and full and body.endswith(full) and _PLACE_BEFORE.fullmatch(body[: -len(full)]))
+            full = body if body and (not full or placed) else full
             break
         if m and called is None and _full_name_before(line.text, m.start()) and 2 <= len(m.group(1)) <= 8:
             called = m.group(1)
