@@ -1878,3 +1878,84 @@ def test_a_bureaus_own_group_is_signed_by_the_bureau_and_its_annexed_tasks_are_r
     assert any(r.unstated and r.section == tasks[2].section for r in k.requirements)
     assert not any(r.quote == "青苇省水利厅" for r in k.requirements)
     assert "统筹推进考核问题整改" in _ask(tmp_path, "领导小组负责什么")
+
+
+_REPLY_LETTER = (
+    "https://www.example.gov.cn/zwgk/t20240322.html\n"
+    "首页 > 政务公开 > 政府文件    字号:[ 大 中 小 ]  打印本页  关闭窗口\n"
+    "某省人民政府办公厅关于同意建立某省促进测试经济发展联席会议制度的函\n"
+    "某政办函〔2024〕7号\n"
+    "省发展改革委:\n"
+    "省政府同意建立某省促进测试经济发展联席会议制度(以下简称联席会议)。\n"
+    "一、主要职责\n"
+    "（一）统筹协调全省促进测试经济发展工作。\n"
+    "二、成员单位\n"
+    "联席会议由省发展改革委牵头，成员单位包括省发展改革委、省工业和信息化厅、省财政厅、省市场监管局、省税务局，共5个部门和单位。\n"
+    "联席会议由副省长柯文涛担任召集人，省发展改革委主任沈秋担任副召集人，各成员单位分管负责同志为联席会议成员。\n"
+    "附件：成员单位职责分工\n"
+    "1. 省发展改革委：负责联席会议办公室日常工作，推动民间投资重大项目落地。\n"
+    "2. 省工业和信息化厅：负责推动中小企业发展，牵头做好防范和化解拖欠中小企业账款工作。\n"
+    "3. 省财政厅：负责统筹安排支持测试经济发展的相关资金。\n"
+    "4. 省市场监管局：负责维护公平竞争市场秩序，牵头开展涉企违规收费整治。\n"
+    "某省人民政府办公厅\n"
+    "2024年3月18日\n"
+)
+
+
+def test_a_reply_letter_names_its_convener_before_担任_counts_its_units_and_annexes_each_units_duties(
+    tmp_path: Path,
+) -> None:
+    """A 函 under the site's bar is titled …的函; 由副省长柯文涛担任召集人 names 柯文涛 (not 柯文涛担); ，共5个部门和单位 is the
+    list's count, no unit; 附件：成员单位职责分工 with its items on the lines after is the annex itself, each item a unit's
+    duty — asked by the unit, or by the work it names (拖欠账款 → 省工业和信息化厅) — and the signature after it is read."""
+    k = _read(_REPLY_LETTER, tmp_path / "notice")
+    assert k.field("title").value == "某省人民政府办公厅关于同意建立某省促进测试经济发展联席会议制度的函"
+    assert _holders(k, "召集人") == ["柯文涛"]
+    assert not any("部门和单位" in u.name for u in k.units.values())
+    assert k.field("signed").value == "2024年3月18日" and k.field("issuer").value == "某省人民政府办公厅"
+    engine = _engine(_REPLY_LETTER, tmp_path)
+    assert "负责统筹安排支持测试经济发展的相关资金" in engine.ask("省财政厅负责什么").text
+    owed = engine.ask("我们公司的尾款被拖欠两年了，这种拖欠账款的问题联席会议里归哪个单位管？").text
+    assert owed.startswith("由省工业和信息化厅负责") and "省财政厅" not in owed
+    assert "未载明省税务局的职责" in engine.ask("省税务局在联席会议里负责什么").text
+
+
+_TOWN_BODIES = (
+    "某镇人民政府关于调整镇议事协调机构的通知\n"
+    "某政发〔2024〕3号\n"
+    "各村(社区):\n"
+    "因镇领导班子成员调整，决定对镇议事协调机构进行调整。现将有关事项通知如下：\n"
+    "一、调整后的镇议事协调机构\n"
+    "（一）某镇安全生产委员会\n"
+    "主  任：罗峰  镇长\n"
+    "委  员：镇党政办、镇派出所主要负责人。\n"
+    "（二）某镇河长制工作领导小组\n"
+    "总河长：谭志远  镇党委书记\n"
+    "副总河长：罗峰  镇长\n"
+    "领导小组下设镇河长制办公室（简称镇河长办），办公室设在镇水利站，由镇水利站站长梁斌兼任主任。"
+    "镇河长办负责河长制日常工作，组织开展巡河督查。\n"
+    "二、撤销和更名的议事协调机构\n"
+    "（一）撤销某镇森林防火指挥部，其工作由镇安全生产委员会承担。\n"
+    "（二）撤销某镇美丽乡村建设领导小组，其工作并入镇河长制工作领导小组。\n"
+    "（三）原某镇水利工作领导小组更名为某镇河长制工作领导小组。\n"
+    "某镇人民政府\n2024年3月12日\n"
+)
+
+
+def test_a_town_notice_abolishes_bodies_saying_where_their_work_goes_and_its_河长办_is_named_and_directed(
+    tmp_path: Path,
+) -> None:
+    """Each body abolished is its own field, quoted with where its work goes (asked by its name, its core, or the work
+    it did); the renaming, not the 调整 before it, is the change; 总河长 / 副总河长 are the head and deputy; the office set
+    up 设在镇水利站，由…梁斌兼任主任 is directed by 梁斌, and 镇河长办负责… is its duty, asked as 河长办."""
+    k = _read(_TOWN_BODIES, tmp_path / "notice")
+    assert [f.value for f in k.fields("abolished")] == ["某镇森林防火指挥部", "某镇美丽乡村建设领导小组"]
+    assert k.field("rename").value == "原某镇水利工作领导小组更名为某镇河长制工作领导小组"
+    river = next(g for g in k.groups.values() if g.kind == "领导小组")
+    assert river.leader.role == "总河长" and _holders(k, "副总河长", river.id) == ["罗峰"]
+    assert river.office.duty.quote == "负责河长制日常工作，组织开展巡河督查"
+    engine = _engine(_TOWN_BODIES, tmp_path)
+    assert "其工作由镇安全生产委员会承担" in engine.ask("森林防火指挥部还有没得").text
+    assert "撤销（2个）" in engine.ask("撤销了几个机构").text
+    assert "梁斌" in engine.ask("河长办主任是哪个").text
+    assert "其工作由镇安全生产委员会承担" in engine.ask("山上防火的事现在归哪个管").text

@@ -13,6 +13,7 @@ from knowledge.ingest.sections import Line
 
 # The actions a notice takes on bodies: field id and label, and the verbs that say it.
 ACTIONS = {"abolished": ("撤销", "撤销|撤并|撤消"), "kept": ("保留", "保留")}
+_TAKEN_OVER = re.compile(r"^[,，]\s*(?:其|相关|原)[^。;；]*(?:工作|职能|职责|任务)[^。;；]*$")
 _COUNT = r"(\d+\s?|[一二两三四五六七八九十百]+)个"
 _BODY = r"((?:[^,，。;；:：、\s]{2,30}?(?:" + "|".join(KINDS) + r")、?)+)"
 
@@ -42,14 +43,19 @@ def read_actions(draft: Draft, lines: list[Line]) -> None:
                 if count:
                     value = re.sub(r"\s", "", count.group(0)[len(label) :])  # 撤销38 个: the crawl's stray space
                     add_field(draft, field_id, label, value, count.group(0), line.section)
+    found = 0
     for line in lines:
         for sentence in re.split(r"(?<=[。;；])", line.body):
-            for field_id, (label, verbs) in ACTIONS.items():
-                named = re.search(rf"(?:{verbs})(?!的){_BODY}", sentence)
-                if named and field_id == "abolished":  # 保留X is what the rest of the notice lists
-                    value, quote = named.group(1).rstrip("、"), named.group(0).rstrip("、")
-                    alone = quote == line.text.rstrip("。")
-                    check = (
-                        "a 撤销 line of its own: check it is the notice's text, not a news subhead" if alone else None
-                    )
-                    add_field(draft, field_id, label, value, quote, line.section, check)
+            named = re.search(rf"(?:{ACTIONS['abolished'][1]})(?!的){_BODY}", sentence)
+            if named is None:  # 保留X is what the rest of the notice lists
+                continue
+            value, quote = named.group(1).rstrip("、"), named.group(0).rstrip("、")
+            alone = quote == line.text.rstrip("。")
+            check = "a 撤销 line of its own: check it is the notice's text, not a news subhead" if alone else None
+            rest = sentence.strip()[named.end() :].rstrip("。;；")
+            if _TAKEN_OVER.match(rest):  # 撤销X，其工作由Y承担: where its work goes is said with it
+                quote += rest
+            found += 1  # (一)撤销X… (二)撤销Y…: each body its own field, abolished, abolished2, …
+            add_field(
+                draft, "abolished" if found == 1 else f"abolished{found}", "撤销", value, quote, line.section, check
+            )

@@ -25,6 +25,9 @@ _TITLE_IN_TEXT = re.compile(r"[\u4e00-\u9fff“”]{2,40}?(?:办公厅|办公室
 _GLUED_SIGNATURE = re.compile(
     r"[。;；]([\u4e00-\u9fff]{4,30}?(?:办公厅|办公室|人民政府))(\d{4}年\d{1,2}月\d{1,2}日)[(（]?(此件公开发布)?[)）]?$"
 )
+# what a notice's title ends in: …的通知 / 决定 / 意见, and a reply …制度的函 / …的批复
+_TITLE_ENDS = ("通知", "决定", "意见", "的函", "批复")
+_CHROME = re.compile(r"字号[:：]|打印本页|关闭窗口|^首页\s*[>＞]|【打印|【关闭")  # the page's bar, never a title's line
 _PAGE = re.compile(r"^来源：(\S+)(?: 发布时间：(\d{4}-\d{2}-\d{2}))?")
 
 
@@ -71,7 +74,12 @@ def read_title(lines: list[Line]) -> tuple[str, int] | None:
     """The title and how many of the first lines it takes: lines joined until one ends with 通知."""
     # not the page's 来源 bar, nor the publication date kept from its 信息公开 block (发布日期：2023-08-16)
     head = [
-        line for line in lines[:8] if not line.level and not _PAGE.match(line.text) and not _DATE_ONLY.match(line.text)
+        line
+        for line in lines[:8]
+        if not line.level
+        and not _PAGE.match(line.text)
+        and not _DATE_ONLY.match(line.text)
+        and not _CHROME.search(line.text)
     ]
     for start in range(len(head)):
         joined = ""
@@ -80,7 +88,7 @@ def read_title(lines: list[Line]) -> tuple[str, int] | None:
             if _NUMBER.match(text) or text.endswith((":", "：")):
                 break
             joined += text.replace(" ", "")
-            if joined.endswith(("通知", "决定", "意见")) and "关于" in joined and not joined.startswith("原标题"):
+            if joined.endswith(_TITLE_ENDS) and "关于" in joined and not joined.startswith("原标题"):
                 if "《" in joined:
                     break
                 return joined, end + 1
@@ -128,6 +136,8 @@ def read_document(draft: Draft, lines: list[Line], group_name: str | None) -> No
 def _signature(draft: Draft, lines: list[Line]) -> None:
     # the signature stands at the end of the notice's own text, before an annex (附件 / 附件1 …)
     end = next((i for i, line in enumerate(lines) if line.section.startswith("附件")), len(lines))
+    if lines and not lines[-1].annex:
+        end = len(lines)  # 附件：成员单位职责分工 1.… 2.…, then 澜州省人民政府办公厅 2024年3月18日: signed after it
     for i in range(end - 1, max(-1, end - 8), -1):
         text = lines[i].text.replace(" ", "")
         printed = PRINTED.match(text)
@@ -234,6 +244,9 @@ def _body_fields(draft: Draft, lines: list[Line]) -> None:
             if re.search(r"更名为|名称改为|改名为", sentence):
                 renamed = _RENAMED.search(sentence)  # 原“X”更名为“Y”: the clause itself, not the sentence around it
                 clause = renamed.group(0) if renamed else re.split(r"[,，](?=[^,，]*(?:决定将|将))", sentence)[-1]
+                clause = re.sub(r"^[（(][一二三四五六七八九十\d]{1,3}[)）]", "", clause)  # （四）原X更名为Y
+                # (决定对镇议事协调机构进行调整 … 原X更名为Y: the renaming, not the adjusting before it, is the change)
+                draft.document[:] = [f for f in draft.document if not (f["id"] == "rename" and f["label"] == "调整")]
                 add_field(draft, "rename", "更名", clause, clause, line.section)
             elif _ADJUSTED.search(sentence):
                 clause = sentence.rstrip(":：")  # 现将…调整如下： the list follows

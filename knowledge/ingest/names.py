@@ -229,7 +229,7 @@ _ORDINAL = re.compile(r"^第([一二三四五六七八九十]+)次$")
 _PLAIN = frozenset({"全国", "工作", "领导", "建设", "推进", "国家", "中华人民共和国"})
 # a body's whole core that people shorten to one character, not to its words' first characters (安生委)
 _ONE_CHARACTER = {"安全生产": "安"}
-_PLACE_PREFIX = re.compile(r"^(?:国务院|[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区))")
+_PLACE_PREFIX = re.compile(r"^(?:国务院|[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区|镇|乡|街道))")
 
 
 def short_names(name: str) -> list[str]:

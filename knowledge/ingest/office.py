@@ -101,6 +101,10 @@ def _sentence(draft: Draft, group: dict, sentence: str, section: str) -> None:
         duty = _DUTY.search(sentence)
         if duty and "duty" not in office:
             office["duty"] = {"quote": duty.group(1), "section": section}
+        after = _HOST_THEN_HOLDER.search(sentence, host.start())  # 办公室设在镇水利站，由站长梁斌兼任主任
+        if after and not _TAKES.search(sentence):
+            _role(draft, group, after.group(2), after.group(1), after.group(0).lstrip(",，由"), sentence, section)
+
     for m in _UNCHANGED.finditer(sentence):
         office = _office(group, sentence.strip(), section)
         if not any(r["role"] == m.group(1) for r in office.setdefault("roles", [])):
@@ -122,6 +126,10 @@ def _sentence(draft: Draft, group: dict, sentence: str, section: str) -> None:
 
 
 # 办公室负责指挥部日常工作,承担… / 领导小组办公室主要负责…: a sentence of its own on what the office does
+_HOST_THEN_HOLDER = re.compile(
+    r"设在[^,，。;；]+[,，]由([^,，。;；由]{2,40}?)兼任((?:常务)?(?:副)?主任)(?=[,，。;；]|$)"
+)
+_CALLED = re.compile(r"办公室[（(](?:以下)?简称([\u4e00-\u9fff]{2,8})[)）]")
 _OWN_DUTY = re.compile(r"^([\u4e00-\u9fff]{0,30}?)办公室((?:主要)?(?:负责|承担)[^。;；]+)")
 
 
@@ -132,6 +140,12 @@ def _own_duty(group: dict, sentence: str, section: str) -> None:
     names = ("", group["name"], group.get("full_name"), group["kind"], *group.get("aliases", []))
     if m and m.group(1) in names and "office" in group and "duty" not in group["office"]:
         group["office"]["duty"] = {"quote": m.group(2), "section": section}
+    # 下设镇河长制办公室（简称镇河长办）: how the notice calls the office after
+    names = _CALLED.findall(group.get("office", {}).get("quote", ""))
+    called = next((n for n in names if sentence.strip().startswith(n)), None)
+    duty = re.match(r"((?:主要)?(?:负责|承担)[^。;；]+)", sentence.strip()[len(called) :]) if called else None
+    if duty and "duty" not in group["office"]:  # 镇河长办负责河长制日常工作: the office by its short name
+        group["office"]["duty"] = {"quote": duty.group(1), "section": section}
 
 
 def _host(draft: Draft, office: dict, name: str, quote: str, section: str) -> None:

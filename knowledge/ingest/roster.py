@@ -63,6 +63,8 @@ ROLES = sorted(
             "副主任委员",
             "常务副主任委员",
             "联络员",
+            # 总河长 / 副总河长 / 总林长: the chiefs of a 河长制 (林长制, 田长制) notice's body
+            *(level + chief for level in ("总", "副总") for chief in ("河长", "湖长", "林长", "田长", "路长")),
             # a deputy place qualified (常务副总指挥 / 第一副指挥长 / 执行副组长), of every head's word
             *(q + head for q in DEPUTY_QUALIFIERS for head in _HEADS),
             "成员单位",
@@ -90,7 +92,7 @@ _BRACKETED = re.compile(r"([^、，,（(）)]{2,8}?)\s*[（(]([^（()）]+)[)）
 _UNIT_TAIL = re.compile(r"(?:等)?(?:有关|相关)?(?:处室|科室|部门)?(?:分管|主要)?(?:负责同志|负责人|领导同志|领导)$")
 _BY = re.compile(rf"(?<![副主务行总办公室])({_ROLE_ALT})由(.+?)(?:担任|兼任|组成)")
 _TAKES = re.compile(
-    rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)(?<![主责])任|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)(?:担任|(?<![主责])任(?={_ROLE_ALT})|(?:作)?为(?!成员)(?=(?:{_ROLE_ALT})(?:[。;；]|$))))([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
+    rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)(?:[担兼]任|(?<![主责])任)|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)(?:担任|(?<![主责])任(?={_ROLE_ALT})|(?:作)?为(?!成员)(?=(?:{_ROLE_ALT})(?:[。;；]|$))))([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
 )
 # 联席会议由市民政局牵头: the unit that leads the group (its 牵头单位)
 _LEADS = re.compile(r"由([^,，。;；由]{2,40}?)牵头(?=[,，。;；]|$)")
@@ -648,11 +650,16 @@ _LEVEL = re.compile(r"^(中共)?(省委|市委|县委|区委|省|市(?!场|民)|
 _NOT_UNITS = frozenset({"单位", "部门", "有关单位", "相关单位", "有关部门", "相关部门", "各单位", "各部门"})
 
 
+_COUNTED = re.compile(r"(?:共|等|合计)?\s*[\d一二三四五六七八九十两]+\s*个(?:成员)?(?:部门|单位|部门和单位|部门、单位)")
+
+
 def unit_list(text: str) -> list[str]:
     """A list of units, with the level prefix a run of them shares (省发展改革委、教育厅 → 省教育厅)."""
     text = _UNIT_TAIL.sub("", text.strip().rstrip("。"))
     units: list[str] = []
     for run in re.split(r"[,，;；]", text):
+        if _COUNTED.fullmatch(run.strip()):
+            continue  # …、省工商联，共21个部门和单位: the count of the list, no unit
         prefix = ""
         items = [i.strip() for i in re.split(r"、|以及|和(?=[省市县区])", run)]
         # a run where most units carry their level themselves: those without it are another level

@@ -19,7 +19,8 @@ _RULE_WORDS = re.compile(
     r"|^各[^，,。]{1,8}(?:相应|参照)成立"  # 各区相应成立…分指挥部: what the levels below are to set up
 )
 # 附件 / 某某领导小组工作规则: an annex that is the group's rules, each of its numbered items one rule of the list
-_RULES_ANNEX = re.compile(r"(工作规则|议事规则|工作制度|会议制度|工作细则)$")
+# (附件：成员单位职责分工: what each member unit is to do, one item each, a list of the notice's too)
+_RULES_ANNEX = re.compile(r"(工作规则|议事规则|工作制度|会议制度|工作细则|(?:成员单位)?职责分工)$")
 # 附件：1.某某组成人员名单: the list of the notice's annexes, which the annexes themselves follow
 _ANNEX_LIST = re.compile(r"^附件\s?[:：]")
 _OFFICE = re.compile(r"办公室设在|办公室(?:常务)?(?:副)?主任由|兼任办公室|不设办公室")
@@ -318,12 +319,13 @@ def _rules_annexes(lines: list[Line]) -> dict[int, str]:
     and the preamble before the items are no rule."""
     found: dict[int, str] = {}
     for i, line in enumerate(lines):
-        if line.text.replace(" ", "") != line.annex or i + 1 >= len(lines) or lines[i + 1].level:
-            continue  # 附件 / 附件2 alone on its line, its title after it
-        m = _RULES_ANNEX.search(lines[i + 1].text.replace(" ", ""))
+        inline = bool(line.annex) and line.section == line.annex and _ANNEX_LIST.match(line.text) is not None
+        if not inline and (line.text.replace(" ", "") != line.annex or i + 1 >= len(lines) or lines[i + 1].level):
+            continue  # 附件 / 附件2 alone on its line, its title after it (or 附件：成员单位职责分工 on one line)
+        m = _RULES_ANNEX.search((line.text if inline else lines[i + 1].text).replace(" ", ""))
         if m is None:
             continue
-        own = [j for j in range(i + 2, len(lines)) if lines[j].annex == line.annex]
+        own = [j for j in range(i + (1 if inline else 2), len(lines)) if lines[j].annex == line.annex]
         first = next((j for j in own if lines[j].level), None)
         found |= {j: m.group(1) for j in own if first is not None and j >= first}
     return found

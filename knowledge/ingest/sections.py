@@ -15,7 +15,7 @@ _LEVELS = (
 
 
 _ANNEX = re.compile(r"^附件\s*\d{0,2}$")
-_ANNEX_OF = re.compile(r"^附件\d{0,2}")
+_ANNEX_OF = re.compile(r"^附件(?:\d{1,2}(?![.．\d])|)")  # 附件2（一）: 附件2; 附件1. (item 1. of 附件): 附件
 # 此前有关文件与本通知不一致的，以本通知为准。 / 本通知自印发之日起施行。 / 特此通知。: the notice's own closing words,
 # which stand after its last numbered item but are no part of it
 CLOSING = re.compile(r"^(?:[^。]{0,30}以本通知为准|本通知自[^。]{2,20}(?:施行|执行)|特此通知)。?$")
@@ -42,11 +42,9 @@ def split_sections(text: str) -> list[Line]:
     lines: list[Line] = []
     path: list[str] = []
     annex = ""  # 附件 / 附件1 the lines stand in: its headings are the annex's (附件一), not the notice's own 一、
-    article = False
-    for raw in text.split("\n"):
-        raw = raw.strip()
-        if not raw:
-            continue
+    article = inline = False
+    raws = [r.strip() for r in text.split("\n") if r.strip()]
+    for k, raw in enumerate(raws):
         level, number, body = 0, "", raw
         for lvl, pattern in _LEVELS:
             m = pattern.match(raw)
@@ -54,10 +52,13 @@ def split_sections(text: str) -> list[Line]:
                 level, number, body = lvl, m.group(1), m.group(2)
                 article = raw.startswith("第") and raw[1 : 1 + len(number)] == number
                 break
-        if _ANNEX.match(raw):  # 附件 / 附件1: what follows is the annex, numbered afresh
-            annex, path, article = raw.replace(" ", ""), [], False
+        if _ANNEX.match(raw) or _inline_annex(raw, raws[k + 1 : k + 2]):  # 附件 / 附件1: the annex, numbered afresh
+            annex, path, article = _ANNEX_OF.match(raw).group(0), [], False
+            inline = not _ANNEX.match(raw)
             lines.append(Line(raw, raw, annex))
             continue
+        if inline and not level and path and len(raw) <= 30 and "。" not in raw:
+            annex, path, inline = "", [], False  # after an annex set in the text, its signature: the notice's own
         if level:
             label = f"第{number}条" if article else {1: number, 2: f"（{number}）", 3: f"{number}."}[level]
             path = [*path[: level - 1], label]
@@ -70,3 +71,13 @@ def split_sections(text: str) -> list[Line]:
         else:
             lines.append(Line(raw, raw, annex + "".join(path) or "正文"))
     return lines
+
+
+def _inline_annex(raw: str, after: list[str]) -> bool:
+    """附件：成员单位职责分工 followed by its items (1. 省发展改革委：负责…): the annex itself, its title on the line,
+    not the list of the notice's annexes (附件：1.某某名单 2.…), whose items are titles."""
+    titled = re.match(r"^附件\s*\d{0,2}\s*[:：]\s*([^\d\s].{1,30})$", raw)
+    if titled is None or not after:
+        return False
+    item = re.match(r"^(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\s*(.+)$", after[0])
+    return item is not None and len(item.group(1)) > 20 and bool(re.search(r"[：:].*[，,。]", item.group(1)))
