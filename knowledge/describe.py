@@ -10,7 +10,18 @@ import re
 from dataclasses import dataclass
 
 from knowledge.answer import UNSTATED
-from knowledge.facts import Aspect, Group, Holding, Knowledge, OfficeStatus, Person, RoleKind, Tier, Title
+from knowledge.facts import (
+    Aspect,
+    DocumentField,
+    Group,
+    Holding,
+    Knowledge,
+    OfficeStatus,
+    Person,
+    RoleKind,
+    Tier,
+    Title,
+)
 from knowledge.loader import aspect_fact_id, common_fact_id, holding_fact_id
 
 
@@ -231,6 +242,7 @@ _UNIT_ITEM = re.compile(
     r"(?:^|(?<=[\n。；;]))[ \t\u3000]*\d{1,2}[ \t]*[.．、][ \t]*([^：:\n。，,]{2,30}?)[ \t]*[：:][ \t\u3000]*([^\n]*)",
     re.MULTILINE,
 )
+_UNIT_HEAD = re.compile(r"^([^：:\n。，,]{2,30}?)[ \t]*[：:][ \t\u3000]*(\S.*)$")  # a rule that is a unit's item
 _UNIT_LIST = 3  # items naming units a duty list has when it is a list of the member units' duties
 
 
@@ -250,13 +262,28 @@ def unit_duties(kb: Knowledge, unit_id: str) -> list[Part]:
             fact = (f"group.{group.id}.duty",)
             text = f"{unit.name}的职责：{said}" if said else f"{UNSTATED}{unit.name}的职责。"
             parts.append(Part(text, fact if said else ()))
+    for requirement in kb.requirements:  # 附件：成员单位职责分工 1. 省财政厅：负责…, each item a rule of its list
+        found = _UNIT_HEAD.match(requirement.quote or "")
+        if found and found.group(1).strip() in names:
+            where = f"（{requirement.section}）"
+            parts.append(Part(f"{unit.name}的职责{where}：{found.group(2).strip()}", (f"req.{requirement.id}",)))
     return parts
+
+
+def unit_item(kb: Knowledge, quote: str) -> str | None:
+    """The unit an item of a list of the member units' duties is of (省工业和信息化厅：负责…), if it is one."""
+    found = _UNIT_HEAD.match(quote)
+    if found is None:
+        return None
+    name = found.group(1).strip()
+    return next((u.id for u in kb.units.values() if name in (u.name, *u.aliases)), None)
 
 
 def lists_unit_duties(kb: Knowledge) -> bool:
     """Whether a group's duties are a list of what each member unit does (1.县应急管理局：… 2.县林业局：…)."""
     units = {n for u in kb.units.values() for n in (u.name, *u.aliases)}
-    return any(
+    listed = sum(bool(unit_item(kb, r.quote)) for r in kb.requirements if r.quote)
+    return listed >= _UNIT_LIST or any(
         sum(m.group(1).strip() in units for m in _UNIT_ITEM.finditer(g.duty.quote)) >= _UNIT_LIST
         for g in kb.groups.values()
         if g.duty is not None and g.duty.quote
@@ -398,7 +425,18 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
 
 def document_field(kb: Knowledge, field_id: str) -> Part:
     field = kb.document[field_id]
+    if field.quote.startswith(field.label + field.value) and len(field.quote) > len(field.label + field.value):
+        # 撤销松溪镇森林防火指挥部，其工作由镇安全生产委员会承担: what becomes of the body is said with it
+        return Part(f"{field.label}：{field.quote}。", (f"doc.{field_id}",))
     return Part(f"{field.label}：{field.value}。", (f"doc.{field_id}",))
+
+
+def document_fields(kb: Knowledge, fields: list[DocumentField]) -> Part:
+    """A field the notice gives once, or several times counted (撤销（3个）：撤销X…；撤销Y…)."""
+    if len(fields) == 1:
+        return document_field(kb, fields[0].id)
+    said = "；".join(f.quote if f.quote.startswith(f.label + f.value) else f.value for f in fields)
+    return Part(f"{fields[0].label}（{len(fields)}个）：{said}。", tuple(f"doc.{f.id}" for f in fields))
 
 
 def requirement(kb: Knowledge, requirement_id: str) -> Part:

@@ -117,7 +117,7 @@ ROLE_TIERS: dict[str, Tier] = {
 
 
 # 县级河长（湖长）, 河长, 湖长: the chief a 河长制 notice puts at the head of each river or lake it lists (片长: of a 片区)
-_RIVER_CHIEF = re.compile(r"(?:河长|湖长|片长)(?:[（(](?:河长|湖长)[)）])?$")
+_RIVER_CHIEF = re.compile(r"(?:河长|湖长|片长|林长|田长|路长)(?:[（(](?:河长|湖长)[)）])?$")
 
 
 # 常务副组长 / 第一副指挥长 / 执行副组长: the words a deputy place is qualified by, whatever the head's word
@@ -467,6 +467,10 @@ class Knowledge:
 
     def field(self, field_id: str) -> DocumentField | None:
         return self.document.get(field_id)
+
+    def fields(self, field_id: str) -> list[DocumentField]:
+        """A field the notice gives several times (撤销X… 撤销Y…: abolished, abolished2, …), in its order."""
+        return [f for f in self.document.values() if re.fullmatch(re.escape(field_id) + r"\d*", f.id)]
 
     def is_top(self, group_id: str) -> bool:
         return group_id == self.top

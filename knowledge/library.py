@@ -92,6 +92,8 @@ class Notice:
         """The strings that name this notice or what is in it: title, 文号, groups, people."""
         kb = self.engine.kb
         found = [f.value for f in kb.document.values() if f.id in ("title", "number", "issuer")]
+        # the bodies it abolishes or merges (原江源省支持非公有制经济发展联席会议): asked of, they name it too
+        found += [f.value for f in [*kb.fields("abolished"), *kb.fields("merged")]]
         for group in kb.groups.values():
             found += [group.name, *(group.aliases), *([group.full_name] if group.full_name else [])]
         # (a post no one is named for is said by its unit: 国网…供电公司副经理 is no claim on 供电公司)

@@ -40,8 +40,18 @@ def normalize(text: str, max_chars: int = 200) -> str:
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = _SPACED_HAN.sub(lambda m: m.group().replace(" ", ""), text)  # 罗 蔺 是 谁 → 罗蔺是谁
     text = _SPACE_IN_HAN.sub("", text)  # 法治 组 组长 是 谁: words typed apart, one question
-    text = _SEPARATORS.sub(" ", text).strip().lower()
+    text = level_numerals(_SEPARATORS.sub(" ", text).strip().lower())
     return _converter().convert(text)[:max_chars].strip()
+
+
+_LEVEL_NUMERAL = re.compile(r"(?<![a-z])(iv|iii|ii|i|v|[1-5])(?=级)|[Ⅰ-Ⅴ](?=级)", re.IGNORECASE)
+_LEVEL_WORDS = {"i": "一", "ii": "二", "iii": "三", "iv": "四", "v": "五", "1": "一", "2": "二", "3": "三"}
+_LEVEL_WORDS |= {"4": "四", "5": "五", "Ⅰ": "一", "Ⅱ": "二", "Ⅲ": "三", "Ⅳ": "四", "Ⅴ": "五"}
+
+
+def level_numerals(text: str) -> str:
+    """A level in Chinese numerals, however written (Ⅲ级 / III级 / 3级 → 三级), so 三级响应 finds Ⅲ级响应."""
+    return _LEVEL_NUMERAL.sub(lambda m: _LEVEL_WORDS[m.group(0).lower() if m.group(0).isascii() else m.group(0)], text)
 
 
 def without_emoticons(text: str) -> str:

@@ -44,6 +44,7 @@ from knowledge.intents import (
     section,
     small_talk,
     topic,
+    unit_topic,
     unknown_attribute,
     yes_no,
 )
@@ -128,6 +129,9 @@ POLICY: tuple[Intent, ...] = (
     by_title.answer,
     # before named and topic: 专题组的职责里哪一条提到了企业 lists the clauses using the word, not one best clause
     mentions.answer,
+    # before named: 拖欠账款的问题联席会议里归哪个单位管 names the group only as where to look; the unit whose item
+    # of a list of the member units' duties the words point at is asked
+    unit_topic.answer,
     # the subjects the question names
     named.answer,
     # 办公室主任是谁 without a group: the 协调小组's office

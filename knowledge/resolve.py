@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from knowledge.answer import Context
-from knowledge.facts import Aspect, RoleKind, Tier
+from knowledge.facts import Aspect, RoleKind, Tier, tier_of
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
 from knowledge.tools import AFTER, GROUP_COUNT, LIST_CHECKED, Tools, numeral
@@ -205,7 +205,25 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
     if not entities and query.has(*_GROUP_FACETS, Cue.OTHER_POST):
         # 指挥长是谁 / 秘书长是谁, where only one of the notice's groups has that place: that group
         entities = _only_holder_of_place(tools, query)
+    if context is not None and {Cue.OFFICE.value, Cue.OFFICE_PLACE.value} & set(context.relation):
+        query = _office_director_after_office(tools, query, entities)
     return _who_heads(tools, query, entities), entities
+
+
+_BARE_DIRECTOR = re.compile(r"(?<![办室])(副)?主任")
+
+
+def _office_director_after_office(tools: Tools, query: Query, entities: tuple[Entity, ...]) -> Query:
+    """办公室设在哪，哪个是主任: after the office, 主任 of a group whose head is no 主任 (组长 / 指挥长) is the
+    office's director (副主任 its deputy)."""
+    said = _BARE_DIRECTOR.search(query.text)
+    groups = [tools.kb.groups[e.id] for e in entities if e.kind is EntityKind.GROUP]
+    if said is None or query.has(Cue.OFFICE) or not groups or len(groups) != len(entities):
+        return query
+    if any(g.office is None or g.leader.role.endswith("主任") for g in groups):
+        return query
+    post = Cue.OFFICE_DEPUTY if said.group(1) else Cue.OFFICE_DIRECTOR
+    return replace(query, cues=(query.cues - {Cue.LEADER, Cue.DEPUTY}) | {post, Cue.OFFICE})
 
 
 _THESE_GROUPS = re.compile(r"^(?:那|那么)?(?:这|那)?([两俩二三四五六七])个(?:小?组)的?")  # 两个组的组长呢
@@ -225,11 +243,17 @@ def _who_heads(tools: Tools, query: Query, entities: tuple[Entity, ...]) -> Quer
     return replace(query, cues=(query.cues - {Cue.WHICH_GROUP}) | {Cue.LEADER})
 
 
+_OF_A_PLACE = frozenset({"单位", "部门", "人员", "名单"})  # 委员单位 / 成员名单: words said with a place, of it
+
+
 def _only_holder_of_place(tools: Tools, query: Query) -> tuple[Entity, ...]:
     words = sorted((w for w in tools.place_words if w in query.text), key=len, reverse=True)
     if not words and query.has(Cue.LEADER):  # 谁是老大: the head, by whatever word the notice uses for it
         heads = [g.id for g in tools.kb.groups.values() if any(h.tier is Tier.HEAD and not h.unstated for h in g.roles)]
         return (Entity(EntityKind.GROUP, heads[0]),) if len(heads) == 1 else ()
+    if any(not any(c in w for w in words) and c not in _OF_A_PLACE for c in query.content):
+        # 成员要调整怎么办: what is done to members is every group's rule (委员单位一共多少家 asks the place)
+        words = [w for w in words if tier_of(w) is not Tier.MEMBER]
     if not words:
         return ()
     # a place the notice states for one group only (its other groups' 组长 are 未载明): that group's

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from knowledge.facts import FactKind, Knowledge
 from knowledge.matcher import sounds
+from knowledge.normalize import level_numerals
 from knowledge.segment import Segmenter
 
 CLAUSE_END = re.compile(r"(?<=[。;；])")  # where a quote's clauses end
@@ -60,7 +61,11 @@ class ClauseIndex:
         self.clauses: list[Clause] = []
         # a numbered rule's own heading (信息例会制度) is what each of its clauses is about: 例会多久开一次
         # (its words too, as a search cuts them: 例会 of 信息例会制度, which the segmenter knows as one word)
-        items = {f"req.{r.id}": [*segmenter.tokenizer.cut_for_search(r.item)] for r in kb.requirements if r.item}
+        items = {
+            f"req.{r.id}": [*segmenter.tokenizer.cut_for_search(level_numerals(r.item))]
+            for r in kb.requirements
+            if r.item
+        }
         headings = {f"req.{r.id}": r.item for r in kb.requirements if r.item}
         for fact in kb.facts.values():
             if (fact.kind in kinds or fact.id in ids) and fact.quote:
@@ -69,7 +74,7 @@ class ClauseIndex:
                 if len(texts) > 1 and heading and texts[0].rstrip("。;；") == heading:
                     texts = texts[1:]  # 委员调整。市食安委委员因工作变动…: the heading is in every clause's words
                 for text in texts:
-                    tokens = frozenset((*segmenter.cut(text), *items.get(fact.id, ())))
+                    tokens = frozenset((*segmenter.cut(level_numerals(text)), *items.get(fact.id, ())))
                     self.clauses.append(Clause(fact.id, fact.subject, text, tokens, heading or ""))
         # Every two-character stretch of every clause by its readings, for typos that sound right.
         self._bigrams: dict[tuple[str, str], list[tuple[int, str]]] = {}

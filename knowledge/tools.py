@@ -300,8 +300,15 @@ class Tools:
             elif hit.clause.subject in self.kb.groups:
                 owner = self.kb.groups[hit.clause.subject].name
                 text = self.say("clause_of_group", group=owner, where=where, clause=clause)
+            elif hit.clause.subject == "requirements" and (unit := describe.unit_item(self.kb, fact.quote or "")):
+                # 牵头做好防范和化解拖欠中小企业账款工作, a clause of 省工业和信息化厅：负责…: the unit it is of
+                name = self.kb.units[unit].name
+                clause = re.sub(rf"^{re.escape(name)}[ \t]*[：:][ \t\u3000]*", "", clause)  # said once
+                text = self.say("clause_of_unit", unit=name, where=where, clause=clause)
             elif hit.clause.subject == "requirements":
                 text = self.say("clause_requirement", where=where, clause=clause)
+            elif hit.clause.subject == "document":  # 撤销X，其工作由Y承担: said whole, where its work went
+                text = self.say("clause_of_notice", where=where, clause=fact.quote or clause)
             else:
                 text = self.say("clause_common", where=where, clause=clause)
             parts.append(Part(text, (fact.id,)))
@@ -426,7 +433,11 @@ class Tools:
             for size in range(len(group.kind) + 2, len(group.name))
             if group.name.endswith(group.kind)
         ]
-        return subject == "requirements" and any(n in text for n in (group.name, *group.aliases, *tails))
+        if subject != "requirements":
+            return False
+        # 联席会议原则上每季度召开一次, in the part that sets up 松溪镇信访工作联席会议: the group by its kind word
+        in_part = group.section not in ("正文", "") and self.kb.facts[hit.clause.fact].section.startswith(group.section)
+        return any(n in text for n in (group.name, *group.aliases, *tails)) or (in_part and group.kind in text)
 
     def with_lost_rest(self, requirement_ids: list[str]) -> list[str]:
         """The requirements, plus the unstated rest of any item the crawl cut short (四（二）)."""
@@ -581,7 +592,7 @@ class Tools:
     def document_part(self, field_id: str) -> Part:
         """A field of the document (文号, 成文日期 …), or that the notice does not give it."""
         if field_id in self.kb.document:
-            return describe.document_field(self.kb, field_id)
+            return describe.document_fields(self.kb, self.kb.fields(field_id))
         return Part(self.say("field_unstated", label=self.wording.field_label(field_id)))
 
     def offer(self, template: str, group: Group) -> str:

@@ -87,6 +87,7 @@ class Query:
 
 _WINDOWS_REMEMBERED = 16384  # windows of questions whose likeness to a cue word is kept
 _CLAUSES_REMEMBERED = 64  # clauses of one message kept read (a longer message reads the rest again)
+_CLAIMING = frozenset({"是", "为", "属于", "参加", "加入", "进", "在", "的", "是不是", "算"})
 _GROUP_NAME_LEAD = 10  # characters before a kind word that may belong to the group's name
 _ASKS_PERSON = re.compile(r"谁|哪(?:[两几一]|几个)?位")  # 是谁 / 哪位 / 县级总河长是哪两位
 
@@ -117,6 +118,8 @@ def _foreign_group(
             cue = any(a < start and begin < b for a, b in covered)
             if not all(map(is_cjk, word)) or (cue and word not in names):
                 break  # (工作 of …工作领导小组 is a word of group names, though a cue elsewhere)
+            if word in _CLAIMING and word not in names:
+                break  # 省农业农村厅是联席会议成员单位吗: the claim's verb, before the name, is no part of it
             found = found or word in strange
             start = begin
             if found or word in names or word in LEVELS:

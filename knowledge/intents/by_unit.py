@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part
@@ -11,6 +13,7 @@ from knowledge.matcher import Entity, EntityKind, mask
 from knowledge.tools import PEOPLE_COUNTED, Tools
 from knowledge.turn import Turn
 
+_GROUPS_ASKED = re.compile(r"哪(?:些|几个|个|几)[^，。？?]{0,3}组")
 # What is asked of a unit beside its people: its own places (副组长单位, 办公室设在) and its work.
 _NOT_PEOPLE = (
     Cue.OTHER_POST,
@@ -50,6 +53,8 @@ def _unit_people(turn: Turn, tools: Tools, units: list[Entity]) -> Answer | None
     )
     if not asks or query.has(*_NOT_PEOPLE) or _post_named(tools, turn, units):
         return None
+    if tools.kinds_named(query) or _GROUPS_ASKED.search(mask(query.text, query.mentions)):
+        return None  # 市场监管局参加了哪些专题组: its groups, not its people
     parts = []
     for unit in units:
         people = tools.people_of_unit(unit.id)

@@ -14,7 +14,9 @@ from knowledge.matcher import EntityKind
 from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
 
-_LEVEL = re.compile(r"^[省市县区]")
+_LEVEL = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,3}?[省市县区镇乡](?!委|政府)|[省市县区镇乡])"
+)  # 松溪镇 / 市 before the name
 _KIND = re.compile(r"(?:工作)?(?:领导小组|小组|委员会|联席会议|指挥部|专班)$")
 _KEPT = re.compile(r"保留|还在|还有|存在|继续|仍然|还算")  # 还保留着吗: a claim that it goes on
 _KIND_AFTER = r"(?:工作)?(?:领导小组|小组|委员会|联席会议|指挥部|专班|组)"  # (未成年人保护法 names no 保护委员会)
@@ -33,15 +35,20 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if not named:
         return None
     name, field = max(named, key=lambda pair: len(pair[0]))
-    parts = [tools.document_part(field)]
+    parts = [describe.document_field(tools.kb, field)]
     merged_into = field == "merged" and _merged_into(tools) == name
     if query.has(*ROLE_CUES):  # 调整后的数字政府建设领导小组组长是谁 / 原来的政务公开领导小组组长: not said
         parts.insert(0, Part(tools.say("body_not_set_out", body=name)))
+    elif query.has(Cue.WHEN) and not query.has(
+        Cue.YES_NO
+    ):  # 原来那个…联席会议是哪年建立的: its own dates are not given
+        parts.insert(0, Part(tools.say("body_not_dated", body=name)))
     parts += [describe.requirement(tools.kb, r.id) for r in tools.kb.requirements if r.quote and _said(name, r.quote)]
     if query.has(Cue.YES_NO):
         claims_kept = _KEPT.search(query.text) is not None
-        gone = field == "abolished" or not merged_into
-        parts.insert(0, tools.verdict(claims_kept != gone if claims_kept or field == "abolished" else True))
+        abolished = field != "merged"
+        gone = abolished or not merged_into
+        parts.insert(0, tools.verdict(claims_kept != gone if claims_kept or abolished else True))
     unique = list({p.text: p for p in parts}.values())
     top = tools.kb.groups.get(tools.kb.top or "")
     said = "".join(p.text for p in unique)
@@ -54,9 +61,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
 def _bodies(tools: Tools) -> dict[str, list[str]]:
     """The names of the bodies each field speaks of: those abolished; those merged, and the one merged into."""
     found: dict[str, list[str]] = {}
-    abolished = tools.kb.field("abolished")
-    if abolished is not None:
-        found["abolished"] = [n.strip("“”") for n in re.split(r"[、，,]", abolished.value) if len(n) > _CORE]
+    for abolished in tools.kb.fields("abolished"):
+        found[abolished.id] = [n.strip("“”") for n in re.split(r"[、，,]", abolished.value) if len(n) > _CORE]
     merged = tools.kb.field("merged")
     if merged is not None:
         found["merged"] = [n for n in re.split(r"并入|合并到|合并为", merged.value) if len(n) > _CORE]
@@ -81,4 +87,6 @@ def _said(name: str, text: str) -> tuple[int, int] | None:
         return start, start + len(name)
     core = _core(name)
     found = re.search(re.escape(core) + _KIND_AFTER, text) if len(core) >= _CORE else None
+    # 美丽乡村那个领导小组 of 美丽乡村建设领导小组: the core's first words, a few characters, then its kind
+    found = found or re.search(re.escape(core[:_CORE]) + r"[^，,。？?]{0,4}?" + _KIND_AFTER, text)
     return found.span() if found else None

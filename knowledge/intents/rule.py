@@ -4,7 +4,7 @@ the clause that covers nearly all of the question's content, quoted, rather than
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 from typing import TypeVar
 
@@ -62,7 +62,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     # a cue word counts where a clause uses it (召开, 调整), not where none does (什么时候).
     words = [w for w in _rule_words(turn, tools) if not _names_the_group(turn, tools, w)]
     one = words[0] if len(words) == 1 and (when or not _says_what_or_whose(words[0], tools)) else None
-    if len(words) < 2 and not (one and _one_rule_says(tools, one, when)):
+    places = [w for w in tools.place_words if w in query.text]  # 成员要怎么调整: of the rules saying 调整, 成员's
+    if len(words) < 2 and not (one and _one_rule_says(tools, one, when, places)):
         return None  # 会谁主持: one word of its own is enough where one rule alone uses it
     unknown = [  # 逃生: no rule says it
         w for w in query.unknown if w not in words and not tools.names_group(w) and not _names_the_group(turn, tools, w)
@@ -161,15 +162,24 @@ def _says_what_or_whose(word: str, tools: Tools) -> bool:
     return any(word in tools.document_values.get(f, "") for f in ("title", "issuer"))
 
 
-def _one_rule_says(tools: Tools, word: str, when: bool = False) -> bool:
+def _one_rule_says(tools: Tools, word: str, when: bool = False, places: Iterable[str] = ()) -> bool:
     """One word is enough where exactly one rule or passage uses it (运行 →
     专班自成立起运行至2027年底, 主持 → 会议由组长主持) — asked how often or when, one that uses it with a
     time (全体会议多久开 → 全体会议原则上每半年召开一次, not 实行全体会议和专题会议制度)."""
     clauses = [c for c in tools.index.clauses if c.subject == "requirements"] + list(tools.passages.clauses)
     used = [c for c in clauses if word in c.tokens]
+    placed = [c for c in used if any(_says_place(tools, c.text, p) for p in places)]  # (成员单位如需调整: units')
+    used = placed if len({c.fact for c in placed}) == 1 else used
     # (a word of two characters, 会议, names any meeting: a time does not make one of them the one asked)
     timed = _timed(used, lambda c: c.text) if when and len(word) > _WORD else []
     return len(word) >= _WORD and len({c.fact for c in timed or used}) == 1
+
+
+def _says_place(tools: Tools, text: str, place: str) -> bool:
+    """Whether a text says the place itself, not only a longer place with its word (成员 in 成员单位)."""
+    for longer in sorted((w for w in tools.place_words if place in w and w != place), key=len, reverse=True):
+        text = text.replace(longer, "|")
+    return place in text
 
 
 def _timed(found: list[_T], text: Callable[[_T], str]) -> list[_T]:

@@ -12,6 +12,7 @@ from knowledge.retrieval import Hit
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 
+_NAME_WORD = 2  # characters of a word of a group's name that names the work it is set up for
 _CONJUNCTION = re.compile(r"以及|还有|和|与|及|跟| ")
 
 
@@ -33,7 +34,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if query.has(Cue.LEADER):  # 搞商事制度改革的那个组，一把手是谁: the group's leader, not a requirement
         hits = [h for h in hits if h.clause.subject in tools.kb.groups] or hits
     if not hits:
-        return None
+        return _named_by_its_words(turn, tools)
     subjects = tuple(Entity(EntityKind.GROUP, h.clause.subject) for h in hits if h.clause.subject in tools.kb.groups)
     parts = tools.topic_parts(hits)
     if query.has(Cue.SAME) and per_piece and all(per_piece) and len(subjects) == len(per_piece):
@@ -54,3 +55,21 @@ def _piece_hits(tools: Tools, piece: str) -> list[Hit]:
     (哪个组监督) is not one."""
     query = tools.reader.read(piece)
     return tools.topic_hits(query) if any(c not in tools.lexicon.aspect_words for c in query.content) else []
+
+
+def _named_by_its_words(turn: Turn, tools: Tools) -> Answer | None:
+    """防汛的事归哪个管 / 上访的事归谁管, where no clause says the work: the one group whose name has the word
+    (松溪镇防汛抗旱指挥部, 信访工作联席会议 by 信访), told with its card."""
+    if not turn.query.has(Cue.WHICH_GROUP):
+        return None
+    found = set()
+    for word in (w for w in turn.query.content if len(w) >= _NAME_WORD):
+        said = tools.lexicon.equivalent.get(word, frozenset()) | {word}
+        owners = {g.id for g in tools.kb.groups.values() if any(s in (g.full_name or g.name) for s in said)}
+        found |= owners if len(owners) == 1 else set()
+    if len(found) != 1:
+        return None
+    group = tools.kb.groups[found.pop()]
+    return tools.answer(
+        turn.question, [describe.group_card(tools.kb, group)], (Entity(EntityKind.GROUP, group.id),), 0.6
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from knowledge import describe
 from knowledge.answer import Answer
@@ -19,6 +20,10 @@ _OFFICE_ROLES = {RoleKind.OFFICE_HOST, RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE
 _CLAIMED = re.compile(r"(?:设在|担任|是|为|当)(?!不是)([^是为]{2,30}?)(?:吗|吧|么|嘛|呢|啊|呀|的吧|的吗|[?？]|$)")
 _ONLY = re.compile(r"只在|仅在|只参加|只参与|只属于|只是[^，。？?]{0,12}的|只有在|光在")  # one group and no other
 _POST_END = re.compile(r"(?:长|主任|书记|委员|总理|主席|巡视员|参谋长|总工程师|秘书|校长|院长|教授|理事)$")
+
+
+_JOINS = re.compile(r"参加|参与|加入")  # 省农业农村厅参加这个联席会议吗: whether it is a member
+_EACH = 4  # units a claim may be made of at once, each judged
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -142,6 +147,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         if deputies is not None and not deputies.unstated:
             holds = len(deputies.units or deputies.persons) == claimed
             return tools.answer(question, [tools.verdict(holds), describe.deputies(tools.kb, group)], entities, 0.9)
+    if len(groups) == 1 and 1 < len(holders) <= _EACH and all(h.kind is EntityKind.UNIT for h in holders):
+        return _each_holder(turn, tools, holders)
     if len(groups) != 1 or len(holders) > 1:
         return None
     group = tools.kb.groups[groups[0]]
@@ -157,6 +164,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             return tools.answer(question, [Part(text, (fact,))], entities, 0.7)
         facet = describe.deputies(tools.kb, group) if deputy else describe.leader(tools.kb, group)
         return tools.answer(question, [tools.verdict(False), facet], entities, 0.7)
+    joins = query.has(Cue.MEMBERS) or _JOINS.search(query.text) is not None
+    if not holders and query.foreign_unit and joins and group.members is not None:
+        # 省农业农村厅参加这个联席会议吗: a unit the notice does not name is none of its members
+        said = Part(tools.say("foreign_unit", unit=query.foreign_unit))
+        return tools.answer(question, [tools.verdict(False), said, describe.members(tools.kb, group)], entities, 0.75)
     if not holders and query.aspects and not tools.has_topic(query) and bool(group.aspects):
         # 那是不是还管监管: whether the group has duties on that side, and which
         parts = [describe.aspect_duty(group, a) for a in query.aspects]
@@ -194,6 +206,17 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     else:
         correction = describe.leader(tools.kb, group)
     return tools.answer(question, [tools.verdict(False), truth, correction], entities, 0.9)
+
+
+def _each_holder(turn: Turn, tools: Tools, holders: list[Entity]) -> Answer | None:
+    """人民银行澜州省分行和省工商联都是联席会议的成员单位吗: the claim judged of each unit; true only if of all."""
+    others = tuple(e for e in turn.entities if e not in holders)
+    each = [answer(replace(turn, entities=(*others, h)), tools) for h in holders]
+    if any(a is None or not a.answered for a in each):
+        return None
+    holds = all(a.text.startswith(tools.say("yes")) for a in each if a is not None)
+    parts = [tools.verdict(holds)] + [Part(a.text.split("。", 1)[1], a.facts) for a in each if a is not None]
+    return tools.answer(turn.question, list({p.text: p for p in parts}.values()), turn.entities, 0.85)
 
 
 def _own_place_claim(
@@ -315,6 +338,14 @@ def _topic_claim(
     best = tools.topic_hits(query)
     if not best:
         return None
+    group = tools.kb.groups[group_id]
+    names = (group.name, group.full_name or "", *group.aliases)
+    rest = [c for c in query.content if not any(c in n for n in names)]
+    said = tools.index.search(rest, limit=1) if rest else best
+    if not said or said[0].score < tools.config.topic_min_score:
+        # 各市（州）是不是也要对应成立…联席会议: the group's name matches its duty; what is claimed of it, no clause says
+        text = tools.say("claim_not_said")
+        return tools.answer(question, [Part(text)], entities, 0.6)
     top = best[0]
     holds = any(h.clause.subject == group_id for h in best)
     claimed = query.marked_aspects or query.aspects
