@@ -154,7 +154,14 @@ def _people(kb: Knowledge, held: tuple[Holding, ...]) -> list[str]:
 
 def _units_and_posts(kb: Knowledge, held: tuple[Holding, ...]) -> list[str]:
     """The units holding a place, then the posts named without a person."""
-    return [kb.units[u].name for h in held for u in h.units] + [p for h in held for p in h.posts]
+    return [kb.units[u].name for h in held for u in h.units] + [post_with_holder(kb, p) for h in held for p in h.posts]
+
+
+def post_with_holder(kb: Knowledge, post: str) -> str:
+    """A post the notice names for a place (市工业和信息化局局长), with the one person the notice gives that title
+    elsewhere (its member table's 郑启明 市工业和信息化局局长) — never a person guessed where two or none have it."""
+    holders = [p for p in kb.people.values() if not p.post and any(t.title == post for t in p.titles)]
+    return f"{post}（通知中任此职务的是{holders[0].name}）" if len(holders) == 1 else post
 
 
 def _sent_by(held: tuple[Holding, ...], units: list[str]) -> str:
@@ -219,7 +226,7 @@ def _office_holder(
         # (副主任由发展规划处副处长俞可、人事处分管人才工作的副处长担任: the post named for no one too)
         return named + (f"；另一位{post}为{'、'.join(posts)}（{UNSTATED}其姓名）" if posts else "")
     if others:  # units (or posts) the notice names for the place, not people: listed as it names them, counted
-        names = [kb.units[x].name if x in kb.units else x for x in others]
+        names = [kb.units[x].name if x in kb.units else post_with_holder(kb, x) for x in others]
         counted = f"（共{len(names)}个单位）" if len(names) > 1 and all(x in kb.units for x in others) else ""
         return f"办公室{post}：{'、'.join(names)}{counted}"
     return f"{UNSTATED}{group.name}办公室{post}由谁担任"

@@ -455,4 +455,11 @@ def _roles(data: FactsFile) -> dict[str, tuple[Role, ...]]:
             for holding in office.roles:
                 for holder in (*holding.holders, *(posts[p].id for p in holding.posts if p in posts)):
                     add(holder, group.id, _OFFICE_KINDS[holding.tier], fact, f"办公室{holding.role}")
+    # 办公室主任由市工业和信息化局局长兼任, and the member table's 郑启明 市工业和信息化局局长: the one person with that
+    # title holds the post's places too (never where two or none have it)
+    for text, post in posts.items():
+        titled = [p.id for p in data.people if any(t.title == text for t in p.titles)]
+        if len(titled) == 1:
+            for role in roles.get(post.id, []):
+                add(titled[0], role.group, role.kind, role.fact, role.label)
     return {holder: tuple(held) for holder, held in roles.items()}

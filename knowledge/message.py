@@ -48,6 +48,23 @@ _NOT_ASKING = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d{2} ?年")
 _THIS = re.compile(r"这(?:套|种|些|项|类|样|个)?(?:做法|事情|事|问题|情况|工作|东西|措施|块)")
+# 群里有人说X，是真的吗 / X，对吗: a claim heard and asked about, one yes/no question (X吗)
+_HEARD = re.compile(
+    r"^(?:(?:群里|听|据|有人|朋友|同事|领导|大家|网上)[^，,。？?]{0,6}?(?:说|讲|传)(?:的)?[:：，,]?\s*)?"
+    r"(.{4,80}?)[，,。]?\s*(?:这|此话|这话|这个|这事)?(?:是真的吗|是真的不|是不是真的|真的吗|对吗|对不对|靠谱吗|属实吗)"
+    r"[？?。！!]*$"
+)
+
+
+def _heard_claim(message: str) -> str:
+    """群里有人说多证合一是精简行政审批组负责的，是真的吗 → 多证合一是精简行政审批组负责的吗."""
+    found = _HEARD.match(message.strip())
+    if found is None:
+        return message
+    claim = found.group(1).rstrip("，,。？?")
+    return claim if claim.endswith(("吗", "吧")) else claim + "吗"
+
+
 _PREMISE = re.compile(r"^(?:既然|听说|据说|通知说|不是说|我听说|我记得|记得)")
 _CORRECTION = ("我是说", "我说的是", "我问的是", "我想问的是")  # 我是说综合组: no self-introduction
 _CONTINUATION = ("又", "还", "并且", "而且", "以及", "同时")
@@ -167,6 +184,7 @@ class MessageReader:
             rest = message[told.end() :]
             if self.read(self.read_form(rest)).mentions:
                 message = rest
+        message = _heard_claim(message)
         if TRUE_FALSE.search(message):  # 判断：许洪斌是市市场监管局局长。: one statement to judge
             return [Piece(message)]
         if not _BREAKS.search(message) and not _SPACE.search(message) and len(self._run_on(message)) == 1:

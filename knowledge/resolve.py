@@ -312,8 +312,10 @@ def _named(tools: Tools, query: Query) -> tuple[Query, tuple[Entity, ...]]:
             entities, query = described, replace(query, content=(), unknown=(), cues=query.cues - listing)
     query = _own_name_again(tools, query, entities)
     nth = _nth_of_kind(tools, query.text)
-    if nth is not None and not any(e.kind is EntityKind.GROUP for e in entities):
-        entities = (*entities, nth)  # 第二个保障组组长是谁: the notice's own order of that kind
+    # (放管服协调小组第二个保障组组长是谁: the top group named is where the kind stands, not a second subject)
+    under_top = [e for e in entities if not (e.kind is EntityKind.GROUP and tools.kb.is_top(e.id))]
+    if nth is not None and nth not in entities and not any(e.kind is EntityKind.GROUP for e in under_top):
+        entities = (*under_top, nth)  # 第二个保障组组长是谁: the notice's own order of that kind
         query = replace(query, cues=query.cues - _KIND_CUES - {Cue.LIST, Cue.COUNT})
     actions = [w for w in tools.lexicon.document_actions if w in query.text]
     adjusted = bool(actions) or query.about_document

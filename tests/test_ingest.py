@@ -1959,3 +1959,38 @@ def test_a_town_notice_abolishes_bodies_saying_where_their_work_goes_and_its_河
     assert "撤销（2个）" in engine.ask("撤销了几个机构").text
     assert "梁斌" in engine.ask("河长办主任是哪个").text
     assert "其工作由镇安全生产委员会承担" in engine.ask("山上防火的事现在归哪个管").text
+
+
+_NUMBERED_ROSTER = (
+    "某市人民政府办公室关于成立某市测试工作专班的通知\n"
+    "某政办发〔2024〕5号\n"
+    "一、组成人员\n"
+    "专班长：韩立钧（市人民政府副市长）\n"
+    "成员：\n"
+    "序号\t姓名\t单位及职务\n"
+    "1\t何建国\t市委网信办主任\n"
+    "2\t郑启明\t市工业和信息化局局长\n"
+    "3    唐海燕    市财政局副局长\n"
+    "二、工作组设置\n"
+    "（一）综合协调组。由市发展改革委牵头，市财政局、市统计局参与，负责专班日常运转和督查考核等工作。\n"
+    "（二）人才保障组。市人力资源社会保障局、市教育局参与，负责人才引进培养。\n"
+    "三、专班办公室\n"
+    "专班办公室设在市工业和信息化局，办公室主任由市工业和信息化局局长兼任。\n"
+)
+
+
+def test_a_numbered_member_table_working_groups_in_one_sentence_and_a_post_its_table_names(tmp_path: Path) -> None:
+    """序号 姓名 单位及职务 with its rows apart by tabs or spaces are the members above it; （一）综合协调组。由X牵头，Y、Z参与，
+    负责… gives the 牵头单位, the 参与单位 and the duty, and a group naming no 牵头 is a group too; the office's director
+    given as a post (市工业和信息化局局长) is the one member with that title, and never said to be unnamed."""
+    k = _read(_NUMBERED_ROSTER, tmp_path / "notice")
+    assert _holders(k, "成员") == ["何建国", "郑启明", "唐海燕"]
+    groups = {g.name: g for g in k.groups.values()}
+    joint = next(h for h in groups["综合协调组"].roles if h.role == "参与单位")
+    assert [k.units[u].name for u in joint.units] == ["市财政局", "市统计局"]
+    assert groups["综合协调组"].duty.quote == "负责专班日常运转和督查考核等工作。"
+    assert "人才保障组" in groups and groups["人才保障组"].duty.quote == "负责人才引进培养。"
+    engine = _engine(_NUMBERED_ROSTER, tmp_path)
+    said = engine.ask("专班办公室主任是谁，叫什么名字").text
+    assert "郑启明" in said and "未载明" not in said
+    assert "专班办公室主任" in engine.ask("郑启明担任哪些职务").text

@@ -15,7 +15,7 @@ import opencc
 from knowledge.ingest.document import chinese_date, small_number
 from knowledge.ingest.names import SURNAMES, ends_as_post, is_name
 from knowledge.ingest.roster import ROLES
-from knowledge.ingest.table import group_rows, serial_rows, tabbed_group_rows, table_rows
+from knowledge.ingest.table import group_rows, serial_roster_rows, serial_rows, tabbed_group_rows, table_rows
 from knowledge.ingest.wrap import drop_page_footers, rejoin_wrapped
 
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
@@ -76,7 +76,7 @@ def clean(raw: str) -> str:
     text = _remove_filter_dots(text)
     out: list[str] = []
     related = False  # inside the page's list of related links: other notices' titles, never this one's text
-    pieces = _joined_pipe_rows(tabbed_group_rows(text.split("\n")))
+    pieces = _joined_pipe_rows(tabbed_group_rows(serial_roster_rows(text.split("\n"))))
     cells = [p for p in (_SPACES.sub(" ", piece).strip() for piece in pieces) if p]
     for line in group_rows(serial_rows(cells)):
         related = bool(_RELATED.match(line)) or (related and bool(_LISTED_TITLE.match(line)))

@@ -27,7 +27,9 @@ _GLUED_SIGNATURE = re.compile(
 )
 # what a notice's title ends in: …的通知 / 决定 / 意见, and a reply …制度的函 / …的批复
 _TITLE_ENDS = ("通知", "决定", "意见", "的函", "批复")
-_CHROME = re.compile(r"字号[:：]|打印本页|关闭窗口|^首页\s*[>＞]|【打印|【关闭")  # the page's bar, never a title's line
+_CHROME = re.compile(
+    r"字号[:：]|打印本页|关闭窗口|首页\s*[>＞]|【打印|【关闭|【字体|浏览次数|门户网站\s*[|｜]"
+)  # the page's bar, never a title's line
 _PAGE = re.compile(r"^来源：(\S+)(?: 发布时间：(\d{4}-\d{2}-\d{2}))?")
 
 

@@ -40,7 +40,10 @@ _LISTED = re.compile(
 # 附件 … 专项工作组组成人员名单: a roster of its own under a title line
 _ROSTER_TITLE = re.compile(r"^(.{2,40}?)(?:组成人员|人员组成|成员)名单$")
 # what a numbered heading that is a group says right after its name: （一）综合协调组。牵头单位：…
-_DESCRIBED = re.compile(r"^[。:：]?\s*(?:牵头单位|责任单位|组长|部长|主任单位|职责|负责|由)")
+# (（四）人才与要素保障组。市人力资源社会保障局、市教育局参与，负责…: the units taking part, then its work)
+_DESCRIBED = re.compile(
+    r"^[。:：]?\s*(?:牵头单位|责任单位|组长|部长|主任单位|职责|负责|由|[^。]{2,80}?(?:参与|配合)[,，]\s*负责)"
+)
 _PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,8}")  # 华溪大学 before 华溪大学“双一流”…, not a founding phrase
 _OWN_NAME = 4  # characters of the top group's full name a heading must end it with to name it (县森林防灭火指挥部)
 _VERBS = ("成立", "建立", "改为", "更名为", "组建", "设立", "决定将", "对", "调整")

@@ -94,6 +94,8 @@ _BY = re.compile(rf"(?<![副主务行总办公室])({_ROLE_ALT})由(.+?)(?:担�
 _TAKES = re.compile(
     rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)(?:[担兼]任|(?<![主责])任)|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)(?:担任|(?<![主责])任(?={_ROLE_ALT})|(?:作)?为(?!成员)(?=(?:{_ROLE_ALT})(?:[。;；]|$))))([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
 )
+# 市财政局、市统计局参与 / 配合: the units that take part in the group's work, by the notice's own word (参与单位)
+_TAKING_PART = re.compile(r"(?:^|(?<=[,，;；。]))([^,，。;；由]{2,80}?)(参与|配合)(?=[,，。;；]|$)")
 # 联席会议由市民政局牵头: the unit that leads the group (its 牵头单位)
 _LEADS = re.compile(r"由([^,，。;；由]{2,40}?)牵头(?=[,，。;；]|$)")
 # 成员为各成员单位分管负责同志 / 各成员单位确定1名科级干部为联络员: places given as a description
@@ -873,6 +875,10 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             units = unit_list(m.group(1))
             if (before.endswith(names) or not before) and units and all(_UNIT_END.search(u) for u in units):
                 add_holding(draft, scope.entry, "牵头单位", Holder(units=units), m.group(0), line.section)
+        for m in _TAKING_PART.finditer(sentence):  # 由市发展改革委牵头，市财政局、市统计局参与，负责…
+            units = unit_list(m.group(1))
+            if units and all(_UNIT_END.search(u) for u in units):
+                add_holding(draft, scope.entry, m.group(2) + "单位", Holder(units=units), m.group(0), line.section)
         for m in [*_ARE.finditer(sentence), *_CHOSEN.finditer(sentence)]:
             role, post = (m.group(1), m.group(2)) if m.re is _ARE else (m.group(2), m.group(1))
             if not is_name(post):

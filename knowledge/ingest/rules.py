@@ -69,6 +69,19 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             group["duty"][CHECK] = ["the crawl breaks off inside the duties: the rest is 未载明"]
     _duty_beside_office(draft, lines, scopes)
     _duty_where_set_up(draft, lines, scopes)
+    _duty_after_its_units(draft, lines, scopes)
+
+
+# （一）综合协调组。由市发展改革委牵头，市财政局、市统计局参与，负责专班日常运转…: the work after the units
+_UNITS_THEN_DUTY = re.compile(r"(?:牵头|参与|配合)[,，]\s*((?:主要)?负责[^。]+。)")
+
+
+def _duty_after_its_units(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    for i, line in enumerate(lines):
+        group = scope_of(scopes, i).entry
+        m = _UNITS_THEN_DUTY.search(line.body)
+        if m and "duty" not in group and group.get("section") == line.section and draft.stands(m.group(1)):
+            group["duty"] = {"quote": m.group(1), "section": line.section}
 
 
 # 县人民政府设立河山县森林防灭火指挥部（以下简称县指挥部），负责组织…工作，研究解决…。: what the sentence setting the group up

@@ -367,3 +367,29 @@ def _tabbed_table(lines: list[str], start: int) -> tuple[list[str], int]:
         rows.append("| " + " | ".join(cells) + " |")
         i += 1
     return (rows, i) if len(rows) > 1 else ([], start)
+
+
+_SERIAL_CELLS = re.compile(r"\t+|[ \u3000]{2,}")
+_SERIAL_ROW = re.compile(r"^\d{1,3}$")
+
+
+def serial_roster_rows(lines: list[str]) -> list[str]:
+    """A roster the crawl gave as a numbered table, its columns apart by tabs or runs of spaces (序号 姓名 单位及职务 /
+    1 何建国 市委网信办主任 …): each row "name title", under the place the label above it opens (成员：), the header
+    dropped; a row without a name of its own is left as it is."""
+    out: list[str] = []
+    columns: tuple[int, int] | None = None
+    for line in lines:
+        cells = [c.strip() for c in _SERIAL_CELLS.split(line.strip()) if c.strip()]
+        if len(cells) >= 3 and cells[0] in _SERIAL_HEADS and _NAME_HEAD in cells[1:]:
+            name = cells.index(_NAME_HEAD)
+            columns = (name, next(i for i in range(1, len(cells)) if i != name))
+            continue
+        if columns is not None and len(cells) > max(columns) and _SERIAL_ROW.match(cells[0]):
+            name, title = _unpadded(cells[columns[0]]), cells[columns[1]]
+            if is_name(name) or (len(name) <= 4 and name[:1] in SURNAMES):
+                out.append(f"{name} {title}")
+                continue
+        columns = None if not _SERIAL_ROW.match(cells[0] if cells else "") else columns
+        out.append(line)
+    return out

@@ -104,6 +104,7 @@ def write_until_loaded(draft: Draft, out: Path) -> Summary:
             message = str(error).split(": ", 1)[-1]
             if not _drop(tables, message):
                 raise
+            _keep_a_title(tables)
             dropped.append(message)
             header.append(f"dropped because the loader refused it: {message}")
             continue
@@ -119,6 +120,17 @@ def write_until_loaded(draft: Draft, out: Path) -> Summary:
             tuple(dropped),
         )
     raise KnowledgeError("ingest: the facts would not load after many repairs")
+
+
+def _keep_a_title(tables: dict[str, list[dict]]) -> None:
+    """A title the loader refused (a page's bar run into it) gives way to the group's name, so the notice still loads."""
+    if any(entry.get("id") == "title" for entry in tables["document"]) or not tables["groups"]:
+        return
+    group = tables["groups"][0]
+    name = group.get("full_name") or group["name"]
+    check = "the title could not be read: the group's name stands in for it — replace it with the real title"
+    title = {"id": "title", "label": "标题", "value": name, "quote": name, "section": "标题", CHECK: [check]}
+    tables["document"].insert(0, title)
 
 
 def _drop(tables: dict[str, list[dict]], message: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from knowledge import describe
 from knowledge.answer import UNSTATED, Answer
@@ -38,6 +39,8 @@ _TITLED_HEADING = re.compile(
     r"(?:^|[。；;\n>])\s*([一二三四五六七八九十])、([^，。；;（）()\n]{2,24}?)(?=[（(][一二三四五六七八九十][）)]|\n|$|。)",
     re.MULTILINE,
 )
+# （二）呢 / 那（三）讲了什么: an item by its number alone
+_BARE_ITEM = re.compile(rf"^(?:那|那么)?\(({_NUMERAL})\)(?:呢|怎么说|说了什么|讲了什么|讲的啥|写了什么)?[?？。]*$")
 _SHOWN = 6  # parts of one section quoted at most
 _SAID = (FactKind.DUTY, FactKind.ASPECT_DUTY, FactKind.COMMON_DUTY, FactKind.REQUIREMENT, FactKind.TEXT)
 _ROSTER = (FactKind.LEADER, FactKind.DEPUTIES, FactKind.MEMBERS, FactKind.ROLE)
@@ -51,6 +54,8 @@ _FACETS = {  # the place or duty of a group a question names, and the facts that
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
+    sibling = _sibling_item(turn, tools)
+    turn = sibling or turn
     titled = _title_asked(turn, tools)
     if titled is not None:
         return titled
@@ -78,11 +83,12 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if section is None:
         # 第六条写的是什么: an article the notice numbers so, of which the crawl kept nothing readable
         cut = next((s for s in asked if s.startswith("第") and s in tools.notice_text), None)
+        cut = cut or (asked[0] if sibling is not None and asked else None)  # （三）呢, of a part the crawl kept two of
         if cut is not None:
             return tools.answer(turn.question, [Part(tools.say("section_unstated", section=cut))], (), 0.7)
         return None  # 第二个组 / 第一条 of a list: not a part of the notice
     titled = _ITEM_OF_PART.search(unicodedata.normalize("NFKC", turn.question))
-    if turn.query.has(Cue.REQUIREMENT) and not (titled and "要求" in titled.group()):
+    if turn.query.has(Cue.REQUIREMENT) and not (titled and "要求" in titled.group()) and sibling is None:
         # 四（一）有哪些要求: the requirements of that item, as the requirement intent lists them (but 四、有关要求第
         # （一）条 names the part by its heading: the item itself)
         return None
@@ -107,6 +113,16 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     said_by_itself = all(p.text.startswith("有关要求") or UNSTATED in p.text for p in parts)
     head = [] if said_by_itself else [Part(tools.say("section_is", section=section) + "\n")]
     return tools.answer(turn.question, [*head, *parts[: _SHOWN + len(under)]], (), 0.85)
+
+
+def _sibling_item(turn: Turn, tools: Tools) -> Turn | None:
+    """四（一）讲了什么 → （二）呢: an item by its number alone, after an item of a part was quoted, is that part's."""
+    bare = _BARE_ITEM.match(unicodedata.normalize("NFKC", turn.question).strip())
+    if bare is None:
+        return None
+    cited = [tools.kb.facts[f].section or "" for f in turn.cited if f in tools.kb.facts]
+    part = next((m.group(1) for c in cited if (m := re.match(rf"^({_NUMERAL})[（(]", c))), None)
+    return replace(turn, question=f"{part}（{bare.group(1)}）") if part else None
 
 
 def _facet_facts(turn: Turn, tools: Tools, groups: list[Group]) -> list[Fact]:
