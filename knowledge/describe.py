@@ -191,11 +191,13 @@ def office(
             )
         )
     if deputy:
+        # (常务副主任由吴海涛担任, the office's only deputy place: said by its own word)
+        labels = {h.role for h in office.roles if h.tier is Tier.DEPUTY}
         pieces.append(
             _office_holder(
                 kb,
                 group,
-                "副主任",
+                labels.pop() if len(labels) == 1 else "副主任",
                 office.persons(Tier.DEPUTY),
                 office.holders(Tier.DEPUTY),
                 office.posts_beside(Tier.DEPUTY),

@@ -56,10 +56,17 @@ _HEARD = re.compile(
 )
 
 
+# 我听说唐英瑜是市科技局局长: a claim heard, told with nothing asked — to be checked all the same
+_HEARD_ONLY = re.compile(
+    r"^(?:我)?(?:听说|据说|听人说|听别人说|听同事说)(?:了)?[,，:：]?\s*([^？?吗呢谁啥哪]{4,60}?)[。!！]?$"
+)
+
+
 def _heard_claim(message: str) -> str:
     """群里有人说多证合一是精简行政审批组负责的，是真的吗 → 多证合一是精简行政审批组负责的吗."""
-    found = _HEARD.match(message.strip())
-    if found is None:
+    found = _HEARD.match(message.strip()) or _HEARD_ONLY.match(message.strip())
+    # (听说2023年又调整了一次: a premise of the asker's, not a claim X是Y to judge)
+    if found is None or (found.re is _HEARD_ONLY and ("是" not in found.group(1) or _YEAR.search(found.group(1)))):
         return message
     claim = found.group(1).rstrip("，,。？?")
     return claim if claim.endswith(("吗", "吧")) else claim + "吗"

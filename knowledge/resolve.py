@@ -207,7 +207,26 @@ def subjects(tools: Tools, query: Query, context: Context | None) -> tuple[Query
         entities = _only_holder_of_place(tools, query)
     if context is not None and {Cue.OFFICE.value, Cue.OFFICE_PLACE.value} & set(context.relation):
         query = _office_director_after_office(tools, query, entities)
+    query = _office_head(tools, query)
     return _who_heads(tools, query, entities), entities
+
+
+def _office_head(tools: Tools, query: Query) -> Query:
+    """办公室的负责人是谁 / office的leader是谁: the head of the office is its director, not the group's head."""
+    if not (query.has(Cue.OFFICE) and query.has(Cue.LEADER)):
+        return query
+    if query.has(Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY, Cue.DEPUTY):
+        return query
+
+    def said(cue: Cue) -> list[int]:
+        return [at for w in query.cue_words if cue in tools.reader.tags.get(w, ()) and (at := query.text.find(w)) >= 0]
+
+    office, heads = said(Cue.OFFICE), said(Cue.LEADER)
+    if not office or not heads or min(heads) < min(office):
+        return query  # (组长是谁，办公室在哪: the group's head, then its office)
+    # (办公室的负责人有哪些: its director and deputies)
+    posts = {Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY} if query.has(Cue.LIST) else {Cue.OFFICE_DIRECTOR}
+    return replace(query, cues=(query.cues - {Cue.LEADER}) | posts)
 
 
 _BARE_DIRECTOR = re.compile(r"(?<![办室])(副)?主任")
@@ -435,7 +454,7 @@ def _follow_up(
     if ellipsis and not entities and Cue.YES_NO.value in context.relation and len(claimed_of) == 1:
         # 罗蔺是协调小组的组长吗（不是）→ 那副组长呢: the same claim of him, with the place asked now
         places = query.cues & {Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY}
-        if places and not query.content:
+        if places and not query.content and not query.asks_person:  # (那组长是谁 asks who holds it)
             return replace(query, cues=query.cues | {Cue.YES_NO}), (*claimed_of, *context_groups)
     if ellipsis and Cue.REQUIREMENT.value in context.relation and _TOWARDS.match(query.text):
         # 有啥要求 → 那对市政府各部门的主要负责人呢: what the notice requires of them, whoever they are
@@ -934,10 +953,15 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None, one: bo
     return context.entities
 
 
+_OWN_PLACES = frozenset({Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY})
+
+
 def _with_relation(query: Query, context: Context) -> Query:
     """The query with the previous question's relation and aspects, for an ellipsis; the kind of
     group a list was of only when the question names no subject or kind of its own."""
     cues = {c for c in Cue if c.value in context.relation}
+    if query.cues & _OWN_PLACES:  # 综合组的副组长有哪些 → 那组长呢: the place asked now, not both
+        cues -= RELATION_CUES
     of_groups = sum(e.kind is EntityKind.GROUP for e in context.entities) > 1
     if Cue.BOTH in cues and of_groups and not cues & {Cue.DEPUTY, Cue.MEMBERS}:
         cues.add(Cue.DEPUTY)  # (共同的副组长单位 said the place in its set word: the set is of deputy units)

@@ -279,7 +279,9 @@ class Tools:
         group and no other term of its own is a word the notice uses elsewhere in another group's work."""
         if not query.has(Cue.WHICH_GROUP):
             return []
-        terms = self.group_terms(query.content)
+        # (舆论这块谁来处理: 舆情, the notice's word for it, stands in one group's work only)
+        said = [*query.content, *(e for w in query.content for e in sorted(self.lexicon.equivalent.get(w, ())))]
+        terms = self.group_terms(said)
         owners = [h for h in hits if any(t in h.clause.tokens or t in h.clause.text for t in terms)]
         if not owners or len({h.clause.subject for h in owners}) > 1:
             return []
@@ -623,8 +625,13 @@ class Tools:
                 or (len(h.role.removesuffix("主任")) > 1 and h.role.removesuffix("主任") in query.text)
             )
         ]
-        if own:  # 办公室常务副主任是谁: that place itself
+        # (办公室主任、常务副主任分别是谁: the director asked beside that place)
+        director_too = own and re.search(r"(?<![副务])主任(?!委员)", query.text.replace(own[0].role, "|")) is not None
+        if own and not director_too:  # 办公室常务副主任是谁: that place itself
             return describe.office_place(self.kb, group, own[0])
+        if own:
+            director = describe.office(self.kb, group, place=False, deputy=False)
+            return describe.join([director, describe.office_place(self.kb, group, own[0])])
         under = group.office.groups
         if under is not None and query.has(Cue.ALL_GROUPS):  # 办公室下设几个组 / 办公室下面有哪几个组
             names = "、".join(self.kb.groups[g].name for g in under.ids)

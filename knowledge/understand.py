@@ -414,7 +414,8 @@ class QueryReader:
                     break
         taken = [False] * len(masked)
         chosen = []
-        for word, start in sorted(candidates, key=lambda c: (-len(c[0]), c[1])):
+        # (那组长呢: 组长 over 那组, a pointing word that ties with the place it runs into)
+        for word, start in sorted(candidates, key=lambda c: (-len(c[0]), Cue.DESCRIBED_GROUP in self.tags[c[0]], c[1])):
             if not any(taken[start : start + len(word)]):
                 taken[start : start + len(word)] = [True] * len(word)
                 chosen.append((word, start))

@@ -11,7 +11,7 @@ import re
 from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part, person_with_titles
-from knowledge.facts import Group, Role, RoleKind
+from knowledge.facts import Group, Holding, Role, RoleKind, Tier
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
 from knowledge.tools import Tools
@@ -84,32 +84,38 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     groups = _groups(turn, tools)
     if len(groups) < 2:
         return None
-    stated = [g for g in groups if g.deputies is not None and not g.deputies.unstated and g.deputies.units]
+    # (哪个组的成员单位最多: the member units compared, where the question asks them and not the deputies)
+    members = query.has(Cue.MEMBERS) and not query.has(Cue.DEPUTY)
+    place = "成员单位" if members else "副组长单位"
+    held = {g.id: _member_units(g) if members else g.deputies for g in groups}
+    stated = [g for g in groups if (h := held[g.id]) is not None and not h.unstated and h.units]
     silent = [g for g in groups if g not in stated]
-    facts = tuple(f"group.{g.id}.deputies" for g in groups if g.deputies is not None)
-    note = [Part(tools.say("silent_deputies", groups="、".join(g.name for g in silent)))] if silent else []
+    facts = tuple(f"group.{g.id}.{'members' if members else 'deputies'}" for g in groups if held[g.id] is not None)
+    note = [Part(tools.say("silent_deputies", place=place, groups="、".join(g.name for g in silent)))] if silent else []
     if len(stated) < 2:
-        return tools.answer(turn.question, [Part(tools.say("cannot_compare", groups=_names(silent)), facts)], (), 0.7)
-    units = {g.id: list(g.deputies.units) for g in stated}  # type: ignore[union-attr]
+        return tools.answer(
+            turn.question, [Part(tools.say("cannot_compare", place=place, groups=_names(silent)), facts)], (), 0.7
+        )
+    units = {g.id: list(held[g.id].units) for g in stated}  # type: ignore[union-attr]
     names = _names(stated)
     subjects = turn.entities
     if query.has(Cue.DIFFERENCE):
         first, rest = stated[0], stated[1:]
         only = [u for u in units[first.id] if not any(u in units[g.id] for g in rest)]
-        head = tools.say("difference", first=first.name, rest=_names(rest))
+        head = tools.say("difference", place=place, first=first.name, rest=_names(rest))
         part = _listing(tools, head, only)
     elif query.has(Cue.BOTH) or (query.has(Cue.COMMON) and not query.has(Cue.DUTY)):
         shared = [u for u in units[stated[0].id] if all(u in units[g.id] for g in stated[1:])]
-        part = _listing(tools, tools.say("intersection", groups=names), shared)
+        part = _listing(tools, tools.say("intersection", place=place, groups=names), shared)
     elif query.has(Cue.UNION):
         every = list(dict.fromkeys(u for g in stated for u in units[g.id]))
-        part = _listing(tools, tools.say("union", groups=names), every)
+        part = _listing(tools, tools.say("union", place=place, groups=names), every)
     elif query.has(Cue.SUM):
         counts = [len(units[g.id]) for g in stated]
         sums = "+".join(map(str, counts))
-        part = Part(tools.say("sum", groups=names, sums=sums, total=sum(counts)))
+        part = Part(tools.say("sum", place=place, groups=names, sums=sums, total=sum(counts)))
     else:
-        part, best = _compared(tools, stated, units, bool(_FEWER.search(query.text)))
+        part, best = _compared(tools, stated, units, bool(_FEWER.search(query.text)), place)
         if len(stated) > 2:  # 副组长单位最多的是哪个组 → 有几个 / 都有谁: of the one it names
             subjects = (Entity(EntityKind.GROUP, best.id),)
         led = [p for p in turn.entities if p.kind is EntityKind.PERSON]
@@ -150,18 +156,27 @@ def _listing(tools: Tools, head: str, unit_ids: list[str]) -> Part:
     return Part(tools.say("listing", head=head, count=len(unit_ids), units=listed))
 
 
-def _compared(tools: Tools, groups: list[Group], units: dict[str, list[str]], fewer: bool) -> tuple[Part, Group]:
+def _member_units(group: Group) -> Holding | None:
+    """The group's member units (成员单位), where the notice lists them."""
+    return next((h for h in group.holdings(Tier.MEMBER) if h.units), None)
+
+
+def _compared(
+    tools: Tools, groups: list[Group], units: dict[str, list[str]], fewer: bool, place: str = "副组长单位"
+) -> tuple[Part, Group]:
     """Which of the groups has more (or fewer) deputy units, and that group."""
     counted = sorted(groups, key=lambda g: len(units[g.id]), reverse=not fewer)
     each = "，".join(tools.say("group_count", group=g.name, count=len(units[g.id])) for g in groups)
     best, other = counted[0], counted[1]
     gap = abs(len(units[best.id]) - len(units[other.id]))
     if gap == 0 and len(groups) == 2:
-        return Part(tools.say("equally_many", each=each)), best
+        return Part(tools.say("equally_many", place=place, each=each)), best
     word = tools.say("fewer" if fewer else "more")
     if len(groups) == 2:
-        return Part(tools.say("more_of_two", best=best.name, other=other.name, word=word, gap=gap, each=each)), best
-    return Part(tools.say("most_of_all", best=best.name, word=word, each=each)), best
+        return Part(
+            tools.say("more_of_two", place=place, best=best.name, other=other.name, word=word, gap=gap, each=each)
+        ), best
+    return Part(tools.say("most_of_all", place=place, best=best.name, word=word, each=each)), best
 
 
 def _same_holder(turn: Turn, tools: Tools) -> Answer | None:
