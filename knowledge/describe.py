@@ -160,8 +160,14 @@ def _units_and_posts(kb: Knowledge, held: tuple[Holding, ...]) -> list[str]:
 def post_with_holder(kb: Knowledge, post: str) -> str:
     """A post the notice names for a place (市工业和信息化局局长), with the one person the notice gives that title
     elsewhere (its member table's 郑启明 市工业和信息化局局长) — never a person guessed where two or none have it."""
+    holder = post_holder(kb, post)
+    return f"{post}（通知中任此职务的是{holder.name}）" if holder is not None else post
+
+
+def post_holder(kb: Knowledge, post: str) -> Person | None:
+    """The one person the notice gives a post as a title, if exactly one has it."""
     holders = [p for p in kb.people.values() if not p.post and any(t.title == post for t in p.titles)]
-    return f"{post}（通知中任此职务的是{holders[0].name}）" if len(holders) == 1 else post
+    return holders[0] if len(holders) == 1 else None
 
 
 def _sent_by(held: tuple[Holding, ...], units: list[str]) -> str:

@@ -398,6 +398,8 @@ def _title_surfaces(kb: Knowledge) -> Iterator[tuple[str, str]]:
     # 办公室主任 as a title alone (of her own unit's office) names the group's office's place, where it has one
     offices = {f"办公室{h.role}" for g in kb.groups.values() if g.office for h in g.office.roles}
     unit_names = [n for u in kb.units.values() for n in (u.name, *u.aliases)]
+    # (工信局 of 市工业和信息化局, a unit of the notice: the unit's, never the post 市工业和信息化局局长's)
+    unit_said = {f for n in unit_names for f in (n, *unit_forms(n))}
     for person in kb.people.values():
         for title in person.titles:
             if title.title not in ROLE_TIERS and title.title not in offices:  # 主任 alone names a place
@@ -414,7 +416,9 @@ def _title_surfaces(kb: Knowledge) -> Iterator[tuple[str, str]]:
             forms = [unit_name, *(f for f in unit_forms(unit_name) if len(f) >= 2)]
             yield from ((person.id, form + post) for form in forms)
             # (县委宣传部派的谁: the unit, named only in the post, is said for its holder)
-            yield from ((person.id, form) for form in forms if not any(form in u for u in unit_names))
+            yield from (
+                (person.id, form) for form in forms if not any(form in u for u in unit_names) and form not in unit_said
+            )
 
 
 def sounds(text: str, usual: bool = False) -> list[frozenset[str]]:

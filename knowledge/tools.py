@@ -42,6 +42,8 @@ ROLE_CUES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTO
 _KIND_CUES = (Cue.TOPIC_GROUPS, Cue.SUPPORT_GROUPS)
 _ITEM_BREAK = re.compile(r"[，,;；]")  # how a side of a group's duties separates its items
 PEOPLE_COUNTED = re.compile(r"几位|几个人|几人|多少人|多少位|几名")  # a count of people, not of groups
+# 专班里有教育局的人吗 / 有没有教育局的人: whether a unit has people in it, asked of its people
+HAS_PEOPLE = re.compile(r"有(?:没有)?[^，。？?]{0,14}?的人(?:吗|么|没有|不|没)?|有人(?:吗|么|没有)")
 _PEOPLE_OF = ("有", "派", "的人", "谁", "来了")  # what follows a unit or place asked for its people
 
 

@@ -56,7 +56,7 @@ def read(raw: str) -> Draft:
     read_actions(draft, lines)
     read_merged(draft, lines)
     read_unread_parts(draft, lines, scopes)
-    draft.groups = [scope.entry for scope in scopes]
+    draft.groups = list({id(scope.entry): scope.entry for scope in scopes}.values())  # (an annex shares its group)
     _add_short_names(draft)
     return draft
 

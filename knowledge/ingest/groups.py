@@ -147,6 +147,11 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
     headed = [h for h in headed if h[0] not in {kind for _, kind, _ in _listed_groups(lines)}]
     top_words = {top["kind"], *top.get("aliases", [])} if top else set()
     for name, section, span in [*blocks, *annexed, *headed]:
+        same = next((sc.entry for sc in scopes if name in (sc.entry["name"], sc.entry.get("full_name"))), None)
+        if same is not None and (name, section, span) in annexed:
+            # 成员：见附件 … 附件 松溪镇乡村振兴工作领导小组成员名单: the annex is more of that group's own part
+            scopes.append(Scope(same, span))
+            continue
         # a group the notice sets up under another is of the kind it says (下设5个工作组); one in an annex of its own
         listed = under if under and (name, section, span) not in annexed else name[-3:]
         kind = kind_of(name) or listed

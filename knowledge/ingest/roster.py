@@ -702,7 +702,11 @@ def add_holding(
     """Add one place (or one labelled sub-list of it) to ``group`` unless it already has it; True if added."""
     roles = group.setdefault("roles", [])
     label = part[0] if part else None
-    if any(h["role"] == role and h.get("part") == label for h in roles) or not draft.stands(quote):
+    if not draft.stands(quote):
+        return False
+    # (成员：见附件, then the annex's 成员： list: the place read there, not the mark that it could not be read here)
+    roles[:] = [h for h in roles if not (h["role"] == role and h.get("unstated") and h.get("part") == label)]
+    if any(h["role"] == role and h.get("part") == label for h in roles):
         return False
     persons, units = [], []
     checks: list[str] = []

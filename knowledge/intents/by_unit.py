@@ -10,7 +10,7 @@ from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind, mask
-from knowledge.tools import PEOPLE_COUNTED, Tools
+from knowledge.tools import HAS_PEOPLE, PEOPLE_COUNTED, Tools
 from knowledge.turn import Turn
 
 _GROUPS_ASKED = re.compile(r"哪(?:些|几个|个|几)[^，。？?]{0,3}组")
@@ -49,6 +49,7 @@ def _unit_people(turn: Turn, tools: Tools, units: list[Entity]) -> Answer | None
         query.asks_person
         or query.has(Cue.MEMBERS)
         or PEOPLE_COUNTED.search(query.text) is not None  # 民政厅来了几个人
+        or HAS_PEOPLE.search(query.text) is not None  # 专班里有教育局的人吗
         or (only_titles and (counted or (query.has(Cue.YES_NO) and "有" in query.text)))
     )
     if not asks or query.has(*_NOT_PEOPLE) or _post_named(tools, turn, units):

@@ -11,7 +11,7 @@ from knowledge.describe import Part
 from knowledge.facts import Group, RoleKind, Tier
 from knowledge.lexicon import Cue, place_stem
 from knowledge.matcher import Entity, EntityKind, Mention
-from knowledge.tools import GROUP_COUNT, ROLE_CUES, Tools, number, post_fits
+from knowledge.tools import GROUP_COUNT, HAS_PEOPLE, ROLE_CUES, Tools, number, post_fits
 from knowledge.turn import Turn
 from knowledge.understand import Query
 
@@ -147,6 +147,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         if deputies is not None and not deputies.unstated:
             holds = len(deputies.units or deputies.persons) == claimed
             return tools.answer(question, [tools.verdict(holds), describe.deputies(tools.kb, group)], entities, 0.9)
+    units_asked = holders and all(h.kind is EntityKind.UNIT for h in holders)
+    if units_asked and HAS_PEOPLE.search(query.text) and any(tools.people_of_unit(h.id) for h in holders):
+        return None  # 专班里有教育局的人吗: its people, who they are (by_unit)
     if len(groups) == 1 and 1 < len(holders) <= _EACH and all(h.kind is EntityKind.UNIT for h in holders):
         return _each_holder(turn, tools, holders)
     if len(groups) != 1 or len(holders) > 1:
