@@ -397,6 +397,9 @@ def person_roles(kb: Knowledge, person_id: str, via_title: str | None = None) ->
     return Part(text, title_facts(person) + tuple(dict.fromkeys(r.fact for r in roles)) + by_rule)
 
 
+_HEADS_AND_DEPUTIES = (RoleKind.LEADER, RoleKind.DEPUTY, RoleKind.OFFICE_DIRECTOR, RoleKind.OFFICE_DEPUTY_DIRECTOR)
+
+
 def unit_roles(kb: Knowledge, unit_id: str) -> Part:
     unit = kb.units[unit_id]
     sentences = []
@@ -425,6 +428,18 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
     held = [(p, r) for p in posts for r in kb.roles_of(p.id) if r.label]
     if sentences:  # 县消防救援大队: a member unit whose 大队长, named by post, is a 副指挥长 too
         sentences += [f"{kb.groups[r.group].name}{r.label}由{p.name}担任" for p, r in held]
+        # 省发展改革委 牵头, and its 主任梁志恒 a 副召集人: the places its own people hold, said with its own
+        led = {r.group for r in kb.roles_of(unit_id) if r.kind is RoleKind.LEADER_UNIT}
+        for person in (p for p in kb.people.values() if not p.post):
+            title = next((t.title for t in person.titles if t.unit == unit_id), None)
+            mine = [  # (the heads and deputies it gives: a member's place is the person's own, asked of them)
+                r
+                for r in kb.roles_of(person.id)
+                if r.kind in _HEADS_AND_DEPUTIES and not (r.kind is RoleKind.LEADER and r.group in led)
+            ]
+            if title is not None and mine:
+                sentences += [f"{kb.groups[r.group].name}{r.label}由{title}{person.name}担任" for r in mine]
+                held += [(person, r) for r in mine]
     facts = tuple(dict.fromkeys([*(r.fact for r in kb.roles_of(unit_id)), *(r.fact for _, r in held)]))
     if not sentences:
         holders = [p for p in kb.people.values() if any(t.unit == unit_id for t in p.titles)]
