@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from itertools import combinations, permutations
 
 from knowledge.facts import Knowledge, RoleKind
@@ -282,3 +283,25 @@ def person_addresses(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
         for post in posts:
             fits[person.name[0] + post].append(person.id)
     return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken}
+
+
+# an office's short name (防汛办) is made of its group's name without its place and kind word
+_OWN_PLACE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区|镇|乡|街道)(?=[\u4e00-\u9fff]{4})")
+_OWN_KIND = re.compile(r"(?:工作)?(?:领导小组|协调小组|小组|委员会|联席会议|指挥部|专班|组)$")
+_OFFICE_CORE = 2  # characters a group's name keeps without its place and kind, to give its office a short name
+
+
+def office_forms(kb: Knowledge, cut: Callable[[str], list[str]]) -> dict[str, str]:
+    """The short names people give a group's office from the first word of the group's name (防汛办 of
+    松溪镇防汛抗旱指挥部, 河长办 of 河长制工作领导小组, 乡村振兴办): a form two groups would give, or a unit's
+    name (信访办 where 县信访办 is a member), names neither."""
+    forms: dict[str, set[str]] = {}
+    for group in kb.groups.values():
+        core = _OWN_KIND.sub("", _OWN_PLACE.sub("", group.name))
+        if group.office is None or len(core) < _OFFICE_CORE:
+            continue
+        for start in {core[:2], (cut(core) or [""])[0]}:
+            if 2 <= len(start) <= 4:
+                forms.setdefault(start + "办", set()).add(group.id)
+    units = {n.lstrip("省市县区镇乡") for u in kb.units.values() for n in (u.name, *u.aliases)}
+    return {form: next(iter(ids)) for form, ids in forms.items() if len(ids) == 1 and form not in units}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from knowledge.answer import UNSTATED
 from knowledge.facts import (
+    UNIT_ITEM_HEAD,
     Aspect,
     DocumentField,
     Group,
@@ -160,14 +161,8 @@ def _units_and_posts(kb: Knowledge, held: tuple[Holding, ...]) -> list[str]:
 def post_with_holder(kb: Knowledge, post: str) -> str:
     """A post the notice names for a place (市工业和信息化局局长), with the one person the notice gives that title
     elsewhere (its member table's 郑启明 市工业和信息化局局长) — never a person guessed where two or none have it."""
-    holder = post_holder(kb, post)
-    return f"{post}（通知中任此职务的是{holder.name}）" if holder is not None else post
-
-
-def post_holder(kb: Knowledge, post: str) -> Person | None:
-    """The one person the notice gives a post as a title, if exactly one has it."""
-    holders = [p for p in kb.people.values() if not p.post and any(t.title == post for t in p.titles)]
-    return holders[0] if len(holders) == 1 else None
+    holder = kb.post_holders.get(post)
+    return f"{post}（通知中任此职务的是{kb.people[holder].name}）" if holder is not None else post
 
 
 def _sent_by(held: tuple[Holding, ...], units: list[str]) -> str:
@@ -257,7 +252,6 @@ _UNIT_ITEM = re.compile(
     r"(?:^|(?<=[\n。；;]))[ \t\u3000]*\d{1,2}[ \t]*[.．、][ \t]*([^：:\n。，,]{2,30}?)[ \t]*[：:][ \t\u3000]*([^\n]*)",
     re.MULTILINE,
 )
-_UNIT_HEAD = re.compile(r"^([^：:\n。，,]{2,30}?)[ \t]*[：:][ \t\u3000]*(\S.*)$")  # a rule that is a unit's item
 _UNIT_LIST = 3  # items naming units a duty list has when it is a list of the member units' duties
 
 
@@ -278,27 +272,16 @@ def unit_duties(kb: Knowledge, unit_id: str) -> list[Part]:
             text = f"{unit.name}的职责：{said}" if said else f"{UNSTATED}{unit.name}的职责。"
             parts.append(Part(text, fact if said else ()))
     for requirement in kb.requirements:  # 附件：成员单位职责分工 1. 省财政厅：负责…, each item a rule of its list
-        found = _UNIT_HEAD.match(requirement.quote or "")
-        if found and found.group(1).strip() in names:
-            where = f"（{requirement.section}）"
-            parts.append(Part(f"{unit.name}的职责{where}：{found.group(2).strip()}", (f"req.{requirement.id}",)))
+        if kb.unit_items.get(requirement.id) == unit_id:
+            said = UNIT_ITEM_HEAD.match(requirement.quote or "").group(2).strip()  # type: ignore[union-attr]
+            parts.append(Part(f"{unit.name}的职责（{requirement.section}）：{said}", (f"req.{requirement.id}",)))
     return parts
-
-
-def unit_item(kb: Knowledge, quote: str) -> str | None:
-    """The unit an item of a list of the member units' duties is of (省工业和信息化厅：负责…), if it is one."""
-    found = _UNIT_HEAD.match(quote)
-    if found is None:
-        return None
-    name = found.group(1).strip()
-    return next((u.id for u in kb.units.values() if name in (u.name, *u.aliases)), None)
 
 
 def lists_unit_duties(kb: Knowledge) -> bool:
     """Whether a group's duties are a list of what each member unit does (1.县应急管理局：… 2.县林业局：…)."""
     units = {n for u in kb.units.values() for n in (u.name, *u.aliases)}
-    listed = sum(bool(unit_item(kb, r.quote)) for r in kb.requirements if r.quote)
-    return listed >= _UNIT_LIST or any(
+    return len(kb.unit_items) >= _UNIT_LIST or any(
         sum(m.group(1).strip() in units for m in _UNIT_ITEM.finditer(g.duty.quote)) >= _UNIT_LIST
         for g in kb.groups.values()
         if g.duty is not None and g.duty.quote
@@ -455,8 +438,7 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
 
 def document_field(kb: Knowledge, field_id: str) -> Part:
     field = kb.document[field_id]
-    if field.quote.startswith(field.label + field.value) and len(field.quote) > len(field.label + field.value):
-        # 撤销松溪镇森林防火指挥部，其工作由镇安全生产委员会承担: what becomes of the body is said with it
+    if field.says_more:  # 撤销松溪镇森林防火指挥部，其工作由镇安全生产委员会承担
         return Part(f"{field.label}：{field.quote}。", (f"doc.{field_id}",))
     return Part(f"{field.label}：{field.value}。", (f"doc.{field_id}",))
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
 from knowledge import describe
+from knowledge.abbreviations import office_forms
 from knowledge.answer import UNSTATED, Answer, Context
 from knowledge.describe import Part
 from knowledge.facts import DEPUTY_QUALIFIERS, Aspect, FactKind, Knowledge, Person, Unit
@@ -86,9 +87,6 @@ _BARE_CLAIM = re.compile(
     r"(?:那|那么|那个)?(?:也|又|还|同样)?(?:是|算|在|属于)?(?:吗|嘛|吧|呢|么|不是|不算|不|对吗|是吧|对吧)*"
 )
 _SAID_OF = re.compile(r"^(?:那|那么)?(他|她)(?!们)")  # a claim about the person a pronoun stands for
-_OWN_PLACE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区|镇|乡|街道)(?=[\u4e00-\u9fff]{4})")
-_OWN_KIND = re.compile(r"(?:工作)?(?:领导小组|协调小组|小组|委员会|联席会议|指挥部|专班|组)$")
-_OFFICE_CORE = 2  # characters a group's name keeps without its place and kind, to give its office a short name
 _SO_CALLED = re.compile(r"(?:以下)?简称[“\"]?([\u4e00-\u9fff]{2,8}?)[”\"]?[)）]")  # an office's own short name
 _TOLD_APART = 3  # people one address may mean that are answered side by side rather than asked about
 
@@ -126,22 +124,6 @@ def _each_told(ambiguous: Mention, query: Query) -> bool:
     return few and not query.has(Cue.YES_NO)
 
 
-def _office_short_forms(kb: Knowledge, cut: Callable[[str], list[str]]) -> dict[str, str]:
-    """The short names people give a group's office from the first word of the group's name (防汛办 of
-    松溪镇防汛抗旱指挥部, 河长办 of 河长制工作领导小组, 乡村振兴办): a form two groups would give, or a unit's
-    name (信访办 where 县信访办 is a member), names neither."""
-    forms: dict[str, set[str]] = {}
-    for group in kb.groups.values():
-        core = _OWN_KIND.sub("", _OWN_PLACE.sub("", group.name))
-        if group.office is None or len(core) < _OFFICE_CORE:
-            continue
-        for start in {core[:2], (cut(core) or [""])[0]}:
-            if 2 <= len(start) <= 4:
-                forms.setdefault(start + "办", set()).add(group.id)
-    units = {n.lstrip("省市县区镇乡") for u in kb.units.values() for n in (u.name, *u.aliases)}
-    return {form: next(iter(ids)) for form, ids in forms.items() if len(ids) == 1 and form not in units}
-
-
 class Engine:
     def __init__(self, kb: Knowledge, lexicon: Lexicon, config: EngineConfig, cache_dir: Path | None = None) -> None:
         self.kb = kb
@@ -152,7 +134,7 @@ class Engine:
         items = [r.item for r in kb.requirements if r.item and len(r.item) <= _ITEM_WORD and not r.item[-1].isdigit()]
         segmenter = build_segmenter(kb.notice, [*matcher.surfaces, *items], lexicon.words(), cache_dir)
         offices = frozenset(g.id for g in kb.groups.values() if g.office is not None)
-        office_names = _office_short_forms(kb, segmenter.cut) | {
+        office_names = office_forms(kb, segmenter.cut) | {
             found.group(1): g.id
             for g in kb.groups.values()
             if g.office is not None and g.office.quote
@@ -169,7 +151,7 @@ class Engine:
             names={surface: entity for surface, (entity, _) in matcher.surfaces.items()},
         )
         # (撤销松溪镇森林防火指挥部，其工作由镇安全生产委员会承担: where a body's work went is whose it is now)
-        handed = frozenset(f"doc.{f.id}" for f in kb.fields("abolished") if len(f.quote) > len(f.label + f.value))
+        handed = frozenset(f"doc.{f.id}" for f in kb.fields("abolished") if f.says_more)
         index = ClauseIndex(kb, segmenter, ids=handed, equivalent=lexicon.equivalent)
         terms = notice_terms(kb.notice, segmenter.vocabulary, (clause.text for clause in index.clauses))
         pairs = known_pairs(kb.notice, [*segmenter.vocabulary, *question_words])

@@ -120,6 +120,10 @@ ROLE_TIERS: dict[str, Tier] = {
 _RIVER_CHIEF = re.compile(r"(?:河长|湖长|片长|林长|田长|路长)(?:[（(](?:河长|湖长)[)）])?$")
 
 
+# 省财政厅：负责…: a rule that is one member unit's item of a duty list, its unit's name and its work
+UNIT_ITEM_HEAD = re.compile(r"^([^：:\n。，,]{2,30}?)[ \t]*[：:][ \t\u3000]*(\S.*)$")
+
+
 # 常务副组长 / 第一副指挥长 / 执行副组长: the words a deputy place is qualified by, whatever the head's word
 DEPUTY_QUALIFIERS = ("常务副", "第一副", "执行副")
 
@@ -142,6 +146,12 @@ class DocumentField:
     value: str
     quote: str
     section: str
+
+    @property
+    def says_more(self) -> bool:
+        """Whether its quote goes on past 撤销X (撤销X，其工作由Y承担): what becomes of the body is said with it."""
+        said = self.label + self.value
+        return self.quote.startswith(said) and len(self.quote) > len(said)
 
 
 @dataclass(frozen=True)
@@ -458,6 +468,9 @@ class Knowledge:
     roles: dict[str, tuple[Role, ...]] = field(default_factory=dict)
 
     top: str | None = None  # the group the others are set up under, or a notice's only group
+    # 办公室主任由市工业和信息化局局长兼任, and the member table's 郑启明 市工业和信息化局局长: a post named for a place
+    # → the one person the notice gives it as a title (never where two or none have it)
+    post_holders: dict[str, str] = field(default_factory=dict)
 
     def roles_of(self, holder: str) -> tuple[Role, ...]:
         return self.roles.get(holder, ())
@@ -471,6 +484,14 @@ class Knowledge:
     def fields(self, field_id: str) -> list[DocumentField]:
         """A field the notice gives several times (撤销X… 撤销Y…: abolished, abolished2, …), in its order."""
         return [f for f in self.document.values() if re.fullmatch(re.escape(field_id) + r"\d*", f.id)]
+
+    @cached_property
+    def unit_items(self) -> dict[str, str]:
+        """The requirements that are a member unit's item of a duty list (附件：成员单位职责分工 1. 省财政厅：负责…),
+        by requirement id, with the unit's id."""
+        names = {n: u.id for u in self.units.values() for n in (u.name, *u.aliases)}  # (one unit a name: loader)
+        found = {r.id: UNIT_ITEM_HEAD.match(r.quote) for r in self.requirements if r.quote}
+        return {rid: names[m.group(1).strip()] for rid, m in found.items() if m and m.group(1).strip() in names}
 
     def is_top(self, group_id: str) -> bool:
         return group_id == self.top

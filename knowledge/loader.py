@@ -119,6 +119,7 @@ def load_knowledge(data_dir: Path = BUNDLED) -> Knowledge:
         facts=facts,
         roles=_roles(facts_file),
         top=_top(facts_file.groups),
+        post_holders=_titled_holders(facts_file),
     )
 
 
@@ -423,6 +424,15 @@ def _post_holders(data: FactsFile) -> dict[str, Person]:
     return {text: Person(f"post.{i}", text, post=True) for i, text in enumerate(texts, 1) if text not in taken}
 
 
+def _titled_holders(data: FactsFile) -> dict[str, str]:
+    """Each post the notice names without a person → the one person it gives that post as a title (none where two or
+    none have it)."""
+    titled = {
+        text: [p.id for p in data.people if any(t.title == text for t in p.titles)] for text in _post_holders(data)
+    }
+    return {text: ids[0] for text, ids in titled.items() if len(ids) == 1}
+
+
 def _roles(data: FactsFile) -> dict[str, tuple[Role, ...]]:
     """Who holds which place, derived from the groups so the two can never disagree."""
     roles: dict[str, list[Role]] = {}
@@ -456,10 +466,8 @@ def _roles(data: FactsFile) -> dict[str, tuple[Role, ...]]:
                 for holder in (*holding.holders, *(posts[p].id for p in holding.posts if p in posts)):
                     add(holder, group.id, _OFFICE_KINDS[holding.tier], fact, f"办公室{holding.role}")
     # 办公室主任由市工业和信息化局局长兼任, and the member table's 郑启明 市工业和信息化局局长: the one person with that
-    # title holds the post's places too (never where two or none have it)
-    for text, post in posts.items():
-        titled = [p.id for p in data.people if any(t.title == text for t in p.titles)]
-        if len(titled) == 1:
-            for role in roles.get(post.id, []):
-                add(titled[0], role.group, role.kind, role.fact, role.label)
+    # title holds the post's places too
+    for text, person in _titled_holders(data).items():
+        for role in roles.get(posts[text].id, []):
+            add(person, role.group, role.kind, role.fact, role.label)
     return {holder: tuple(held) for holder, held in roles.items()}

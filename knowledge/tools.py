@@ -304,7 +304,9 @@ class Tools:
             elif hit.clause.subject in self.kb.groups:
                 owner = self.kb.groups[hit.clause.subject].name
                 text = self.say("clause_of_group", group=owner, where=where, clause=clause)
-            elif hit.clause.subject == "requirements" and (unit := describe.unit_item(self.kb, fact.quote or "")):
+            elif hit.clause.subject == "requirements" and (
+                unit := self.kb.unit_items.get(fact.id.removeprefix("req."))
+            ):
                 # 牵头做好防范和化解拖欠中小企业账款工作, a clause of 省工业和信息化厅：负责…: the unit it is of
                 name = self.kb.units[unit].name
                 clause = re.sub(rf"^{re.escape(name)}[ \t]*[：:][ \t\u3000]*", "", clause)  # said once

@@ -90,12 +90,12 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         titles = {m.entity.id: m.via_title for m in query.mentions if m.via_title}
         for person in people:
             holder = tools.kb.people[person.id]
-            elsewhere = describe.post_holder(tools.kb, holder.name) if holder.post else None
+            elsewhere = tools.kb.post_holders.get(holder.name) if holder.post else None
             if holder.post and (query.has(Cue.NAME) or query.asks_person) and elsewhere is None:
                 # 市公安局常务副局长叫什么 / 是谁 (but 市工业和信息化局局长, whom the member table names, is said)
                 parts.append(Part(tools.say("post_name_unstated", post=holder.name)))
             if elsewhere is not None:  # 工信局局长是谁: 郑启明, the member the table gives that title, with his places
-                parts.append(describe.person_roles(tools.kb, elsewhere.id, holder.name))
+                parts.append(describe.person_roles(tools.kb, elsewhere, holder.name))
                 continue
             parts.append(describe.person_roles(tools.kb, person.id, titles.get(person.id)))
     elif units and places and all(any(r.label in places for r in tools.kb.roles_of(u.id)) for u in units):

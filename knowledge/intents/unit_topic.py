@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.matcher import Entity, EntityKind
 from knowledge.tools import Tools
@@ -25,13 +24,16 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None
     if any(e.kind is not EntityKind.GROUP or not tools.kb.is_top(e.id) for e in turn.entities):
         return None  # a unit or person named is asked about itself (省财政厅负责什么: named)
-    items = [r.quote for r in tools.kb.requirements if r.quote and describe.unit_item(tools.kb, r.quote)]
+    items = [r.quote or "" for r in tools.kb.requirements if r.id in tools.kb.unit_items]
     # (乱收费 of 违规收费: a word read as a cue elsewhere is the work here, where a unit's item has it)
     words = [w for w in query.cue_words if not _ASKING.search(w) and any(w in item for item in items)]
     best: dict[str, list] = {}
     for hit in tools.index.search([*query.content, *words], limit=30):
-        fact = tools.kb.facts[hit.clause.fact]
-        unit = describe.unit_item(tools.kb, fact.quote or "") if hit.clause.subject == "requirements" else None
+        unit = (
+            tools.kb.unit_items.get(hit.clause.fact.removeprefix("req."))
+            if hit.clause.subject == "requirements"
+            else None
+        )
         if unit is not None:
             best.setdefault(unit, []).append(hit)
     ranked = sorted(best.items(), key=lambda pair: -pair[1][0].score)

@@ -150,7 +150,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     units_asked = holders and all(h.kind is EntityKind.UNIT for h in holders)
     if units_asked and HAS_PEOPLE.search(query.text) and any(tools.people_of_unit(h.id) for h in holders):
         return None  # 专班里有教育局的人吗: its people, who they are (by_unit)
-    if len(groups) == 1 and 1 < len(holders) <= _EACH and all(h.kind is EntityKind.UNIT for h in holders):
+    if len(groups) == 1 and 1 < len(holders) <= _EACH and units_asked:
         return _each_holder(turn, tools, holders)
     if len(groups) != 1 or len(holders) > 1:
         return None
