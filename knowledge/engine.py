@@ -321,7 +321,7 @@ class Engine:
     def read_form(self, question: str) -> str:
         """The form a question is read in: normalised, pinyin in characters, everyday words in the
         notice's, one-character slips in its vocabulary mended."""
-        text = self.pinyin.convert(normalize(question, self.config.max_question_chars))
+        text = self.pinyin.convert(self.lexicon.english(normalize(question, self.config.max_question_chars)))
         text = self._bare_names.get(text, text)  # 法治 typed alone, as in a search box: 法治组
         stem = self.reader.matcher.stem_of(text) if text in self.lexicon.synonyms else None
         if stem is not None and stem.kind is EntityKind.GROUP:  # 双创 alone: the group, not the words it rewrites to

@@ -67,6 +67,16 @@ class Cue(enum.Enum):
     PART = "part"
 
 
+_ASCII_LETTER = re.compile("[a-z]")
+
+
+def _whole_word(word: str) -> str:
+    """``word`` as a pattern that takes an English word only whole (do, not the do of dong)."""
+    head = "(?<![a-z])" if _ASCII_LETTER.match(word[0]) else ""
+    tail = "(?![a-z])" if _ASCII_LETTER.match(word[-1]) else ""
+    return f"{head}{re.escape(word)}{tail}"
+
+
 @dataclass(frozen=True)
 class Related:
     """Templates of follow-up questions offered under an answer."""
@@ -124,6 +134,8 @@ class Lexicon:
     document_stated: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # words a rule may use for what the question says in others (另行 for 重新, 汇报 for 报告)
     equivalents: tuple[tuple[str, ...], ...] = ()
+    # English words that carry nothing in a question (the, does, thx): dropped as whole words
+    ignored_english: tuple[str, ...] = ()
 
     @cached_property
     def equivalent(self) -> dict[str, frozenset[str]]:
@@ -139,7 +151,26 @@ class Lexicon:
         pass: what was written in is not rewritten again, and a notice term already there stays
         whole (证合一 → 多证合一, but 多证合一 stays 多证合一)."""
         text = self._deputy_slip.sub("副", text)  # 付组长 / 付主任: 付 typed for the 副 of a post
-        return self._synonym_pattern.sub(lambda m: self.synonyms.get(m.group(), m.group()), text)
+        return self._synonym_pattern.sub(lambda m: self._written_as(m.group()), text)
+
+    def english(self, text: str) -> str:
+        """The English words of a question in Chinese, as whole words (deputy leader → 副组长, the → nothing),
+        before pinyin is read: an English word is never taken for pinyin (one → 哦呢)."""
+        if not _ASCII_LETTER.search(text):
+            return text
+        return self._english_pattern.sub(lambda m: self._written_as(m.group()), text)
+
+    @cached_property
+    def _english_pattern(self) -> re.Pattern[str]:
+        words = {w for w in (*self.synonyms, *self.ignored_english) if _ASCII_LETTER.search(w)}
+        return re.compile("|".join(map(_whole_word, sorted(words, key=len, reverse=True))))
+
+    @cached_property
+    def _ignored(self) -> frozenset[str]:
+        return frozenset(self.ignored_english)
+
+    def _written_as(self, word: str) -> str:
+        return "" if word in self._ignored else self.synonyms.get(word, word)
 
     @cached_property
     def _deputy_slip(self) -> re.Pattern[str]:
@@ -154,8 +185,10 @@ class Lexicon:
 
     @cached_property
     def _synonym_pattern(self) -> re.Pattern[str]:
-        words = {*self.synonyms, *self.synonyms.values()}
-        return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        """The Chinese words, longest first (the English ones were read before pinyin, by english())."""
+        chinese = {k: v for k, v in self.synonyms.items() if not _ASCII_LETTER.search(k)}  # English: english()
+        words = {*chinese, *chinese.values()}
+        return re.compile("|".join(map(_whole_word, sorted(words, key=len, reverse=True))))
 
     def words(self) -> set[str]:
         """Every word the lexicon knows, for the segmenter's dictionary."""

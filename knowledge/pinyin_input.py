@@ -92,15 +92,28 @@ class PinyinReader:
         return self._run(run) + tail
 
     def _run(self, run: str) -> str:
-        syllables: list[str] = []
-        for typed in run.split(" "):
-            split = self._split(typed.rstrip("12345"))
-            if split is None:  # not pinyin: English words, codes, or a name's initials
-                return self._initials.get(run, run) if " " not in run else run
-            syllables += split
-        if len(syllables) < 2:
-            return run
-        return self._cover(syllables, run)
+        """A run of Latin words: each stretch of pinyin in it in characters, the words that are no pinyin
+        (English, codes) left as they are between them (jingjian xingzheng shenpi zu de deputy leader →
+        精简行政审批组的 deputy leader); a run of one such word may be a name's initials."""
+        typed = run.split(" ")
+        splits = [self._split(word.rstrip("12345")) for word in typed]
+        if len(typed) == 1 and splits[0] is None:
+            return self._initials.get(run, run)
+        pieces: list[str] = []
+        start = 0
+        for end in range(len(typed) + 1):
+            if end < len(typed) and splits[end] is not None:
+                continue
+            if start < end:
+                pieces.append(self._pinyin(typed[start:end], [s for split in splits[start:end] for s in split or ()]))
+            if end < len(typed):
+                pieces.append(typed[end])
+            start = end + 1
+        return " ".join(pieces)
+
+    def _pinyin(self, typed: list[str], syllables: list[str]) -> str:
+        run = " ".join(typed)
+        return self._cover(syllables, run) if len(syllables) >= 2 else run
 
     def _split(self, typed: str) -> list[str] | None:
         """The fewest pinyin syllables that spell ``typed`` exactly, or None."""
