@@ -84,6 +84,7 @@ _WONDERING = re.compile(
     r"不知道|不清楚|不确定|搞不清|弄不清|^(?:那)?(?:怎么|为什么|为啥|咋)没(?:有)?(?:说|写|提|列)(?:呢|啊)?$"
 )
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十])个")  # 答4个对吗: a count claimed
+_NUMBERED = re.compile(r"\s*(?:[1-9][.、．)）]|[①-⑩])")  # an item of a numbered list (1) / 2、/ ③)
 _QUOTED = re.compile(r"[“「『]([^”」』]{4,80})[”」』]")
 _BACK = re.compile(
     r"这些|这种|这类|这事|这个事|这方面|这块|上述|以上|这句|这个说法|这种说法|这么写|这样写"
@@ -173,7 +174,7 @@ class MessageReader:
         self.has_topic = has_topic
         self.names = names
         markers = "|".join(map(re.escape, sorted(words.enumeration, key=len, reverse=True)))
-        self._enumeration = re.compile(f"(?:^|(?<=[,，、 ]))(?={markers})|(?<![\\d.])(?=[1-9][.、．)）])")
+        self._enumeration = re.compile(f"(?:^|(?<=[,，、 ]))(?={markers})|(?<![\\d.])(?=[1-9][.、．)）])|(?=[①-⑩])")
 
     def split(self, message: str, cap: int) -> list[Piece]:
         """The questions of ``message``, in order; a message longer than ``cap`` keeps both ends.
@@ -200,8 +201,11 @@ class MessageReader:
             return [Piece(message)]
         message = _TAKEN_BACK.sub("", message)  # 不是海关，我说的是银保监局: what is taken back is not asked
         pieces: list[tuple[Piece, bool]] = []
+        numbered = len(_NUMBERED.findall(message)) >= 2
         for sentence in _SENTENCE_END.split(message):
             for part in self._enumeration.split(sentence):
+                if numbered and _NUMBERED.match(part) and not self._asks_in_words(self.read_form(part)):
+                    part += "是什么"  # 1) …组长是谁；2) 这个组在监管方面的职责: a numbered item asks what it names
                 pieces += self._pieces(part)
         if not any(asks for _, asks in pieces):
             # no sentence asks: each is its own question (海关也在里面？), what it names it names itself, and a

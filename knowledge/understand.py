@@ -327,6 +327,9 @@ class QueryReader:
         content, unknown = self._content(tokens, covered, len(text))
         if len({t for t in tags if isinstance(t, Aspect)}) > 1 and "还是" in text:
             tags.append(Cue.WHICH_ASPECT)  # 双随机一公开算放权还是监管: which of the sides named
+        about_document = any(word in text for word in self.document_words)
+        if marked and not about_document:  # 放权方面讲了什么: what one side of the work says, not the title
+            tags = [t for t in tags if t != "title"]
         return Query(
             text=text,
             mentions=tuple(mentions),
@@ -335,7 +338,7 @@ class QueryReader:
             aspects=tuple(dict.fromkeys(t for t in tags if isinstance(t, Aspect))),
             marked_aspects=tuple(dict.fromkeys(marked)),
             document_fields=tuple(dict.fromkeys(t for t in tags if isinstance(t, str))),
-            about_document=any(word in text for word in self.document_words),
+            about_document=about_document,
             asks_person=_ASKS_PERSON.search(text) is not None or Cue.NAME in tags,
             content=content,
             unknown=unknown,

@@ -13,6 +13,8 @@ KEYS = frozenset(
     [
         "apology",
         "section_is",
+        "section_titled",
+        "section_of_kind",
         "section_unstated",
         "section_of",
         "part_title",

@@ -36,7 +36,7 @@ _TITLE = re.compile(r"标题|题目|小标题|叫什么名")  # 第二部分标�
 _THAT_PART = re.compile(r"[这那该此]一?(?:个)?(?:部分|大项|节|章)")
 # 二、协调小组各专题组及主要职责(一)…: a part's heading in the text, before its first item or the line's end
 _TITLED_HEADING = re.compile(
-    r"(?:^|[。；;\n>])\s*([一二三四五六七八九十])、([^，。；;（）()\n]{2,24}?)(?=[（(][一二三四五六七八九十][）)]|\n|$|。)",
+    r"(?:^|[。；;:：\n>])\s*([一二三四五六七八九十])、([^，。；;（）()\n]{2,24}?)(?=[（(][一二三四五六七八九十][）)]|\n|$|。)",
     re.MULTILINE,
 )
 # （二）呢 / 那（三）讲了什么: an item by its number alone
@@ -111,8 +111,20 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     # a requirement says its item itself (有关要求（四（一））：…); anything else is headed by the section, on
     # its own line so the parts keep their labels
     said_by_itself = all(p.text.startswith("有关要求") or UNSTATED in p.text for p in parts)
-    head = [] if said_by_itself else [Part(tools.say("section_is", section=section) + "\n")]
+    head = [] if said_by_itself else [Part(_section_head(tools, section, under) + "\n")]
     return tools.answer(turn.question, [*head, *parts[: _SHOWN + len(under)]], (), 0.85)
+
+
+def _section_head(tools: Tools, section: str, under: list[Group]) -> str:
+    """通知一“协调小组组成人员及主要职责”：, the heading as the text keeps it; where the crawl lost it and the
+    part sets up groups of one kind, that kind (通知三（3个保障组）：), never a heading made up."""
+    headings = {m.group(1): m.group(2) for m in reversed(list(_TITLED_HEADING.finditer(tools.kb.notice)))}
+    if section in headings:
+        return tools.say("section_titled", section=section, title=headings[section])
+    kinds = {g.kind for g in under}
+    if len(kinds) == 1 and all(kinds):
+        return tools.say("section_of_kind", section=section, count=len(under), kind=kinds.pop())
+    return tools.say("section_is", section=section)
 
 
 def _sibling_item(turn: Turn, tools: Tools) -> Turn | None:
