@@ -84,6 +84,8 @@ _WONDERING = re.compile(
     r"不知道|不清楚|不确定|搞不清|弄不清|^(?:那)?(?:怎么|为什么|为啥|咋)没(?:有)?(?:说|写|提|列)(?:呢|啊)?$"
 )
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十])个")  # 答4个对吗: a count claimed
+# 协调小组本身负责什么（不是下面的专题组）: what the asker sets aside in brackets is not asked about
+_SET_ASIDE = re.compile(r"[（(]\s*(?:不是|不要|不包括|不含|而不是|并非|非)[^（）()]{1,30}[）)]")
 _NUMBERED = re.compile(r"\s*(?:[1-9][.、．)）]|[①-⑩])")  # an item of a numbered list (1) / 2、/ ③)
 _QUOTED = re.compile(r"[“「『]([^”」』]{4,80})[”」』]")
 _BACK = re.compile(
@@ -182,7 +184,7 @@ class MessageReader:
         message = without_emoticons(message)
         if len(message) > cap:
             message = message[: cap // 2] + "。" + message[-cap // 2 :]
-        message = lettered_options(_ITEM_FRAME.sub("", message))
+        message = lettered_options(_ITEM_FRAME.sub("", _SET_ASIDE.sub("", message)))
         message = _SAME_AGAIN.sub("呢", message) if _SAME_AGAIN.search(message) and len(message) < 40 else message
         told = _OURS_TOLD.match(message)
         theirs = told is not None and (SHOULD.search(message, told.end()) or _THEIRS_AGAIN.search(message, told.end()))

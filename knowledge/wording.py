@@ -13,6 +13,8 @@ KEYS = frozenset(
     [
         "apology",
         "section_is",
+        "holder_places",
+        "phrase_unstated",
         "section_titled",
         "section_of_kind",
         "section_unstated",

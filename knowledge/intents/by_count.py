@@ -11,16 +11,25 @@ from knowledge.describe import Part
 from knowledge.facts import RoleKind
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind
-from knowledge.tools import GROUP_COUNT, Tools, number
+from knowledge.tools import GROUP_COUNT, Tools, number, numeral
 from knowledge.turn import Turn
 
 _AT_LEAST = re.compile(r"(?:不止|多于|超过)(?:一|1)个|(\d+|[一二两三四五六七八九十])个(?:及|或)?以上|多个")
 _ONLY = re.compile(r"(?:只|仅)(?:在|有|是|参加|参与)?(?:一|1)个")
+# 哪些领导只出现一次 / 谁出现了两次 / 只担任一个职务的有谁: people counted by all the places the notice gives them
+_TIMES = re.compile(
+    r"(?:出现|露面|提到|列了?)(?:了|过)?(\d+|[一二两三四五六七八九十多])次|(?:担任|兼任|任|有|兼)(?:了|着)?(\d+|[一二两三四五六七八九十多])(?:个|项)(?:职务|职位|角色|身份)"
+)
 _ONLY_IN = re.compile(r"只(?:在|是|出现在|参加)|仅(?:在|出现在|参加)|独有")
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query = turn.question, turn.query
+    # (the group over them all, as a default or a context carries it, is no subject here)
+    own = [e for e in turn.entities if not (e.kind is EntityKind.GROUP and tools.kb.is_top(e.id))]
+    times = _TIMES.search(query.text) if not own else None
+    if times is not None:
+        return _people_by_places(turn, tools, times)
     # (the group over them all, as a context carries it: 这些组长里谁当了两个组的组长 asks across the groups)
     groups = [e.id for e in turn.entities if e.kind is EntityKind.GROUP and not tools.kb.is_top(e.id)]
     holders = [e for e in turn.entities if e.kind is not EntityKind.GROUP]
@@ -80,3 +89,24 @@ def _rule(text: str, groups: list[str], most: bool) -> Rule | None:
     if exact is None:
         return None
     return lambda count, held, counts: count == exact
+
+
+def _people_by_places(turn: Turn, tools: Tools, times: re.Match[str]) -> Answer | None:
+    """The people the notice names in exactly (or, for 多, more than) that many places, each place counted once:
+    a membership that only follows from another place (组长为协调小组成员) is no place of its own."""
+    said = times.group(1) or times.group(2)
+    wanted = None if said == "多" else int(said) if said.isdigit() else numeral(said)
+    chosen: list[tuple[str, list[str], tuple[str, ...]]] = []
+    for person_id, person in tools.kb.people.items():
+        roles = tools.kb.roles_of(person_id)
+        held = [r for r in roles if r.kind is not RoleKind.MEMBER] or list(roles)
+        places = list(dict.fromkeys(f"{tools.kb.groups[r.group].name}{r.label or r.kind.value}" for r in held))
+        if places and (len(places) == wanted if wanted is not None else len(places) > 1):
+            chosen.append((person.name, places, tuple(dict.fromkeys(r.fact for r in held))))
+    if not chosen:
+        return None
+    parts = [Part(tools.say("holders_counted", count=len(chosen), what="人"))]
+    for name, places, facts in chosen:
+        parts.append(Part(tools.say("holder_places", name=name, places="、".join(places)), facts))
+    parts[-1] = Part(parts[-1].text.removesuffix("；") + "。", parts[-1].facts)
+    return tools.answer(turn.question, parts, (), 0.8)

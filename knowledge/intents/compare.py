@@ -22,6 +22,8 @@ _HOW_DIFFERENT = re.compile(r"区别|不同|异同|差别|差异|有啥两样|�
 _WHICH_MORE = re.compile(r"(?:谁|哪).*(?:多|少)[吗呢啊呀]?$")
 _FEWER = re.compile(r"少|最少")
 _UNIT_ASKED = re.compile(r"哪个单位|哪些单位|哪家|哪几家|几个单位|多少家")
+_EVERY_GROUP = re.compile(r"(?:每个|每一个|所有|全部|各个?)(?:的)?(?:专题|保障)?小?组")  # 哪家单位在每个组里都有
+_ALL_HAVE = re.compile(r"都(?:有|在|是)(?!哪|谁|什么|啥|些)")  # (都有哪些 lists them all)
 _GROUP_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]|多)个(?:及|或)?以上(?:的)?(?:专题|保障)?小?组|不止一个")
 _ONE_GROUP = re.compile(r"同一个?(?:小?组|专班)|同(?:一|个)组|在一个组")  # 两个单位在同一个组吗
 _POSTS = (  # the longest first: 副组长 is no 组长, 办公室副主任 no 办公室主任
@@ -73,13 +75,19 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         else:
             parts = [describe.group_card(tools.kb, g) for g in named_groups]
         return tools.answer(turn.question, parts, turn.entities, 0.8)
-    comparing = query.has(*_SET_CUES) or bool(_WHICH_MORE.search(query.text))
+    # 哪家单位在每个组里都有: the units all the groups have
+    every = (
+        _EVERY_GROUP.search(query.text) is not None
+        and _UNIT_ASKED.search(query.text) is not None
+        and (query.has(Cue.BOTH) or _ALL_HAVE.search(query.text) is not None)
+    )
+    comparing = query.has(*_SET_CUES) or bool(_WHICH_MORE.search(query.text)) or every
     if not comparing or not (query.has(Cue.DEPUTY) or "单位" in query.text):
         return None
     if query.has(Cue.YES_NO) and len(holders) == 1:
         return None  # 海关也在里面？: whether that one unit is in the group, a claim to judge
     named = [e for e in turn.entities if e.kind is not EntityKind.UNIT]
-    if len(named) < 2 and (_UNIT_ASKED.search(query.text) or _GROUP_COUNT.search(query.text)):
+    if len(named) < 2 and not every and (_UNIT_ASKED.search(query.text) or _GROUP_COUNT.search(query.text)):
         return None  # 哪个单位参加的专题组最多 / 同时是两个以上专题组的: units counted by their groups
     groups = _groups(turn, tools)
     if len(groups) < 2:
@@ -104,7 +112,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         only = [u for u in units[first.id] if not any(u in units[g.id] for g in rest)]
         head = tools.say("difference", place=place, first=first.name, rest=_names(rest))
         part = _listing(tools, head, only)
-    elif query.has(Cue.BOTH) or (query.has(Cue.COMMON) and not query.has(Cue.DUTY)):
+    elif every or query.has(Cue.BOTH) or (query.has(Cue.COMMON) and not query.has(Cue.DUTY)):
         shared = [u for u in units[stated[0].id] if all(u in units[g.id] for g in stated[1:])]
         part = _listing(tools, tools.say("intersection", place=place, groups=names), shared)
     elif query.has(Cue.UNION):
