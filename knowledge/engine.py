@@ -438,6 +438,9 @@ class Engine:
         if said is not None:
             return f"{EntityKind.PERSON.value}|{query.text[: said.start(1)]}{{}}{query.text[said.end(1) :]}"
         named = [m for m in query.mentions if not m.via_title]
+        holders = [m for m in named if m.entity.kind is not EntityKind.GROUP]
+        if len({m.entity for m in holders}) == 1 and len(holders) < len(named):
+            named = holders  # 欧顺清是协调小组办公室主任吗: the claim is of the holder, in the group it names
         if len({m.entity for m in named}) != 1:
             return ""
         mention = named[0]

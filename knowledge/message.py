@@ -395,7 +395,11 @@ class MessageReader:
     def asks(self, form: str, query: Query) -> bool:
         """Whether a clause asks: a question word (好几次 and 几乎 are none) or a yes/no ending, other
         than the asking itself (让我查一下 / 想确认一下 ask nothing yet)."""
-        return not _WONDERING.search(form) and (self._asks_in_words(form) or query.has(Cue.YES_NO))
+        if _WONDERING.search(form):
+            return False
+        # (…，文号是？: a field and 是 left open asks its value)
+        open_is = form.endswith("是") and bool(query.document_fields or query.cues & RELATION_CUES)
+        return self._asks_in_words(form) or query.has(Cue.YES_NO) or open_is
 
     def _asks_in_words(self, form: str) -> bool:
         """Whether a clause has a question word (a yes/no ending aside), other than the asking itself."""

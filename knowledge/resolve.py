@@ -149,6 +149,7 @@ _IN_GROUP_ROLE = re.compile(
     r"^(?:那|那么)?[他她]?在(?:这个|那个|这|那)?[^，。？?]{0,16}?(?:小组|组|委员会|专班|指挥部|联席会议)?(?:里面?|中|当中)"
     r"(?:呢|干嘛|干什么|做什么|是什么|任什么|担任什么|什么角色|啥角色|是啥|干啥|啥职务|什么职务)?[吗呢啊]?[?？]?$"
 )
+_WHICH_AMONG = re.compile(r"(?:其中|这几个|这些|这三个|这两个)(?:组里|里面|里)?哪")
 _EACH = re.compile(r"各(?:是|为|自|有)|分别|各位|每个组|每组")
 _OF_IT = re.compile(r"的(?:有|是)?(?:几个|几位|多少|哪些|哪几个|谁)[？?]?$")
 _OFFICE_POST = re.compile(r"^(?:办公室)?((?:常务)?副?主任)")
@@ -405,6 +406,12 @@ def _follow_up(
         more = _more_of_claim(tools, query, context, context_groups)
         if more is not None:
             return more
+    only_top = all(e.kind is EntityKind.GROUP and tools.kb.is_top(e.id) for e in entities)  # (组长 reads as its)
+    among = only_top and len(context.listed_groups) > 1 and _WHICH_AMONG.search(query.text) is not None
+    among = among and not query.cues & _KIND_CUES  # (其中那个保障组: the one of that kind, picked before)
+    if among and not context.entities:  # 保障组具体是哪三个 → 其中哪一个的组长通知里没写: which of those listed
+        query = replace(query, cues=query.cues - _KIND_CUES)
+        return query, tuple(Entity(EntityKind.GROUP, g) for g in context.listed_groups)
     kinds_before = {c for c in _KIND_CUES if c.value in context.relation}
     if (
         entities

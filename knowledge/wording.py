@@ -13,6 +13,7 @@ KEYS = frozenset(
     [
         "apology",
         "section_is",
+        "rank_unstated",
         "holder_places",
         "phrase_unstated",
         "section_titled",

@@ -35,7 +35,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     holders = [e for e in turn.entities if e.kind is not EntityKind.GROUP]
     rule = _rule(query.text, groups, query.has(Cue.SUPERLATIVE))
     asks = query.has(Cue.LEADER, Cue.DEPUTY, Cue.ROLES, Cue.LIST, Cue.COUNT) or query.asks_person
-    if holders or rule is None or not asks or (groups and not _ONLY_IN.search(query.text)):
+    if holders or rule is None or not asks or (groups and not _ONLY_IN.search(query.text)) or query.has(Cue.MISSING):
         return None
     if any("组" in w for w in query.cue_words if w in tools.lexicon.cues[Cue.WHICH_GROUP]):
         return None  # 四个专题组里哪个组的副组长单位最多: a group is asked for, not holders

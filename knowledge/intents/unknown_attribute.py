@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from knowledge.answer import Answer
+from knowledge.describe import Part
 from knowledge.lexicon import Cue
+from knowledge.matcher import Entity, EntityKind
 from knowledge.resolve import RELATION_CUES
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 
+_RANKS = frozenset({"级别", "职级", "行政级别"})
 _INVITED = "(?:请|邀请|叫|通知|安排|坐)"
 _WHAT_IF = re.compile(r"如果|假如|假设|(?<![主需重只就])要是|万一|倘若|一旦")  # (not the 要是 of 主要是)
 
@@ -23,6 +27,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if _WHAT_IF.search(question) and [w for w in query.unknown if w not in tools.notice_text]:
         # 如果组长出差了谁来代理 / 督查组要是查出问题会怎么处罚: a case the notice does not provide for
         return tools.decline(question, tools.say("what_if"), entities, prefix_only=True)
+    if query.attribute in _RANKS and query.has(Cue.LEADER, Cue.DEPUTY):
+        # 专题组组长一般是什么级别的干部: the notice gives no ranks, only each holder's post, which is said
+        return _posts_for_rank(turn, tools)
     about_notice = bool(query.document_fields) or query.about_document or query.has(Cue.FORMER)
     plain = not (query.has(Cue.WHICH_GROUP) or about_notice)  # (这次是新成立的，还是改了个名: the notice)
     if query.attribute is not None and not entities and (query.asks_person or plain):
@@ -46,3 +53,15 @@ def _in_passing(question: str, attribute: str) -> bool:
     """Whether the attribute is only the occasion of the question: whom to invite or seat then
     (精简行政审批组开会，副组长单位要请哪几家 / 法治组开会应该请哪位领导)."""
     return re.search(f"{re.escape(attribute)}[^。？?]{{0,10}}?{_INVITED}", question) is not None
+
+
+def _posts_for_rank(turn: Turn, tools: Tools) -> Answer:
+    named = [tools.kb.groups[e.id] for e in turn.entities if e.id in tools.kb.groups]
+    kinds = tools.kinds_named(turn.query)
+    groups = named or [g for g in tools.kb.groups.values() if g.kind in kinds] or list(tools.kb.groups.values())
+    asked = replace(turn.query, attribute=None)
+    parts = [
+        Part(tools.say("rank_unstated", attribute=turn.query.attribute)),
+        *(tools.group_answer(asked, g) for g in groups),
+    ]
+    return tools.answer(turn.question, parts, tuple(Entity(EntityKind.GROUP, g.id) for g in groups), 0.7)
