@@ -165,6 +165,7 @@ def _unit_words(piece: str) -> list[str]:
 
 # A group's own kind word, and the shorter words people put in its place (未成年人保护工作领导小组 → 未保组).
 _SUFFIXES = (
+    ("专业委员会", ("专业委员会", "专委会")),  # 消防安全专业委员会 → 消防专委会
     ("委员会", ("委员会", "委", "会")),
     ("领导小组", ("领导小组", "小组", "组")),
     ("工作专班", ("工作专班", "专班")),
@@ -174,7 +175,23 @@ _SUFFIXES = (
     ("小组", ("小组", "组")),
     ("组", ("组",)),
 )
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区)")  # 广东省 / 市 before the name proper
+# Whose a body is, at the head of its name, which people leave out: a government (国务院, 广东省, 市, 松溪镇) or an
+# organisation (恒远能源集团有限公司, 华西大学): 松溪镇防汛抗旱指挥部 → 防汛办, 恒远…公司安全生产委员会 → 安委会.
+_OWNER = re.compile(
+    r"^(?:国务院|[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区|镇|乡|街道)"
+    r"|[\u4e00-\u9fff]{2,10}?(?:集团)?(?:股份有限公司|有限责任公司|有限公司|公司)|[\u4e00-\u9fff]{2,6}?(?:大学|学院|医院))"
+)
+
+
+_TOWNS = ("镇", "乡", "街道")
+
+
+def owner_end(name: str, keep: int) -> int:
+    """Where a body's name proper starts after whose it is, if at least ``keep`` characters are left; else 0."""
+    found = _OWNER.match(name)
+    return found.end() if found and len(name) - found.end() >= keep else 0
+
+
 _QUOTED = re.compile(r"[“\"「]([\u4e00-\u9fff]{2,6})[”\"」]([\u4e00-\u9fff]{2})?")  # a quoted word, the word after it
 
 
@@ -188,9 +205,8 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
         named = group.name if group.name not in {k for k, _ in _SUFFIXES} else group.full_name or group.name
         suffix, shorter = next(((k, v) for k, v in _SUFFIXES if named.endswith(k)), ("", ()))
         core = named.removesuffix(suffix)
-        place = _PLACE.match(core)
-        if place and len(core) - place.end() >= _WORD:
-            core = core[place.end() :]
+        owner, core = core[: owner_end(core, _WORD)], core[owner_end(core, _WORD) :]
+        before = set(fits)
         words = _words(core)
         if not words:
             continue
@@ -220,6 +236,9 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
             for chosen in combinations(heads, size):
                 for end in (e for e in shorter if len(e) == 1):
                     fits["".join(chosen) + end].append(group.id)
+        if owner.endswith(_TOWNS):  # 白沙街道网格化领导小组: a town's people say its name with the short form
+            for form in [f for f in fits if f not in before and group.id in fits[f]]:
+                fits[owner + form].append(group.id)
     for form, ids in list(fits.items()):
         # 改革组 also fits the group whose full name says 改革 (…“放管服”改革协调小组)
         word = form.removesuffix("组")
@@ -286,7 +305,6 @@ def person_addresses(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
 
 
 # an office's short name (防汛办) is made of its group's name without its place and kind word
-_OWN_PLACE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区|镇|乡|街道)(?=[\u4e00-\u9fff]{4})")
 _OWN_KIND = re.compile(r"(?:工作)?(?:领导小组|协调小组|小组|委员会|联席会议|指挥部|专班|组)$")
 _OFFICE_CORE = 2  # characters a group's name keeps without its place and kind, to give its office a short name
 
@@ -297,7 +315,7 @@ def office_forms(kb: Knowledge, cut: Callable[[str], list[str]]) -> dict[str, st
     name (信访办 where 县信访办 is a member), names neither."""
     forms: dict[str, set[str]] = {}
     for group in kb.groups.values():
-        core = _OWN_KIND.sub("", _OWN_PLACE.sub("", group.name))
+        core = _OWN_KIND.sub("", group.name[owner_end(group.name, 4) :])
         if group.office is None or len(core) < _OFFICE_CORE:
             continue
         for start in {core[:2], (cut(core) or [""])[0]}:

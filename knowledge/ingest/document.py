@@ -72,6 +72,9 @@ def add_field(
     draft.document.append(entry)
 
 
+_ISSUES_DOCUMENT = re.compile(r"关于(?:印发|转发|公布|调整)《")
+
+
 def read_title(lines: list[Line]) -> tuple[str, int] | None:
     """The title and how many of the first lines it takes: lines joined until one ends with 通知."""
     # not the page's 来源 bar, nor the publication date kept from its 信息公开 block (发布日期：2023-08-16)
@@ -91,8 +94,8 @@ def read_title(lines: list[Line]) -> tuple[str, int] | None:
                 break
             joined += text.replace(" ", "")
             if joined.endswith(_TITLE_ENDS) and "关于" in joined and not joined.startswith("原标题"):
-                if "《" in joined:
-                    break
+                if "《" in joined and not _ISSUES_DOCUMENT.search(joined):
+                    break  # (根据《…的通知》: a document the text cites; but 关于印发《…名单》的通知 is a title)
                 return joined, end + 1
     return None
 

@@ -98,7 +98,8 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
     full = short = None
     if title:
         m = re.search(r"关于(?:成立|建立|调整|设立|组建|印发)?(.+?)(?:组成人员|成员)?(?:制度)?的通知$", title)
-        named = m.group(1).split("及其")[0] if m else ""  # X及其专业委员会: X, and the bodies under it are its own
+        # X及其专业委员会: X, and the bodies under it are its own (关于印发《X及其办事机构…名单》的通知: X too)
+        named = m.group(1).lstrip("《").split("及其")[0] if m else ""
         if m and kind_of(named):
             full = re.sub(r"^(?:成立|建立)", "", named)
     called = None  # 榆溪县防汛抗旱指挥部（以下简称县防指）: a short name without the kind word is another name for it
@@ -148,8 +149,9 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
     top_words = {top["kind"], *top.get("aliases", [])} if top else set()
     for name, section, span in [*blocks, *annexed, *headed]:
         same = next((sc.entry for sc in scopes if name in (sc.entry["name"], sc.entry.get("full_name"))), None)
-        if same is not None and (name, section, span) in annexed:
-            # 成员：见附件 … 附件 松溪镇乡村振兴工作领导小组成员名单: the annex is more of that group's own part
+        if same is not None:
+            # 成员：见附件 … 附件 松溪镇乡村振兴工作领导小组成员名单: the annex is more of that group's own part (and so is
+            # （一）中共云岚县委全面依法治县委员会 heading the roster of the group the title names)
             scopes.append(Scope(same, span))
             continue
         # a group the notice sets up under another is of the kind it says (下设5个工作组); one in an annex of its own
@@ -259,7 +261,19 @@ def _blocks(lines: list[Line], under: str | None = None) -> list[tuple[str, str,
                 end = j
                 break
         out.append((name, section, range(start, end)))
-    return out
+
+    # （三）委员会协调小组 over 1.规范性文件审查协调小组 2.执法协调小组 …: a heading over numbered bodies is their part
+    # of the notice, not one more body
+    def over(b: tuple[str, str, range], o: tuple[str, str, range]) -> bool:
+        level = lines[b[2].start].level
+        between = range(b[2].start + 1, o[2].start)
+        return (
+            o[2].start > b[2].start
+            and lines[o[2].start].level > level
+            and all(not lines[j].level or lines[j].level > level for j in between)
+        )
+
+    return [b for b in out if not any(over(b, o) for o in out)]
 
 
 def _is_described_group(line: Line, after: Line | None, under: str | None = None) -> bool:

@@ -6,6 +6,8 @@ import logging
 import re
 from itertools import combinations, pairwise
 
+from knowledge.abbreviations import owner_end
+
 # Common Chinese surnames (single character). Characters that are far more often words in a
 # roster (常务, 党组, 武警, 海关, 文物 …) are left out, so a name is only found where a name stands.
 SURNAMES = frozenset(
@@ -229,7 +231,6 @@ _ORDINAL = re.compile(r"^第([一二三四五六七八九十]+)次$")
 _PLAIN = frozenset({"全国", "工作", "领导", "建设", "推进", "国家", "中华人民共和国"})
 # a body's whole core that people shorten to one character, not to its words' first characters (安生委)
 _ONE_CHARACTER = {"安全生产": "安"}
-_PLACE_PREFIX = re.compile(r"^(?:国务院|[\u4e00-\u9fff]{0,4}?(?:自治区|省|市|县|区|镇|乡|街道))")
 
 
 def short_names(name: str) -> list[str]:
@@ -241,8 +242,7 @@ def short_names(name: str) -> list[str]:
     jieba.setLogLevel(logging.WARNING)
     kind = next((k for k in _KINDS if name.endswith(k)), "")
     core = name.removesuffix(kind)
-    place = _PLACE_PREFIX.match(core)
-    core = core[place.end() :] if place and len(core) - place.end() >= 4 else core
+    core = core[owner_end(core, 4) :]
     if core in _ONE_CHARACTER and kind == "委员会":  # 安全生产委员会 → 安委会, 安委 (and its office 安委办)
         return [_ONE_CHARACTER[core] + end for end in ("委会", "委")]
     ordinal, heads = "", []

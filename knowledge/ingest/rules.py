@@ -52,6 +52,7 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
     _labelled_duties(draft, lines, scopes)
     _listed_duties(draft, lines, scopes)
     _own_duties(draft, lines, scopes)
+    _duties_by_item(draft, lines, scopes)
     for i, line in enumerate(lines):
         if not line.level or not _DUTY_HEADING.search(line.heading) or _NOT_DUTY.search(line.heading):
             continue
@@ -70,6 +71,52 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
     _duty_beside_office(draft, lines, scopes)
     _duty_where_set_up(draft, lines, scopes)
     _duty_after_its_units(draft, lines, scopes)
+
+
+# …主要负责统筹…，日常工作由县司法局承担;执法协调小组主要负责…: a sentence opening with a body's name and 负责
+_NAMED_DUTY = re.compile(r"(?:^|(?<=[。;；]))([\u4e00-\u9fff]{2,30}?)(?:主要)?(?:负责|职责是)[^。;；]*[。;；]?")
+
+
+_SAYS_DUTY = re.compile(r"^[\u4e00-\u9fff]{0,30}?(?:主要)?(?:负责|承担|职责是|统筹|组织|协调|指导)")
+
+
+def _duties_by_item(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    """二、主要职责 （一）委员会。委员会负责… （二）委员会办公室。承担… （三）协调小组。规范性文件审查协调小组主要负责…;
+    执法协调小组主要负责…: each item of a part about duties is the duties of the body its heading names (a group, or
+    a group's office), and a sentence in it opening with a group's name is that group's."""
+    for i, line in enumerate(lines):
+        if not line.level or not _DUTY_HEADING.search(line.heading) or _NOT_DUTY.search(line.heading):
+            continue
+        body = _body(lines, i)
+        items = [k for k, b in enumerate(body) if b.level == line.level + 1]
+        if len(items) < 2:
+            continue
+        for n, k in enumerate(items):
+            item = body[k]
+            rest = item.body[len(item.heading) :].lstrip("。:：")
+            texts = [rest, *(b.text for b in body[k + 1 : items[n + 1] if n + 1 < len(items) else len(body)])]
+            text = "\n".join(t for t in texts if t).strip()
+            named = [(m.group(1), m.group(0)) for m in _NAMED_DUTY.finditer(text)]
+            own = [(g, q) for name, q in named if (g := _group_named(name, scopes)) is not None]
+            if len(own) >= 2 and len({id(g) for g, _ in own}) == len(own):  # one sentence each
+                for group, quote in own:
+                    _set_duty(draft, group, quote.rstrip(";；"), item.section)
+                continue
+            heading = item.heading.strip()
+            group = _group_named(heading, scopes)
+            if not _SAYS_DUTY.match(text):
+                continue  # （七）志愿者部。部长：…牵头单位：…: who it is, not what it does
+            if group is not None:
+                _set_duty(draft, group, text, item.section)
+            elif heading.endswith("办公室") and (owner := _group_named(heading.removesuffix("办公室"), scopes)):
+                office = owner.get("office")
+                if office is not None and "duty" not in office and text and draft.stands(text):
+                    office["duty"] = {"quote": text, "section": item.section}
+
+
+def _set_duty(draft: Draft, group: dict, quote: str, section: str) -> None:
+    if "duty" not in group and quote and draft.stands(quote):
+        group["duty"] = {"quote": quote, "section": section}
 
 
 # （一）综合协调组。由市发展改革委牵头，市财政局、市统计局参与，负责专班日常运转…: the work after the units
@@ -190,7 +237,7 @@ def _names(group: dict, words: str) -> bool:
 
 
 def _group_named(words: str, scopes: list[Scope]) -> dict | None:
-    found = [s.entry for s in scopes if _names(s.entry, words)]
+    found = list({id(s.entry): s.entry for s in scopes if _names(s.entry, words)}.values())  # (a group's parts)
     return found[0] if len(found) == 1 else None
 
 
