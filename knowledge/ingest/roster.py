@@ -785,6 +785,11 @@ def read_holders(text: str, role: str) -> Holder:
     if titled and is_name(titled.group(1)):  # 方某同志（市委宣传部副部长、市文明办主任）: the person, the titles theirs
         holder.persons.append((titled.group(1), titled.group(2)))
         return holder
+    named_after = re.fullmatch(r"([^()（）\s]{2,30}?)\s*[(（]([^()（）]{2,4})[)）]", text)
+    if named_after and is_name(named_after.group(2)) and ends_as_post(named_after.group(1)):
+        # 县农业农村局局长（郑红梅）: the post, the name of its holder in brackets after it
+        holder.persons.append((named_after.group(2), named_after.group(1)))
+        return holder
     if _UNIT_TAIL.search(text):
         items = unit_list(text)
         if len(items) > 1:

@@ -17,6 +17,8 @@ _RULE_WORDS = re.compile(
     r"因工作变动|需要调整|自动撤销|自行撤销|印章|不作为|不纳入|召开|递补|运行至|行文|会议由"
     r"|如有变动|自行调整|另行发文|每(?:周|月|季度|半年|年)[^，,。]{0,8}?(?:报告|通报|调度)"
     r"|^各[^，,。]{1,8}(?:相应|参照)成立"  # 各区相应成立…分指挥部: what the levels below are to set up
+    r"|^各[^，,。]{1,10}?(?:要|应当|应|须|务必)(?!求)"  # 各工作组要… / 各乡（镇）要…: what each is to do
+    r"|于\d{4}年\d{1,2}月\d{1,2}日前|每(?:周|月|季度末?|半年|年)[^，,。]{0,12}?(?:报送|上报)"  # deadlines, reporting
 )
 # 附件 / 某某领导小组工作规则: an annex that is the group's rules, each of its numbered items one rule of the list
 # (附件：成员单位职责分工: what each member unit is to do, one item each, a list of the notice's too)
@@ -71,6 +73,25 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
     _duty_beside_office(draft, lines, scopes)
     _duty_where_set_up(draft, lines, scopes)
     _duty_after_its_units(draft, lines, scopes)
+    _duty_said_of_itself(draft, lines, scopes)
+
+
+# 领导小组在县委、县政府领导下，负责统筹协调全县乡村振兴工作，…。: a plain paragraph opening with the group's own word
+_SAID_OF_ITSELF = re.compile(
+    r"^([\u4e00-\u9fff]{2,30}?)(?:在[^，,。]{2,30}?(?:领导|指导)下[，,])?(?:主要)?负责[^。]*。"
+)
+
+
+def _duty_said_of_itself(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
+    """A paragraph (no heading) that opens with a group's name or word and says what it is responsible for is that
+    group's duty, where it has none."""
+    for line in lines:
+        m = _SAID_OF_ITSELF.match(line.text.strip())
+        if line.level or m is None:
+            continue
+        group = _group_named(m.group(1), scopes)
+        if group is not None:
+            _set_duty(draft, group, m.group(0), line.section)
 
 
 # …主要负责统筹…，日常工作由县司法局承担;执法协调小组主要负责…: a sentence opening with a body's name and 负责
