@@ -248,6 +248,13 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
     return {form: tuple(dict.fromkeys(ids)) for form, ids in fits.items() if form not in taken and form not in shared}
 
 
+def kind_short_forms(kind: str) -> tuple[str, ...]:
+    """What people call a kind of body for short (专业委员会 → 专委会, 联席会议 → 联席会): the shorter endings its
+    groups' short forms take, of three characters at least (委 or 组 alone names no kind)."""
+    shorter = next((v for k, v in _SUFFIXES if k == kind), ())
+    return tuple(f for f in shorter if f != kind and len(f) >= 3)
+
+
 def _words(core: str) -> list[str]:
     """A name read as two-character words, an odd first character joined to the first (地方志|编纂)."""
     if len(core) < _WORD:

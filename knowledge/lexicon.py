@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
+from knowledge.abbreviations import kind_short_forms
 from knowledge.facts import ROLE_TIERS, Aspect, Knowledge, Tier
 from knowledge.loader import DATA_DIR, KnowledgeError, load_file
 
@@ -314,7 +315,11 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
     known = {w for words in cues.values() for w in words}
     kinds = [k for k in kb.kinds() if len(k) > 2]
     kinds += [k.removeprefix(m) for k in kinds for m in _KIND_MODIFIERS if k.startswith(m) and len(k) - len(m) >= 2]
+    kinds += [f for k in kb.kinds() for f in kind_short_forms(k)]  # 几个专委会 (专业委员会)
     cues[Cue.ALL_GROUPS] += [k for k in dict.fromkeys(kinds) if k not in known and k not in own]
+    # 该找哪个专委会 / 归哪个指挥部: a group of the notice's own kinds asked for by its work
+    which = [f"{w}{k}" for k in dict.fromkeys(kinds) for w in ("哪个", "哪一个", "哪些")]
+    cues[Cue.WHICH_GROUP] += [w for w in which if w not in cues[Cue.WHICH_GROUP]]
     return replace(lexicon, cues={cue: tuple(words) for cue, words in cues.items()})
 
 

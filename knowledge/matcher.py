@@ -29,6 +29,8 @@ from knowledge.abbreviations import (
     OFFICE_WORDS,
     bare_post,
     group_short_forms,
+    kind_short_forms,
+    owner_end,
     person_addresses,
     title_short_forms,
     unit_forms,
@@ -208,6 +210,12 @@ class EntityMatcher:
                 for unknown in (i for i in range(3) if i != keep):
                     form = surface[:unknown] + "\0" + surface[unknown + 1 :]
                     self._three.setdefault(form, []).append(((keep, order), surface, entity))
+        # whose each group is (恒远能源集团有限公司): words of it before a short form (恒远集团安委会) still name the group
+        self.owners = {
+            g.id: owner[: owner_end(owner, 2)] for g in kb.groups.values() for owner in [g.full_name or g.name]
+        }
+        # the notice's kind words said short (专委会 of 专业委员会) are no misspelt name (安委会)
+        self._kind_words = frozenset(f for k in kb.kinds() for f in (k, *kind_short_forms(k)))
 
     def stem_of(self, text: str) -> Entity | None:
         """The entity a short form stands for when typed alone (双创 for 激励创业创新组), if any."""
@@ -318,7 +326,7 @@ class EntityMatcher:
                 *three.get(f"\0{b}{c}", ()),
             ]  # (most windows: none)
             window = a + b + c
-            if not candidates or "|" in window or not all(map(is_cjk, window)):
+            if not candidates or "|" in window or not all(map(is_cjk, window)) or window in self._kind_words:
                 continue
             alike = sorted((order, entity) for order, surface, entity in candidates if surface != window)
             if alike:

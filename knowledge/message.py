@@ -39,7 +39,8 @@ _SPACE = re.compile(r"(?<=[\u4e00-\u9fff]{2})\s+(?=[\u4e00-\u9fff]{2})")
 # where a question typed on without a break may end (法治组组长是谁|负责啥, 商事组组长是谁|副组长单位有哪些)
 _RUN_ON_LONGEST = 40  # characters: questions typed on without a break are short
 _ASKED_END = re.compile(
-    r"(?:是谁|是哪位|是什么|是啥|有哪些|有谁|在哪里|在哪儿|在哪|吗)(?![几些个里儿一位种类方面家样])(?=[\u4e00-\u9fff]{2})"
+    r"(?:是谁|是哪位|是什么|是啥|有哪些|有谁|在哪里|在哪儿|在哪|吗)(?![几些个里儿位种类方面家样]|一(?!共))(?=[\u4e00-\u9fff]{2})"
+    r"|(?:是哪个|是哪家|有几个|是几个)(?![组小单部局委厅办会专工领指])(?=[\u4e00-\u9fff]{2})"  # …组长单位是哪个成员单位有哪些
 )
 _BREAKS = re.compile(r"[?？!！。;；\n,，:：]|[1-9][.、．)）]")
 # 几 asks in 几个 / 几位 / 几号, not in 这几年 / 好几次 / 前面几页; the asking itself asks nothing yet
@@ -421,7 +422,8 @@ class MessageReader:
             if _WONDERING.search(form) or not self._asks_in_words(form):
                 continue  # (asking by its yes/no ending alone is no cut: read nothing)
             query = self.read(form)
-            if query.cues & RELATION_CUES and not query.has(Cue.YES_NO):
+            counts_groups = query.has(Cue.COUNT) and bool(query.cues & _KINDS)  # …是谁一共几个工作组
+            if (query.cues & RELATION_CUES or counts_groups) and not query.has(Cue.YES_NO):
                 cuts.append(end)
         bounds = [0, *cuts, len(clause)]
         return [clause[start:stop] for start, stop in pairwise(bounds)]

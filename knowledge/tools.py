@@ -14,6 +14,7 @@ from functools import cache, cached_property
 from rapidfuzz import fuzz
 
 from knowledge import describe
+from knowledge.abbreviations import kind_short_forms
 from knowledge.answer import Answer, Citation, Context
 from knowledge.describe import Part
 from knowledge.facts import Aspect, Fact, FactKind, Group, Holding, Knowledge, Role, Tier, tier_of
@@ -542,6 +543,11 @@ class Tools:
             if any(t.unit == unit_id for t in p.titles) and any(holds(r) for r in self.kb.roles_of(p.id))
         )
 
+    @cached_property
+    def kind_words(self) -> frozenset[str]:
+        """The notice's kinds of group and their short forms (专业委员会, 专委会)."""
+        return frozenset(f for k in self.kb.kinds() for f in (k, *kind_short_forms(k)))
+
     def names_group_kind(self, word: str) -> bool:
         """Whether a stretch is part of a kind's word (协调小, 导小组): it says what kind, not which group."""
         return any(word in f"{g.kind}小组" for g in self.kb.groups.values())
@@ -588,7 +594,11 @@ class Tools:
         names it mentions, or a cue for a kind (保障组 misspelt, or carried from the last question)."""
         text = mask(query.text, query.mentions)
         cued = [w for cue in _KIND_CUES if query.has(cue) for w in self.lexicon.cues[cue]]
-        named = [kind for kind in self.kb.kinds() if kind in text or any(kind in w for w in cued)]
+        named = [
+            kind
+            for kind in self.kb.kinds()
+            if kind in text or any(kind in w for w in cued) or any(f in text for f in kind_short_forms(kind))
+        ]
         # 不是专题组的有哪些 / 除了专题组还有哪些组: the other kinds
         negated = [kind for kind in named if re.search(f"(?:不是|不属于|除了|除去|非){re.escape(kind)}", text)]
         if negated and len(negated) == len(named):

@@ -325,6 +325,9 @@ class QueryReader:
             if not all(isinstance(tag, Aspect) for tag in found):
                 covered.append((start, end))
         content, unknown = self._content(tokens, covered, len(text))
+        owners = [self.matcher.owners.get(m.entity.id, "") for m in mentions if m.entity.kind is EntityKind.GROUP]
+        if any(owners):  # 恒远集团安委会: 恒远 and 集团 say whose group it is, no work asked about
+            content = tuple(w for w in content if not any(len(w) >= 2 and w in o for o in owners))
         if len({t for t in tags if isinstance(t, Aspect)}) > 1 and "还是" in text:
             tags.append(Cue.WHICH_ASPECT)  # 双随机一公开算放权还是监管: which of the sides named
         about_document = any(word in text for word in self.document_words)

@@ -85,8 +85,8 @@ _ROLE_ALT = "|".join(ROLES)
 SO_CALLED = r"(?:[(（](?:以下简称)?[^()（）]{1,12}[)）])?"
 # 专班成员: / 小组成员: — the body's own word before the place is not part of the place
 LABEL = re.compile(rf"^(?:专班|工作专班|小组|领导小组)?({_ROLE_ALT})[:：]\s*(.*)$")
-# where the next place of a run-on roster starts: ；副主任： / ; 委员:
-_NEXT_LABEL = re.compile(rf"[;；](?=\s*(?:{_ROLE_ALT})[:：])")
+# where the next place of a run-on roster starts: ；副主任： / ; 委员: / ，成员单位：
+_NEXT_LABEL = re.compile(rf"[;；,，](?=\s*(?:{_ROLE_ALT})[:：])")
 # a list of people with their titles in brackets, joined by 、 (何静（副市长）、唐志远（副市长、市公安局局长）)
 _BRACKETED = re.compile(r"([^、，,（(）)]{2,8}?)\s*[（(]([^（()）]+)[)）]")
 _UNIT_TAIL = re.compile(r"(?:等)?(?:有关|相关)?(?:处室|科室|部门)?(?:分管|主要)?(?:负责同志|负责人|领导同志|领导)$")
@@ -350,8 +350,8 @@ def _inline_labels(draft: Draft, line: Line, scope: Scope) -> None:
     委员会。主任单位为市公安局。"""
     if task_row(line):
         return  # 1. 某任务（牵头处室：…；配合单位：…）: a task's own units (tasks.py), not the group's places
-    for sentence in re.split(r"(?<=[。;；])", line.body)[1:]:
-        said = sentence.strip().rstrip("。;；")
+    for sentence in (p for s in re.split(r"(?<=[。;；])", line.body)[1:] for p in _NEXT_LABEL.split(s)):
+        said = sentence.strip().rstrip("。;；")  # (组长单位：县农业农村局，成员单位：…: two places)
         m = LABEL.match(said) or _UNIT_IS.match(said)
         if m and m.group(1).endswith("单位") and m.group(2):
             holder = Holder()

@@ -69,7 +69,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     naming = {"rename", "title", "basis", "abolished", "kept"} & set(fields)  # what the notice does
     # 哪个单位印发的: who issued it (but 工作简报是哪个组编发的 asks a group)
     which = [w for w in query.cue_words if w in tools.lexicon.cues[Cue.WHICH_GROUP]]
-    issue = {"published", "signed", "issuer"} & set(fields) and not any("组" in w for w in which)
+    asks_body = any("组" in w or any(k in w for k in tools.kind_words) for w in which)  # (哪个专委会管)
+    issue = {"published", "signed", "issuer"} & set(fields) and not asks_body
     if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming or issue):
         return None
     if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields) and not _when_is_topic(tools, query):
