@@ -184,6 +184,7 @@ _OWNER = re.compile(
 
 
 _TOWNS = ("镇", "乡", "街道")
+_PARTY = "中共"
 
 
 def owner_end(name: str, keep: int) -> int:
@@ -205,6 +206,8 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
         named = group.name if group.name not in {k for k, _ in _SUFFIXES} else group.full_name or group.name
         suffix, shorter = next(((k, v) for k, v in _SUFFIXES if named.endswith(k)), ("", ()))
         core = named.removesuffix(suffix)
+        if named.startswith(_PARTY):  # 中共云岚县委全面依法治县委员会 is said without 中共
+            fits[named.removeprefix(_PARTY)].append(group.id)
         owner, core = core[: owner_end(core, _WORD)], core[owner_end(core, _WORD) :]
         before = set(fits)
         words = _words(core)

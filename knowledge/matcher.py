@@ -376,6 +376,9 @@ class EntityMatcher:
             if found is None or text[found.dest_end - 1] != surface[-1]:
                 continue
             said = text[found.dest_start : found.dest_end]
+            kind = next((k for k in self._kind_words if surface.endswith(k) and said.endswith(k)), "")
+            if kind and _shared(surface[: -len(kind)], said[: -len(kind)]) * 2 < len(surface) - len(kind):
+                continue  # 负责哪个协调小组: the kind word alone, no misspelt 执法协调小组
             if said in OFFICE_WORDS and said != surface:
                 continue  # 办公室 said bare is the group's office, never a unit spelt nearly (厅办公室)
             if "办公室" in said and "办公室" not in surface and surface in self._posts:
@@ -465,6 +468,11 @@ def _sound(ch: str, usual: bool) -> frozenset[str]:
 def _usual_reading(ch: str) -> str:
     (reading,) = _sound(ch, True)
     return reading
+
+
+def _shared(name: str, said: str) -> int:
+    """How many of a name's characters the words said have."""
+    return sum(ch in said for ch in name)
 
 
 def mask(text: str, mentions: Iterable[Mention]) -> str:
