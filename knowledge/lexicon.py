@@ -194,7 +194,10 @@ class Lexicon:
     def words(self) -> set[str]:
         """Every word the lexicon knows, for the segmenter's dictionary."""
         lists = [*self.cues.values(), *self.document.values(), *self.aspects.values()]
-        return {w for words in lists for w in words} | set(self.document_words) | set(self.fillers)
+        # (everyday words of three characters or more, 农家乐 / 红头文件, are read whole to reach their equivalents;
+        # shorter ones the segmenter keeps as words already, and adding them would cut 食品安全 apart)
+        everyday = {w for group in self.equivalents for w in group if len(w) >= 3}
+        return {w for words in lists for w in words} | set(self.document_words) | set(self.fillers) | everyday
 
 
 @dataclass(frozen=True)

@@ -342,7 +342,8 @@ class MessageReader:
                 own = True  # 激励创业创新组的组长是谁 / 他本职是哪个单位的 / 科研经费归哪个组
             else:  # 谁是主任 (a facet: the context has the subject) stands; 对吗 / 哪个组负责 do not
                 facet = bool(query.cues & RELATION_CUES) or bool(query.document_fields)  # 谁是主任 / 文号是什么
-                own = facet and not asks_group and not query.has(Cue.YES_NO)
+                # (由谁印发、哪天发的: who issued the notice, asked by 谁 as a group is)
+                own = facet and (not asks_group or bool(query.document_fields)) and not query.has(Cue.YES_NO)
             if own and (subject or points or topic):
                 # 课题经费报销条条框框太多，哪个组在推动改经费管理: a group asked for by its work takes the
                 # work the sentence described along
