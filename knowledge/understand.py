@@ -89,6 +89,8 @@ _WINDOWS_REMEMBERED = 16384  # windows of questions whose likeness to a cue word
 _CLAUSES_REMEMBERED = 64  # clauses of one message kept read (a longer message reads the rest again)
 _CLAIMING = frozenset({"是", "为", "属于", "参加", "加入", "进", "在", "的", "是不是", "算"})
 _GROUP_NAME_LEAD = 10  # characters before a kind word that may belong to the group's name
+_WHAT_FOR = re.compile(r"干(?:什么|啥|嘛)的")  # 是干什么的: a person's post, a body's work
+_A_PERSON = re.compile(r"[他她]|本职|此人|这人|那人|这位|那位")
 _ASKS_PERSON = re.compile(r"谁|哪(?:[两几一]|几个)?位")  # 是谁 / 哪位 / 县级总河长是哪两位
 
 
@@ -331,6 +333,10 @@ class QueryReader:
         if len({t for t in tags if isinstance(t, Aspect)}) > 1 and "还是" in text:
             tags.append(Cue.WHICH_ASPECT)  # 双随机一公开算放权还是监管: which of the sides named
         about_document = any(word in text for word in self.document_words)
+        holders = [m for m in mentions if m.entity.kind is not EntityKind.GROUP]
+        person = _A_PERSON.search(text) is not None  # (她本职是干什么的: a person's post)
+        if not holders and not person and Cue.ROLES in tags and _WHAT_FOR.search(text):  # 办公室干啥的: what it does
+            tags = [Cue.DUTY if t is Cue.ROLES else t for t in tags]
         if marked and not about_document:  # 放权方面讲了什么: what one side of the work says, not the title
             tags = [t for t in tags if t != "title"]
         return Query(
