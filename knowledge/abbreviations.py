@@ -208,7 +208,8 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
         core = named.removesuffix(suffix)
         if named.startswith(_PARTY):  # 中共云岚县委全面依法治县委员会 is said without 中共
             fits[named.removeprefix(_PARTY)].append(group.id)
-        owner, core = core[: owner_end(core, _WORD)], core[owner_end(core, _WORD) :]
+        owned = owner_end(core, _WORD)
+        owner, core = core[:owned], core[owned:]
         before = set(fits)
         words = _words(core)
         if not words:

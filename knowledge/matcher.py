@@ -215,7 +215,7 @@ class EntityMatcher:
             g.id: owner[: owner_end(owner, 2)] for g in kb.groups.values() for owner in [g.full_name or g.name]
         }
         # the notice's kind words said short (专委会 of 专业委员会) are no misspelt name (安委会)
-        self._kind_words = frozenset(f for k in kb.kinds() for f in (k, *kind_short_forms(k)))
+        self.kind_words = frozenset(f for k in kb.kinds() for f in (k, *kind_short_forms(k)))
 
     def stem_of(self, text: str) -> Entity | None:
         """The entity a short form stands for when typed alone (双创 for 激励创业创新组), if any."""
@@ -326,7 +326,7 @@ class EntityMatcher:
                 *three.get(f"\0{b}{c}", ()),
             ]  # (most windows: none)
             window = a + b + c
-            if not candidates or "|" in window or not all(map(is_cjk, window)) or window in self._kind_words:
+            if not candidates or "|" in window or not all(map(is_cjk, window)) or window in self.kind_words:
                 continue
             alike = sorted((order, entity) for order, surface, entity in candidates if surface != window)
             if alike:
@@ -376,7 +376,7 @@ class EntityMatcher:
             if found is None or text[found.dest_end - 1] != surface[-1]:
                 continue
             said = text[found.dest_start : found.dest_end]
-            kind = next((k for k in self._kind_words if surface.endswith(k) and said.endswith(k)), "")
+            kind = max((k for k in self.kind_words if surface.endswith(k) and said.endswith(k)), key=len, default="")
             if kind and _shared(surface[: -len(kind)], said[: -len(kind)]) * 2 < len(surface) - len(kind):
                 continue  # 负责哪个协调小组: the kind word alone, no misspelt 执法协调小组
             if said in OFFICE_WORDS and said != surface:

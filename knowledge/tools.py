@@ -543,10 +543,10 @@ class Tools:
             if any(t.unit == unit_id for t in p.titles) and any(holds(r) for r in self.kb.roles_of(p.id))
         )
 
-    @cached_property
+    @property
     def kind_words(self) -> frozenset[str]:
         """The notice's kinds of group and their short forms (专业委员会, 专委会)."""
-        return frozenset(f for k in self.kb.kinds() for f in (k, *kind_short_forms(k)))
+        return self.reader.matcher.kind_words
 
     def names_group_kind(self, word: str) -> bool:
         """Whether a stretch is part of a kind's word (协调小, 导小组): it says what kind, not which group."""

@@ -131,13 +131,14 @@ def _duties_by_item(draft: Draft, lines: list[Line], scopes: list[Scope]) -> Non
                 _set_duty(draft, group, text, item.section)
             elif heading.endswith("办公室") and (owner := _group_named(heading.removesuffix("办公室"), scopes)):
                 office = owner.get("office")
-                if office is not None and "duty" not in office and text and draft.stands(text):
-                    office["duty"] = {"quote": text, "section": item.section}
+                if office is not None:
+                    _set_duty(draft, office, text, item.section)
 
 
-def _set_duty(draft: Draft, group: dict, quote: str, section: str) -> None:
-    if "duty" not in group and quote and draft.stands(quote):
-        group["duty"] = {"quote": quote, "section": section}
+def _set_duty(draft: Draft, body: dict, quote: str, section: str) -> None:
+    """A group's (or an office's) duty, where it has none yet and the quote stands in the notice."""
+    if "duty" not in body and quote and draft.stands(quote):
+        body["duty"] = {"quote": quote, "section": section}
 
 
 # （一）综合协调组。由市发展改革委牵头，市财政局、市统计局参与，负责专班日常运转…: the work after the units

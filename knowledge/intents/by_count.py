@@ -95,7 +95,7 @@ def _people_by_places(turn: Turn, tools: Tools, times: re.Match[str]) -> Answer 
     """The people the notice names in exactly (or, for 多, more than) that many places, each place counted once:
     a membership that only follows from another place (组长为协调小组成员) is no place of its own."""
     said = times.group(1) or times.group(2)
-    wanted = None if said == "多" else int(said) if said.isdigit() else numeral(said)
+    wanted = None if said == "多" else numeral(said)
     chosen: list[tuple[str, list[str], tuple[str, ...]]] = []
     for person_id, person in tools.kb.people.items():
         roles = tools.kb.roles_of(person_id)

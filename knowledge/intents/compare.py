@@ -116,8 +116,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         shared = [u for u in units[stated[0].id] if all(u in units[g.id] for g in stated[1:])]
         part = _listing(tools, tools.say("intersection", place=place, groups=names), shared)
     elif query.has(Cue.UNION):
-        every = list(dict.fromkeys(u for g in stated for u in units[g.id]))
-        part = _listing(tools, tools.say("union", place=place, groups=names), every)
+        joined = list(dict.fromkeys(u for g in stated for u in units[g.id]))
+        part = _listing(tools, tools.say("union", place=place, groups=names), joined)
     elif query.has(Cue.SUM):
         counts = [len(units[g.id]) for g in stated]
         sums = "+".join(map(str, counts))

@@ -48,8 +48,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return None  # 我们区那份的文号是什么: the asker's own notice, which this one is not
     year = next((y for y in _YEAR.findall(query.text) if y != tools.year), None)
     # (only a field the question asks: 2013年国办那个…领导小组 names the notice by the year its basis has)
-    dated = [f.id for f in tools.kb.document.values() if year and year in f.quote and f.id in query.document_fields]
-    if year and dated:  # 2021年成立安委会那个老文件还有效吗: the earlier document this one names (同时废止)
+    dated = (
+        [f.id for f in tools.kb.document.values() if year in f.quote and f.id in query.document_fields] if year else []
+    )
+    if dated:  # 2021年成立安委会那个老文件还有效吗: the earlier document this one names (同时废止)
         return tools.answer(question, [tools.document_part(f) for f in dated[:2]], entities, 0.8)
     if (
         year and tools.year and not query.has(Cue.YES_NO)

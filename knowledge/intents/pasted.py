@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -99,7 +100,7 @@ def _quoted_phrase(turn: Turn, tools: Tools) -> Answer | None:
         phrase = _SKELETON.sub("", normalize(found.group(1)))
         if len(phrase) < _PHRASE_MIN or any(phrase in n or n in phrase for n in names):
             continue
-        notice = _SKELETON.sub("", tools.notice_text)
+        notice = _skeleton(tools.notice_text)
         if phrase in notice:
             hits = _phrase_hits(tools, phrase)
             if hits:  # (“包容审慎监管”哪个组 → 组长: the groups whose words they are are what the chat is about)
@@ -113,6 +114,12 @@ def _quoted_phrase(turn: Turn, tools: Tools) -> Answer | None:
             text = tools.say("phrase_unstated", phrase=found.group(1))
             return tools.decline(turn.question, text, turn.entities, prefix_only=True)
     return None
+
+
+@lru_cache(maxsize=64)
+def _skeleton(text: str) -> str:
+    """A notice's text without punctuation or spaces, once per notice (the quoted phrase is looked for in it)."""
+    return _SKELETON.sub("", text)
 
 
 def _phrase_hits(tools: Tools, phrase: str) -> list[Hit]:

@@ -136,7 +136,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             if not (
                 holds or sent
             ):  # 吴存荣是组长吧（不是）: who holds that place in the group where the notice puts him
-                parts += _corrections(tools, holder, wanted)[:1]
+                parts += _correction(tools, holder, wanted)
             return tools.answer(question, parts, entities, 0.85)
     if len(groups) > 1 and len(holders) == 1:
         # 市发展改革委是A、B和C的副组长单位吗: true only if it holds in each of them
@@ -215,16 +215,16 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     return tools.answer(question, [tools.verdict(False), truth, correction], entities, 0.9)
 
 
-def _corrections(tools: Tools, holder: Entity, wanted: set[RoleKind]) -> list[Part]:
-    """The place claimed, as the notice fills it, in each group the holder has a place of their own in."""
+def _correction(tools: Tools, holder: Entity, wanted: set[RoleKind]) -> list[Part]:
+    """The place claimed, as the notice fills it, in the first group the holder has a place of their own in that
+    has it (none where no such group does)."""
     roles = [r for r in tools.kb.roles_of(holder.id) if r.kind is not RoleKind.MEMBER] or tools.kb.roles_of(holder.id)
-    parts = []
     for group in (tools.kb.groups[g] for g in dict.fromkeys(r.group for r in roles)):
         if wanted & {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT}:
-            parts.append(describe.deputies(tools.kb, group))
-        elif RoleKind.LEADER in wanted and not group.leader.unstated:
-            parts.append(describe.leader(tools.kb, group))
-    return parts
+            return [describe.deputies(tools.kb, group)]
+        if RoleKind.LEADER in wanted and not group.leader.unstated:
+            return [describe.leader(tools.kb, group)]
+    return []
 
 
 def _each_holder(turn: Turn, tools: Tools, holders: list[Entity]) -> Answer | None:
