@@ -13,6 +13,7 @@ from collections.abc import Callable
 from knowledge.answer import Answer
 from knowledge.intents import (
     about_answer,
+    absent_post,
     aspect_of,
     by_count,
     by_holder_title,
@@ -111,6 +112,9 @@ POLICY: tuple[Intent, ...] = (
     compare.answer,
     # before group_list: 哪些单位在不止一个专题组里 names a kind but counts the units' groups
     by_count.answer,
+    # before group_list, yes_no and named: 专题组的联络员是谁 / 秘书长是谁 ask a place no group has (未载明), not the
+    # kind's list, a bare 不是 nor the group's head
+    absent_post.answer,
     # before named: 有哪些专题组 / 法治组是保障组吗 name kinds, not one group's facets
     group_list.answer,
     # before named: 罗蔺是综合组组长吗 must be judged, not answered with 罗蔺's roles

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part
@@ -24,7 +22,6 @@ _GROUP_FACET_CUES = (
     Cue.DUTY,
     Cue.COMMON,
 )
-_POST_ASKED = re.compile(r"$|是?谁|是哪|哪位|叫什么|是什么人|由谁|呢")  # 秘书长是谁 / 秘书长谁, not 哪位副秘书长牵头
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
@@ -55,7 +52,6 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return tools.answer(question, parts, entities, 0.8)
     parts: list[Part] = []
     post = next((w for w in query.cue_words if w in tools.lexicon.cues[Cue.OTHER_POST]), None)
-    asked_post = post is not None and _POST_ASKED.match(query.text.split(post, 1)[1]) is not None
     places = tools.places_of(post) if post else ()
     held = [h for g in groups for h in tools.kb.groups[g.id].roles if h.role in places]
     if held and not (people or units):
@@ -68,10 +64,6 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         ]
         parts = [describe.holding(tools.kb, group, own) for group, own in places if own]
         return tools.answer(question, parts, entities, 0.85)
-    if groups and not (people or units) and asked_post and not query.has(*ROLE_CUES):
-        # 协调小组秘书长是谁: no such post in the groups (but 组长是哪个局的局长 asks the leader's title)
-        text = tools.say("no_such_post", group=tools.name(groups[0]), post=post)
-        return tools.decline(question, text, entities, prefix_only=True)
     if groups and not (people or units) and query.has(Cue.ALSO):
         # 精简行政审批组组长还兼任哪个组的组长: the person the group's post names, and all they hold
         holders = [_post_holder(tools, tools.kb.groups[g.id], query) for g in groups]
