@@ -27,7 +27,7 @@ KINDS = (
     "小组",
 )
 _KIND_END = re.compile("(" + "|".join(KINDS) + r")(?:制度)?$")
-_SHORT = re.compile(r"[(（]以下简称([^)）]{1,12})[)）]")
+_SHORT = re.compile(r"[(（]以下简称[“\"]?([^)）“”\"]{1,12})[”\"]?[)）]")  # （以下简称“专班”）: the name, not its quotes
 # 下设5个工作组 / 下设综合组等3个专项组 / 下设5个工作专班 / 下设7个工作部: the word the notice uses for the groups
 # under the top one
 _SET_UNDER = re.compile(

@@ -46,6 +46,8 @@ POST_ENDINGS = (
     "领导",
     "干部",
     "专员",
+    "司令员",  # 军分区副司令员 / 政治委员: the posts of the armed forces that sit on such bodies
+    "政委",
 )
 # Words a title starts with: after a two-character name these begin the post (王曦副省长, 张新省…).
 TITLE_STARTS = (
@@ -142,8 +144,14 @@ def split_glued(text: str) -> tuple[str, str] | None:
 
 
 def _place_word(text: str, name: str) -> bool:
-    """Whether the "name" is a place the general dictionary knows as a word, its level after it (江州|市)."""
-    return text[len(name) : len(name) + 1] in tuple(_PLACE_LEVELS) and _first_word(text) >= len(name)
+    """Whether the "name" is a place the general dictionary knows as a word, its level after it (江州|市), not a
+    person's name it knows (李娜|区市场监管局局长)."""
+    if text[len(name) : len(name) + 1] not in tuple(_PLACE_LEVELS) or _first_word(text) < len(name):
+        return False
+    import jieba.posseg  # only ingest needs the general dictionary's parts of speech
+
+    first = next(iter(jieba.posseg.cut(text[:12], HMM=False)), None)
+    return first is None or first.word != name or first.flag != "nr"
 
 
 def _first_word(text: str) -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from knowledge.facts import UNIT_ITEM_HEAD
 from knowledge.ingest.document import COPIED_TO, PRINTED, PUBLIC, chinese_date
-from knowledge.ingest.draft import CHECK, Draft
+from knowledge.ingest.draft import CHECK, Draft, is_unit
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.sections import CLOSING, Line
 
@@ -63,6 +64,15 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
         if "duty" in group or any(i < s.lines.start <= i + len(body) for s in scopes):
             continue  # 二、工作组及职责: the duties of the groups set up under it, each its own
         rest = line.body[len(line.heading) :].lstrip("。:：")
+        units = _unit_paragraphs(body)
+        if (
+            units
+        ):  # 二、成员单位职责 / 市水利局：负责… / 市气象局：负责…: each unit's item, its own; the group's the rest
+            for b in units:
+                draft.unit(UNIT_ITEM_HEAD.match(b.text).group(1).strip(), b.text, b.section)  # type: ignore[union-attr]
+                entry = {"id": f"r{len(draft.requirements) + 1}", "section": b.section, "quote": b.text}
+                draft.requirements.append(entry | {"heading": line.heading})
+            body = [b for b in body if b not in units]
         texts = ([rest] if rest else []) + [b.text for b in body]
         quote = "\n".join(texts).strip()
         if not quote or not draft.stands(quote):
@@ -74,6 +84,16 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
     _duty_where_set_up(draft, lines, scopes)
     _duty_after_its_units(draft, lines, scopes)
     _duty_said_of_itself(draft, lines, scopes)
+
+
+_UNIT_PARAGRAPHS = 3  # unit paragraphs a duties part has when it lists what each member unit does
+
+
+def _unit_paragraphs(body: list[Line]) -> list[Line]:
+    """The paragraphs of a duties part that each open with a unit and say what it does (市水利局：负责…), where
+    there are several: a list of the member units' duties, each unit's item its own (as in 附件：成员单位职责分工)."""
+    found = [b for b in body if not b.level and (m := UNIT_ITEM_HEAD.match(b.text)) and is_unit(m.group(1).strip())]
+    return found if len(found) >= _UNIT_PARAGRAPHS else []
 
 
 # 领导小组在县委、县政府领导下，负责统筹协调全县乡村振兴工作，…。: a plain paragraph opening with the group's own word
@@ -155,7 +175,7 @@ def _duty_after_its_units(draft: Draft, lines: list[Line], scopes: list[Scope]) 
 
 # 县人民政府设立河山县森林防灭火指挥部（以下简称县指挥部），负责组织…工作，研究解决…。: what the sentence setting the group up
 # says it is responsible for
-_SET_UP_RESPONSIBLE = re.compile(r"[(（]以下简称([^)）]{1,12})[)）][,，]((?:主要)?负责[^。]+。)")
+_SET_UP_RESPONSIBLE = re.compile(r"[(（]以下简称[“\"]?([^)）“”\"]{1,12})[”\"]?[)）][,，]((?:主要)?负责[^。]+。)")
 
 
 def _duty_where_set_up(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:

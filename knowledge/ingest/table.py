@@ -60,9 +60,17 @@ def table_rows(lines: list[str]) -> list[str]:
             rows, i = _cell_rows(lines, i + size, _columns(header))
             out.extend(rows)
             continue
-        out.append(line)
+        out.append(_headless_row(line))
         i += 1
     return out
+
+
+def _headless_row(line: str) -> str:
+    """A table's row the crawl gave with its cells apart by a space and no header above (组长 张伟 区委副书记、区长):
+    "place：name title", as a headed table's row; any other line as it is."""
+    place, held = _held_cells(line)
+    entry = _held_entry(held) if place and _cells(line) is None else None
+    return f"{place}：{entry[0]}" if entry and entry[1] else line
 
 
 def _headers_rejoined(lines: list[str]) -> list[str]:
