@@ -284,8 +284,7 @@ def title_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
                     fits[form + post].append(person.id)
             body = _BODY.match(title.title)
             rest = title.title[body.end() :] if body else ""
-            bare = rest in _POST_ENDINGS  # 秘书长 alone asks for a place in the group, not a title
-            if len(rest) >= _WORD and not bare and rest.endswith((*_POST_ENDINGS, "总理", "省长", "县长", "区长")):
+            if len(rest) >= _WORD and rest.endswith((*_POST_ENDINGS, "总理", "省长", "县长", "区长")):
                 fits[rest].append(person.id)
             elif rest == "长" and body is not None:  # 区长 / 县长 written alone (区委副书记、区长): the post itself
                 fits[title.title].append(person.id)

@@ -313,7 +313,8 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
             if stem != role and cue is not Cue.OTHER_POST:
                 cues[Cue.OTHER_POST] += [w for w in cues[cue] if stem in w and w not in cues[Cue.OTHER_POST]]
                 cues[cue] = [w for w in cues[cue] if stem not in w]
-        cues[Cue.OTHER_POST] += [w for w in (role, stem) if w not in cues[Cue.OTHER_POST]]
+        spoken = [f"{stem}的{role[len(stem) :]}"] if stem != role else []  # 配合的单位 / 牵头的部门
+        cues[Cue.OTHER_POST] += [w for w in (role, stem, *spoken) if w not in cues[Cue.OTHER_POST]]
     # 一共几个专项小组: the notice's own kind words say which groups, not a piece of work
     known = {w for words in cues.values() for w in words}
     kinds = [k for k in kb.kinds() if len(k) > 2]

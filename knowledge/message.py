@@ -372,6 +372,7 @@ class MessageReader:
             elif (
                 query.cues & RELATION_CUES
                 or query.content
+                or query.attribute is not None  # 电话多少 / 地址是啥: what the notice never gives, of the subject
                 or (query.has(Cue.YES_NO) and _COUNTED.search(form))
                 or picks
             ):

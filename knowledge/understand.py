@@ -34,9 +34,12 @@ _LED_BY = re.compile(r"由[^，。？?]{1,12}?(?:牵头|挂帅|领衔|带队)")
 _MODALS = ("应该", "应当")
 _WHO_WHICH = re.compile(r"谁|几|多少|哪")
 _DUTY_VERB = re.compile(r"负责[\u4e00-\u9fff]{1,2}?(?:什么|啥|哪些)")  # 综合组负责编什么: what it does, in its verb
+# 有管这个的组吗 / 有没有专门负责这事的部门: which group does that work, asked as whether there is one
+_GROUP_FOR_WORK = re.compile(r"有(?:没有)?(?:专门)?(?:管|负责|抓|处理)[^，。？?\s]{0,8}?的(?:组|小组|工作组|部门|单位)")
 _HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)办(?![理法事要呢啊吗])(?=[\u4e00-\u9fff])")  # (换人了咋办 要…: a rule)
 _UNDER_LEADERSHIP = re.compile(r"在(?:谁|哪个|哪|什么)[^，。,]{0,6}?领导下")
 _WH = re.compile(r"哪|谁|什么|啥|几|多少|怎么|咋")
+_WORD = 2  # characters of a two-character word
 # A correlative pair around two names asks what both share: 既在A又在B / 又是A又是B / 既属于A也属于B.
 _BOTH_PAIR = re.compile(r"[既又](在|是|属于|参加|参与)\s+[又也还]\1\s")
 _NOT_CJK = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]")  # what is_cjk refuses
@@ -149,6 +152,7 @@ class QueryReader:
         self.matcher = matcher
         self.segmenter = segmenter
         self.fillers = frozenset(lexicon.fillers)
+        self._everyday = tuple(sorted({w for group in lexicon.equivalents for w in group if len(w) == _WORD}))
         self.document_words = lexicon.document_words
         longest = sorted((t for t in terms if len(t) > 2), key=len, reverse=True)
         self._terms = re.compile("|".join(map(re.escape, longest)) or "(?!)")
@@ -254,6 +258,7 @@ class QueryReader:
         words: list[str] = []
         marked: list[Aspect] = []
         attribute = None
+        attribute_end = -1
         under = [found.span() for found in _UNDER_LEADERSHIP.finditer(text)]
         quoted = [found.span() for found in self._terms.finditer(text)]
         plain = "".join(masked)
@@ -283,7 +288,9 @@ class QueryReader:
             if not all(isinstance(tag, Aspect) for tag in found):
                 cue_spans.append((start, start + len(word)))
             if Cue.UNKNOWN_ATTRIBUTE in found:
-                attribute = attribute or word
+                # (值班电话: the word after is the head of the compound, what is asked)
+                attribute = word if attribute is None or start == attribute_end else attribute
+                attribute_end = start + len(word) if attribute == word else attribute_end
         for found in demonstratives:
             if not any(a <= found.start() < b for a, b in cue_spans):
                 tags.append(Cue.PRONOUN)
@@ -298,6 +305,10 @@ class QueryReader:
             cue_spans.append(still.span())
         if _DUTY_VERB.search(plain) and Cue.DUTY not in tags:
             tags.append(Cue.DUTY)
+        for found in _GROUP_FOR_WORK.finditer(plain):
+            tags.append(Cue.WHICH_GROUP)
+            words.append("哪个组")  # read as the question word it stands for
+            cue_spans.append(found.span())  # (its 管 is the asking, not the work asked about)
         counted = _GROUPS_COUNTED.search(plain) and not mentions and not _PERSON_PRONOUN.search(text)
         if counted and Cue.ALL_GROUPS not in tags:  # (他管几个组: his groups, counted)
             tags.append(Cue.ALL_GROUPS)  # 一共有几个组: the groups counted, whatever word took 几个
@@ -327,6 +338,7 @@ class QueryReader:
             if not all(isinstance(tag, Aspect) for tag in found):
                 covered.append((start, end))
         content, unknown = self._content(tokens, covered, len(text))
+        content = (*content, *self._everyday_cut(text, tokens, covered, content))
         owners = [self.matcher.owners.get(m.entity.id, "") for m in mentions if m.entity.kind is EntityKind.GROUP]
         if any(owners):  # 恒远集团安委会: 恒远 and 集团 say whose group it is, no work asked about
             content = tuple(w for w in content if not any(len(w) >= 2 and w in o for o in owners))
@@ -437,6 +449,20 @@ class QueryReader:
         """A unit-shaped name left after known names were masked: 市卫生健康委, 重庆市教育局."""
         found = self._unit_like.search(masked)
         return found.group() if found else None
+
+    def _everyday_cut(
+        self, text: str, tokens: list[tuple[str, int, int]], covered: list[tuple[int, int]], content: tuple[str, ...]
+    ) -> list[str]:
+        """Everyday two-character words (停电, 被淹) the segmenter cut across, joined to a neighbour (我们村停电两天:
+        村停 / 电): read as the words they are, so their equivalents reach the notice's (供电)."""
+        found = []
+        for word in self._everyday:
+            at = text.find(word)
+            if at < 0 or word in content or any(a <= at and at + len(word) <= b for _, a, b in tokens):
+                continue  # (执照 inside 营业执照: a word of its own already)
+            if not any(a < at + len(word) and at < b for a, b in covered):
+                found.append(word)
+        return found
 
     def _content(
         self, tokens: list[tuple[str, int, int]], covered: list[tuple[int, int]], length: int

@@ -19,12 +19,16 @@ _POST_ASKED = re.compile(
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
-    query, entities = turn.query, turn.entities
-    if any(e.kind is not EntityKind.GROUP for e in entities):
-        return None  # 罗蔺是联络员吗 / 省公安厅联络员是谁: a person's or a unit's place
-    post = next((w for w in query.cue_words if w in tools.lexicon.cues[Cue.OTHER_POST]), None)
+    query = turn.query
+    # the post word, or a title it is the whole of (秘书长 naming 市政府秘书长 欧顺清: not a subject here)
+    words = (*query.cue_words, *(m.via_title for m in query.mentions if m.via_title))
+    post = next((w for w in words if w in tools.lexicon.cues[Cue.OTHER_POST]), None)
     if post is None or _POST_ASKED.match(query.text.split(post, 1)[1]) is None:
         return None
+    by_post = {m.entity for m in query.mentions if m.via_title == post}
+    entities = tuple(e for e in turn.entities if e not in by_post)
+    if any(e.kind is not EntityKind.GROUP for e in entities):
+        return None  # 罗蔺是联络员吗 / 省公安厅联络员是谁: a person's or a unit's place
     if not _post_of_role(tools, query, post):
         return None  # 组长是哪个局的局长: the leader's title asked
     groups = [tools.kb.groups[e.id] for e in entities] or list(tools.kb.groups.values())

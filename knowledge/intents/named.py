@@ -6,7 +6,7 @@ from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.facts import Group
-from knowledge.lexicon import Cue
+from knowledge.lexicon import Cue, place_stem
 from knowledge.matcher import Entity, EntityKind
 from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
@@ -53,6 +53,10 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     parts: list[Part] = []
     post = next((w for w in query.cue_words if w in tools.lexicon.cues[Cue.OTHER_POST]), None)
     places = tools.places_of(post) if post else ()
+    heads = _place_unit_heads(tools, query, groups) if groups and not (people or units) else []
+    if heads:
+        # 政务服务组牵头单位的局长叫啥 / 牵头那个局的局长: the person heading the unit that holds that place
+        return tools.answer(question, heads, entities, 0.8)
     held = [h for g in groups for h in tools.kb.groups[g.id].roles if h.role in places]
     if held and not (people or units):
         # 联络员由什么人担任: a place the notice names besides the head, deputies and members (of each group named)
@@ -129,6 +133,31 @@ def _unit_place(tools: Tools, unit_id: str, place: str) -> Part:
     if not held:
         return Part(tools.say("unit_place_unstated", unit=tools.kb.units[unit_id].name, place=place))
     return describe.join([describe.person_roles(tools.kb, p) for p in held])
+
+
+def _place_unit_heads(tools: Tools, query: Query, groups: list[Entity]) -> list[Part]:
+    """The people whose post (局长, 主任) is of a unit holding a place of the groups the question names by its
+    word (牵头单位 → 牵头): 牵头单位的局长 is 区司法局局长 郑丽华. Empty where no such place or person."""
+    places = {h.role for g in groups for h in tools.kb.groups[g.id].roles}
+    others = tools.lexicon.cues[Cue.OTHER_POST]
+    post = next((w for w in reversed(query.cue_words) if w in others and w not in places), None)
+    if post is None:
+        return []
+    units = [
+        u
+        for g in groups
+        for h in tools.kb.groups[g.id].roles
+        if h.units and place_stem(h.role) != h.role and place_stem(h.role) in query.text
+        for u in h.units
+    ]
+    parts = []
+    for unit_id in dict.fromkeys(units):
+        name = tools.kb.units[unit_id].name
+        for person in tools.kb.people.values():
+            title = next((t.title for t in person.titles if t.unit == unit_id and t.title == name + post), None)
+            if title is not None:
+                parts.append(describe.person_roles(tools.kb, person.id, title))
+    return parts
 
 
 def _unit_head(tools: Tools, query: Query, unit_id: str) -> Part:

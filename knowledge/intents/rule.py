@@ -15,6 +15,7 @@ from knowledge.matcher import EntityKind, mask
 from knowledge.retrieval import Hit
 from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
+from knowledge.understand import Query
 
 _COVERED = 0.8  # the share of the question's content weight the clause must cover
 _ACTED_ON = ("abolished", "merged", "kept")  # fields of what the notice does to other bodies
@@ -26,6 +27,7 @@ _CONJUNCTION = re.compile(r"和|与|以及|及|跟")
 _REGULAR = re.compile(r"每[年半季月周日天旬]|[一二两三四五六七八九十\d]+(?:次|天|日|个月|年|周)|(?<!不)定期")
 _AS_NEEDED = re.compile(r"不定期|随时|根据工作需要|临时")
 _TIMES = re.compile(r"[一两几\d]+[次回遍趟]")  # 一次 / 一回 of 多久报一次
+_VALUE_ASKED = "(?:是|大概|一般)?(?:多少|几|什么|啥|哪)"  # after an attribute: its value asked
 _T = TypeVar("_T")
 _WORD = 2
 
@@ -36,6 +38,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     groups = [tools.kb.groups[e.id] for e in entities if e.kind is EntityKind.GROUP and not tools.kb.is_top(e.id)]
     if any(e.kind is EntityKind.PERSON for e in entities) or (groups and not when):
         return None  # a person's or a group's own facts come first; but 专项工作组多久报告一次 is a rule of it
+    if _asks_attribute(tools, query):
+        return None  # 办公室电话多少，我想打过去反映问题: what no rule says, though the rules speak of 反映问题
     units = [e for e in entities if e.kind is EntityKind.UNIT]
     if units and query.has(Cue.DUTY) and tools.lists_unit_duties:
         return None  # 人武部在森林防火里具体干嘛: the unit's item of the duty list
@@ -69,6 +73,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         w for w in query.unknown if w not in words and not tools.names_group(w) and not _names_the_group(turn, tools, w)
     ]
     hits = [h for h in tools.index.search([*words, *unknown], limit=20) if h.clause.subject == "requirements"]
+    # (a member unit's item of a duty list is what that unit does, no rule: 要转移找哪个部门 asks the unit)
+    hits = [h for h in hits if h.clause.fact.removeprefix("req.") not in tools.kb.unit_items]
     hits = [h for h in hits if all(tools.concerns(h, g) for g in groups)]  # the rule of the group named
     if when and hits:  # 全体会议多久开: of the clauses that fit best, the one that gives a time
         best = [h for h in hits if h.score >= hits[0].score - 1e-9]
@@ -132,6 +138,15 @@ def _names_the_group(turn: Turn, tools: Tools, word: str) -> bool:
     return any(text[:start].rstrip().endswith(word) for start in starts)
 
 
+def _asks_attribute(tools: Tools, query: Query) -> bool:
+    """Whether the question asks the value of an attribute the notice never gives (电话多少 / 地址是啥 / 值班电话多少),
+    not only speaks of one (谁来召集开会)."""
+    attributes = [w for w in query.cue_words if w in tools.lexicon.cues[Cue.UNKNOWN_ATTRIBUTE]]
+    return any(
+        w not in tools.notice_text and re.search(f"{re.escape(w)}{_VALUE_ASKED}", query.text) for w in attributes
+    )
+
+
 def _rule_words(turn: Turn, tools: Tools) -> list[str]:
     """The question's words a rule could use: its content, and the words of its cue words that the
     notice's rules use (召开 and 会议 of 多久召开会议, where 开会 is read as a cue). The words that
@@ -166,7 +181,9 @@ def _one_rule_says(tools: Tools, word: str, when: bool = False, places: Iterable
     """One word is enough where exactly one rule or passage uses it (运行 →
     专班自成立起运行至2027年底, 主持 → 会议由组长主持) — asked how often or when, one that uses it with a
     time (全体会议多久开 → 全体会议原则上每半年召开一次, not 实行全体会议和专题会议制度)."""
-    clauses = [c for c in tools.index.clauses if c.subject == "requirements"] + list(tools.passages.clauses)
+    items = {f"req.{r}" for r in tools.kb.unit_items}  # (a member unit's item of a duty list is no rule)
+    clauses = [c for c in tools.index.clauses if c.subject == "requirements" and c.fact not in items]
+    clauses += list(tools.passages.clauses)
     used = [c for c in clauses if word in c.tokens]
     placed = [c for c in used if any(_says_place(tools, c.text, p) for p in places)]  # (成员单位如需调整: units')
     used = placed if len({c.fact for c in placed}) == 1 else used

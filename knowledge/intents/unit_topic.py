@@ -7,12 +7,16 @@ from __future__ import annotations
 import re
 
 from knowledge.answer import Answer
+from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
 from knowledge.tools import Tools
 from knowledge.turn import Turn
 
 # 哪个单位 / 哪个成员单位 / 哪家部门 / 找哪个厅 / 归哪个局管: a unit asked for, not a group
-_WHICH_UNIT = re.compile(r"(?:哪|那)(?:个|家|一个|些)(?:成员)?(?:单位|部门|厅|局|委|机关)|找(?:谁|哪)")
+# (归谁管 / 谁来救 / 是谁组织的: who does that work, asked by 谁, is one of the units whose items say it)
+_WHICH_UNIT = re.compile(
+    r"(?:哪|那)(?:个|家|一个|些)(?:成员)?(?:单位|部门|厅|局|委|机关)|找(?:谁|哪)|归谁|由谁|谁(?=[来管负组发修救抓办做处])|是谁(?=\S{1,4}的)"
+)
 _ASKING = re.compile(r"单位|部门|负责|管|谁|哪")  # cue words that ask, not describe the work
 _LEAST = 0.3  # share of the question's words a unit's item must cover
 _MARGIN = 0.1  # over the next unit's best item
@@ -22,6 +26,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     query = turn.query
     if not tools.lists_unit_duties or not _WHICH_UNIT.search(query.text):
         return None
+    if query.has(Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
+        return None  # 办公室主任是谁: a place asked, not a piece of work
     if any(e.kind is not EntityKind.GROUP or not tools.kb.is_top(e.id) for e in turn.entities):
         return None  # a unit or person named is asked about itself (省财政厅负责什么: named)
     items = [r.quote or "" for r in tools.kb.requirements if r.id in tools.kb.unit_items]

@@ -24,7 +24,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         # 养老保险异地办理需要带什么材料: how to do things is not in a notice about who does what
         text = tools.say("procedure")
         return tools.decline(question, text, entities, prefix_only=True)
-    if _WHAT_IF.search(question) and [w for w in query.unknown if w not in tools.notice_text]:
+    if (
+        _WHAT_IF.search(question)
+        and [w for w in query.unknown if w not in tools.notice_text]
+        and not (query.has(Cue.WHICH_GROUP) and tools.topic_hits(query))  # 山上要是滑坡了找哪个部门: whose work
+    ):
         # 如果组长出差了谁来代理 / 督查组要是查出问题会怎么处罚: a case the notice does not provide for
         return tools.decline(question, tools.say("what_if"), entities, prefix_only=True)
     if query.attribute in _RANKS and query.has(Cue.LEADER, Cue.DEPUTY):

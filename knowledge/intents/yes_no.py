@@ -30,6 +30,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     question, query, entities = turn.question, turn.query, turn.entities
     if not query.has(Cue.YES_NO):
         return None
+    if query.has(Cue.WHICH_GROUP) and tools.topic_hits(query):
+        return None  # 招工难，专班有管这个的组吗: which group does that work, found by the search
     if not entities and query.aspects:
         return _aspect_claim(tools, question, query)
     groups = [e.id for e in entities if e.kind is EntityKind.GROUP]
