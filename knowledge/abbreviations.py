@@ -91,6 +91,7 @@ def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
             if (found := unit.name.find(place)) > 0
             and unit.name[found + len(place) : found + len(place) + 1] in _LEVELS
         ]
+        inner += _around_place(unit.name, places)
         for form in dict.fromkeys([*unit_forms(unit.name), *(f for f in inner if len(f) > _WORD)]):
             if any(form == place + side for place in places for side in _SIDES):
                 continue  # 重庆这边 (of 重庆银保监局): the place itself, no unit of it
@@ -98,6 +99,25 @@ def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
                 continue  # 市委办公室 without its level: 办公室 said bare is the group's office, no member unit
             fits[form].append(unit.id)
     return {form: tuple(ids) for form, ids in fits.items() if form not in taken}
+
+
+_BRANCH = ("分公司", "公司", "分行", "支行", "分局", "分中心", "分院")  # a body's branch in a place
+
+
+def _around_place(name: str, places: frozenset[str]) -> list[str]:
+    """What people call a unit whose name has a place of the notice without its level (清河军分区 → 军分区, 国网清河
+    供电公司 → 供电公司), and a branch by its body (中国电信清河分公司 → 中国电信)."""
+    forms = []
+    for place in places:
+        found = name.find(place)
+        rest = name[found + len(place) :]
+        if found < 0 or not rest or rest.startswith(_LEVELS):
+            continue
+        if len(rest) > _WORD and rest not in _BRANCH:
+            forms.append(rest)
+        if found >= _WORD and rest in _BRANCH:
+            forms.append(name[:found])
+    return forms
 
 
 # A place at the head of a title (广州市委常委, 珠海市副市长, 江苏省原副省长): a government below or beside the

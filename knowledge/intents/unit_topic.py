@@ -20,14 +20,18 @@ _WHICH_UNIT = re.compile(
 _ASKING = re.compile(r"单位|部门|负责|管|谁|哪")  # cue words that ask, not describe the work
 _LEAST = 0.3  # share of the question's words a unit's item must cover
 _MARGIN = 0.1  # over the next unit's best item
+_PLACES = (Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
+_SEVERAL = re.compile(r"哪些|哪几个|哪几家|都有谁|有谁")  # the units asked for, however many
+_SHARE_OF_BEST = 0.5  # of the best item's score, another unit's must have to be listed too
 
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     query = turn.query
     if not tools.lists_unit_duties or not _WHICH_UNIT.search(query.text):
         return None
-    if query.has(Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
-        return None  # 办公室主任是谁: a place asked, not a piece of work
+    places = {w for c in _PLACES for w in tools.lexicon.cues[c]} - {"参与", "参加"}
+    if any(w in places and not _WHICH_UNIT.search(w) for w in query.cue_words):
+        return None  # 办公室主任是谁: a place asked, not a piece of work (but 哪些单位参与 asks units)
     if any(e.kind is not EntityKind.GROUP or not tools.kb.is_top(e.id) for e in turn.entities):
         return None  # a unit or person named is asked about itself (省财政厅负责什么: named)
     items = [r.quote or "" for r in tools.kb.requirements if r.id in tools.kb.unit_items]
@@ -46,7 +50,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if not ranked or ranked[0][1][0].score < _LEAST:
         return None
     tied = len(ranked) > 1 and ranked[1][1][0].score > ranked[0][1][0].score - _MARGIN
-    ranked = ranked[: 2 if tied else 1]  # two units' items as good: both, each with its clause
+    if _SEVERAL.search(query.text):  # 有哪些单位参与: every unit whose item says a good part of it
+        floor = max(_LEAST, ranked[0][1][0].score * _SHARE_OF_BEST)
+        ranked = [pair for pair in ranked if pair[1][0].score >= floor]
+    else:
+        ranked = ranked[: 2 if tied else 1]  # two units' items as good: both, each with its clause
     parts = tools.topic_parts([hits[0] for _, hits in ranked])
     subjects = tuple(Entity(EntityKind.UNIT, unit) for unit, _ in ranked)
     return tools.answer(turn.question, parts, subjects, min(hits[0].score for _, hits in ranked))
