@@ -146,7 +146,7 @@ def test_a_wording_file_without_a_template_the_code_uses_does_not_load(tmp_path:
 
 
 def test_a_described_duty_the_engine_is_unsure_of_is_offered_not_answered(engine: Engine) -> None:
-    answer = engine.ask("我是跑外卖的骑手，像我们这种新型就业的支持措施由哪个组推动？")
+    answer = engine.ask("送外卖、开网约车这些新型就业的人，给他们配套支持是哪个组")
     assert not answer.answered
     assert "您问的是不是" in answer.text
     assert any("新就业形态" in offer for offer in answer.suggestions)
