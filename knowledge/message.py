@@ -373,6 +373,7 @@ class MessageReader:
                 query.cues & RELATION_CUES
                 or query.content
                 or query.attribute is not None  # 电话多少 / 地址是啥: what the notice never gives, of the subject
+                or (query.has(Cue.WHICH_GROUP) and _BACK.search(form) is not None)  # 这事归哪个组管: what was told
                 or (query.has(Cue.YES_NO) and _COUNTED.search(form))
                 or picks
             ):

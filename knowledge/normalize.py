@@ -23,8 +23,9 @@ _SPACED_HAN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?: [\u3400-\u9fff
 _SPACE_IN_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 # Emoticons typed as codes ([捂脸] [疑问] [OK]): chat apps' stickers as text, no words of the question
 _EMOTICON = re.compile(r"\[(?:[\u4e00-\u9fff]{1,4}|[A-Za-z]{1,8})\]")
-# @bot_username, or any other @name followed by a space or comma (@客服 …)
-_MENTION = re.compile(r"^\s*@(?:[A-Za-z0-9_]{3,}\s*|[^\s,，:：]+[\s,，:：]+)")
+# @bot_username, or any other @name followed by a space or comma (@客服 …), at the start or after a sentence
+# (…压下来。@政务通知bot 这事归哪个组管: the bot addressed, no words of the question)
+_MENTION = re.compile(r"(?:^|(?<=[\s,，。.？?！!;；]))\s*@(?:[A-Za-z0-9_]{3,}\s*|[^\s,，:：@]+[\s,，:：]+)")
 
 
 @cache

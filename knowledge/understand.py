@@ -40,6 +40,7 @@ _HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)办(?![理法事要呢啊吗]
 _UNDER_LEADERSHIP = re.compile(r"在(?:谁|哪个|哪|什么)[^，。,]{0,6}?领导下")
 _WH = re.compile(r"哪|谁|什么|啥|几|多少|怎么|咋")
 _WORD = 2  # characters of a two-character word
+_IN_THE_NOTICE = re.compile(r"在?(?:这个|这份|本|此|该)?(?:通知|文件)(?:里面|里头|里|中|当中|上)")
 # A correlative pair around two names asks what both share: 既在A又在B / 又是A又是B / 既属于A也属于B.
 _BOTH_PAIR = re.compile(r"[既又](在|是|属于|参加|参与)\s+[又也还]\1\s")
 _NOT_CJK = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]")  # what is_cjk refuses
@@ -344,7 +345,8 @@ class QueryReader:
             content = tuple(w for w in content if not any(len(w) >= 2 and w in o for o in owners))
         if len({t for t in tags if isinstance(t, Aspect)}) > 1 and "还是" in text:
             tags.append(Cue.WHICH_ASPECT)  # 双随机一公开算放权还是监管: which of the sides named
-        about_document = any(word in text for word in self.document_words)
+        unscoped = _IN_THE_NOTICE.sub("", text)  # (这事在这个通知里归哪个组管: where to look, not what)
+        about_document = any(word in unscoped for word in self.document_words)
         holders = [m for m in mentions if m.entity.kind is not EntityKind.GROUP]
         person = _A_PERSON.search(text) is not None  # (她本职是干什么的: a person's post)
         if not holders and not person and Cue.ROLES in tags and _WHAT_FOR.search(text):  # 办公室干啥的: what it does

@@ -82,6 +82,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields) and not _when_is_topic(tools, query):
         other = any(e != Entity(EntityKind.GROUP, tools.kb.top or "") for e in entities)
         about_else = (query.content and not _strong_clause(tools, query)) or other
+        if query.has(Cue.WHICH_GROUP) and not (fields or query.about_document):
+            return None  # 想把开办时间压下来，这事归哪个组管: a group asked for by its work, no date
         if about_else and not (fields or query.about_document):
             # 证照分离改革哪年完成: the notice sets no dates for its work, only its own
             dated = [tools.kb.field(f) for f in ("published", "signed")]
