@@ -92,6 +92,8 @@ _QUOTED = re.compile(r"[“「『]([^”」』]{4,80})[”」』]")
 _BACK = re.compile(
     r"这些|这种|这类|这事|这个事|这方面|这块|上述|以上|这句|这个说法|这种说法|这么写|这样写"
 )  # what the story before told of
+# 还有督查组 / 另外法治组: one more subject said after a question, nothing asked of it (the same is)
+_AND_ALSO = re.compile(r"(?:^|[:：，,\s])(?:还有|以及|另外)([\u4e00-\u9fff]{2,20}?)(?=$|[^\u4e00-\u9fff])")
 _TAKEN_BACK = re.compile(r"^\s*(?:不是|不对)[^，,。？?]{1,12}[，,]\s*(?=我是说|我说的是|我问的是|我想问的是|是)")
 # a statement set as a true-or-false item (判断：…（对/错） / …，是否正确 / …。判断对错): a claim, read without the marks
 TRUE_FALSE = re.compile(
@@ -220,6 +222,10 @@ class MessageReader:
         names: tuple[Entity, ...] = ()
         story = ""
         for piece, asks in pieces:
+            also = _AND_ALSO.search(piece.text) if not asks and kept and piece.named else None
+            if also:  # 组长是谁？ 法治组呢？ 还有督查组: one more subject, the same asked of it
+                kept.append(replace(piece, text=f"{also.group(1)}呢", named=()))
+                continue
             if not asks:
                 names = piece.named or names
                 story = piece.text

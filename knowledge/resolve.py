@@ -925,6 +925,10 @@ def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None, one: bo
         holders = [e.id for e in context.entities if e.kind is not EntityKind.GROUP]
         held = {r.group for h in holders for r in tools.kb.roles_of(h) if r.kind in places}
         return tuple(Entity(EntityKind.GROUP, g) for g in [g for g in cited if g in held] or cited)
+    named_one = pronoun is EntityKind.PERSON and one and len(context.focus) == 1
+    if named_one and not any(e.kind is EntityKind.PERSON for e in context.entities):
+        # 副主任是谁 (罗蔺) → 他兼任哪两个组的组长: the one the answer named, not one a question before named
+        return (Entity(EntityKind.PERSON, context.focus[0]),)
     for found in (context.entities, context.mentioned):
         same = tuple(e for e in found if e.kind is pronoun)
         umbrella = all(tools.kb.is_top(e.id) for e in same if e.kind is EntityKind.GROUP)

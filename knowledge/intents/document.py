@@ -116,7 +116,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     asks_number = asks_number or bool({"signed", "published"} & set(query.document_fields))
     if entities and not choices and not (only_coordination and (query.about_document or naming or asks_number)):
         return None
-    if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS) and not (query.about_document or naming):
+    valued = {"recipients", "issuer"} & set(query.document_fields)  # 主送哪些单位: the units are the field's
+    if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS) and not (query.about_document or naming or valued):
         return None
     dated = {"published", "signed"} & set(fields)
     if query.has(Cue.YES_NO) and _YEAR.search(query.text) and not dated:  # 是2019年发的吗: a date claimed
