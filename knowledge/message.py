@@ -226,6 +226,10 @@ class MessageReader:
             if also:  # 组长是谁？ 法治组呢？ 还有督查组: one more subject, the same asked of it
                 kept.append(replace(piece, text=f"{also.group(1)}呢", named=()))
                 continue
+            if asks and kept and self._name_only(piece.text):
+                # 办公室副主任是谁？叫什么名字: the name of the one just asked, the same question again
+                kept[-1] = replace(kept[-1], text=f"{kept[-1].text.rstrip('？?。')}，{piece.text}")
+                continue
             if not asks:
                 names = piece.named or names
                 story = piece.text
@@ -243,6 +247,11 @@ class MessageReader:
                 kept.append(piece)
                 names = ()
         return kept
+
+    def _name_only(self, text: str) -> bool:
+        """Whether a question asks only a name, of nothing it names (叫什么名字 / 名字叫啥)."""
+        query = self.read(self.read_form(text))
+        return query.cues == frozenset({Cue.NAME}) and not query.entities and not query.content
 
     def _pieces(self, sentence: str) -> list[tuple[Piece, bool]]:
         """The questions of one sentence, each with whether it asks (a clause with 谁 / 吗 …)."""

@@ -28,6 +28,7 @@ _REGULAR = re.compile(r"每[年半季月周日天旬]|[一二两三四五六七�
 _AS_NEEDED = re.compile(r"不定期|随时|根据工作需要|临时")
 _TIMES = re.compile(r"[一两几\d]+[次回遍趟]")  # 一次 / 一回 of 多久报一次
 _VALUE_ASKED = "(?:是|大概|一般)?(?:多少|几|什么|啥|哪)"  # after an attribute: its value asked
+_ASKED_BEFORE = "(?:几|多少|什么|啥|哪)[\u4e00-\u9fff]?"  # before it: 几点下班
 _T = TypeVar("_T")
 _WORD = 2
 
@@ -143,7 +144,9 @@ def _asks_attribute(tools: Tools, query: Query) -> bool:
     not only speaks of one (谁来召集开会)."""
     attributes = [w for w in query.cue_words if w in tools.lexicon.cues[Cue.UNKNOWN_ATTRIBUTE]]
     return any(
-        w not in tools.notice_text and re.search(f"{re.escape(w)}{_VALUE_ASKED}", query.text) for w in attributes
+        w not in tools.notice_text
+        and re.search(f"{re.escape(w)}{_VALUE_ASKED}|{_ASKED_BEFORE}{re.escape(w)}", query.text)
+        for w in attributes
     )
 
 
