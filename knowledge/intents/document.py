@@ -28,6 +28,7 @@ _GOVERNMENTS = re.compile(
     r"^.{2,8}?(?:人民政府办公厅|人民政府办公室|人民政府|党委|委员会)"
 )  # the body a name starts with
 _FORMER_CORE = 6  # characters of a former name without its body that name it, not a word of the new one
+_IN_FORCE = re.compile(r"施行|生效|有效期|失效|过期")
 _STRONG_CLAUSE = 0.8  # a clause covering this share of a question's words beats a generic document word
 
 
@@ -84,7 +85,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         about_else = (query.content and not _strong_clause(tools, query)) or other
         if query.has(Cue.WHICH_GROUP) and not (fields or query.about_document):
             return None  # 想把开办时间压下来，这事归哪个组管: a group asked for by its work, no date
-        if about_else and not (fields or query.about_document):
+        # 通知啥时候开始施行 / 什么时候失效, of a notice that says neither: 未载明, with the dates it does give
+        in_force = _IN_FORCE.search(query.text) is not None and _IN_FORCE.search(tools.notice_text) is None
+        if in_force or (about_else and not (fields or query.about_document)):
             # 证照分离改革哪年完成: the notice sets no dates for its work, only its own
             dated = [tools.kb.field(f) for f in ("published", "signed")]
             dates = "".join(tools.say("own_date", label=f.label, value=f.value) for f in dated if f is not None)

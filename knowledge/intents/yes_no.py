@@ -372,7 +372,9 @@ def _topic_claim(
     claimed = query.marked_aspects or query.aspects
     if claimed:  # …是改善社会服务组服务方面的任务吗: the group and the aspect must both be right
         holds = holds and tools.kb.facts[top.clause.fact].aspect in claimed
-    return tools.answer(question, [tools.verdict(holds), *tools.topic_parts(best)], entities, top.score)
+    # 法治组的职责是不是包括编发工作简报 (综合组's): not, whose it is, and what the group named does itself
+    own = [describe.duty(group)] if not holds and not claimed and group.duty is not None else []
+    return tools.answer(question, [tools.verdict(holds), *tools.topic_parts(best), *own], entities, top.score)
 
 
 def _member_by_rule(tools: Tools, group: Group, holder: Entity) -> bool:
