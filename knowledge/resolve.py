@@ -68,6 +68,7 @@ _FOLLOW_UP_CUES = (
     Cue.FORMER,  # 原来是谁, after 组长是谁
     Cue.PART,  # 这个在通知哪一条, after 法治组是干什么的
     Cue.COMPARE,  # 哪个多, after two groups' deputy units
+    Cue.SUPERLATIVE,  # 哪个最多, after several groups counted
 )
 _ORDINAL = re.compile(r"(?:排)?第([一二三四五六七八九])(?!条|项|点|部分)(?:个|位|名|的)?")
 _FIRST_ONE = re.compile(r"前者|头一个|第一个|前面那位|前一位|前面那个人")

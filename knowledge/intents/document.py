@@ -125,6 +125,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     dated = {"published", "signed"} & set(fields)
     if query.has(Cue.YES_NO) and _YEAR.search(query.text) and not dated:  # 是2019年发的吗: a date claimed
         fields = ["published", "signed", *fields]
+    elif query.has(Cue.YES_NO) and dated == {"published"} and "signed" in tools.kb.document:
+        fields = [*fields, "signed"]  # 是1月19日印发的吗: 印发 may mean the notice's own date, said too
     if "published" not in tools.kb.document and "signed" in tools.kb.document:  # 什么时候发的: the date it has
         fields = ["signed" if f == "published" else f for f in fields]
     fields = list(dict.fromkeys(fields))[:3]
