@@ -96,8 +96,9 @@ _OFFICE_CUES = frozenset({Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_PLACE})
 _SET_CUES = frozenset({Cue.BOTH, Cue.DIFFERENCE, Cue.UNION, Cue.COMPARE})
 _HE_LEADS = re.compile(r"[他她](?:当|任|担任|牵头|带|领导)[^，。？?]{0,6}?(?:的|那个)")  # 他当组长的那个综合组
 _AGAIN = re.compile(r"再说一[遍下]|再讲一[遍下]|重复一[遍下]|再发一遍|没看清")
-_PICK_ALONE = re.compile(
-    r"^(?:就|是|要)?(?:第[一二三四五六七八九1-9][个位]?|前者|后者|头一个|最后一个|最后那个)[吧呀啊的]?$"
+_PICK_ALONE = re.compile(  # (第二个是哪个 / 最后一个是谁: the one of those listed, asked as which it is)
+    r"^(?:就|是|要)?(?:第[一二三四五六七八九1-9][个位]?|前者|后者|头一个|最后一个|最后那个)"
+    r"(?:是(?:哪个|哪一个|哪家|哪位|谁|什么|啥))?[吧呀啊的呢]?$"
 )
 # two subjects asked about together, the one just answered and the one before: 这俩组 / 这两个组 / 哪个多
 _PAIR = re.compile(
