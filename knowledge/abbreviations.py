@@ -84,14 +84,7 @@ def unit_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ...
     for unit in kb.units.values():
         if unit.umbrella:
             continue
-        # 国网青峰县供电公司 → 供电公司: what follows a place inside the name (not at its head: 重庆市税务局)
-        inner = [
-            unit.name[found + len(place) + 1 :]
-            for place in places
-            if (found := unit.name.find(place)) > 0
-            and unit.name[found + len(place) : found + len(place) + 1] in _LEVELS
-        ]
-        inner += _around_place(unit.name, places)
+        inner = _around_place(unit.name, places)
         for form in dict.fromkeys([*unit_forms(unit.name), *(f for f in inner if len(f) > _WORD)]):
             if any(form == place + side for place in places for side in _SIDES):
                 continue  # 重庆这边 (of 重庆银保监局): the place itself, no unit of it
@@ -105,13 +98,19 @@ _BRANCH = ("分公司", "公司", "分行", "支行", "分局", "分中心", "�
 
 
 def _around_place(name: str, places: frozenset[str]) -> list[str]:
-    """What people call a unit whose name has a place of the notice without its level (清河军分区 → 军分区, 国网清河
-    供电公司 → 供电公司), and a branch by its body (中国电信清河分公司 → 中国电信)."""
+    """What people call a unit whose name has a place of the notice inside it: what follows the place and its level
+    (国网青峰县供电公司 → 供电公司; not at its head: 重庆市税务局), or the place without a level (清河军分区 → 军分区,
+    国网清河供电公司 → 供电公司); a branch by its body (中国电信清河分公司 → 中国电信)."""
     forms = []
     for place in places:
         found = name.find(place)
         rest = name[found + len(place) :]
-        if found < 0 or not rest or rest.startswith(_LEVELS):
+        if found < 0 or not rest:
+            continue
+        if rest[:1] in _LEVELS:
+            forms += [rest[1:]] if found > 0 else []
+            continue
+        if rest.startswith(_LEVELS):  # (自治区)
             continue
         if len(rest) > _WORD and rest not in _BRANCH:
             forms.append(rest)

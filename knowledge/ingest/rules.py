@@ -64,10 +64,9 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
         if "duty" in group or any(i < s.lines.start <= i + len(body) for s in scopes):
             continue  # 二、工作组及职责: the duties of the groups set up under it, each its own
         rest = line.body[len(line.heading) :].lstrip("。:：")
+        # 二、成员单位职责 / 市水利局：负责… / 市气象局：负责…: each unit's item, its own; the group's the rest
         units = _unit_paragraphs(body)
-        if (
-            units
-        ):  # 二、成员单位职责 / 市水利局：负责… / 市气象局：负责…: each unit's item, its own; the group's the rest
+        if units:
             for b in units:
                 draft.unit(UNIT_ITEM_HEAD.match(b.text).group(1).strip(), b.text, b.section)  # type: ignore[union-attr]
                 entry = {"id": f"r{len(draft.requirements) + 1}", "section": b.section, "quote": b.text}

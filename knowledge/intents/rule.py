@@ -74,8 +74,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         w for w in query.unknown if w not in words and not tools.names_group(w) and not _names_the_group(turn, tools, w)
     ]
     hits = [h for h in tools.index.search([*words, *unknown], limit=20) if h.clause.subject == "requirements"]
-    # (a member unit's item of a duty list is what that unit does, no rule: 要转移找哪个部门 asks the unit)
-    hits = [h for h in hits if h.clause.fact.removeprefix("req.") not in tools.kb.unit_items]
+    hits = [h for h in hits if not _unit_item(tools, h.clause.fact)]
     hits = [h for h in hits if all(tools.concerns(h, g) for g in groups)]  # the rule of the group named
     if when and hits:  # 全体会议多久开: of the clauses that fit best, the one that gives a time
         best = [h for h in hits if h.score >= hits[0].score - 1e-9]
@@ -139,6 +138,12 @@ def _names_the_group(turn: Turn, tools: Tools, word: str) -> bool:
     return any(text[:start].rstrip().endswith(word) for start in starts)
 
 
+def _unit_item(tools: Tools, fact: str) -> bool:
+    """Whether a requirement is a member unit's item of a duty list (市水利局：负责…): what that unit does, no rule
+    (要转移找哪个部门 asks the unit)."""
+    return fact.removeprefix("req.") in tools.kb.unit_items
+
+
 def _asks_attribute(tools: Tools, query: Query) -> bool:
     """Whether the question asks the value of an attribute the notice never gives (电话多少 / 地址是啥 / 值班电话多少),
     not only speaks of one (谁来召集开会)."""
@@ -184,8 +189,7 @@ def _one_rule_says(tools: Tools, word: str, when: bool = False, places: Iterable
     """One word is enough where exactly one rule or passage uses it (运行 →
     专班自成立起运行至2027年底, 主持 → 会议由组长主持) — asked how often or when, one that uses it with a
     time (全体会议多久开 → 全体会议原则上每半年召开一次, not 实行全体会议和专题会议制度)."""
-    items = {f"req.{r}" for r in tools.kb.unit_items}  # (a member unit's item of a duty list is no rule)
-    clauses = [c for c in tools.index.clauses if c.subject == "requirements" and c.fact not in items]
+    clauses = [c for c in tools.index.clauses if c.subject == "requirements" and not _unit_item(tools, c.fact)]
     clauses += list(tools.passages.clauses)
     used = [c for c in clauses if word in c.tokens]
     placed = [c for c in used if any(_says_place(tools, c.text, p) for p in places)]  # (成员单位如需调整: units')
