@@ -135,8 +135,14 @@ def holding(kb: Knowledge, group: Group, held: tuple[Holding, ...]) -> Part:
     names = _people(kb, held) + _units_and_posts(kb, held)
     if not names:
         return Part(f"{UNSTATED}{group.name}{role}由谁担任。", fact)
+    # 各成员单位确定一名处级干部: whom each unit names, no one person to count (beside those the notice names)
+    each = [n for n in names if n.startswith("各")]
+    names = [n for n in names if n not in each]
+    told = f"；{'、'.join(each)}" if names and each else "、".join(each)
+    if not names:
+        return Part(f"{group.name}{role}：{told}。", fact)
     units = all(not h.persons and not h.posts for h in held)  # 主任单位（1个）, not 1位
-    return Part(f"{group.name}{role}（{len(names)}{'个' if units else '位'}）：{'、'.join(names)}。", fact)
+    return Part(f"{group.name}{role}（{len(names)}{'个' if units else '位'}）：{'、'.join(names)}{told}。", fact)
 
 
 def _sub_list(kb: Knowledge, group: Group, held: Holding, own: bool = True) -> Part:

@@ -120,8 +120,8 @@ ROLE_TIERS: dict[str, Tier] = {
 _RIVER_CHIEF = re.compile(r"(?:河长|湖长|片长|林长|田长|路长)(?:[（(](?:河长|湖长)[)）])?$")
 
 
-# 省财政厅：负责…: a rule that is one member unit's item of a duty list, its unit's name and its work
-UNIT_ITEM_HEAD = re.compile(r"^([^：:\n。，,]{2,30}?)[ \t]*[：:][ \t\u3000]*(\S.*)$")
+# a member unit's item of a duty list: 省财政厅：负责…, or a row of a table of them (省财政厅 | 负责…)
+UNIT_ITEM_HEAD = re.compile(r"^[|｜]?[ \t]*([^：:\n。，,|｜]{2,30}?)[ \t]*[：:|｜][ \t\u3000]*(\S.*?)[ \t]*[|｜]?$")
 
 
 # 常务副组长 / 第一副指挥长 / 执行副组长: the words a deputy place is qualified by, whatever the head's word

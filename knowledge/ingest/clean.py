@@ -281,6 +281,11 @@ def _join_padded_names(line: str) -> str:
             continue
         after = m.group(4)
         joined = m.group(1) + m.group(2)
+        rest = line[start + m.end() :]
+        if not m.group(3) and re.match(rf"[{_CJK}](?:[（(、，,]|$)", rest):
+            joined += rest[0]  # 尹 晓岚（省财政厅副厅长）: a three-character name padded after its surname
+            line = line[:start] + joined + rest[1:]
+            continue
         if after and re.match(f"[{_CJK}]", after) and not m.group(3):
             joined += " "  # the title was glued to the padded name: keep a separator after the name
         elif m.group(3):
@@ -318,6 +323,7 @@ _LABEL_INLINE = re.compile(
 
 # （二）抢险救援组。 after a sentence: a numbered item of its own
 _ITEM_INLINE = re.compile(r"(?<=[。;；])\s*(?=[（(][一二三四五六七八九十]{1,3}[)）])")
+_HEADING_AT_END = re.compile(r"(?<=[。;；])\s*[（(][一二三四五六七八九十]{1,3}[)）][^。;；，,：:]{2,20}$")
 
 
 # 三、 after a sentence, not 三、四个 / 一、二级: a first-level heading run on after the one the line opens with
@@ -346,7 +352,11 @@ def _restore_breaks(line: str) -> list[str]:
     line = _headings_in_turn(line)
     # （二）…接替熊某；（三）增补…: an item that opens the line and another run on after it, or several run on
     inline = len(_ITEM_INLINE.findall(line))
-    if inline >= 2 or (inline and re.match(r"^[（(][一二三四五六七八九十]{1,3}[)）]", line)):
+    if (
+        inline >= 2
+        or (inline and re.match(r"^[（(][一二三四五六七八九十]{1,3}[)）]", line))
+        or (inline and _HEADING_AT_END.search(line))
+    ):
         line = _ITEM_INLINE.sub("\n", line)
     if len(line) < 300:
         return line.split("\n")

@@ -208,9 +208,10 @@ def _page_source(draft: Draft, lines: list[Line]) -> None:
 def _recipients(draft: Draft, lines: list[Line]) -> None:
     for line in lines[:12]:
         text = line.text
-        if line.level or not text.endswith((":", "：")) or len(text) > 120:
-            continue
-        if re.search(r"人民政府|各部门|有关单位|各直属机构|管委会|各.{0,6}单位", text):
+        if line.level or not text.endswith((":", "：")) or len(text) > 120 or re.search("[。；;]|如下", text):
+            continue  # (…收悉。经省人民政府同意，现函复如下: the reply's first sentence, not whom it is sent to)
+        one = is_unit(text.rstrip(":："))  # 省人力资源社会保障厅: a 函's one addressee
+        if one or re.search(r"人民政府|各部门|有关单位|各直属机构|管委会|各.{0,6}单位", text):
             add_field(draft, "recipients", "主送", text.rstrip(":："), text, "主送")
             return
 
@@ -222,18 +223,25 @@ _REPEALED = re.compile(
 _RENAMED = re.compile(r"原[“\"]([^“”\"]{2,60})[”\"](?:更名为|名称改为|改名为)[“\"]([^“”\"]{2,60})[”\"]")
 # 决定对X组成人员进行调整 / 现将A、B组成人员调整如下: the sentence that says what the notice adjusts
 _ADJUSTED = re.compile(r"组成人员进行.{0,4}调整|决定.{0,6}调整|现将[^。]{2,80}?(?:组成人员|成员)调整如下")
+# 你厅《关于建立…的请示》（云人社报〔2024〕22号）收悉: the request a 函 answers, what it is based on
+_REPLY = re.compile(r"^你(?:厅|局|委|办|市|县|区|省|部|单位|们)?.{0,4}《[^》]{4,120}》.{0,40}?收悉")
 _BASIS = re.compile(r"(?:^|[:：,，。])((?:为|根据|按照)[^。]{6,240}?(?:成立|设立|建立)[^。]*)")
 
 
 def _body_fields(draft: Draft, lines: list[Line]) -> None:
     """The opening paragraph (why, by what basis) and a sentence that renames, adjusts or abolishes."""
     start = next(
-        (i for i, line in enumerate(lines[:14]) if line.text.endswith((":", "：")) and "人民政府" in line.text), None
+        (
+            i
+            for i, line in enumerate(lines[:14])
+            if line.text.endswith((":", "：")) and ("人民政府" in line.text or is_unit(line.text.rstrip(":：")))
+        ),
+        None,
     )
     if start is not None and start + 1 < len(lines) and not lines[start + 1].level:
         sentence = re.split(r"(?<=。)", lines[start + 1].text)[0].rstrip("。")
         sentence = re.split(r"[,，。]现(?:将|就)", sentence)[0]
-        if sentence.startswith(("为", "根据", "按照", "经", "近年", "这些年", "因", "鉴于")):
+        if sentence.startswith(("为", "根据", "按照", "经", "近年", "这些年", "因", "鉴于")) or _REPLY.match(sentence):
             add_field(draft, "basis", "依据/目的", sentence, sentence, "正文开头")
     if not any(f.get("id") == "basis" for f in draft.document):
         # no recipients line before it (a news repost): the sentence that says why the group is set up

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from knowledge.facts import DEPUTY_QUALIFIERS, Tier, tier_of
-from knowledge.ingest.draft import CHECK, Draft, unit_of_post
+from knowledge.ingest.draft import CHECK, Draft, is_unit, unit_of_post
 from knowledge.ingest.groups import Scope, scope_of
 from knowledge.ingest.names import (
     SURNAMES,
@@ -104,7 +104,11 @@ _ARE_OF = re.compile(
     r"(?:^|(?<=[,，;；]))([^,，。;；为]{4,30}?)为([\u4e00-\u9fff]{0,20}?)(成员|联络员)(?=[,，。;；]|$)"
 )
 _CHOSEN = re.compile(
-    r"(?:^|(?<=[,，;；]))(各[^,，。;；]{2,10}?(?:\d+|[一两二三])名[^,，。;；为]{2,16}?)(?:作)?为(联络员)"
+    r"(?:^|(?<=[,，;；]))[^,，。;；各]{0,12}?(各[^,，。;；]{2,10}?(?:\d+|[一两二三])名[^,，。;；为]{2,16}?)(?:作)?为(联络员)"
+)
+# 其中，省公安厅联络员为经济犯罪侦查总队副总队长田芸芸: a unit's own liaison, named, with the post in the unit
+_UNIT_LIAISON = re.compile(
+    r"(?:^|(?<=[,，;；]))(?:其中[,，]?)?([^,，。;；]{2,20}?)(联络员)为([^,，。;；]{3,30}?)(?=[,，。;；]|$)"
 )
 _MEMBER_UNITS = re.compile(r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位")
 _UNIT_END = re.compile(
@@ -480,7 +484,7 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
         holder.unread.append(text)
         return
     listed = list(_BRACKETED.finditer(text))
-    if len(listed) > 1 and all(is_name(m.group(1).strip()) for m in listed):
+    if len(listed) > 1 and all(roster_name(m.group(1), m.group(2)) for m in listed):
         holder.persons.extend((m.group(1).strip(), m.group(2)) for m in listed)
         return
     if _mixed_list(text, holder):
@@ -888,10 +892,25 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
             units = unit_list(m.group(1))
             if units and all(_UNIT_END.search(u) for u in units):
                 add_holding(draft, scope.entry, m.group(2) + "单位", Holder(units=units), m.group(0), line.section)
+        # (各成员单位确定一名处级干部为联络员，其中，省公安厅联络员为…田芸芸: one place, its description and its named)
+        liaisons = []
+        for m in _UNIT_LIAISON.finditer(sentence):
+            named = post_then_name(m.group(3)) if is_unit(m.group(1)) else None
+            if named is not None:  # (the post is in the unit: 省公安厅's 经济犯罪侦查总队副总队长)
+                draft.person(named[0], named[1], m.group(0), line.section, unit=m.group(1))
+                liaisons.append((named[0], named[1]))
+        quote = sentence.strip().rstrip("。;；")
         for m in [*_ARE.finditer(sentence), *_CHOSEN.finditer(sentence)]:
             role, post = (m.group(1), m.group(2)) if m.re is _ARE else (m.group(2), m.group(1))
-            if not is_name(post):
+            if is_name(post):
+                continue
+            if role == "联络员" and liaisons:
+                add_holding(draft, scope.entry, role, Holder(persons=liaisons, posts=[post]), quote, line.section)
+                liaisons = []
+            else:
                 add_holding(draft, scope.entry, role, Holder(posts=[post]), m.group(0), line.section)
+        if liaisons:
+            add_holding(draft, scope.entry, "联络员", Holder(persons=liaisons), quote, line.section)
         for m in _ARE_OF.finditer(sentence):  # 各成员单位有关负责同志为联席会议成员: the group's word before the place
             own = {
                 "",

@@ -8,6 +8,7 @@ from knowledge.facts import UNIT_ITEM_HEAD
 from knowledge.ingest.document import COPIED_TO, PRINTED, PUBLIC, chinese_date
 from knowledge.ingest.draft import CHECK, Draft, is_unit
 from knowledge.ingest.groups import Scope, scope_of
+from knowledge.ingest.roster import row_cells
 from knowledge.ingest.sections import CLOSING, Line
 
 _DUTY_HEADING = re.compile(r"职责|任务|职能")
@@ -339,6 +340,32 @@ def read_rules(draft: Draft, lines: list[Line]) -> None:
                 in_rules.setdefault(j, line.heading)
     in_rules |= _rules_annexes(lines)
     _read_rule_lines(draft, lines, in_rules, everywhere=True)
+    _unit_rows(draft, lines)
+
+
+# 成员单位 | 主要职责: a table of the member units' duties, one unit and what it does in each row
+_UNIT_COLUMN = re.compile(r"^(?:成员|责任|牵头)?单位(?:名称)?$")
+_DUTY_COLUMN = re.compile(r"职责|任务|分工|职能")
+
+
+def _unit_rows(draft: Draft, lines: list[Line]) -> None:
+    """The rows of a two-column table of units and their duties (附件 成员单位 | 主要职责 / 省财政厅 | 负责…), each
+    a member unit's item of the duty list, as the paragraphs of one are (省财政厅：负责…)."""
+    seen = {r["quote"] for r in draft.requirements if r.get("quote")}
+    for i, line in enumerate(lines):
+        header = row_cells(line.text) if "|" in line.text or "｜" in line.text else []
+        if len(header) != 2 or not _UNIT_COLUMN.match(header[0]) or not _DUTY_COLUMN.search(header[1]):
+            continue
+        for row in lines[i + 1 :]:
+            cells = row_cells(row.text) if "|" in row.text or "｜" in row.text else []
+            if len(cells) != 2 or not is_unit(cells[0]) or UNIT_ITEM_HEAD.match(row.text) is None:
+                break
+            if row.text in seen or not draft.stands(row.text):
+                continue
+            seen.add(row.text)
+            draft.unit(cells[0], row.text, row.section)
+            entry = {"id": f"r{len(draft.requirements) + 1}", "section": row.section, "quote": row.text}
+            draft.requirements.append(entry | {"heading": header[1]})
 
 
 def read_unread_parts(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
@@ -399,9 +426,18 @@ def _read_rule_lines(draft: Draft, lines: list[Line], in_rules: dict[int, str], 
                 if re.search(r"由.+?(?:担任|兼任)$", sentence.rstrip("。")) or not draft.stands(sentence):
                     continue
                 seen.add(sentence)
+                last = draft.requirements[-1] if draft.requirements else None
+                joined = f"{last['quote']}{sentence}" if last and last.get("quote") else ""
+                if _GOES_ON.match(sentence) and last and last["section"] == line.section and joined in text:
+                    last["quote"] = joined  # …认真落实议定事项。要互通信息，密切配合: the same units' requirement
+                    continue
                 entry = {"id": f"r{len(draft.requirements) + 1}", "section": line.section, "quote": sentence}
                 draft.requirements.append(entry)
     _cut_short(draft, lines)
+
+
+# 要互通信息，密切配合 / 同时要…: a sentence without a subject goes on with the one before
+_GOES_ON = re.compile(r"^(?:同时|并|还|也|更)?要(?!求)")
 
 
 def _sections_of(value: object) -> set[str]:

@@ -44,6 +44,10 @@ def table_rows(lines: list[str]) -> list[str]:
             header, columns = cells, _columns(cells)
             i += 1
             continue
+        if cells and _is_name_header(cells):  # 成员： | 姓名 | 单位及职务 |: the label's entries, "name title" each
+            rows, i = _name_rows(lines, i + 1, len(cells))
+            out.extend(rows)
+            continue
         if cells and all(_RULE.match(c) for c in cells if c):
             i += 1  # markdown's |---|---| under the header
             continue
@@ -99,6 +103,29 @@ def _is_header(cells: list[str]) -> bool:
     """A roster table's header: its first column the place (职务 | 姓名 | 单位及职务); a table whose first column is
     the unit (单位 | 姓名 | 职务, an annex's 联络员) stays as its rows, which the roster reads by their columns."""
     return len(cells) >= 3 and any(h in cells[0] for h in _PLACE_HEADS) and any(_NAME_HEAD in c for c in cells)
+
+
+def _is_name_header(cells: list[str]) -> bool:
+    """The header of a table of one place's holders (| 姓名 | 单位及职务 |, under 成员：): a name column first, then
+    what each holds, and no column of places."""
+    return 2 <= len(cells) <= 3 and cells[0] == _NAME_HEAD and not any(h in c for c in cells for h in _PLACE_HEADS[1:])
+
+
+def _name_rows(lines: list[str], start: int, width: int) -> tuple[list[str], int]:
+    """The rows of such a table from ``start`` as "name title" lines, a line of rows the crawl ran together
+    (| 吕某 | 街道社会事务办主任 || 余某 | 街道城建办主任 |) as its rows, and where the table ends."""
+    rows: list[str] = []
+    i = start
+    while i < len(lines) and (cells := _cells(lines[i])) is not None:
+        if all(_RULE.match(c) for c in cells if c):
+            i += 1
+            continue
+        pieces = [c for c in cells if c] if "||" in lines[i].replace(" ", "") else cells
+        if len(pieces) % width or not all(is_name(_unpadded(n)) for n in pieces[::width]):
+            break
+        rows += [_row("", pieces[k], " ".join(pieces[k + 1 : k + width])) for k in range(0, len(pieces), width)]
+        i += 1
+    return rows, i
 
 
 def _columns(header: list[str]) -> dict[str, int]:
