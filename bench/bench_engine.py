@@ -96,6 +96,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7, help="fresh processes per cold-start figure")
     args = parser.parse_args()
+    if args.runs < 2:  # the first run is reported apart; the median needs at least one more
+        parser.error("--runs must be at least 2")
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "bench"))
     asked = questions()

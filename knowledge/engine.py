@@ -124,6 +124,10 @@ def _each_told(ambiguous: Mention, query: Query) -> bool:
     return few and not query.has(Cue.YES_NO)
 
 
+# 那法治呢 / 督查呢: a follow-up naming only a group's name without its kind word
+_BARE_ELLIPSIS = re.compile(r"(那么?|那个)?(.{2,8}?)呢[?？]?")
+
+
 class Engine:
     def __init__(self, kb: Knowledge, lexicon: Lexicon, config: EngineConfig, cache_dir: Path | None = None) -> None:
         self.kb = kb
@@ -309,6 +313,8 @@ class Engine:
         turn = Turn(question, query, entities, *((context.cited, context.relation) if context is not None else ()))
         for intent in POLICY:
             answer = intent(turn, tools)
+            if answer is not None and answer.answered and not answer.text.strip():
+                continue  # an answer that says nothing is none: the next question type is asked
             if answer is not None:
                 if not answer.answered:  # (2019年的协调小组组长是谁 → 那这次调整后呢: its subject and relation kept)
                     relation = tuple(sorted(c.value for c in query.cues & CONTEXT_CUES))
@@ -323,6 +329,9 @@ class Engine:
         notice's, one-character slips in its vocabulary mended."""
         text = self.pinyin.convert(self.lexicon.english(normalize(question, self.config.max_question_chars)))
         text = self._bare_names.get(text, text)  # 法治 typed alone, as in a search box: 法治组
+        if (ellipsis := _BARE_ELLIPSIS.fullmatch(text)) and ellipsis.group(2) in self._bare_names:
+            # 法治呢 / 那督查呢: the group by its name alone, in a follow-up that keeps what was asked
+            text = text.replace(ellipsis.group(2), self._bare_names[ellipsis.group(2)], 1)
         stem = self.reader.matcher.stem_of(text) if text in self.lexicon.synonyms else None
         if stem is not None and stem.kind is EntityKind.GROUP:  # 双创 alone: the group, not the words it rewrites to
             text = self.kb.groups[stem.id].name

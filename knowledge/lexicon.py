@@ -69,6 +69,7 @@ class Cue(enum.Enum):
 
 
 _ASCII_LETTER = re.compile("[a-z]")
+_CHINESE_PAIR = re.compile("[\u4e00-\u9fff](?<!了)[\u4e00-\u9fff](?<!了)")  # two characters, neither 了
 
 
 def _whole_word(word: str) -> str:
@@ -171,7 +172,14 @@ class Lexicon:
         return frozenset(self.ignored_english)
 
     def _written_as(self, word: str) -> str:
-        return "" if word in self._ignored else self.synonyms.get(word, word)
+        return "" if word in self._ignored else self._spoken.get(word, word)
+
+    @cached_property
+    def _spoken(self) -> dict[str, str]:
+        """The synonyms, and each two-character one said with 了 inside, as a verb and its object are
+        (换了人 for 换人, 开了会 for 开会)."""
+        split = {k[0] + "了" + k[1]: v for k, v in self.synonyms.items() if _CHINESE_PAIR.fullmatch(k)}
+        return {**split, **self.synonyms}
 
     @cached_property
     def _deputy_slip(self) -> re.Pattern[str]:
@@ -187,7 +195,7 @@ class Lexicon:
     @cached_property
     def _synonym_pattern(self) -> re.Pattern[str]:
         """The Chinese words, longest first (the English ones were read before pinyin, by english())."""
-        chinese = {k: v for k, v in self.synonyms.items() if not _ASCII_LETTER.search(k)}  # English: english()
+        chinese = {k: v for k, v in self._spoken.items() if not _ASCII_LETTER.search(k)}  # English: english()
         words = {*chinese, *chinese.values()}
         return re.compile("|".join(map(_whole_word, sorted(words, key=len, reverse=True))))
 
@@ -264,8 +272,8 @@ _OFFICE_PREFIXES = ("办公室", "办")  # 办公室主任 / 办主任: a post o
 
 def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
     """The lexicon with the notice's own words for the places in its groups (指挥长, 召集人, 委员 …) as
-    the cue of their tier; where the notice names member units, 成员单位 and the like ask for them
-    (in a notice whose units are all deputies, as 渝府办发〔2020〕5号, they ask for the deputies)."""
+    the cue of their tier; 成员单位 and the like ask for the members (in a notice whose units are all deputies,
+    as 渝府办发〔2020〕5号, they ask for the deputies)."""
     cues = {cue: list(words) for cue, words in lexicon.cues.items()}
     holdings = [h for g in kb.groups.values() for h in g.roles]
     for holding in holdings:
@@ -299,8 +307,15 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
     cues[Cue.UNKNOWN_ATTRIBUTE] = [w for w in cues[Cue.UNKNOWN_ATTRIBUTE] if w not in own | office]
     listed = {w for words in cues.values() for w in words}
     cues[Cue.OFFICE] += [w for w in sorted(office) if w not in listed]
-    if any(h.tier is Tier.MEMBER and h.units for h in holdings):
-        moved = [w for w in cues[Cue.DEPUTY] if w.endswith(_UNIT_WORDS) and "副" not in w]
+    # (成员单位 asks for the deputies only where units are deputies and none are members; in a notice whose
+    # members are people sent by units, it asks for them)
+    unit_members = any(h.tier is Tier.MEMBER and h.units for h in holdings)
+    if unit_members or not any(h.tier is Tier.DEPUTY and h.units for h in holdings):
+        moved = [
+            w
+            for w in cues[Cue.DEPUTY]
+            if w.endswith(_UNIT_WORDS) and "副" not in w and (unit_members or "成员" in w)  # (哪些单位 stays)
+        ]
         cues[Cue.DEPUTY] = [w for w in cues[Cue.DEPUTY] if w not in moved]
         cues[Cue.MEMBERS] += [w for w in moved if w not in cues[Cue.MEMBERS]]
     for role in dict.fromkeys(h.role for h in holdings if h.tier is Tier.OTHER):

@@ -492,6 +492,14 @@ class Tools:
     def _rule_text(self) -> str:
         return "\n".join(c.text for c in (*self.index.clauses, *self.passages.clauses) if c.subject == "requirements")
 
+    def rules_say(self, words: str) -> bool:
+        """Whether a working rule, requirement or member unit's item writes ``words`` as they stand (补贴 in a
+        notice whose requirements set a meal subsidy, 工资 in its units' duties): then they are what the notice
+        speaks of, not what it never gives."""
+        # (not 分管 in 由分管副组长召集: there it says which post, not what the notice speaks of)
+        said = re.compile(re.escape(words) + "(?!副|领导|负责|同志)")
+        return any(said.search(r.quote or "") for r in self.kb.requirements)
+
     def rule_says(self, words: str) -> bool:
         """Whether a working rule or requirement writes ``words`` as they stand (联络员会议)."""
         return words in self._rule_text

@@ -78,7 +78,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     which = [w for w in query.cue_words if w in tools.lexicon.cues[Cue.WHICH_GROUP]]
     asks_body = any("组" in w or any(k in w for k in tools.kind_words) for w in which)  # (哪个专委会管)
     issue = {"published", "signed", "issuer"} & set(fields) and not asks_body
-    if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming or issue):
+    sent_to = "recipients" in fields and not asks_body  # 是发给哪个单位的: the units it is sent to
+    if query.has(Cue.WHICH_GROUP) and not (query.about_document or naming or issue or sent_to):
         return None
     if query.has(Cue.WHEN) and not {"published", "signed"} & set(fields) and not _when_is_topic(tools, query):
         other = any(e != Entity(EntityKind.GROUP, tools.kb.top or "") for e in entities)

@@ -72,7 +72,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         # 精简行政审批组组长还兼任哪个组的组长: the person the group's post names, and all they hold
         holders = [_post_holder(tools, tools.kb.groups[g.id], query) for g in groups]
         people = [Entity(EntityKind.PERSON, h) for h in dict.fromkeys(holders) if h]
-        groups = []
+        groups = [] if people else groups  # (督查组还在哪个组当副组长: no one the notice names; the group's own place)
     if groups and (not (people or units) or (asks_group and not query.has(Cue.ROLES))):
         clauses = [tools.group_clause(query, tools.kb.groups[g.id]) for g in groups]
         if len(groups) > 1 and any(clauses):

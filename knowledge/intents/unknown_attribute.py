@@ -36,6 +36,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         return _posts_for_rank(turn, tools)
     about_notice = bool(query.document_fields) or query.about_document or query.has(Cue.FORMER)
     plain = not (query.has(Cue.WHICH_GROUP) or about_notice)  # (这次是新成立的，还是改了个名: the notice)
+    people = any(e.kind is EntityKind.PERSON for e in entities)
+    if query.attribute is not None and tools.rules_say(query.attribute) and not people:
+        return None  # 补贴谁来结算, of a notice whose requirements set the meal subsidy: asked of its clauses
     if query.attribute is not None and not entities and (query.asks_person or plain):
         # 哪位副市长分管科技创新工作 / 政务服务大厅几点下班: what the notice never gives, of anyone
         return tools.decline(question, tools.say("attribute", attribute=query.attribute), prefix_only=True)

@@ -208,9 +208,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     truth = tools.entity_part(holder) if holder.kind is not EntityKind.GROUP else Part("")
     if holds:
         return tools.answer(question, [tools.verdict(True), truth], entities, 0.9)
-    if wanted & {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT}:
+    # 法治组归罗蔺管吗: no place claimed of a person; who leads the group is the correction
+    some_place = wanted == set(RoleKind) and holder.kind is EntityKind.PERSON
+    if wanted & {RoleKind.DEPUTY, RoleKind.DEPUTY_UNIT} and not some_place:
         correction = describe.deputies(tools.kb, group)
-    elif wanted & _OFFICE_ROLES and group.office is not None:
+    elif wanted & _OFFICE_ROLES and group.office is not None and not some_place:
         correction = describe.office(tools.kb, group)
     else:
         correction = describe.leader(tools.kb, group)
@@ -368,6 +370,9 @@ def _topic_claim(
         text = tools.say("claim_not_said")
         return tools.answer(question, [Part(text)], entities, 0.6)
     top = best[0]
+    if top.clause.subject == "requirements" and tools.kb.is_top(group_id):
+        # 联席会议能不能邀请企业代表列席: a working rule says it, of no group's duty; quoted, not judged by whose
+        return tools.answer(question, tools.topic_parts(best), entities, top.score)
     holds = any(h.clause.subject == group_id for h in best)
     claimed = query.marked_aspects or query.aspects
     if claimed:  # …是改善社会服务组服务方面的任务吗: the group and the aspect must both be right
