@@ -21,6 +21,7 @@ from knowledge.facts import Knowledge, RoleKind
 
 _WORD = 2
 _REORDERED = 3  # words of a group's name said in any order, up to this many
+_COMBINED = 16  # words of a group's name any of which may be left out, up to this many (2^16 choices)
 # Words that say nothing about which group is meant.
 _GENERIC = frozenset({"工作", "领导", "小组", "专题", "保障", "建设", "推进"})
 _ROLE_POSTS = {
@@ -237,7 +238,13 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
         # order (a long name's orders would be thousands of forms no one types)
         for size in range(1, len(words) + 1):
             reordered = len(words) <= _REORDERED and size <= _REORDERED
-            for chosen in (permutations if reordered else combinations)(words, size):
+            # (a name of many words, as a crawl's run-on title makes: only runs of its words, not every choice of them)
+            chosen_ways = (
+                (permutations if reordered else combinations)(words, size)
+                if len(words) <= _COMBINED
+                else (tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+            )
+            for chosen in chosen_ways:
                 if all(w in _GENERIC or w in shared.get(group.kind, "") for w in chosen):
                     continue  # (专业委 of …安全专业委员会: the words of a kind several have name none of them)
                 for end in shorter:

@@ -94,6 +94,8 @@ def clean(raw: str) -> str:
                 out.append(f"发布时间：{dated.group(1)}")
             out.extend(_after_chrome(line))
             continue
+        if not out and (titled := _SITE_AFTER_TITLE.match(line)):  # …的通知-东海大学信息公开网: the page's title
+            line = titled.group(1)
         if out and _BROKEN_LABEL.match(out[-1]):  # 副 / 组长: — a label the crawl broke over two lines
             line = out.pop() + line
         elif out and _BROKEN_ENTRY.search(out[-1]) and _TAIL_OF_ENTRY.match(line):
@@ -291,6 +293,10 @@ def _join_padded_names(line: str) -> str:
         elif m.group(3):
             joined += " "
         line = line[:start] + joined + line[start + m.end() :]
+    # 县财政局副局长 冯 建华: a three-character name padded after its surname, ending the line after its title
+    end = re.search(rf"(?<=[{_CJK}]) ([{_CJK}]) ([{_CJK}]{{2}})$", line)
+    if end and end.group(1) in SURNAMES and ends_as_post(line[: end.start()]):
+        line = f"{line[: end.start()]} {end.group(1)}{end.group(2)}"
     return line
 
 
@@ -299,6 +305,10 @@ _HEADING_INLINE = re.compile(
     r"(?:(?<=[。:：;；])\s*|(?<=[\u4e00-\u9fff]))(?=[一二三四五六七八九十]{1,3}、[^一二三四五六七八九十\d])"
 )
 _BROKEN_LABEL = re.compile(r"^(?:常务)?副$")
+# the page's title: the notice's, then the site's name (…的通知-东海大学信息公开网 / …的通知_某某市人民政府门户网站)
+_SITE_AFTER_TITLE = re.compile(
+    r"^(.{6,}?(?:通知|决定|函|意见|办法|批复))\s*[-—_|｜]+\s*[^-—_|｜]{2,24}(?:网|网站|门户|平台)$"
+)
 # a roster entry that ends in 、 goes on in the next line, where that line is only more of its title
 _BROKEN_ENTRY = re.compile(r"^.{4,}[\u4e00-\u9fff]、$")
 _TAIL_OF_ENTRY = re.compile(r"^(?![一二三四五六七八九十]+、)[\u4e00-\u9fff、（）()]{2,30}$")

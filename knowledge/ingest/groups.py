@@ -196,9 +196,10 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
     return scopes
 
 
-# 领导小组下设专家咨询组，为…提供技术支撑，组成人员另行通知: one group set up under the top one, said in a sentence
-_ONE_UNDER = re.compile(r"下设([\u4e00-\u9fff]{2,10}组)[,，]([^。;；]*)")
-_LATER = re.compile(r"(?:组成人员|成员|人员组成|组成)(?:名单)?另行(?:通知|发文|明确)")
+# 领导小组下设专家咨询组，为…提供技术支撑，组成人员另行通知 / 县食安委下设专家委员会，主任由…担任，负责…: one group set
+# up under the top one, said in a sentence
+_ONE_UNDER = re.compile(r"下设([\u4e00-\u9fff]{2,10}(?:组|委员会))[,，]([^。;；]*)")
+_LATER = re.compile(r"(?:组成人员|成员|人员组成|组成)(?:名单)?(?:由[^，,。]{2,20}?)?另行(?:通知|发文|明确|聘任|确定)")
 
 
 def _one_set_under(lines: list[Line], top: dict | None, taken: set[str]) -> list[dict]:
@@ -217,6 +218,9 @@ def _one_set_under(lines: list[Line], top: dict | None, taken: set[str]) -> list
             if duty:
                 entry["duty"] = {"quote": "，".join(duty) if "，".join(duty) in line.body else duty[0]}
                 entry["duty"]["section"] = line.section
+            # (…提供技术咨询。专家委员会成员由县食安办商有关部门另行聘任: the next sentence, of the body by its name)
+            after = re.match(rf"[。;；]?({re.escape(name)}[^。;；]*)", line.body[m.end() :])
+            clauses += [after.group(1)] if after else []
             later = next((c for c in clauses if _LATER.search(c)), None)
             if later:
                 note = f"{later}: the members are left to a later notice"

@@ -107,6 +107,7 @@ _CHOSEN = re.compile(
     r"(?:^|(?<=[,，;；]))[^,，。;；各]{0,12}?(各[^,，。;；]{2,10}?(?:\d+|[一两二三])名[^,，。;；为]{2,16}?)(?:作)?为(联络员)"
 )
 # 其中，省公安厅联络员为经济犯罪侦查总队副总队长田芸芸: a unit's own liaison, named, with the post in the unit
+_SET_UP = re.compile(r"下设([\u4e00-\u9fff]{2,10}(?:组|委员会))[,，]")
 _UNIT_LIAISON = re.compile(
     r"(?:^|(?<=[,，;；]))(?:其中[,，]?)?([^,，。;；]{2,20}?)(联络员)为([^,，。;；]{3,30}?)(?=[,，。;；]|$)"
 )
@@ -190,7 +191,7 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
     for index, line in enumerate(lines):
         _founded_with(draft, line, scope_of(scopes, index))
         _named_list(draft, line, scope_of(scopes, index))
-        _sentences(draft, line, scope_of(scopes, index))
+        _sentences(draft, line, scope_of(scopes, index), scopes)
         _inline_labels(draft, line, scope_of(scopes, index))
 
 
@@ -838,9 +839,12 @@ def _posts_whole(items: list[str]) -> list[str]:
 _OTHERS_SET_UP = re.compile(r"^\s*各[^，,。]{1,8}(?:要|应|也)?(?:相应|参照)(?:成立|设立|建立)")
 
 
-def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
+def _sentences(draft: Draft, line: Line, own: Scope, scopes: list[Scope]) -> None:
     in_office = False
     for sentence in re.split(r"(?<=[。;；])", line.body):
+        # 县食安委下设专家委员会，主任由…韩素梅担任: the places of the body the sentence sets up, not its own group's
+        set_up = _SET_UP.search(sentence)
+        scope = next((s for s in scopes if set_up and s.entry["name"] == set_up.group(1)), own)
         if "办公室" in sentence and re.search(
             rf"办公室{SO_CALLED}[,，]?(?:设在|(?:常务)?(?:副)?主任由)|兼任办公室", sentence
         ):
@@ -890,7 +894,8 @@ def _sentences(draft: Draft, line: Line, scope: Scope) -> None:
                 add_holding(draft, scope.entry, "牵头单位", Holder(units=units), m.group(0), line.section)
         for m in _TAKING_PART.finditer(sentence):  # 由市发展改革委牵头，市财政局、市统计局参与，负责…
             units = unit_list(m.group(1))
-            if units and all(_UNIT_END.search(u) for u in units):
+            # (鼓励社会参与, an item's heading: no unit takes part, whatever 会 it ends in)
+            if units and all(_UNIT_END.search(u) and is_unit(u.lstrip("\0")) for u in units):
                 add_holding(draft, scope.entry, m.group(2) + "单位", Holder(units=units), m.group(0), line.section)
         # (各成员单位确定一名处级干部为联络员，其中，省公安厅联络员为…田芸芸: one place, its description and its named)
         liaisons = []

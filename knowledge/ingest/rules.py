@@ -62,10 +62,11 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             continue
         group = scope_of(scopes, i).entry
         body = _body(lines, i)
-        if "duty" in group or any(i < s.lines.start <= i + len(body) for s in scopes):
+        if any(i < s.lines.start <= i + len(body) for s in scopes):
             continue  # 二、工作组及职责: the duties of the groups set up under it, each its own
         rest = line.body[len(line.heading) :].lstrip("。:：")
         # 二、成员单位职责 / 市水利局：负责… / 市气象局：负责…: each unit's item, its own; the group's the rest
+        # (a part of its own after the group's 主要职责: the units' items, whole, though the group has its duty)
         units = _unit_paragraphs(body)
         if units:
             for b in units:
@@ -73,6 +74,8 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
                 entry = {"id": f"r{len(draft.requirements) + 1}", "section": b.section, "quote": b.text}
                 draft.requirements.append(entry | {"heading": line.heading})
             body = [b for b in body if b not in units]
+        if "duty" in group:
+            continue
         texts = ([rest] if rest else []) + [b.text for b in body]
         quote = "\n".join(texts).strip()
         if not quote or not draft.stands(quote):

@@ -58,6 +58,8 @@ def _goes_on(line: str, after: str) -> bool:
         return True  # 委员：王某（市某局副局长）、…、/ 李某（…）、…: a list of people cut between its entries
     if _title_cut_at_join(line, after):
         return True  # 熊某 县文化广播电视和 / 旅游局局长: a roster entry however short
+    if _ends_entry(line):
+        return False  # 县委宣传部副部长 孙丽华 / 县发展和改革局…: an entry in "post name" order ends at its name
     if line.endswith("、") and len(line) >= _MIN_WORDY and not (_STARTS_OWN.match(after) or _starts_entry(after)):
         return True  # 成员:县委宣传部、…、县交通运输局、/ 县水利局、…: a list cut after one of its items goes on
     if not _OPEN_END.search(line) or _STARTS_OWN.match(after) or _starts_entry(after):
@@ -110,6 +112,13 @@ def _title_cut_at_join(line: str, after: str) -> bool:
 
 def _open_bracket(line: str) -> bool:
     return line.count("（") + line.count("(") > line.count("）") + line.count(")")
+
+
+def _ends_entry(line: str) -> bool:
+    """A roster entry in "post name" order, whole: a name after a space ends it (县委宣传部副部长 孙丽华), whatever
+    word the general dictionary reads across the break (华县)."""
+    m = re.search(rf"\s([{_CJK}]{{2,3}})$", line)
+    return m is not None and is_name(m.group(1)) and len(line) - len(m.group(0)) >= 2
 
 
 def _starts_entry(line: str) -> bool:
