@@ -125,6 +125,11 @@ def _each_told(ambiguous: Mention, query: Query) -> bool:
 
 
 # 那法治呢 / 督查呢: a follow-up naming only a group's name without its kind word
+# 办公室副主任有几个 / 副组长一共多少个: the holders of a place of people counted (not 副组长单位有几个)
+_PLACE_COUNTED = re.compile(r"(?:长|主任|召集人|成员|委员|联络员)(?:都|一共|总共|共)?有?(?:几个|多少个)")
+_PLACE_KINDS = frozenset(
+    {FactKind.LEADER, FactKind.DEPUTIES, FactKind.MEMBERS, FactKind.OFFICE, FactKind.TITLE, FactKind.ROLE}
+)
 _BARE_ELLIPSIS = re.compile(r"(那么?|那个)?(.{2,8}?)呢[?？]?")
 
 
@@ -144,8 +149,11 @@ class Engine:
             if g.office is not None and g.office.quote
             for found in _SO_CALLED.finditer(g.office.quote)
         }
+        # (撤销松溪镇森林防火指挥部，其工作由镇安全生产委员会承担: where a body's work went is whose it is now)
+        handed = frozenset(f"doc.{f.id}" for f in kb.fields("abolished") if f.says_more)
+        index = ClauseIndex(kb, segmenter, ids=handed, equivalent=lexicon.equivalent)
         self.reader = QueryReader(
-            lexicon, matcher, segmenter, kb.places(), offices, quoted_terms(kb.notice), office_names
+            lexicon, matcher, segmenter, kb.places(), offices, quoted_terms(kb.notice), office_names, index.idf
         )
         # Pinyin is read as the names first, then the question words, then the notice's words, and
         # last single characters of question words (guan → 管).
@@ -154,9 +162,6 @@ class Engine:
             [*matcher.surfaces, *question_words, *sorted(segmenter.vocabulary), *"".join(question_words)],
             names={surface: entity for surface, (entity, _) in matcher.surfaces.items()},
         )
-        # (撤销松溪镇森林防火指挥部，其工作由镇安全生产委员会承担: where a body's work went is whose it is now)
-        handed = frozenset(f"doc.{f.id}" for f in kb.fields("abolished") if f.says_more)
-        index = ClauseIndex(kb, segmenter, ids=handed, equivalent=lexicon.equivalent)
         terms = notice_terms(kb.notice, segmenter.vocabulary, (clause.text for clause in index.clauses))
         pairs = known_pairs(kb.notice, [*segmenter.vocabulary, *question_words])
         self.speller = Speller(terms, matcher.surfaces, pairs)
@@ -403,10 +408,11 @@ class Engine:
 
     def _people_counted(self, answer: Answer, query: Query) -> Answer:
         """一共几位 / 组长加副组长一共几个人: a count of people is said, whatever list answers it."""
-        if not (query.has(Cue.COUNT) and PEOPLE_COUNTED.search(query.text)):
+        counted = PEOPLE_COUNTED.search(query.text) or _PLACE_COUNTED.search(query.text)
+        if not (query.has(Cue.COUNT, Cue.LIST) and counted):
             return answer
         named = self._people_named(answer.text)
-        if not named or f"共{len(named)}位" in answer.text:
+        if not named or f"共{len(named)}位" in answer.text or f"（{len(named)}位）" in answer.text:
             return answer  # none named, or the answer counts them itself
         return replace(answer, text=self.tools.say("people_counted", count=len(named)) + answer.text)
 
@@ -508,6 +514,8 @@ class Engine:
     def _aspects_cited(self, answer: Answer) -> tuple[Aspect, ...]:
         """The one side of 放管服 every fact an answer cites is a duty of (减证便民是哪个组 → 哪方面: 服务)."""
         facts = [self.kb.facts[f] for f in answer.facts if f in self.kb.facts]
+        # (the duties cited; a place said beside them, 组长：罗蔺, has no side)
+        facts = [f for f in facts if f.kind not in _PLACE_KINDS] or facts
         sides = {f.aspect for f in facts}
         return (sides.pop(),) if facts and len(sides) == 1 and None not in sides else ()  # type: ignore[return-value]
 

@@ -402,7 +402,7 @@ def _follow_up(
     协调小组副组长吗). A question without a relation (那商事组呢 / 分别是谁 / 一共几个) keeps the
     previous relation, and the kind of group a list was of."""
     topic_words = tools.topic_words(query)
-    pronoun = _pronoun(tools, query, topic_words)
+    pronoun = _its_unit(query, context, _pronoun(tools, query, topic_words))
     context_groups = tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
     if not entities and _MORE.match(query.text) and Cue.YES_NO.value in context.relation:
         more = _more_of_claim(tools, query, context, context_groups)
@@ -643,6 +643,8 @@ def _follow_up(
     )
     of_person = (pronoun in (EntityKind.PERSON, EntityKind.UNIT) or (pair and bool(inherited))) and asks_of_person
     of_person = (of_person and not _HIS_GROUP.search(query.text)) or holder_asked  # (他那个组负责什么: the group)
+    # 这个厅在联席会议里的成员是谁 / 它派的成员是谁: the unit's own people in the place, not its groups
+    of_person = of_person or (pronoun is EntityKind.UNIT and query.asks_person and not query.has(Cue.WHICH_GROUP))
     asks_office = office and ellipsis and not query.has(*_GROUP_FACETS, Cue.YES_NO, Cue.ALSO)
     holder_office = tools.office_group() if asks_office else None
     if holder_office is not None and inherited and all(e.kind is EntityKind.PERSON for e in inherited):
@@ -909,6 +911,15 @@ def bare_pronoun(text: str) -> str | None:
     for word in _NOT_PRONOUNS:
         text = text.replace(word, "")
     return next((marker for marker in ("他", "她", "它") if marker in text), None)
+
+
+def _its_unit(query: Query, context: Context, pronoun: EntityKind | None) -> EntityKind | None:
+    """The kind a pronoun points at: 它 after units alone, in a question that names no group word, is the unit
+    (省住建厅负责什么 → 它派的成员是谁), not the group it would be of."""
+    units = bool(context.entities) and all(e.kind is EntityKind.UNIT for e in context.entities)
+    if pronoun is EntityKind.GROUP and units and bare_pronoun(query.text) == "它" and "组" not in query.text:
+        return EntityKind.UNIT
+    return pronoun
 
 
 def _earlier(tools: Tools, context: Context, pronoun: EntityKind | None, one: bool = False) -> tuple[Entity, ...]:

@@ -310,7 +310,8 @@ class Tools:
             ):
                 # 牵头做好防范和化解拖欠中小企业账款工作, a clause of 省工业和信息化厅：负责…: the unit it is of
                 name = self.kb.units[unit].name
-                clause = re.sub(rf"^{re.escape(name)}[ \t]*[：:][ \t\u3000]*", "", clause)  # said once
+                clause = re.sub(rf"^[|｜]?\s*{re.escape(name)}[ \t]*[：:|｜][ \t\u3000]*", "", clause)  # said once
+                clause = re.sub(r"[ \t]*[|｜]$", "", clause)  # (a table row's: 省司法厅 | 负责…)
                 text = self.say("clause_of_unit", unit=name, where=where, clause=clause)
             elif hit.clause.subject == "requirements":
                 text = self.say("clause_requirement", where=where, clause=clause)

@@ -22,6 +22,8 @@ from knowledge.segment import Segmenter
 _ASPECT_MARKERS = ("方面", "这块", "这一块", "领域")
 # 这俩组 / 那两个单位 / 这几位: a demonstrative with a number points back as the lexicon's 这几个组 / 这个单位 / 这两位 do
 _DEMONSTRATIVE = re.compile(r"[这那](?:俩|两|几|三|四|五)个?(组|小组|单位|人|位)")
+# 这个厅 / 该所 / 那个中心: a unit pointed back at by the end of its name (not 这个局长, 这部分)
+_UNIT_DEMONSTRATIVE = re.compile(r"[这那该](?:个|家)?(?:厅|局|委|所|中心|大队|分局|社区)(?![长员里内])")
 _DEMONSTRATIVE_AS = {"组": "这几个组", "小组": "这几个组", "单位": "这个单位", "人": "这两位", "位": "这两位"}
 # A-not-A asks yes or no whatever the verb: 能不能 / 可不可以 / 属不属于 / 会不会 / 有没有.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
@@ -146,14 +148,17 @@ class QueryReader:
         offices: frozenset[str] = frozenset(),
         terms: Iterable[str] = (),
         office_names: Mapping[str, str] | None = None,
+        clause_words: Iterable[str] = (),
     ) -> None:
         """``places``: the notice's own places (重庆, 开州); ``offices``: the groups that have an office;
         ``terms``: what the notice puts in quotes (双随机一公开), whose words name no document field;
-        ``office_names``: an office's own short name (县河长办) → the id of its group."""
+        ``office_names``: an office's own short name (县河长办) → the id of its group; ``clause_words``: the words
+        the notice's clauses are cut into (助餐, 欠薪), found in a question the segmenter cut otherwise."""
         self.matcher = matcher
         self.segmenter = segmenter
         self.fillers = frozenset(lexicon.fillers)
-        self._everyday = tuple(sorted({w for group in lexicon.equivalents for w in group if len(w) == _WORD}))
+        everyday = {w for group in lexicon.equivalents for w in group if len(w) == _WORD}
+        self._everyday = frozenset(everyday | {w for w in clause_words if len(w) == _WORD and all(map(is_cjk, w))})
         self.document_words = lexicon.document_words
         longest = sorted((t for t in terms if len(t) > 2), key=len, reverse=True)
         self._terms = re.compile("|".join(map(re.escape, longest)) or "(?!)")
@@ -296,6 +301,11 @@ class QueryReader:
             if not any(a <= found.start() < b for a, b in cue_spans):
                 tags.append(Cue.PRONOUN)
                 words.append(_DEMONSTRATIVE_AS[found.group(1)])
+                cue_spans.append(found.span())
+        for found in _UNIT_DEMONSTRATIVE.finditer(plain):  # 这个厅 / 这个所 / 那个中心: the unit before
+            if not any(a <= found.start() < b for a, b in cue_spans):
+                tags.append(Cue.PRONOUN)
+                words.append("这个单位")
                 cue_spans.append(found.span())
         if _HOW_TO.search(text):
             tags.append(Cue.PROCEDURE)
@@ -455,14 +465,17 @@ class QueryReader:
     def _everyday_cut(
         self, text: str, tokens: list[tuple[str, int, int]], covered: list[tuple[int, int]], content: tuple[str, ...]
     ) -> list[str]:
-        """Everyday two-character words (停电, 被淹) the segmenter cut across, joined to a neighbour (我们村停电两天:
-        村停 / 电): read as the words they are, so their equivalents reach the notice's (供电)."""
+        """Everyday two-character words (停电, 被淹) and the notice's own (助餐) the segmenter cut across, joined to a
+        neighbour (我们村停电两天: 村停 / 电; 办助餐点: 办助 / 餐点): read as the words they are, so they, and their
+        equivalents (供电), reach the notice's clauses."""
         found = []
-        for word in self._everyday:
-            at = text.find(word)
-            if at < 0 or word in content or any(a <= at and at + len(word) <= b for _, a, b in tokens):
+        for at in range(len(text) - _WORD + 1):
+            word = text[at : at + _WORD]
+            if word not in self._everyday or word in content or word in found:
+                continue
+            if any(a <= at and at + _WORD <= b for _, a, b in tokens):
                 continue  # (执照 inside 营业执照: a word of its own already)
-            if not any(a < at + len(word) and at < b for a, b in covered):
+            if not any(a < at + _WORD and at < b for a, b in covered):
                 found.append(word)
         return found
 

@@ -140,6 +140,7 @@ KEYS = frozenset(
         "topic_owner",
         "no_group_by_title",
         "people_of_unit",
+        "people_of_unit_in_place",
         "nobody_of",
         "places_with_people",
         "no_groups_under",

@@ -26,6 +26,8 @@ _NOT_PEOPLE = (
     Cue.WHICH_GROUP,
 )
 
+_ANY_LEADER = frozenset({"领导", "哪位领导", "哪个领导", "什么领导", "正的", "副的", "正职", "副职"})
+
 
 def answer(turn: Turn, tools: Tools) -> Answer | None:
     units = [e for e in turn.entities if e.kind is EntityKind.UNIT and not tools.umbrella(e)]
@@ -52,16 +54,29 @@ def _unit_people(turn: Turn, tools: Tools, units: list[Entity]) -> Answer | None
         or HAS_PEOPLE.search(query.text) is not None  # 专班里有教育局的人吗
         or (only_titles and (counted or (query.has(Cue.YES_NO) and "有" in query.text)))
     )
-    if not asks or query.has(*_NOT_PEOPLE) or _post_named(tools, turn, units):
+    # (交通局是哪位领导在领导小组里 / 消防大队谁进了领导小组，是正的还是副的: of a unit standing only in
+    # titles, a leader's word in general asks which of its people, and their place)
+    general = only_titles and set(query.cue_words) <= _ANY_LEADER
+    shown = [c for c in _NOT_PEOPLE if not (general and c in (Cue.LEADER, Cue.DEPUTY))]
+    if not asks or query.has(*shown) or _post_named(tools, turn, units):
         return None
     if tools.kinds_named(query) or _GROUPS_ASKED.search(mask(query.text, query.mentions)):
         return None  # 市场监管局参加了哪些专题组: its groups, not its people
     parts = []
+    asked = [w for w in tools.place_words if w in mask(query.text, query.mentions)]  # 它派的成员是谁: of that place
     for unit in units:
         people = tools.people_of_unit(unit.id)
         if not people:
             return None
-        parts.append(Part(tools.say("people_of_unit", unit=tools.name(unit), count=len(people))))
+        placed = [p for p in people if any(r.label in asked for r in tools.kb.roles_of(p))]
+        if placed:
+            text = tools.say(
+                "people_of_unit_in_place", unit=tools.name(unit), place="、".join(asked), count=len(placed)
+            )
+            parts.append(Part(text))
+            people = tuple(placed)
+        else:
+            parts.append(Part(tools.say("people_of_unit", unit=tools.name(unit), count=len(people))))
         parts += [describe.person_roles(tools.kb, p) for p in people]
     return tools.answer(turn.question, parts, tuple(units), 0.8)
 

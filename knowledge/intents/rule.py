@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from knowledge import describe
 from knowledge.answer import Answer
+from knowledge.describe import Part
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind, mask
 from knowledge.retrieval import Hit
@@ -98,6 +99,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         hits = sorted(hits, key=lambda h: (-round(h.score, 6), not any(w in h.clause.text for w in asked)))
         chosen = [h.clause.fact.removeprefix("req.") for h in hits if h.score >= hits[0].score - 1e-9][:2]
         parts = [describe.requirement(tools.kb, r) for r in tools.with_lost_rest(chosen)]
+        timed = _timed_sentences(tools, chosen[0], words) if when and len(chosen) == 1 else None
+        parts = [timed] if timed is not None else parts
     else:  # a sentence of the notice no fact quotes (不作为议事协调机构, 报组长批准)
         hits = tools.passages.search([*words, *unknown], limit=3)
         if not hits or hits[0].score < _COVERED:
@@ -109,6 +112,22 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     if query.has(Cue.YES_NO) and _denies(hits[0].clause.text, words):  # 有没有公章: the rule says 不刻制印章
         parts.insert(0, tools.verdict(False, question))
     return tools.answer(question, parts, (), 0.75)
+
+
+def _timed_sentences(tools: Tools, requirement_id: str, words: list[str]) -> Part | None:
+    """全体会议多久开一次, of an item that sets the times of two meetings (每学期召开一次全体会议…；办公室每季度召开一次
+    联络员会议): the sentence of it that says a time and the most of the question's words, not the other's time."""
+    entry = next(r for r in tools.kb.requirements if r.id == requirement_id)
+    sentences = [c for c in re.split(r"(?<=[。；;])", entry.quote or "") if c.strip()]
+    timed = [c for c in sentences if _REGULAR.search(c)]
+    if len(timed) < 2:
+        return None
+    shared = {c: sum(w in c for w in words) for c in timed}
+    most = max(shared.values())
+    own = [c for c in timed if shared[c] == most]
+    if most == 0 or len(own) == len(timed):
+        return None
+    return Part(f"有关要求（{entry.section}）：{''.join(own)}", (f"req.{entry.id}",))
 
 
 def _each_piece(turn: Turn, tools: Tools, words: list[str]) -> list[Hit]:
