@@ -130,6 +130,7 @@ _PLACE_COUNTED = re.compile(r"(?:长|主任|召集人|成员|委员|联络员)(?
 _PLACE_KINDS = frozenset(
     {FactKind.LEADER, FactKind.DEPUTIES, FactKind.MEMBERS, FactKind.OFFICE, FactKind.TITLE, FactKind.ROLE}
 )
+_BARE_COUNT = re.compile(r"(?:那|那么)?(?:一共|总共|共|总的)?(?:有)?多少(?:个)?(?:呢|啊|呀)?[?？]?")
 _BARE_ELLIPSIS = re.compile(r"(那么?|那个)?(.{2,8}?)呢[?？]?")
 
 
@@ -334,6 +335,8 @@ class Engine:
         notice's, one-character slips in its vocabulary mended."""
         text = self.pinyin.convert(self.lexicon.english(normalize(question, self.config.max_question_chars)))
         text = self._bare_names.get(text, text)  # 法治 typed alone, as in a search box: 法治组
+        if _BARE_COUNT.fullmatch(text):  # 多少 / 一共有多少 alone, after a list: how many it has
+            text = "一共几个"
         if (ellipsis := _BARE_ELLIPSIS.fullmatch(text)) and ellipsis.group(2) in self._bare_names:
             # 法治呢 / 那督查呢: the group by its name alone, in a follow-up that keeps what was asked
             text = text.replace(ellipsis.group(2), self._bare_names[ellipsis.group(2)], 1)

@@ -114,6 +114,7 @@ _ELLIPSIS_START = (
     *("不是这个", "不是这", "问的是", "我问"),  # 不是这个 问商事组: the same asked of another
 )
 _ELLIPSIS_END = ("呢", "的呢")
+_THEY = re.compile(r"(?<!其)[他她]们(?!俩|两)")  # 他们 of a group's people, not 他们俩 / 他们两个 of two persons
 _PRONOUN_KINDS = {
     "单位": EntityKind.UNIT,
     "部门": EntityKind.UNIT,
@@ -402,7 +403,7 @@ def _follow_up(
     协调小组副组长吗). A question without a relation (那商事组呢 / 分别是谁 / 一共几个) keeps the
     previous relation, and the kind of group a list was of."""
     topic_words = tools.topic_words(query)
-    pronoun = _its_unit(query, context, _pronoun(tools, query, topic_words))
+    pronoun = _pointed_kind(query, context, _pronoun(tools, query, topic_words))
     context_groups = tuple(e for e in context.entities if e.kind is EntityKind.GROUP)
     if not entities and _MORE.match(query.text) and Cue.YES_NO.value in context.relation:
         more = _more_of_claim(tools, query, context, context_groups)
@@ -913,12 +914,16 @@ def bare_pronoun(text: str) -> str | None:
     return next((marker for marker in ("他", "她", "它") if marker in text), None)
 
 
-def _its_unit(query: Query, context: Context, pronoun: EntityKind | None) -> EntityKind | None:
-    """The kind a pronoun points at: 它 after units alone, in a question that names no group word, is the unit
-    (省住建厅负责什么 → 它派的成员是谁), not the group it would be of."""
-    units = bool(context.entities) and all(e.kind is EntityKind.UNIT for e in context.entities)
-    if pronoun is EntityKind.GROUP and units and bare_pronoun(query.text) == "它" and "组" not in query.text:
-        return EntityKind.UNIT
+def _pointed_kind(query: Query, context: Context, pronoun: EntityKind | None) -> EntityKind | None:
+    """The kind a pronoun points at, by what was talked about: 它 after units alone, in a question that names no
+    group word, is the unit (省住建厅负责什么 → 它派的成员是谁), not the group it would be of; 他们 after groups alone
+    is those groups (合法性谁来审 → 法治组 → 他们还干什么), not the people the answer named."""
+    kinds = {e.kind for e in context.entities}
+    if pronoun is EntityKind.GROUP and kinds == {EntityKind.UNIT} and bare_pronoun(query.text) == "它":
+        return EntityKind.UNIT if "组" not in query.text else pronoun
+    asks_work = query.has(Cue.DUTY, Cue.YES_NO) and not query.has(Cue.ROLES)  # (他们分别是什么职务: the people)
+    if pronoun is EntityKind.PERSON and kinds == {EntityKind.GROUP} and _THEY.search(query.text) and asks_work:
+        return EntityKind.GROUP
     return pronoun
 
 

@@ -1994,3 +1994,58 @@ def test_a_numbered_member_table_working_groups_in_one_sentence_and_a_post_its_t
     said = engine.ask("专班办公室主任是谁，叫什么名字").text
     assert "郑启明" in said and "未载明" not in said
     assert "专班办公室主任" in engine.ask("郑启明担任哪些职务").text
+
+
+def test_a_roster_of_post_name_lines_is_not_joined_across_a_word_the_dictionary_reads_over_the_break(
+    tmp_path: Path,
+) -> None:
+    """孙丽华 / 县发展… reads 华县 across the break, 郑国强 / 县财政局 reads 强县: each line is an entry of its own."""
+    raw = (
+        "某县人民政府关于调整县测试委员会组成人员的通知\n"
+        "主\u3000\u3000任：县长\u3000周明远\n"
+        "委\u3000\u3000员：县委宣传部副部长\u3000孙丽华\n"
+        "\u3000\u3000\u3000\u3000县发展和改革局副局长\u3000钱卫东\n"
+        "\u3000\u3000\u3000\u3000县公安局副局长\u3000郑国强\n"
+        "\u3000\u3000\u3000\u3000县财政局副局长\u3000冯 建华\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "委员") == ["孙丽华", "钱卫东", "郑国强", "冯建华"]
+    assert "冯建华" in _ask(tmp_path, "县财政局的委员是谁")
+
+
+def test_a_reply_letters_unit_duty_table_named_liaisons_and_request(tmp_path: Path) -> None:
+    """A 函 to one unit, in answer to its 请示; members as name（unit post）with surnames a list lacks; a unit's own
+    named liaison in prose; an annex table 成员单位 | 主要职责."""
+    raw = (
+        "某省人民政府办公厅关于同意建立某省测试工作联席会议制度的函\n"
+        "某政办函〔2024〕4号\n"
+        "省人力资源社会保障厅：\n"
+        "你厅《关于建立某省测试工作联席会议制度的请示》（某人社报〔2024〕2号）收悉。经省人民政府同意，现函复如下：\n"
+        "召集人：韦昌明　副省长\n"
+        "成员：柏嘉树（省发展改革委副主任）、尹 晓岚（省财政厅副厅长）、杭成志（省交通运输厅副厅长）。\n"
+        "各成员单位确定一名处级干部为联络员，其中，省交通运输厅联络员为建设管理处处长骆建平。\n"
+        "附件\n"
+        "成员单位 | 主要职责\n"
+        "省发展改革委 | 负责审核政府投资项目资金来源。\n"
+        "省财政厅 | 负责督促及时拨付工程款。\n"
+        "省交通运输厅 | 负责督促交通运输工程建设项目落实工资支付保障制度。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "成员") == ["柏嘉树", "尹晓岚", "杭成志"]
+    assert "骆建平" in _holders(k, "联络员")
+    assert "省人力资源社会保障厅" in _ask(tmp_path, "是发给哪个单位的")
+    assert "某人社报〔2024〕2号" in _ask(tmp_path, "这个函是回复谁的请示")
+    assert "拨付工程款" in _ask(tmp_path, "省财政厅负责什么")
+    assert "骆建平" in _ask(tmp_path, "交通运输厅的联络员是谁")
+    liaisons = _ask(tmp_path, "联络员有哪些")
+    assert "（1位）" in liaisons and "各成员单位确定一名处级干部" in liaisons  # a description is counted as no one
+
+
+def test_a_run_on_group_name_of_many_words_builds_in_bounded_time(tmp_path: Path) -> None:
+    """A crawl whose title runs on into the page's and the issuer's names gives a group a name of 25 words: its
+    short forms are runs of them, not every choice (2^25 of them took the build out of memory)."""
+    name = "网络安全和信息化领导小组的通知东海大学信息公开网中共东海大学委员会东海大学关于成立网络安全和信息化领导小组"
+    raw = f"{name}的通知\n组长：郑怀远　党委书记\n"
+    k = _read(raw, tmp_path)
+    assert len(next(iter(k.groups.values())).aliases) < 5_000
+    assert "郑怀远" in _ask(tmp_path, "组长是谁")

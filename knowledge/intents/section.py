@@ -40,7 +40,10 @@ _TITLED_HEADING = re.compile(
     re.MULTILINE,
 )
 # （二）呢 / 那（三）讲了什么: an item by its number alone
-_BARE_ITEM = re.compile(rf"^(?:那|那么)?\(({_NUMERAL})\)(?:呢|怎么说|说了什么|讲了什么|讲的啥|写了什么)?[?？。]*$")
+# (第二条 / 那第三项呢, after an item was quoted: the same, by its place in the part)
+_BARE_ITEM = re.compile(
+    rf"^(?:那|那么)?(?:\(({_NUMERAL})\)|第({_NUMERAL})(?:条|项|点))(?:呢|怎么说|说了什么|讲了什么|讲的啥|写了什么|说啥)?[?？。]*$"
+)
 _SHOWN = 6  # parts of one section quoted at most
 _SAID = (FactKind.DUTY, FactKind.ASPECT_DUTY, FactKind.COMMON_DUTY, FactKind.REQUIREMENT, FactKind.TEXT)
 _ROSTER = (FactKind.LEADER, FactKind.DEPUTIES, FactKind.MEMBERS, FactKind.ROLE)
@@ -134,7 +137,7 @@ def _sibling_item(turn: Turn, tools: Tools) -> Turn | None:
         return None
     cited = [tools.kb.facts[f].section or "" for f in turn.cited if f in tools.kb.facts]
     part = next((m.group(1) for c in cited if (m := re.match(rf"^({_NUMERAL})[（(]", c))), None)
-    return replace(turn, question=f"{part}（{bare.group(1)}）") if part else None
+    return replace(turn, question=f"{part}（{bare.group(1) or bare.group(2)}）") if part else None
 
 
 def _facet_facts(turn: Turn, tools: Tools, groups: list[Group]) -> list[Fact]:
