@@ -171,6 +171,17 @@ def post_with_holder(kb: Knowledge, post: str) -> str:
     return f"{post}（通知中任此职务的是{kb.people[holder].name}）" if holder is not None else post
 
 
+_SENT = re.compile(r"[^。；;：:]*?((?:主要|分管|有关)?(?:负责同志|负责人|领导同志))")
+
+
+def _sent_of(quote: str, unit: str) -> str:
+    """Whom a member unit sends, as the run of the list it stands in ends (…研究生院主要负责人，人事处…): the first
+    such words after its name, in brackets; none where the list says none."""
+    at = quote.find(unit)
+    m = _SENT.match(quote, at + len(unit)) if at >= 0 else None
+    return f"（{m.group(1)}）" if m else ""
+
+
 def _sent_by(held: tuple[Holding, ...], units: list[str]) -> str:
     """Who the member units send, as the notice ends their list (…分管负责人 / …等分管领导组成)."""
     quote = "".join(h.quote or "" for h in held)
@@ -396,8 +407,9 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
         group = kb.groups[role.group]
         if role.kind is RoleKind.DEPUTY_UNIT:
             sentences.append(f"{group.name}{role.label}单位（分管负责人任{role.label}）")
-        elif role.kind is RoleKind.MEMBER_UNIT:
-            sentences.append(f"{group.name}{role.label.removesuffix('单位')}单位")  # 成员单位, not 成员单位单位
+        elif role.kind is RoleKind.MEMBER_UNIT:  # 成员单位, not 成员单位单位; and whom it sends, where the list says
+            sent = _sent_of(kb.facts[role.fact].quote or "", unit.name) if role.fact in kb.facts else ""
+            sentences.append(f"{group.name}{role.label.removesuffix('单位')}单位{sent}")
         elif role.kind is RoleKind.LEADER_UNIT:
             head = kb.people[group.leader.person] if group.leader.person else None
             title = next((t.title for t in head.titles if t.unit == unit_id), None) if head else None

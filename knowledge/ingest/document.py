@@ -135,6 +135,7 @@ def read_document(draft: Draft, lines: list[Line], group_name: str | None) -> No
     _signature(draft, lines)
     _page_source(draft, lines)
     _recipients(draft, lines)
+    _copied_to(draft, lines)
     _body_fields(draft, lines)
 
 
@@ -167,10 +168,14 @@ def _signature(draft: Draft, lines: list[Line]) -> None:
                 break
             continue
         issuer = lines[i - 1].text.replace(" ", "") if i else ""
+        joint = _joint_issuers(lines[i - 1].text) if i else None
         if (issuer.endswith(_ISSUER_END) or _titled_issuer(draft, issuer)) and len(issuer) <= 30:
             quote = f"{issuer}{text}"
             add_field(draft, "signed", "成文日期", text, quote, "落款", f"read as {iso}")
             add_field(draft, "issuer", "发文机关", issuer, quote, "落款")
+        elif joint is not None:  # 中共东海大学委员会 东海大学 / 二〇二五年三月十日: two bodies sign it together
+            add_field(draft, "signed", "成文日期", text, f"{lines[i - 1].text}{text}", "落款", f"read as {iso}")
+            add_field(draft, "issuer", "发文机关", joint, lines[i - 1].text, "落款")
         else:
             add_field(draft, "signed", "成文日期", text, lines[i].text, "落款", f"read as {iso}")
         break
@@ -179,6 +184,17 @@ def _signature(draft: Draft, lines: list[Line]) -> None:
         issuer = title.split("关于")[0]
         if issuer.endswith(_ISSUER_END):
             add_field(draft, "issuer", "发文机关", issuer, title, "标题", "issuer read from the title")
+
+
+_BODY_END = (*_ISSUER_END, "大学", "学院", "集团", "公司", "局", "厅", "委")
+
+
+def _joint_issuers(line: str) -> str | None:
+    """A signature line of two or more bodies apart by spaces (中共某大学委员会 某大学), the line as it stands."""
+    parts = line.split()
+    if len(parts) < 2 or len(line) > 40 or not any(p.endswith(_ISSUER_END) for p in parts):
+        return None
+    return line.strip() if all(p.endswith(_BODY_END) for p in parts) else None
 
 
 def _titled_issuer(draft: Draft, line: str) -> bool:
@@ -203,6 +219,18 @@ def _page_source(draft: Draft, lines: list[Line]) -> None:
         add_field(
             draft, "published", "发布日期", found.group(2), found.group(0), "标题", "date read from the page's 发布时间"
         )
+
+
+_COPIED = re.compile(r"^抄\s*送\s*[:：]\s*(.+?)[。.]?$")
+
+
+def _copied_to(draft: Draft, lines: list[Line]) -> None:
+    """抄送：省委教育工委，省教育厅。: whom the notice is copied to, after its signature."""
+    for line in lines[-6:]:
+        m = _COPIED.match(line.text)
+        if m:
+            add_field(draft, "copied", "抄送", m.group(1), line.text, "落款")
+            return
 
 
 def _recipients(draft: Draft, lines: list[Line]) -> None:

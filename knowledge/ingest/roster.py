@@ -112,6 +112,9 @@ _UNIT_LIAISON = re.compile(
     r"(?:^|(?<=[,，;；]))(?:其中[,，]?)?([^,，。;；]{2,20}?)(联络员)为([^,，。;；]{3,30}?)(?=[,，。;；]|$)"
 )
 _MEMBER_UNITS = re.compile(r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位")
+_TAIL_INSIDE = re.compile(
+    r"(?:主要|分管)?(?:负责同志|负责人|领导同志)(?=(?!和|及|与|以及|担任|兼任|为)[\u4e00-\u9fff]{2})"
+)
 _UNIT_END = re.compile(
     r"(?:部|局|委|办|厅|署|院|行|室|处|中心|政府|公司|集团|队|所|站|联|会|社|校|海关|分署|营管部|中队|支行|分行)$"
 )
@@ -662,7 +665,9 @@ _COUNTED = re.compile(r"(?:共|等|合计)?\s*[\d一二三四五六七八九十�
 
 def unit_list(text: str) -> list[str]:
     """A list of units, with the level prefix a run of them shares (省发展改革委、教育厅 → 省教育厅)."""
-    text = _UNIT_TAIL.sub("", text.strip().rstrip("。"))
+    # (党委学生工作部主要负责人网络与信息中心、…: a list whose breaks were lost after each run's "who they send")
+    text = _TAIL_INSIDE.sub("，", text.strip().rstrip("。"))
+    text = _UNIT_TAIL.sub("", text)
     units: list[str] = []
     for run in re.split(r"[,，;；]", text):
         if _COUNTED.fullmatch(run.strip()):

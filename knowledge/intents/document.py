@@ -120,7 +120,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     asks_number = asks_number or bool({"signed", "published"} & set(query.document_fields))
     if entities and not choices and not (only_coordination and (query.about_document or naming or asks_number)):
         return None
-    valued = {"recipients", "issuer"} & set(query.document_fields)  # 主送哪些单位: the units are the field's
+    valued = {"recipients", "issuer", "copied"} & set(query.document_fields)  # 主送哪些单位: the field's units
     if query.has(Cue.DUTY, Cue.LEADER, Cue.DEPUTY, Cue.MEMBERS) and not (query.about_document or naming or valued):
         return None
     dated = {"published", "signed"} & set(fields)
