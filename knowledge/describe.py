@@ -202,10 +202,20 @@ def office(
     if place:
         where = kb.units[office.host].name if office.host else None
         pieces.append(f"{group.name}办公室设在{where}" if where else f"{UNSTATED}{group.name}办公室设在哪里")
+
+    def said(tier: Tier) -> str:  # (the words of the office's places: whom the units named send)
+        return "".join(h.quote or "" for h in office.roles if h.tier is tier)
+
     if director:
         pieces.append(
             _office_holder(
-                kb, group, "主任", office.persons(Tier.HEAD), office.holders(Tier.HEAD), office.posts_beside(Tier.HEAD)
+                kb,
+                group,
+                "主任",
+                office.persons(Tier.HEAD),
+                office.holders(Tier.HEAD),
+                office.posts_beside(Tier.HEAD),
+                said(Tier.HEAD),
             )
         )
     if deputy:
@@ -219,6 +229,7 @@ def office(
                 office.persons(Tier.DEPUTY),
                 office.holders(Tier.DEPUTY),
                 office.posts_beside(Tier.DEPUTY),
+                said(Tier.DEPUTY),
             )
         )
     if duty:  # 办公室负责哪些事情
@@ -238,7 +249,13 @@ def office_place(kb: Knowledge, group: Group, held: Holding) -> Part:
 
 
 def _office_holder(
-    kb: Knowledge, group: Group, post: str, persons: tuple[str, ...], others: tuple[str, ...], beside: tuple[str, ...]
+    kb: Knowledge,
+    group: Group,
+    post: str,
+    persons: tuple[str, ...],
+    others: tuple[str, ...],
+    beside: tuple[str, ...],
+    quote: str = "",
 ) -> str:
     if persons:
         named = f"办公室{post}由{'、'.join(person_with_titles(kb, p) for p in persons)}兼任"
@@ -247,8 +264,11 @@ def _office_holder(
         return named + (f"；另一位{post}为{'、'.join(posts)}（{UNSTATED}其姓名）" if posts else "")
     if others:  # units (or posts) the notice names for the place, not people: listed as it names them, counted
         names = [kb.units[x].name if x in kb.units else post_with_holder(kb, x) for x in others]
-        counted = f"（共{len(names)}个单位）" if len(names) > 1 and all(x in kb.units for x in others) else ""
-        return f"办公室{post}：{'、'.join(names)}{counted}"
+        units = all(x in kb.units for x in others)
+        counted = f"共{len(names)}个单位" if len(names) > 1 and units else ""
+        sent = _sent_of(quote, names[-1]).strip("（）") if units else ""  # 由党委宣传部、保卫处分管负责同志担任
+        told = "，".join(x for x in (counted, sent) if x)
+        return f"办公室{post}：{'、'.join(names)}" + (f"（{told}）" if told else "")
     return f"{UNSTATED}{group.name}办公室{post}由谁担任"
 
 

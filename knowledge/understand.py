@@ -28,6 +28,7 @@ _DEMONSTRATIVE_AS = {"组": "这几个组", "小组": "这几个组", "单位": 
 # A-not-A asks yes or no whatever the verb: 能不能 / 可不可以 / 属不属于 / 会不会 / 有没有.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # 怎么办营业执照 asks how to get something done (a procedure); 重大问题要怎么办 asks what the notice requires
+_ALL_OF_THEM = re.compile(r"都有谁|都是谁|都有哪些|都有哪几位|有哪几位|列一下|都包括")
 _GROUPS_COUNTED = re.compile(r"(?:几|多少)个?小?组(?![长员])")
 _PERSON_PRONOUN = re.compile(r"[他她它]")
 # 现在还当市长吗 / 目前仍是组长吗 / 至今还在科技局吗: whether it holds now, which a notice cannot say
@@ -323,6 +324,13 @@ class QueryReader:
         counted = _GROUPS_COUNTED.search(plain) and not mentions and not _PERSON_PRONOUN.search(text)
         if counted and Cue.ALL_GROUPS not in tags:  # (他管几个组: his groups, counted)
             tags.append(Cue.ALL_GROUPS)  # 一共有几个组: the groups counted, whatever word took 几个
+        if "领导" in words and Cue.DEPUTY not in tags and _ALL_OF_THEM.search(plain):
+            # 县领导在食安委里都有谁: the leadership, head and deputies, not the head alone (nor every member: its
+            # 都有谁 asks who they are)
+            members = [w for w in words if Cue.MEMBERS in self.tags.get(w, ())]
+            if all(_ALL_OF_THEM.fullmatch(w) for w in members):
+                tags = [t for t in tags if t is not Cue.MEMBERS]
+            tags.append(Cue.DEPUTY)
         if _LED_BY.search(text) and Cue.LEADER not in tags:
             tags.append(Cue.LEADER)  # 协调小组由常务副市长牵头: who leads it, claimed
         for found in _BOTH_PAIR.finditer(plain):
