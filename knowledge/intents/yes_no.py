@@ -242,6 +242,9 @@ def _each_holder(turn: Turn, tools: Tools, holders: list[Entity]) -> Answer | No
     return tools.answer(turn.question, list({p.text: p for p in parts}.values()), turn.entities, 0.85)
 
 
+_UNIT_SHAPED = re.compile(r"[\u4e00-\u9fff](?:局|厅|委|办|处|中心|大队|所)$")
+
+
 def _own_place_claim(
     tools: Tools, question: str, query: Query, entities: tuple[Entity, ...], group: Group, holders: list[Entity]
 ) -> Answer | None:
@@ -253,8 +256,12 @@ def _own_place_claim(
         return None
     if holders and holders[0].kind is EntityKind.PERSON:
         return None  # 梅香雪是爱卫会主任委员吗: a person's claim is judged with all their roles below
+    listed = describe.holding(tools.kb, group, held)
+    if not holders and not query.foreign_unit and any(_UNIT_SHAPED.search(w) for w in query.unknown):
+        # 城管局是不是委员单位: a short form the notice may write otherwise (县城市管理局): the list, no 不是 guessed
+        return tools.answer(question, [listed], entities, 0.6)
     holds = bool(holders) and any(holders[0].id in h.holders for h in held)
-    return tools.answer(question, [tools.verdict(holds), describe.holding(tools.kb, group, held)], entities, 0.85)
+    return tools.answer(question, [tools.verdict(holds), listed], entities, 0.85)
 
 
 def _groups_of(tools: Tools, holder: Entity) -> set[str]:
