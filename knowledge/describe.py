@@ -176,10 +176,10 @@ _SENT = re.compile(r"[^。；;：:]*?((?:主要|分管|有关)?(?:负责同志|�
 
 def _sent_of(quote: str, unit: str) -> str:
     """Whom a member unit sends, as the run of the list it stands in ends (…研究生院主要负责人，人事处…): the first
-    such words after its name, in brackets; none where the list says none."""
+    such words after its name; none where the list says none."""
     at = quote.find(unit)
     m = _SENT.match(quote, at + len(unit)) if at >= 0 else None
-    return f"（{m.group(1)}）" if m else ""
+    return m.group(1) if m else ""
 
 
 def _sent_by(held: tuple[Holding, ...], units: list[str]) -> str:
@@ -266,7 +266,7 @@ def _office_holder(
         names = [kb.units[x].name if x in kb.units else post_with_holder(kb, x) for x in others]
         units = all(x in kb.units for x in others)
         counted = f"共{len(names)}个单位" if len(names) > 1 and units else ""
-        sent = _sent_of(quote, names[-1]).strip("（）") if units else ""  # 由党委宣传部、保卫处分管负责同志担任
+        sent = _sent_of(quote, names[-1]) if units else ""  # 由党委宣传部、保卫处分管负责同志担任
         told = "，".join(x for x in (counted, sent) if x)
         return f"办公室{post}：{'、'.join(names)}" + (f"（{told}）" if told else "")
     return f"{UNSTATED}{group.name}办公室{post}由谁担任"
@@ -429,7 +429,7 @@ def unit_roles(kb: Knowledge, unit_id: str) -> Part:
             sentences.append(f"{group.name}{role.label}单位（分管负责人任{role.label}）")
         elif role.kind is RoleKind.MEMBER_UNIT:  # 成员单位, not 成员单位单位; and whom it sends, where the list says
             sent = _sent_of(kb.facts[role.fact].quote or "", unit.name) if role.fact in kb.facts else ""
-            sentences.append(f"{group.name}{role.label.removesuffix('单位')}单位{sent}")
+            sentences.append(f"{group.name}{role.label.removesuffix('单位')}单位" + (f"（{sent}）" if sent else ""))
         elif role.kind is RoleKind.LEADER_UNIT:
             head = kb.people[group.leader.person] if group.leader.person else None
             title = next((t.title for t in head.titles if t.unit == unit_id), None) if head else None

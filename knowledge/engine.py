@@ -124,13 +124,13 @@ def _each_told(ambiguous: Mention, query: Query) -> bool:
     return few and not query.has(Cue.YES_NO)
 
 
-# 那法治呢 / 督查呢: a follow-up naming only a group's name without its kind word
 # 办公室副主任有几个 / 副组长一共多少个: the holders of a place of people counted (not 副组长单位有几个)
 _PLACE_COUNTED = re.compile(r"(?:长|主任|召集人|成员|委员|联络员)(?:都|一共|总共|共)?有?(?:几个|多少个)")
 _PLACE_KINDS = frozenset(
     {FactKind.LEADER, FactKind.DEPUTIES, FactKind.MEMBERS, FactKind.OFFICE, FactKind.TITLE, FactKind.ROLE}
 )
 _BARE_COUNT = re.compile(r"(?:那|那么)?(?:一共|总共|共|总的)?(?:有)?多少(?:个)?(?:呢|啊|呀)?[?？]?")
+# 那法治呢 / 督查呢: a follow-up naming only a group's name without its kind word
 _BARE_ELLIPSIS = re.compile(r"(那么?|那个)?(.{2,8}?)呢[?？]?")
 
 

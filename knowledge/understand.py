@@ -27,7 +27,7 @@ _UNIT_DEMONSTRATIVE = re.compile(r"[这那该](?:个|家)?(?:厅|局|委|所|中
 _DEMONSTRATIVE_AS = {"组": "这几个组", "小组": "这几个组", "单位": "这个单位", "人": "这两位", "位": "这两位"}
 # A-not-A asks yes or no whatever the verb: 能不能 / 可不可以 / 属不属于 / 会不会 / 有没有.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
-# 怎么办营业执照 asks how to get something done (a procedure); 重大问题要怎么办 asks what the notice requires
+# 县领导都有谁 / 列一下: all of those asked, not one
 _ALL_OF_THEM = re.compile(r"都有谁|都是谁|都有哪些|都有哪几位|有哪几位|列一下|都包括")
 _GROUPS_COUNTED = re.compile(r"(?:几|多少)个?小?组(?![长员])")
 _PERSON_PRONOUN = re.compile(r"[他她它]")
@@ -39,6 +39,7 @@ _WHO_WHICH = re.compile(r"谁|几|多少|哪")
 _DUTY_VERB = re.compile(r"负责[\u4e00-\u9fff]{1,2}?(?:什么|啥|哪些)")  # 综合组负责编什么: what it does, in its verb
 # 有管这个的组吗 / 有没有专门负责这事的部门: which group does that work, asked as whether there is one
 _GROUP_FOR_WORK = re.compile(r"有(?:没有)?(?:专门)?(?:管|负责|抓|处理)[^，。？?\s]{0,8}?的(?:组|小组|工作组|部门|单位)")
+# 怎么办营业执照 asks how to get something done (a procedure); 重大问题要怎么办 asks what the notice requires
 _HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)办(?![理法事要呢啊吗])(?=[\u4e00-\u9fff])")  # (换人了咋办 要…: a rule)
 _UNDER_LEADERSHIP = re.compile(r"在(?:谁|哪个|哪|什么)[^，。,]{0,6}?领导下")
 _WH = re.compile(r"哪|谁|什么|啥|几|多少|怎么|咋")
@@ -164,6 +165,8 @@ class QueryReader:
         longest = sorted((t for t in terms if len(t) > 2), key=len, reverse=True)
         self._terms = re.compile("|".join(map(re.escape, longest)) or "(?!)")
         self.tags: dict[str, set[Tag]] = {}
+        # each tag's place in the lexicon: a word with two (来文: 主送 and 依据) gives them in that order, every run
+        self._rank: dict[Tag, int] = {}
         for cue, words in lexicon.cues.items():
             self._tag(words, cue)
         for field, words in lexicon.document.items():
@@ -216,6 +219,7 @@ class QueryReader:
         for word in words:
             for form in _spoken_forms(word):
                 self.tags.setdefault(form, set()).add(tag)
+        self._rank.setdefault(tag, len(self._rank))
 
     def read(self, text: str) -> Query:
         """The question read; a clause the message being answered asks again (splitting a message reads its
@@ -287,7 +291,7 @@ class QueryReader:
                 continue  # 吗 / 吧 / 么 ask yes or no only at the end
             if found == {Cue.YES_NO} and word != "吗" and len(word) == 1 and _WH.search(text):
                 continue  # 哪个组监督他们嘛 / 是谁嘛: a particle after a question word asks nothing more
-            tags.extend(found)
+            tags.extend(sorted(found, key=self._rank.__getitem__))
             words.append(word)
             if text.startswith(_ASPECT_MARKERS, start + len(word)):
                 marked.extend(t for t in found if isinstance(t, Aspect))
@@ -352,7 +356,7 @@ class QueryReader:
         covered = [(m.start, m.end) for m in mentions] + cue_spans
         for word, start, end in self._cues_by_sound(text, covered, tokens):  # 依剧 → 依据, 办工室 → 办公室
             found = self.tags[word]
-            tags.extend(found)
+            tags.extend(sorted(found, key=self._rank.__getitem__))
             words.append(word)
             if not all(isinstance(tag, Aspect) for tag in found):
                 covered.append((start, end))

@@ -168,12 +168,12 @@ def _signature(draft: Draft, lines: list[Line]) -> None:
                 break
             continue
         issuer = lines[i - 1].text.replace(" ", "") if i else ""
-        joint = _joint_issuers(lines[i - 1].text) if i else None
         if (issuer.endswith(_ISSUER_END) or _titled_issuer(draft, issuer)) and len(issuer) <= 30:
             quote = f"{issuer}{text}"
             add_field(draft, "signed", "成文日期", text, quote, "落款", f"read as {iso}")
             add_field(draft, "issuer", "发文机关", issuer, quote, "落款")
-        elif joint is not None:  # 中共东海大学委员会 东海大学 / 二〇二五年三月十日: two bodies sign it together
+        elif i and (joint := _joint_issuers(lines[i - 1].text)) is not None:
+            # 中共东海大学委员会 东海大学 / 二〇二五年三月十日: two bodies sign it together
             add_field(draft, "signed", "成文日期", text, f"{lines[i - 1].text}{text}", "落款", f"read as {iso}")
             add_field(draft, "issuer", "发文机关", joint, lines[i - 1].text, "落款")
         else:

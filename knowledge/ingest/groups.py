@@ -198,7 +198,7 @@ def find_groups(draft: Draft, lines: list[Line], title: str | None) -> list[Scop
 
 # 领导小组下设专家咨询组，为…提供技术支撑，组成人员另行通知 / 县食安委下设专家委员会，主任由…担任，负责…: one group set
 # up under the top one, said in a sentence
-_ONE_UNDER = re.compile(r"下设([\u4e00-\u9fff]{2,10}(?:组|委员会))[,，]([^。;；]*)")
+ONE_UNDER = re.compile(r"下设([\u4e00-\u9fff]{2,10}(?:组|委员会))[,，]([^。;；]*)")
 _LATER = re.compile(r"(?:组成人员|成员|人员组成|组成)(?:名单)?(?:由[^，,。]{2,20}?)?另行(?:通知|发文|明确|聘任|确定)")
 
 
@@ -207,7 +207,7 @@ def _one_set_under(lines: list[Line], top: dict | None, taken: set[str]) -> list
     and, where the notice leaves its members to a later notice (组成人员另行通知), its members unstated."""
     found = []
     for line in lines if top else []:
-        for m in _ONE_UNDER.finditer(line.body):
+        for m in ONE_UNDER.finditer(line.body):
             name = m.group(1)
             if re.search(r"[0-9一二三四五六七八九十]+个|若干", name):
                 continue  # 下设五个工作组: a count, the groups are named elsewhere

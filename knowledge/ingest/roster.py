@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from knowledge.facts import DEPUTY_QUALIFIERS, Tier, tier_of
 from knowledge.ingest.draft import CHECK, Draft, is_unit, unit_of_post
-from knowledge.ingest.groups import Scope, scope_of
+from knowledge.ingest.groups import ONE_UNDER, Scope, scope_of
 from knowledge.ingest.names import (
     SURNAMES,
     ends_as_post,
@@ -107,7 +107,6 @@ _CHOSEN = re.compile(
     r"(?:^|(?<=[,，;；]))[^,，。;；各]{0,12}?(各[^,，。;；]{2,10}?(?:\d+|[一两二三])名[^,，。;；为]{2,16}?)(?:作)?为(联络员)"
 )
 # 其中，省公安厅联络员为经济犯罪侦查总队副总队长田芸芸: a unit's own liaison, named, with the post in the unit
-_SET_UP = re.compile(r"下设([\u4e00-\u9fff]{2,10}(?:组|委员会))[,，]")
 _UNIT_LIAISON = re.compile(
     r"(?:^|(?<=[,，;；]))(?:其中[,，]?)?([^,，。;；]{2,20}?)(联络员)为([^,，。;；]{3,30}?)(?=[,，。;；]|$)"
 )
@@ -848,7 +847,7 @@ def _sentences(draft: Draft, line: Line, own: Scope, scopes: list[Scope]) -> Non
     in_office = False
     for sentence in re.split(r"(?<=[。;；])", line.body):
         # 县食安委下设专家委员会，主任由…韩素梅担任: the places of the body the sentence sets up, not its own group's
-        set_up = _SET_UP.search(sentence)
+        set_up = ONE_UNDER.search(sentence)
         scope = next((s for s in scopes if set_up and s.entry["name"] == set_up.group(1)), own)
         if "办公室" in sentence and re.search(
             rf"办公室{SO_CALLED}[,，]?(?:设在|(?:常务)?(?:副)?主任由)|兼任办公室", sentence

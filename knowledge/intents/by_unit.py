@@ -46,7 +46,8 @@ def _unit_people(turn: Turn, tools: Tools, units: list[Entity]) -> Answer | None
     # A unit with places of its own (副组长单位) is asked of those by 有市场监管局吗 / 在哪几个组 / 承担哪些角色:
     # only who it sends (市司法局有谁 / 谁参加了) is about its people.
     only_titles = all(not tools.kb.roles_of(u.id) for u in units)
-    counted = query.has(Cue.COUNT, Cue.LIST) and "组" not in mask(query.text, query.mentions)
+    unnamed = mask(query.text, query.mentions)
+    counted = query.has(Cue.COUNT, Cue.LIST) and "组" not in unnamed
     asks = (
         query.asks_person
         or query.has(Cue.MEMBERS)
@@ -60,10 +61,11 @@ def _unit_people(turn: Turn, tools: Tools, units: list[Entity]) -> Answer | None
     shown = [c for c in _NOT_PEOPLE if not (general and c in (Cue.LEADER, Cue.DEPUTY))]
     if not asks or query.has(*shown) or _post_named(tools, turn, units):
         return None
-    if tools.kinds_named(query) or _GROUPS_ASKED.search(mask(query.text, query.mentions)):
+    if tools.kinds_named(query) or _GROUPS_ASKED.search(unnamed):
         return None  # 市场监管局参加了哪些专题组: its groups, not its people
     parts = []
-    asked = [w for w in tools.place_words if w in mask(query.text, query.mentions)]  # 它派的成员是谁: of that place
+    # 它派的成员是谁: of that place (the places in the order the question says them)
+    asked = sorted((w for w in tools.place_words if w in unnamed), key=unnamed.find)
     for unit in units:
         people = tools.people_of_unit(unit.id)
         if not people:

@@ -47,12 +47,12 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     # 审批精简这块工作是谁牵头的: 谁 asks for the person leading the group, not only the group; 双随机一公开归哪个组 /
     # 减证便民 (a search box's words alone): the group under the top one, and who leads it, whom to turn to
     # (only a leader the notice names: what was not asked is not answered 未载明)
-    owners = [e for e in dict.fromkeys(subjects) if not tools.kb.is_top(e.id)]
-    owners = [e for e in owners if not tools.kb.groups[e.id].leader.unstated]
-    if query.has(Cue.LEADER) or query.asks_person:
-        owners = list(dict.fromkeys(subjects))
-    elif not (query.has(Cue.WHICH_GROUP) or not query.cues):
-        owners = []
+    owners = list(dict.fromkeys(subjects))
+    if not (query.has(Cue.LEADER) or query.asks_person):
+        asked = query.has(Cue.WHICH_GROUP) or not query.cues
+        owners = [
+            e for e in owners if asked and not tools.kb.is_top(e.id) and not tools.kb.groups[e.id].leader.unstated
+        ]
     parts += [describe.leader(tools.kb, tools.kb.groups[e.id]) for e in owners]
     return tools.answer(question, parts, subjects, min(h.score for h in hits))
 
