@@ -22,6 +22,8 @@ from knowledge.facts import Knowledge, RoleKind
 _WORD = 2
 _REORDERED = 3  # words of a group's name said in any order, up to this many
 _COMBINED = 16  # words of a group's name any of which may be left out, up to this many (2^16 choices)
+_HEADS = 4  # first characters of its words people string together, up to this many (城规委, 爱卫会; a crawl's
+# run-on title of 20 words would otherwise give 2^20 forms)
 # Words that say nothing about which group is meant.
 _GENERIC = frozenset({"工作", "领导", "小组", "专题", "保障", "建设", "推进"})
 _ROLE_POSTS = {
@@ -262,7 +264,7 @@ def group_short_forms(kb: Knowledge, taken: set[str]) -> dict[str, tuple[str, ..
                 fits[quoted + after + end].append(group.id)
         # the first character of each word: 城市规划委员会 → 城规委, 爱国卫生运动委员会 → 爱卫会
         heads = [w[0] for w in words if w not in _GENERIC]
-        for size in range(_WORD, len(heads) + 1):
+        for size in range(_WORD, min(len(heads), _HEADS) + 1):
             for chosen in combinations(heads, size):
                 for end in (e for e in shorter if len(e) == 1):
                     fits["".join(chosen) + end].append(group.id)

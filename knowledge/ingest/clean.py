@@ -305,9 +305,11 @@ _HEADING_INLINE = re.compile(
     r"(?:(?<=[。:：;；])\s*|(?<=[\u4e00-\u9fff]))(?=[一二三四五六七八九十]{1,3}、[^一二三四五六七八九十\d])"
 )
 _BROKEN_LABEL = re.compile(r"^(?:常务)?副$")
-# the page's title: the notice's, then the site's name (…的通知-东海大学信息公开网 / …的通知_某某市人民政府门户网站)
+# the page's title: the notice's, then the site's name, perhaps after its column's (…的通知-东海大学信息公开网 /
+# …的通知_省政府办公厅文件_某某省人民政府门户网站)
 _SITE_AFTER_TITLE = re.compile(
-    r"^(.{6,}?(?:通知|决定|函|意见|办法|批复))\s*[-—_|｜]+\s*[^-—_|｜]{2,24}(?:网|网站|门户|平台)$"
+    r"^(.{6,}?(?:通知|决定|函|意见|办法|批复))(?:\s*[-—_|｜]+\s*[^-—_|｜]{2,24}){0,2}?"
+    r"\s*[-—_|｜]+\s*[^-—_|｜]{2,24}(?:网|网站|门户|平台)$"
 )
 # a roster entry that ends in 、 goes on in the next line, where that line is only more of its title
 _BROKEN_ENTRY = re.compile(r"^.{4,}[\u4e00-\u9fff]、$")

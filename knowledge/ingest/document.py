@@ -90,14 +90,19 @@ def read_title(lines: list[Line]) -> tuple[str, int] | None:
         joined = ""
         for end in range(start, min(start + 4, len(head))):
             text = head[end].text
-            if _NUMBER.match(text) or text.endswith((":", "：")):
-                break
+            if _NUMBER.match(text) or text.endswith((":", "：")) or (end > start and _whole_title(text)):
+                break  # (a line that is a title on its own is not the end of the line before: the page's bar)
             joined += text.replace(" ", "")
             if joined.endswith(_TITLE_ENDS) and "关于" in joined and not joined.startswith("原标题"):
                 if "《" in joined and not _ISSUES_DOCUMENT.search(joined):
                     break  # (根据《…的通知》: a document the text cites; but 关于印发《…名单》的通知 is a title)
                 return joined, end + 1
     return None
+
+
+def _whole_title(text: str) -> bool:
+    """某某办公厅关于…的通知 on one line (not 关于…的通知 after its issuer's line)."""
+    return text.find("关于") >= 2 and text.replace(" ", "").endswith(_TITLE_ENDS)
 
 
 def read_document(draft: Draft, lines: list[Line], group_name: str | None) -> None:
