@@ -22,13 +22,16 @@ def read_group_table(draft: Draft, lines: list[Line], scopes: list[Scope]) -> li
     found: list[Scope] = []
     for i, line in enumerate(lines):
         header = row_cells(line.text) if line.text.startswith(("|", "｜")) else []
-        if not header or header[0] not in GROUP_HEADS:
+        # (| 专业委员会 | 主任 | 牵头单位 |: a kind word heads the column of the groups' names too)
+        if not header or (header[0] not in GROUP_HEADS and kind_of(header[0]) != header[0]):
             continue
         for k in range(i + 1, len(lines)):
             cells = row_cells(lines[k].text) if lines[k].text.startswith(("|", "｜")) else []
             if len(cells) != len(header):
                 break
-            if cells[0] in known:
+            if cells[0] in known:  # a group its own heading sets out too: the row says who holds its places
+                scope = next(s for s in [*scopes, *found] if s.entry["name"] == cells[0])
+                _read_row(draft, scope.entry, header, cells, lines[k])
                 continue
             entry = {"id": group_id(cells[0], taken), "name": cells[0]}
             entry |= {"kind": kind_of(cells[0]) or under or cells[0][-3:], "section": lines[k].section}

@@ -90,7 +90,10 @@ _NEXT_LABEL = re.compile(rf"[;；,，](?=\s*(?:{_ROLE_ALT})[:：])")
 # a list of people with their titles in brackets, joined by 、 (何静（副市长）、唐志远（副市长、市公安局局长）)
 _BRACKETED = re.compile(r"([^、，,（(）)]{2,8}?)\s*[（(]([^（()）]+)[)）]")
 _UNIT_TAIL = re.compile(r"(?:等)?(?:有关|相关)?(?:处室|科室|部门)?(?:分管|主要)?(?:负责同志|负责人|领导同志|领导)$")
-_BY = re.compile(rf"(?<![副主务行总办公室])({_ROLE_ALT})由(.+?)(?:担任|兼任|组成)")
+_BY = re.compile(
+    rf"(?<![副主务行总办公室])({_ROLE_ALT})由(.+?)(?:担任|兼任|组成)"
+    rf"|(?<=设)({_ROLE_ALT})[,，]由([^,，。;；]+?)(?:担任|兼任)"  # 联席会议设联络员，由各成员单位…负责同志担任
+)
 _TAKES = re.compile(
     rf"(?:(?<=由)([^,，。;；由]{{2,60}}?)(?:[担兼]任|(?<![主责])任)|(?:^|(?<=[,，;；]))([^,，。;；由]{{2,60}}?)(?:担任|(?<![主责])任(?={_ROLE_ALT})|(?:作)?为(?!成员)(?=(?:{_ROLE_ALT})(?:[。;；]|$))))([\u4e00-\u9fff]{{0,30}}?)({_ROLE_ALT})"
 )
@@ -110,7 +113,11 @@ _CHOSEN = re.compile(
 _UNIT_LIAISON = re.compile(
     r"(?:^|(?<=[,，;；]))(?:其中[,，]?)?([^,，。;；]{2,20}?)(联络员)为([^,，。;；]{3,30}?)(?=[,，。;；]|$)"
 )
-_MEMBER_UNITS = re.compile(r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位")
+_MEMBER_UNITS = re.compile(
+    r"成员(?:单位)?包括[:：]?(.+?)(?:。|$)|(?:^|[;；。])([^;；。]{4,}?)等为成员单位"
+    # 联席会议由民政部、国家发展改革委、…等18个部门和单位组成: the units, with how many the notice counts
+    r"|由([^。；;由]{4,}?、[^。；;由]{2,}?)等?(?:\d+|[一二三四五六七八九十]+)个(?:部门和单位|部门|单位|成员单位)组成"
+)
 _TAIL_INSIDE = re.compile(
     r"(?:主要|分管)?(?:负责同志|负责人|领导同志)(?=(?!和|及|与|以及|担任|兼任|为)[\u4e00-\u9fff]{2})"
 )
@@ -227,6 +234,8 @@ def _office_entry(group: dict, lines: list[Line], head: int) -> dict:
 _FOUNDED_WITH = re.compile(
     rf"以((?:[^,，。;；]+?为(?:{_ROLE_ALT})[,，])*[^,，。;；]+?为(?:{_ROLE_ALT}))的([^,，。;；]+)"
 )
+# 各专项工作组组长由…担任: each group of a kind (the words before the place say which)
+_EACH_KIND = re.compile(r"各([\u4e00-\u9fff]{0,8}?(?:组|专班|委员会|指挥部|工作部))$")
 _CLAUSE_HOLDS = re.compile(rf"^(.+)为({_ROLE_ALT})$")
 
 
@@ -262,6 +271,8 @@ def _named_list(draft: Draft, line: Line, scope: Scope) -> None:
 
 _UNIT_COLUMN = ("单位", "所在单位", "工作单位", "成员单位")
 _TITLE_COLUMN = ("职务", "职位", "职务职称")
+_UNIT_HEAD = re.compile(r"(?:村|社区|乡镇|街道|部门)?[(（]?单位[)）]?|村|社区|乡镇|街道|部门|成员单位")
+_AS_FOLLOWS = re.compile(r"如下[:：]?$|[:：]$")
 # 江西省某某领导小组成员单位联络员名单: a table's title line, naming the place its rows hold
 _TABLE_TITLE = re.compile(rf"({_ROLE_ALT})(?:人员)?名单$")
 
@@ -289,27 +300,41 @@ def _unpadded(cell: str) -> str:
 
 
 def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
-    """A table flattened into "单位 姓名 职务" rows under a title line that names the place (…联络员名单): each row one
-    holder of that place, with the title in the row's unit; the table ends at the first line that is not a row."""
+    """A table flattened into "单位 姓名 职务" rows under a title line that names the place (…联络员名单), or whose
+    name column is headed by the place itself (| 村（单位） | 联络员 |): each row one holder of that place, with the
+    title in the row's unit; the table ends at the first line that is not a row."""
     for i, line in enumerate(lines):
         header = row_cells(line.text)
-        if not (3 <= len(header) <= 4 and "姓名" in header and not line.level):
+        placed = next((c for c in header if c in ROLES), None) if len(header) <= 4 else None
+        if not (("姓名" in header and 3 <= len(header) <= 4) or placed) or line.level:
             continue
         columns = {
-            "unit": next((k for k, c in enumerate(header) if c in _UNIT_COLUMN), None),
-            "name": header.index("姓名"),
+            "unit": next((k for k, c in enumerate(header) if c in _UNIT_COLUMN or _UNIT_HEAD.fullmatch(c)), None),
+            "name": header.index("姓名") if "姓名" in header else header.index(placed or ""),
             "title": next((k for k, c in enumerate(header) if c in _TITLE_COLUMN), None),
         }
-        place = _TABLE_TITLE.search(lines[i - 1].text.replace(" ", "")) if i else None
+        titled = _TABLE_TITLE.search(_AS_FOLLOWS.sub("", lines[i - 1].text.replace(" ", ""))) if i else None
+        place = titled.group(1) if titled else placed
         if columns["unit"] is None or place is None:
             continue
         rows = []
         for row in lines[i + 1 :]:
-            cells = row_cells(row.text)
-            name = cells[columns["name"]] if len(cells) == len(header) else None
-            if name is None or not (is_name(name) or not name) or row.level or not cells[columns["unit"]]:
+            # (| 后刘村 | 刘建军 || 石桥村 | 许　磊 |: rows the crawl ran together, each its own)
+            each = [row_cells(row.text)]
+            if row.text[:1] in "|｜" and len(each[0]) > len(header):
+                each = [row_cells(f"|{r}|") for r in re.split(r"[|｜]{2}", row.text.strip()[1:-1])]
+            if not each or row.level:
                 break
-            rows.append((row, cells))
+            fits = [
+                cells
+                for cells in each
+                if len(cells) == len(header)
+                and (is_name(cells[columns["name"]]) or not cells[columns["name"]])
+                and cells[columns["unit"]]
+            ]
+            if len(fits) < len(each):
+                break
+            rows += [(row, cells) for cells in fits]
         named = [(row, cells) for row, cells in rows if cells[columns["name"]]]
         if not named:
             continue
@@ -320,9 +345,9 @@ def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None
             # | 县财政局 | 陆海燕 | |: no title given, the unit she is sent from is what the row says of her
             title = (cells[columns["title"]] if columns["title"] is not None else None) or unit
             persons.append(draft.person(cells[columns["name"]], title, row.text, row.section, unit))
-        quote = " ".join(row.text for row, _ in rows)
-        if draft.stands(quote) and not any(h["role"] == place.group(1) for h in group.setdefault("roles", [])):
-            entry = {"role": place.group(1), "persons": list(dict.fromkeys(persons)), "quote": quote}
+        quote = " ".join(dict.fromkeys(row.text for row, _ in rows))
+        if draft.stands(quote) and not any(h["role"] == place for h in group.setdefault("roles", [])):
+            entry = {"role": place, "persons": list(dict.fromkeys(persons)), "quote": quote}
             unnamed = [
                 f"{cells[columns['unit']]}: no name in its row ({row.text}): 未载明"
                 for row, cells in rows
@@ -399,7 +424,11 @@ def _continues(lines: list[Line], j: int) -> bool:
     line = lines[j]
     text = line.text
     sentence = "。" in text and not garbled_entry(text)
-    if LABEL.match(text) or sentence or len(text) > 80 or re.search(r"由|设在|兼任|担任", text):
+    if LABEL.match(text) or sentence or re.search(r"由|设在|兼任|担任", text):
+        return False
+    if not line.level and post_name_run(text):
+        return True  # …副厅长冯建军省交通运输厅副厅长马俊峰…: more of the run-on roster, however long
+    if len(text) > 80:
         return False
     if line.level:
         return line.level >= 2 and len(line.body) <= 24 and j + 1 < len(lines) and _entry_like(lines[j + 1].text)
@@ -480,6 +509,9 @@ def _read_entries(text: str, holder: Holder, role: str) -> None:
         holder.units.extend(unit_list(text))
         return
     if _glued_entries(text, holder):
+        return
+    if glued := post_name_run(text):  # 省委宣传部副部长吴海燕省发展改革委副主任郑志远…: the breaks lost
+        holder.persons.extend((name, title) for title, name in glued)
         return
     if _units_then_each(text, holder):
         return
@@ -562,6 +594,44 @@ def _glued_entries(text: str, holder: Holder) -> bool:
     holder.units.extend(rest.units)
     holder.posts.extend(rest.posts)
     return True
+
+
+_UNIT_START = ("武警", "国网", "中国", "国家", "中共", "解放军")
+_RUN_NAME = (3, 2)  # the lengths a name in a run is tried at, the longer first (唐宏伟省…, 黄婷省…)
+
+
+def post_name_run(text: str) -> list[tuple[str, str]] | None:
+    """Entries "post name" glued together with nothing between them (省委宣传部副部长吴海燕省发展改革委副主任郑志远):
+    (post, name) pairs, each post ending as one and each next post starting a unit (省… / 武警… / 国网…); None
+    unless the whole text reads so, with at least two people."""
+    text = text.replace(" ", "")  # (省应急管理厅副厅长&nbsp;高振宇: a space the page kept here and there)
+    if re.search(r"[\s、，,；;（）()：:]", text) or len(text) < 10:
+        return None
+    found = _run_from(text, 0, {})
+    return found if found is not None and len(found) >= 2 else None
+
+
+def _run_from(text: str, start: int, seen: dict[int, list[tuple[str, str]] | None]) -> list[tuple[str, str]] | None:
+    if start in seen:
+        return seen[start]
+    seen[start] = None
+    for at in range(start + 3, len(text) - 1):
+        if not ends_as_post(text[start:at]):
+            continue
+        for size in _RUN_NAME:
+            end = at + size
+            name, rest = text[at:end], text[end:]
+            if end > len(text) or not is_name(name):
+                continue
+            if not rest:
+                seen[start] = [(text[start:at], name)]
+                return seen[start]
+            if _LEVEL.match(rest) or rest.startswith(_UNIT_START):
+                after = _run_from(text, end, seen)
+                if after is not None:
+                    seen[start] = [(text[start:at], name), *after]
+                    return seen[start]
+    return None
 
 
 def _titles_then_name(token: str) -> tuple[str, str] | None:
@@ -799,6 +869,9 @@ def read_holders(text: str, role: str) -> Holder:
         # 县农业农村局局长（郑红梅）: the post, the name of its holder in brackets after it
         holder.persons.append((named_after.group(2), named_after.group(1)))
         return holder
+    if role.endswith("单位") and (units := unit_list(text)) and all(_UNIT_END.search(u) for u in units):
+        holder.units.extend(units)  # 民政部为牵头单位: a unit's place, held by units even when one
+        return holder
     if _UNIT_TAIL.search(text):
         items = unit_list(text)
         if len(items) > 1:
@@ -860,8 +933,15 @@ def _sentences(draft: Draft, line: Line, own: Scope, scopes: list[Scope]) -> Non
         if _OTHERS_SET_UP.match(sentence):
             continue  # 各区相应成立…分指挥部，由区委书记任指挥长: the places of bodies of their own, not this group's
         for m in _BY.finditer(sentence):
-            role, content = m.group(1), m.group(2)
+            role, content = m.group(1) or m.group(3), m.group(2) or m.group(4)
             if sentence[max(0, m.start() - 3) : m.start()].endswith("办公室"):
+                continue
+            each = _EACH_KIND.search(sentence[: m.start()])
+            if each is not None:  # 各专项工作组组长由牵头单位负责同志担任: the place in each group of that kind
+                kinds = [s for s in scopes if s is not scope and each.group(1).endswith(s.entry.get("kind") or "\0")]
+                for under in kinds:
+                    quote = sentence[each.start() : m.end()]
+                    add_holding(draft, under.entry, role, read_holders(content, role), quote, line.section)
                 continue
             add_holding(draft, scope.entry, role, read_holders(content, role), m.group(0), line.section)
         by_role: dict[str, list[re.Match[str]]] = {}
@@ -880,7 +960,7 @@ def _sentences(draft: Draft, line: Line, own: Scope, scopes: list[Scope]) -> Non
             quote = sentence[matches[0].start() : matches[-1].end()]
             add_holding(draft, scope.entry, role, holder, quote, line.section)
         for m in _MEMBER_UNITS.finditer(sentence):
-            text = m.group(1) or m.group(2)
+            text = m.group(1) or m.group(2) or m.group(3)
             holder = Holder(units=unit_list(text))
             add_holding(
                 draft,
