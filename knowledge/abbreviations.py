@@ -347,12 +347,21 @@ _OWN_KIND = re.compile(r"(?:工作)?(?:领导小组|协调小组|小组|委员�
 _OFFICE_CORE = 2  # characters a group's name keeps without its place and kind, to give its office a short name
 
 
+_CALLED = re.compile(r"简称[“\"]?([\u4e00-\u9fff]{2,6}?)[”\"]?[)）]")  # （以下简称省防指）: the notice's own short name
+
+
 def office_forms(kb: Knowledge, cut: Callable[[str], list[str]]) -> dict[str, str]:
     """The short names people give a group's office from the first word of the group's name (防汛办 of
     松溪镇防汛抗旱指挥部, 河长办 of 河长制工作领导小组, 乡村振兴办): a form two groups would give, or a unit's
     name (信访办 where 县信访办 is a member), names neither."""
     forms: dict[str, set[str]] = {}
+    called = set(_CALLED.findall(kb.notice))
     for group in kb.groups.values():
+        if group.office is not None:  # 省防指办 / 防指办 of 省防汛抗旱指挥部（以下简称省防指）: its short name's office
+            for alias in (a for a in group.aliases if a in called):
+                for form in {alias, alias.lstrip("省市县区镇乡")}:
+                    if len(form) >= _WORD:
+                        forms.setdefault(form + "办", set()).add(group.id)
         core = _OWN_KIND.sub("", group.name[owner_end(group.name, 4) :])
         if group.office is None or len(core) < _OFFICE_CORE:
             continue

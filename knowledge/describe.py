@@ -71,8 +71,18 @@ def leader(kb: Knowledge, group: Group) -> Part:
     if len(head.persons) > 1:  # 组长：陈建国、刘明 — two heads side by side
         names = "、".join(person_with_titles(kb, p) for p in head.persons)
         return Part(f"{group.name}{head.role}（{len(head.persons)}位）：{names}。", (fact,))
-    holder = person_with_titles(kb, head.person) if head.person else "、".join(head.posts)
-    return Part(f"{group.name}{head.role}：{holder}。", (fact,))
+    holder = (
+        person_with_titles(kb, head.person) if head.person else "、".join(_placed(kb, leading, p) for p in head.posts)
+    )
+    return Part(f"{group.name}{head.role}：{holder}。", (fact, *(holding_fact_id(group.id, h) for h in leading)))
+
+
+def _placed(kb: Knowledge, leading: list[Holding], post: str) -> str:
+    """A post said by the group's own unit place (牵头单位负责同志), with the units that hold that place:
+    牵头单位负责同志（牵头单位：省应急管理厅）."""
+    for held in (h for h in leading if post.startswith(h.role)):
+        return f"{post}（{held.role}：{'、'.join(kb.units[u].name for u in held.units)}）"
+    return post
 
 
 def deputies(kb: Knowledge, group: Group) -> Part:

@@ -345,8 +345,18 @@ def with_own_roles(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
 def with_own_fields(lexicon: Lexicon, kb: Knowledge) -> Lexicon:
     """The lexicon with the words of the document fields this notice states among those only some notices
     have (撤了哪个机构 asks for ``abolished`` where a notice abolishes a body; elsewhere 撤销 stays content)."""
-    own = {f: words for f, words in lexicon.document_stated.items() if f in kb.document}
-    return replace(lexicon, document={**lexicon.document, **own})
+    own = {
+        f: (*lexicon.document.get(f, ()), *words) for f, words in lexicon.document_stated.items() if f in kb.document
+    }
+    document = {**lexicon.document, **own}
+    # (通报结果抄送县委督查室, a rule's, in a notice with no 抄送 line: 抄送哪里 asks of the rule, not the document)
+    for field_id in _SAID_IN_RULES:
+        if field_id not in kb.document and any(w in kb.notice for w in document.get(field_id, ())):
+            document.pop(field_id)
+    return replace(lexicon, document=document)
+
+
+_SAID_IN_RULES = ("copied",)  # fields whose words a rule may use too (抄送): the document's only where it has one
 
 
 def sounded(places: Iterable[str]) -> frozenset[str]:

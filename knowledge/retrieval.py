@@ -31,6 +31,29 @@ _EQUIVALENT = 0.9  # a word of the same equivalence group stands in the clause
 _NEAR = 85  # a token of 3+ characters within this partial ratio of a clause counts as present
 
 
+# a numbered item's heading alone (3. 污水治理。 / （二）评比。), which names what the sentence after it is about
+_ITEM_HEADING = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*[^。；;，,\n]{2,12}。$")
+
+
+def _headed(texts: list[str]) -> list[str]:
+    """Clauses with each item's heading put before the sentence it heads (3. 污水治理。推进农村生活污水治理…), as
+    one clause: the heading's words are what its sentence is about. A heading at the end of a clause's last line
+    (…主要职责如下:\n1. 垃圾清运。) is that line's, not the clause's."""
+    out: list[str] = []
+    heading = ""
+    for text in texts:
+        before, _, last = text.rpartition("\n")
+        if before.strip() and _ITEM_HEADING.match(last.strip()):
+            out.append(heading + before.strip())
+            heading = last.strip()
+        elif _ITEM_HEADING.match(text) and not heading:
+            heading = text
+        else:
+            out.append(heading + text)
+            heading = ""
+    return [*out, heading] if heading else out
+
+
 @dataclass(frozen=True)
 class Clause:
     fact: str
@@ -73,6 +96,7 @@ class ClauseIndex:
                 heading = headings.get(fact.id)
                 if len(texts) > 1 and heading and texts[0].rstrip("。;；") == heading:
                     texts = texts[1:]  # 委员调整。市食安委委员因工作变动…: the heading is in every clause's words
+                texts = _headed(texts)
                 for text in texts:
                     tokens = frozenset((*segmenter.cut(level_numerals(text)), *items.get(fact.id, ())))
                     self.clauses.append(Clause(fact.id, fact.subject, text, tokens, heading or ""))
@@ -136,8 +160,7 @@ class ClauseIndex:
                 clause = self.clauses[number]
                 # 橙色预警啥条件: the clause labelled with the words asked (橙色预警：…), before one that only
                 # shares a rarer word (…未达到更高级别预警条件 of 黄色预警)
-                labelled = _LABEL.match(clause.text)
-                bonus = _LABELLED if labelled and labelled.group(1) in said else 0.0
+                bonus = _LABELLED if (label := label_of(clause.text)) and label in said else 0.0
                 hits.append(Hit(clause, min(1.0, covered / total + bonus)))
         hits.sort(key=lambda hit: -hit.score)
         return hits[:limit]
@@ -154,8 +177,17 @@ class ClauseIndex:
         }
 
 
-_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,10})[：:]")  # 橙色预警：… / 省财政厅：…: what the clause is of
+# 橙色预警：… / 省财政厅：… / 3. 污水治理。…: what the clause is of
+_LABEL = re.compile(
+    r"^(?:([\u4e00-\u9fff]{2,10})[：:]|(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*([\u4e00-\u9fff]{2,10})。)"
+)
 _LABELLED = 0.2
+
+
+def label_of(text: str) -> str | None:
+    """The words a clause is labelled with (橙色预警 of 橙色预警：…, 污水治理 of 3. 污水治理。…), if any."""
+    m = _LABEL.match(text)
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _presence(token: str, clause: Clause, sounds_like: bool, equivalents: frozenset[str] = frozenset()) -> float:

@@ -130,6 +130,8 @@ def _foreign_group(
                 break  # (工作 of …工作领导小组 is a word of group names, though a cue elsewhere)
             if word in _CLAIMING and word not in names:
                 break  # 省农业农村厅是联席会议成员单位吗: the claim's verb, before the name, is no part of it
+            if len(word) == 2 and word[0] in LEVELS and word[1] == "里" and word[0] in names:
+                break  # 省里防汛抗旱指挥部: the level as it is said (省里 / 县里), of a notice of that level
             found = found or word in strange
             start = begin
             if found or word in names or word in LEVELS:

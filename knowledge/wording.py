@@ -38,6 +38,8 @@ KEYS = frozenset(
         "what_if",
         "attribute",
         "attribute_of",
+        "attribute_of_office",
+        "day_unstated",
         "quantity",
         "foreign_unit",
         "foreign_group",

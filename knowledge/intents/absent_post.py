@@ -23,8 +23,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     # the post word, or a title it is the whole of (秘书长 naming 市政府秘书长 欧顺清: not a subject here)
     words = (*query.cue_words, *(m.via_title for m in query.mentions if m.via_title))
     post = next((w for w in words if w in tools.lexicon.cues[Cue.OTHER_POST]), None)
-    if post is None or _POST_ASKED.match(query.text.split(post, 1)[1]) is None:
-        return None
+    if post is None or post not in query.text or _POST_ASKED.match(query.text.split(post, 1)[1]) is None:
+        return None  # (a post heard in a slip, 联洛员, is not enough to say the notice lacks it)
     by_post = {m.entity for m in query.mentions if m.via_title == post}
     entities = tuple(e for e in turn.entities if e not in by_post)
     if any(e.kind is not EntityKind.GROUP for e in entities):

@@ -73,6 +73,7 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         holders = [_post_holder(tools, tools.kb.groups[g.id], query) for g in groups]
         people = [Entity(EntityKind.PERSON, h) for h in dict.fromkeys(holders) if h]
         groups = [] if people else groups  # (督查组还在哪个组当副组长: no one the notice names; the group's own place)
+    # (防指办周启明和高振宇谁是主任: two people compared in its places, each said with what they hold)
     if groups and (not (people or units) or (asks_group and not query.has(Cue.ROLES))):
         clauses = [tools.group_clause(query, tools.kb.groups[g.id]) for g in groups]
         if len(groups) > 1 and any(clauses):
@@ -82,6 +83,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             parts += [
                 c or tools.group_answer(query, tools.kb.groups[g.id]) for c, g in zip(clauses, groups, strict=True)
             ]
+        if query.has(Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY):
+            # 防指办周启明和高振宇谁是主任: the office's place asked, and what the other one named holds there
+            said = "".join(p.text for p in parts)
+            named = dict.fromkeys(m.entity.id for m in query.mentions if m.entity.kind is EntityKind.PERSON)
+            parts += [describe.person_roles(tools.kb, p) for p in named if tools.kb.people[p].name not in said]
     elif people:
         titles = {m.entity.id: m.via_title for m in query.mentions if m.via_title}
         for person in people:

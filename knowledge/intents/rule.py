@@ -13,7 +13,7 @@ from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind, mask
-from knowledge.retrieval import Hit
+from knowledge.retrieval import Hit, label_of
 from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query
@@ -30,6 +30,12 @@ _AS_NEEDED = re.compile(r"不定期|随时|根据工作需要|临时")
 _TIMES = re.compile(r"[一两几\d]+[次回遍趟]")  # 一次 / 一回 of 多久报一次
 _VALUE_ASKED = "(?:是|大概|一般)?(?:多少|几|什么|啥|哪)"  # after an attribute: its value asked
 _ASKED_BEFORE = "(?:几|多少|什么|啥|哪)[\u4e00-\u9fff]?"  # before it: 几点下班
+# a day or an hour asked (每月几号开 / 几月份开), finer than a rule that says only how often (每月召开一次)
+_DAY_ASKED = re.compile(r"几号|几月份?|哪一?天|哪几天|星期几|周几|礼拜几|几点|具体(?:哪天|日期|时间)")
+_DAY_SAID = re.compile(
+    r"\d+月\d*日?|[一二三四五六七八九十]+月[一二三四五六七八九十]*日|每月\d+日|每[周星期]+[一二三四五六日]|"
+    r"周[一二三四五六日]|\d+[时点]|\d+个?工作日|[月年]底|[月年]初"
+)
 _T = TypeVar("_T")
 _WORD = 2
 
@@ -74,7 +80,18 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     unknown = [  # 逃生: no rule says it
         w for w in query.unknown if w not in words and not tools.names_group(w) and not _names_the_group(turn, tools, w)
     ]
-    hits = [h for h in tools.index.search([*words, *unknown], limit=20) if h.clause.subject == "requirements"]
+    found = tools.index.search([*words, *unknown], limit=20)
+    hits = [h for h in found if h.clause.subject == "requirements"]
+    duty = found[0] if found and found[0].clause.subject != "requirements" and found[0].score >= _COVERED else None
+    if duty is not None and (
+        not hits
+        or duty.score > hits[0].score + 1e-9
+        or (
+            (query.has(Cue.DUTY) or (label_of(duty.clause.text) or "\0") in words)
+            and duty.score >= hits[0].score - 1e-9
+        )
+    ):
+        return None  # 污水治理这块专班管啥 / 村容村貌整治些啥: a duty says it, not the rule that lists it (评比 of 污水治理)
     hits = [h for h in hits if not _unit_item(tools, h.clause.fact)]
     hits = [h for h in hits if all(tools.concerns(h, g) for g in groups)]  # the rule of the group named
     if when and hits:  # 全体会议多久开: of the clauses that fit best, the one that gives a time
@@ -111,6 +128,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
             parts.insert(0, tools.verdict(not _denies(hits[0].clause.text, words), question))
     if query.has(Cue.YES_NO) and _denies(hits[0].clause.text, words):  # 有没有公章: the rule says 不刻制印章
         parts.insert(0, tools.verdict(False, question))
+    if when and _DAY_ASKED.search(query.text) and not any(_DAY_SAID.search(p.text) for p in parts):
+        parts.insert(0, Part(tools.say("day_unstated")))  # 调度会每月几号开: the rule says how often, not the day
     return tools.answer(question, parts, (), 0.75)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from knowledge import describe
 from knowledge.answer import Answer
 from knowledge.describe import Part
+from knowledge.facts import Group
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
 from knowledge.resolve import RELATION_CUES
@@ -39,21 +41,32 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     people = any(e.kind is EntityKind.PERSON for e in entities)
     if query.attribute is not None and tools.rules_say(query.attribute) and not people:
         return None  # 补贴谁来结算, of a notice whose requirements set the meal subsidy: asked of its clauses
+    office = tools.office_group() if query.has(Cue.OFFICE) and not tools.has_topic(query) else None
+    if query.attribute is not None and not entities and office is not None:
+        return _of_office(turn, tools, office)  # 办公室电话多少: the office is named by its word, not by a name
     if query.attribute is not None and not entities and (query.asks_person or plain):
         # 哪位副市长分管科技创新工作 / 政务服务大厅几点下班: what the notice never gives, of anyone
         return tools.decline(question, tools.say("attribute", attribute=query.attribute), prefix_only=True)
-    office = tools.office_group() if query.has(Cue.OFFICE) and not tools.has_topic(query) else None
-    if query.attribute is not None and not entities and office is not None:
-        # 办公室电话多少: the office is named by its word, not by a name
-        text = tools.say("attribute_of", name=f"{office.name}办公室", attribute=query.attribute)
-        return tools.decline(question, text, prefix_only=True)
     if query.attribute is None or not entities:
         return None
     if (query.cues & RELATION_CUES or query.asks_person) and _in_passing(question, query.attribute):
         return None  # 法治组开会，应该请司法局的哪位领导: the meeting is why they ask, the person is what
+    group = tools.kb.groups.get(entities[0].id) if entities[0].kind is EntityKind.GROUP else None
+    if group is not None and group.office is not None and query.has(Cue.OFFICE):
+        return _of_office(turn, tools, group)  # 协调小组办公室电话多少
     name = tools.name(entities[0])
     text = tools.say("attribute_of", name=name, attribute=query.attribute)
     return tools.decline(question, text, entities, prefix_only=True)
+
+
+def _of_office(turn: Turn, tools: Tools, group: Group) -> Answer:
+    """An attribute of an office the notice does not give (its phone, its address): 未载明, and where the office
+    is, which the notice does say and is how to find it."""
+    text = tools.say("attribute_of_office", name=f"{group.name}办公室", attribute=turn.query.attribute)
+    where = describe.office(tools.kb, group, director=False, deputy=False)
+    if group.office is None or group.office.host is None:
+        return tools.decline(turn.question, text, prefix_only=True)
+    return tools.answer(turn.question, [Part(text), where], (Entity(EntityKind.GROUP, group.id),), 0.7)
 
 
 def _in_passing(question: str, attribute: str) -> bool:

@@ -238,7 +238,7 @@ def _each_holder(turn: Turn, tools: Tools, holders: list[Entity]) -> Answer | No
     if any(a is None or not a.answered for a in each):
         return None
     holds = all(a.text.startswith(tools.say("yes")) for a in each if a is not None)
-    parts = [tools.verdict(holds)] + [Part(a.text.split("。", 1)[1], a.facts) for a in each if a is not None]
+    parts = [tools.verdict(holds)] + [Part(a.text.partition("。")[2], a.facts) for a in each if a is not None]
     return tools.answer(turn.question, list({p.text: p for p in parts}.values()), turn.entities, 0.85)
 
 
