@@ -2049,3 +2049,45 @@ def test_a_run_on_group_name_of_many_words_builds_in_bounded_time(tmp_path: Path
     k = _read(raw, tmp_path)
     assert len(next(iter(k.groups.values())).aliases) < 5_000
     assert "郑怀远" in _ask(tmp_path, "组长是谁")
+
+
+def test_a_roster_whose_breaks_were_all_lost_post_then_name_glued(tmp_path: Path) -> None:
+    """成员：省委宣传部副部长吴某某省财政厅副厅长钱某某… — every break lost, an &nbsp; kept, and the line after a
+    <br> goes on."""
+    raw = (
+        "某省人民政府办公厅关于调整省测试指挥部组成人员的通知\n一、省测试指挥部组成人员\n"
+        "总指挥：张振华省长成员：省委宣传部副部长吴海燕省财政厅副厅长&nbsp;钱丽君<br>"
+        "省水利厅厅长周启明武警某省总队副司令员韩冬国网某省电力有限公司副总经理唐宏伟\n"
+        "二、其他\n各成员单位要加强协作。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "成员") == ["吴海燕", "钱丽君", "周启明", "韩冬", "唐宏伟"]
+    assert [t.title for t in k.people["han_dong"].titles] == ["武警某省总队副司令员"]
+    assert "唐宏伟" in _ask(tmp_path, "电力公司的成员是谁")
+
+
+def test_member_units_counted_in_one_sentence_and_the_lead_unit_said_after_them(tmp_path: Path) -> None:
+    """联席会议由A、B、…等N个部门和单位组成，A为牵头单位: the units are the members, A the lead unit."""
+    raw = (
+        "国务院办公厅关于同意建立测试部际联席会议制度的函\n一、成员单位\n"
+        "联席会议由民政部、教育部、财政部、中国人民银行等4个部门和单位组成，民政部为牵头单位。\n"
+        "二、组成人员\n召集人：邵明远 民政部部长\n联席会议设联络员，由各成员单位有关司局负责同志担任。\n"
+    )
+    k = _read(raw, tmp_path)
+    group = next(iter(k.groups.values()))
+    units = {h.role: [k.units[u].name for u in h.units] for h in group.roles if h.units}
+    assert units == {"牵头单位": ["民政部"], "成员单位": ["民政部", "教育部", "财政部", "中国人民银行"]}
+    assert "中国人民银行" in _ask(tmp_path, "央行是不是成员单位")
+    assert "有关司局负责同志" in _ask(tmp_path, "联络员由什么人担任")
+
+
+def test_a_table_whose_name_column_is_the_place_with_rows_run_together(tmp_path: Path) -> None:
+    """| 村（单位） | 联络员 | under 联络员名单如下：, two rows the crawl ran together with ||: each village's liaison."""
+    raw = (
+        "某镇人民政府关于成立测试工作专班的通知\n一、专班组成\n召集人：镇党委书记 赵建国\n"
+        "二、联络员\n各村确定一名联络员。联络员名单如下：\n| 村（单位） | 联络员 |\n| --- | --- |\n"
+        "| 柳河村 | 杨春燕 |\n| 后刘村 | 刘建军 || 石桥村 | 许　磊 |\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "联络员") == ["杨春燕", "刘建军", "许磊"]
+    assert "许磊" in _ask(tmp_path, "石桥村的联络员是谁")
