@@ -31,8 +31,9 @@ _EQUIVALENT = 0.9  # a word of the same equivalence group stands in the clause
 _NEAR = 85  # a token of 3+ characters within this partial ratio of a clause counts as present
 
 
+_ITEM_NUMBER = r"(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])"  # 3. / （二）
 # a numbered item's heading alone (3. 污水治理。 / （二）评比。), which names what the sentence after it is about
-_ITEM_HEADING = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*[^。；;，,\n]{2,12}。$")
+_ITEM_HEADING = re.compile(rf"^{_ITEM_NUMBER}\s*[^。；;，,\n]{{2,12}}。$")
 
 
 def _headed(texts: list[str]) -> list[str]:
@@ -61,6 +62,7 @@ class Clause:
     text: str
     tokens: frozenset[str]
     heading: str = ""  # the numbered rule's own heading (实行月报制度), what each of its clauses is about
+    label: str = ""  # the words it is labelled with (橙色预警：… / 3. 污水治理。…), read once when indexed
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ class ClauseIndex:
                 texts = _headed(texts)
                 for text in texts:
                     tokens = frozenset((*segmenter.cut(level_numerals(text)), *items.get(fact.id, ())))
-                    self.clauses.append(Clause(fact.id, fact.subject, text, tokens, heading or ""))
+                    self.clauses.append(Clause(fact.id, fact.subject, text, tokens, heading or "", _label_of(text)))
         # Every two-character stretch of every clause by its readings, for typos that sound right.
         self._bigrams: dict[tuple[str, str], list[tuple[int, str]]] = {}
         for number, clause in enumerate(self.clauses):
@@ -160,7 +162,7 @@ class ClauseIndex:
                 clause = self.clauses[number]
                 # 橙色预警啥条件: the clause labelled with the words asked (橙色预警：…), before one that only
                 # shares a rarer word (…未达到更高级别预警条件 of 黄色预警)
-                bonus = _LABELLED if (label := label_of(clause.text)) and label in said else 0.0
+                bonus = _LABELLED if clause.label and clause.label in said else 0.0
                 hits.append(Hit(clause, min(1.0, covered / total + bonus)))
         hits.sort(key=lambda hit: -hit.score)
         return hits[:limit]
@@ -178,16 +180,14 @@ class ClauseIndex:
 
 
 # 橙色预警：… / 省财政厅：… / 3. 污水治理。…: what the clause is of
-_LABEL = re.compile(
-    r"^(?:([\u4e00-\u9fff]{2,10})[：:]|(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*([\u4e00-\u9fff]{2,10})。)"
-)
+_LABEL = re.compile(rf"^(?:([\u4e00-\u9fff]{{2,10}})[：:]|{_ITEM_NUMBER}\s*([\u4e00-\u9fff]{{2,10}})。)")
 _LABELLED = 0.2
 
 
-def label_of(text: str) -> str | None:
-    """The words a clause is labelled with (橙色预警 of 橙色预警：…, 污水治理 of 3. 污水治理。…), if any."""
+def _label_of(text: str) -> str:
+    """The words a clause is labelled with (橙色预警 of 橙色预警：…, 污水治理 of 3. 污水治理。…), or ""."""
     m = _LABEL.match(text)
-    return (m.group(1) or m.group(2)) if m else None
+    return (m.group(1) or m.group(2)) if m else ""
 
 
 def _presence(token: str, clause: Clause, sounds_like: bool, equivalents: frozenset[str] = frozenset()) -> float:

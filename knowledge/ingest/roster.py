@@ -271,7 +271,9 @@ def _named_list(draft: Draft, line: Line, scope: Scope) -> None:
 
 _UNIT_COLUMN = ("单位", "所在单位", "工作单位", "成员单位")
 _TITLE_COLUMN = ("职务", "职位", "职务职称")
-_UNIT_HEAD = re.compile(r"(?:村|社区|乡镇|街道|部门)?[(（]?单位[)）]?|村|社区|乡镇|街道|部门|成员单位")
+_UNIT_HEAD = re.compile(
+    r"(?:村|社区|乡镇|街道|部门)?[(（]?单位[)）]?|村|社区|乡镇|街道|部门"
+)  # (成员单位: _UNIT_COLUMN)
 _AS_FOLLOWS = re.compile(r"如下[:：]?$|[:：]$")
 # 江西省某某领导小组成员单位联络员名单: a table's title line, naming the place its rows hold
 _TABLE_TITLE = re.compile(rf"({_ROLE_ALT})(?:人员)?名单$")
@@ -323,7 +325,7 @@ def _column_tables(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None
             each = [row_cells(row.text)]
             if row.text[:1] in "|｜" and len(each[0]) > len(header):
                 each = [row_cells(f"|{r}|") for r in re.split(r"[|｜]{2}", row.text.strip()[1:-1])]
-            if not each or row.level:
+            if row.level:
                 break
             fits = [
                 cells

@@ -73,7 +73,6 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         holders = [_post_holder(tools, tools.kb.groups[g.id], query) for g in groups]
         people = [Entity(EntityKind.PERSON, h) for h in dict.fromkeys(holders) if h]
         groups = [] if people else groups  # (督查组还在哪个组当副组长: no one the notice names; the group's own place)
-    # (防指办周启明和高振宇谁是主任: two people compared in its places, each said with what they hold)
     if groups and (not (people or units) or (asks_group and not query.has(Cue.ROLES))):
         clauses = [tools.group_clause(query, tools.kb.groups[g.id]) for g in groups]
         if len(groups) > 1 and any(clauses):

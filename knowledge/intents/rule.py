@@ -13,7 +13,7 @@ from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.lexicon import Cue
 from knowledge.matcher import EntityKind, mask
-from knowledge.retrieval import Hit, label_of
+from knowledge.retrieval import Hit
 from knowledge.tools import ROLE_CUES, Tools
 from knowledge.turn import Turn
 from knowledge.understand import Query
@@ -83,13 +83,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     found = tools.index.search([*words, *unknown], limit=20)
     hits = [h for h in found if h.clause.subject == "requirements"]
     duty = found[0] if found and found[0].clause.subject != "requirements" and found[0].score >= _COVERED else None
+    asked = duty is not None and (query.has(Cue.DUTY) or (bool(duty.clause.label) and duty.clause.label in words))
     if duty is not None and (
-        not hits
-        or duty.score > hits[0].score + 1e-9
-        or (
-            (query.has(Cue.DUTY) or (label_of(duty.clause.text) or "\0") in words)
-            and duty.score >= hits[0].score - 1e-9
-        )
+        not hits or duty.score > hits[0].score + 1e-9 or (asked and duty.score >= hits[0].score - 1e-9)
     ):
         return None  # 污水治理这块专班管啥 / 村容村貌整治些啥: a duty says it, not the rule that lists it (评比 of 污水治理)
     hits = [h for h in hits if not _unit_item(tools, h.clause.fact)]

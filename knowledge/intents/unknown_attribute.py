@@ -63,9 +63,9 @@ def _of_office(turn: Turn, tools: Tools, group: Group) -> Answer:
     """An attribute of an office the notice does not give (its phone, its address): 未载明, and where the office
     is, which the notice does say and is how to find it."""
     text = tools.say("attribute_of_office", name=f"{group.name}办公室", attribute=turn.query.attribute)
-    where = describe.office(tools.kb, group, director=False, deputy=False)
     if group.office is None or group.office.host is None:
         return tools.decline(turn.question, text, prefix_only=True)
+    where = describe.office(tools.kb, group, director=False, deputy=False)
     return tools.answer(turn.question, [Part(text), where], (Entity(EntityKind.GROUP, group.id),), 0.7)
 
 
