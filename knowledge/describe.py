@@ -24,6 +24,7 @@ from knowledge.facts import (
     Title,
 )
 from knowledge.loader import aspect_fact_id, common_fact_id, holding_fact_id
+from knowledge.portfolio import bracketed_charges
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,11 @@ def title_text(kb: Knowledge, title: Title) -> str:
 
 
 def titles_text(kb: Knowledge, person: Person) -> str:
-    return "、".join(title_text(kb, t) for t in person.titles)
+    """The person's titles, with what they are in charge of where the notice writes it after the name (副县长
+    马国庆（分管农业农村、商务工作）)."""
+    titles = "、".join(title_text(kb, t) for t in person.titles)
+    charges = [c for c in bracketed_charges(person) if c not in titles]
+    return f"{titles}，分管{'、'.join(charges)}" if titles and charges else titles
 
 
 def person_with_titles(kb: Knowledge, person_id: str) -> str:

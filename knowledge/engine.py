@@ -20,6 +20,7 @@ from knowledge.abbreviations import office_forms
 from knowledge.answer import UNSTATED, Answer, Context
 from knowledge.describe import Part
 from knowledge.facts import DEPUTY_QUALIFIERS, Aspect, FactKind, Knowledge, Person, Unit
+from knowledge.intents.by_name_part import names_a_piece
 from knowledge.intents.pasted import pasted_clause
 from knowledge.lexicon import (
     Cue,
@@ -152,6 +153,8 @@ class Engine:
         }
         # (撤销松溪镇森林防火指挥部，其工作由镇安全生产委员会承担: where a body's work went is whose it is now)
         handed = frozenset(f"doc.{f.id}" for f in kb.fields("abolished") if f.says_more)
+        # (专班不设办公室，日常工作由镇农业服务中心承担 / 办公室设在民政部，承担联席会议日常工作: whose daily work)
+        handed |= {f.id for f in kb.facts.values() if f.kind is FactKind.OFFICE and f.quote and "日常工作" in f.quote}
         index = ClauseIndex(kb, segmenter, ids=handed, equivalent=lexicon.equivalent)
         self.reader = QueryReader(
             lexicon, matcher, segmenter, kb.places(), offices, quoted_terms(kb.notice), office_names, index.idf
@@ -405,7 +408,7 @@ class Engine:
         said = self._people_named(answer.text)
         named = [p for p in said if not self.kb.people[p].post]  # (a post has no name)
         asked = query.has(Cue.NAME) or (query.asks_person and bool(said))
-        if not (asked and answer.facts) or UNSTATED in answer.text or named:
+        if not (asked and answer.facts) or UNSTATED in answer.text or named or names_a_piece(query.text):
             return answer
         return replace(answer, text=self.tools.say("names_unstated") + answer.text)
 

@@ -138,15 +138,18 @@ class Lexicon:
     equivalents: tuple[tuple[str, ...], ...] = ()
     # English words that carry nothing in a question (the, does, thx): dropped as whole words
     ignored_english: tuple[str, ...] = ()
+    # what people call a post's charge (分管环保 for 分管生态环境工作): read only of charges
+    charges: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def equivalent(self) -> dict[str, frozenset[str]]:
         """Each word of an equivalence group, with the other words of its groups."""
-        found: dict[str, set[str]] = {}
-        for group in self.equivalents:
-            for word in group:
-                found.setdefault(word, set()).update(w for w in group if w != word)
-        return {word: frozenset(others) for word, others in found.items()}
+        return _by_word(self.equivalents)
+
+    @cached_property
+    def charge_equivalent(self) -> dict[str, frozenset[str]]:
+        """Each word people use for a charge (环保), with the notice's words for it (生态环境)."""
+        return _by_word(self.charges)
 
     def rewrite(self, text: str) -> str:
         """Colloquial words in the notice's own wording (一把手 → 主要负责人), longest first, in one
@@ -217,6 +220,14 @@ class NoticeWords:
     fillers: tuple[str, ...] = ()
     synonyms: dict[str, str] = field(default_factory=dict)
     suggestions: tuple[str, ...] = ()
+
+
+def _by_word(groups: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for group in groups:
+        for word in group:
+            found.setdefault(word, set()).update(w for w in group if w != word)
+    return {word: frozenset(others) for word, others in found.items()}
 
 
 def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml") -> Lexicon:

@@ -17,6 +17,7 @@ from knowledge.intents import (
     aspect_of,
     by_count,
     by_holder_title,
+    by_name_part,
     by_title,
     by_unit,
     changes,
@@ -95,6 +96,9 @@ POLICY: tuple[Intent, ...] = (
     foreign_group.answer,
     # before document: 双随机一公开属于哪个方面 names 公开 but asks the side of 放管服 of a duty
     aspect_of.answer,
+    # before document, yes_no and named: 名称里带“委”字的成员单位有哪些 / 有没有姓李的领导 pick the notice's units
+    # or people by a piece of their name, not the document's title nor the group's list
+    by_name_part.answer,
     # before named and topic: 协调小组原来叫什么 / 哪年发的 are about the document, not the group
     document.answer,
     # before topic: 有关要求 ranks only the requirement clauses

@@ -327,7 +327,9 @@ class Tools:
         asks_post = query.has(Cue.LEADER, Cue.MEMBERS, Cue.OFFICE, Cue.OFFICE_DIRECTOR, Cue.OFFICE_DEPUTY)
         if not query.content or query.aspects or asks_post or "副组长" in query.text:
             return None  # 负责“多证合一”改革的深化商事制度改革组，其组长是谁: the words only describe it
-        hits = [h for h in self.index.search(list(query.content), limit=20) if self.concerns(h, group)]
+        # (专班的主要职责是啥: 专班 says whose clause, not which; the office's 工作专班办公室设在… uses it too)
+        words = [w for w in query.content if not self.names_group(w)]
+        hits = [h for h in self.index.search(words, limit=20) if self.concerns(h, group)] if words else []
         if not hits or hits[0].score < self.config.topic_min_score:
             return None
         best = [h for h in hits if h.score >= hits[0].score - 1e-9]
@@ -428,6 +430,8 @@ class Tools:
         if fact.kind is FactKind.REQUIREMENT:
             return describe.requirement(self.kb, fact_id.removeprefix("req."))
         group = self.kb.groups[fact.subject]
+        if fact.kind is FactKind.OFFICE:  # 日常工作由谁承担: the office's sentence (or that there is none), whole
+            return describe.office(self.kb, group, duty=True)
         return describe.aspect_duty(group, fact.aspect) if fact.aspect else describe.duty(group)
 
     def concerns(self, hit: Hit, group: Group) -> bool:

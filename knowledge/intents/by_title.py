@@ -13,6 +13,7 @@ from knowledge.answer import Answer
 from knowledge.describe import Part
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
+from knowledge.portfolio import charge_asked, charged, writes_charges
 from knowledge.tools import Tools, asks_people_of, post_fits
 from knowledge.turn import Turn
 
@@ -27,7 +28,11 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     people = [e for e in entities if e.kind is EntityKind.PERSON]
     if len(titles) == 1 and len(people) > 1 and (query.has(Cue.COUNT, Cue.LIST) or query.asks_person):
         # 几个副省长 / 副省长有几个 / 县级总河长是哪两位: a title several people hold, counted
-        return _holders(turn, tools, titles.pop(), [p.id for p in people])
+        title, holders = titles.pop(), [p.id for p in people]
+        charge = "、".join(charge_asked(query.text)) if writes_charges(tools.kb) else ""
+        if charge:  # 分管市场监管那个副县长: of the post's holders, the one whose charge the notice writes so
+            return _by_charge(turn, tools, title, charge, holders)
+        return _holders(turn, tools, title, holders)
     if any(e.kind is not EntityKind.GROUP or not tools.kb.is_top(e.id) for e in entities):
         return None  # a person, a unit or a group named: named answers
     if query.has(Cue.WHICH_GROUP) and not query.asks_person:
@@ -67,6 +72,9 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         # 企业 stands for the units named like one (…有限公司): people whose titles name such a unit
         named = tools.lexicon.unit_classes.get(word, (word,))
         people = [p for p in tools.kb.people.values() if any(post_fits(n, t.title) for t in p.titles for n in named)]
+        charge = "、".join(charge_asked(query.text)) if people and writes_charges(tools.kb) else ""
+        if charge:  # 分管市场监管那个副县长: of the post's holders, the one whose charge the notice writes so
+            return _by_charge(turn, tools, word, charge, [p.id for p in people])
         if not people:
             held = word in tools.place_words or any(post_fits(word, p) for p in posts)
             unheld = unheld or (word if _POST.fullmatch(word) and not held else None)
@@ -91,6 +99,20 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
         # 教育部有成员吗: a unit in no title and nowhere in the notice; the members are the nearest fact
         return _nobody(turn, tools, absent, [describe.members(tools.kb, tools.kb.groups[group])])
     return None
+
+
+def _by_charge(turn: Turn, tools: Tools, post: str, charge: str, holders: list[str]) -> Answer:
+    """The holders of the post in charge of what the question names, each with the charge the notice writes;
+    where none is, 未载明, and what each holder's charge is."""
+    chosen = charged(tools.kb, turn.query.text, holders, tools.lexicon.charge_equivalent)
+    key = "people_by_charge" if chosen else "charge_unstated"
+    parts = [Part(tools.say(key, post=post, charge=charge))]
+    for person in chosen or holders:
+        parts.append(describe.person_roles(tools.kb, person))
+    subjects = tuple(Entity(EntityKind.PERSON, p) for p in chosen)
+    if not chosen:
+        return tools.answer(turn.question, parts, subjects, 0.6)
+    return tools.answer(turn.question, parts, subjects, 0.8)
 
 
 def _holders(turn: Turn, tools: Tools, title: str, people: list[str]) -> Answer:

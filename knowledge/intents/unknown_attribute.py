@@ -11,6 +11,7 @@ from knowledge.describe import Part
 from knowledge.facts import Group
 from knowledge.lexicon import Cue
 from knowledge.matcher import Entity, EntityKind
+from knowledge.portfolio import writes_charges
 from knowledge.resolve import RELATION_CUES
 from knowledge.tools import Tools
 from knowledge.turn import Turn
@@ -41,6 +42,8 @@ def answer(turn: Turn, tools: Tools) -> Answer | None:
     people = any(e.kind is EntityKind.PERSON for e in entities)
     if query.attribute is not None and tools.rules_say(query.attribute) and not people:
         return None  # 补贴谁来结算, of a notice whose requirements set the meal subsidy: asked of its clauses
+    if query.attribute is not None and query.attribute.startswith("分管") and writes_charges(tools.kb):
+        return None  # 分管环保的副市长是哪位, of a notice that writes 分管生态环境工作的副市长: the post's holders
     office = tools.office_group() if query.has(Cue.OFFICE) and not tools.has_topic(query) else None
     if query.attribute is not None and not entities and office is not None:
         return _of_office(turn, tools, office)  # 办公室电话多少: the office is named by its word, not by a name
