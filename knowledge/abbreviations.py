@@ -56,6 +56,7 @@ _UNIT_SUFFIXES = (
     ("大队", ("大队",), ("大队",)),
     ("支队", ("支队",), ("支队",)),
     ("总局", ("总局", "局"), ("局",)),
+    ("分局", ("分局", "局"), ("局",)),  # 区公安分局 → 公安局, 公安那边
     ("学院", ("学院",), ("院",)),
     ("公司", ("公司",), ("公司",)),
 )
@@ -164,7 +165,10 @@ def unit_forms(name: str) -> list[str]:
     forms = [plain, bare]
     for size in range(1, len(words) + 1):  # the first word and some of the others: 国土部, 海洋执法总队
         for rest in combinations(words[1:], size - 1):
-            forms += [words[0] + "".join(rest) + end for end in after_words if size < len(words) or not end]
+            # (all its words with a kind word of its own: 公安局 of 区公安分局, 市场监管局 of 市场监管总局)
+            forms += [
+                words[0] + "".join(rest) + end for end in after_words if size < len(words) or not end or end != kind
+            ]
     core = bare.removesuffix(kind)
     leads = words[:1] + ([core] if len(words) == _WORD else [])  # 公安那边, 生态环境那边
     forms += [lead + side for lead in dict.fromkeys(leads) if len(lead) >= _WORD for side in _SIDES]

@@ -79,7 +79,15 @@ def leader(kb: Knowledge, group: Group) -> Part:
     holder = (
         person_with_titles(kb, head.person) if head.person else "、".join(_placed(kb, leading, p) for p in head.posts)
     )
-    return Part(f"{group.name}{head.role}：{holder}。", (fact, *(holding_fact_id(group.id, h) for h in leading)))
+    text = f"{group.name}{head.role}：{holder}。"
+    facts = (fact, *(holding_fact_id(group.id, h) for h in leading))
+    if head.role.startswith("第一"):  # 第一组长 above 组长: the 组长 leads it too
+        plain = [h for h in group.holdings(Tier.HEAD) if h.role == head.role.removeprefix("第一") and h.persons]
+        for held in plain:
+            names = "、".join(person_with_titles(kb, p) for p in held.persons)
+            text += f"{group.name}{held.role}：{names}。"
+            facts += (holding_fact_id(group.id, held),)
+    return Part(text, facts)
 
 
 def _placed(kb: Knowledge, leading: list[Holding], post: str) -> str:

@@ -77,6 +77,7 @@ ROLE_TIERS: dict[str, Tier] = {
     **dict.fromkeys(
         (
             "组长",
+            "第一组长",
             "召集人",
             "总召集人",
             "指挥长",
@@ -120,8 +121,11 @@ ROLE_TIERS: dict[str, Tier] = {
 _RIVER_CHIEF = re.compile(r"(?:河长|湖长|片长|林长|田长|路长)(?:[（(](?:河长|湖长)[)）])?$")
 
 
-# a member unit's item of a duty list: 省财政厅：负责…, or a row of a table of them (省财政厅 | 负责…)
-UNIT_ITEM_HEAD = re.compile(r"^[|｜]?[ \t]*([^：:\n。，,|｜]{2,30}?)[ \t]*[：:|｜][ \t\u3000]*(\S.*?)[ \t]*[|｜]?$")
+# a member unit's item of a duty list: 省财政厅：负责…, a row of a table of them (省财政厅 | 负责…), or a sentence of a
+# paragraph that runs them together (区公安分局负责组织开展户口整顿工作…。区民政局负责…。)
+UNIT_ITEM_HEAD = re.compile(
+    r"^[|｜]?[ \t]*([^：:\n。，,|｜]{2,30}?)[ \t]*(?:[：:|｜][ \t\u3000]*|(?=负责))(\S.*?)[ \t]*[|｜]?$"
+)
 
 
 # 常务副组长 / 第一副指挥长 / 执行副组长: the words a deputy place is qualified by, whatever the head's word
@@ -337,7 +341,8 @@ class Group:
     def deputies(self) -> Deputies | None:
         # 副组长 under 组长: the head's own deputies; 常务副主任 beside 副主任 is a place of its own
         held = self.holdings(Tier.DEPUTY)
-        own = [h for h in held if h.role == f"副{self.leader.role}"]
+        # (副组长 under 第一组长 and 组长: the deputies of the plain head's word)
+        own = [h for h in held if h.role == f"副{self.leader.role.removeprefix('第一')}"]
         held = tuple(own) if own else held[:1] and tuple(h for h in held if h.role == held[0].role)
         if not held:
             return None

@@ -339,9 +339,11 @@ class Tools:
     @staticmethod
     def _second_head(query: Query, group: Group) -> tuple[Holding, ...] | None:
         """A head-tier place besides the head's own that the question names by its word (召集人 under 总召集人)."""
-        heads = [h for h in group.holdings(Tier.HEAD) if h.role != group.leader.role and h.role in query.text]
+        # (第一组长和组长分别是谁: the head's own word said, and the other's beside it)
+        rest = query.text.replace(group.leader.role, "|")
+        heads = [h for h in group.holdings(Tier.HEAD) if h.role != group.leader.role and h.role in rest]
         longer = [h for h in group.roles if any(h.role != x.role and x.role in h.role for x in heads)]
-        if not heads or any(h.role in query.text for h in longer):
+        if not heads or any(h.role in rest for h in longer):
             return None
         return tuple(heads)
 
@@ -371,7 +373,10 @@ class Tools:
         head = group.leader
         second = self._second_head(query, group)
         if second is not None:  # 召集人是谁, of a 联席会议 with a 总召集人 above its 召集人: that place
-            facets.append(describe.holding(self.kb, group, second))
+            if head.role in query.text:  # (第一组长 said with the 组长 under it: both)
+                facets.append(describe.leader(self.kb, group))
+            if not (head.role in query.text and head.role.startswith("第一")):
+                facets.append(describe.holding(self.kb, group, second))
         elif self._asks_group_name(query, group) and not office_asked:
             facets.append(describe.group_kind(self.kb, group))  # 专班叫什么名字: the group's own name, in full
         elif query.has(Cue.NAME) and head.person is None and head.posts and not query.has(Cue.DEPUTY, Cue.MEMBERS):

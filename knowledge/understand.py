@@ -142,6 +142,10 @@ def _foreign_group(
     return None
 
 
+_ASKING = "谁啥"  # question words that stand before a verb (经费谁出)
+_WHAT = ("啥", "什么", "哪个", "哪", "几", "多少")  # question words that stand before what they ask (啥级别)
+
+
 class QueryReader:
     def __init__(
         self,
@@ -163,6 +167,7 @@ class QueryReader:
         self.fillers = frozenset(lexicon.fillers)
         everyday = {w for group in lexicon.equivalents for w in group if len(w) == _WORD}
         self._everyday = frozenset(everyday | {w for w in clause_words if len(w) == _WORD and all(map(is_cjk, w))})
+        self._clause_words = frozenset(clause_words)
         self.document_words = lexicon.document_words
         longest = sorted((t for t in terms if len(t) > 2), key=len, reverse=True)
         self._terms = re.compile("|".join(map(re.escape, longest)) or "(?!)")
@@ -297,8 +302,11 @@ class QueryReader:
             words.append(word)
             if text.startswith(_ASPECT_MARKERS, start + len(word)):
                 marked.extend(t for t in found if isinstance(t, Aspect))
-            # Aspect words (服务, 监管) are also what topic questions are about: they stay content.
-            if not all(isinstance(tag, Aspect) for tag in found):
+            # Aspect words (服务, 监管) are also what topic questions are about: they stay content; so does an
+            # attribute the notice's clauses speak of (经费 of 普查所需经费由区财政予以保障)
+            # (but 啥级别才停课 asks the value: the word after a question word is what is asked, not what about)
+            said = found == {Cue.UNKNOWN_ATTRIBUTE} and word in self._clause_words and not text[:start].endswith(_WHAT)
+            if not all(isinstance(tag, Aspect) for tag in found) and not said:
                 cue_spans.append((start, start + len(word)))
             if Cue.UNKNOWN_ATTRIBUTE in found:
                 # (值班电话: the word after is the head of the compound, what is asked)
@@ -506,6 +514,7 @@ class QueryReader:
 
         def close_run() -> None:
             nonlocal run
+            run = run.lstrip(_ASKING)  # 经费谁出: the question word before the verb is no content
             if len(run) > 1:
                 content.append(run)
                 unknown.append(run)

@@ -200,8 +200,13 @@ def _paragraph_ends(text: str) -> frozenset[str]:
     return frozenset(ends)
 
 
+# <td>省发展改革委主任</td><td>李　军</td>: the cells of a row, kept apart as a table's are (省发展改革委主任 | 李　军)
+_CELL_BREAK = re.compile(r"</\s*td\s*>[ \t]*<\s*td\b[^>]*>", re.I)
+
+
 def _strip_html(text: str) -> str:
     text = _BLOCKS.sub("", text)
+    text = _CELL_BREAK.sub(" | ", text)
     text = _BOLD_HEADING.sub(lambda m: f"\n{m.group(1)}\n", text)
     text = _BREAK_TAGS.sub("\n", text)
     text = _TAG.sub("", text)

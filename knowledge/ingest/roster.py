@@ -30,6 +30,7 @@ ROLES = sorted(
     set(
         (
             "组长",
+            "第一组长",  # a 领导小组 with a 第一组长 (省委书记) above its 组长 (省长)
             "副组长",
             "常务副组长",
             "第一副组长",
@@ -192,7 +193,7 @@ def read_roster(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
             holder = Holder()
             for entry in taken:
                 if not entry.level:
-                    _read_entries(LABEL.sub(r"\2", entry.text), holder, role)
+                    _read_entries(_row_as_entry(LABEL.sub(r"\2", entry.text)), holder, role)
             quote = " ".join(line.text for line in taken)
             add_holding(draft, target, role, holder, quote, taken[0].section, entry_lines=taken, part=part)
         i = j
@@ -420,11 +421,25 @@ def _sub_lists(taken: list[Line]) -> list[tuple[tuple[str, str | None] | None, l
     return out
 
 
+# 省发展改革委主任 | 李 军: a row of a table of members the crawl kept without its header, post and name
+_POST_NAME_ROW = re.compile(r"^([^|｜]{2,40}?)\s*[|｜]\s*([^|｜]{2,12}?)\s*$")
+
+
+def _row_as_entry(text: str) -> str:
+    """A roster row of two cells, post and name (or name and post), read as the entry they make (省发展改革委主任
+    李 军)."""
+    m = _POST_NAME_ROW.match(text)
+    if m is None:
+        return text
+    post, name = (re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff]$)", "", c) for c in m.groups())
+    return f"{post} {name}" if is_name(name) or is_name(post) else text
+
+
 def _continues(lines: list[Line], j: int) -> bool:
     """Whether line ``j`` goes on with the roster above it: a name line (a garbled one too), or a short
     sub-heading (（一）部门委员) followed by one."""
     line = lines[j]
-    text = line.text
+    text = _row_as_entry(line.text)
     sentence = "。" in text and not garbled_entry(text)
     if LABEL.match(text) or sentence or re.search(r"由|设在|兼任|担任", text):
         return False
@@ -436,7 +451,8 @@ def _continues(lines: list[Line], j: int) -> bool:
         return line.level >= 2 and len(line.body) <= 24 and j + 1 < len(lines) and _entry_like(lines[j + 1].text)
     if _post_alone(text) or _posts_joined(text):  # 镇派出所所长 among the named members: a post no one is named for
         return True
-    return _entry_like(text) or (j + 1 < len(lines) and _entry_like(lines[j + 1].text) and len(text) <= 40)
+    following = j + 1 < len(lines) and _entry_like(_row_as_entry(lines[j + 1].text))
+    return _entry_like(text) or (following and len(text) <= 40)
 
 
 def _post_alone(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from knowledge.facts import UNIT_ITEM_HEAD
 from knowledge.ingest.document import COPIED_TO, PRINTED, PUBLIC, chinese_date
@@ -73,7 +74,7 @@ def read_duties(draft: Draft, lines: list[Line], scopes: list[Scope]) -> None:
                 draft.unit(UNIT_ITEM_HEAD.match(b.text).group(1).strip(), b.text, b.section)  # type: ignore[union-attr]
                 entry = {"id": f"r{len(draft.requirements) + 1}", "section": b.section, "quote": b.text}
                 draft.requirements.append(entry | {"heading": line.heading})
-            body = [b for b in body if b not in units]
+            body = [b for b in body if b not in units and not any(u.text in b.text for u in units)]
         if "duty" in group:
             continue
         texts = ([rest] if rest else []) + [b.text for b in body]
@@ -96,7 +97,21 @@ def _unit_paragraphs(body: list[Line]) -> list[Line]:
     """The paragraphs of a duties part that each open with a unit and say what it does (市水利局：负责…), where
     there are several: a list of the member units' duties, each unit's item its own (as in 附件：成员单位职责分工)."""
     found = [b for b in body if not b.level and (m := UNIT_ITEM_HEAD.match(b.text)) and is_unit(m.group(1).strip())]
-    return found if len(found) >= _UNIT_PARAGRAPHS else []
+    if len(found) >= _UNIT_PARAGRAPHS:
+        return found
+    # (三、成员单位职责 区委宣传部负责…。区教委负责…。区公安分局负责…。: the crawl ran the paragraphs together, one
+    # sentence each)
+    for b in body:
+        sentences = [s.strip() for s in re.split(r"(?<=。)", b.text) if s.strip()]
+        units = [replace(b, text=s, body=s) for s in sentences if _unit_sentence(s)]
+        if not b.level and len(units) >= _UNIT_PARAGRAPHS:
+            return units
+    return []
+
+
+def _unit_sentence(sentence: str) -> bool:
+    m = UNIT_ITEM_HEAD.match(sentence)
+    return m is not None and is_unit(m.group(1).strip()) and m.group(2).startswith("负责")
 
 
 # 领导小组在县委、县政府领导下，负责统筹协调全县乡村振兴工作，…。: a plain paragraph opening with the group's own word
