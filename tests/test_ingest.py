@@ -2091,3 +2091,34 @@ def test_a_table_whose_name_column_is_the_place_with_rows_run_together(tmp_path:
     k = _read(raw, tmp_path)
     assert _holders(k, "联络员") == ["杨春燕", "刘建军", "许磊"]
     assert "许磊" in _ask(tmp_path, "石桥村的联络员是谁")
+
+
+def test_a_first_leader_above_the_leader_and_members_kept_as_table_cells(tmp_path: Path) -> None:
+    """第一组长 above 组长, and members as <td>post</td><td>name</td> rows (one cut at its start): both heads are said
+    when asked who leads, each member is read with the post in its row."""
+    raw = (
+        "某省人民政府关于成立测试领导小组的通知\n<p>一、组成人员</p>\n第一组长：邵明远　省委书记\n组　　长：贺廷章　省长\n"
+        "副 组 长：周 斌　副省长\n成　　员：\n<td>省发展改革委主任</td><td>李　军</td>\n"
+        "省财政厅厅长</td><td>孔令洁<br>\n<td>省能源局局长</td><td>牛建华</td></tr>\n二、其他\n各成员单位要加强协作。\n"
+    )
+    k = _read(raw, tmp_path)
+    assert _holders(k, "第一组长") == ["邵明远"] and _holders(k, "组长") == ["贺廷章"]
+    assert _holders(k, "成员") == ["李军", "孔令洁", "牛建华"]
+    assert [t.title for t in k.people["niu_jianhua"].titles] == ["省能源局局长"]
+    both = _ask(tmp_path, "第一组长和组长分别是谁")
+    assert "邵明远" in both and "贺廷章" in both
+    assert "周斌" in _ask(tmp_path, "副组长是谁")
+
+
+def test_member_units_duties_run_together_in_one_paragraph(tmp_path: Path) -> None:
+    """三、成员单位职责 区委宣传部负责…。区公安分局负责…。区财政局负责…。: each unit's sentence is its own item."""
+    raw = (
+        "某区人民政府关于成立测试领导小组的通知\n一、组成人员\n组长：林志远　区长\n"
+        "成员：区委宣传部、区公安分局、区财政局分管负责同志。\n二、主要职责\n（一）统筹全区测试工作。\n"
+        "三、成员单位职责\n区委宣传部负责宣传工作的组织协调。区公安分局负责组织开展户口整顿工作。"
+        "区财政局负责经费保障。其他成员单位按照各自职责做好相关工作。\n"
+    )
+    _read(raw, tmp_path)
+    police = _ask(tmp_path, "公安那边负责啥")
+    assert "户口整顿" in police and "经费保障" not in police
+    assert "经费保障" in _ask(tmp_path, "区财政局负责什么")
